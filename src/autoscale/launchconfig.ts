@@ -1,0 +1,135 @@
+/**
+ * Launch configurations (boto2's `boto.ec2.autoscale.launchconfig`).
+ *
+ * @module
+ */
+import type { LaunchConfiguration as SdkLaunchConfiguration } from '@aws-sdk/client-auto-scaling';
+import { BotoObject } from '../core/repr';
+import type { CallOptions } from '../core/connection';
+import type { AutoScaleConnection } from './connection';
+import { BlockDeviceMapping } from './blockdevice';
+
+/** boto2's `InstanceMonitoring`: whether detailed monitoring is on. */
+export class InstanceMonitoring extends BotoObject<AutoScaleConnection> {
+  enabled: boolean;
+
+  constructor(options: { connection?: AutoScaleConnection; enabled?: boolean } = {}) {
+    super(options.connection);
+    this.enabled = options.enabled ?? false;
+  }
+
+  toString(): string {
+    return `InstanceMonitoring(${this.enabled ? 'true' : 'false'})`;
+  }
+}
+
+/** Constructor options of {@link LaunchConfiguration}, boto2's keyword arguments. */
+export interface LaunchConfigurationOptions {
+  connection?: AutoScaleConnection;
+  name?: string;
+  imageId?: string;
+  keyName?: string;
+  securityGroups?: string[];
+  /** User data as text; botoscale base64-encodes it when sending and decodes it when reading. */
+  userData?: string;
+  /** Default `m1.small`, as boto2. */
+  instanceType?: string;
+  kernelId?: string;
+  ramdiskId?: string;
+  blockDeviceMappings?: BlockDeviceMapping[];
+  /** Detailed monitoring; default false, as boto2. */
+  instanceMonitoring?: boolean | InstanceMonitoring;
+  spotPrice?: number | string;
+  instanceProfileName?: string;
+  ebsOptimized?: boolean;
+  associatePublicIpAddress?: boolean;
+  classicLinkVpcId?: string;
+  classicLinkVpcSecurityGroups?: string[];
+  placementTenancy?: string;
+}
+
+/** A launch configuration: how a group launches its instances. Prints as `LaunchConfiguration:NAME`. */
+export class LaunchConfiguration extends BotoObject<AutoScaleConnection> {
+  name: string | undefined;
+  imageId: string | undefined;
+  keyName: string | undefined;
+  securityGroups: string[];
+  userData: string | undefined;
+  instanceType: string;
+  kernelId: string | undefined;
+  ramdiskId: string | undefined;
+  blockDeviceMappings: BlockDeviceMapping[];
+  instanceMonitoring: InstanceMonitoring;
+  spotPrice: number | undefined;
+  instanceProfileName: string | undefined;
+  ebsOptimized: boolean;
+  associatePublicIpAddress: boolean | undefined;
+  classicLinkVpcId: string | undefined;
+  classicLinkVpcSecurityGroups: string[];
+  placementTenancy: string | undefined;
+  /** Set by AWS. */
+  createdTime: Date | undefined;
+  /** Set by AWS. */
+  launchConfigurationArn: string | undefined;
+
+  constructor(options: LaunchConfigurationOptions = {}) {
+    super(options.connection);
+    this.name = options.name;
+    this.imageId = options.imageId;
+    this.keyName = options.keyName;
+    this.securityGroups = options.securityGroups ?? [];
+    this.userData = options.userData;
+    this.instanceType = options.instanceType ?? 'm1.small';
+    this.kernelId = options.kernelId;
+    this.ramdiskId = options.ramdiskId;
+    this.blockDeviceMappings = options.blockDeviceMappings ?? [];
+    this.instanceMonitoring = options.instanceMonitoring instanceof InstanceMonitoring
+      ? options.instanceMonitoring
+      : new InstanceMonitoring({ enabled: options.instanceMonitoring ?? false });
+    this.spotPrice = options.spotPrice === undefined ? undefined : Number(options.spotPrice);
+    this.instanceProfileName = options.instanceProfileName;
+    this.ebsOptimized = options.ebsOptimized ?? false;
+    this.associatePublicIpAddress = options.associatePublicIpAddress;
+    this.classicLinkVpcId = options.classicLinkVpcId;
+    this.classicLinkVpcSecurityGroups = options.classicLinkVpcSecurityGroups ?? [];
+    this.placementTenancy = options.placementTenancy;
+    this.createdTime = undefined;
+    this.launchConfigurationArn = undefined;
+  }
+
+  /** Builds one from a `DescribeLaunchConfigurations` answer. @internal */
+  static fromSdk(connection: AutoScaleConnection, lc: SdkLaunchConfiguration): LaunchConfiguration {
+    const out = new LaunchConfiguration({
+      connection,
+      name: lc.LaunchConfigurationName,
+      imageId: lc.ImageId,
+      keyName: lc.KeyName || undefined,
+      securityGroups: lc.SecurityGroups ?? [],
+      userData: lc.UserData ? Buffer.from(lc.UserData, 'base64').toString('utf8') : undefined,
+      instanceType: lc.InstanceType,
+      kernelId: lc.KernelId || undefined,
+      ramdiskId: lc.RamdiskId || undefined,
+      blockDeviceMappings: (lc.BlockDeviceMappings ?? []).map((b) => BlockDeviceMapping.fromSdk(connection, b)),
+      instanceMonitoring: lc.InstanceMonitoring?.Enabled ?? false,
+      spotPrice: lc.SpotPrice,
+      instanceProfileName: lc.IamInstanceProfile,
+      ebsOptimized: lc.EbsOptimized ?? false,
+      associatePublicIpAddress: lc.AssociatePublicIpAddress,
+      classicLinkVpcId: lc.ClassicLinkVPCId,
+      classicLinkVpcSecurityGroups: lc.ClassicLinkVPCSecurityGroups ?? [],
+      placementTenancy: lc.PlacementTenancy,
+    });
+    out.createdTime = lc.CreatedTime;
+    out.launchConfigurationArn = lc.LaunchConfigurationARN;
+    return out;
+  }
+
+  toString(): string {
+    return `LaunchConfiguration:${this.name}`;
+  }
+
+  /** Deletes this launch configuration. */
+  async delete(options?: CallOptions): Promise<void> {
+    return this.requireConnection().deleteLaunchConfiguration(this.name as string, options);
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * The connection base every service shares (boto2's `AWSQueryConnection`): region,
+ * endpoint and credential resolution, lazy creation of the AWS SDK v3 client, and
+ * translation of SDK errors into botoscale's.
+ *
+ * @module
+ */
+import type { AutoScalingClientConfig } from '@aws-sdk/client-auto-scaling';
+import type { Logger } from '@smithy/types';
+import { BotoConfig } from './config';
+import { resolveCredentials, type CredentialsInput, type CredentialSource } from './credentials';
+import { fromSdkError } from './errors';
+import { checkRegionName, DEFAULT_REGION, defaultEndpointHost, RegionInfo } from './regions';
+import { inspectCustom } from './repr';
+
+/** The SDK's request handler option (an `HttpHandler`, or options for the default Node one). */
+export type RequestHandlerInput = AutoScalingClientConfig['requestHandler'];
+
+/** Options every connection accepts. */
+export interface ConnectionOptions {
+  /** Region name or a {@link RegionInfo} (from `regions()`); see the README for the fallback order. */
+  region?: string | RegionInfo;
+  /** Endpoint URL (or host name) to talk to instead of AWS's, e.g. `botoscale local`'s. */
+  endpoint?: string;
+  /** Credentials or any AWS SDK credential provider. */
+  credentials?: CredentialsInput;
+  /** A profile: `[profile NAME]` of the boto config, else of the AWS shared config files. */
+  profile?: string;
+  /** Session token to go with explicit keys (boto2's `security_token`). */
+  securityToken?: string;
+  /** Attempts per call, including the first (the SDK's retry strategy; default 3). */
+  maxAttempts?: number;
+  /** Passed to the SDK client: a custom `HttpHandler` or Node handler options. */
+  requestHandler?: RequestHandlerInput;
+  /** Passed to the SDK client. */
+  logger?: Logger;
+  /** The boto config to use instead of reading boto2's files (mostly for tests). */
+  botoConfig?: BotoConfig;
+  /** The environment to read (`AWS_REGION`, `AWS_ENDPOINT_URL`, `BOTO_CONFIG`, ...); default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Per-call options shared by every method that sends a request. */
+export interface CallOptions {
+  /** Aborts the call (passed to the SDK as `abortSignal`). */
+  signal?: AbortSignal;
+}
+
+/** The SDK per-call options built from {@link CallOptions}. */
+export interface SdkCallOptions {
+  abortSignal?: AbortSignal;
+}
+
+/** The SDK client config a connection builds. */
+export interface SdkClientConfig {
+  region: string;
+  endpoint?: string;
+  credentials: CredentialsInput;
+  maxAttempts?: number;
+  requestHandler?: RequestHandlerInput;
+  logger?: Logger;
+}
+
+/** What a service module tells the base about its service. */
+export interface ServiceSpec<Client> {
+  /** boto2's module name: `autoscale`, `cloudwatch`, `elb`, `ec2`. */
+  name: string;
+  /** First label of the AWS endpoint host: `autoscaling`, `monitoring`, ... */
+  endpointPrefix: string;
+  /** Suffix of the service's `AWS_ENDPOINT_URL_<X>` variable: `AUTO_SCALING`, ... */
+  envEndpointName: string;
+  /** boto config `[Boto]` key for the default region name. */
+  botoRegionKey: string;
+  /** boto config `[Boto]` key for the default endpoint. */
+  botoEndpointKey: string;
+  /** Creates the SDK client (loads the SDK module on first use). */
+  createClient(config: SdkClientConfig): Promise<Client>;
+}
+
+/** Where a connection's settings came from, for debugging set-ups. */
+export interface ConnectionProvenance {
+  region: 'option' | 'boto config' | 'environment' | 'default';
+  endpoint: 'option' | 'region' | 'boto config' | 'environment' | 'default';
+  credentials: CredentialSource;
+}
+
+function toUrl(endpoint: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
+}
+
+function hostOf(endpoint: string): string {
+  try {
+    return new URL(toUrl(endpoint)).host;
+  } catch {
+    return endpoint;
+  }
+}
+
+/** Explicit constructor inputs of a connection, as boto2's positional arguments. */
+export interface ConnectionArgs {
+  awsAccessKeyId?: string;
+  awsSecretAccessKey?: string;
+  options?: ConnectionOptions;
+}
+
+/**
+ * Base of every service connection. Builds the SDK client on the first call, so that
+ * creating a connection (and importing botoscale) stays cheap.
+ */
+export abstract class AWSConnection<Client extends { destroy(): void }> {
+  /** The region this connection talks to. */
+  readonly region: RegionInfo<this>;
+  /** Host name of the endpoint (boto2's `host`). */
+  readonly host: string;
+  /** Where region, endpoint and credentials came from. */
+  readonly provenance: ConnectionProvenance;
+  /** The access key id in use, when known up front. */
+  readonly awsAccessKeyId: string | undefined;
+
+  readonly #spec: ServiceSpec<Client>;
+  readonly #config: SdkClientConfig;
+  #client: Promise<Client> | undefined;
+
+  protected constructor(spec: ServiceSpec<Client>, args: ConnectionArgs) {
+    const options = args.options ?? {};
+    const env = options.env ?? process.env;
+    const boto = options.botoConfig ?? BotoConfig.load(env);
+    this.#spec = spec;
+
+    let regionName: string;
+    let regionSource: ConnectionProvenance['region'];
+    let regionEndpoint: string | undefined;
+    if (options.region instanceof RegionInfo) {
+      regionName = options.region.name;
+      regionEndpoint = options.region.endpoint;
+      regionSource = 'option';
+    } else if (options.region !== undefined) {
+      regionName = options.endpoint === undefined ? checkRegionName(options.region) : options.region;
+      regionSource = 'option';
+    } else if (boto.get('Boto', spec.botoRegionKey) !== undefined) {
+      regionName = boto.get('Boto', spec.botoRegionKey) as string;
+      regionSource = 'boto config';
+    } else if (env.AWS_REGION || env.AWS_DEFAULT_REGION) {
+      regionName = (env.AWS_REGION || env.AWS_DEFAULT_REGION) as string;
+      regionSource = 'environment';
+    } else {
+      regionName = DEFAULT_REGION;
+      regionSource = 'default';
+    }
+
+    let endpoint: string | undefined;
+    let endpointSource: ConnectionProvenance['endpoint'];
+    const botoEndpoint = boto.get('Boto', spec.botoEndpointKey);
+    const envEndpoint = env[`AWS_ENDPOINT_URL_${spec.envEndpointName}`] || env.AWS_ENDPOINT_URL;
+    if (options.endpoint !== undefined) {
+      endpoint = options.endpoint;
+      endpointSource = 'option';
+    } else if (regionEndpoint !== undefined && regionEndpoint !== defaultEndpointHost(spec.endpointPrefix, regionName)) {
+      endpoint = regionEndpoint;
+      endpointSource = 'region';
+    } else if (botoEndpoint !== undefined && regionSource !== 'option') {
+      endpoint = botoEndpoint;
+      endpointSource = 'boto config';
+    } else if (envEndpoint) {
+      endpoint = envEndpoint;
+      endpointSource = 'environment';
+    } else {
+      endpointSource = 'default';
+    }
+
+    const creds = resolveCredentials(
+      {
+        awsAccessKeyId: args.awsAccessKeyId,
+        awsSecretAccessKey: args.awsSecretAccessKey,
+        securityToken: options.securityToken,
+        credentials: options.credentials,
+        profile: options.profile,
+      },
+      boto,
+    );
+
+    this.host = endpoint === undefined ? defaultEndpointHost(spec.endpointPrefix, regionName) : hostOf(endpoint);
+    this.region = new RegionInfo<this>(regionName, endpoint ?? this.host);
+    this.provenance = { region: regionSource, endpoint: endpointSource, credentials: creds.source };
+    this.awsAccessKeyId = creds.accessKeyId;
+    this.#config = {
+      region: regionName,
+      ...(endpoint === undefined ? {} : { endpoint: toUrl(endpoint) }),
+      credentials: creds.credentials,
+      ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+      ...(options.requestHandler === undefined ? {} : { requestHandler: options.requestHandler }),
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+    };
+  }
+
+  /** The endpoint URL requests go to. */
+  get endpoint(): string {
+    return this.#config.endpoint ?? `https://${this.host}`;
+  }
+
+  /** The underlying AWS SDK v3 client, created on first use. */
+  client(): Promise<Client> {
+    this.#client ??= this.#spec.createClient(this.#config);
+    return this.#client;
+  }
+
+  /**
+   * Sends one request through the SDK client and turns SDK errors into
+   * {@link BotoServerError} / {@link BotoClientError}.
+   * @internal
+   */
+  protected async call<R>(send: (client: Client, options: SdkCallOptions) => Promise<R>, options?: CallOptions): Promise<R> {
+    const client = await this.client();
+    try {
+      return await send(client, options?.signal === undefined ? {} : { abortSignal: options.signal });
+    } catch (err) {
+      throw fromSdkError(err);
+    }
+  }
+
+  /** Releases the SDK client's sockets. The connection can still be used; it makes a new client. */
+  close(): void {
+    const client = this.#client;
+    this.#client = undefined;
+    void client?.then((c) => c.destroy(), () => undefined);
+  }
+
+  toString(): string {
+    return `${this.constructor.name}:${this.host}`;
+  }
+
+  [inspectCustom](): string {
+    return this.toString();
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { host: this.host, region: this.region.name, awsAccessKeyId: this.awsAccessKeyId, provenance: this.provenance };
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Where a connection's credentials come from, in the documented order: explicit
+ * arguments, then boto2's config files, then the AWS SDK's own provider chain.
+ *
+ * @module
+ */
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { BotoConfig } from './config';
+
+/** Credentials as accepted by a connection: fixed keys or any AWS SDK credential provider. */
+export type CredentialsInput = AwsCredentialIdentity | AwsCredentialIdentityProvider;
+
+/** What was used to pick the credentials (never the secret itself). */
+export type CredentialSource = 'arguments' | 'credentials option' | 'boto config' | 'boto config profile' | 'sdk profile' | 'sdk chain';
+
+/** The explicit inputs a connection was given. */
+export interface CredentialInputs {
+  awsAccessKeyId?: string;
+  awsSecretAccessKey?: string;
+  securityToken?: string;
+  credentials?: CredentialsInput;
+  profile?: string;
+}
+
+/** The resolved credentials (or provider) and where they came from. */
+export interface ResolvedCredentials {
+  source: CredentialSource;
+  /** The access key id when known up front (for display; the secret is never kept here). */
+  accessKeyId?: string;
+  credentials: CredentialsInput;
+}
+
+function fixed(accessKeyId: string, secretAccessKey: string, sessionToken?: string): AwsCredentialIdentity {
+  return sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
+}
+
+// Loaded on first use so that importing botoscale does not load the provider chain.
+function lazyProvider(make: (mod: typeof import('@aws-sdk/credential-providers')) => AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let provider: AwsCredentialIdentityProvider | undefined;
+  return async (props) => {
+    provider ??= make(await import('@aws-sdk/credential-providers'));
+    return provider(props);
+  };
+}
+
+/** Picks credentials: explicit keys, `credentials`, `profile`, boto config, then the SDK chain. */
+export function resolveCredentials(inputs: CredentialInputs, config: BotoConfig): ResolvedCredentials {
+  const { awsAccessKeyId, awsSecretAccessKey } = inputs;
+  if (awsAccessKeyId !== undefined && awsSecretAccessKey !== undefined) {
+    return { source: 'arguments', accessKeyId: awsAccessKeyId, credentials: fixed(awsAccessKeyId, awsSecretAccessKey, inputs.securityToken) };
+  }
+  if (inputs.credentials !== undefined) {
+    const c = inputs.credentials;
+    return { source: 'credentials option', accessKeyId: typeof c === 'function' ? undefined : c.accessKeyId, credentials: c };
+  }
+  if (inputs.profile !== undefined) {
+    const section = `profile ${inputs.profile}`;
+    const id = config.get(section, 'aws_access_key_id');
+    const secret = config.get(section, 'aws_secret_access_key');
+    if (id !== undefined && secret !== undefined) {
+      return { source: 'boto config profile', accessKeyId: id, credentials: fixed(id, secret, config.get(section, 'aws_security_token')) };
+    }
+    const profile = inputs.profile;
+    return { source: 'sdk profile', credentials: lazyProvider((m) => m.fromIni({ profile })) };
+  }
+  const id = config.get('Credentials', 'aws_access_key_id');
+  const secret = config.get('Credentials', 'aws_secret_access_key');
+  if (id !== undefined && secret !== undefined) {
+    return { source: 'boto config', accessKeyId: id, credentials: fixed(id, secret, config.get('Credentials', 'aws_security_token')) };
+  }
+  return { source: 'sdk chain', credentials: lazyProvider((m) => m.fromNodeProviderChain()) };
+}

@@ -1,0 +1,44 @@
+/**
+ * What each service module builds from its {@link ServiceSpec}: `regions()` and
+ * `connectToRegion()`, as boto2's per-service modules have them.
+ *
+ * @module
+ */
+import type { ConnectionOptions } from './connection';
+import { checkRegionName, defaultEndpointHost, KNOWN_REGIONS, RegionInfo } from './regions';
+
+/** A connection class's constructor as boto2 calls it: keys, then options. */
+export type ConnectionFactory<C> = (options: ConnectionOptions) => C;
+
+/** `regions()` and `connectToRegion()` for one service. */
+export interface RegionFunctions<C> {
+  /** Every region the service has, each able to `connect()`. */
+  regions(): RegionInfo<C>[];
+  /** A connection to the named region; an unknown name is a `BotoClientError` listing the known ones. */
+  connectToRegion(regionName: string, options?: Omit<ConnectionOptions, 'region'>): C;
+}
+
+/** Builds a service module's region functions from its endpoint prefix and connection factory. */
+export function regionFunctions<C>(endpointPrefix: string, create: ConnectionFactory<C>): RegionFunctions<C> {
+  const connect = (region: RegionInfo<C>, options?: object): C => create({ ...(options as ConnectionOptions), region });
+  const info = (name: string): RegionInfo<C> => new RegionInfo<C>(name, defaultEndpointHost(endpointPrefix, name), connect);
+  return {
+    regions: () => KNOWN_REGIONS.map(info),
+    connectToRegion: (regionName, options) => info(checkRegionName(regionName)).connect(options),
+  };
+}
+
+/**
+ * Normalises boto2-style constructor arguments: `(accessKey, secretKey, options)`, or just
+ * `(options)`.
+ */
+export function connectionArgs(
+  awsAccessKeyIdOrOptions?: string | ConnectionOptions,
+  awsSecretAccessKey?: string,
+  options?: ConnectionOptions,
+): { awsAccessKeyId?: string; awsSecretAccessKey?: string; options?: ConnectionOptions } {
+  if (typeof awsAccessKeyIdOrOptions === 'object' && awsAccessKeyIdOrOptions !== null) {
+    return { options: awsAccessKeyIdOrOptions };
+  }
+  return { awsAccessKeyId: awsAccessKeyIdOrOptions, awsSecretAccessKey, options };
+}

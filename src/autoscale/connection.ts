@@ -1,14 +1,32 @@
 /**
  * The Auto Scaling connection (boto2's `boto.ec2.autoscale.AutoScaleConnection`).
  *
+ * Calls boto2 answers with a `Request` or `True` resolve with a {@link Request} (the AWS
+ * request id); failures reject with `BotoServerError` (from AWS) or `BotoClientError`
+ * (bad input, found before anything is sent).
+ *
  * @module
  */
-import type { AutoScaling } from '@aws-sdk/client-auto-scaling';
+import type { AutoScaling, CreateAutoScalingGroupType, Filter, UpdateAutoScalingGroupType } from '@aws-sdk/client-auto-scaling';
 import { AWSConnection, type CallOptions, type ConnectionOptions, type ServiceSpec } from '../core/connection';
+import { BotoClientError } from '../core/errors';
 import { PagedRequest, ResultSet } from '../core/resultset';
 import { connectionArgs } from '../core/service';
-import { checkInt, checkLength, checkMaxItems, requireValue } from '../core/validate';
+import { checkInt, checkLength, checkMaxItems, checkNonEmpty, checkOneOf, checkOrder, requireValue } from '../core/validate';
+import { Activity } from './activity';
+import { ADJUSTMENT_TYPES, AdjustmentType } from './adjustment';
+import { Alarm } from './alarm';
+import { AutoScalingGroup } from './group';
+import { Instance } from './instance';
 import { LaunchConfiguration } from './launchconfig';
+import { AccountLimits } from './limits';
+import { MetricCollectionTypes } from './metrics';
+import { ScalingPolicy } from './policy';
+import { ProcessType } from './process';
+import { Request } from './request';
+import { ScheduledUpdateGroupAction } from './scheduled';
+import { Tag } from './tag';
+import { TerminationPolicies } from './termination';
 
 /** How botoscale reaches Auto Scaling. */
 export const AUTOSCALE_SPEC: ServiceSpec<AutoScaling> = {
@@ -23,12 +41,222 @@ export const AUTOSCALE_SPEC: ServiceSpec<AutoScaling> = {
   },
 };
 
+/** A group given by name or as an {@link AutoScalingGroup} (whose `name` is used). */
+export type GroupRef = string | AutoScalingGroup;
+
+/** Where an instance's health comes from. */
+export const HEALTH_CHECK_TYPES = ['EC2', 'ELB'] as const;
+/** What `setInstanceHealth` accepts. */
+export const HEALTH_STATUSES = ['Healthy', 'Unhealthy'] as const;
+/** Filter names `getAllTags` accepts. */
+export const TAG_FILTER_NAMES = ['auto-scaling-group', 'key', 'value', 'propagate-at-launch'] as const;
+
 /** Options of {@link AutoScaleConnection.getAllLaunchConfigurations}. */
 export interface GetAllLaunchConfigurationsOptions extends CallOptions {
+  /** Only these launch configurations (at most 50). */
   names?: string[];
   /** Page size, 1 to 100. */
   maxRecords?: number;
+  /** Start from this page. */
   nextToken?: string;
+}
+
+/** Options of {@link AutoScaleConnection.getAllGroups}. */
+export interface GetAllGroupsOptions extends CallOptions {
+  /** Only these groups. */
+  names?: string[];
+  /** Page size, 1 to 100. */
+  maxRecords?: number;
+  /** Start from this page. */
+  nextToken?: string;
+}
+
+/** Options of {@link AutoScaleConnection.getAllActivities}. */
+export interface GetAllActivitiesOptions extends CallOptions {
+  /** Only these activities (at most 50). */
+  activityIds?: string[];
+  /** Page size, 1 to 100. */
+  maxRecords?: number;
+  /** Start from this page. */
+  nextToken?: string;
+}
+
+/** Options of {@link AutoScaleConnection.getAllAutoscalingInstances}. */
+export interface GetAllAutoscalingInstancesOptions extends CallOptions {
+  /** Only these instances (at most 50). */
+  instanceIds?: string[];
+  /** Page size, 1 to 50. */
+  maxRecords?: number;
+  /** Start from this page. */
+  nextToken?: string;
+}
+
+/** Options of {@link AutoScaleConnection.getAllPolicies}. */
+export interface GetAllPoliciesOptions extends CallOptions {
+  /** Only this group's policies. */
+  asGroup?: GroupRef;
+  /** Only these policies, by name or ARN (at most 50). */
+  policyNames?: string[];
+  /** Page size, 1 to 100. */
+  maxRecords?: number;
+  /** Start from this page. */
+  nextToken?: string;
+}
+
+/** Options of {@link AutoScaleConnection.getAllScheduledActions}. */
+export interface GetAllScheduledActionsOptions extends CallOptions {
+  /** Only this group's actions. */
+  asGroup?: GroupRef;
+  /** Only actions from this time on. */
+  startTime?: Date;
+  /** Only actions up to this time. */
+  endTime?: Date;
+  /** Only these actions, by name (at most 50). */
+  scheduledActions?: string[];
+  /** Page size, 1 to 100. */
+  maxRecords?: number;
+  /** Start from this page. */
+  nextToken?: string;
+}
+
+/** Options of {@link AutoScaleConnection.getAllTags}. */
+export interface GetAllTagsOptions extends CallOptions {
+  /**
+   * Filters by name: `auto-scaling-group`, `key`, `value` or `propagate-at-launch`, each
+   * with one value or a list, e.g. `{ 'auto-scaling-group': 'my_group' }`.
+   */
+  filters?: Record<string, string | string[]>;
+  /** Page size, 1 to 100. */
+  maxRecords?: number;
+  /** Start from this page. */
+  nextToken?: string;
+}
+
+/** Options of {@link AutoScaleConnection.deleteAutoScalingGroup}. */
+export interface DeleteAutoScalingGroupOptions extends CallOptions {
+  /** Delete even with instances or activities in progress (terminating the instances). Default false. */
+  forceDelete?: boolean;
+}
+
+/** Options of {@link AutoScaleConnection.detachInstances} and {@link AutoScaleConnection.terminateInstance}. */
+export interface DecrementCapacityOptions extends CallOptions {
+  /** Lower the group's desired capacity too; default true, as boto2. */
+  decrementCapacity?: boolean;
+}
+
+/** Options of {@link AutoScaleConnection.suspendProcesses} and {@link AutoScaleConnection.resumeProcesses}. */
+export interface ScalingProcessesOptions extends CallOptions {
+  /** The processes (`Launch`, `Terminate`, ...); all of them when omitted. */
+  scalingProcesses?: string[];
+}
+
+/** Options of {@link AutoScaleConnection.enableMetricsCollection} and {@link AutoScaleConnection.disableMetricsCollection}. */
+export interface MetricsOptions extends CallOptions {
+  /** The metrics (`GroupMinSize`, ...); all of them when omitted. */
+  metrics?: string[];
+}
+
+/** Options of {@link AutoScaleConnection.createScheduledGroupAction}. */
+export interface CreateScheduledGroupActionOptions extends CallOptions {
+  /** When it runs (deprecated by AWS; prefer `startTime`). */
+  time?: Date;
+  /** The desired capacity to set. */
+  desiredCapacity?: number;
+  /** The minimum size to set. */
+  minSize?: number;
+  /** The maximum size to set. */
+  maxSize?: number;
+  /** When it (first) runs. */
+  startTime?: Date;
+  /** When a recurring action stops. */
+  endTime?: Date;
+  /** Cron-style recurrence, e.g. `0 10 * * *`. */
+  recurrence?: string;
+}
+
+/** Options of {@link AutoScaleConnection.deletePolicy} and {@link AutoScaleConnection.deleteScheduledAction}. */
+export interface AutoscaleGroupOption extends CallOptions {
+  /** The group the policy or action belongs to. */
+  autoscaleGroup?: GroupRef;
+}
+
+/** Options of {@link AutoScaleConnection.executePolicy}. */
+export interface ExecutePolicyOptions extends CallOptions {
+  /** The policy's group. */
+  asGroup?: GroupRef;
+  /** Wait for the group's cooldown to end before running. */
+  honorCooldown?: boolean;
+}
+
+/** Options of {@link AutoScaleConnection.setDesiredCapacity}. */
+export interface SetDesiredCapacityOptions extends CallOptions {
+  /** Wait for the group's cooldown to end; default false (override it), as boto2. */
+  honorCooldown?: boolean;
+}
+
+/** Options of {@link AutoScaleConnection.setInstanceHealth}. */
+export interface SetInstanceHealthOptions extends CallOptions {
+  /** Respect the group's health check grace period; default true, as boto2. */
+  shouldRespectGracePeriod?: boolean;
+}
+
+const NAME_MAX = 255;
+
+function refName(ref: GroupRef | undefined): string | undefined {
+  return ref instanceof AutoScalingGroup ? ref.name : ref;
+}
+
+/** The name of a required group argument, checked. */
+function groupName(field: string, ref: GroupRef | undefined): string {
+  return checkLength(field, requireValue(field, refName(ref)), NAME_MAX) as string;
+}
+
+/** The name of an optional group argument, checked. */
+function optionalGroupName(field: string, ref: GroupRef | undefined): string | undefined {
+  return ref === undefined ? undefined : groupName(field, ref);
+}
+
+/** A desired capacity within whichever of `[min, max]` is known. */
+function checkDesired(field: string, value: number | undefined, min: number | undefined, max: number | undefined): void {
+  checkInt(field, value, { min: Math.max(0, min ?? 0), ...(max === undefined ? {} : { max }) });
+}
+
+function checkSizes(prefix: string, sizes: { minSize?: number; maxSize?: number; desiredCapacity?: number }): void {
+  checkInt(`${prefix}minSize`, sizes.minSize, { min: 0 });
+  checkInt(`${prefix}maxSize`, sizes.maxSize, { min: 0 });
+  checkOrder(`${prefix}minSize`, sizes.minSize, `${prefix}maxSize`, sizes.maxSize);
+  checkDesired(`${prefix}desiredCapacity`, sizes.desiredCapacity, sizes.minSize, sizes.maxSize);
+}
+
+function checkTags(field: string, tags: readonly Tag[]): void {
+  tags.forEach((t, i) => {
+    checkLength(`${field}[${i}].key`, requireValue(`${field}[${i}].key`, t.key), 128);
+    checkLength(`${field}[${i}].value`, t.value, 256, 0);
+  });
+}
+
+/** Checks a group before `CreateAutoScalingGroup` or `UpdateAutoScalingGroup`. */
+function checkGroup(g: AutoScalingGroup, creating: boolean): string {
+  const name = checkLength('name', requireValue('name', g.name), NAME_MAX) as string;
+  if (creating) {
+    if (!g.launchConfigName && !g.instanceId) requireValue('launchConfig or instanceId', undefined);
+    requireValue('minSize', g.minSize);
+    requireValue('maxSize', g.maxSize);
+    if (g.availabilityZones.length === 0 && !g.vpcZoneIdentifier) requireValue('availabilityZones or vpcZoneIdentifier', undefined);
+    checkTags('tags', g.tags ?? []);
+  }
+  checkLength('launchConfigName', g.launchConfigName, NAME_MAX);
+  checkSizes('', g);
+  checkInt('defaultCooldown', g.defaultCooldown, { min: 0 });
+  checkInt('healthCheckPeriod', g.healthCheckPeriod, { min: 0 });
+  checkOneOf('healthCheckType', g.healthCheckType, HEALTH_CHECK_TYPES);
+  checkLength('placementGroup', g.placementGroup, NAME_MAX);
+  checkLength('vpcZoneIdentifier', g.vpcZoneIdentifier, 2047);
+  return name;
+}
+
+function list<T>(items: readonly T[] | undefined): T[] | undefined {
+  return items === undefined || items.length === 0 ? undefined : [...items];
 }
 
 /** A connection to Auto Scaling in one region. */
@@ -45,33 +273,209 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
     super(AUTOSCALE_SPEC, connectionArgs(awsAccessKeyId, awsSecretAccessKey, options));
   }
 
+  #request(out: { $metadata?: { requestId?: string } }): Request {
+    return Request.fromSdk(this, out.$metadata);
+  }
+
+  // ----- groups -----
+
+  /** Creates a group from `asGroup`, which is then bound to this connection (so `asGroup.getActivities()` works). */
+  async createAutoScalingGroup(asGroup: AutoScalingGroup, options?: CallOptions): Promise<Request> {
+    const g = asGroup;
+    const name = checkGroup(g, true);
+    const input: CreateAutoScalingGroupType = {
+      AutoScalingGroupName: name,
+      LaunchConfigurationName: g.launchConfigName || undefined,
+      MinSize: g.minSize,
+      MaxSize: g.maxSize,
+      AvailabilityZones: list(g.availabilityZones),
+      DesiredCapacity: g.desiredCapacity,
+      VPCZoneIdentifier: g.vpcZoneIdentifier || undefined,
+      HealthCheckGracePeriod: g.healthCheckPeriod,
+      HealthCheckType: g.healthCheckType || undefined,
+      DefaultCooldown: g.defaultCooldown,
+      PlacementGroup: g.placementGroup || undefined,
+      InstanceId: g.instanceId || undefined,
+      TerminationPolicies: list(g.terminationPolicies),
+      LoadBalancerNames: list(g.loadBalancers),
+      Tags: list(g.tags)?.map((t) => t.toSdk()),
+    };
+    const out = await this.call((c, o) => c.createAutoScalingGroup(input, o), options);
+    g.connection = this;
+    for (const t of g.tags ?? []) t.connection = this;
+    return this.#request(out);
+  }
+
+  /**
+   * Sends a group's settings to AWS (boto2's `_update_group('UpdateAutoScalingGroup')`, what
+   * `group.update()` calls). Load balancers and tags are set at creation only, as in boto2.
+   */
+  async updateAutoScalingGroup(asGroup: AutoScalingGroup, options?: CallOptions): Promise<Request> {
+    const g = asGroup;
+    const name = checkGroup(g, false);
+    const input: UpdateAutoScalingGroupType = {
+      AutoScalingGroupName: name,
+      LaunchConfigurationName: g.launchConfigName || undefined,
+      MinSize: g.minSize,
+      MaxSize: g.maxSize,
+      AvailabilityZones: list(g.availabilityZones),
+      DesiredCapacity: g.desiredCapacity,
+      VPCZoneIdentifier: g.vpcZoneIdentifier || undefined,
+      HealthCheckGracePeriod: g.healthCheckPeriod,
+      HealthCheckType: g.healthCheckType || undefined,
+      DefaultCooldown: g.defaultCooldown,
+      PlacementGroup: g.placementGroup || undefined,
+      TerminationPolicies: list(g.terminationPolicies),
+    };
+    const out = await this.call((c, o) => c.updateAutoScalingGroup(input, o), options);
+    return this.#request(out);
+  }
+
+  /** Deletes a group; with `forceDelete`, also when it still has instances or activities. */
+  async deleteAutoScalingGroup(name: GroupRef, options: DeleteAutoScalingGroupOptions = {}): Promise<Request> {
+    const groupNameValue = groupName('name', name);
+    const out = await this.call((c, o) => c.deleteAutoScalingGroup({
+      AutoScalingGroupName: groupNameValue,
+      ForceDelete: options.forceDelete ? true : undefined,
+    }, o), options);
+    return this.#request(out);
+  }
+
+  /** Groups, with their instances (`await` for one page, `for await` for all). */
+  getAllGroups(options: GetAllGroupsOptions = {}): PagedRequest<AutoScalingGroup> {
+    return new PagedRequest(async (nextToken) => {
+      checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
+      const out = await this.call((c, o) => c.describeAutoScalingGroups({
+        AutoScalingGroupNames: list(options.names),
+        MaxRecords: options.maxRecords,
+        NextToken: nextToken,
+      }, o), options);
+      return ResultSet.fromPage((out.AutoScalingGroups ?? []).map((g) => AutoScalingGroup.fromSdk(this, g)), out.NextToken);
+    }, options.nextToken);
+  }
+
+  /** Sets a group's desired capacity (AWS starts or stops instances to match). */
+  async setDesiredCapacity(groupNameArg: GroupRef, desiredCapacity: number, options: SetDesiredCapacityOptions = {}): Promise<Request> {
+    const name = groupName('groupName', groupNameArg);
+    requireValue('desiredCapacity', desiredCapacity);
+    checkInt('desiredCapacity', desiredCapacity, { min: 0 });
+    const out = await this.call((c, o) => c.setDesiredCapacity({
+      AutoScalingGroupName: name,
+      DesiredCapacity: desiredCapacity,
+      HonorCooldown: options.honorCooldown ? true : undefined,
+    }, o), options);
+    return this.#request(out);
+  }
+
+  // ----- instances -----
+
+  /** Attaches running EC2 instances (at most 20) to a group. */
+  async attachInstances(name: GroupRef, instanceIds: string[], options?: CallOptions): Promise<Request> {
+    const group = groupName('name', name);
+    checkNonEmpty('instanceIds', requireValue('instanceIds', instanceIds));
+    checkMaxItems('instanceIds', instanceIds, 20);
+    const out = await this.call((c, o) => c.attachInstances({ AutoScalingGroupName: group, InstanceIds: [...instanceIds] }, o), options);
+    return this.#request(out);
+  }
+
+  /** Detaches instances (at most 20) from a group; `decrementCapacity` (default true) lowers its desired capacity. */
+  async detachInstances(name: GroupRef, instanceIds: string[], options: DecrementCapacityOptions = {}): Promise<Request> {
+    const group = groupName('name', name);
+    checkNonEmpty('instanceIds', requireValue('instanceIds', instanceIds));
+    checkMaxItems('instanceIds', instanceIds, 20);
+    const out = await this.call((c, o) => c.detachInstances({
+      AutoScalingGroupName: group,
+      InstanceIds: [...instanceIds],
+      ShouldDecrementDesiredCapacity: options.decrementCapacity ?? true,
+    }, o), options);
+    return this.#request(out);
+  }
+
+  /** Instances of every group, or the ones named (`await` for one page, `for await` for all). */
+  getAllAutoscalingInstances(options: GetAllAutoscalingInstancesOptions = {}): PagedRequest<Instance> {
+    return new PagedRequest(async (nextToken) => {
+      checkInt('maxRecords', options.maxRecords, { min: 1, max: 50 });
+      checkMaxItems('instanceIds', options.instanceIds, 50);
+      const out = await this.call((c, o) => c.describeAutoScalingInstances({
+        InstanceIds: list(options.instanceIds),
+        MaxRecords: options.maxRecords,
+        NextToken: nextToken,
+      }, o), options);
+      return ResultSet.fromPage((out.AutoScalingInstances ?? []).map((i) => Instance.fromSdk(this, i)), out.NextToken);
+    }, options.nextToken);
+  }
+
+  /**
+   * Terminates an instance of a group; `decrementCapacity` (default true) lowers the
+   * group's desired capacity so it is not replaced. Resolves with the termination activity.
+   */
+  async terminateInstance(instanceId: string, options: DecrementCapacityOptions = {}): Promise<Activity> {
+    checkLength('instanceId', requireValue('instanceId', instanceId), 19);
+    const out = await this.call((c, o) => c.terminateInstanceInAutoScalingGroup({
+      InstanceId: instanceId,
+      ShouldDecrementDesiredCapacity: options.decrementCapacity ?? true,
+    }, o), options);
+    return Activity.fromSdk(this, out.Activity ?? {});
+  }
+
+  /** Marks an instance `Healthy` or `Unhealthy` (an unhealthy one is replaced). */
+  async setInstanceHealth(instanceId: string, healthStatus: string, options: SetInstanceHealthOptions = {}): Promise<Request> {
+    checkLength('instanceId', requireValue('instanceId', instanceId), 19);
+    checkOneOf('healthStatus', requireValue('healthStatus', healthStatus), HEALTH_STATUSES);
+    const out = await this.call((c, o) => c.setInstanceHealth({
+      InstanceId: instanceId,
+      HealthStatus: healthStatus,
+      ShouldRespectGracePeriod: options.shouldRespectGracePeriod ?? true,
+    }, o), options);
+    return this.#request(out);
+  }
+
+  // ----- activities -----
+
+  /** A group's scaling activities, newest first (`await` for one page, `for await` for all). */
+  getAllActivities(autoscaleGroup: GroupRef, options: GetAllActivitiesOptions = {}): PagedRequest<Activity> {
+    return new PagedRequest(async (nextToken) => {
+      const name = groupName('autoscaleGroup', autoscaleGroup);
+      checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
+      checkMaxItems('activityIds', options.activityIds, 50);
+      const out = await this.call((c, o) => c.describeScalingActivities({
+        AutoScalingGroupName: name,
+        ActivityIds: list(options.activityIds),
+        MaxRecords: options.maxRecords,
+        NextToken: nextToken,
+      }, o), options);
+      return ResultSet.fromPage((out.Activities ?? []).map((a) => Activity.fromSdk(this, a)), out.NextToken);
+    }, options.nextToken);
+  }
+
   // ----- launch configurations -----
 
-  /** Creates a launch configuration; `launchConfig` is then bound to this connection. */
-  async createLaunchConfiguration(launchConfig: LaunchConfiguration, options?: CallOptions): Promise<void> {
+  /** Creates a launch configuration; `launchConfig` is then bound to this connection (so `launchConfig.delete()` works). */
+  async createLaunchConfiguration(launchConfig: LaunchConfiguration, options?: CallOptions): Promise<Request> {
     const lc = launchConfig;
-    checkLength('name', requireValue('name', lc.name), 255);
+    checkLength('name', requireValue('name', lc.name), NAME_MAX);
     requireValue('imageId', lc.imageId);
-    await this.call((c, o) => c.createLaunchConfiguration({
+    const out = await this.call((c, o) => c.createLaunchConfiguration({
       LaunchConfigurationName: lc.name,
       ImageId: lc.imageId,
       InstanceType: lc.instanceType,
       KeyName: lc.keyName || undefined,
-      SecurityGroups: lc.securityGroups.length > 0 ? lc.securityGroups : undefined,
+      SecurityGroups: list(lc.securityGroups),
       UserData: lc.userData ? Buffer.from(lc.userData, 'utf8').toString('base64') : undefined,
       KernelId: lc.kernelId || undefined,
       RamdiskId: lc.ramdiskId || undefined,
-      BlockDeviceMappings: lc.blockDeviceMappings.length > 0 ? lc.blockDeviceMappings.map((b) => b.toSdk()) : undefined,
+      BlockDeviceMappings: list(lc.blockDeviceMappings)?.map((b) => b.toSdk()),
       InstanceMonitoring: { Enabled: lc.instanceMonitoring.enabled },
       SpotPrice: lc.spotPrice === undefined ? undefined : String(lc.spotPrice),
       IamInstanceProfile: lc.instanceProfileName,
       EbsOptimized: lc.ebsOptimized,
       AssociatePublicIpAddress: lc.associatePublicIpAddress,
       ClassicLinkVPCId: lc.classicLinkVpcId,
-      ClassicLinkVPCSecurityGroups: lc.classicLinkVpcSecurityGroups.length > 0 ? lc.classicLinkVpcSecurityGroups : undefined,
+      ClassicLinkVPCSecurityGroups: list(lc.classicLinkVpcSecurityGroups),
       PlacementTenancy: lc.placementTenancy,
     }, o), options);
     lc.connection = this;
+    return this.#request(out);
   }
 
   /** Launch configurations, one page per await, or all of them with `for await`. */
@@ -80,7 +484,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
       checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
       checkMaxItems('names', options.names, 50);
       const out = await this.call((c, o) => c.describeLaunchConfigurations({
-        LaunchConfigurationNames: options.names,
+        LaunchConfigurationNames: list(options.names),
         MaxRecords: options.maxRecords,
         NextToken: nextToken,
       }, o), options);
@@ -88,9 +492,283 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
     }, options.nextToken);
   }
 
-  /** Deletes a launch configuration by name. */
-  async deleteLaunchConfiguration(launchConfigName: string, options?: CallOptions): Promise<void> {
-    requireValue('launchConfigName', launchConfigName);
-    await this.call((c, o) => c.deleteLaunchConfiguration({ LaunchConfigurationName: launchConfigName }, o), options);
+  /** Deletes a launch configuration by name (it must not be in use by a group). */
+  async deleteLaunchConfiguration(launchConfigName: string, options?: CallOptions): Promise<Request> {
+    checkLength('launchConfigName', requireValue('launchConfigName', launchConfigName), NAME_MAX);
+    const out = await this.call((c, o) => c.deleteLaunchConfiguration({ LaunchConfigurationName: launchConfigName }, o), options);
+    return this.#request(out);
+  }
+
+  // ----- scaling policies -----
+
+  /**
+   * Creates or replaces a simple scaling policy. `scalingPolicy` is then bound to this
+   * connection (so `scalingPolicy.delete()` works) and its `policyArn` and `alarms` are set.
+   */
+  async createScalingPolicy(scalingPolicy: ScalingPolicy, options?: CallOptions): Promise<Request> {
+    const p = scalingPolicy;
+    checkLength('name', requireValue('name', p.name), NAME_MAX);
+    checkLength('asName', requireValue('asName', p.asName), NAME_MAX);
+    checkOneOf('adjustmentType', requireValue('adjustmentType', p.adjustmentType), ADJUSTMENT_TYPES);
+    checkInt('scalingAdjustment', requireValue('scalingAdjustment', p.scalingAdjustment));
+    checkInt('cooldown', p.cooldown, { min: 0 });
+    if (p.minAdjustmentStep !== undefined && p.adjustmentType !== 'PercentChangeInCapacity') {
+      throw new BotoClientError(`minAdjustmentStep is allowed only with adjustmentType PercentChangeInCapacity, got adjustmentType ${JSON.stringify(p.adjustmentType)}`);
+    }
+    checkInt('minAdjustmentStep', p.minAdjustmentStep, { min: 1 });
+    const out = await this.call((c, o) => c.putScalingPolicy({
+      AdjustmentType: p.adjustmentType,
+      AutoScalingGroupName: p.asName,
+      PolicyName: p.name,
+      ScalingAdjustment: p.scalingAdjustment,
+      MinAdjustmentStep: p.minAdjustmentStep,
+      Cooldown: p.cooldown,
+    }, o), options);
+    p.connection = this;
+    p.policyArn = out.PolicyARN;
+    p.alarms = (out.Alarms ?? []).map((a) => Alarm.fromSdk(this, a));
+    return this.#request(out);
+  }
+
+  /** Scaling policies, all or a group's or the named ones (`await` for one page, `for await` for all). */
+  getAllPolicies(options: GetAllPoliciesOptions = {}): PagedRequest<ScalingPolicy> {
+    return new PagedRequest(async (nextToken) => {
+      const name = optionalGroupName('asGroup', options.asGroup);
+      checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
+      checkMaxItems('policyNames', options.policyNames, 50);
+      const out = await this.call((c, o) => c.describePolicies({
+        AutoScalingGroupName: name,
+        PolicyNames: list(options.policyNames),
+        MaxRecords: options.maxRecords,
+        NextToken: nextToken,
+      }, o), options);
+      return ResultSet.fromPage((out.ScalingPolicies ?? []).map((p) => ScalingPolicy.fromSdk(this, p)), out.NextToken);
+    }, options.nextToken);
+  }
+
+  /** Deletes a scaling policy, by name (with its group) or ARN. */
+  async deletePolicy(policyName: string, options: AutoscaleGroupOption = {}): Promise<Request> {
+    checkLength('policyName', requireValue('policyName', policyName), 1600);
+    const group = optionalGroupName('autoscaleGroup', options.autoscaleGroup);
+    const out = await this.call((c, o) => c.deletePolicy({ PolicyName: policyName, AutoScalingGroupName: group }, o), options);
+    return this.#request(out);
+  }
+
+  /** Runs a scaling policy now. */
+  async executePolicy(policyName: string, options: ExecutePolicyOptions = {}): Promise<Request> {
+    checkLength('policyName', requireValue('policyName', policyName), 1600);
+    const group = optionalGroupName('asGroup', options.asGroup);
+    const out = await this.call((c, o) => c.executePolicy({
+      PolicyName: policyName,
+      AutoScalingGroupName: group,
+      HonorCooldown: options.honorCooldown ? true : undefined,
+    }, o), options);
+    return this.#request(out);
+  }
+
+  /** The adjustment types scaling policies accept (`await` for the list). */
+  getAllAdjustmentTypes(options: CallOptions = {}): PagedRequest<AdjustmentType> {
+    return new PagedRequest(async () => {
+      const out = await this.call((c, o) => c.describeAdjustmentTypes({}, o), options);
+      return ResultSet.fromPage((out.AdjustmentTypes ?? []).map((a) => AdjustmentType.fromSdk(this, a)));
+    });
+  }
+
+  // ----- scheduled actions -----
+
+  /** Schedules a change of a group's sizes; sizes left out stay as they are. */
+  async createScheduledGroupAction(asGroup: GroupRef, name: string, options: CreateScheduledGroupActionOptions = {}): Promise<Request> {
+    const group = groupName('asGroup', asGroup);
+    checkLength('name', requireValue('name', name), NAME_MAX);
+    checkSizes('', options);
+    checkLength('recurrence', options.recurrence, NAME_MAX);
+    const out = await this.call((c, o) => c.putScheduledUpdateGroupAction({
+      AutoScalingGroupName: group,
+      ScheduledActionName: name,
+      StartTime: options.startTime,
+      EndTime: options.endTime,
+      Recurrence: options.recurrence,
+      Time: options.time,
+      DesiredCapacity: options.desiredCapacity,
+      MinSize: options.minSize,
+      MaxSize: options.maxSize,
+    }, o), options);
+    return this.#request(out);
+  }
+
+  /** Scheduled actions (`await` for one page, `for await` for all). */
+  getAllScheduledActions(options: GetAllScheduledActionsOptions = {}): PagedRequest<ScheduledUpdateGroupAction> {
+    return new PagedRequest(async (nextToken) => {
+      const group = optionalGroupName('asGroup', options.asGroup);
+      checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
+      checkMaxItems('scheduledActions', options.scheduledActions, 50);
+      const out = await this.call((c, o) => c.describeScheduledActions({
+        AutoScalingGroupName: group,
+        ScheduledActionNames: list(options.scheduledActions),
+        StartTime: options.startTime,
+        EndTime: options.endTime,
+        MaxRecords: options.maxRecords,
+        NextToken: nextToken,
+      }, o), options);
+      return ResultSet.fromPage(
+        (out.ScheduledUpdateGroupActions ?? []).map((a) => ScheduledUpdateGroupAction.fromSdk(this, a)),
+        out.NextToken,
+      );
+    }, options.nextToken);
+  }
+
+  /** Deletes a scheduled action of a group (AWS needs the group: give `autoscaleGroup`). */
+  async deleteScheduledAction(scheduledActionName: string, options: AutoscaleGroupOption = {}): Promise<Request> {
+    checkLength('scheduledActionName', requireValue('scheduledActionName', scheduledActionName), NAME_MAX);
+    const group = groupName('autoscaleGroup', options.autoscaleGroup);
+    const out = await this.call((c, o) => c.deleteScheduledAction({
+      ScheduledActionName: scheduledActionName,
+      AutoScalingGroupName: group,
+    }, o), options);
+    return this.#request(out);
+  }
+
+  // ----- processes -----
+
+  /** The scaling processes that can be suspended and resumed (`await` for the list). */
+  getAllScalingProcessTypes(options: CallOptions = {}): PagedRequest<ProcessType> {
+    return new PagedRequest(async () => {
+      const out = await this.call((c, o) => c.describeScalingProcessTypes({}, o), options);
+      return ResultSet.fromPage((out.Processes ?? []).map((p) => ProcessType.fromSdk(this, p)));
+    });
+  }
+
+  /** Suspends a group's scaling processes (all of them unless `scalingProcesses` names some). */
+  async suspendProcesses(asGroup: GroupRef, options: ScalingProcessesOptions = {}): Promise<Request> {
+    const group = groupName('asGroup', asGroup);
+    checkNonEmpty('scalingProcesses', options.scalingProcesses);
+    const out = await this.call((c, o) => c.suspendProcesses({
+      AutoScalingGroupName: group,
+      ScalingProcesses: list(options.scalingProcesses),
+    }, o), options);
+    return this.#request(out);
+  }
+
+  /** Resumes a group's scaling processes (all of them unless `scalingProcesses` names some). */
+  async resumeProcesses(asGroup: GroupRef, options: ScalingProcessesOptions = {}): Promise<Request> {
+    const group = groupName('asGroup', asGroup);
+    checkNonEmpty('scalingProcesses', options.scalingProcesses);
+    const out = await this.call((c, o) => c.resumeProcesses({
+      AutoScalingGroupName: group,
+      ScalingProcesses: list(options.scalingProcesses),
+    }, o), options);
+    return this.#request(out);
+  }
+
+  /** The termination policies groups accept. */
+  async getTerminationPolicies(options?: CallOptions): Promise<TerminationPolicies> {
+    const out = await this.call((c, o) => c.describeTerminationPolicyTypes({}, o), options);
+    return TerminationPolicies.fromNames(out.TerminationPolicyTypes ?? []);
+  }
+
+  // ----- metrics -----
+
+  /** The group metrics and granularities `enableMetricsCollection` accepts. */
+  async getAllMetricCollectionTypes(options?: CallOptions): Promise<MetricCollectionTypes> {
+    const out = await this.call((c, o) => c.describeMetricCollectionTypes({}, o), options);
+    return MetricCollectionTypes.fromSdk(this, out);
+  }
+
+  /** Starts collecting a group's metrics (all of them unless `metrics` names some) at `granularity` (`1Minute`). */
+  async enableMetricsCollection(asGroup: GroupRef, granularity: string, options: MetricsOptions = {}): Promise<Request> {
+    const group = groupName('asGroup', asGroup);
+    checkLength('granularity', requireValue('granularity', granularity), NAME_MAX);
+    checkNonEmpty('metrics', options.metrics);
+    const out = await this.call((c, o) => c.enableMetricsCollection({
+      AutoScalingGroupName: group,
+      Granularity: granularity,
+      Metrics: list(options.metrics),
+    }, o), options);
+    return this.#request(out);
+  }
+
+  /** Stops collecting a group's metrics (all of them unless `metrics` names some). */
+  async disableMetricsCollection(asGroup: GroupRef, options: MetricsOptions = {}): Promise<Request> {
+    const group = groupName('asGroup', asGroup);
+    checkNonEmpty('metrics', options.metrics);
+    const out = await this.call((c, o) => c.disableMetricsCollection({
+      AutoScalingGroupName: group,
+      Metrics: list(options.metrics),
+    }, o), options);
+    return this.#request(out);
+  }
+
+  // ----- notifications -----
+
+  /**
+   * Sends SNS notifications to `topic` when the given events happen, e.g.
+   * `autoscaling:EC2_INSTANCE_LAUNCH`, `autoscaling:EC2_INSTANCE_TERMINATE`.
+   */
+  async putNotificationConfiguration(autoscaleGroup: GroupRef, topic: string, notificationTypes: string[], options?: CallOptions): Promise<Request> {
+    const group = groupName('autoscaleGroup', autoscaleGroup);
+    checkLength('topic', requireValue('topic', topic), NAME_MAX);
+    checkNonEmpty('notificationTypes', requireValue('notificationTypes', notificationTypes));
+    const out = await this.call((c, o) => c.putNotificationConfiguration({
+      AutoScalingGroupName: group,
+      TopicARN: topic,
+      NotificationTypes: [...notificationTypes],
+    }, o), options);
+    return this.#request(out);
+  }
+
+  /** Stops a group's notifications to `topic`. */
+  async deleteNotificationConfiguration(autoscaleGroup: GroupRef, topic: string, options?: CallOptions): Promise<Request> {
+    const group = groupName('autoscaleGroup', autoscaleGroup);
+    checkLength('topic', requireValue('topic', topic), NAME_MAX);
+    const out = await this.call((c, o) => c.deleteNotificationConfiguration({ AutoScalingGroupName: group, TopicARN: topic }, o), options);
+    return this.#request(out);
+  }
+
+  // ----- tags -----
+
+  /** Tags of every group (`await` for one page, `for await` for all). */
+  getAllTags(options: GetAllTagsOptions = {}): PagedRequest<Tag> {
+    return new PagedRequest(async (nextToken) => {
+      checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
+      const filters: Filter[] | undefined = options.filters === undefined ? undefined : Object.entries(options.filters).map(([name, values]) => {
+        checkOneOf('filters key', name, TAG_FILTER_NAMES);
+        const all = typeof values === 'string' ? [values] : values;
+        checkNonEmpty(`filters[${JSON.stringify(name)}]`, all);
+        return { Name: name, Values: [...all] };
+      });
+      const out = await this.call((c, o) => c.describeTags({
+        Filters: filters === undefined || filters.length === 0 ? undefined : filters,
+        MaxRecords: options.maxRecords,
+        NextToken: nextToken,
+      }, o), options);
+      return ResultSet.fromPage((out.Tags ?? []).map((t) => Tag.fromSdk(this, t)), out.NextToken);
+    }, options.nextToken);
+  }
+
+  /** Creates or updates tags on groups; the tags are then bound to this connection (so `tag.delete()` works). */
+  async createOrUpdateTags(tags: Tag[], options?: CallOptions): Promise<Request> {
+    checkNonEmpty('tags', requireValue('tags', tags));
+    checkTags('tags', tags);
+    tags.forEach((t, i) => checkLength(`tags[${i}].resourceId`, requireValue(`tags[${i}].resourceId`, t.resourceId), NAME_MAX));
+    const out = await this.call((c, o) => c.createOrUpdateTags({ Tags: tags.map((t) => t.toSdk()) }, o), options);
+    for (const t of tags) t.connection = this;
+    return this.#request(out);
+  }
+
+  /** Deletes tags from groups. */
+  async deleteTags(tags: Tag[], options?: CallOptions): Promise<Request> {
+    checkNonEmpty('tags', requireValue('tags', tags));
+    checkTags('tags', tags);
+    tags.forEach((t, i) => checkLength(`tags[${i}].resourceId`, requireValue(`tags[${i}].resourceId`, t.resourceId), NAME_MAX));
+    const out = await this.call((c, o) => c.deleteTags({ Tags: tags.map((t) => t.toSdk()) }, o), options);
+    return this.#request(out);
+  }
+
+  // ----- account -----
+
+  /** The account's Auto Scaling quotas and current use. */
+  async getAccountLimits(options?: CallOptions): Promise<AccountLimits> {
+    const out = await this.call((c, o) => c.describeAccountLimits({}, o), options);
+    return AccountLimits.fromSdk(this, out);
   }
 }

@@ -6,9 +6,31 @@
 import { regionFunctions } from '../core/service';
 import { AutoScaleConnection } from './connection';
 
-export { AutoScaleConnection, AUTOSCALE_SPEC, type GetAllLaunchConfigurationsOptions } from './connection';
+export {
+  AutoScaleConnection, AUTOSCALE_SPEC, HEALTH_CHECK_TYPES, HEALTH_STATUSES, TAG_FILTER_NAMES,
+  type GroupRef, type GetAllLaunchConfigurationsOptions, type GetAllGroupsOptions, type GetAllActivitiesOptions,
+  type GetAllAutoscalingInstancesOptions, type GetAllPoliciesOptions, type GetAllScheduledActionsOptions, type GetAllTagsOptions,
+  type DeleteAutoScalingGroupOptions, type DecrementCapacityOptions, type ScalingProcessesOptions, type MetricsOptions,
+  type CreateScheduledGroupActionOptions, type AutoscaleGroupOption, type ExecutePolicyOptions, type SetDesiredCapacityOptions,
+  type SetInstanceHealthOptions,
+} from './connection';
 export { LaunchConfiguration, InstanceMonitoring, type LaunchConfigurationOptions } from './launchconfig';
 export { BlockDeviceMapping, Ebs } from './blockdevice';
+export { AutoScalingGroup, type AutoScalingGroupOptions, type GetActivitiesOptions, type WaitForCapacityOptions } from './group';
+export { ScalingPolicy, type ScalingPolicyOptions } from './policy';
+export { Alarm } from './alarm';
+export { AdjustmentType, ADJUSTMENT_TYPES } from './adjustment';
+export { Activity, type ActivityOptions } from './activity';
+export { Instance, type InstanceOptions } from './instance';
+export { Tag, type TagOptions } from './tag';
+export { ScheduledUpdateGroupAction, type ScheduledUpdateGroupActionOptions } from './scheduled';
+export { AccountLimits } from './limits';
+export { ProcessType, SuspendedProcess } from './process';
+export {
+  EnabledMetric, AutoScalingGroupMetric, MetricCollectionTypes, MetricCollectionBaseType, MetricCollectionMetric, MetricCollectionGranularity,
+} from './metrics';
+export { TerminationPolicies } from './termination';
+export { Request } from './request';
 
 const fns = regionFunctions('autoscaling', (options) => new AutoScaleConnection(options));
 /** Every Auto Scaling region, each a `RegionInfo` that can `connect()`. */

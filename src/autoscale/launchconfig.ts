@@ -8,6 +8,7 @@ import { BotoObject } from '../core/repr';
 import type { CallOptions } from '../core/connection';
 import type { AutoScaleConnection } from './connection';
 import { BlockDeviceMapping } from './blockdevice';
+import type { Request } from './request';
 
 /** boto2's `InstanceMonitoring`: whether detailed monitoring is on. */
 export class InstanceMonitoring extends BotoObject<AutoScaleConnection> {
@@ -129,7 +130,7 @@ export class LaunchConfiguration extends BotoObject<AutoScaleConnection> {
   }
 
   /** Deletes this launch configuration. */
-  async delete(options?: CallOptions): Promise<void> {
+  async delete(options?: CallOptions): Promise<Request> {
     return this.requireConnection().deleteLaunchConfiguration(this.name as string, options);
   }
 }

@@ -1,0 +1,294 @@
+/**
+ * boto2's `AutoScalingGroup` of `boto.ec2.autoscale.group`, plus `waitForCapacity()`.
+ *
+ * @module
+ */
+import type { AutoScalingGroup as SdkAutoScalingGroup } from '@aws-sdk/client-auto-scaling';
+import type { CallOptions } from '../core/connection';
+import { BotoClientError, WaitTimeoutError } from '../core/errors';
+import { BotoObject } from '../core/repr';
+import type { PagedRequest } from '../core/resultset';
+import { checkInt, requireValue } from '../core/validate';
+import type { Activity } from './activity';
+import type { AutoScaleConnection, DeleteAutoScalingGroupOptions, GetAllActivitiesOptions, ScalingProcessesOptions } from './connection';
+import { Instance } from './instance';
+import { LaunchConfiguration } from './launchconfig';
+import { EnabledMetric } from './metrics';
+import { SuspendedProcess } from './process';
+import type { Request } from './request';
+import { Tag } from './tag';
+import { pyStr } from './pyrepr';
+
+/** Constructor options of {@link AutoScalingGroup}, boto2's keyword arguments. */
+export interface AutoScalingGroupOptions {
+  connection?: AutoScaleConnection;
+  /** The group's name (required to create it). */
+  name?: string;
+  /** boto2's older spelling of `name`, used by its tutorial. */
+  groupName?: string;
+  /** The launch configuration, or its name (required to create the group, unless `instanceId`). */
+  launchConfig?: LaunchConfiguration | string;
+  /** Zones the group spans; a new group needs these or `vpcZoneIdentifier`. */
+  availabilityZones?: string[];
+  /** Classic load balancers to register instances with (set at creation only). */
+  loadBalancers?: string[];
+  /** Seconds after a scaling activity before another may start. */
+  defaultCooldown?: number;
+  /** boto2's older spelling of `defaultCooldown`. */
+  cooldown?: number;
+  /** Where health comes from: `EC2` or `ELB`. */
+  healthCheckType?: string;
+  /** Seconds after launch before health checks count. */
+  healthCheckPeriod?: number;
+  /** A cluster placement group. */
+  placementGroup?: string;
+  /** Subnet ids, as a list or a comma-separated string (a list is joined with commas, as boto2). */
+  vpcZoneIdentifier?: string | string[];
+  /** How many instances the group should run. */
+  desiredCapacity?: number;
+  /** The fewest instances (required to create the group). */
+  minSize?: number;
+  /** The most instances (required to create the group). */
+  maxSize?: number;
+  /** Tags (set at creation by `createAutoScalingGroup`). */
+  tags?: Tag[];
+  /** Termination policy names, e.g. `['OldestInstance', 'Default']`. */
+  terminationPolicies?: string[];
+  /** An EC2 instance whose settings the new group copies. */
+  instanceId?: string;
+}
+
+/** Options of {@link AutoScalingGroup.getActivities}. */
+export interface GetActivitiesOptions extends CallOptions {
+  /** Only these activities (at most 50). */
+  activityIds?: string[];
+  /** Page size, 1 to 100; default 50, as boto2. */
+  maxRecords?: number;
+  /** Start from this page. */
+  nextToken?: string;
+}
+
+/** Options of {@link AutoScalingGroup.waitForCapacity}. */
+export interface WaitForCapacityOptions extends CallOptions {
+  /** Milliseconds to wait in all before rejecting; default 600000 (10 minutes). */
+  timeout?: number;
+  /** Milliseconds between polls; default 15000. */
+  interval?: number;
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms}ms` : `${(ms / 1000).toFixed(1)}s`;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const aborted = (): BotoClientError => new BotoClientError(`${what} aborted`, { cause: signal?.reason });
+    if (signal?.aborted) {
+      reject(aborted());
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(aborted());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * An Auto Scaling group: instances kept between `minSize` and `maxSize`, launched from a
+ * launch configuration. Prints as `AutoScaleGroup<NAME>`.
+ */
+export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
+  /** The group's name. */
+  name: string | undefined;
+  /** The fewest instances. */
+  minSize: number | undefined;
+  /** The most instances. */
+  maxSize: number | undefined;
+  /** When AWS created it. */
+  createdTime: Date | undefined;
+  /** Seconds after a scaling activity before another may start. */
+  defaultCooldown: number | undefined;
+  /** The launch configuration's name. */
+  launchConfigName: string | undefined;
+  /** How many instances the group should run. */
+  desiredCapacity: number | undefined;
+  /** Classic load balancer names. */
+  loadBalancers: string[];
+  /** Availability zones. */
+  availabilityZones: string[];
+  /** Seconds after launch before health checks count. */
+  healthCheckPeriod: number | undefined;
+  /** `EC2` or `ELB`. */
+  healthCheckType: string | undefined;
+  /** The cluster placement group. */
+  placementGroup: string | undefined;
+  /** The group's ARN. */
+  autoscalingGroupArn: string | undefined;
+  /** Subnet ids, comma-separated. */
+  vpcZoneIdentifier: string | undefined;
+  /** The group's instances (from AWS; `undefined` on a group built locally). */
+  instances: Instance[] | undefined;
+  /** Tags. */
+  tags: Tag[] | undefined;
+  /** Termination policy names. */
+  terminationPolicies: string[];
+  /** The instance the group was created from. */
+  instanceId: string | undefined;
+  /** Metrics whose collection is enabled. */
+  enabledMetrics: EnabledMetric[];
+  /** Suspended scaling processes. */
+  suspendedProcesses: SuspendedProcess[];
+
+  constructor(options: AutoScalingGroupOptions = {}) {
+    super(options.connection);
+    this.name = options.name || options.groupName;
+    this.minSize = options.minSize;
+    this.maxSize = options.maxSize;
+    this.createdTime = undefined;
+    this.defaultCooldown = options.defaultCooldown ?? options.cooldown;
+    this.launchConfigName = options.launchConfig instanceof LaunchConfiguration ? options.launchConfig.name : options.launchConfig;
+    this.desiredCapacity = options.desiredCapacity;
+    this.loadBalancers = [...(options.loadBalancers ?? [])];
+    this.availabilityZones = [...(options.availabilityZones ?? [])];
+    this.healthCheckPeriod = options.healthCheckPeriod;
+    this.healthCheckType = options.healthCheckType;
+    this.placementGroup = options.placementGroup;
+    this.autoscalingGroupArn = undefined;
+    this.vpcZoneIdentifier = Array.isArray(options.vpcZoneIdentifier) ? options.vpcZoneIdentifier.join(',') : options.vpcZoneIdentifier;
+    this.instances = undefined;
+    this.tags = options.tags && options.tags.length > 0 ? options.tags : undefined;
+    this.terminationPolicies = [...(options.terminationPolicies ?? [])];
+    this.instanceId = options.instanceId;
+    this.enabledMetrics = [];
+    this.suspendedProcesses = [];
+  }
+
+  /** @internal */
+  static fromSdk(connection: AutoScaleConnection, g: SdkAutoScalingGroup): AutoScalingGroup {
+    const out = new AutoScalingGroup({
+      connection,
+      name: g.AutoScalingGroupName,
+      launchConfig: g.LaunchConfigurationName,
+      availabilityZones: g.AvailabilityZones,
+      loadBalancers: g.LoadBalancerNames,
+      defaultCooldown: g.DefaultCooldown,
+      healthCheckType: g.HealthCheckType,
+      healthCheckPeriod: g.HealthCheckGracePeriod,
+      placementGroup: g.PlacementGroup,
+      vpcZoneIdentifier: g.VPCZoneIdentifier || undefined,
+      desiredCapacity: g.DesiredCapacity,
+      minSize: g.MinSize,
+      maxSize: g.MaxSize,
+      terminationPolicies: g.TerminationPolicies,
+    });
+    out.createdTime = g.CreatedTime;
+    out.autoscalingGroupArn = g.AutoScalingGroupARN;
+    out.instances = (g.Instances ?? []).map((i) => Instance.fromSdk(connection, i));
+    out.tags = (g.Tags ?? []).map((t) => Tag.fromSdk(connection, t));
+    out.enabledMetrics = (g.EnabledMetrics ?? []).map((m) => EnabledMetric.fromSdk(connection, m));
+    out.suspendedProcesses = (g.SuspendedProcesses ?? []).map((p) => SuspendedProcess.fromSdk(connection, p));
+    return out;
+  }
+
+  /** boto2's older name of `defaultCooldown`. */
+  get cooldown(): number | undefined {
+    return this.defaultCooldown;
+  }
+
+  set cooldown(value: number | undefined) {
+    this.defaultCooldown = value;
+  }
+
+  toString(): string {
+    return `AutoScaleGroup<${pyStr(this.name)}>`;
+  }
+
+  /** Sets the group's desired capacity (`SetDesiredCapacity`). */
+  async setCapacity(capacity: number, options?: CallOptions): Promise<Request> {
+    return this.requireConnection().setDesiredCapacity(this, capacity, { signal: options?.signal });
+  }
+
+  /** Sends this object's sizes, zones, health check and other settings to AWS (`UpdateAutoScalingGroup`). */
+  async update(options?: CallOptions): Promise<Request> {
+    return this.requireConnection().updateAutoScalingGroup(this, options);
+  }
+
+  /** Sets `minSize`, `maxSize` and `desiredCapacity` to 0 and updates, so AWS terminates every instance. */
+  async shutdownInstances(options?: CallOptions): Promise<Request> {
+    const conn = this.requireConnection();
+    this.minSize = 0;
+    this.maxSize = 0;
+    this.desiredCapacity = 0;
+    return conn.updateAutoScalingGroup(this, options);
+  }
+
+  /** Deletes the group; with `forceDelete`, also when it still has instances or activities. */
+  async delete(options: DeleteAutoScalingGroupOptions = {}): Promise<Request> {
+    return this.requireConnection().deleteAutoScalingGroup(this, options);
+  }
+
+  /** The group's scaling activities, newest first (`await` for a page of 50, `for await` for all). */
+  getActivities(options: GetActivitiesOptions = {}): PagedRequest<Activity> {
+    const conn = this.requireConnection();
+    const query: GetAllActivitiesOptions = { ...options, maxRecords: options.maxRecords ?? 50 };
+    return conn.getAllActivities(this, query);
+  }
+
+  /** Sends SNS notifications to `topic` for the given event types. */
+  async putNotificationConfiguration(topic: string, notificationTypes: string[], options?: CallOptions): Promise<Request> {
+    return this.requireConnection().putNotificationConfiguration(this, topic, notificationTypes, options);
+  }
+
+  /** Stops the notifications to `topic`. */
+  async deleteNotificationConfiguration(topic: string, options?: CallOptions): Promise<Request> {
+    return this.requireConnection().deleteNotificationConfiguration(this, topic, options);
+  }
+
+  /** Suspends scaling processes (all of them when none are named). */
+  async suspendProcesses(options: ScalingProcessesOptions = {}): Promise<Request> {
+    return this.requireConnection().suspendProcesses(this, options);
+  }
+
+  /** Resumes scaling processes (all of them when none are named). */
+  async resumeProcesses(options: ScalingProcessesOptions = {}): Promise<Request> {
+    return this.requireConnection().resumeProcesses(this, options);
+  }
+
+  /**
+   * Polls the group until as many of its instances are `InService` as its desired
+   * capacity, then resolves with this group, refreshed from AWS. Rejects with a
+   * `WaitTimeoutError` (naming the group, the counts and the time waited) after `timeout`.
+   */
+  async waitForCapacity(options: WaitForCapacityOptions = {}): Promise<this> {
+    const conn = this.requireConnection();
+    const name = requireValue('name', this.name);
+    const timeout = checkInt('timeout', options.timeout, { min: 0 }) ?? 600_000;
+    const interval = checkInt('interval', options.interval, { min: 1 }) ?? 15_000;
+    const what = `waitForCapacity of ${this.toString()}`;
+    const started = Date.now();
+    for (;;) {
+      if (options.signal?.aborted) throw new BotoClientError(`${what} aborted`, { cause: options.signal.reason });
+      const [fresh] = await conn.getAllGroups({ names: [name], signal: options.signal });
+      let state: string;
+      if (fresh === undefined) {
+        state = 'the group was not found';
+      } else {
+        Object.assign(this, fresh);
+        const inService = (this.instances ?? []).filter((i) => i.lifecycleState === 'InService').length;
+        if (inService === this.desiredCapacity) return this;
+        state = `desired capacity ${pyStr(this.desiredCapacity)}, InService ${inService}`;
+      }
+      const elapsed = Date.now() - started;
+      if (elapsed >= timeout) {
+        throw new WaitTimeoutError(`${what} timed out after ${formatMs(elapsed)} (timeout ${formatMs(timeout)}): ${state}`);
+      }
+      await sleep(Math.min(interval, timeout - elapsed), options.signal, what);
+    }
+  }
+}

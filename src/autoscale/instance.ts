@@ -1,0 +1,68 @@
+/**
+ * boto2's `Instance` of `boto.ec2.autoscale.instance`.
+ *
+ * @module
+ */
+import type { AutoScalingInstanceDetails, Instance as SdkInstance } from '@aws-sdk/client-auto-scaling';
+import { BotoObject } from '../core/repr';
+import type { AutoScaleConnection } from './connection';
+import { pyStr } from './pyrepr';
+
+/** Constructor options of {@link Instance}. */
+export interface InstanceOptions {
+  connection?: AutoScaleConnection;
+  instanceId?: string;
+  healthStatus?: string;
+  launchConfigName?: string;
+  lifecycleState?: string;
+  availabilityZone?: string;
+  groupName?: string;
+}
+
+/**
+ * An instance of a group, as Auto Scaling sees it. Prints as
+ * `Instance<id:ID, state:STATE, health:HEALTH>`, with ` group:NAME` before the `>` when the
+ * group is known (`getAllAutoscalingInstances()`; a group's own `instances` don't carry it).
+ */
+export class Instance extends BotoObject<AutoScaleConnection> {
+  /** The EC2 instance id. */
+  instanceId: string | undefined;
+  /** `Healthy` or `Unhealthy`. */
+  healthStatus: string | undefined;
+  /** The launch configuration it was launched from. */
+  launchConfigName: string | undefined;
+  /** `Pending`, `InService`, `Terminating`, ... */
+  lifecycleState: string | undefined;
+  /** Its availability zone. */
+  availabilityZone: string | undefined;
+  /** Its group's name, when the answer says. */
+  groupName: string | undefined;
+
+  constructor(options: InstanceOptions = {}) {
+    super(options.connection);
+    this.instanceId = options.instanceId;
+    this.healthStatus = options.healthStatus;
+    this.launchConfigName = options.launchConfigName;
+    this.lifecycleState = options.lifecycleState;
+    this.availabilityZone = options.availabilityZone;
+    this.groupName = options.groupName;
+  }
+
+  /** @internal */
+  static fromSdk(connection: AutoScaleConnection, i: SdkInstance | AutoScalingInstanceDetails): Instance {
+    return new Instance({
+      connection,
+      instanceId: i.InstanceId,
+      healthStatus: i.HealthStatus,
+      launchConfigName: i.LaunchConfigurationName,
+      lifecycleState: i.LifecycleState,
+      availabilityZone: i.AvailabilityZone,
+      groupName: 'AutoScalingGroupName' in i ? i.AutoScalingGroupName : undefined,
+    });
+  }
+
+  toString(): string {
+    const group = this.groupName ? ` group:${this.groupName}` : '';
+    return `Instance<id:${pyStr(this.instanceId)}, state:${pyStr(this.lifecycleState)}, health:${pyStr(this.healthStatus)}${group}>`;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The answer of a call that only acknowledges (boto2's `boto.ec2.autoscale.request.Request`).
+ *
+ * @module
+ */
+import { BotoObject } from '../core/repr';
+import type { AutoScaleConnection } from './connection';
+
+/**
+ * What a create, update, delete or other acknowledging call resolves with: the AWS
+ * request id, for support tickets and CloudTrail look-ups. boto2 returns a `Request`
+ * from some of these calls and `True` from others; botoscale returns a `Request` from
+ * all of them (a failure rejects, so there is no `False`). Prints as `Request:ID`.
+ */
+export class Request extends BotoObject<AutoScaleConnection> {
+  /** The AWS request id (`''` when the answer carried none). */
+  requestId: string;
+
+  constructor(options: { connection?: AutoScaleConnection; requestId?: string } = {}) {
+    super(options.connection);
+    this.requestId = options.requestId ?? '';
+  }
+
+  /** Builds one from an SDK answer's `$metadata`. @internal */
+  static fromSdk(connection: AutoScaleConnection, metadata: { requestId?: string } | undefined): Request {
+    return new Request({ connection, requestId: metadata?.requestId });
+  }
+
+  toString(): string {
+    return `Request:${this.requestId}`;
+  }
+}

@@ -7,7 +7,7 @@ import type { AutoScalingGroup as SdkAutoScalingGroup } from '@aws-sdk/client-au
 import type { CallOptions } from '../core/connection';
 import { BotoClientError, WaitTimeoutError } from '../core/errors';
 import { BotoObject } from '../core/repr';
-import type { PagedRequest } from '../core/resultset';
+import { PagedRequest, ResultSet } from '../core/resultset';
 import { checkInt, requireValue } from '../core/validate';
 import type { Activity } from './activity';
 import type { AutoScaleConnection, DeleteAutoScalingGroupOptions, GetAllActivitiesOptions, ScalingProcessesOptions } from './connection';
@@ -235,7 +235,14 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
 
   /** The group's scaling activities, newest first (`await` for a page of 50, `for await` for all). */
   getActivities(options: GetActivitiesOptions = {}): PagedRequest<Activity> {
-    const conn = this.requireConnection();
+    const conn = this.connection;
+    if (conn === undefined) {
+      // Reject when awaited, like every other call, rather than throwing here.
+      return new PagedRequest(async () => {
+        this.requireConnection();
+        return ResultSet.fromPage<Activity>([]);
+      });
+    }
     const query: GetAllActivitiesOptions = { ...options, maxRecords: options.maxRecords ?? 50 };
     return conn.getAllActivities(this, query);
   }

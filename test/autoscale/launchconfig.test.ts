@@ -35,7 +35,8 @@ describe('launch configurations', () => {
       blockDeviceMappings: [new BlockDeviceMapping({ deviceName: '/dev/sdb', ebs: new Ebs({ snapshotId: 'snap-1', volumeSize: 20 }) })],
     });
     expect(lc.connection).toBeUndefined();
-    await conn.createLaunchConfiguration(lc);
+    const req = await conn.createLaunchConfiguration(lc);
+    expect(String(req)).toBe('Request:req-0001');
     expect(wire.last.params).toEqual({
       Action: 'CreateLaunchConfiguration',
       Version: '2011-01-01',
@@ -57,7 +58,7 @@ describe('launch configurations', () => {
     });
     expect(lc.connection).toBe(conn);
     wire.replyQuery(NS.autoscaling, 'DeleteLaunchConfiguration', null);
-    await lc.delete();
+    expect((await lc.delete()).requestId).toBe('req-0001');
     expect(wire.last.params).toEqual({ Action: 'DeleteLaunchConfiguration', Version: '2011-01-01', LaunchConfigurationName: 'my-launch_config' });
   });
 

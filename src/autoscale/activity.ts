@@ -10,16 +10,27 @@ import { pyStr } from './pyrepr';
 
 /** Constructor options of {@link Activity}. */
 export interface ActivityOptions {
+  /** The connection the object talks through. */
   connection?: AutoScaleConnection;
+  /** The activity id. */
   activityId?: string;
+  /** The group's name. */
   groupName?: string;
+  /** When it starts or started. */
   startTime?: Date;
+  /** When it ends or ended. */
   endTime?: Date;
+  /** Percentage done, 0 to 100. */
   progress?: number;
+  /** `Successful`, `InProgress`, `Failed`, ... */
   statusCode?: string;
+  /** Why it happened. */
   cause?: string;
+  /** What it does. */
   description?: string;
+  /** More about the status. */
   statusMessage?: string;
+  /** Details (a JSON text from AWS). */
   details?: string;
 }
 

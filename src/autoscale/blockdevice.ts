@@ -10,11 +10,17 @@ import type { AutoScaleConnection } from './connection';
 
 /** An EBS volume of a block device mapping. Prints as `Ebs(snapshot, size)`. */
 export class Ebs extends BotoObject<AutoScaleConnection> {
+  /** The snapshot to create the volume from. */
   snapshotId: string | undefined;
+  /** Size in GiB. */
   volumeSize: number | undefined;
+  /** `standard`, `gp2`, `io1`, ... */
   volumeType: string | undefined;
+  /** Delete the volume when the instance ends. */
   deleteOnTermination: boolean | undefined;
+  /** Provisioned IOPS. */
   iops: number | undefined;
+  /** Encrypt the volume. */
   encrypted: boolean | undefined;
 
   constructor(options: {
@@ -37,9 +43,13 @@ export class Ebs extends BotoObject<AutoScaleConnection> {
 
 /** How one device is exposed to instances. Prints as `BlockDeviceMapping(device, virtual)`. */
 export class BlockDeviceMapping extends BotoObject<AutoScaleConnection> {
+  /** The device name, e.g. `/dev/sdb`. */
   deviceName: string | undefined;
+  /** The instance store name, e.g. `ephemeral0`. */
   virtualName: string | undefined;
+  /** The EBS volume, for an EBS device. */
   ebs: Ebs | undefined;
+  /** Suppress the device. */
   noDevice: boolean | undefined;
 
   constructor(options: { connection?: AutoScaleConnection; deviceName?: string; virtualName?: string; ebs?: Ebs; noDevice?: boolean } = {}) {

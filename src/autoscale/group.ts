@@ -21,6 +21,7 @@ import { pyStr } from './pyrepr';
 
 /** Constructor options of {@link AutoScalingGroup}, boto2's keyword arguments. */
 export interface AutoScalingGroupOptions {
+  /** The connection the object talks through. */
   connection?: AutoScaleConnection;
   /** The group's name (required to create it). */
   name?: string;
@@ -201,6 +202,7 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
     return this.defaultCooldown;
   }
 
+  /** Sets `defaultCooldown` (boto2's older name). */
   set cooldown(value: number | undefined) {
     this.defaultCooldown = value;
   }

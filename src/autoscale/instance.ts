@@ -10,12 +10,19 @@ import { pyStr } from './pyrepr';
 
 /** Constructor options of {@link Instance}. */
 export interface InstanceOptions {
+  /** The connection the object talks through. */
   connection?: AutoScaleConnection;
+  /** The EC2 instance id. */
   instanceId?: string;
+  /** `Healthy` or `Unhealthy`. */
   healthStatus?: string;
+  /** The launch configuration it was launched from. */
   launchConfigName?: string;
+  /** `Pending`, `InService`, `Terminating`, ... */
   lifecycleState?: string;
+  /** Its availability zone. */
   availabilityZone?: string;
+  /** The group's name. */
   groupName?: string;
 }
 

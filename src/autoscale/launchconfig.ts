@@ -12,6 +12,7 @@ import type { Request } from './request';
 
 /** boto2's `InstanceMonitoring`: whether detailed monitoring is on. */
 export class InstanceMonitoring extends BotoObject<AutoScaleConnection> {
+  /** Whether detailed monitoring is on. */
   enabled: boolean;
 
   constructor(options: { connection?: AutoScaleConnection; enabled?: boolean } = {}) {
@@ -26,47 +27,79 @@ export class InstanceMonitoring extends BotoObject<AutoScaleConnection> {
 
 /** Constructor options of {@link LaunchConfiguration}, boto2's keyword arguments. */
 export interface LaunchConfigurationOptions {
+  /** The connection the object talks through. */
   connection?: AutoScaleConnection;
+  /** The name. */
   name?: string;
+  /** The AMI id (required to create it). */
   imageId?: string;
+  /** The EC2 key pair name. */
   keyName?: string;
+  /** Security group names or ids. */
   securityGroups?: string[];
   /** User data as text; botoscale base64-encodes it when sending and decodes it when reading. */
   userData?: string;
   /** Default `m1.small`, as boto2. */
   instanceType?: string;
+  /** The kernel id. */
   kernelId?: string;
+  /** The RAM disk id. */
   ramdiskId?: string;
+  /** Block devices of the instances. */
   blockDeviceMappings?: BlockDeviceMapping[];
   /** Detailed monitoring; default false, as boto2. */
   instanceMonitoring?: boolean | InstanceMonitoring;
+  /** The maximum spot price, in US dollars per hour. */
   spotPrice?: number | string;
+  /** The IAM instance profile, by name or ARN. */
   instanceProfileName?: string;
+  /** EBS-optimized instances; default false, as boto2. */
   ebsOptimized?: boolean;
+  /** Give instances in a VPC a public IP address. */
   associatePublicIpAddress?: boolean;
+  /** The ClassicLink VPC. */
   classicLinkVpcId?: string;
+  /** Security groups of the ClassicLink VPC. */
   classicLinkVpcSecurityGroups?: string[];
+  /** `default` or `dedicated`. */
   placementTenancy?: string;
 }
 
 /** A launch configuration: how a group launches its instances. Prints as `LaunchConfiguration:NAME`. */
 export class LaunchConfiguration extends BotoObject<AutoScaleConnection> {
+  /** The name. */
   name: string | undefined;
+  /** The AMI id (required to create it). */
   imageId: string | undefined;
+  /** The EC2 key pair name. */
   keyName: string | undefined;
+  /** Security group names or ids. */
   securityGroups: string[];
+  /** User data as text (base64 handled inside). */
   userData: string | undefined;
+  /** The instance type; default `m1.small`, as boto2. */
   instanceType: string;
+  /** The kernel id. */
   kernelId: string | undefined;
+  /** The RAM disk id. */
   ramdiskId: string | undefined;
+  /** Block devices of the instances. */
   blockDeviceMappings: BlockDeviceMapping[];
+  /** Detailed monitoring; default off, as boto2. */
   instanceMonitoring: InstanceMonitoring;
+  /** The maximum spot price, in US dollars per hour. */
   spotPrice: number | undefined;
+  /** The IAM instance profile, by name or ARN. */
   instanceProfileName: string | undefined;
+  /** EBS-optimized instances; default false, as boto2. */
   ebsOptimized: boolean;
+  /** Give instances in a VPC a public IP address. */
   associatePublicIpAddress: boolean | undefined;
+  /** The ClassicLink VPC. */
   classicLinkVpcId: string | undefined;
+  /** Security groups of the ClassicLink VPC. */
   classicLinkVpcSecurityGroups: string[];
+  /** `default` or `dedicated`. */
   placementTenancy: string | undefined;
   /** Set by AWS. */
   createdTime: Date | undefined;

@@ -13,6 +13,7 @@ import { pyStr } from './pyrepr';
 
 /** Constructor options of {@link ScalingPolicy}, boto2's keyword arguments. */
 export interface ScalingPolicyOptions {
+  /** The connection the object talks through. */
   connection?: AutoScaleConnection;
   /** The policy's name. */
   name?: string;

@@ -10,16 +10,27 @@ import { pyStr } from './pyrepr';
 
 /** Constructor options of {@link ScheduledUpdateGroupAction}. */
 export interface ScheduledUpdateGroupActionOptions {
+  /** The connection the object talks through. */
   connection?: AutoScaleConnection;
+  /** The name. */
   name?: string;
+  /** The action's ARN. */
   actionArn?: string;
+  /** The group's name. */
   asGroup?: string;
+  /** When it runs (deprecated by AWS in favour of `startTime`). */
   time?: Date;
+  /** When it starts or started. */
   startTime?: Date;
+  /** When it ends or ended. */
   endTime?: Date;
+  /** Cron-style recurrence, e.g. `0 10 * * *`. */
   recurrence?: string;
+  /** The desired capacity it sets. */
   desiredCapacity?: number;
+  /** The maximum size it sets. */
   maxSize?: number;
+  /** The minimum size it sets. */
   minSize?: number;
 }
 

@@ -12,8 +12,11 @@ import { pyStr } from './pyrepr';
 
 /** Constructor options of {@link Tag}, boto2's keyword arguments. */
 export interface TagOptions {
+  /** The connection the object talks through. */
   connection?: AutoScaleConnection;
+  /** The tag's key. */
   key?: string;
+  /** The tag's value. */
   value?: string;
   /** Whether instances launched later get the tag; default false, as boto2. */
   propagateAtLaunch?: boolean;

@@ -13,7 +13,7 @@ import { pyList } from './pyrepr';
  * `['OldestInstance', 'Default']`.
  */
 export class TerminationPolicies extends Array<string> {
-  // map(), filter() and friends return plain arrays.
+  /** map(), filter() and friends return plain arrays. */
   static override get [Symbol.species](): ArrayConstructor {
     return Array;
   }
@@ -30,6 +30,7 @@ export class TerminationPolicies extends Array<string> {
     return pyList(this);
   }
 
+  /** Prints as boto2's repr in `console.log` and the REPL. */
   [inspectCustom](): string {
     return this.toString();
   }

@@ -1,0 +1,79 @@
+/**
+ * docs/boto2-mapping.md is what docs/tools/boto2-mapping.ts generates from boto 2.49's
+ * sources and botoscale's, and every botoscale name it shows is really exported.
+ * BOTOSCALE_UPDATE_DOCS=1 rewrites the document instead of comparing.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BOTO_ROOT, generateMapping, MAPPING_FILE, parseMapping } from '../../docs/tools/boto2-mapping';
+
+const ROOT = join(__dirname, '..', '..');
+const FILE = join(ROOT, MAPPING_FILE);
+const HAVE_BOTO = existsSync(join(BOTO_ROOT, 'ec2', 'autoscale', '__init__.py'));
+const UPDATE = process.env.BOTOSCALE_UPDATE_DOCS === '1';
+
+const ENTRY: Record<string, string> = {
+  botoscale: '../../src',
+  'botoscale/autoscale': '../../src/autoscale',
+  'botoscale/cloudwatch': '../../src/cloudwatch',
+  'botoscale/elb': '../../src/elb',
+  'botoscale/ec2': '../../src/ec2',
+};
+
+function loadModule(section: string): Record<string, unknown> {
+  const path = ENTRY[section];
+  if (path === undefined) throw new Error(`unknown botoscale module ${section}`);
+  return require(path) as Record<string, unknown>;
+}
+
+(HAVE_BOTO ? describe : describe.skip)('generated from boto 2.49', () => {
+  const generated = HAVE_BOTO ? generateMapping(ROOT) : undefined;
+
+  test('every boto2 name has a botoscale counterpart or a stated reason', () => {
+    const missing = (generated?.rows ?? []).filter((r) => r.status === 'missing').map((r) => `${r.key} → ${r.botoscale}`);
+    expect(missing).toEqual([]);
+  });
+
+  test('the committed table is what the generator produces', () => {
+    const markdown = generated?.markdown ?? '';
+    if (UPDATE) writeFileSync(FILE, markdown);
+    expect(readFileSync(FILE, 'utf8')).toBe(markdown);
+  });
+
+  test('the table covers the tutorials\' calls', () => {
+    const keys = new Set((generated?.rows ?? []).map((r) => r.key));
+    for (const key of [
+      'boto.ec2.autoscale.AutoScaleConnection.get_all_groups',
+      'boto.ec2.autoscale.group.AutoScalingGroup.shutdown_instances',
+      'boto.ec2.cloudwatch.CloudWatchConnection.create_alarm',
+      'boto.ec2.elb.loadbalancer.LoadBalancer.configure_health_check',
+      'boto.ec2.connection.EC2Connection.get_only_instances',
+      'boto.ec2.connect_to_region',
+      'boto.connect_autoscale',
+    ]) expect(keys).toContain(key);
+  });
+});
+
+test('every botoscale name in the committed table is exported', () => {
+  const rows = parseMapping(readFileSync(FILE, 'utf8'));
+  expect(rows.length).toBeGreaterThan(150);
+  const problems: string[] = [];
+  for (const row of rows) {
+    if (row.botoscale === '—') continue;
+    const mod = loadModule(row.module);
+    const ctor = /^new (\w+)\(/.exec(row.botoscale);
+    const method = /^(\w+)\.(\w+)\(/.exec(row.botoscale);
+    const fn = /^(\w+)\(/.exec(row.botoscale);
+    if (ctor !== null) {
+      if (typeof mod[ctor[1] as string] !== 'function') problems.push(`${row.boto}: class ${ctor[1]} is not exported`);
+    } else if (method !== null) {
+      const cls = mod[method[1] as string] as { prototype?: Record<string, unknown> } | undefined;
+      if (typeof cls?.prototype?.[method[2] as string] !== 'function') problems.push(`${row.boto}: ${method[1]}.${method[2]} is not a method`);
+    } else if (fn !== null) {
+      if (typeof mod[fn[1] as string] !== 'function') problems.push(`${row.boto}: ${fn[1]} is not exported`);
+    } else {
+      problems.push(`${row.boto}: cannot read ${row.botoscale}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});

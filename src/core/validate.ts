@@ -110,3 +110,17 @@ export function checkOrder(minField: string, min: number | undefined, maxField: 
     throw new BotoClientError(`${minField} (${min}) must not be greater than ${maxField} (${max})`);
   }
 }
+
+/** Throws unless `value` is a string or a finite number; returns it as text (a number in decimal). */
+export function checkText(field: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw new BotoClientError(`${field} must be a string or a number, got ${show(value)}`);
+}
+
+/** Throws if both fields are given: AWS accepts one or the other. */
+export function checkExclusive(fieldA: string, a: unknown, fieldB: string, b: unknown): void {
+  if (a !== undefined && b !== undefined) {
+    throw new BotoClientError(`${fieldA} and ${fieldB} cannot be given together`);
+  }
+}

@@ -9,7 +9,7 @@ import type { AutoScalingClientConfig } from '@aws-sdk/client-auto-scaling';
 import type { Logger } from '@smithy/types';
 import { BotoConfig } from './config';
 import { resolveCredentials, type CredentialsInput, type CredentialSource } from './credentials';
-import { fromSdkError } from './errors';
+import { BotoClientError, fromSdkError } from './errors';
 import { checkRegionName, DEFAULT_REGION, defaultEndpointHost, RegionInfo } from './regions';
 import { inspectCustom } from './repr';
 
@@ -94,6 +94,14 @@ function hostOf(endpoint: string): string {
   } catch {
     return endpoint;
   }
+}
+
+function abortError(signal: AbortSignal): BotoClientError {
+  const reason: unknown = signal.reason;
+  // Not `instanceof Error`: the DOMException may come from another realm.
+  const message = typeof reason === 'object' && reason !== null ? (reason as { message?: unknown }).message : undefined;
+  const text = typeof message === 'string' ? message : reason === undefined ? 'aborted' : String(reason);
+  return new BotoClientError(`request aborted before it was sent: ${text}`, { cause: reason });
 }
 
 /** Explicit constructor inputs of a connection, as boto2's positional arguments. */
@@ -212,6 +220,9 @@ export abstract class AWSConnection<Client extends { destroy(): void }> {
   protected async call<R>(send: (client: Client, options: SdkCallOptions) => Promise<R>, options?: CallOptions): Promise<R> {
     const client = await this.client();
     try {
+      // The SDK leaves abort checks to the request handler, and a custom handler may not
+      // make any: an already aborted call must not be sent at all.
+      if (options?.signal?.aborted) throw abortError(options.signal);
       return await send(client, options?.signal === undefined ? {} : { abortSignal: options.signal });
     } catch (err) {
       throw fromSdkError(err);

@@ -7,31 +7,43 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { parse } from 'ini';
+import { parseConfig } from './configparser';
 
 /** Sections of a boto config file: section name → key → value. */
 export type BotoConfigSections = Record<string, Record<string, string>>;
 
-function expandHome(path: string): string {
-  return path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
+// Python's expanduser: `HOME` of the environment read, else the account's home.
+function expandHome(path: string, env: NodeJS.ProcessEnv): string {
+  const home = env.HOME || homedir();
+  return path === '~' || path.startsWith('~/') ? join(home, path.slice(1)) : path;
 }
 
 /** The files boto2 would read, in order (later files override earlier ones). */
 export function botoConfigLocations(env: NodeJS.ProcessEnv = process.env): string[] {
-  if (env.BOTO_CONFIG) return [expandHome(env.BOTO_CONFIG)];
-  if (env.BOTO_PATH) return env.BOTO_PATH.split(delimiter).filter(Boolean).map(expandHome);
-  return ['/etc/boto.cfg', join(homedir(), '.boto')];
+  if (env.BOTO_CONFIG) return [expandHome(env.BOTO_CONFIG, env)];
+  if (env.BOTO_PATH) return env.BOTO_PATH.split(delimiter).filter(Boolean).map((p) => expandHome(p, env));
+  return ['/etc/boto.cfg', expandHome('~/.boto', env)];
+}
+
+function lookup(values: Record<string, string>, option: string): string | undefined {
+  return Object.hasOwn(values, option) ? values[option] : undefined;
 }
 
 /** The merged settings of boto2's config files. Values are always strings. */
 export class BotoConfig {
   readonly #sections: BotoConfigSections;
 
+  /** @param sections section → option → value; option names are matched in any case, as Python does. */
   constructor(sections: BotoConfigSections = {}) {
-    this.#sections = sections;
+    this.#sections = Object.fromEntries(Object.entries(sections).map(([name, values]) => [
+      name, Object.fromEntries(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v])),
+    ]));
   }
 
-  /** Reads the files boto2 reads; missing files are skipped, as boto2 skips them. */
+  /**
+   * Reads the files boto2 reads, with Python's `ConfigParser` rules (see
+   * `configparser.ts`); missing or unreadable files are skipped, as boto2 skips them.
+   */
   static load(env: NodeJS.ProcessEnv = process.env): BotoConfig {
     const merged: BotoConfigSections = {};
     for (const file of botoConfigLocations(env)) {
@@ -41,26 +53,25 @@ export class BotoConfig {
       } catch {
         continue;
       }
-      for (const [section, values] of Object.entries(parse(text))) {
-        if (typeof values !== 'object' || values === null) continue;
-        const target = (merged[section] ??= {});
-        for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
-          if (typeof value === 'string') target[key] = value.trim();
-        }
-      }
+      parseConfig(text, file, merged);
     }
     return new BotoConfig(merged);
   }
 
-  /** A value, or `undefined` when the section or key is absent or empty. */
+  /**
+   * A value, or `undefined` when the section or option is absent or empty. As in Python,
+   * a `[DEFAULT]` value applies to every section that exists.
+   */
   get(section: string, key: string): string | undefined {
-    const value = this.#sections[section]?.[key];
+    const option = key.toLowerCase();
+    if (!this.hasSection(section)) return undefined;
+    const value = lookup(this.#sections[section], option) ?? (this.hasSection('DEFAULT') ? lookup(this.#sections.DEFAULT, option) : undefined);
     return value === undefined || value === '' ? undefined : value;
   }
 
   /** Whether a section exists (used for `[profile NAME]`). */
   hasSection(section: string): boolean {
-    return section in this.#sections;
+    return Object.hasOwn(this.#sections, section);
   }
 
   toString(): string {

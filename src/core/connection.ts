@@ -79,13 +79,24 @@ export interface ServiceSpec<Client> {
 
 /** Where a connection's settings came from, for debugging set-ups. */
 export interface ConnectionProvenance {
-  region: 'option' | 'boto config' | 'environment' | 'default';
+  region: 'option' | 'boto config' | 'endpoint' | 'environment' | 'default';
   endpoint: 'option' | 'region' | 'boto config' | 'environment' | 'default';
   credentials: CredentialSource;
 }
 
 function toUrl(endpoint: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
+}
+
+const AWS_HOST = /(?:^|\.)(?<region>[a-z]{2}(?:-[a-z]+)+-\d+)\.(?:vpce\.)?amazonaws\.com(?:\.cn)?$/;
+const LEGACY_US_EAST_1_HOST = /^[a-z0-9-]+\.amazonaws\.com$/;
+
+/** The region an AWS endpoint host names (`autoscaling.eu-west-1.amazonaws.com` → `eu-west-1`). */
+function regionOfAwsHost(host: string): string | undefined {
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  const match = AWS_HOST.exec(name);
+  if (match?.groups !== undefined) return match.groups.region;
+  return LEGACY_US_EAST_1_HOST.test(name) ? DEFAULT_REGION : undefined;
 }
 
 function hostOf(endpoint: string): string {
@@ -174,6 +185,14 @@ export abstract class AWSConnection<Client extends { destroy(): void }> {
       endpointSource = 'environment';
     } else {
       endpointSource = 'default';
+    }
+
+    // An AWS endpoint names its region, and SigV4 must sign for that region: boto2's
+    // tutorial has users set only `autoscale_endpoint`, and boto2 signs for the host's region.
+    const endpointRegion = endpoint === undefined ? undefined : regionOfAwsHost(hostOf(endpoint));
+    if (endpointRegion !== undefined && (regionSource === 'environment' || regionSource === 'default')) {
+      regionName = endpointRegion;
+      regionSource = 'endpoint';
     }
 
     const creds = resolveCredentials(

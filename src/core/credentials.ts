@@ -6,6 +6,7 @@
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { BotoConfig } from './config';
+import { BotoClientError } from './errors';
 
 /** Credentials as accepted by a connection: fixed keys or any AWS SDK credential provider. */
 export type CredentialsInput = AwsCredentialIdentity | AwsCredentialIdentityProvider;
@@ -48,6 +49,10 @@ export function resolveCredentials(inputs: CredentialInputs, config: BotoConfig)
   const { awsAccessKeyId, awsSecretAccessKey } = inputs;
   if (awsAccessKeyId !== undefined && awsSecretAccessKey !== undefined) {
     return { source: 'arguments', accessKeyId: awsAccessKeyId, credentials: fixed(awsAccessKeyId, awsSecretAccessKey, inputs.securityToken) };
+  }
+  if (awsAccessKeyId !== undefined || awsSecretAccessKey !== undefined) {
+    // Falling through to other credentials would silently use a different account.
+    throw new BotoClientError(awsAccessKeyId === undefined ? 'awsAccessKeyId is required with awsSecretAccessKey' : 'awsSecretAccessKey is required with awsAccessKeyId');
   }
   if (inputs.credentials !== undefined) {
     const c = inputs.credentials;

@@ -31,8 +31,12 @@ export interface ResolvedCredentials {
   credentials: CredentialsInput;
 }
 
-function fixed(accessKeyId: string, secretAccessKey: string, sessionToken?: string): AwsCredentialIdentity {
-  return sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
+// Keys botoscale found itself are handed over as a provider (a closure), never as an
+// object holding the secret, so that printing what resolveCredentials returns, or the SDK
+// client's config, cannot show it.
+function fixed(accessKeyId: string, secretAccessKey: string, sessionToken?: string): AwsCredentialIdentityProvider {
+  const identity: AwsCredentialIdentity = sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
+  return async () => identity;
 }
 
 // Loaded on first use so that importing botoscale does not load the provider chain.

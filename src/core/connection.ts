@@ -204,6 +204,7 @@ export abstract class AWSConnection<Client extends { destroy(): void }> {
         profile: options.profile,
       },
       boto,
+      env,
     );
 
     this.host = endpoint === undefined ? defaultEndpointHost(spec.endpointPrefix, regionName) : hostOf(endpoint);

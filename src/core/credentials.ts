@@ -12,7 +12,8 @@ import { BotoClientError } from './errors';
 export type CredentialsInput = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
 /** What was used to pick the credentials (never the secret itself). */
-export type CredentialSource = 'arguments' | 'credentials option' | 'boto config' | 'boto config profile' | 'sdk profile' | 'sdk chain';
+export type CredentialSource =
+  | 'arguments' | 'credentials option' | 'boto config' | 'boto config profile' | 'environment' | 'sdk profile' | 'sdk chain';
 
 /** The explicit inputs a connection was given. */
 export interface CredentialInputs {
@@ -48,8 +49,25 @@ function lazyProvider(make: (mod: typeof import('@aws-sdk/credential-providers')
   };
 }
 
-/** Picks credentials: explicit keys, `credentials`, `profile`, boto config, then the SDK chain. */
-export function resolveCredentials(inputs: CredentialInputs, config: BotoConfig): ResolvedCredentials {
+/** The SDK's file and profile settings as the environment read gives them. */
+function sdkFileSettings(env: NodeJS.ProcessEnv, profile?: string): { profile?: string; filepath?: string; configFilepath?: string } {
+  const p = profile ?? (env.AWS_PROFILE || undefined);
+  return {
+    ...(p === undefined ? {} : { profile: p }),
+    ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
+    ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
+  };
+}
+
+/**
+ * Picks credentials: explicit keys, `credentials`, `profile` (boto config `[profile NAME]`,
+ * else the AWS shared files), boto config `[Credentials]`, then the AWS SDK's chain, which
+ * reads `env` (default `process.env`): `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` /
+ * `AWS_SESSION_TOKEN` (skipped when `AWS_PROFILE` is set, as the SDK does), `AWS_PROFILE`,
+ * `AWS_SHARED_CREDENTIALS_FILE`, `AWS_CONFIG_FILE`, then SSO, process, web identity,
+ * container and instance metadata.
+ */
+export function resolveCredentials(inputs: CredentialInputs, config: BotoConfig, env: NodeJS.ProcessEnv = process.env): ResolvedCredentials {
   const { awsAccessKeyId, awsSecretAccessKey } = inputs;
   if (awsAccessKeyId !== undefined && awsSecretAccessKey !== undefined) {
     return { source: 'arguments', accessKeyId: awsAccessKeyId, credentials: fixed(awsAccessKeyId, awsSecretAccessKey, inputs.securityToken) };
@@ -69,13 +87,17 @@ export function resolveCredentials(inputs: CredentialInputs, config: BotoConfig)
     if (id !== undefined && secret !== undefined) {
       return { source: 'boto config profile', accessKeyId: id, credentials: fixed(id, secret, config.get(section, 'aws_security_token')) };
     }
-    const profile = inputs.profile;
-    return { source: 'sdk profile', credentials: lazyProvider((m) => m.fromIni({ profile })) };
+    const settings = sdkFileSettings(env, inputs.profile);
+    return { source: 'sdk profile', credentials: lazyProvider((m) => m.fromIni(settings)) };
   }
   const id = config.get('Credentials', 'aws_access_key_id');
   const secret = config.get('Credentials', 'aws_secret_access_key');
   if (id !== undefined && secret !== undefined) {
     return { source: 'boto config', accessKeyId: id, credentials: fixed(id, secret, config.get('Credentials', 'aws_security_token')) };
   }
-  return { source: 'sdk chain', credentials: lazyProvider((m) => m.fromNodeProviderChain()) };
+  if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY && !env.AWS_PROFILE) {
+    return { source: 'environment', accessKeyId: env.AWS_ACCESS_KEY_ID, credentials: fixed(env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN || undefined) };
+  }
+  const settings = sdkFileSettings(env);
+  return { source: 'sdk chain', credentials: lazyProvider((m) => m.fromNodeProviderChain(settings)) };
 }

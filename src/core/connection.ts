@@ -138,6 +138,7 @@ export abstract class AWSConnection<Client extends { destroy(): void }> {
 
   readonly #spec: ServiceSpec<Client>;
   readonly #config: SdkClientConfig;
+  readonly #endpointUrl: string;
   #client: Promise<Client> | undefined;
 
   protected constructor(spec: ServiceSpec<Client>, args: ConnectionArgs) {
@@ -211,9 +212,13 @@ export abstract class AWSConnection<Client extends { destroy(): void }> {
     this.region = new RegionInfo<this>(regionName, endpoint ?? this.host);
     this.provenance = { region: regionSource, endpoint: endpointSource, credentials: creds.source };
     this.awsAccessKeyId = creds.accessKeyId;
+    this.#endpointUrl = endpoint === undefined ? `https://${this.host}` : toUrl(endpoint);
     this.#config = {
       region: regionName,
-      ...(endpoint === undefined ? {} : { endpoint: toUrl(endpoint) }),
+      // Always explicit: left to itself the SDK would also read AWS_ENDPOINT_URL* from
+      // process.env (even when the env option says otherwise) and endpoint_url from the
+      // shared config, sending requests somewhere other than the host this connection reports.
+      endpoint: this.#endpointUrl,
       credentials: creds.credentials,
       ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
       ...(options.requestHandler === undefined ? {} : { requestHandler: options.requestHandler }),
@@ -223,7 +228,7 @@ export abstract class AWSConnection<Client extends { destroy(): void }> {
 
   /** The endpoint URL requests go to. */
   get endpoint(): string {
-    return this.#config.endpoint ?? `https://${this.host}`;
+    return this.#endpointUrl;
   }
 
   /** The underlying AWS SDK v3 client, created on first use. */

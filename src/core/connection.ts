@@ -124,7 +124,9 @@ export interface ConnectionArgs {
 
 /**
  * Base of every service connection. Builds the SDK client on the first call, so that
- * creating a connection (and importing botoscale) stays cheap.
+ * creating a connection (and importing botoscale) stays cheap. A subclass's constructor
+ * must accept `(options)` alone (as {@link connectionArgs} arranges), which is how
+ * `conn.region.connect()` makes another connection of the same class.
  */
 export abstract class AWSConnection<Client extends { destroy(): void }> {
   /** The region this connection talks to. */
@@ -209,7 +211,9 @@ export abstract class AWSConnection<Client extends { destroy(): void }> {
     );
 
     this.host = endpoint === undefined ? defaultEndpointHost(spec.endpointPrefix, regionName) : hostOf(endpoint);
-    this.region = new RegionInfo<this>(regionName, endpoint ?? this.host);
+    // As boto2's conn.region.connect(): every service connection takes (options) alone.
+    const Same = this.constructor as new (options: ConnectionOptions) => this;
+    this.region = new RegionInfo<this>(regionName, endpoint ?? this.host, (region, more) => new Same({ ...(more as ConnectionOptions), region }));
     this.provenance = { region: regionSource, endpoint: endpointSource, credentials: creds.source };
     this.awsAccessKeyId = creds.accessKeyId;
     this.#endpointUrl = endpoint === undefined ? `https://${this.host}` : toUrl(endpoint);

@@ -247,7 +247,14 @@ export abstract class AWSConnection<Client extends { destroy(): void }> {
    * @internal
    */
   protected async call<R>(send: (client: Client, options: SdkCallOptions) => Promise<R>, options?: CallOptions): Promise<R> {
-    const client = await this.client();
+    let client: Client;
+    try {
+      client = await this.client();
+    } catch (err) {
+      this.#client = undefined;
+      const message = typeof (err as { message?: unknown })?.message === 'string' ? (err as { message: string }).message : String(err);
+      throw new BotoClientError(`could not create the AWS SDK client: ${message}`, { cause: err });
+    }
     try {
       // The SDK leaves abort checks to the request handler, and a custom handler may not
       // make any: an already aborted call must not be sent at all.

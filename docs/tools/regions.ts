@@ -97,7 +97,7 @@ function withoutTypes(node: ts.Node, source: ts.SourceFile): string {
     if (ts.isNonNullExpression(n)) cuts.push([n.expression.getEnd(), n.getEnd()]);
     if (ts.isAsExpression(n) || ts.isSatisfiesExpression(n)) cuts.push([n.expression.getEnd(), n.getEnd()]);
     if (ts.isVariableDeclaration(n) && n.type !== undefined) cuts.push([(n.exclamationToken ?? n.name).getEnd(), n.type.getEnd()]);
-    if (ts.isParameter(n) && n.type !== undefined) cuts.push([(n.questionToken ?? n.name).getEnd(), n.type.getEnd()]);
+    if (ts.isParameter(n) && n.type !== undefined) cuts.push([n.name.getEnd(), n.type.getEnd()]);
     if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && n.type !== undefined) {
       cuts.push([n.parameters.end + 1, n.type.getEnd()]);
     }

@@ -66,7 +66,7 @@ export class BotoServerError extends Error {
 }
 
 const REASONS: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  200: 'OK', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
   409: 'Conflict', 413: 'Payload Too Large', 429: 'Too Many Requests', 500: 'Internal Server Error',
   502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
 };
@@ -102,6 +102,17 @@ export function fromSdkError(err: unknown): Error {
       reason: e.$response?.reason ?? reasonPhrase(status),
       errorCode: typeof e.Code === 'string' ? e.Code : name,
       message,
+      requestId: e.$metadata?.requestId,
+      cause: err,
+    });
+  }
+  if (typeof status === 'number') {
+    // An answer came (2xx) but the SDK could not read it: a server-side (or proxy) problem.
+    return new BotoServerError({
+      status,
+      reason: e.$response?.reason ?? reasonPhrase(status),
+      errorCode: 'MalformedResponse',
+      message: `the answer could not be read: ${message}`,
       requestId: e.$metadata?.requestId,
       cause: err,
     });

@@ -7,7 +7,8 @@
  * `> `, continuation lines after `... `, `console.log(x)` as just `x`, imports as
  * `require`, and what the statement printed when the example ran against botoscale
  * local). In a doc, `<!-- region: FILE#NAME -->` and `<!-- repl: FILE#NAME -->` each
- * precede the fenced block they describe.
+ * precede the fenced block they describe; `<!-- output: FILE -->` precedes everything
+ * the example file printed in its run.
  */
 import ts from 'typescript';
 
@@ -162,10 +163,16 @@ export function replBlock(region: Region, printed: Printed[]): string {
   return out.join('\n');
 }
 
-/** A `<!-- region|repl: FILE#NAME -->` marker and the fenced block after it. */
+/** Everything an example file printed, in order. */
+export function outputBlock(printed: Printed[]): string {
+  return printed.map((p) => p.text).join('\n');
+}
+
+/** A `<!-- region|repl: FILE#NAME -->` or `<!-- output: FILE -->` marker and the fenced block after it. */
 export interface DocBlock {
-  kind: 'region' | 'repl';
+  kind: 'region' | 'repl' | 'output';
   file: string;
+  /** The region's name (`''` for an output block). */
   region: string;
   /** The block's content (between the fences). */
   content: string;
@@ -181,7 +188,7 @@ export function readDocBlocks(markdown: string, doc = 'doc'): DocBlock[] {
   const lines = markdown.split('\n');
   const blocks: DocBlock[] = [];
   for (let i = 0; i < lines.length; i += 1) {
-    const m = /^<!-- (region|repl): ([\w.-]+)#([\w-]+) -->$/.exec(lines[i] as string);
+    const m = /^<!-- (?:(region|repl): ([\w.-]+)#([\w-]+)|(output): ([\w.-]+)) -->$/.exec(lines[i] as string);
     if (m === null) continue;
     const fence = /^```(\w*)$/.exec(lines[i + 1] ?? '');
     if (fence === null) throw new Error(`${doc}:${i + 1}: a fenced block must follow ${lines[i]}`);
@@ -189,9 +196,9 @@ export function readDocBlocks(markdown: string, doc = 'doc'): DocBlock[] {
     while (end < lines.length && lines[end] !== '```') end += 1;
     if (end >= lines.length) throw new Error(`${doc}:${i + 2}: unclosed fence`);
     blocks.push({
-      kind: m[1] as 'region' | 'repl',
-      file: m[2] as string,
-      region: m[3] as string,
+      kind: (m[1] ?? m[4]) as DocBlock['kind'],
+      file: (m[2] ?? m[5]) as string,
+      region: m[3] ?? '',
       lang: fence[1] as string,
       content: lines.slice(i + 2, end).join('\n'),
       from: i + 2,

@@ -1,7 +1,7 @@
 /**
  * The region reader and the REPL rendering the docs rely on.
  */
-import { readDocBlocks, readRegions, replBlock, replInput, rewriteDocBlocks, scriptBlock, userImports } from '../../docs/tools/regions';
+import { outputBlock, readDocBlocks, readRegions, replBlock, replInput, rewriteDocBlocks, scriptBlock, userImports } from '../../docs/tools/regions';
 
 const SOURCE = [
   "import { a } from '../src/autoscale';",
@@ -74,16 +74,21 @@ test('what a statement printed follows it; one logged value shows as the REPL sh
 });
 
 test('doc blocks are found after their markers and rewritten in place', () => {
-  const doc = ['# T', '<!-- region: a.ts#x -->', '```ts', 'old', 'lines', '```', 'text', '<!-- repl: a.ts#y -->', '```console', '```', ''].join('\n');
+  const doc = ['# T', '<!-- region: a.ts#x -->', '```ts', 'old', 'lines', '```', 'text', '<!-- repl: a.ts#y -->', '```console', '```', '<!-- output: b.ts -->', '```text', 'o', '```', ''].join('\n');
   const blocks = readDocBlocks(doc);
   expect(blocks.map((b) => [b.kind, b.file, b.region, b.lang, b.content])).toEqual([
     ['region', 'a.ts', 'x', 'ts', 'old\nlines'],
     ['repl', 'a.ts', 'y', 'console', ''],
+    ['output', 'b.ts', '', 'text', 'o'],
   ]);
-  expect(rewriteDocBlocks(doc, (b) => `new ${b.region}`)).toBe(['# T', '<!-- region: a.ts#x -->', '```ts', 'new x', '```', 'text', '<!-- repl: a.ts#y -->', '```console', 'new y', '```', ''].join('\n'));
+  expect(rewriteDocBlocks(doc, (b) => `new ${b.kind}${b.region}`)).toBe(['# T', '<!-- region: a.ts#x -->', '```ts', 'new regionx', '```', 'text', '<!-- repl: a.ts#y -->', '```console', 'new reply', '```', '<!-- output: b.ts -->', '```text', 'new output', '```', ''].join('\n'));
   expect(() => readDocBlocks('<!-- region: a.ts#x -->\ntext')).toThrow('a fenced block must follow');
 });
 
 test('user imports', () => {
   expect(userImports("from '../src/elb'; from \"../src\"; from '../src/local'")).toBe("from 'botoscale/elb'; from \"botoscale\"; from 'botoscale/local'");
+});
+
+test('an output block is everything the file printed, in order', () => {
+  expect(outputBlock([{ lines: [1], text: 'a' }, { lines: [9], text: 'b\nc' }])).toBe('a\nb\nc');
 });

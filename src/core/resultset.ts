@@ -14,8 +14,18 @@ import { inspectCustom } from './repr';
  * `boto.resultset.ResultSet` does.
  */
 export class ResultSet<T> extends Array<T> {
+  // An accessor over a private field, so `nextToken` is never an own enumerable property,
+  // however it is set (fromPage, or assigned on a result set made with `new`/`from`).
+  #nextToken: string | undefined;
+
   /** The token to pass as `nextToken` for the next page; `undefined` on the last page. */
-  declare nextToken: string | undefined;
+  get nextToken(): string | undefined {
+    return this.#nextToken;
+  }
+
+  set nextToken(token: string | undefined) {
+    this.#nextToken = token || undefined;
+  }
 
   // Array methods such as map() and filter() return plain arrays, not result sets.
   static override get [Symbol.species](): ArrayConstructor {
@@ -26,7 +36,7 @@ export class ResultSet<T> extends Array<T> {
   static fromPage<T>(items: Iterable<T>, nextToken?: string): ResultSet<T> {
     const set = new ResultSet<T>();
     for (const item of items) set.push(item);
-    Object.defineProperty(set, 'nextToken', { value: nextToken || undefined, enumerable: false, writable: true });
+    set.nextToken = nextToken;
     return set;
   }
 
@@ -82,7 +92,10 @@ export class PagedRequest<T> implements PromiseLike<ResultSet<T>>, AsyncIterable
     return this.#page().finally(onfinally);
   }
 
-  /** Every page, fetched one at a time as the loop asks for it. */
+  /**
+   * Every page, fetched one at a time as the loop asks for it. Only the current page is
+   * held, so memory stays constant however many pages follow.
+   */
   async *pages(): AsyncGenerator<ResultSet<T>, void, undefined> {
     let token = this.#firstToken;
     do {

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { BotoServerError } from './errors';
 import { inspectCustom } from './repr';
 
 /**
@@ -100,6 +101,15 @@ export class PagedRequest<T> implements PromiseLike<ResultSet<T>>, AsyncIterable
     let token = this.#firstToken;
     do {
       const page = await this.#fetch(token);
+      // A service answering with the token it was asked with would loop forever.
+      if (page.nextToken !== undefined && page.nextToken === token) {
+        throw new BotoServerError({
+          status: 200,
+          reason: 'OK',
+          errorCode: 'RepeatedNextToken',
+          message: 'the service answered a page with the same nextToken it was asked for; paging stopped instead of repeating forever',
+        });
+      }
       token = page.nextToken;
       yield page;
     } while (token !== undefined);

@@ -74,7 +74,9 @@ export class PagedRequest<T> implements PromiseLike<ResultSet<T>>, AsyncIterable
   }
 
   #page(): Promise<ResultSet<T>> {
-    this.#first ??= this.#fetch(this.#firstToken);
+    // Through a promise so that a fetcher throwing synchronously still gives a rejection:
+    // then()/catch() must never throw.
+    this.#first ??= new Promise<ResultSet<T>>((resolve) => resolve(this.#fetch(this.#firstToken)));
     return this.#first;
   }
 

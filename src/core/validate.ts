@@ -91,13 +91,17 @@ export function checkMaxItems<T>(field: string, list: readonly T[] | undefined, 
   return list;
 }
 
+// Decimal notation only, as Python's float() reads it: Number() would also take
+// '0x46', '0b1' and '0o7', which boto2 rejects.
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
 /**
  * Reads a number given as a number or a numeric string (boto2's tutorials pass
  * `threshold='70'`); anything else throws.
  */
 export function toNumber(field: string, value: number | string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  const n = typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isFinite(n)) {
     throw new BotoClientError(`${field} must be a number or a numeric string, got ${show(value)}`);
   }

@@ -56,8 +56,24 @@ export abstract class BotoObject<C extends object = object> {
   }
 }
 
-/** Formats a number as Python's `str(float)` does: `70` → `70.0`, `0.5` → `0.5`. */
+/**
+ * Formats a number as Python's `str(float)` does: `70` → `70.0`, `0.5` → `0.5`, `1e16` →
+ * `1e+16`, `0.00001` → `1e-05`, `NaN` → `nan`. Both use the shortest digits that read
+ * back as the same number; they differ in when to switch to exponent notation (Python:
+ * below 1e-4 or from 1e16 on) and in how the exponent is written.
+ */
 export function pyFloat(value: number): string {
-  if (Number.isInteger(value)) return `${value}.0`;
-  return String(value);
+  if (Number.isNaN(value)) return 'nan';
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const [mantissa, exp] = Math.abs(value).toExponential().split('e');
+  const exponent = Number(exp);
+  const sign = value < 0 ? '-' : '';
+  if (exponent < -4 || exponent >= 16) {
+    return `${sign}${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  const digits = mantissa.replace('.', '');
+  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+  return `${sign}${whole}.${digits.slice(exponent + 1) || '0'}`;
 }

@@ -16,7 +16,25 @@ import { inspectCustom } from './repr';
 /** The SDK's request handler option (an `HttpHandler`, or options for the default Node one). */
 export type RequestHandlerInput = AutoScalingClientConfig['requestHandler'];
 
-/** Options every connection accepts. */
+/**
+ * Options every connection accepts. What is not given is found in this order, the first
+ * source that has a value winning:
+ *
+ * - **region**: `region` → boto config `[Boto] <svc>_region_name` → the region an AWS
+ *   endpoint host names (`autoscaling.eu-west-1.amazonaws.com`, from `endpoint`, the boto
+ *   config or the environment) → `AWS_REGION` → `AWS_DEFAULT_REGION` → `us-east-1`.
+ * - **endpoint**: `endpoint` → the endpoint of a `RegionInfo` given as `region` → boto config
+ *   `[Boto] <svc>_endpoint` (skipped when `region` is given) → `AWS_ENDPOINT_URL_<SERVICE>` →
+ *   `AWS_ENDPOINT_URL` → `https://<prefix>.<region>.amazonaws.com`.
+ * - **credentials**: the access key arguments (with `securityToken`) → `credentials` →
+ *   `profile` (boto config `[profile NAME]`, else the AWS shared files) → boto config
+ *   `[Credentials]` → `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN` →
+ *   the rest of the AWS SDK's chain (`AWS_PROFILE`, shared credentials and config files,
+ *   SSO, process, web identity, container and instance metadata).
+ *
+ * The boto config is `BOTO_CONFIG`, else the files of `BOTO_PATH`, else `/etc/boto.cfg` and
+ * `~/.boto`, read as boto2 reads them. Every environment variable is read from `env`.
+ */
 export interface ConnectionOptions {
   /** Region name or a {@link RegionInfo} (from `regions()`); see the README for the fallback order. */
   region?: string | RegionInfo;

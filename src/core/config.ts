@@ -74,6 +74,7 @@ export class BotoConfig {
     return Object.hasOwn(this.#sections, section);
   }
 
+  /** `BotoConfig(Section, …)`: section names only, never a value. */
   toString(): string {
     return `BotoConfig(${Object.keys(this.#sections).join(', ')})`;
   }
@@ -83,6 +84,7 @@ export class BotoConfig {
     return this.toString();
   }
 
+  /** Section → option names, never values. */
   toJSON(): Record<string, string[]> {
     return Object.fromEntries(Object.entries(this.#sections).map(([s, v]) => [s, Object.keys(v)]));
   }

@@ -66,16 +66,23 @@ export interface CallOptions {
 
 /** The SDK per-call options built from {@link CallOptions}. */
 export interface SdkCallOptions {
+  /** The call's `signal`. */
   abortSignal?: AbortSignal;
 }
 
 /** The SDK client config a connection builds. */
 export interface SdkClientConfig {
+  /** Region to sign for. */
   region: string;
+  /** Endpoint URL (always set by botoscale). */
   endpoint?: string;
+  /** Credentials or a credential provider. */
   credentials: CredentialsInput;
+  /** Attempts per call. */
   maxAttempts?: number;
+  /** The request handler. */
   requestHandler?: RequestHandlerInput;
+  /** The SDK logger. */
   logger?: Logger;
 }
 
@@ -97,8 +104,11 @@ export interface ServiceSpec<Client> {
 
 /** Where a connection's settings came from, for debugging set-ups. */
 export interface ConnectionProvenance {
+  /** Where the region came from. */
   region: 'option' | 'boto config' | 'endpoint' | 'environment' | 'default';
+  /** Where the endpoint came from. */
   endpoint: 'option' | 'region' | 'boto config' | 'environment' | 'default';
+  /** Where the credentials came from. */
   credentials: CredentialSource;
 }
 
@@ -135,9 +145,18 @@ function abortError(signal: AbortSignal): BotoClientError {
 
 /** Explicit constructor inputs of a connection, as boto2's positional arguments. */
 export interface ConnectionArgs {
+  /** The access key id argument. */
   awsAccessKeyId?: string;
+  /** The secret access key argument. */
   awsSecretAccessKey?: string;
+  /** The options argument. */
   options?: ConnectionOptions;
+}
+
+/** What a service's SDK client must offer the connection base. */
+export interface DestroyableClient {
+  /** Releases the client's sockets. */
+  destroy(): void;
 }
 
 /**
@@ -146,7 +165,7 @@ export interface ConnectionArgs {
  * must accept `(options)` alone (as {@link connectionArgs} arranges), which is how
  * `conn.region.connect()` makes another connection of the same class.
  */
-export abstract class AWSConnection<Client extends { destroy(): void }> {
+export abstract class AWSConnection<Client extends DestroyableClient> {
   /** The region this connection talks to. */
   readonly region: RegionInfo<this>;
   /** Host name of the endpoint (boto2's `host`). */
@@ -290,14 +309,17 @@ export abstract class AWSConnection<Client extends { destroy(): void }> {
     void client?.then((c) => c.destroy(), () => undefined);
   }
 
+  /** boto2's repr: `AutoScaleConnection:autoscaling.us-east-1.amazonaws.com`. */
   toString(): string {
     return `${this.constructor.name}:${this.host}`;
   }
 
+  /** Prints as `toString()` does. */
   [inspectCustom](): string {
     return this.toString();
   }
 
+  /** Host, region, access key id and provenance; never the secret. */
   toJSON(): Record<string, unknown> {
     return { host: this.host, region: this.region.name, awsAccessKeyId: this.awsAccessKeyId, provenance: this.provenance };
   }

@@ -17,18 +17,25 @@ export type CredentialSource =
 
 /** The explicit inputs a connection was given. */
 export interface CredentialInputs {
+  /** Access key id given as an argument. */
   awsAccessKeyId?: string;
+  /** Secret access key given as an argument. */
   awsSecretAccessKey?: string;
+  /** Session token to go with the keys. */
   securityToken?: string;
+  /** The `credentials` option. */
   credentials?: CredentialsInput;
+  /** The `profile` option. */
   profile?: string;
 }
 
 /** The resolved credentials (or provider) and where they came from. */
 export interface ResolvedCredentials {
+  /** Where they came from. */
   source: CredentialSource;
   /** The access key id when known up front (for display; the secret is never kept here). */
   accessKeyId?: string;
+  /** What the SDK client is given. */
   credentials: CredentialsInput;
 }
 

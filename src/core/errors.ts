@@ -30,11 +30,17 @@ export class WaitTimeoutError extends BotoClientError {
 
 /** The fields a {@link BotoServerError} is built from. */
 export interface BotoServerErrorInit {
+  /** HTTP status of the answer. */
   status: number;
+  /** HTTP reason phrase. */
   reason: string;
+  /** AWS error code. */
   errorCode: string;
+  /** AWS's error message. */
   message: string;
+  /** AWS request id, when known. */
   requestId?: string;
+  /** The SDK error, kept as the error's `cause`. */
   cause?: unknown;
 }
 

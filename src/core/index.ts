@@ -11,7 +11,7 @@ export { ResultSet, PagedRequest, type PageFetcher } from './resultset';
 export { BotoObject, inspectCustom, pyFloat } from './repr';
 export {
   AWSConnection, type ConnectionOptions, type CallOptions, type SdkCallOptions, type SdkClientConfig, type ServiceSpec,
-  type ConnectionProvenance, type ConnectionArgs, type RequestHandlerInput,
+  type ConnectionProvenance, type ConnectionArgs, type RequestHandlerInput, type DestroyableClient,
 } from './connection';
 export { resolveCredentials, type CredentialsInput, type CredentialSource, type CredentialInputs, type ResolvedCredentials } from './credentials';
 export { regionFunctions, connectionArgs, type RegionFunctions, type ConnectionFactory } from './service';

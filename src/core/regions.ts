@@ -49,10 +49,12 @@ export class RegionInfo<C = unknown> {
     return this.#connect(options);
   }
 
+  /** boto2's repr: `RegionInfo:us-east-1`. */
   toString(): string {
     return `RegionInfo:${this.name}`;
   }
 
+  /** Prints as `toString()` does. */
   [inspectCustom](): string {
     return this.toString();
   }

@@ -26,6 +26,7 @@ export abstract class BotoObject<C extends object = object> {
     return this.#connection;
   }
 
+  /** Binds the object to a connection (or unbinds it with `undefined`). */
   set connection(connection: C | undefined) {
     this.#connection = connection;
   }
@@ -46,6 +47,7 @@ export abstract class BotoObject<C extends object = object> {
   /** boto2's repr of this object. */
   abstract toString(): string;
 
+  /** Prints as `toString()` does, in `console.log` and the REPL. */
   [inspectCustom](): string {
     return this.toString();
   }

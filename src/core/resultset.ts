@@ -24,11 +24,12 @@ export class ResultSet<T> extends Array<T> {
     return this.#nextToken;
   }
 
+  /** Sets the marker (an empty token means none). */
   set nextToken(token: string | undefined) {
     this.#nextToken = token || undefined;
   }
 
-  // Array methods such as map() and filter() return plain arrays, not result sets.
+  /** Array methods such as `map()` and `filter()` return plain arrays, not result sets. */
   static override get [Symbol.species](): ArrayConstructor {
     return Array;
   }
@@ -46,6 +47,7 @@ export class ResultSet<T> extends Array<T> {
     return this.nextToken !== undefined;
   }
 
+  /** Prints like a plain list of its items, as boto2's ResultSet prints in Python. */
   [inspectCustom](_depth: number, options: object, inspect: (v: unknown, o: object) => string): string {
     return inspect(Array.from(this), options);
   }
@@ -87,10 +89,12 @@ export class PagedRequest<T> implements PromiseLike<ResultSet<T>>, AsyncIterable
     return this.#page().then(onfulfilled, onrejected);
   }
 
+  /** Handles a failure of the first page, as `Promise.prototype.catch`. */
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<ResultSet<T> | R> {
     return this.#page().catch(onrejected);
   }
 
+  /** Runs after the first page settles, as `Promise.prototype.finally`. */
   finally(onfinally?: (() => void) | null): Promise<ResultSet<T>> {
     return this.#page().finally(onfinally);
   }
@@ -129,6 +133,7 @@ export class PagedRequest<T> implements PromiseLike<ResultSet<T>>, AsyncIterable
     return items;
   }
 
+  /** `[object PagedRequest]`. */
   get [Symbol.toStringTag](): string {
     return 'PagedRequest';
   }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ConnectionOptions } from './connection';
+import type { ConnectionArgs, ConnectionOptions } from './connection';
 import { checkRegionName, defaultEndpointHost, KNOWN_REGIONS, RegionInfo } from './regions';
 
 /** A connection class's constructor as boto2 calls it: keys, then options. */
@@ -36,7 +36,7 @@ export function connectionArgs(
   awsAccessKeyIdOrOptions?: string | ConnectionOptions,
   awsSecretAccessKey?: string,
   options?: ConnectionOptions,
-): { awsAccessKeyId?: string; awsSecretAccessKey?: string; options?: ConnectionOptions } {
+): ConnectionArgs {
   if (typeof awsAccessKeyIdOrOptions === 'object' && awsAccessKeyIdOrOptions !== null) {
     return { options: awsAccessKeyIdOrOptions };
   }

@@ -24,7 +24,9 @@ export function requireValue<T>(field: string, value: T | undefined | null): T {
 
 /** Integer bounds; either side may be open. */
 export interface IntRange {
+  /** Smallest allowed value. */
   min?: number;
+  /** Largest allowed value. */
   max?: number;
 }
 

@@ -39,7 +39,7 @@ export class Group {
     return `Group:${this.id ?? this.name ?? 'None'}`;
   }
 
-  /** Prints as {@link Group.toString}. */
+  /** Prints as `toString()` does. */
   [inspectCustom](): string {
     return this.toString();
   }

@@ -111,7 +111,7 @@ function paramNotes(py: PyParam[], sig: TsSignature, renamed: Record<string, str
 function returnNotes(fn: PyFunction | undefined, sig: TsSignature): string[] {
   const notes: string[] = [];
   if (sig.returns.startsWith('PagedRequest<')) notes.push('paged: `await` gives one page, `for await` every item');
-  if (fn?.returnsStatus && sig.returns.startsWith('Promise<')) notes.push('boto2 returned `True`');
+  if (fn?.returnsStatus && sig.returns.startsWith('Promise<') && sig.returns !== 'Promise<boolean>') notes.push('boto2 returned `True`');
   return notes;
 }
 

@@ -208,6 +208,7 @@ export class LbAttributes extends BotoObject<ELBConnection> {
     return this.connectingSettings;
   }
 
+  /** Sets {@link LbAttributes.connectingSettings}. */
   set connectionSettings(value: ConnectionSettingAttribute) {
     this.connectingSettings = value;
   }

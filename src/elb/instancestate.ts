@@ -54,6 +54,7 @@ export class InstanceState extends BotoObject<ELBConnection> {
     return this.#loadBalancer;
   }
 
+  /** Sets the load balancer the instance is registered with. */
   set loadBalancer(loadBalancer: LoadBalancer | undefined) {
     this.#loadBalancer = loadBalancer;
   }

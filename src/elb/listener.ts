@@ -97,6 +97,7 @@ export class Listener extends BotoObject<ELBConnection> {
     return this.#loadBalancer;
   }
 
+  /** Sets the load balancer the listener belongs to. */
   set loadBalancer(loadBalancer: LoadBalancer | undefined) {
     this.#loadBalancer = loadBalancer;
   }

@@ -11,9 +11,11 @@
 import type { ConnectionOptions } from './core/connection';
 import { AutoScaleConnection } from './autoscale/connection';
 import { EC2Connection } from './ec2/connection';
+import { ELBConnection } from './elb/connection';
 
 export * from './core';
 export * as autoscale from './autoscale';
+export * as elb from './elb';
 export * as ec2 from './ec2';
 
 /**
@@ -23,6 +25,11 @@ export * as ec2 from './ec2';
  */
 export function connectAutoscale(awsAccessKeyId?: string | ConnectionOptions, awsSecretAccessKey?: string, options?: ConnectionOptions): AutoScaleConnection {
   return new AutoScaleConnection(awsAccessKeyId, awsSecretAccessKey, options);
+}
+
+/** A connection to Elastic Load Balancing (boto2's `boto.connect_elb()`). */
+export function connectElb(awsAccessKeyId?: string | ConnectionOptions, awsSecretAccessKey?: string, options?: ConnectionOptions): ELBConnection {
+  return new ELBConnection(awsAccessKeyId, awsSecretAccessKey, options);
 }
 
 /** A connection to EC2 (boto2's `boto.connect_ec2()`), for the instance lookups the tutorial makes. */

@@ -2,6 +2,7 @@
 import * as botoscale from '../../src';
 import { AutoScaleConnection } from '../../src/autoscale';
 import { EC2Connection } from '../../src/ec2';
+import { ELBConnection } from '../../src/elb';
 import { instanceXml, replyEc2, reservationsBody, reservationXml } from '../helpers/ec2';
 import { WireMock } from '../helpers/wire';
 import { replyLimits } from './conns';
@@ -32,6 +33,15 @@ describe('boto.connect_*() equivalents', () => {
     replyEc2(wire, 'DescribeInstances', reservationsBody([reservationXml('r-1', [instanceXml()])]));
     expect((await conn.getOnlyInstances('i-1234567890abcdef0')).map(String)).toEqual(['Instance:i-1234567890abcdef0']);
     expect(String(botoscale.connectEc2({ env: {} }))).toBe('EC2Connection:ec2.us-east-1.amazonaws.com');
+  });
+
+  test('connectElb as boto.connect_elb()', () => {
+    const conn = botoscale.connectElb('AKIDTOP', SECRET, { region: 'eu-west-1', env: {} });
+    expect(conn).toBeInstanceOf(ELBConnection);
+    expect(String(conn)).toBe('ELBConnection:elasticloadbalancing.eu-west-1.amazonaws.com');
+    expect(String(botoscale.connectElb({ env: {} }))).toBe('ELBConnection:elasticloadbalancing.us-east-1.amazonaws.com');
+    expect(botoscale.elb.ELBConnection).toBe(ELBConnection);
+    expect(String(botoscale.elb.regions()[0])).toBe('RegionInfo:us-east-1');
   });
 });
 
@@ -71,12 +81,16 @@ describe('importing botoscale loads no AWS SDK client', () => {
 
     const as = top.connectAutoscale('AKID', SECRET, { env: {} });
     const ec2 = top.connectEc2({ env: {} });
+    const elb = top.connectElb({ env: {} });
     top.autoscale.regions();
+    top.elb.regions();
     expect(loaded).toEqual([]);
 
     await as.client();
     expect(loaded).toEqual(['@aws-sdk/client-auto-scaling']);
     await ec2.client();
     expect(loaded).toEqual(['@aws-sdk/client-auto-scaling', '@aws-sdk/client-ec2']);
+    await elb.client();
+    expect(loaded).toEqual(['@aws-sdk/client-auto-scaling', '@aws-sdk/client-ec2', '@aws-sdk/client-elastic-load-balancing']);
   });
 });

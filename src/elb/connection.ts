@@ -40,7 +40,7 @@ export const ELB_SPEC: ServiceSpec<ElasticLoadBalancing> = {
 /** Options of {@link ELBConnection.getAllLoadBalancers}. */
 export interface GetAllLoadBalancersOptions extends CallOptions {
   /** Only these load balancers. */
-  loadBalancerNames?: string[];
+  loadBalancerNames?: readonly string[];
   /** Start from this page: the `nextToken` of a page before (boto2's name). */
   marker?: string;
   /** Start from this page (the same as `marker`, under the name every other list call uses). */
@@ -52,19 +52,19 @@ export interface GetAllLoadBalancersOptions extends CallOptions {
 /** Options of {@link ELBConnection.createLoadBalancer}, boto2's keyword arguments. */
 export interface CreateLoadBalancerOptions extends CallOptions {
   /** Subnets of a VPC to put the load balancer in (instead of, or as well as, zones). */
-  subnets?: string[];
+  subnets?: readonly string[];
   /** Security groups of a load balancer in a VPC. */
-  securityGroups?: string[];
+  securityGroups?: readonly string[];
   /** `internet-facing` (the default, as boto2) or `internal` (in a VPC: a DNS name that resolves to private addresses). */
   scheme?: string;
   /** Listeners with an instance protocol: `[lbPort, instancePort, protocol, instanceProtocol, sslCertificateId?]`. */
-  complexListeners?: ComplexListenerSpec[];
+  complexListeners?: readonly ComplexListenerSpec[];
 }
 
 /** Options of {@link ELBConnection.createLoadBalancerListeners}. */
 export interface CreateLoadBalancerListenersOptions extends CallOptions {
   /** Listeners with an instance protocol: `[lbPort, instancePort, protocol, instanceProtocol, sslCertificateId?]`. */
-  complexListeners?: ComplexListenerSpec[];
+  complexListeners?: readonly ComplexListenerSpec[];
 }
 
 /** The value {@link ELBConnection.modifyLbAttribute} takes for the `accessLog` attribute. */
@@ -206,11 +206,16 @@ export class ELBConnection extends AWSConnection<ElasticLoadBalancing> {
    * `name` is 1 to 32 letters, digits and hyphens, not starting or ending with a hyphen.
    * It becomes the first label of the DNS name, so keep it short: some ISPs limit CNAME
    * targets to 32 characters.
+   *
+   * Protocols are taken in any case and sent upper-case. At least one listener is
+   * required: boto2 returned `None` without sending anything; botoscale rejects with a
+   * `BotoClientError`. Given both, `listeners` come first and `complexListeners` after
+   * them (boto2 numbered both from 1, so complex listeners overwrote simple ones).
    */
   async createLoadBalancer(
     name: string,
     zones: NameList | null | undefined,
-    listeners?: ListenerSpec[] | null,
+    listeners?: readonly ListenerSpec[] | null,
     options: CreateLoadBalancerOptions = {},
   ): Promise<LoadBalancer> {
     checkLbName('name', name);

@@ -1,0 +1,61 @@
+/**
+ * The Auto Scaling error answers, with the codes and wording AWS uses.
+ *
+ * @module
+ */
+import { ServiceError } from '../errors';
+
+/** `ValidationError` (400). */
+export function validation(message: string): ServiceError {
+  return new ServiceError('ValidationError', message, 400);
+}
+
+/** A group that does not exist, in the wording most actions use. */
+export function groupNotFound(name: string): ServiceError {
+  return validation(`AutoScalingGroup name not found - AutoScalingGroup: ${name} not found`);
+}
+
+/** A group that does not exist, as DeleteAutoScalingGroup words it. */
+export function groupNotFoundOnDelete(name: string): ServiceError {
+  return validation(`AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`);
+}
+
+/** A group that does not exist, as the policy actions word it. */
+export function policyGroupNotFound(name: string): ServiceError {
+  return validation(`Group ${name} not found`);
+}
+
+/** A launch configuration that does not exist. */
+export function launchConfigNotFound(name: string): ServiceError {
+  return validation(`Launch configuration name not found - Launch configuration ${name} not found`);
+}
+
+/** An instance that belongs to no group. */
+export function instanceNotFound(id: string): ServiceError {
+  return validation(`Instance Id not found - No managed instance found for instance ID: ${id}`);
+}
+
+/** `AlreadyExists` (400). */
+export function alreadyExists(message: string): ServiceError {
+  return new ServiceError('AlreadyExists', message, 400);
+}
+
+/** `ResourceInUse` (400). */
+export function resourceInUse(message: string): ServiceError {
+  return new ServiceError('ResourceInUse', message, 400);
+}
+
+/** `ScalingActivityInProgress` (400). */
+export function activityInProgress(message: string): ServiceError {
+  return new ServiceError('ScalingActivityInProgress', message, 400);
+}
+
+/** `LimitExceeded` (400). */
+export function limitExceeded(message: string): ServiceError {
+  return new ServiceError('LimitExceeded', message, 400);
+}
+
+/** `InvalidNextToken` (400). */
+export function invalidNextToken(): ServiceError {
+  return new ServiceError('InvalidNextToken', 'The NextToken value is invalid', 400);
+}

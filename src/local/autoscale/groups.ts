@@ -1,0 +1,401 @@
+/**
+ * Auto Scaling groups: creation, update and deletion with AWS's rules, desired capacity,
+ * suspended processes, metrics collection and load balancer attachments.
+ *
+ * @module
+ */
+import { uuid } from '../ids';
+import { reconcileGroup } from './control';
+import {
+  activityInProgress,
+  alreadyExists,
+  groupNotFoundOnDelete,
+  launchConfigNotFound,
+  limitExceeded,
+  resourceInUse,
+  validation,
+} from './errors';
+import { causeTime, groupArn, launchConfigArn } from './format';
+import { startTermination } from './lifecycle';
+import { DEFAULT_COOLDOWN, GROUP_METRICS, PROCESS_NAMES, TERMINATION_POLICIES, type GroupRecord, type TagRecord } from './model';
+import type { AutoScalingState } from './state';
+import { checkTags, type TagInput } from './tags';
+
+/** CreateAutoScalingGroup's parameters (launch templates are not simulated). */
+export interface CreateGroupParams {
+  AutoScalingGroupName: string;
+  LaunchConfigurationName?: string;
+  InstanceId?: string;
+  LaunchTemplate?: unknown;
+  MixedInstancesPolicy?: unknown;
+  MinSize: number;
+  MaxSize: number;
+  DesiredCapacity?: number;
+  DefaultCooldown?: number;
+  AvailabilityZones?: string[];
+  LoadBalancerNames?: string[];
+  TargetGroupARNs?: string[];
+  HealthCheckType?: string;
+  HealthCheckGracePeriod?: number;
+  PlacementGroup?: string;
+  VPCZoneIdentifier?: string;
+  TerminationPolicies?: string[];
+  NewInstancesProtectedFromScaleIn?: boolean;
+  CapacityRebalance?: boolean;
+  MaxInstanceLifetime?: number;
+  Tags?: TagInput[];
+}
+
+/** UpdateAutoScalingGroup's parameters. */
+export interface UpdateGroupParams {
+  AutoScalingGroupName: string;
+  LaunchConfigurationName?: string;
+  LaunchTemplate?: unknown;
+  MixedInstancesPolicy?: unknown;
+  MinSize?: number;
+  MaxSize?: number;
+  DesiredCapacity?: number;
+  DefaultCooldown?: number;
+  AvailabilityZones?: string[];
+  HealthCheckType?: string;
+  HealthCheckGracePeriod?: number;
+  PlacementGroup?: string;
+  VPCZoneIdentifier?: string;
+  TerminationPolicies?: string[];
+  NewInstancesProtectedFromScaleIn?: boolean;
+  CapacityRebalance?: boolean;
+  MaxInstanceLifetime?: number;
+}
+
+function checkSizes(min: number, max: number, desired: number): void {
+  if (min < 0) throw validation(`Min bound, ${min}, must be greater than or equal to 0`);
+  if (max < min) throw validation(`Max bound, ${max}, must be greater than or equal to min bound, ${min}`);
+  if (desired < min || desired > max) {
+    throw validation(`Desired capacity:${desired} must be between the specified min size:${min} and max size:${max}`);
+  }
+}
+
+function checkTemplates(p: { LaunchTemplate?: unknown; MixedInstancesPolicy?: unknown }): void {
+  if (p.LaunchTemplate !== undefined || p.MixedInstancesPolicy !== undefined) {
+    throw validation('Launch templates are not simulated by botoscale local: use LaunchConfigurationName or InstanceId.');
+  }
+}
+
+function checkHealthCheckType(type: string | undefined): void {
+  if (type !== undefined && type !== 'EC2' && type !== 'ELB') {
+    throw validation(`Invalid health check type: ${type}. Valid values are EC2 and ELB.`);
+  }
+}
+
+function checkTerminationPolicies(policies: string[] | undefined): void {
+  for (const p of policies ?? []) {
+    if (!(TERMINATION_POLICIES as readonly string[]).includes(p)) {
+      throw validation(`Termination policy ${p} is not valid. Valid termination policies are: ${TERMINATION_POLICIES.join(', ')}`);
+    }
+  }
+}
+
+function checkLoadBalancers(state: AutoScalingState, names: readonly string[]): void {
+  if (names.some((n) => !state.cloud.elb.exists(n))) {
+    throw validation('Provided Load Balancers may not be valid. Please ensure they exist and try again.');
+  }
+}
+
+/** Resolves AvailabilityZones / VPCZoneIdentifier into zones and subnets. */
+function placement(
+  state: AutoScalingState,
+  zones: string[] | undefined,
+  vpcZoneIdentifier: string | undefined,
+): { zones: string[]; subnets: GroupRecord['subnets'] } {
+  const known = state.cloud.ec2.zones();
+  const subnetIds = (vpcZoneIdentifier ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const uniqueZones = [...new Set(zones ?? [])];
+  for (const z of uniqueZones) {
+    if (!known.includes(z)) throw validation(`Invalid Availability Zone: ${z}`);
+  }
+  if (subnetIds.length === 0) {
+    if (uniqueZones.length === 0) throw validation('At least one Availability Zone or VPC Subnet is required.');
+    return { zones: uniqueZones, subnets: [] };
+  }
+  // The EC2 interface does not say which zone a subnet is in: the subnets are spread over
+  // the given zones (or the region's) in order.
+  const pool = uniqueZones.length > 0 ? uniqueZones : known;
+  const subnets = [...new Set(subnetIds)].map((subnetId, i) => ({ subnetId, zone: pool[i % pool.length] as string }));
+  return { zones: [...new Set(subnets.map((s) => s.zone))], subnets };
+}
+
+function toTagRecords(group: string, tags: readonly TagInput[]): TagRecord[] {
+  checkTags(group, tags);
+  const byKey = new Map<string, TagRecord>();
+  for (const t of tags) byKey.set(t.Key, { key: t.Key, value: t.Value ?? '', propagateAtLaunch: t.PropagateAtLaunch ?? false });
+  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Creates a group and starts launching its instances. */
+export function createGroup(state: AutoScalingState, p: CreateGroupParams, now: number): GroupRecord {
+  const name = p.AutoScalingGroupName;
+  if (state.groups.has(name)) {
+    throw alreadyExists(`AutoScalingGroup by this name already exists - A group with the name ${name} already exists`);
+  }
+  if (state.groups.size >= state.limits.maxGroups) {
+    throw limitExceeded(`You have reached the limit of ${state.limits.maxGroups} Auto Scaling groups for this account.`);
+  }
+  checkTemplates(p);
+  let lcName = p.LaunchConfigurationName;
+  if (lcName === undefined && p.InstanceId === undefined) {
+    throw validation('Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.');
+  }
+  if (lcName !== undefined && !state.launchConfigs.has(lcName)) throw launchConfigNotFound(lcName);
+  const desired = p.DesiredCapacity ?? p.MinSize;
+  checkSizes(p.MinSize, p.MaxSize, desired);
+  checkHealthCheckType(p.HealthCheckType);
+  checkTerminationPolicies(p.TerminationPolicies);
+  checkLoadBalancers(state, p.LoadBalancerNames ?? []);
+  const where = placement(state, p.AvailabilityZones, p.VPCZoneIdentifier);
+  const tags = toTagRecords(name, p.Tags ?? []);
+  if (lcName === undefined && p.InstanceId !== undefined) {
+    const source = state.cloud.ec2.getInstance(p.InstanceId);
+    if (source === undefined || source.state === 'terminated') throw validation(`Invalid instance ID: ${p.InstanceId}`);
+    lcName = name;
+    if (!state.launchConfigs.has(lcName)) {
+      state.addLaunchConfig({
+        name,
+        arn: launchConfigArn(state.cloud.region, state.cloud.accountId, uuid(), name),
+        createdTime: now,
+        imageId: source.imageId,
+        instanceType: source.instanceType,
+        securityGroups: [],
+        classicLinkVPCSecurityGroups: [],
+        blockDeviceMappings: [],
+        instanceMonitoring: true,
+        ebsOptimized: false,
+      });
+    }
+  }
+  const group: GroupRecord = {
+    name,
+    arn: groupArn(state.cloud.region, state.cloud.accountId, uuid(), name),
+    createdTime: now,
+    minSize: p.MinSize,
+    maxSize: p.MaxSize,
+    desiredCapacity: 0,
+    defaultCooldown: p.DefaultCooldown ?? DEFAULT_COOLDOWN,
+    availabilityZones: where.zones,
+    subnets: where.subnets,
+    loadBalancerNames: [...new Set(p.LoadBalancerNames ?? [])],
+    targetGroupARNs: [...(p.TargetGroupARNs ?? [])],
+    healthCheckType: p.HealthCheckType ?? 'EC2',
+    healthCheckGracePeriod: p.HealthCheckGracePeriod ?? 0,
+    terminationPolicies: p.TerminationPolicies !== undefined && p.TerminationPolicies.length > 0 ? [...p.TerminationPolicies] : ['Default'],
+    newInstancesProtectedFromScaleIn: p.NewInstancesProtectedFromScaleIn ?? false,
+    capacityRebalance: p.CapacityRebalance ?? false,
+    suspendedProcesses: [],
+    enabledMetrics: [],
+    tags,
+    instances: [],
+    deleting: false,
+    cooldownUntil: 0,
+    launchRetryAt: 0,
+    launchFailures: 0,
+    rebalancing: false,
+    cpuTracked: false,
+  };
+  if (lcName !== undefined) group.launchConfigurationName = lcName;
+  if (p.VPCZoneIdentifier !== undefined) group.vpcZoneIdentifier = p.VPCZoneIdentifier;
+  if (p.PlacementGroup !== undefined) group.placementGroup = p.PlacementGroup;
+  if (p.MaxInstanceLifetime !== undefined) group.maxInstanceLifetime = p.MaxInstanceLifetime;
+  state.addGroup(group);
+  state.changeDesired(group, desired, 'a user request created an AutoScalingGroup', now);
+  reconcileGroup(state, group, now);
+  return group;
+}
+
+/** Updates a group's settings; a new size starts the launches or terminations it needs. */
+export function updateGroup(state: AutoScalingState, p: UpdateGroupParams, now: number): void {
+  const group = state.requireGroup(p.AutoScalingGroupName);
+  checkTemplates(p);
+  if (p.LaunchConfigurationName !== undefined && !state.launchConfigs.has(p.LaunchConfigurationName)) {
+    throw launchConfigNotFound(p.LaunchConfigurationName);
+  }
+  const min = p.MinSize ?? group.minSize;
+  const max = p.MaxSize ?? group.maxSize;
+  if (max < min) throw validation(`Max bound, ${max}, must be greater than or equal to min bound, ${min}`);
+  const desired = p.DesiredCapacity ?? Math.min(max, Math.max(min, group.desiredCapacity));
+  checkSizes(min, max, desired);
+  checkHealthCheckType(p.HealthCheckType);
+  checkTerminationPolicies(p.TerminationPolicies);
+  const where =
+    p.AvailabilityZones !== undefined || p.VPCZoneIdentifier !== undefined
+      ? placement(state, p.AvailabilityZones ?? (p.VPCZoneIdentifier !== undefined ? undefined : group.availabilityZones), p.VPCZoneIdentifier)
+      : undefined;
+  if (p.LaunchConfigurationName !== undefined) group.launchConfigurationName = p.LaunchConfigurationName;
+  if (where !== undefined) {
+    group.availabilityZones = where.zones;
+    group.subnets = where.subnets;
+    if (p.VPCZoneIdentifier !== undefined) group.vpcZoneIdentifier = p.VPCZoneIdentifier;
+  }
+  if (p.DefaultCooldown !== undefined) group.defaultCooldown = p.DefaultCooldown;
+  if (p.HealthCheckType !== undefined) group.healthCheckType = p.HealthCheckType;
+  if (p.HealthCheckGracePeriod !== undefined) group.healthCheckGracePeriod = p.HealthCheckGracePeriod;
+  if (p.PlacementGroup !== undefined) group.placementGroup = p.PlacementGroup;
+  if (p.TerminationPolicies !== undefined && p.TerminationPolicies.length > 0) group.terminationPolicies = [...p.TerminationPolicies];
+  if (p.NewInstancesProtectedFromScaleIn !== undefined) group.newInstancesProtectedFromScaleIn = p.NewInstancesProtectedFromScaleIn;
+  if (p.CapacityRebalance !== undefined) group.capacityRebalance = p.CapacityRebalance;
+  if (p.MaxInstanceLifetime !== undefined) group.maxInstanceLifetime = p.MaxInstanceLifetime;
+  group.minSize = min;
+  group.maxSize = max;
+  state.changeDesired(group, desired, `a user request update of AutoScalingGroup constraints to min: ${min}, max: ${max}, desired: ${desired}`, now);
+  reconcileGroup(state, group, now);
+}
+
+/** Deletes a group: at once when it is empty, or (ForceDelete) after terminating its instances. */
+export function deleteGroup(state: AutoScalingState, name: string, force: boolean, now: number): void {
+  const group = state.groups.get(name);
+  if (group === undefined) throw groupNotFoundOnDelete(name);
+  if (!force) {
+    if (state.hasActivityInProgress(group)) {
+      throw activityInProgress('You cannot delete an AutoScalingGroup while there are scaling activities in progress for that group.');
+    }
+    if (group.instances.length > 0) {
+      throw resourceInUse('You cannot delete an AutoScalingGroup while there are instances or pending Spot instance request(s) still in the group.');
+    }
+    state.removeGroup(name);
+    return;
+  }
+  if (group.deleting) return;
+  const from = group.instances.filter((i) => i.lifecycleState === 'Pending' || i.lifecycleState === 'InService').length;
+  state.changeDesired(group, 0, 'a user request deleted the AutoScalingGroup', now);
+  group.minSize = 0;
+  group.maxSize = 0;
+  group.deleting = true;
+  const t = causeTime(now);
+  const prefix = group.pendingCause === undefined ? '' : `${group.pendingCause.text}  `;
+  for (const instance of [...group.instances]) {
+    if (instance.lifecycleState === 'Terminating') continue;
+    if (instance.lifecycleState === 'Detaching') {
+      state.removeInstance(group, instance);
+      continue;
+    }
+    startTermination(
+      state,
+      group,
+      instance,
+      `${prefix}At ${t} an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from ${from} to 0.  At ${t} instance ${instance.instanceId} was selected for termination.`,
+      now,
+    );
+  }
+  delete group.pendingCause;
+  if (group.instances.length === 0) state.removeGroup(name);
+}
+
+/** SetDesiredCapacity. */
+export function setDesiredCapacity(state: AutoScalingState, name: string, desired: number, honorCooldown: boolean, now: number): void {
+  const group = state.requireGroup(name);
+  if (honorCooldown && state.inCooldown(group, now)) {
+    throw activityInProgress(`Scaling activity is in progress or the cooldown period of AutoScalingGroup ${name} has not ended.`);
+  }
+  if (desired > group.maxSize) {
+    throw validation(`New SetDesiredCapacity value ${desired} is above max value ${group.maxSize} for the AutoScalingGroup.`);
+  }
+  if (desired < group.minSize) {
+    throw validation(`New SetDesiredCapacity value ${desired} is below min value ${group.minSize} for the AutoScalingGroup.`);
+  }
+  state.changeDesired(group, desired, 'a user request explicitly set group desired capacity', now, group.defaultCooldown);
+  reconcileGroup(state, group, now);
+}
+
+function processList(names: string[] | undefined): string[] {
+  if (names === undefined || names.length === 0) return [...PROCESS_NAMES];
+  for (const n of names) {
+    if (!(PROCESS_NAMES as readonly string[]).includes(n)) throw validation(`Invalid scaling process name: ${n}`);
+  }
+  return [...new Set(names)];
+}
+
+/** SuspendProcesses. */
+export function suspendProcesses(state: AutoScalingState, name: string, processes: string[] | undefined, now: number): void {
+  const group = state.requireGroup(name);
+  for (const p of processList(processes)) {
+    if (!state.suspended(group, p)) group.suspendedProcesses.push({ processName: p, suspensionReason: `User suspended at ${causeTime(now)}` });
+  }
+  group.suspendedProcesses.sort((a, b) => (a.processName < b.processName ? -1 : 1));
+}
+
+/** ResumeProcesses. */
+export function resumeProcesses(state: AutoScalingState, name: string, processes: string[] | undefined, now: number): void {
+  const group = state.requireGroup(name);
+  const resumed = processList(processes);
+  group.suspendedProcesses = group.suspendedProcesses.filter((p) => !resumed.includes(p.processName));
+  reconcileGroup(state, group, now);
+}
+
+/** EnableMetricsCollection. */
+export function enableMetrics(state: AutoScalingState, name: string, metrics: string[] | undefined, granularity: string): void {
+  const group = state.requireGroup(name);
+  if (granularity !== '1Minute') throw validation(`Invalid granularity: ${granularity}. The only valid granularity is 1Minute.`);
+  const list = metrics === undefined || metrics.length === 0 ? [...GROUP_METRICS] : metrics;
+  for (const m of list) {
+    if (!(GROUP_METRICS as readonly string[]).includes(m)) throw validation(`Invalid metric name: ${m}`);
+  }
+  const all = new Set([...group.enabledMetrics, ...list]);
+  group.enabledMetrics = GROUP_METRICS.filter((m) => all.has(m));
+}
+
+/** DisableMetricsCollection. */
+export function disableMetrics(state: AutoScalingState, name: string, metrics: string[] | undefined): void {
+  const group = state.requireGroup(name);
+  if (metrics === undefined || metrics.length === 0) {
+    group.enabledMetrics = [];
+    return;
+  }
+  for (const m of metrics) {
+    if (!(GROUP_METRICS as readonly string[]).includes(m)) throw validation(`Invalid metric name: ${m}`);
+  }
+  group.enabledMetrics = group.enabledMetrics.filter((m) => !metrics.includes(m));
+}
+
+/** AttachLoadBalancers: registers the group's InService instances with them. */
+export function attachLoadBalancers(state: AutoScalingState, name: string, lbs: string[]): void {
+  const group = state.requireGroup(name);
+  checkLoadBalancers(state, lbs);
+  const added = lbs.filter((lb) => !group.loadBalancerNames.includes(lb));
+  group.loadBalancerNames.push(...new Set(added));
+  for (const instance of group.instances) {
+    if (instance.lifecycleState !== 'InService') continue;
+    for (const lb of new Set(added)) state.cloud.elb.registerInstances(lb, [instance.instanceId]);
+    instance.registered = true;
+  }
+}
+
+/** DetachLoadBalancers: deregisters the group's instances from them. */
+export function detachLoadBalancers(state: AutoScalingState, name: string, lbs: string[]): void {
+  const group = state.requireGroup(name);
+  const removed = group.loadBalancerNames.filter((lb) => lbs.includes(lb));
+  group.loadBalancerNames = group.loadBalancerNames.filter((lb) => !lbs.includes(lb));
+  for (const instance of group.instances) {
+    if (!instance.registered) continue;
+    for (const lb of removed) if (state.cloud.elb.exists(lb)) state.cloud.elb.deregisterInstances(lb, [instance.instanceId]);
+    if (group.loadBalancerNames.length === 0) instance.registered = false;
+  }
+}
+
+/** The state DescribeLoadBalancers reports for one of the group's load balancers. */
+export function loadBalancerState(state: AutoScalingState, group: GroupRecord, lb: string): string {
+  const inService = group.instances.some((i) => i.registered && state.cloud.elb.instanceHealth(lb, i.instanceId)?.state === 'InService');
+  return inService ? 'InService' : 'Added';
+}
+
+/** Whether a group matches DescribeAutoScalingGroups' filters. */
+export function groupMatches(group: GroupRecord, filters: ReadonlyArray<{ Name?: string; Values?: string[] }>): boolean {
+  return filters.every((f) => {
+    const values = f.Values ?? [];
+    const name = f.Name ?? '';
+    if (name === 'tag-key') return group.tags.some((t) => values.includes(t.key));
+    if (name === 'tag-value') return group.tags.some((t) => values.includes(t.value));
+    if (name.startsWith('tag:')) {
+      const k = name.slice(4);
+      return group.tags.some((t) => t.key === k && values.includes(t.value));
+    }
+    throw validation(`Invalid filter name: ${name}. Valid filters are tag-key, tag-value and tag:<key>.`);
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * Launching and terminating a group's instances: the EC2 calls, the load balancer
+ * registrations, the instance records and the activities AWS writes for them.
+ *
+ * @module
+ */
+import type { Ec2InstanceView, LaunchSpec } from '../types';
+import { causeTime } from './format';
+import type { ActivityRecord, GroupRecord, InstanceRecord } from './model';
+import type { AutoScalingState } from './state';
+import { subnetFor } from './zones';
+
+/** Launches backed off after a failure are retried no later than this (ms). */
+const MAX_LAUNCH_BACKOFF = 300_000;
+const FIRST_LAUNCH_BACKOFF = 10_000;
+
+function details(zone: string, subnetId: string | undefined): string {
+  return JSON.stringify(subnetId === undefined ? { 'Availability Zone': zone } : { 'Subnet ID': subnetId, 'Availability Zone': zone });
+}
+
+function failLaunch(state: AutoScalingState, group: GroupRecord, zone: string, cause: string, reason: string, now: number): void {
+  const message = `${reason} Launching EC2 instance failed.`;
+  state.addActivity(group, {
+    description: `Launching a new EC2 instance.  Status Reason: ${message}`,
+    cause,
+    startTime: now,
+    endTime: now,
+    statusCode: 'Failed',
+    statusMessage: message,
+    progress: 100,
+    details: details(zone, subnetFor(group, zone)),
+  });
+  group.launchFailures += 1;
+  group.launchRetryAt = now + Math.min(MAX_LAUNCH_BACKOFF, FIRST_LAUNCH_BACKOFF * 2 ** (group.launchFailures - 1));
+}
+
+/** Launches one instance of the group in `zone`; returns it, or undefined when the launch failed. */
+export function launchInstance(state: AutoScalingState, group: GroupRecord, zone: string, cause: string, now: number): InstanceRecord | undefined {
+  const lc = group.launchConfigurationName === undefined ? undefined : state.launchConfigs.get(group.launchConfigurationName);
+  if (lc === undefined) {
+    failLaunch(state, group, zone, cause, `The launch configuration ${group.launchConfigurationName ?? ''} does not exist.`, now);
+    return undefined;
+  }
+  if (!state.cloud.ec2.imageExists(lc.imageId)) {
+    failLaunch(state, group, zone, cause, `The image id '[${lc.imageId}]' does not exist.`, now);
+    return undefined;
+  }
+  const subnetId = subnetFor(group, zone);
+  const tags = [
+    ...group.tags.filter((t) => t.propagateAtLaunch).map((t) => ({ key: t.key, value: t.value })),
+    { key: 'aws:autoscaling:groupName', value: group.name },
+  ];
+  const spec: LaunchSpec = {
+    imageId: lc.imageId,
+    instanceType: lc.instanceType,
+    availabilityZone: zone,
+    securityGroups: [...lc.securityGroups],
+    monitoring: lc.instanceMonitoring,
+    tags,
+  };
+  if (lc.keyName !== undefined) spec.keyName = lc.keyName;
+  if (lc.userData !== undefined) spec.userData = lc.userData;
+  if (subnetId !== undefined) spec.subnetId = subnetId;
+  if (lc.spotPrice !== undefined) spec.spotPrice = lc.spotPrice;
+  if (lc.iamInstanceProfile !== undefined) spec.iamInstanceProfile = lc.iamInstanceProfile;
+  let view: Ec2InstanceView;
+  try {
+    view = state.cloud.ec2.runInstance(spec);
+  } catch (err) {
+    failLaunch(state, group, zone, cause, err instanceof Error ? err.message : String(err), now);
+    return undefined;
+  }
+  group.launchFailures = 0;
+  const activity = state.addActivity(group, {
+    description: `Launching a new EC2 instance: ${view.id}`,
+    cause,
+    startTime: now,
+    statusCode: 'PreInService',
+    progress: 30,
+    details: details(view.availabilityZone, subnetId),
+  });
+  const instance: InstanceRecord = {
+    instanceId: view.id,
+    availabilityZone: view.availabilityZone,
+    instanceType: view.instanceType,
+    lifecycleState: 'Pending',
+    healthStatus: 'Healthy',
+    launchConfigurationName: lc.name,
+    launchConfigurationCreated: lc.createdTime,
+    protectedFromScaleIn: group.newInstancesProtectedFromScaleIn,
+    launchTime: view.launchTime,
+    activityId: activity.activityId,
+    registered: false,
+  };
+  if (subnetId !== undefined) instance.subnetId = subnetId;
+  state.addInstance(group, instance);
+  return instance;
+}
+
+/** Registers an InService instance with the group's load balancers (AddToLoadBalancer). */
+export function register(state: AutoScalingState, group: GroupRecord, instance: InstanceRecord): void {
+  if (instance.registered || group.loadBalancerNames.length === 0) return;
+  for (const lb of group.loadBalancerNames) {
+    if (state.cloud.elb.exists(lb)) state.cloud.elb.registerInstances(lb, [instance.instanceId]);
+  }
+  instance.registered = true;
+}
+
+/** Deregisters an instance from the group's load balancers. */
+export function deregister(state: AutoScalingState, group: GroupRecord, instance: InstanceRecord): void {
+  if (!instance.registered) return;
+  for (const lb of group.loadBalancerNames) {
+    if (state.cloud.elb.exists(lb)) state.cloud.elb.deregisterInstances(lb, [instance.instanceId]);
+  }
+  instance.registered = false;
+}
+
+/** Marks a pending instance InService once EC2 runs it. */
+export function bringInService(state: AutoScalingState, group: GroupRecord, instance: InstanceRecord, now: number): void {
+  instance.lifecycleState = 'InService';
+  instance.inServiceTime = now;
+  if (!state.suspended(group, 'AddToLoadBalancer')) register(state, group, instance);
+  state.finishActivity(instance.activityId, now);
+  delete instance.activityId;
+}
+
+/**
+ * Starts terminating an instance: deregisters it, asks EC2 to terminate it, and records
+ * the activity (finished once EC2 reports the instance terminated).
+ */
+export function startTermination(state: AutoScalingState, group: GroupRecord, instance: InstanceRecord, cause: string, now: number): ActivityRecord {
+  deregister(state, group, instance);
+  if (instance.activityId !== undefined) {
+    state.finishActivity(instance.activityId, now, 'Cancelled', 'The instance was terminated before it came into service.');
+  }
+  const activity = state.addActivity(group, {
+    description: `Terminating EC2 instance: ${instance.instanceId}`,
+    cause,
+    startTime: now,
+    statusCode: 'InProgress',
+    progress: 50,
+    details: details(instance.availabilityZone, instance.subnetId),
+  });
+  instance.lifecycleState = 'Terminating';
+  instance.activityId = activity.activityId;
+  state.cloud.ec2.terminateInstance(instance.instanceId);
+  return activity;
+}
+
+/** The cause of a scale-in termination, after the capacity change that led to it. */
+export function scaleInCause(group: GroupRecord, instance: InstanceRecord, from: number, now: number): string {
+  const t = causeTime(now);
+  const prefix = group.pendingCause === undefined ? '' : `${group.pendingCause.text}  `;
+  return `${prefix}At ${t} an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from ${from} to ${group.desiredCapacity}.  At ${t} instance ${instance.instanceId} was selected for termination.`;
+}

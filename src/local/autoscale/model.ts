@@ -1,0 +1,273 @@
+/**
+ * The records the simulated Auto Scaling service keeps, and the fixed vocabularies of the
+ * API (process names, metric names, termination policies, ...). Every record is plain
+ * JSON-safe data (times are milliseconds since the epoch) so that the whole state
+ * round-trips through `JSON.stringify` for `--state`.
+ *
+ * @module
+ */
+
+/** One EBS volume of a block device mapping. */
+export interface EbsRecord {
+  snapshotId?: string;
+  volumeSize?: number;
+  volumeType?: string;
+  deleteOnTermination?: boolean;
+  iops?: number;
+  encrypted?: boolean;
+  throughput?: number;
+}
+
+/** One block device mapping of a launch configuration. */
+export interface BlockDeviceMappingRecord {
+  deviceName: string;
+  virtualName?: string;
+  ebs?: EbsRecord;
+  noDevice?: boolean;
+}
+
+/** A launch configuration. */
+export interface LaunchConfigRecord {
+  name: string;
+  arn: string;
+  createdTime: number;
+  imageId: string;
+  instanceType: string;
+  keyName?: string;
+  securityGroups: string[];
+  classicLinkVPCId?: string;
+  classicLinkVPCSecurityGroups: string[];
+  /** Base64 text exactly as given. */
+  userData?: string;
+  kernelId?: string;
+  ramdiskId?: string;
+  blockDeviceMappings: BlockDeviceMappingRecord[];
+  instanceMonitoring: boolean;
+  spotPrice?: string;
+  iamInstanceProfile?: string;
+  ebsOptimized: boolean;
+  associatePublicIpAddress?: boolean;
+  placementTenancy?: string;
+  metadataOptions?: { httpTokens?: string; httpPutResponseHopLimit?: number; httpEndpoint?: string };
+}
+
+/** Lifecycle states the simulation uses. */
+export type LifecycleState = 'Pending' | 'InService' | 'Terminating' | 'Detaching' | 'Standby';
+
+/** One instance of a group. */
+export interface InstanceRecord {
+  instanceId: string;
+  availabilityZone: string;
+  subnetId?: string;
+  instanceType: string;
+  lifecycleState: LifecycleState;
+  healthStatus: 'Healthy' | 'Unhealthy';
+  /** Which health check found it unhealthy, for the termination cause. */
+  unhealthyReason?: 'EC2' | 'ELB' | 'user';
+  launchConfigurationName?: string;
+  /** Creation time of the launch configuration at launch (for OldestLaunchConfiguration). */
+  launchConfigurationCreated?: number;
+  protectedFromScaleIn: boolean;
+  launchTime: number;
+  inServiceTime?: number;
+  /** The launch or termination activity that is still running for this instance. */
+  activityId?: string;
+  /** Whether it was registered with the group's load balancers. */
+  registered: boolean;
+}
+
+/** A tag of a group. */
+export interface TagRecord {
+  key: string;
+  value: string;
+  propagateAtLaunch: boolean;
+}
+
+/** A suspended process with AWS's reason text. */
+export interface SuspendedProcessRecord {
+  processName: string;
+  suspensionReason: string;
+}
+
+/** What changed the desired capacity last, waiting for the activities that follow. */
+export interface CapacityCause {
+  /** The sentence(s) AWS puts at the start of the following activities' causes. */
+  text: string;
+  /** Whether this change starts a cooldown once its activities complete. */
+  cooldown?: number;
+}
+
+/** An Auto Scaling group. */
+export interface GroupRecord {
+  name: string;
+  arn: string;
+  createdTime: number;
+  launchConfigurationName?: string;
+  minSize: number;
+  maxSize: number;
+  desiredCapacity: number;
+  defaultCooldown: number;
+  availabilityZones: string[];
+  /** subnet id → zone, when the group was given VPCZoneIdentifier. */
+  subnets: Array<{ subnetId: string; zone: string }>;
+  vpcZoneIdentifier?: string;
+  loadBalancerNames: string[];
+  targetGroupARNs: string[];
+  healthCheckType: string;
+  healthCheckGracePeriod: number;
+  placementGroup?: string;
+  terminationPolicies: string[];
+  newInstancesProtectedFromScaleIn: boolean;
+  capacityRebalance: boolean;
+  maxInstanceLifetime?: number;
+  suspendedProcesses: SuspendedProcessRecord[];
+  enabledMetrics: string[];
+  tags: TagRecord[];
+  instances: InstanceRecord[];
+  /** Set while ForceDelete tears the group down. */
+  deleting: boolean;
+  /** The cause of the pending capacity change, for the activities it leads to. */
+  pendingCause?: CapacityCause;
+  /** A scaling activity whose completion starts a cooldown of this many seconds. */
+  cooldownPending?: number;
+  /** End of the current cooldown (ms). */
+  cooldownUntil: number;
+  /** Launches are retried no sooner than this after a failure (ms). */
+  launchRetryAt: number;
+  launchFailures: number;
+  /** Set while a zone rebalance launched an extra instance that must come up first. */
+  rebalancing: boolean;
+  /** Whether CPU datapoints are published for this group (it has had load). */
+  cpuTracked: boolean;
+}
+
+/** A scaling activity. */
+export interface ActivityRecord {
+  activityId: string;
+  groupName: string;
+  groupArn: string;
+  description: string;
+  cause: string;
+  startTime: number;
+  endTime?: number;
+  statusCode: string;
+  statusMessage?: string;
+  progress: number;
+  details: string;
+}
+
+/** One step of a step scaling policy. */
+export interface StepAdjustmentRecord {
+  lower?: number;
+  upper?: number;
+  scalingAdjustment: number;
+}
+
+/** A scaling policy. */
+export interface PolicyRecord {
+  name: string;
+  groupName: string;
+  arn: string;
+  policyType: string;
+  adjustmentType: string;
+  scalingAdjustment?: number;
+  cooldown?: number;
+  minAdjustmentMagnitude?: number;
+  /** Whether the caller used the deprecated MinAdjustmentStep name. */
+  minAdjustmentStep: boolean;
+  stepAdjustments: StepAdjustmentRecord[];
+  metricAggregationType?: string;
+  estimatedInstanceWarmup?: number;
+  enabled: boolean;
+}
+
+/** A scheduled action. */
+export interface ScheduledActionRecord {
+  name: string;
+  groupName: string;
+  arn: string;
+  startTime?: number;
+  endTime?: number;
+  recurrence?: string;
+  timeZone?: string;
+  minSize?: number;
+  maxSize?: number;
+  desiredCapacity?: number;
+  /** When it fires next (ms); undefined once it has no more runs. */
+  nextRun?: number;
+}
+
+/** A notification configuration: one topic and its notification types for one group. */
+export interface NotificationRecord {
+  groupName: string;
+  topicARN: string;
+  notificationTypes: string[];
+}
+
+/** The whole persisted state. */
+export interface AutoScalingSnapshot {
+  version: 1;
+  groups: GroupRecord[];
+  launchConfigurations: LaunchConfigRecord[];
+  policies: PolicyRecord[];
+  scheduledActions: ScheduledActionRecord[];
+  notifications: NotificationRecord[];
+  activities: ActivityRecord[];
+  lastMetricsMinute: number;
+}
+
+/** The processes SuspendProcesses knows, in AWS's order. */
+export const PROCESS_NAMES = [
+  'Launch',
+  'Terminate',
+  'AddToLoadBalancer',
+  'AlarmNotification',
+  'AZRebalance',
+  'HealthCheck',
+  'InstanceRefresh',
+  'ReplaceUnhealthy',
+  'ScheduledActions',
+] as const;
+
+/** The group metrics EnableMetricsCollection knows. */
+export const GROUP_METRICS = [
+  'GroupMinSize',
+  'GroupMaxSize',
+  'GroupDesiredCapacity',
+  'GroupInServiceInstances',
+  'GroupPendingInstances',
+  'GroupStandbyInstances',
+  'GroupTerminatingInstances',
+  'GroupTotalInstances',
+  'GroupInServiceCapacity',
+  'GroupPendingCapacity',
+  'GroupStandbyCapacity',
+  'GroupTerminatingCapacity',
+  'GroupTotalCapacity',
+] as const;
+
+/** Termination policies, as DescribeTerminationPolicyTypes lists them. */
+export const TERMINATION_POLICIES = [
+  'AllocationStrategy',
+  'ClosestToNextInstanceHour',
+  'Default',
+  'NewestInstance',
+  'OldestInstance',
+  'OldestLaunchConfiguration',
+  'OldestLaunchTemplate',
+] as const;
+
+/** Adjustment types of simple and step scaling. */
+export const ADJUSTMENT_TYPES = ['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'] as const;
+
+/** Notification types PutNotificationConfiguration accepts. */
+export const NOTIFICATION_TYPES = [
+  'autoscaling:EC2_INSTANCE_LAUNCH',
+  'autoscaling:EC2_INSTANCE_LAUNCH_ERROR',
+  'autoscaling:EC2_INSTANCE_TERMINATE',
+  'autoscaling:EC2_INSTANCE_TERMINATE_ERROR',
+  'autoscaling:TEST_NOTIFICATION',
+] as const;
+
+/** AWS's default cooldown, in seconds. */
+export const DEFAULT_COOLDOWN = 300;

@@ -1,0 +1,192 @@
+/**
+ * Scaling policies: PutScalingPolicy, DeletePolicy, ExecutePolicy, and execution as an
+ * alarm action, with AWS's cooldown rules for simple scaling.
+ *
+ * @module
+ */
+import { uuid } from '../ids';
+import { reconcileGroup } from './control';
+import { activityInProgress, policyGroupNotFound, validation } from './errors';
+import { policyArn } from './format';
+import { ADJUSTMENT_TYPES, type GroupRecord, type PolicyRecord, type StepAdjustmentRecord } from './model';
+import { policyCapacity } from './scaling';
+import type { AutoScalingState } from './state';
+
+/** PutScalingPolicy's parameters (simple and step scaling). */
+export interface PutPolicyParams {
+  AutoScalingGroupName: string;
+  PolicyName: string;
+  PolicyType?: string;
+  AdjustmentType?: string;
+  MinAdjustmentStep?: number;
+  MinAdjustmentMagnitude?: number;
+  ScalingAdjustment?: number;
+  Cooldown?: number;
+  MetricAggregationType?: string;
+  StepAdjustments?: StepAdjustmentRecord[];
+  EstimatedInstanceWarmup?: number;
+  Enabled?: boolean;
+}
+
+function requireGroup(state: AutoScalingState, name: string): GroupRecord {
+  const g = state.groups.get(name);
+  if (g === undefined) throw policyGroupNotFound(name);
+  return g;
+}
+
+function checkSteps(steps: readonly StepAdjustmentRecord[]): void {
+  if (steps.length === 0) throw validation('Step adjustments must be specified for a StepScaling policy.');
+  const sorted = [...steps].sort((a, b) => (a.lower ?? -Infinity) - (b.lower ?? -Infinity));
+  for (const s of sorted) {
+    if (s.lower !== undefined && s.upper !== undefined && s.upper <= s.lower) {
+      throw validation('Upper bound of a step adjustment must be greater than its lower bound.');
+    }
+  }
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1] as StepAdjustmentRecord;
+    const cur = sorted[i] as StepAdjustmentRecord;
+    if (prev.upper === undefined || cur.lower === undefined || prev.upper !== cur.lower) {
+      throw validation('Step adjustments must not overlap and must not have gaps between them.');
+    }
+  }
+  if (sorted.filter((s) => s.lower === undefined).length > 1 || sorted.filter((s) => s.upper === undefined).length > 1) {
+    throw validation('Only one step adjustment can have an unbounded lower or upper bound.');
+  }
+}
+
+/** Creates or replaces a policy; returns it (its ARN survives replacement). */
+export function putPolicy(state: AutoScalingState, p: PutPolicyParams): PolicyRecord {
+  const group = requireGroup(state, p.AutoScalingGroupName);
+  const type = p.PolicyType ?? 'SimpleScaling';
+  if (type !== 'SimpleScaling' && type !== 'StepScaling') {
+    if (type === 'TargetTrackingScaling' || type === 'PredictiveScaling') {
+      throw validation(`Policy type ${type} is not simulated by botoscale local; use SimpleScaling or StepScaling.`);
+    }
+    throw validation(`Invalid policy type: ${type}. Valid values are SimpleScaling, StepScaling, TargetTrackingScaling and PredictiveScaling.`);
+  }
+  const adjustmentType = p.AdjustmentType;
+  if (adjustmentType === undefined) throw validation(`Adjustment type must be specified for a ${type} policy.`);
+  if (!(ADJUSTMENT_TYPES as readonly string[]).includes(adjustmentType)) {
+    throw validation(`Invalid adjustment type ${adjustmentType}. Valid values are ChangeInCapacity, ExactCapacity and PercentChangeInCapacity.`);
+  }
+  if (p.MinAdjustmentStep !== undefined && p.MinAdjustmentMagnitude !== undefined) {
+    throw validation('MinAdjustmentStep and MinAdjustmentMagnitude cannot both be specified; use MinAdjustmentMagnitude.');
+  }
+  const magnitude = p.MinAdjustmentMagnitude ?? p.MinAdjustmentStep;
+  if (magnitude !== undefined) {
+    if (adjustmentType !== 'PercentChangeInCapacity') {
+      throw validation('MinAdjustmentMagnitude (MinAdjustmentStep) is only supported with the PercentChangeInCapacity adjustment type.');
+    }
+    if (magnitude < 1) throw validation(`MinAdjustmentMagnitude must be at least 1, got ${magnitude}.`);
+  }
+  if (type === 'SimpleScaling') {
+    if (p.ScalingAdjustment === undefined) throw validation('Scaling increment must be specified for a SimpleScaling policy');
+    if (p.StepAdjustments !== undefined && p.StepAdjustments.length > 0) throw validation('Step adjustments are not supported by SimpleScaling policies.');
+    if (adjustmentType === 'ExactCapacity' && p.ScalingAdjustment < 0) {
+      throw validation('Scaling adjustment must be non-negative for the ExactCapacity adjustment type.');
+    }
+  } else {
+    if (p.ScalingAdjustment !== undefined) throw validation('Scaling adjustment cannot be specified for a StepScaling policy; use step adjustments.');
+    if (p.Cooldown !== undefined) throw validation('Cooldown is not supported by StepScaling policies.');
+    checkSteps(p.StepAdjustments ?? []);
+  }
+  if (p.MetricAggregationType !== undefined && !['Minimum', 'Maximum', 'Average'].includes(p.MetricAggregationType)) {
+    throw validation(`Invalid metric aggregation type: ${p.MetricAggregationType}. Valid values are Minimum, Maximum and Average.`);
+  }
+  const existing = state.getPolicy(group.name, p.PolicyName);
+  const policy: PolicyRecord = {
+    name: p.PolicyName,
+    groupName: group.name,
+    arn: existing?.arn ?? policyArn(state.cloud.region, state.cloud.accountId, uuid(), group.name, p.PolicyName),
+    policyType: type,
+    adjustmentType,
+    minAdjustmentStep: p.MinAdjustmentStep !== undefined,
+    stepAdjustments: (p.StepAdjustments ?? []).map((s) => ({ ...s })),
+    enabled: p.Enabled ?? true,
+  };
+  if (p.ScalingAdjustment !== undefined) policy.scalingAdjustment = p.ScalingAdjustment;
+  if (p.Cooldown !== undefined) policy.cooldown = p.Cooldown;
+  if (magnitude !== undefined) policy.minAdjustmentMagnitude = magnitude;
+  if (type === 'StepScaling') policy.metricAggregationType = p.MetricAggregationType ?? 'Average';
+  if (p.EstimatedInstanceWarmup !== undefined) policy.estimatedInstanceWarmup = p.EstimatedInstanceWarmup;
+  state.putPolicy(policy);
+  return policy;
+}
+
+/** Finds a policy by name (within a group) or by ARN. */
+export function findPolicy(state: AutoScalingState, group: string | undefined, nameOrArn: string): PolicyRecord | undefined {
+  if (nameOrArn.startsWith('arn:')) return state.policyByArn(nameOrArn);
+  if (group === undefined) return undefined;
+  return state.getPolicy(group, nameOrArn);
+}
+
+/** DeletePolicy. */
+export function deletePolicy(state: AutoScalingState, group: string | undefined, nameOrArn: string): void {
+  if (group !== undefined && !nameOrArn.startsWith('arn:')) requireGroup(state, group);
+  const policy = findPolicy(state, group, nameOrArn);
+  if (policy === undefined) throw validation(`Policy ${nameOrArn} not found${group === undefined ? '' : ` for AutoScalingGroup ${group}`}`);
+  state.deletePolicy(policy);
+}
+
+/** The metric values step scaling needs. */
+export interface StepMetric {
+  value: number;
+  threshold: number;
+}
+
+/**
+ * Applies a policy to its group now: the desired capacity changes (within [min, max]) and
+ * the launches or terminations start. `who` words the trigger as AWS does in causes.
+ */
+function apply(state: AutoScalingState, group: GroupRecord, policy: PolicyRecord, who: string, now: number, metric?: StepMetric): void {
+  const desired = policyCapacity(policy, group.desiredCapacity, group.minSize, group.maxSize, metric);
+  if (desired === undefined) return;
+  const cooldown = policy.policyType === 'SimpleScaling' ? (policy.cooldown ?? group.defaultCooldown) : undefined;
+  if (state.changeDesired(group, desired, who, now, cooldown)) reconcileGroup(state, group, now);
+}
+
+/** ExecutePolicy. */
+export function executePolicy(
+  state: AutoScalingState,
+  p: { AutoScalingGroupName?: string; PolicyName: string; HonorCooldown?: boolean; MetricValue?: number; BreachThreshold?: number },
+  now: number,
+): void {
+  if (p.AutoScalingGroupName !== undefined && !p.PolicyName.startsWith('arn:')) requireGroup(state, p.AutoScalingGroupName);
+  const policy = findPolicy(state, p.AutoScalingGroupName, p.PolicyName);
+  if (policy === undefined) throw validation(`No such policy: ${p.PolicyName}`);
+  const group = requireGroup(state, policy.groupName);
+  let metric: StepMetric | undefined;
+  if (policy.policyType === 'StepScaling') {
+    if (p.MetricValue === undefined || p.BreachThreshold === undefined) {
+      throw validation('MetricValue and BreachThreshold are required to execute a StepScaling policy.');
+    }
+    if (p.HonorCooldown !== undefined) throw validation('HonorCooldown is not supported by StepScaling policies.');
+    metric = { value: p.MetricValue, threshold: p.BreachThreshold };
+  } else if (p.MetricValue !== undefined || p.BreachThreshold !== undefined) {
+    throw validation('MetricValue and BreachThreshold are only supported by StepScaling policies.');
+  }
+  if (p.HonorCooldown === true && state.inCooldown(group, now)) {
+    throw activityInProgress(`Scaling activity is in progress or the cooldown period of AutoScalingGroup ${group.name} has not ended.`);
+  }
+  apply(state, group, policy, `a user request executed policy ${policy.name}`, now, metric);
+}
+
+/** What became of an alarm's policy execution. */
+export type AlarmExecution = 'unknown' | 'executed' | 'cooldown' | 'suspended' | 'disabled';
+
+/**
+ * Executes a policy as an alarm action: honours the cooldown (a refusal is returned, not
+ * thrown) and the AlarmNotification process. `cause` names the trigger as AWS words it
+ * ("a monitor alarm NAME in state ALARM").
+ */
+export function executeForAlarm(state: AutoScalingState, arn: string, cause: string, now: number, metric?: StepMetric): AlarmExecution {
+  const policy = state.policyByArn(arn);
+  if (policy === undefined) return 'unknown';
+  const group = state.groups.get(policy.groupName);
+  if (group === undefined || group.deleting) return 'unknown';
+  if (!policy.enabled) return 'disabled';
+  if (state.suspended(group, 'AlarmNotification')) return 'suspended';
+  if (policy.policyType === 'SimpleScaling' && state.inCooldown(group, now)) return 'cooldown';
+  apply(state, group, policy, `${cause} triggered policy ${policy.name}`, now, metric);
+  return 'executed';
+}

@@ -1,0 +1,112 @@
+/**
+ * Scheduled actions: PutScheduledUpdateGroupAction with AWS's rules, and firing them at
+ * their start time and on their recurrence.
+ *
+ * @module
+ */
+import { uuid } from '../ids';
+import { reconcileGroup } from './control';
+import { isTimeZone, nextCronTime, parseCron } from './cron';
+import { limitExceeded, validation } from './errors';
+import { scheduledActionArn } from './format';
+import type { ScheduledActionRecord } from './model';
+import type { AutoScalingState } from './state';
+
+/** Most scheduled actions per group (AWS default). */
+export const MAX_SCHEDULED_ACTIONS = 125;
+
+/** PutScheduledUpdateGroupAction's parameters (times in ms). */
+export interface PutScheduledParams {
+  AutoScalingGroupName: string;
+  ScheduledActionName: string;
+  Time?: number;
+  StartTime?: number;
+  EndTime?: number;
+  Recurrence?: string;
+  MinSize?: number;
+  MaxSize?: number;
+  DesiredCapacity?: number;
+  TimeZone?: string;
+}
+
+function nextRecurrence(action: ScheduledActionRecord, after: number): number | undefined {
+  const cron = action.recurrence === undefined ? undefined : parseCron(action.recurrence);
+  if (cron === undefined) return undefined;
+  const next = nextCronTime(cron, after, action.timeZone);
+  if (next === undefined || (action.endTime !== undefined && next > action.endTime)) return undefined;
+  return next;
+}
+
+/** Creates or replaces a scheduled action. */
+export function putScheduledAction(state: AutoScalingState, p: PutScheduledParams, now: number): ScheduledActionRecord {
+  const group = state.requireGroup(p.AutoScalingGroupName);
+  if (p.Time !== undefined && p.StartTime !== undefined) throw validation('Both time and startTime cannot be used.');
+  const start = p.StartTime ?? p.Time;
+  if (p.MinSize === undefined && p.MaxSize === undefined && p.DesiredCapacity === undefined) {
+    throw validation('At least one of MinSize, MaxSize or DesiredCapacity must be specified.');
+  }
+  if (p.MinSize !== undefined && p.MaxSize !== undefined && p.MaxSize < p.MinSize) {
+    throw validation(`Max bound, ${p.MaxSize}, must be greater than or equal to min bound, ${p.MinSize}`);
+  }
+  if (p.Recurrence !== undefined && parseCron(p.Recurrence) === undefined) {
+    throw validation(`Given recurrence string is invalid: ${p.Recurrence}`);
+  }
+  if (p.TimeZone !== undefined && !isTimeZone(p.TimeZone)) throw validation(`Invalid time zone: ${p.TimeZone}`);
+  if (p.Recurrence === undefined && start === undefined) {
+    throw validation('A scheduled action needs a start time or a recurrence.');
+  }
+  if (p.Recurrence === undefined && start !== undefined && start < now) throw validation('Given start time is in the past');
+  if (p.EndTime !== undefined) {
+    if (p.EndTime < now) throw validation('Given end time is in the past');
+    if (start !== undefined && p.EndTime <= start) throw validation('Start time must be before end time');
+  }
+  const existing = state.getScheduled(group.name, p.ScheduledActionName);
+  if (existing === undefined && [...state.scheduled.values()].filter((s) => s.groupName === group.name).length >= MAX_SCHEDULED_ACTIONS) {
+    throw limitExceeded(`You have reached the limit of ${MAX_SCHEDULED_ACTIONS} scheduled actions for AutoScalingGroup ${group.name}.`);
+  }
+  const action: ScheduledActionRecord = {
+    name: p.ScheduledActionName,
+    groupName: group.name,
+    arn: existing?.arn ?? scheduledActionArn(state.cloud.region, state.cloud.accountId, uuid(), group.name, p.ScheduledActionName),
+  };
+  if (start !== undefined) action.startTime = start;
+  if (p.EndTime !== undefined) action.endTime = p.EndTime;
+  if (p.Recurrence !== undefined) action.recurrence = p.Recurrence;
+  if (p.TimeZone !== undefined) action.timeZone = p.TimeZone;
+  if (p.MinSize !== undefined) action.minSize = p.MinSize;
+  if (p.MaxSize !== undefined) action.maxSize = p.MaxSize;
+  if (p.DesiredCapacity !== undefined) action.desiredCapacity = p.DesiredCapacity;
+  if (action.recurrence === undefined) action.nextRun = start;
+  else if (start !== undefined && start >= now) action.nextRun = start;
+  else {
+    const next = nextRecurrence(action, now);
+    if (next !== undefined) action.nextRun = next;
+  }
+  state.putScheduled(action);
+  return action;
+}
+
+function fire(state: AutoScalingState, action: ScheduledActionRecord, now: number): void {
+  const group = state.groups.get(action.groupName);
+  if (group === undefined || group.deleting || state.suspended(group, 'ScheduledActions')) return;
+  const min = action.minSize ?? group.minSize;
+  const max = action.maxSize ?? group.maxSize;
+  if (max < min) return;
+  const desired = action.desiredCapacity ?? Math.min(max, Math.max(min, group.desiredCapacity));
+  if (desired < min || desired > max) return;
+  group.minSize = min;
+  group.maxSize = max;
+  state.changeDesired(group, desired, `a scheduled action update of AutoScalingGroup constraints to min: ${min}, max: ${max}, desired: ${desired}`, now);
+  reconcileGroup(state, group, now);
+}
+
+/** Fires every scheduled action that is due at `now`; one-off and finished ones go away. */
+export function fireScheduledActions(state: AutoScalingState, now: number): void {
+  for (const action of [...state.scheduled.values()]) {
+    if (action.nextRun === undefined || action.nextRun > now) continue;
+    fire(state, action, now);
+    const next = action.recurrence === undefined ? undefined : nextRecurrence(action, now);
+    if (next === undefined) state.deleteScheduled(action.groupName, action.name);
+    else action.nextRun = next;
+  }
+}

@@ -1,0 +1,323 @@
+/**
+ * The Auto Scaling state model: every group, launch configuration, policy, scheduled
+ * action, notification configuration and activity of the simulated account, with the
+ * bookkeeping the API and the control loop share (indexes, activities, capacity changes,
+ * cooldowns, snapshots).
+ *
+ * @module
+ */
+import type { Cloud } from '../types';
+import { uuid } from '../ids';
+import { causeTime } from './format';
+import type {
+  ActivityRecord,
+  AutoScalingSnapshot,
+  GroupRecord,
+  InstanceRecord,
+  LaunchConfigRecord,
+  NotificationRecord,
+  PolicyRecord,
+  ScheduledActionRecord,
+} from './model';
+import { groupNotFound } from './errors';
+
+/** Account limits of the simulated account. */
+export interface AutoScalingLimits {
+  /** Most groups the account may have (AWS default 200). */
+  maxGroups: number;
+  /** Most launch configurations the account may have (AWS default 200). */
+  maxLaunchConfigurations: number;
+}
+
+/** AWS's default account limits. */
+export const DEFAULT_LIMITS: AutoScalingLimits = { maxGroups: 200, maxLaunchConfigurations: 200 };
+
+/** Activities kept per group, and for deleted groups altogether. */
+const ACTIVITIES_PER_GROUP = 500;
+const DELETED_ACTIVITIES = 1000;
+
+/** Whether an activity is still running. */
+export function activityRunning(a: ActivityRecord): boolean {
+  return a.statusCode !== 'Successful' && a.statusCode !== 'Failed' && a.statusCode !== 'Cancelled';
+}
+
+function key(group: string, name: string): string {
+  return `${group}\u0000${name}`;
+}
+
+/** The state of the simulated Auto Scaling service. */
+export class AutoScalingState {
+  readonly cloud: Cloud;
+  readonly limits: AutoScalingLimits;
+  readonly groups = new Map<string, GroupRecord>();
+  readonly launchConfigs = new Map<string, LaunchConfigRecord>();
+  /** Policies by group and name. */
+  readonly policies = new Map<string, PolicyRecord>();
+  /** Scheduled actions by group and name. */
+  readonly scheduled = new Map<string, ScheduledActionRecord>();
+  /** Notification configurations by group and topic. */
+  readonly notifications = new Map<string, NotificationRecord>();
+  /** Activities of live groups, oldest first. */
+  readonly activities = new Map<string, ActivityRecord[]>();
+  /** Activities of deleted groups, oldest first. */
+  deletedActivities: ActivityRecord[] = [];
+  /** Last minute (ms) whose metrics were published. */
+  lastMetricsMinute = -Infinity;
+
+  readonly #policyArns = new Map<string, string>();
+  readonly #activityIds = new Map<string, ActivityRecord>();
+  readonly #instanceGroups = new Map<string, string>();
+  #sortedGroups: string[] | undefined;
+  #sortedLaunchConfigs: string[] | undefined;
+
+  constructor(cloud: Cloud, limits: AutoScalingLimits = DEFAULT_LIMITS) {
+    this.cloud = cloud;
+    this.limits = limits;
+  }
+
+  // ---- groups -------------------------------------------------------------------------
+
+  /** The group, or a ValidationError in the wording most actions use. */
+  requireGroup(name: string): GroupRecord {
+    const g = this.groups.get(name);
+    if (g === undefined) throw groupNotFound(name);
+    return g;
+  }
+
+  /** Group names in AWS's order (sorted). */
+  sortedGroupNames(): string[] {
+    this.#sortedGroups ??= [...this.groups.keys()].sort();
+    return this.#sortedGroups;
+  }
+
+  addGroup(group: GroupRecord): void {
+    this.groups.set(group.name, group);
+    this.activities.set(group.name, this.activities.get(group.name) ?? []);
+    this.#sortedGroups = undefined;
+  }
+
+  removeGroup(name: string): void {
+    const group = this.groups.get(name);
+    if (group === undefined) return;
+    for (const i of group.instances) this.#instanceGroups.delete(i.instanceId);
+    this.groups.delete(name);
+    this.#sortedGroups = undefined;
+    for (const [k, p] of this.policies) {
+      if (p.groupName === name) {
+        this.policies.delete(k);
+        this.#policyArns.delete(p.arn);
+      }
+    }
+    for (const [k, s] of this.scheduled) if (s.groupName === name) this.scheduled.delete(k);
+    for (const [k, n] of this.notifications) if (n.groupName === name) this.notifications.delete(k);
+    const acts = this.activities.get(name) ?? [];
+    this.activities.delete(name);
+    this.deletedActivities.push(...acts);
+    const drop = this.deletedActivities.length - DELETED_ACTIVITIES;
+    if (drop > 0) {
+      for (const a of this.deletedActivities.slice(0, drop)) this.#activityIds.delete(a.activityId);
+      this.deletedActivities = this.deletedActivities.slice(drop);
+    }
+  }
+
+  // ---- launch configurations ------------------------------------------------------------
+
+  sortedLaunchConfigNames(): string[] {
+    this.#sortedLaunchConfigs ??= [...this.launchConfigs.keys()].sort();
+    return this.#sortedLaunchConfigs;
+  }
+
+  addLaunchConfig(lc: LaunchConfigRecord): void {
+    this.launchConfigs.set(lc.name, lc);
+    this.#sortedLaunchConfigs = undefined;
+  }
+
+  removeLaunchConfig(name: string): void {
+    this.launchConfigs.delete(name);
+    this.#sortedLaunchConfigs = undefined;
+  }
+
+  // ---- policies, scheduled actions, notifications -------------------------------------
+
+  getPolicy(group: string, name: string): PolicyRecord | undefined {
+    return this.policies.get(key(group, name));
+  }
+
+  policyByArn(arn: string): PolicyRecord | undefined {
+    const k = this.#policyArns.get(arn);
+    return k === undefined ? undefined : this.policies.get(k);
+  }
+
+  putPolicy(policy: PolicyRecord): void {
+    this.policies.set(key(policy.groupName, policy.name), policy);
+    this.#policyArns.set(policy.arn, key(policy.groupName, policy.name));
+  }
+
+  deletePolicy(policy: PolicyRecord): void {
+    this.policies.delete(key(policy.groupName, policy.name));
+    this.#policyArns.delete(policy.arn);
+  }
+
+  getScheduled(group: string, name: string): ScheduledActionRecord | undefined {
+    return this.scheduled.get(key(group, name));
+  }
+
+  putScheduled(action: ScheduledActionRecord): void {
+    this.scheduled.set(key(action.groupName, action.name), action);
+  }
+
+  deleteScheduled(group: string, name: string): boolean {
+    return this.scheduled.delete(key(group, name));
+  }
+
+  getNotification(group: string, topic: string): NotificationRecord | undefined {
+    return this.notifications.get(key(group, topic));
+  }
+
+  putNotification(n: NotificationRecord): void {
+    this.notifications.set(key(n.groupName, n.topicARN), n);
+  }
+
+  deleteNotification(group: string, topic: string): boolean {
+    return this.notifications.delete(key(group, topic));
+  }
+
+  // ---- instances ------------------------------------------------------------------------
+
+  /** The group an instance belongs to. */
+  groupOfInstance(instanceId: string): GroupRecord | undefined {
+    const name = this.#instanceGroups.get(instanceId);
+    return name === undefined ? undefined : this.groups.get(name);
+  }
+
+  addInstance(group: GroupRecord, instance: InstanceRecord): void {
+    group.instances.push(instance);
+    this.#instanceGroups.set(instance.instanceId, group.name);
+  }
+
+  removeInstance(group: GroupRecord, instance: InstanceRecord): void {
+    const i = group.instances.indexOf(instance);
+    if (i >= 0) group.instances.splice(i, 1);
+    this.#instanceGroups.delete(instance.instanceId);
+  }
+
+  // ---- activities -----------------------------------------------------------------------
+
+  /** Records a new activity of a group. */
+  addActivity(group: GroupRecord, fields: Omit<ActivityRecord, 'activityId' | 'groupName' | 'groupArn'>): ActivityRecord {
+    const activity: ActivityRecord = { activityId: uuid(), groupName: group.name, groupArn: group.arn, ...fields };
+    let list = this.activities.get(group.name);
+    if (list === undefined) {
+      list = [];
+      this.activities.set(group.name, list);
+    }
+    list.push(activity);
+    this.#activityIds.set(activity.activityId, activity);
+    if (list.length > ACTIVITIES_PER_GROUP) {
+      const i = list.findIndex((a) => !activityRunning(a));
+      if (i >= 0) {
+        this.#activityIds.delete((list[i] as ActivityRecord).activityId);
+        list.splice(i, 1);
+      }
+    }
+    return activity;
+  }
+
+  activity(id: string): ActivityRecord | undefined {
+    return this.#activityIds.get(id);
+  }
+
+  /** Marks an activity done. */
+  finishActivity(id: string | undefined, now: number, statusCode = 'Successful', statusMessage?: string): void {
+    if (id === undefined) return;
+    const a = this.#activityIds.get(id);
+    if (a === undefined || !activityRunning(a)) return;
+    a.statusCode = statusCode;
+    a.progress = 100;
+    a.endTime = now;
+    if (statusMessage !== undefined) a.statusMessage = statusMessage;
+  }
+
+  /** Whether a group has a launch or termination still running. */
+  hasActivityInProgress(group: GroupRecord): boolean {
+    return group.instances.some((i) => i.lifecycleState === 'Pending' || i.lifecycleState === 'Terminating');
+  }
+
+  // ---- capacity and cooldown ------------------------------------------------------------
+
+  /**
+   * Changes a group's desired capacity for a reason AWS words as `who` ("a user request
+   * explicitly set group desired capacity"), recording the sentence the following
+   * activities' causes start with. `cooldown` (seconds) starts once those activities end.
+   */
+  changeDesired(group: GroupRecord, desired: number, who: string, now: number, cooldown?: number): boolean {
+    const old = group.desiredCapacity;
+    if (desired === old) return false;
+    group.desiredCapacity = desired;
+    group.pendingCause = {
+      text: `At ${causeTime(now)} ${who} changing the desired capacity from ${old} to ${desired}.`,
+    };
+    if (cooldown !== undefined) group.cooldownPending = cooldown;
+    return true;
+  }
+
+  /** Whether simple scaling must wait: an activity runs, or a cooldown has not ended. */
+  inCooldown(group: GroupRecord, now: number): boolean {
+    return group.cooldownPending !== undefined || now < group.cooldownUntil || this.hasActivityInProgress(group);
+  }
+
+  /** Whether a process is suspended for the group. */
+  suspended(group: GroupRecord, process: string): boolean {
+    return group.suspendedProcesses.some((p) => p.processName === process);
+  }
+
+  // ---- persistence ----------------------------------------------------------------------
+
+  snapshot(): AutoScalingSnapshot {
+    const activities: ActivityRecord[] = [...this.deletedActivities];
+    for (const list of this.activities.values()) activities.push(...list);
+    return structuredClone({
+      version: 1,
+      groups: [...this.groups.values()],
+      launchConfigurations: [...this.launchConfigs.values()],
+      policies: [...this.policies.values()],
+      scheduledActions: [...this.scheduled.values()],
+      notifications: [...this.notifications.values()],
+      activities,
+      lastMetricsMinute: Number.isFinite(this.lastMetricsMinute) ? this.lastMetricsMinute : 0,
+    });
+  }
+
+  restore(snapshot: AutoScalingSnapshot): void {
+    const s = structuredClone(snapshot);
+    this.groups.clear();
+    this.launchConfigs.clear();
+    this.policies.clear();
+    this.scheduled.clear();
+    this.notifications.clear();
+    this.activities.clear();
+    this.deletedActivities = [];
+    this.#policyArns.clear();
+    this.#activityIds.clear();
+    this.#instanceGroups.clear();
+    this.#sortedGroups = undefined;
+    this.#sortedLaunchConfigs = undefined;
+    for (const g of s.groups) {
+      this.groups.set(g.name, g);
+      this.activities.set(g.name, []);
+      for (const i of g.instances) this.#instanceGroups.set(i.instanceId, g.name);
+    }
+    for (const lc of s.launchConfigurations) this.launchConfigs.set(lc.name, lc);
+    for (const p of s.policies) this.putPolicy(p);
+    for (const a of s.scheduledActions) this.putScheduled(a);
+    for (const n of s.notifications) this.putNotification(n);
+    for (const a of s.activities) {
+      const list = this.activities.get(a.groupName);
+      const group = this.groups.get(a.groupName);
+      if (list !== undefined && group !== undefined && group.arn === a.groupArn) list.push(a);
+      else this.deletedActivities.push(a);
+      this.#activityIds.set(a.activityId, a);
+    }
+    this.lastMetricsMinute = s.lastMetricsMinute;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Which instance a shrinking group terminates. As on AWS, balance across Availability
+ * Zones comes first (instances outside the group's zones, then the zone with the most
+ * instances); the group's termination policies then choose within those, and `Default`
+ * (oldest launch configuration, then closest to the next instance hour) breaks ties.
+ *
+ * @module
+ */
+import type { GroupRecord, InstanceRecord } from './model';
+
+const HOUR = 3_600_000;
+
+type Filter = (candidates: InstanceRecord[], now: number) => InstanceRecord[];
+
+function keepBy(candidates: InstanceRecord[], key: (i: InstanceRecord) => number): InstanceRecord[] {
+  let best = Infinity;
+  for (const i of candidates) best = Math.min(best, key(i));
+  return candidates.filter((i) => key(i) === best);
+}
+
+const oldestLaunchConfiguration: Filter = (c) => keepBy(c, (i) => i.launchConfigurationCreated ?? -Infinity);
+const closestToNextInstanceHour: Filter = (c, now) => keepBy(c, (i) => HOUR - ((now - i.launchTime) % HOUR));
+
+const FILTERS: Record<string, Filter> = {
+  OldestInstance: (c) => keepBy(c, (i) => i.launchTime),
+  NewestInstance: (c) => keepBy(c, (i) => -i.launchTime),
+  OldestLaunchConfiguration: oldestLaunchConfiguration,
+  ClosestToNextInstanceHour: closestToNextInstanceHour,
+  Default: (c, now) => closestToNextInstanceHour(oldestLaunchConfiguration(c, now), now),
+};
+
+/** Instances that count toward the group's capacity. */
+export function activeInstances(group: GroupRecord): InstanceRecord[] {
+  return group.instances.filter((i) => i.lifecycleState === 'Pending' || i.lifecycleState === 'InService');
+}
+
+/** The instances a scale-in may take, narrowed to the zones that most need to lose one. */
+export function zoneCandidates(group: GroupRecord, active: InstanceRecord[]): InstanceRecord[] {
+  const unprotected = active.filter((i) => !i.protectedFromScaleIn);
+  if (unprotected.length === 0) return [];
+  const outside = unprotected.filter((i) => !group.availabilityZones.includes(i.availabilityZone));
+  if (outside.length > 0) return outside;
+  const counts = new Map<string, number>();
+  for (const i of active) counts.set(i.availabilityZone, (counts.get(i.availabilityZone) ?? 0) + 1);
+  let most = 0;
+  for (const i of unprotected) most = Math.max(most, counts.get(i.availabilityZone) ?? 0);
+  return unprotected.filter((i) => counts.get(i.availabilityZone) === most);
+}
+
+/** Applies the termination policies to candidates and returns the one to terminate. */
+export function pickByPolicies(policies: readonly string[], candidates: InstanceRecord[], now: number): InstanceRecord | undefined {
+  let left = candidates;
+  for (const name of [...policies, 'Default']) {
+    if (left.length <= 1) break;
+    const filter = FILTERS[name];
+    if (filter !== undefined) left = filter(left, now);
+  }
+  // Still tied: AWS picks at random; the simulation takes the earliest launched, then the lowest id.
+  return [...left].sort((a, b) => a.launchTime - b.launchTime || (a.instanceId < b.instanceId ? -1 : 1))[0];
+}
+
+/** Chooses `count` instances to terminate, one at a time, as AWS does. */
+export function selectForTermination(group: GroupRecord, count: number, now: number): InstanceRecord[] {
+  const chosen: InstanceRecord[] = [];
+  let active = activeInstances(group);
+  for (let n = 0; n < count; n++) {
+    const pick = pickByPolicies(group.terminationPolicies, zoneCandidates(group, active), now);
+    if (pick === undefined) break;
+    chosen.push(pick);
+    active = active.filter((i) => i !== pick);
+  }
+  return chosen;
+}

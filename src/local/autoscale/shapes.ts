@@ -1,0 +1,210 @@
+/**
+ * Output structures of the Auto Scaling API, built from the state's records and keyed
+ * by the model's member names.
+ *
+ * @module
+ */
+import type { CloudWatchApi, WireObject } from '../types';
+import { serviceLinkedRoleArn } from './format';
+import type { ActivityRecord, GroupRecord, InstanceRecord, LaunchConfigRecord, PolicyRecord, ScheduledActionRecord, TagRecord } from './model';
+
+/**
+ * What the CloudWatch service may offer besides `putDatapoint`: the alarms whose actions
+ * name an ARN, so DescribePolicies can list a policy's alarms. Used when present.
+ */
+export interface AlarmLookup {
+  alarmsForAction(arn: string): Array<{ alarmName: string; alarmArn: string }>;
+}
+
+function hasAlarmLookup(cw: CloudWatchApi): cw is CloudWatchApi & AlarmLookup {
+  return typeof (cw as Partial<AlarmLookup>).alarmsForAction === 'function';
+}
+
+/** A tag as DescribeTags and DescribeAutoScalingGroups write it. */
+export function tagShape(group: string, tag: TagRecord): WireObject {
+  return {
+    ResourceId: group,
+    ResourceType: 'auto-scaling-group',
+    Key: tag.key,
+    Value: tag.value,
+    PropagateAtLaunch: tag.propagateAtLaunch,
+  };
+}
+
+function instanceShape(i: InstanceRecord): WireObject {
+  const out: WireObject = {
+    InstanceId: i.instanceId,
+    InstanceType: i.instanceType,
+    AvailabilityZone: i.availabilityZone,
+    LifecycleState: i.lifecycleState,
+    HealthStatus: i.healthStatus,
+    ProtectedFromScaleIn: i.protectedFromScaleIn,
+  };
+  if (i.launchConfigurationName !== undefined) out.LaunchConfigurationName = i.launchConfigurationName;
+  return out;
+}
+
+/** An AutoScalingGroup structure. */
+export function groupShape(g: GroupRecord, accountId: string): WireObject {
+  const out: WireObject = {
+    AutoScalingGroupName: g.name,
+    AutoScalingGroupARN: g.arn,
+    MinSize: g.minSize,
+    MaxSize: g.maxSize,
+    DesiredCapacity: g.desiredCapacity,
+    DefaultCooldown: g.defaultCooldown,
+    AvailabilityZones: [...g.availabilityZones],
+    LoadBalancerNames: [...g.loadBalancerNames],
+    TargetGroupARNs: [...g.targetGroupARNs],
+    HealthCheckType: g.healthCheckType,
+    HealthCheckGracePeriod: g.healthCheckGracePeriod,
+    Instances: g.instances.filter((i) => i.lifecycleState !== 'Detaching').map(instanceShape),
+    CreatedTime: new Date(g.createdTime),
+    SuspendedProcesses: g.suspendedProcesses.map((p) => ({ ProcessName: p.processName, SuspensionReason: p.suspensionReason })),
+    EnabledMetrics: g.enabledMetrics.map((m) => ({ Metric: m, Granularity: '1Minute' })),
+    Tags: g.tags.map((t) => tagShape(g.name, t)),
+    TerminationPolicies: [...g.terminationPolicies],
+    NewInstancesProtectedFromScaleIn: g.newInstancesProtectedFromScaleIn,
+    ServiceLinkedRoleARN: serviceLinkedRoleArn(accountId),
+    CapacityRebalance: g.capacityRebalance,
+    TrafficSources: [],
+  };
+  if (g.launchConfigurationName !== undefined) out.LaunchConfigurationName = g.launchConfigurationName;
+  if (g.vpcZoneIdentifier !== undefined) out.VPCZoneIdentifier = g.vpcZoneIdentifier;
+  if (g.placementGroup !== undefined) out.PlacementGroup = g.placementGroup;
+  if (g.maxInstanceLifetime !== undefined) out.MaxInstanceLifetime = g.maxInstanceLifetime;
+  if (g.deleting) out.Status = 'Delete in progress';
+  return out;
+}
+
+/** An AutoScalingInstanceDetails structure (its health in capitals, as AWS writes it there). */
+export function autoScalingInstanceShape(group: string, i: InstanceRecord): WireObject {
+  const out: WireObject = {
+    InstanceId: i.instanceId,
+    InstanceType: i.instanceType,
+    AutoScalingGroupName: group,
+    AvailabilityZone: i.availabilityZone,
+    LifecycleState: i.lifecycleState,
+    HealthStatus: i.healthStatus.toUpperCase(),
+    ProtectedFromScaleIn: i.protectedFromScaleIn,
+  };
+  if (i.launchConfigurationName !== undefined) out.LaunchConfigurationName = i.launchConfigurationName;
+  return out;
+}
+
+/** A LaunchConfiguration structure. */
+export function launchConfigShape(lc: LaunchConfigRecord): WireObject {
+  const out: WireObject = {
+    LaunchConfigurationName: lc.name,
+    LaunchConfigurationARN: lc.arn,
+    ImageId: lc.imageId,
+    KeyName: lc.keyName ?? '',
+    SecurityGroups: [...lc.securityGroups],
+    ClassicLinkVPCSecurityGroups: [...lc.classicLinkVPCSecurityGroups],
+    UserData: lc.userData ?? '',
+    InstanceType: lc.instanceType,
+    KernelId: lc.kernelId ?? '',
+    RamdiskId: lc.ramdiskId ?? '',
+    BlockDeviceMappings: lc.blockDeviceMappings.map((b) => {
+      const m: WireObject = { DeviceName: b.deviceName };
+      if (b.virtualName !== undefined) m.VirtualName = b.virtualName;
+      if (b.noDevice !== undefined) m.NoDevice = b.noDevice;
+      if (b.ebs !== undefined) {
+        const e: WireObject = {};
+        if (b.ebs.snapshotId !== undefined) e.SnapshotId = b.ebs.snapshotId;
+        if (b.ebs.volumeSize !== undefined) e.VolumeSize = b.ebs.volumeSize;
+        if (b.ebs.volumeType !== undefined) e.VolumeType = b.ebs.volumeType;
+        if (b.ebs.deleteOnTermination !== undefined) e.DeleteOnTermination = b.ebs.deleteOnTermination;
+        if (b.ebs.iops !== undefined) e.Iops = b.ebs.iops;
+        if (b.ebs.encrypted !== undefined) e.Encrypted = b.ebs.encrypted;
+        if (b.ebs.throughput !== undefined) e.Throughput = b.ebs.throughput;
+        m.Ebs = e;
+      }
+      return m;
+    }),
+    InstanceMonitoring: { Enabled: lc.instanceMonitoring },
+    CreatedTime: new Date(lc.createdTime),
+    EbsOptimized: lc.ebsOptimized,
+  };
+  if (lc.classicLinkVPCId !== undefined) out.ClassicLinkVPCId = lc.classicLinkVPCId;
+  if (lc.spotPrice !== undefined) out.SpotPrice = lc.spotPrice;
+  if (lc.iamInstanceProfile !== undefined) out.IamInstanceProfile = lc.iamInstanceProfile;
+  if (lc.associatePublicIpAddress !== undefined) out.AssociatePublicIpAddress = lc.associatePublicIpAddress;
+  if (lc.placementTenancy !== undefined) out.PlacementTenancy = lc.placementTenancy;
+  if (lc.metadataOptions !== undefined) {
+    const m: WireObject = {};
+    if (lc.metadataOptions.httpTokens !== undefined) m.HttpTokens = lc.metadataOptions.httpTokens;
+    if (lc.metadataOptions.httpPutResponseHopLimit !== undefined) m.HttpPutResponseHopLimit = lc.metadataOptions.httpPutResponseHopLimit;
+    if (lc.metadataOptions.httpEndpoint !== undefined) m.HttpEndpoint = lc.metadataOptions.httpEndpoint;
+    out.MetadataOptions = m;
+  }
+  return out;
+}
+
+/** An Activity structure. */
+export function activityShape(a: ActivityRecord, deleted = false): WireObject {
+  const out: WireObject = {
+    ActivityId: a.activityId,
+    AutoScalingGroupName: a.groupName,
+    AutoScalingGroupARN: a.groupArn,
+    Description: a.description,
+    Cause: a.cause,
+    StartTime: new Date(a.startTime),
+    StatusCode: a.statusCode,
+    Progress: a.progress,
+    Details: a.details,
+  };
+  if (a.endTime !== undefined) out.EndTime = new Date(a.endTime);
+  if (a.statusMessage !== undefined) out.StatusMessage = a.statusMessage;
+  if (deleted) out.AutoScalingGroupState = 'Deleted';
+  return out;
+}
+
+/** A ScalingPolicy structure, with the alarms that name it when CloudWatch can say. */
+export function policyShape(p: PolicyRecord, cw: CloudWatchApi): WireObject {
+  const out: WireObject = {
+    AutoScalingGroupName: p.groupName,
+    PolicyName: p.name,
+    PolicyARN: p.arn,
+    PolicyType: p.policyType,
+    AdjustmentType: p.adjustmentType,
+    StepAdjustments: p.stepAdjustments.map((s) => {
+      const o: WireObject = { ScalingAdjustment: s.scalingAdjustment };
+      if (s.lower !== undefined) o.MetricIntervalLowerBound = s.lower;
+      if (s.upper !== undefined) o.MetricIntervalUpperBound = s.upper;
+      return o;
+    }),
+    Alarms: hasAlarmLookup(cw) ? cw.alarmsForAction(p.arn).map((a) => ({ AlarmName: a.alarmName, AlarmARN: a.alarmArn })) : [],
+    Enabled: p.enabled,
+  };
+  if (p.scalingAdjustment !== undefined) out.ScalingAdjustment = p.scalingAdjustment;
+  if (p.cooldown !== undefined) out.Cooldown = p.cooldown;
+  if (p.minAdjustmentMagnitude !== undefined) {
+    out.MinAdjustmentMagnitude = p.minAdjustmentMagnitude;
+    out.MinAdjustmentStep = p.minAdjustmentMagnitude;
+  }
+  if (p.metricAggregationType !== undefined) out.MetricAggregationType = p.metricAggregationType;
+  if (p.estimatedInstanceWarmup !== undefined) out.EstimatedInstanceWarmup = p.estimatedInstanceWarmup;
+  return out;
+}
+
+/** A ScheduledUpdateGroupAction structure; StartTime and Time give the next run. */
+export function scheduledShape(s: ScheduledActionRecord): WireObject {
+  const out: WireObject = {
+    AutoScalingGroupName: s.groupName,
+    ScheduledActionName: s.name,
+    ScheduledActionARN: s.arn,
+  };
+  const start = s.nextRun ?? s.startTime;
+  if (start !== undefined) {
+    out.Time = new Date(start);
+    out.StartTime = new Date(start);
+  }
+  if (s.endTime !== undefined) out.EndTime = new Date(s.endTime);
+  if (s.recurrence !== undefined) out.Recurrence = s.recurrence;
+  if (s.minSize !== undefined) out.MinSize = s.minSize;
+  if (s.maxSize !== undefined) out.MaxSize = s.maxSize;
+  if (s.desiredCapacity !== undefined) out.DesiredCapacity = s.desiredCapacity;
+  if (s.timeZone !== undefined) out.TimeZone = s.timeZone;
+  return out;
+}

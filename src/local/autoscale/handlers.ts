@@ -146,7 +146,8 @@ function activityPage(state: AutoScalingState, input: WireObject): WireObject {
       for (const a of state.deletedActivities) if (groupName === undefined || a.groupName === groupName) items.push({ a, deleted: true });
     }
   }
-  items = items.sort((x, y) => y.a.startTime - x.a.startTime || (x.a.activityId < y.a.activityId ? -1 : 1));
+  // Newest first; activities started at the same time, latest recorded first (a stable sort of the reversed log).
+  items = items.reverse().sort((x, y) => y.a.startTime - x.a.startTime);
   const p = page(input, items, (i) => i.a.activityId, 100, 100);
   return withToken({ Activities: p.items.map((i) => activityShape(i.a, i.deleted)) }, p.nextToken);
 }

@@ -1,3 +1,4 @@
+import type { WireObject } from '../../../src/local/types';
 import { autoscaleEnv, states } from './env';
 import { T0, list, obj } from './fakes';
 
@@ -240,8 +241,8 @@ describe('CreateAutoScalingGroup and DescribeAutoScalingGroups', () => {
     env.launchConfig();
     env.group('a', 0, 1, 0, { Tags: [{ Key: 'team', Value: 'red' }] });
     env.group('b', 0, 1, 0, { Tags: [{ Key: 'team', Value: 'blue' }] });
-    const names = (input: Record<string, unknown>): unknown[] =>
-      list(env.call('DescribeAutoScalingGroups', input as never).AutoScalingGroups).map((g) => g.AutoScalingGroupName);
+    const names = (input: WireObject): unknown[] =>
+      list(env.call('DescribeAutoScalingGroups', input).AutoScalingGroups).map((g) => g.AutoScalingGroupName);
     expect(names({ AutoScalingGroupNames: ['b', 'zzz', 'a'] })).toEqual(['a', 'b']);
     expect(names({ Filters: [{ Name: 'tag:team', Values: ['blue'] }] })).toEqual(['b']);
     expect(names({ Filters: [{ Name: 'tag-key', Values: ['team'] }] })).toEqual(['a', 'b']);

@@ -1,0 +1,143 @@
+/**
+ * The records the simulated CloudWatch keeps (metric series, alarms, alarm history) and
+ * the fixed vocabularies of the API. Every record is JSON-safe (times in milliseconds
+ * since the epoch) so the state round-trips through `JSON.stringify`.
+ *
+ * @module
+ */
+
+/** A metric dimension. */
+export interface DimensionRecord {
+  name: string;
+  value: string;
+}
+
+/**
+ * One stored datapoint: a single value (`n` 1), a statistic set, or a values/counts
+ * distribution. `values`/`counts` keep the raw distribution percentiles need.
+ */
+export interface StoredPoint {
+  t: number;
+  n: number;
+  sum: number;
+  min: number;
+  max: number;
+  unit?: string;
+  values?: number[];
+  counts?: number[];
+  /** Whether the point came from a statistic set (no raw values unless n is 1 or min equals max). */
+  set?: boolean;
+}
+
+/** The datapoints of one metric (namespace, name and exact dimension set), oldest first. */
+export interface MetricSeries {
+  namespace: string;
+  metricName: string;
+  /** Sorted by name. */
+  dimensions: DimensionRecord[];
+  points: StoredPoint[];
+  /** Time of the newest datapoint received (ms). */
+  lastPut: number;
+}
+
+/** Alarm states. */
+export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+
+/** A metric alarm. */
+export interface AlarmRecord {
+  name: string;
+  arn: string;
+  description?: string;
+  actionsEnabled: boolean;
+  okActions: string[];
+  alarmActions: string[];
+  insufficientDataActions: string[];
+  metricName: string;
+  namespace: string;
+  statistic?: string;
+  extendedStatistic?: string;
+  /** As given (AWS answers them in the caller's order). */
+  dimensions: DimensionRecord[];
+  period: number;
+  unit?: string;
+  evaluationPeriods: number;
+  datapointsToAlarm?: number;
+  threshold: number;
+  comparisonOperator: string;
+  /** As given; the evaluator treats absent as `missing`. */
+  treatMissingData?: string;
+  evaluateLowSampleCountPercentile?: string;
+  tags: Array<{ key: string; value: string }>;
+  configUpdated: number;
+  stateValue: AlarmState;
+  stateReason: string;
+  stateReasonData?: string;
+  stateUpdated: number;
+  stateTransitioned: number;
+  /** When the actions of the current state last ran (Auto Scaling actions repeat every period). */
+  lastActionRun?: number;
+}
+
+/** Kinds of alarm history items. */
+export type HistoryItemType = 'ConfigurationUpdate' | 'StateUpdate' | 'Action';
+
+/** One alarm history item. */
+export interface HistoryRecord {
+  alarmName: string;
+  timestamp: number;
+  type: HistoryItemType;
+  summary: string;
+  data: string;
+  /** Order among items of the same timestamp. */
+  seq: number;
+}
+
+/** The whole persisted state. */
+export interface CloudWatchSnapshot {
+  version: 1;
+  series: MetricSeries[];
+  alarms: AlarmRecord[];
+  history: HistoryRecord[];
+  lastEvaluation: number;
+  seq: number;
+}
+
+/** The statistics GetMetricStatistics and alarms know. */
+export const STATISTICS = ['SampleCount', 'Average', 'Sum', 'Minimum', 'Maximum'] as const;
+
+/** Comparison operators of static-threshold alarms. */
+export const COMPARISONS = ['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold'] as const;
+
+/** TreatMissingData values. */
+export const MISSING_DATA = ['breaching', 'notBreaching', 'ignore', 'missing'] as const;
+
+/** Units CloudWatch accepts. */
+export const UNITS = [
+  'Seconds',
+  'Microseconds',
+  'Milliseconds',
+  'Bytes',
+  'Kilobytes',
+  'Megabytes',
+  'Gigabytes',
+  'Terabytes',
+  'Bits',
+  'Kilobits',
+  'Megabits',
+  'Gigabits',
+  'Terabits',
+  'Percent',
+  'Count',
+  'Bytes/Second',
+  'Kilobytes/Second',
+  'Megabytes/Second',
+  'Gigabytes/Second',
+  'Terabytes/Second',
+  'Bits/Second',
+  'Kilobits/Second',
+  'Megabits/Second',
+  'Gigabits/Second',
+  'Terabits/Second',
+  'Count/Second',
+  'None',
+] as const;

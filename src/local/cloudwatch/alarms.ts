@@ -1,0 +1,191 @@
+/**
+ * Alarm actions of the API: PutMetricAlarm with AWS's validation, DeleteAlarms,
+ * Enable/DisableAlarmActions, SetAlarmState, and the filters of DescribeAlarms and
+ * DescribeAlarmsForMetric.
+ *
+ * @module
+ */
+import { configurationData } from './history';
+import { invalidCombination, invalidFormat, invalidValue, resourceNotFound, validation } from './errors';
+import { COMPARISONS, MISSING_DATA, type AlarmRecord, type AlarmState, type DimensionRecord } from './model';
+import { canonicalDimensions } from './metrics';
+import type { CloudWatchState } from './state';
+
+/** PutMetricAlarm's parameters (static-threshold metric alarms). */
+export interface PutAlarmParams {
+  AlarmName: string;
+  AlarmDescription?: string;
+  ActionsEnabled?: boolean;
+  OKActions?: string[];
+  AlarmActions?: string[];
+  InsufficientDataActions?: string[];
+  MetricName?: string;
+  Namespace?: string;
+  Statistic?: string;
+  ExtendedStatistic?: string;
+  Dimensions?: DimensionRecord[];
+  Period?: number;
+  Unit?: string;
+  EvaluationPeriods: number;
+  DatapointsToAlarm?: number;
+  Threshold?: number;
+  ComparisonOperator: string;
+  TreatMissingData?: string;
+  EvaluateLowSampleCountPercentile?: string;
+  Metrics?: unknown;
+  ThresholdMetricId?: string;
+  Tags?: Array<{ key: string; value: string }>;
+}
+
+const PERCENTILE = /^p(\d{1,2}(\.\d{1,10})?|100(\.0{1,10})?)$/;
+
+/** Whether `text` is a percentile statistic CloudWatch accepts (p0.0 to p100). */
+export function isPercentile(text: string): boolean {
+  return PERCENTILE.test(text);
+}
+
+function checkActions(actions: readonly string[], member: string): void {
+  actions.forEach((arn, i) => {
+    if (!/^arn:aws[\w-]*:[\w-]+:[\w-]*:\d*:.+/.test(arn)) {
+      throw invalidValue(`Invalid arn syntax: ${arn} (${member}.member.${i + 1})`);
+    }
+  });
+}
+
+/** Creates or overwrites an alarm; an update keeps its state, as AWS documents. */
+export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: number): AlarmRecord {
+  if (p.Metrics !== undefined || p.ThresholdMetricId !== undefined) {
+    throw validation('Metric math and anomaly detection alarms (Metrics, ThresholdMetricId) are not simulated by botoscale local.');
+  }
+  if (p.MetricName === undefined || p.Namespace === undefined) {
+    throw validation('MetricName and Namespace must be specified for an alarm on a metric.');
+  }
+  if ((p.Statistic === undefined) === (p.ExtendedStatistic === undefined)) {
+    throw invalidCombination('Exactly one element of the Statistic and ExtendedStatistic parameters must be specified.');
+  }
+  if (p.ExtendedStatistic !== undefined && !isPercentile(p.ExtendedStatistic)) {
+    throw invalidValue(`The value ${p.ExtendedStatistic} for parameter ExtendedStatistic is not supported.`);
+  }
+  if (p.EvaluateLowSampleCountPercentile !== undefined) {
+    if (p.ExtendedStatistic === undefined) {
+      throw invalidCombination('EvaluateLowSampleCountPercentile can only be used with an ExtendedStatistic.');
+    }
+    if (p.EvaluateLowSampleCountPercentile !== 'evaluate' && p.EvaluateLowSampleCountPercentile !== 'ignore') {
+      throw validation(`Option ${p.EvaluateLowSampleCountPercentile} is not supported. Supported options for parameter EvaluateLowSampleCountPercentile are evaluate and ignore.`);
+    }
+  }
+  const period = p.Period;
+  if (period === undefined) throw validation('Period must be specified for an alarm on a metric.');
+  if (!(period === 10 || period === 30 || (period >= 60 && period % 60 === 0))) {
+    throw validation('Period must be 10, 30 or a multiple of 60');
+  }
+  if (p.EvaluationPeriods < 1) throw validation('EvaluationPeriods must be greater than or equal to 1.');
+  if (period * p.EvaluationPeriods > 86_400) {
+    throw invalidCombination('Metrics cannot be checked across more than a day (EvaluationPeriods * Period must be <= 86400).');
+  }
+  if (p.DatapointsToAlarm !== undefined && (p.DatapointsToAlarm < 1 || p.DatapointsToAlarm > p.EvaluationPeriods)) {
+    throw validation('DatapointsToAlarm must be between 1 and EvaluationPeriods.');
+  }
+  if (!(COMPARISONS as readonly string[]).includes(p.ComparisonOperator)) {
+    throw validation(`Comparison operator ${p.ComparisonOperator} is only supported for anomaly detection alarms, which botoscale local does not simulate.`);
+  }
+  if (p.Threshold === undefined) throw validation('Threshold must be specified for an alarm on a static threshold.');
+  if (p.TreatMissingData !== undefined && !(MISSING_DATA as readonly string[]).includes(p.TreatMissingData)) {
+    throw validation(`Option ${p.TreatMissingData} is not supported. Supported options for parameter TreatMissingData are missing, ignore, breaching and notBreaching.`);
+  }
+  const ok = p.OKActions ?? [];
+  const alarmActions = p.AlarmActions ?? [];
+  const insufficient = p.InsufficientDataActions ?? [];
+  checkActions(ok, 'OKActions');
+  checkActions(alarmActions, 'AlarmActions');
+  checkActions(insufficient, 'InsufficientDataActions');
+  const existing = state.alarms.get(p.AlarmName);
+  const alarm: AlarmRecord = {
+    name: p.AlarmName,
+    arn: `arn:aws:cloudwatch:${state.cloud.region}:${state.cloud.accountId}:alarm:${p.AlarmName}`,
+    actionsEnabled: p.ActionsEnabled ?? true,
+    okActions: [...ok],
+    alarmActions: [...alarmActions],
+    insufficientDataActions: [...insufficient],
+    metricName: p.MetricName,
+    namespace: p.Namespace,
+    dimensions: (p.Dimensions ?? []).map((d) => ({ name: d.name, value: d.value })),
+    period,
+    evaluationPeriods: p.EvaluationPeriods,
+    threshold: p.Threshold,
+    comparisonOperator: p.ComparisonOperator,
+    tags: existing?.tags ?? [...(p.Tags ?? [])],
+    configUpdated: now,
+    stateValue: existing?.stateValue ?? 'INSUFFICIENT_DATA',
+    stateReason: existing?.stateReason ?? 'Unchecked: Initial alarm creation',
+    stateUpdated: existing?.stateUpdated ?? now,
+    stateTransitioned: existing?.stateTransitioned ?? now,
+  };
+  if (p.AlarmDescription !== undefined) alarm.description = p.AlarmDescription;
+  if (p.Statistic !== undefined) alarm.statistic = p.Statistic;
+  if (p.ExtendedStatistic !== undefined) alarm.extendedStatistic = p.ExtendedStatistic;
+  if (p.Unit !== undefined) alarm.unit = p.Unit;
+  if (p.DatapointsToAlarm !== undefined) alarm.datapointsToAlarm = p.DatapointsToAlarm;
+  if (p.TreatMissingData !== undefined) alarm.treatMissingData = p.TreatMissingData;
+  if (p.EvaluateLowSampleCountPercentile !== undefined) alarm.evaluateLowSampleCountPercentile = p.EvaluateLowSampleCountPercentile;
+  if (existing?.stateReasonData !== undefined) alarm.stateReasonData = existing.stateReasonData;
+  if (existing?.lastActionRun !== undefined) alarm.lastActionRun = existing.lastActionRun;
+  state.setAlarm(alarm);
+  state.history.add(
+    alarm.name,
+    now,
+    'ConfigurationUpdate',
+    `Alarm "${alarm.name}" ${existing === undefined ? 'created' : 'updated'}`,
+    configurationData(existing === undefined ? 'Create' : 'Update', alarm, existing),
+  );
+  return alarm;
+}
+
+/** DeleteAlarms: all or nothing; any unknown name is ResourceNotFound. */
+export function deleteAlarms(state: CloudWatchState, names: readonly string[], now: number): void {
+  const unknown = names.filter((n) => !state.alarms.has(n));
+  if (unknown.length > 0) throw resourceNotFound(`${unknown.length === 1 ? 'Alarm' : 'Alarms'} not found: [${unknown.join(', ')}]`);
+  for (const n of new Set(names)) {
+    const alarm = state.alarms.get(n);
+    if (alarm === undefined) continue;
+    state.removeAlarm(n);
+    state.history.add(n, now, 'ConfigurationUpdate', `Alarm "${n}" deleted`, configurationData('Delete', alarm));
+  }
+}
+
+/** EnableAlarmActions / DisableAlarmActions (unknown names are ignored, as AWS does). */
+export function setActionsEnabled(state: CloudWatchState, names: readonly string[], enabled: boolean): void {
+  for (const n of names) {
+    const alarm = state.alarms.get(n);
+    if (alarm !== undefined) alarm.actionsEnabled = enabled;
+  }
+}
+
+/** SetAlarmState: the alarm takes the state until its next evaluation says otherwise. */
+export function setAlarmState(state: CloudWatchState, name: string, value: AlarmState, reason: string, reasonData: string | undefined, now: number): void {
+  const alarm = state.alarms.get(name);
+  if (alarm === undefined) throw resourceNotFound(`Alarm ${name} not found`);
+  if (reasonData !== undefined) {
+    try {
+      JSON.parse(reasonData);
+    } catch {
+      throw invalidFormat('Unable to parse the StateReasonData: it must be valid JSON.');
+    }
+  }
+  state.transition(alarm, value, reason, reasonData, now);
+}
+
+/** Whether an alarm watches a metric as DescribeAlarmsForMetric asks. */
+export function watches(
+  alarm: AlarmRecord,
+  q: { MetricName: string; Namespace: string; Statistic?: string; ExtendedStatistic?: string; Dimensions?: DimensionRecord[]; Period?: number; Unit?: string },
+): boolean {
+  if (alarm.metricName !== q.MetricName || alarm.namespace !== q.Namespace) return false;
+  if (q.Statistic !== undefined && alarm.statistic !== q.Statistic) return false;
+  if (q.ExtendedStatistic !== undefined && alarm.extendedStatistic !== q.ExtendedStatistic) return false;
+  if (q.Period !== undefined && alarm.period !== q.Period) return false;
+  if (q.Unit !== undefined && alarm.unit !== q.Unit) return false;
+  const want = canonicalDimensions(q.Dimensions ?? []);
+  const have = canonicalDimensions(alarm.dimensions);
+  return want.length === have.length && want.every((d, i) => d.name === have[i]?.name && d.value === have[i]?.value);
+}

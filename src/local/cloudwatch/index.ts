@@ -1,0 +1,81 @@
+/**
+ * The simulated CloudWatch (API 2010-08-01) of botoscale local: metrics, alarms and their
+ * evaluator, behind {@link SimulatedService}.
+ *
+ * @module
+ */
+import type { Cloud, CloudWatchApi, Datapoint, SimulatedService } from '../types';
+import { evaluateAlarms } from './evaluator';
+import { cloudWatchHandlers } from './handlers';
+import type { CloudWatchSnapshot, StoredPoint } from './model';
+import { CloudWatchState } from './state';
+
+export { CloudWatchState } from './state';
+
+/**
+ * CloudWatch as other services use it, plus the alarms that name an action ARN (Auto
+ * Scaling's DescribePolicies lists a policy's alarms with it).
+ */
+export interface LocalCloudWatchApi extends CloudWatchApi {
+  alarmsForAction(arn: string): Array<{ alarmName: string; alarmArn: string }>;
+}
+
+/** A simulated CloudWatch together with its state model (for tests and tools). */
+export interface CloudWatchSimulation {
+  service: SimulatedService<LocalCloudWatchApi>;
+  state: CloudWatchState;
+}
+
+function isSnapshot(value: unknown): value is CloudWatchSnapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Record<keyof CloudWatchSnapshot, unknown>>;
+  return v.version === 1 && Array.isArray(v.series) && Array.isArray(v.alarms) && Array.isArray(v.history) && typeof v.lastEvaluation === 'number' && typeof v.seq === 'number';
+}
+
+function toPoint(d: Datapoint): StoredPoint {
+  const p: StoredPoint =
+    d.statistics !== undefined
+      ? { t: d.timestamp, n: d.statistics.sampleCount, sum: d.statistics.sum, min: d.statistics.minimum, max: d.statistics.maximum, set: true }
+      : { t: d.timestamp, n: 1, sum: d.value ?? 0, min: d.value ?? 0, max: d.value ?? 0 };
+  if (d.unit !== undefined) p.unit = d.unit;
+  return p;
+}
+
+/** The simulated CloudWatch of a cloud. */
+export function createCloudWatchService(cloud: Cloud): SimulatedService<CloudWatchApi> {
+  return buildCloudWatch(cloud).service;
+}
+
+/** Builds the service and hands out its state model too. */
+export function buildCloudWatch(cloud: Cloud): CloudWatchSimulation {
+  const state = new CloudWatchState(cloud);
+  const api: LocalCloudWatchApi = {
+    putDatapoint(datapoint) {
+      if (datapoint.value === undefined && datapoint.statistics === undefined) return;
+      state.metrics.put(datapoint.namespace, datapoint.metricName, datapoint.dimensions, toPoint(datapoint), cloud.clock.now());
+    },
+    alarmsForAction(arn) {
+      return state.alarmsForAction(arn);
+    },
+  };
+  let lastExpiry = 0;
+  const service: SimulatedService<LocalCloudWatchApi> = {
+    api,
+    handlers: cloudWatchHandlers(state),
+    step(now) {
+      evaluateAlarms(state, now);
+      if (now - lastExpiry >= 3_600_000) {
+        state.metrics.expire(now);
+        lastExpiry = now;
+      }
+    },
+    snapshot() {
+      return state.snapshot();
+    },
+    restore(snapshot) {
+      if (!isSnapshot(snapshot)) throw new TypeError('not a CloudWatch snapshot of this version');
+      state.restore(snapshot);
+    },
+  };
+  return { service, state };
+}

@@ -9,6 +9,7 @@
 import { AutoScaleConnection, regions as autoscaleRegions } from '../../src/autoscale';
 import { BotoClientError, BotoConfig, RegionInfo } from '../../src/core';
 import { EC2Connection } from '../../src/ec2';
+import { ELBConnection } from '../../src/elb';
 import { WireMock } from '../helpers/wire';
 import { CLOUDWATCH_LIKE, ELB_LIKE, replyLimits, signedRegion, SpecConnection } from './conns';
 import { tempFile } from './tmp';
@@ -164,7 +165,7 @@ describe('endpoint', () => {
 });
 
 describe('the same keys for the other services', () => {
-  const cases: [string, SpecConnection | EC2Connection, string][] = [];
+  const cases: [string, SpecConnection | EC2Connection | ELBConnection, string][] = [];
   const boto = new BotoConfig({
     Boto: {
       elb_region_name: 'eu-west-1', elb_region_endpoint: 'http://elb.local:1',
@@ -172,7 +173,8 @@ describe('the same keys for the other services', () => {
       ec2_region_name: 'sa-east-1', ec2_region_endpoint: 'http://ec2.local:3',
     },
   });
-  cases.push(['elb', new SpecConnection(ELB_LIKE, ...KEYS, { botoConfig: boto, env: {} }), 'eu-west-1 elb.local:1']);
+  cases.push(['elb (as its spec reads)', new SpecConnection(ELB_LIKE, ...KEYS, { botoConfig: boto, env: {} }), 'eu-west-1 elb.local:1']);
+  cases.push(['elb (ELBConnection)', new ELBConnection(...KEYS, { botoConfig: boto, env: {} }), 'eu-west-1 elb.local:1']);
   cases.push(['cloudwatch', new SpecConnection(CLOUDWATCH_LIKE, ...KEYS, { botoConfig: boto, env: {} }), 'ap-south-1 cw.local:2']);
   cases.push(['ec2', new EC2Connection(...KEYS, { botoConfig: boto, env: {} }), 'sa-east-1 ec2.local:3']);
 
@@ -184,6 +186,7 @@ describe('the same keys for the other services', () => {
   test('their AWS_ENDPOINT_URL_<SERVICE> variables and default hosts', () => {
     const env = { AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING: 'http://elb:1', AWS_ENDPOINT_URL_CLOUDWATCH: 'http://cw:2', AWS_ENDPOINT_URL_EC2: 'http://ec2:3' };
     expect(new SpecConnection(ELB_LIKE, ...KEYS, { env }).host).toBe('elb:1');
+    expect(new ELBConnection(...KEYS, { env }).host).toBe('elb:1');
     expect(new SpecConnection(CLOUDWATCH_LIKE, ...KEYS, { env }).host).toBe('cw:2');
     expect(new EC2Connection(...KEYS, { env }).host).toBe('ec2:3');
     expect(new SpecConnection(ELB_LIKE, ...KEYS, { env: {}, region: 'eu-west-1' }).host).toBe('elasticloadbalancing.eu-west-1.amazonaws.com');

@@ -30,6 +30,10 @@ afterAll(() => {
 
 /** Fails with what to do when the build output is missing. */
 function requireBuild(): void {
+  const unwritten = ENTRIES.filter((e) => !existsSync(join(ROOT, 'src', `${e}.ts`)));
+  if (unwritten.length > 0) {
+    throw new Error(`there is nothing to build for ${unwritten.map((e) => `src/${e}.ts`).join(', ')}: the entry point does not exist`);
+  }
   const missing = ENTRIES.flatMap((e) => [`${e}.js`, `${e}.d.ts`]).filter((f) => !existsSync(join(DIST, f)));
   if (missing.length > 0) {
     throw new Error(`dist/ is missing ${missing.join(', ')}: run \`npm run build\` first (\`npm test\` does)`);

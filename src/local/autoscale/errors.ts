@@ -54,8 +54,3 @@ export function activityInProgress(message: string): ServiceError {
 export function limitExceeded(message: string): ServiceError {
   return new ServiceError('LimitExceeded', message, 400);
 }
-
-/** `InvalidNextToken` (400). */
-export function invalidNextToken(): ServiceError {
-  return new ServiceError('InvalidNextToken', 'The NextToken value is invalid', 400);
-}

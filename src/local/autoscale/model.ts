@@ -93,8 +93,6 @@ export interface SuspendedProcessRecord {
 export interface CapacityCause {
   /** The sentence(s) AWS puts at the start of the following activities' causes. */
   text: string;
-  /** Whether this change starts a cooldown once its activities complete. */
-  cooldown?: number;
 }
 
 /** An Auto Scaling group. */

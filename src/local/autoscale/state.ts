@@ -47,9 +47,13 @@ function key(group: string, name: string): string {
 
 /** The state of the simulated Auto Scaling service. */
 export class AutoScalingState {
+  /** The cloud the groups live in (EC2, ELB, CloudWatch, clock). */
   readonly cloud: Cloud;
+  /** The account limits. */
   readonly limits: AutoScalingLimits;
+  /** Groups by name. */
   readonly groups = new Map<string, GroupRecord>();
+  /** Launch configurations by name. */
   readonly launchConfigs = new Map<string, LaunchConfigRecord>();
   /** Policies by group and name. */
   readonly policies = new Map<string, PolicyRecord>();
@@ -70,6 +74,7 @@ export class AutoScalingState {
   #sortedGroups: string[] | undefined;
   #sortedLaunchConfigs: string[] | undefined;
 
+  /** An empty account in `cloud`. */
   constructor(cloud: Cloud, limits: AutoScalingLimits = DEFAULT_LIMITS) {
     this.cloud = cloud;
     this.limits = limits;
@@ -90,12 +95,14 @@ export class AutoScalingState {
     return this.#sortedGroups;
   }
 
+  /** Adds a new group. */
   addGroup(group: GroupRecord): void {
     this.groups.set(group.name, group);
     this.activities.set(group.name, this.activities.get(group.name) ?? []);
     this.#sortedGroups = undefined;
   }
 
+  /** Removes a group with its policies, scheduled actions and notifications; its activities stay as a deleted group's. */
   removeGroup(name: string): void {
     const group = this.groups.get(name);
     if (group === undefined) return;
@@ -122,16 +129,19 @@ export class AutoScalingState {
 
   // ---- launch configurations ------------------------------------------------------------
 
+  /** Launch configuration names in AWS's order (sorted). */
   sortedLaunchConfigNames(): string[] {
     this.#sortedLaunchConfigs ??= [...this.launchConfigs.keys()].sort();
     return this.#sortedLaunchConfigs;
   }
 
+  /** Adds a launch configuration. */
   addLaunchConfig(lc: LaunchConfigRecord): void {
     this.launchConfigs.set(lc.name, lc);
     this.#sortedLaunchConfigs = undefined;
   }
 
+  /** Removes a launch configuration. */
   removeLaunchConfig(name: string): void {
     this.launchConfigs.delete(name);
     this.#sortedLaunchConfigs = undefined;
@@ -139,45 +149,55 @@ export class AutoScalingState {
 
   // ---- policies, scheduled actions, notifications -------------------------------------
 
+  /** A group's policy by name. */
   getPolicy(group: string, name: string): PolicyRecord | undefined {
     return this.policies.get(key(group, name));
   }
 
+  /** A policy by ARN. */
   policyByArn(arn: string): PolicyRecord | undefined {
     const k = this.#policyArns.get(arn);
     return k === undefined ? undefined : this.policies.get(k);
   }
 
+  /** Adds or replaces a policy. */
   putPolicy(policy: PolicyRecord): void {
     this.policies.set(key(policy.groupName, policy.name), policy);
     this.#policyArns.set(policy.arn, key(policy.groupName, policy.name));
   }
 
+  /** Removes a policy. */
   deletePolicy(policy: PolicyRecord): void {
     this.policies.delete(key(policy.groupName, policy.name));
     this.#policyArns.delete(policy.arn);
   }
 
+  /** A group's scheduled action by name. */
   getScheduled(group: string, name: string): ScheduledActionRecord | undefined {
     return this.scheduled.get(key(group, name));
   }
 
+  /** Adds or replaces a scheduled action. */
   putScheduled(action: ScheduledActionRecord): void {
     this.scheduled.set(key(action.groupName, action.name), action);
   }
 
+  /** Removes a scheduled action; false when there was none. */
   deleteScheduled(group: string, name: string): boolean {
     return this.scheduled.delete(key(group, name));
   }
 
+  /** A group's notification configuration for a topic. */
   getNotification(group: string, topic: string): NotificationRecord | undefined {
     return this.notifications.get(key(group, topic));
   }
 
+  /** Adds or replaces a notification configuration. */
   putNotification(n: NotificationRecord): void {
     this.notifications.set(key(n.groupName, n.topicARN), n);
   }
 
+  /** Removes a notification configuration; false when there was none. */
   deleteNotification(group: string, topic: string): boolean {
     return this.notifications.delete(key(group, topic));
   }
@@ -190,11 +210,13 @@ export class AutoScalingState {
     return name === undefined ? undefined : this.groups.get(name);
   }
 
+  /** Adds an instance to a group. */
   addInstance(group: GroupRecord, instance: InstanceRecord): void {
     group.instances.push(instance);
     this.#instanceGroups.set(instance.instanceId, group.name);
   }
 
+  /** Takes an instance out of its group. */
   removeInstance(group: GroupRecord, instance: InstanceRecord): void {
     const i = group.instances.indexOf(instance);
     if (i >= 0) group.instances.splice(i, 1);
@@ -223,6 +245,7 @@ export class AutoScalingState {
     return activity;
   }
 
+  /** An activity (of a live or deleted group) by id. */
   activity(id: string): ActivityRecord | undefined {
     return this.#activityIds.get(id);
   }
@@ -273,6 +296,7 @@ export class AutoScalingState {
 
   // ---- persistence ----------------------------------------------------------------------
 
+  /** The whole state as JSON-safe data. */
   snapshot(): AutoScalingSnapshot {
     const activities: ActivityRecord[] = [...this.deletedActivities];
     for (const list of this.activities.values()) activities.push(...list);
@@ -288,6 +312,7 @@ export class AutoScalingState {
     });
   }
 
+  /** Replaces the whole state with a snapshot's. */
   restore(snapshot: AutoScalingSnapshot): void {
     const s = structuredClone(snapshot);
     this.groups.clear();

@@ -7,7 +7,7 @@
  */
 import { configurationData } from './history';
 import { invalidCombination, invalidFormat, invalidValue, resourceNotFound, validation } from './errors';
-import { COMPARISONS, MISSING_DATA, type AlarmRecord, type AlarmState, type DimensionRecord } from './model';
+import { COMPARISONS, MISSING_DATA, STATISTICS, type AlarmRecord, type AlarmState, type DimensionRecord } from './model';
 import { canonicalDimensions } from './metrics';
 import type { CloudWatchState } from './state';
 
@@ -62,6 +62,9 @@ export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: n
   }
   if ((p.Statistic === undefined) === (p.ExtendedStatistic === undefined)) {
     throw invalidCombination('Exactly one element of the Statistic and ExtendedStatistic parameters must be specified.');
+  }
+  if (p.Statistic !== undefined && !(STATISTICS as readonly string[]).includes(p.Statistic)) {
+    throw validation(`Statistic ${p.Statistic} is not valid. Valid statistics are ${STATISTICS.join(', ')}.`);
   }
   if (p.ExtendedStatistic !== undefined && !isPercentile(p.ExtendedStatistic)) {
     throw invalidValue(`The value ${p.ExtendedStatistic} for parameter ExtendedStatistic is not supported.`);

@@ -8,7 +8,7 @@ import { isPercentile } from './alarms';
 import { invalidCombination, invalidValue, missingParameter } from './errors';
 import { javaDouble } from './format';
 import { aggregate, metricKey, statisticOf, type Aggregate } from './metrics';
-import { UNITS, type DimensionRecord, type MetricSeries, type StoredPoint } from './model';
+import { STATISTICS, UNITS, type DimensionRecord, type MetricSeries, type StoredPoint } from './model';
 import type { CloudWatchState } from './state';
 
 /** Most MetricData items in one PutMetricData call. */
@@ -141,6 +141,11 @@ export function getMetricStatistics(state: CloudWatchState, q: StatisticsQuery):
   if (stats.length > 0 && extended.length > 0) {
     throw invalidCombination('Statistics and ExtendedStatistics are mutually exclusive: specify either, but not both.');
   }
+  stats.forEach((s, i) => {
+    if (!(STATISTICS as readonly string[]).includes(s)) {
+      throw invalidValue(`The parameter Statistics.member.${i + 1} must be a value in the set [ ${STATISTICS.join(', ')} ].`);
+    }
+  });
   extended.forEach((e, i) => {
     if (!isPercentile(e)) throw invalidValue(`The parameter ExtendedStatistics.member.${i + 1} must be a percentile between p0.0 and p100, got ${e}.`);
   });

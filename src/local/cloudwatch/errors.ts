@@ -34,8 +34,3 @@ export function resourceNotFound(message: string): ServiceError {
 export function invalidFormat(message: string): ServiceError {
   return new ServiceError('InvalidFormat', message, 400);
 }
-
-/** `InvalidNextToken` (400). */
-export function invalidNextToken(): ServiceError {
-  return new ServiceError('InvalidNextToken', 'The service cannot process the NextToken value: it is invalid or expired.', 400);
-}

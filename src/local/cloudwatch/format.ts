@@ -39,8 +39,10 @@ export function dataTime(ms: number): string {
 
 /** A number JSON must print as a Java double. */
 export class JavaDouble {
+  /** The number. */
   readonly value: number;
 
+  /** Wraps a number. */
   constructor(value: number) {
     this.value = value;
   }

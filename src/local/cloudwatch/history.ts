@@ -14,9 +14,12 @@ export const MAX_HISTORY = 50_000;
 
 /** The alarm history log. */
 export class AlarmHistory {
+  /** Items, oldest first. */
   items: HistoryRecord[] = [];
+  /** Sequence number of the next item. */
   seq = 0;
 
+  /** Records an item, dropping those past retention. */
   add(alarmName: string, timestamp: number, type: HistoryItemType, summary: string, data: string): void {
     this.items.push({ alarmName, timestamp, type, summary, data, seq: this.seq++ });
     const cutoff = timestamp - HISTORY_RETENTION_MS;

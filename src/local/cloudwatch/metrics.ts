@@ -60,6 +60,7 @@ export function percentile(distribution: ReadonlyArray<[number, number]>, p: num
 
 /** All metric series of the account. */
 export class MetricStore {
+  /** Series by {@link metricKey}. */
   readonly series = new Map<string, MetricSeries>();
   #sorted: string[] | undefined;
 
@@ -79,6 +80,7 @@ export class MetricStore {
     trim(s, now);
   }
 
+  /** A series by {@link metricKey}. */
   get(key: string): MetricSeries | undefined {
     return this.series.get(key);
   }

@@ -37,14 +37,19 @@ export function actionsFor(alarm: AlarmRecord, state: AlarmState): string[] {
 
 /** The state of the simulated CloudWatch. */
 export class CloudWatchState {
+  /** The cloud (for Auto Scaling actions, account and region). */
   readonly cloud: Cloud;
+  /** Every metric's datapoints. */
   readonly metrics = new MetricStore();
+  /** Alarms by name. */
   readonly alarms = new Map<string, AlarmRecord>();
+  /** The alarm history log. */
   readonly history = new AlarmHistory();
   /** The last minute (ms) alarms were evaluated at. */
   lastEvaluation = 0;
   #sortedAlarms: string[] | undefined;
 
+  /** An empty account in `cloud`. */
   constructor(cloud: Cloud) {
     this.cloud = cloud;
   }
@@ -55,11 +60,13 @@ export class CloudWatchState {
     return this.#sortedAlarms;
   }
 
+  /** Adds or replaces an alarm. */
   setAlarm(alarm: AlarmRecord): void {
     if (!this.alarms.has(alarm.name)) this.#sortedAlarms = undefined;
     this.alarms.set(alarm.name, alarm);
   }
 
+  /** Removes an alarm (its history stays). */
   removeAlarm(name: string): void {
     this.alarms.delete(name);
     this.#sortedAlarms = undefined;
@@ -158,6 +165,7 @@ export class CloudWatchState {
     return out;
   }
 
+  /** The whole state as JSON-safe data. */
   snapshot(): CloudWatchSnapshot {
     return structuredClone({
       version: 1,
@@ -169,6 +177,7 @@ export class CloudWatchState {
     });
   }
 
+  /** Replaces the whole state with a snapshot's. */
   restore(snapshot: CloudWatchSnapshot): void {
     const s = structuredClone(snapshot);
     this.metrics.load(s.series);

@@ -78,6 +78,7 @@ describe('PutMetricAlarm and DescribeAlarms', () => {
   });
 
   test.each([
+    [{ Statistic: 'Median' }, 'ValidationError', 'Statistic Median is not valid. Valid statistics are SampleCount, Average, Sum, Minimum, Maximum.'],
     [{ Period: 45 }, 'ValidationError', 'Period must be 10, 30 or a multiple of 60'],
     [{ Period: 61 }, 'ValidationError', 'Period must be 10, 30 or a multiple of 60'],
     [{ Period: 3600, EvaluationPeriods: 25 }, 'InvalidParameterCombination', 'Metrics cannot be checked across more than a day (EvaluationPeriods * Period must be <= 86400).'],

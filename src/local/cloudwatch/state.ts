@@ -165,16 +165,16 @@ export class CloudWatchState {
     return out;
   }
 
-  /** The whole state as JSON-safe data. */
+  /** The whole state as JSON-safe data, sharing the live records: serialise it before the next change. */
   snapshot(): CloudWatchSnapshot {
-    return structuredClone({
+    return {
       version: 1,
       series: [...this.metrics.series.values()],
       alarms: [...this.alarms.values()],
       history: this.history.items,
       lastEvaluation: this.lastEvaluation,
       seq: this.history.seq,
-    });
+    };
   }
 
   /** Replaces the whole state with a snapshot's. */

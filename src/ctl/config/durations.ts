@@ -1,0 +1,27 @@
+/**
+ * Durations in the configuration: a number of seconds (`300`) or a string of whole units
+ * (`90s`, `5m`, `1h`, `1h30m`, `1d`).
+ *
+ * @module
+ */
+
+const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };
+const DURATION = /^(?:\d+[smhd])+$/;
+const PART = /(\d+)([smhd])/g;
+
+/** Seconds of a duration, or `undefined` when `value` is not one (negative, fractional, unknown unit). */
+export function durationSeconds(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!DURATION.test(text)) return undefined;
+  let total = 0;
+  for (const m of text.matchAll(PART)) total += Number(m[1]) * (UNIT_SECONDS[m[2] as string] as number);
+  return total;
+}
+
+/** What a CloudWatch alarm period may be: 10, 30, or a multiple of 60 seconds up to a day. */
+export function isValidPeriod(seconds: number): boolean {
+  return seconds === 10 || seconds === 30 || (seconds >= 60 && seconds % 60 === 0 && seconds <= 86400);
+}

@@ -1,0 +1,246 @@
+/**
+ * The configuration file's schema (zod): every key the original AutoScaleCTL read, with
+ * its meaning unchanged, plus the optional extensions. Unknown keys are errors.
+ *
+ * Cross-field rules (sizes, references between sections, duplicate alarm names) are in
+ * `semantic.ts`, which runs even where this schema already failed, so that one run
+ * reports every error of the file.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { durationSeconds, isValidPeriod } from './durations';
+
+/** Comparison operators an alarm accepts, by the original's symbol or CloudWatch's name. */
+export const COMPARISONS: Readonly<Record<string, string>> = {
+  '>': 'GreaterThanThreshold',
+  '>=': 'GreaterThanOrEqualToThreshold',
+  '<': 'LessThanThreshold',
+  '<=': 'LessThanOrEqualToThreshold',
+  GreaterThanThreshold: 'GreaterThanThreshold',
+  GreaterThanOrEqualToThreshold: 'GreaterThanOrEqualToThreshold',
+  LessThanThreshold: 'LessThanThreshold',
+  LessThanOrEqualToThreshold: 'LessThanOrEqualToThreshold',
+};
+
+/** Scaling policy adjustment types. */
+export const ADJUSTMENT_TYPES = ['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'] as const;
+/** CloudWatch statistics an alarm can watch. */
+export const STATISTICS = ['Average', 'Sum', 'SampleCount', 'Maximum', 'Minimum'] as const;
+/** CloudWatch's standard units. */
+export const UNITS = [
+  'Seconds', 'Microseconds', 'Milliseconds', 'Bytes', 'Kilobytes', 'Megabytes', 'Gigabytes', 'Terabytes', 'Bits', 'Kilobits',
+  'Megabits', 'Gigabits', 'Terabits', 'Percent', 'Count', 'Bytes/Second', 'Kilobytes/Second', 'Megabytes/Second',
+  'Gigabytes/Second', 'Terabytes/Second', 'Bits/Second', 'Kilobits/Second', 'Megabits/Second', 'Gigabits/Second',
+  'Terabits/Second', 'Count/Second', 'None',
+] as const;
+/** Where a group's instance health comes from. */
+export const HEALTH_CHECK_TYPES = ['EC2', 'ELB'] as const;
+/** Termination policies a group accepts. */
+export const TERMINATION_POLICIES = [
+  'OldestInstance', 'NewestInstance', 'OldestLaunchConfiguration', 'ClosestToNextInstanceHour', 'Default',
+  'OldestLaunchTemplate', 'AllocationStrategy',
+] as const;
+/** Load balancer schemes. */
+export const SCHEMES = ['internet-facing', 'internal'] as const;
+/** Listener protocols. */
+export const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'SSL'] as const;
+
+const name = z.string().min(1, { error: 'must not be empty' });
+const nonNegativeInt = z.number().int().min(0);
+const positiveInt = z.number().int().min(1);
+
+/** A duration: seconds, or a string such as `90s`, `5m`, `1h`. */
+const duration = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const seconds = durationSeconds(value);
+  if (seconds === undefined) {
+    ctx.issues.push({ code: 'custom', input: value, message: `must be a duration: seconds (300) or a string such as "90s", "5m", "1h"; got ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return seconds;
+});
+
+/** An alarm period: a duration CloudWatch accepts (10 s, 30 s or a multiple of 60 s, at most a day). */
+const period = duration.check((ctx) => {
+  if (!isValidPeriod(ctx.value)) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be 10, 30 or a multiple of 60 seconds, at most 86400; got ${ctx.value}` });
+  }
+});
+
+/** A string, or a list of strings joined with newlines (the original's list-form `user_data`). */
+const userData = z.union([z.string(), z.array(z.string())], { error: 'must be a string or a list of strings' })
+  .transform((v) => (typeof v === 'string' ? v : v.join('\n')));
+
+/** One name, or a list of names. */
+const nameList = z.union([name, z.array(name)], { error: 'must be a string or a list of strings' })
+  .transform((v) => (typeof v === 'string' ? [v] : v));
+
+/** A comma-separated string or a list (subnets). */
+const commaList = z.union([z.string(), z.array(name)], { error: 'must be a comma-separated string or a list of strings' })
+  .transform((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter((s) => s !== '') : v));
+
+/** A number, or a numeric string (`"0.05"`). */
+const numeric = z.union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/, { error: 'must be a number' })], { error: 'must be a number' })
+  .transform((v) => Number(v));
+
+/** A scaling policy (`policies` at the top level or in a group). */
+export const policySchema = z.strictObject({
+  type: z.enum(ADJUSTMENT_TYPES),
+  adjustment: z.number().int(),
+  cooldown: duration.optional(),
+  min_adjustment_step: positiveInt.optional(),
+});
+
+/** A CloudWatch alarm that runs one of the group's policies. */
+export const alarmSchema = z.strictObject({
+  metric: name,
+  policy: name,
+  comparison: z.string().refine((c) => COMPARISONS[c] !== undefined, {
+    error: `must be one of >, >=, <, <= or ${[...new Set(Object.values(COMPARISONS))].join(', ')}`,
+  }).transform((c) => COMPARISONS[c] as string),
+  threshold: numeric,
+  period: period.optional(),
+  evaluation_periods: positiveInt.optional(),
+  namespace: name.optional(),
+  statistic: z.enum(STATISTICS).optional(),
+  unit: z.enum(UNITS).optional(),
+  dimensions: z.record(z.string(), z.union([z.string(), z.number()], { error: 'must be a string' }).transform(String)).optional(),
+});
+
+/** A tag value: a scalar, or `{ value, propagate_at_launch }`. */
+const tagValue = z.union([
+  z.union([z.string(), z.number(), z.boolean()]).transform((v) => ({ value: String(v), propagate_at_launch: undefined })),
+  z.strictObject({ value: z.union([z.string(), z.number(), z.boolean()]).transform(String), propagate_at_launch: z.boolean().optional() }),
+], { error: 'must be a value, or { value, propagate_at_launch }' });
+
+/** An EBS volume or instance store device of a launch configuration, keyed by device name. */
+export const blockDeviceSchema = z.strictObject({
+  virtual_name: name.optional(),
+  snapshot_id: name.optional(),
+  volume_size: positiveInt.optional(),
+  volume_type: name.optional(),
+  delete_on_termination: z.boolean().optional(),
+  iops: positiveInt.optional(),
+  encrypted: z.boolean().optional(),
+  no_device: z.boolean().optional(),
+});
+
+/** A scheduled change of a group's sizes. */
+export const scheduledActionSchema = z.strictObject({
+  recurrence: name.optional(),
+  start_time: z.union([z.string(), z.date()]).optional(),
+  end_time: z.union([z.string(), z.date()]).optional(),
+  min_size: nonNegativeInt.optional(),
+  max_size: nonNegativeInt.optional(),
+  capacity: nonNegativeInt.optional(),
+});
+
+/** An Auto Scaling group and its launch configuration, policies and alarms. */
+export const groupSchema = z.strictObject({
+  min_size: nonNegativeInt,
+  max_size: nonNegativeInt,
+  capacity: nonNegativeInt.optional(),
+  ami: name,
+  zones: nameList.optional(),
+  vpc_zone_identifier: commaList.optional(),
+  ssh_key: name.optional(),
+  security_group: name.optional(),
+  security_groups: z.array(name).optional(),
+  instance_type: name.optional(),
+  tags: z.record(z.string(), tagValue).optional(),
+  alarms: z.array(alarmSchema).optional(),
+  policies: z.record(z.string(), policySchema).optional(),
+  user_data: userData.optional(),
+  notification_topic: z.union([name, z.null()]).optional(),
+  load_balancers: z.array(name).optional(),
+  health_check_type: z.enum(HEALTH_CHECK_TYPES).optional(),
+  health_check_period: duration.optional(),
+  default_cooldown: duration.optional(),
+  termination_policies: z.array(z.enum(TERMINATION_POLICIES)).optional(),
+  spot_price: numeric.optional(),
+  instance_monitoring: z.boolean().optional(),
+  block_devices: z.record(z.string(), blockDeviceSchema).optional(),
+  iam_instance_profile: name.optional(),
+  scheduled_actions: z.record(z.string(), scheduledActionSchema).optional(),
+});
+
+/** A listener: `[lb_port, instance_port, protocol]` (plus a certificate for HTTPS/SSL), or an object. */
+const listenerSchema = z.union([
+  z.tuple([positiveInt, positiveInt, z.string()]).rest(z.string()),
+  z.strictObject({
+    load_balancer_port: positiveInt,
+    instance_port: positiveInt,
+    protocol: z.string(),
+    instance_protocol: z.string().optional(),
+    ssl_certificate_id: name.optional(),
+  }),
+], { error: 'must be [load_balancer_port, instance_port, protocol] or { load_balancer_port, instance_port, protocol }' });
+
+/** A classic load balancer's health check. */
+const healthCheckSchema = z.strictObject({
+  target: name,
+  interval: duration.optional(),
+  timeout: duration.optional(),
+  healthy_threshold: positiveInt.optional(),
+  unhealthy_threshold: positiveInt.optional(),
+});
+
+/** Cookie stickiness on the HTTP and HTTPS listeners: load balancer or application cookies. */
+const stickinessSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('lb'), expiration: duration.optional() }),
+  z.strictObject({ type: z.literal('app'), cookie_name: name }),
+]);
+
+/** A classic load balancer managed by autoscalectl. */
+export const loadBalancerSchema = z.strictObject({
+  listeners: z.array(listenerSchema).min(1, { error: 'needs at least one listener' }),
+  zones: nameList.optional(),
+  subnets: commaList.optional(),
+  security_groups: z.array(name).optional(),
+  scheme: z.enum(SCHEMES).optional(),
+  health_check: healthCheckSchema.optional(),
+  cookie_stickiness: stickinessSchema.optional(),
+  cross_zone: z.boolean().optional(),
+  connection_draining: z.union([
+    z.boolean().transform((enabled) => ({ enabled, timeout: undefined })),
+    duration.transform((timeout) => ({ enabled: true, timeout })),
+    z.strictObject({ enabled: z.boolean(), timeout: duration.optional() }),
+  ], { error: 'must be true, false, a timeout, or { enabled, timeout }' }).optional(),
+});
+
+/** The whole file. */
+export const configSchema = z.strictObject({
+  region: name.optional(),
+  groups: z.record(z.string(), groupSchema),
+  notification_topic: name.optional(),
+  policies: z.record(z.string(), policySchema).optional(),
+  user_data: userData.optional(),
+  load_balancers: z.record(z.string(), loadBalancerSchema).optional(),
+});
+
+/** The file as the schema reads it (durations in seconds, lists normalised). */
+export type RawConfig = z.output<typeof configSchema>;
+/** One group as the schema reads it. */
+export type RawGroup = z.output<typeof groupSchema>;
+/** One policy as the schema reads it. */
+export type RawPolicy = z.output<typeof policySchema>;
+/** One alarm as the schema reads it. */
+export type RawAlarm = z.output<typeof alarmSchema>;
+/** One load balancer as the schema reads it. */
+export type RawLoadBalancer = z.output<typeof loadBalancerSchema>;
+
+/** The keys each kind of section accepts, for "did you mean" hints. */
+export const SECTION_KEYS = {
+  top: Object.keys(configSchema.shape),
+  group: Object.keys(groupSchema.shape),
+  policy: Object.keys(policySchema.shape),
+  alarm: Object.keys(alarmSchema.shape),
+  blockDevice: Object.keys(blockDeviceSchema.shape),
+  scheduledAction: Object.keys(scheduledActionSchema.shape),
+  loadBalancer: Object.keys(loadBalancerSchema.shape),
+  healthCheck: Object.keys(healthCheckSchema.shape),
+  tag: ['value', 'propagate_at_launch'],
+  listener: ['load_balancer_port', 'instance_port', 'protocol', 'instance_protocol', 'ssl_certificate_id'],
+  stickiness: ['type', 'expiration', 'cookie_name'],
+  draining: ['enabled', 'timeout'],
+} as const;

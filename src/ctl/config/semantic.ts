@@ -1,0 +1,223 @@
+/**
+ * Rules that span several keys: sizes against each other, alarms against the policies
+ * they name, duplicate names, load balancer listeners. They read the parsed YAML
+ * defensively (a value of the wrong type is the schema's error, reported there), so they
+ * run on the whole file even where the schema failed.
+ *
+ * @module
+ */
+import { realKey, type DocPath } from './locate';
+import { durationSeconds } from './durations';
+import { PROTOCOLS } from './schema';
+import { didYouMean } from './suggest';
+import { alarmName, isValidGroupName, isValidPolicyName, RESERVED_TAG_PREFIXES } from '../model/naming';
+
+/** Records one error at a path. */
+export type Report = (path: DocPath, message: string) => void;
+
+type Obj = Record<string, unknown>;
+
+function isObj(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function int(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function entries(value: unknown): [string, unknown][] {
+  return isObj(value) ? Object.entries(value) : [];
+}
+
+const LB_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
+const HEALTH_TARGET = /^(HTTP|HTTPS):(\d+)\/\S*$|^(TCP|SSL):(\d+)$/i;
+
+function checkSizes(path: DocPath, o: Obj, report: Report, what: string): void {
+  const min = int(o.min_size);
+  const max = int(o.max_size);
+  const capacity = int(o.capacity);
+  if (min !== undefined && max !== undefined && min > max) {
+    report([...path, 'min_size'], `min_size (${min}) is greater than max_size (${max})${what}`);
+  }
+  if (capacity !== undefined) {
+    if (min !== undefined && capacity < min) report([...path, 'capacity'], `capacity (${capacity}) is less than min_size (${min})${what}`);
+    if (max !== undefined && capacity > max) report([...path, 'capacity'], `capacity (${capacity}) is greater than max_size (${max})${what}`);
+  }
+}
+
+function checkPolicies(path: DocPath, policies: unknown, report: Report): void {
+  for (const [name, p] of entries(policies)) {
+    if (!isValidPolicyName(realKey(name))) report([...path, name], `policy name ${JSON.stringify(realKey(name))} must be 1 to 200 characters without "|" (the naming rule <group>|<policy> uses it)`);
+    if (isObj(p) && p.min_adjustment_step !== undefined && p.type !== 'PercentChangeInCapacity' && typeof p.type === 'string') {
+      report([...path, name, 'min_adjustment_step'], `min_adjustment_step is allowed only with type PercentChangeInCapacity, not ${p.type}`);
+    }
+  }
+}
+
+function checkAlarms(group: string, path: DocPath, g: Obj, topPolicies: unknown, report: Report): void {
+  if (!Array.isArray(g.alarms)) return;
+  const defined = [...new Set([...entries(topPolicies).map(([n]) => realKey(n)), ...entries(g.policies).map(([n]) => realKey(n))])];
+  const seen = new Map<string, number>();
+  g.alarms.forEach((a: unknown, i: number) => {
+    if (!isObj(a)) return;
+    const at: DocPath = [...path, 'alarms', i];
+    const policy = str(a.policy);
+    if (policy !== undefined && !defined.includes(policy)) {
+      const known = defined.length === 0 ? 'no policies are defined' : `defined: ${defined.join(', ')}`;
+      report([...at, 'policy'], `alarm names policy ${JSON.stringify(policy)}, which is not defined (${known})${didYouMean(policy, defined)}`);
+    }
+    const metric = str(a.metric);
+    if (policy !== undefined && metric !== undefined) {
+      const name = alarmName(realKey(group), policy, metric);
+      const first = seen.get(name);
+      if (name.length > 255) report([...at, 'metric'], `alarm name ${JSON.stringify(name)} is longer than 255 characters`);
+      if (first !== undefined) {
+        report(at, `duplicate alarm ${JSON.stringify(name)}: alarms[${first}] has the same policy and metric (alarm names are <group>|<policy>|<metric>)`);
+      } else {
+        seen.set(name, i);
+      }
+    }
+    const period = durationSeconds(a.period) ?? 300;
+    const evaluations = int(a.evaluation_periods) ?? 1;
+    const limit = period >= 3600 ? 604800 : 86400;
+    if (period * evaluations > limit) {
+      report([...at, 'evaluation_periods'], `period × evaluation_periods is ${period * evaluations} seconds; CloudWatch allows at most ${limit}`);
+    }
+  });
+}
+
+function checkTags(path: DocPath, tags: unknown, report: Report): void {
+  for (const [rawKey, value] of entries(tags)) {
+    const key = realKey(rawKey);
+    if (key.length === 0 || key.length > 128) report([...path, rawKey], `tag key must be 1 to 128 characters`);
+    const reserved = RESERVED_TAG_PREFIXES.find((p) => key.toLowerCase().startsWith(p));
+    if (reserved !== undefined) report([...path, rawKey], `tag keys starting with "${reserved}" are reserved`);
+    const text = isObj(value) ? value.value : value;
+    if ((typeof text === 'string' || typeof text === 'number' || typeof text === 'boolean') && String(text).length > 256) {
+      report([...path, rawKey], `tag value must be at most 256 characters`);
+    }
+  }
+}
+
+function checkTime(path: DocPath, value: unknown, report: Report, key: string): number | undefined {
+  if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
+  const ms = value instanceof Date ? value.getTime() : Date.parse(value);
+  if (Number.isNaN(ms)) report([...path, key], `${key} must be a date and time such as 2024-05-01T08:00:00Z; got ${JSON.stringify(value)}`);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function checkScheduled(path: DocPath, actions: unknown, report: Report): void {
+  for (const [name, a] of entries(actions)) {
+    const at: DocPath = [...path, name];
+    if (realKey(name).length > 255 || name.length === 0) report(at, 'scheduled action names must be 1 to 255 characters');
+    if (!isObj(a)) continue;
+    if (a.min_size === undefined && a.max_size === undefined && a.capacity === undefined) {
+      report(at, 'a scheduled action needs at least one of min_size, max_size, capacity');
+    }
+    if (a.recurrence === undefined && a.start_time === undefined) report(at, 'a scheduled action needs recurrence or start_time');
+    checkSizes(at, a, report, ' in this scheduled action');
+    const start = checkTime(at, a.start_time, report, 'start_time');
+    const end = checkTime(at, a.end_time, report, 'end_time');
+    if (start !== undefined && end !== undefined && end <= start) report([...at, 'end_time'], 'end_time must be after start_time');
+  }
+}
+
+function checkGroup(name: string, g: unknown, top: Obj, report: Report): void {
+  const path: DocPath = ['groups', name];
+  if (!isValidGroupName(realKey(name))) {
+    report(path, `group name ${JSON.stringify(realKey(name))} must be 1 to 240 characters without "|" (the naming rules use it)`);
+  }
+  if (!isObj(g)) return;
+  checkSizes(path, g, report, '');
+  if (g.security_group !== undefined && g.security_groups !== undefined) {
+    report([...path, 'security_groups'], 'give security_group or security_groups, not both');
+  }
+  if (g.zones === undefined && g.vpc_zone_identifier === undefined) {
+    report(path, 'a group needs zones or vpc_zone_identifier');
+  }
+  if (Array.isArray(g.load_balancers)) {
+    const seen = new Set<unknown>();
+    g.load_balancers.forEach((lb: unknown, i: number) => {
+      if (seen.has(lb)) report([...path, 'load_balancers', i], `duplicate load balancer ${JSON.stringify(lb)}`);
+      seen.add(lb);
+    });
+  }
+  checkPolicies([...path, 'policies'], g.policies, report);
+  checkAlarms(name, path, g, top.policies, report);
+  checkTags([...path, 'tags'], g.tags, report);
+  checkScheduled([...path, 'scheduled_actions'], g.scheduled_actions, report);
+}
+
+function checkListeners(path: DocPath, lb: Obj, report: Report): string[] {
+  const protocols: string[] = [];
+  if (!Array.isArray(lb.listeners)) return protocols;
+  const ports = new Map<number, number>();
+  lb.listeners.forEach((l: unknown, i: number) => {
+    const at: DocPath = [...path, 'listeners', i];
+    let port: unknown;
+    let protocol: unknown;
+    let cert: unknown;
+    let instanceProtocol: unknown;
+    if (Array.isArray(l)) {
+      [port, , protocol, cert] = l as unknown[];
+      if (l.length > 4) report(at, 'a listener list has at most 4 items: load_balancer_port, instance_port, protocol, ssl_certificate_id');
+    } else if (isObj(l)) {
+      port = l.load_balancer_port;
+      protocol = l.protocol;
+      cert = l.ssl_certificate_id;
+      instanceProtocol = l.instance_protocol;
+    }
+    for (const [key, p] of [['protocol', protocol], ['instance_protocol', instanceProtocol]] as const) {
+      if (typeof p === 'string' && !(PROTOCOLS as readonly string[]).includes(p.toUpperCase())) {
+        report(Array.isArray(l) ? at : [...at, key], `${key} must be one of ${PROTOCOLS.join(', ')} (any case); got ${JSON.stringify(p)}`);
+      }
+    }
+    if (typeof protocol === 'string') {
+      protocols.push(protocol.toUpperCase());
+      if (['HTTPS', 'SSL'].includes(protocol.toUpperCase()) && cert === undefined) {
+        report(at, `an ${protocol.toUpperCase()} listener needs an ssl_certificate_id`);
+      }
+    }
+    if (typeof port === 'number') {
+      const first = ports.get(port);
+      if (first !== undefined) report(at, `duplicate listener on load balancer port ${port} (listeners[${first}] uses it)`);
+      else ports.set(port, i);
+    }
+  });
+  return protocols;
+}
+
+function checkLoadBalancer(name: string, lb: unknown, report: Report): void {
+  const path: DocPath = ['load_balancers', name];
+  if (!LB_NAME.test(realKey(name))) report(path, `load balancer name ${JSON.stringify(realKey(name))} must be 1 to 32 letters, digits and hyphens, not starting or ending with a hyphen`);
+  if (!isObj(lb)) return;
+  const hasZones = lb.zones !== undefined;
+  const hasSubnets = lb.subnets !== undefined;
+  if (hasZones && hasSubnets) report([...path, 'subnets'], 'give zones or subnets, not both');
+  if (!hasZones && !hasSubnets) report(path, 'a load balancer needs zones or subnets');
+  const protocols = checkListeners(path, lb, report);
+  if (lb.cookie_stickiness !== undefined && protocols.length > 0 && !protocols.some((p) => p === 'HTTP' || p === 'HTTPS')) {
+    report([...path, 'cookie_stickiness'], 'cookie stickiness needs an HTTP or HTTPS listener');
+  }
+  if (isObj(lb.health_check)) {
+    const hc = lb.health_check;
+    if (typeof hc.target === 'string' && !HEALTH_TARGET.test(hc.target)) {
+      report([...path, 'health_check', 'target'], `target must be HTTP:port/path, HTTPS:port/path, TCP:port or SSL:port; got ${JSON.stringify(hc.target)}`);
+    }
+    const interval = durationSeconds(hc.interval) ?? 30;
+    const timeout = durationSeconds(hc.timeout) ?? 5;
+    if (timeout >= interval) report([...path, 'health_check', 'timeout'], `timeout (${timeout} s) must be less than interval (${interval} s)`);
+  }
+}
+
+/** Runs every cross-field rule over the parsed document. */
+export function checkSemantics(doc: unknown, report: Report): void {
+  if (!isObj(doc)) return;
+  for (const [name, g] of entries(doc.groups)) checkGroup(name, g, doc, report);
+  checkPolicies(['policies'], doc.policies, report);
+  for (const [name, lb] of entries(doc.load_balancers)) checkLoadBalancer(name, lb, report);
+}

@@ -1,0 +1,357 @@
+/**
+ * The resource model autoscalectl plans with: plain data, the same shape for what the
+ * file wants (desired) and what AWS has (current), so that planning is a pure comparison.
+ *
+ * @module
+ */
+
+/** A block device of a launch configuration. */
+export interface BlockDeviceSpec {
+  /** e.g. `/dev/sdb`. */
+  deviceName: string;
+  /** Instance store name, e.g. `ephemeral0`. */
+  virtualName?: string;
+  /** EBS snapshot. */
+  snapshotId?: string;
+  /** EBS size in GiB. */
+  volumeSize?: number;
+  /** EBS volume type. */
+  volumeType?: string;
+  /** Delete the volume with the instance. */
+  deleteOnTermination?: boolean;
+  /** Provisioned IOPS. */
+  iops?: number;
+  /** Encrypt the volume. */
+  encrypted?: boolean;
+  /** Suppress the device. */
+  noDevice?: boolean;
+}
+
+/** What a launch configuration launches (everything but its name). */
+export interface LaunchConfigSpec {
+  /** AMI id (the file's `ami`). */
+  imageId: string;
+  /** Key pair (`ssh_key`). */
+  keyName?: string;
+  /** Security groups (`security_group` or `security_groups`). */
+  securityGroups: string[];
+  /** Instance type. */
+  instanceType: string;
+  /** User data text. */
+  userData?: string;
+  /** Maximum spot price (US dollars per hour). */
+  spotPrice?: number;
+  /** Detailed monitoring. */
+  instanceMonitoring: boolean;
+  /** Block devices. */
+  blockDevices: BlockDeviceSpec[];
+  /** IAM instance profile name or ARN. */
+  iamInstanceProfile?: string;
+}
+
+/** A launch configuration that exists. */
+export interface LaunchConfigState extends LaunchConfigSpec {
+  /** Its name. */
+  name: string;
+}
+
+/** A tag of a group. */
+export interface TagSpec {
+  /** Key. */
+  key: string;
+  /** Value. */
+  value: string;
+  /** Copied to instances the group launches. */
+  propagateAtLaunch: boolean;
+}
+
+/** A scaling policy. */
+export interface PolicySpec {
+  /** AWS name: `<group>|<policy>`. */
+  name: string;
+  /** The name in the file. */
+  shortName: string;
+  /** Its group. */
+  group: string;
+  /** `ChangeInCapacity`, `ExactCapacity` or `PercentChangeInCapacity`. */
+  adjustmentType: string;
+  /** The file's `adjustment`. */
+  scalingAdjustment: number;
+  /** Seconds; not managed when undefined. */
+  cooldown?: number;
+  /** With `PercentChangeInCapacity`. */
+  minAdjustmentStep?: number;
+}
+
+/** A scaling policy that exists. */
+export interface PolicyState extends PolicySpec {
+  /** Its ARN (what alarms name as their action). */
+  arn: string;
+  /** Names of the alarms that run it. */
+  alarmNames: string[];
+}
+
+/** The part of an alarm that is compared. */
+export interface AlarmSettings {
+  /** Metric name. */
+  metric: string;
+  /** Metric namespace. */
+  namespace: string;
+  /** Statistic. */
+  statistic: string;
+  /** Seconds. */
+  period: number;
+  /** Periods over which to compare. */
+  evaluationPeriods: number;
+  /** Threshold. */
+  threshold: number;
+  /** CloudWatch comparison operator name. */
+  comparison: string;
+  /** Dimensions. */
+  dimensions: Record<string, string>;
+  /** Unit. */
+  unit?: string;
+}
+
+/** An alarm the file wants: runs the policy `policy` of `group`. */
+export interface AlarmSpec extends AlarmSettings {
+  /** AWS name: `<group>|<policy>|<metric>`. */
+  name: string;
+  /** Its group. */
+  group: string;
+  /** AWS name of the policy it runs. */
+  policy: string;
+}
+
+/** An alarm that exists. */
+export interface AlarmState extends AlarmSettings {
+  /** Its name. */
+  name: string;
+  /** ARNs it acts on when in ALARM. */
+  alarmActions: string[];
+}
+
+/** A scheduled change of a group's sizes. */
+export interface ScheduledSpec {
+  /** Name (unique within the group). */
+  name: string;
+  /** Its group. */
+  group: string;
+  /** Cron recurrence. */
+  recurrence?: string;
+  /** First run, ISO 8601. */
+  startTime?: string;
+  /** End of a recurring action, ISO 8601. */
+  endTime?: string;
+  /** Minimum size it sets. */
+  minSize?: number;
+  /** Maximum size it sets. */
+  maxSize?: number;
+  /** Desired capacity it sets. */
+  desiredCapacity?: number;
+}
+
+/** An Auto Scaling group the file wants, with everything attached to it. */
+export interface GroupSpec {
+  /** Name. */
+  name: string;
+  /** Fewest instances. */
+  minSize: number;
+  /** Most instances. */
+  maxSize: number;
+  /** The file's `capacity` (desired capacity), if given. */
+  capacity?: number;
+  /** What its launch configuration must launch. */
+  launchConfig: LaunchConfigSpec;
+  /** Availability zones. */
+  zones: string[];
+  /** Subnets (`vpc_zone_identifier`). */
+  subnets: string[];
+  /** Classic load balancers. */
+  loadBalancers: string[];
+  /** `EC2` or `ELB`; not managed when undefined. */
+  healthCheckType?: string;
+  /** Seconds; not managed when undefined. */
+  healthCheckPeriod?: number;
+  /** Seconds; not managed when undefined. */
+  defaultCooldown?: number;
+  /** Not managed when undefined. */
+  terminationPolicies?: string[];
+  /** The file's tags (autoscalectl's own tags are added by the planner). */
+  tags: TagSpec[];
+  /** SNS topic for launch/terminate notifications. */
+  notificationTopic?: string;
+  /** Its scaling policies. */
+  policies: PolicySpec[];
+  /** Its alarms. */
+  alarms: AlarmSpec[];
+  /** Its scheduled actions. */
+  scheduledActions: ScheduledSpec[];
+}
+
+/** An Auto Scaling group that exists. */
+export interface GroupState {
+  /** Name. */
+  name: string;
+  /** Its launch configuration's name. */
+  launchConfigName?: string;
+  /** Fewest instances. */
+  minSize: number;
+  /** Most instances. */
+  maxSize: number;
+  /** Desired capacity. */
+  desiredCapacity: number;
+  /** Availability zones. */
+  zones: string[];
+  /** Subnets. */
+  subnets: string[];
+  /** Classic load balancers. */
+  loadBalancers: string[];
+  /** `EC2` or `ELB`. */
+  healthCheckType?: string;
+  /** Seconds. */
+  healthCheckPeriod?: number;
+  /** Seconds. */
+  defaultCooldown?: number;
+  /** Termination policies. */
+  terminationPolicies: string[];
+  /** Every tag, autoscalectl's included. */
+  tags: TagSpec[];
+  /** How many instances it has. */
+  instanceCount: number;
+}
+
+/** A listener of a load balancer. */
+export interface ListenerSpec {
+  /** Port the load balancer listens on. */
+  loadBalancerPort: number;
+  /** Port of the instances. */
+  instancePort: number;
+  /** `HTTP`, `HTTPS`, `TCP` or `SSL`. */
+  protocol: string;
+  /** Protocol to the instances; AWS's default (and not compared) when undefined. */
+  instanceProtocol?: string;
+  /** Certificate of an HTTPS or SSL listener. */
+  sslCertificateId?: string;
+}
+
+/** A load balancer health check. */
+export interface HealthCheckSpec {
+  /** e.g. `HTTP:8080/health`. */
+  target: string;
+  /** Seconds between checks. */
+  interval: number;
+  /** Seconds to wait for an answer. */
+  timeout: number;
+  /** Successes before healthy. */
+  healthyThreshold: number;
+  /** Failures before unhealthy. */
+  unhealthyThreshold: number;
+}
+
+/** Cookie stickiness on the HTTP/HTTPS listeners. */
+export type StickinessSpec = { type: 'lb'; expiration?: number } | { type: 'app'; cookieName: string };
+
+/** Connection draining. */
+export interface DrainingSpec {
+  /** On or off. */
+  enabled: boolean;
+  /** Seconds; AWS's default when undefined. */
+  timeout?: number;
+}
+
+/** A load balancer the file wants. */
+export interface LoadBalancerSpec {
+  /** Name. */
+  name: string;
+  /** Availability zones (EC2-Classic or default VPC). */
+  zones: string[];
+  /** Subnets (VPC). */
+  subnets: string[];
+  /** Security groups (VPC). */
+  securityGroups: string[];
+  /** `internet-facing` or `internal`. */
+  scheme: string;
+  /** Listeners. */
+  listeners: ListenerSpec[];
+  /** Health check; not managed when undefined. */
+  healthCheck?: HealthCheckSpec;
+  /** Stickiness; none when undefined. */
+  stickiness?: StickinessSpec;
+  /** Cross-zone load balancing; not managed when undefined. */
+  crossZone?: boolean;
+  /** Connection draining; not managed when undefined. */
+  connectionDraining?: DrainingSpec;
+}
+
+/** A load balancer that exists. */
+export interface LoadBalancerState {
+  /** Name. */
+  name: string;
+  /** Availability zones. */
+  zones: string[];
+  /** Subnets. */
+  subnets: string[];
+  /** Security groups. */
+  securityGroups: string[];
+  /** Scheme. */
+  scheme: string;
+  /** Listeners, each with the policies set on it. */
+  listeners: (ListenerSpec & { policyNames: string[] })[];
+  /** Health check. */
+  healthCheck?: HealthCheckSpec;
+  /** Load balancer cookie policies. */
+  lbCookiePolicies: { name: string; expiration?: number }[];
+  /** Application cookie policies. */
+  appCookiePolicies: { name: string; cookieName: string }[];
+  /** Attributes, when they were read. */
+  attributes?: { crossZone: boolean; connectionDraining: DrainingSpec };
+  /** Whether autoscalectl created it (it carries the marker policy). */
+  managed: boolean;
+}
+
+/** What the file wants. */
+export interface DesiredState {
+  /** The file's region. */
+  region?: string;
+  /** Groups, in file order. */
+  groups: GroupSpec[];
+  /** Load balancers of the top-level section, in file order. */
+  loadBalancers: LoadBalancerSpec[];
+}
+
+/** What exists, as far as it was read. */
+export interface CurrentState {
+  /** Groups by name. */
+  groups: Map<string, GroupState>;
+  /** Launch configurations by name. */
+  launchConfigs: Map<string, LaunchConfigState>;
+  /** Policies by `stateKey(group, name)`. */
+  policies: Map<string, PolicyState>;
+  /** Alarms by name. */
+  alarms: Map<string, AlarmState>;
+  /** Scheduled actions by `stateKey(group, name)`. */
+  scheduled: Map<string, ScheduledSpec>;
+  /** Load balancers by name. */
+  loadBalancers: Map<string, LoadBalancerState>;
+  /** Whether every group, launch configuration, policy, alarm and load balancer of the account was listed (for pruning). */
+  complete: boolean;
+}
+
+/** Key of a per-group resource (policy, scheduled action) in the state maps. */
+export function stateKey(group: string, name: string): string {
+  return `${group}\n${name}`;
+}
+
+/** An empty current state. */
+export function emptyState(): CurrentState {
+  return {
+    groups: new Map(),
+    launchConfigs: new Map(),
+    policies: new Map(),
+    alarms: new Map(),
+    scheduled: new Map(),
+    loadBalancers: new Map(),
+    complete: false,
+  };
+}

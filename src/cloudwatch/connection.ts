@@ -304,7 +304,9 @@ export class CloudWatchConnection extends AWSConnection<CloudWatch> {
    */
   async setAlarmState(alarmName: string, stateReason: string, stateValue: string, options: SetAlarmStateOptions = {}): Promise<boolean> {
     const name = checkAlarmName('alarmName', alarmName);
-    const reason = checkLength('stateReason', requireValue('stateReason', stateReason), 1023, 0) as string;
+    // AWS takes an empty reason; only a missing one is an error.
+    if (stateReason === undefined || stateReason === null) requireValue('stateReason', stateReason);
+    const reason = checkLength('stateReason', stateReason, 1023, 0) as string;
     const state = checkStateValue('stateValue', requireValue('stateValue', stateValue));
     const data = options.stateReasonData ? JSON.stringify(options.stateReasonData) : undefined;
     checkLength('stateReasonData (as JSON)', data, 4000, 0);

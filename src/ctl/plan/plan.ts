@@ -1,0 +1,511 @@
+/**
+ * The planner: a pure function from what exists and what the file wants to the ordered
+ * actions that bring one to the other. Creates and updates come in dependency order
+ * (launch configuration → load balancer → group → tags, notifications → scheduled
+ * actions → policies → alarms), deletes after them in reverse order.
+ *
+ * @module
+ */
+import {
+  CAPACITY_TAG, CTL_TAGS, isAlarmOf, launchConfigName, launchConfigNumber, MANAGED_TAG, NOTIFICATION_TAG, policyOf,
+} from '../model/naming';
+import { stateKey, type CurrentState, type DesiredState, type GroupSpec, type GroupState, type TagSpec } from '../model/types';
+import { alarmChanges, launchConfigChanges, policyChanges, sameSet, scheduledChanges } from './compare';
+import { planLoadBalancer } from './loadbalancer';
+import {
+  RESOURCE_ORDER, type FieldChange, type GroupCreate, type GroupUpdate, type KeptResource, type Plan, type PlannedAction, type PlanOptions,
+  type ResourceType,
+} from './types';
+
+/** The launch configuration a group ends up with, and what it takes to get there. */
+interface LaunchConfigResolution {
+  /** The name the group must use. */
+  name: string;
+  /** The action creating it, if it must be created. */
+  action?: PlannedAction;
+  /** The group's previous launch configuration, to delete once the group is switched. */
+  retire?: string;
+}
+
+/**
+ * Names of launch configurations the planner needs to know about beyond the ones groups
+ * use: the next `<group>-<n>` of every group whose launch configuration changed or that
+ * does not exist yet (one may be left over from an interrupted apply).
+ */
+export function launchConfigLookups(current: CurrentState, desired: DesiredState): string[] {
+  const names: string[] = [];
+  for (const spec of desired.groups) {
+    const g = current.groups.get(spec.name);
+    if (g === undefined) {
+      names.push(launchConfigName(spec.name, 1));
+      continue;
+    }
+    const inUse = g.launchConfigName === undefined ? undefined : current.launchConfigs.get(g.launchConfigName);
+    if (inUse !== undefined && launchConfigChanges(inUse, spec.launchConfig).length === 0) continue;
+    names.push(launchConfigName(spec.name, (launchConfigNumber(spec.name, g.launchConfigName) ?? 0) + 1));
+  }
+  return names;
+}
+
+function tagMap(tags: readonly TagSpec[]): Map<string, TagSpec> {
+  return new Map(tags.map((t) => [t.key, t]));
+}
+
+/** Every tag a group should carry: the file's and autoscalectl's own. */
+export function desiredTags(spec: GroupSpec): TagSpec[] {
+  const tags: TagSpec[] = [...spec.tags, { key: MANAGED_TAG, value: 'true', propagateAtLaunch: false }];
+  if (spec.capacity !== undefined) tags.push({ key: CAPACITY_TAG, value: String(spec.capacity), propagateAtLaunch: false });
+  if (spec.notificationTopic !== undefined) tags.push({ key: NOTIFICATION_TAG, value: spec.notificationTopic, propagateAtLaunch: false });
+  return tags;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), max);
+}
+
+class Planner {
+  readonly #forward = new Map<ResourceType, PlannedAction[]>(RESOURCE_ORDER.map((r) => [r, []]));
+  readonly #deletes = new Map<ResourceType, PlannedAction[]>(RESOURCE_ORDER.map((r) => [r, []]));
+  readonly kept: KeptResource[] = [];
+  readonly warnings: string[] = [];
+  /** Launch configurations that end up in use or are deleted by an action already: never pruned again. */
+  readonly #claimedLaunchConfigs = new Set<string>();
+
+  constructor(readonly current: CurrentState, readonly desired: DesiredState, readonly options: PlanOptions) {}
+
+  add(action: PlannedAction): void {
+    (action.action === 'delete' ? this.#deletes : this.#forward).get(action.resource)?.push(action);
+  }
+
+  keep(resource: ResourceType, name: string, group?: string): void {
+    this.kept.push(group === undefined ? { resource, name } : { resource, name, group });
+  }
+
+  plan(): Plan {
+    for (const lb of this.desired.loadBalancers) {
+      const action = planLoadBalancer(lb, this.current.loadBalancers.get(lb.name));
+      if (action !== undefined) this.add(action);
+    }
+    for (const spec of this.desired.groups) this.group(spec);
+    this.pruneGroups();
+    this.pruneLaunchConfigs();
+    this.pruneLoadBalancers();
+    const actions = [
+      ...RESOURCE_ORDER.flatMap((r) => this.#forward.get(r) ?? []),
+      ...[...RESOURCE_ORDER].reverse().flatMap((r) => this.#deletes.get(r) ?? []),
+    ];
+    return { actions, kept: this.kept, warnings: this.warnings };
+  }
+
+  launchConfig(spec: GroupSpec, g: GroupState | undefined): LaunchConfigResolution {
+    const inUseName = g?.launchConfigName;
+    const inUse = inUseName === undefined ? undefined : this.current.launchConfigs.get(inUseName);
+    if (inUseName !== undefined && inUse !== undefined && launchConfigChanges(inUse, spec.launchConfig).length === 0) {
+      this.#claimedLaunchConfigs.add(inUseName);
+      return { name: inUseName };
+    }
+    const n = (launchConfigNumber(spec.name, inUseName) ?? 0) + 1;
+    const name = launchConfigName(spec.name, n);
+    this.#claimedLaunchConfigs.add(name);
+    const retire = inUseName !== undefined && launchConfigNumber(spec.name, inUseName) !== undefined ? inUseName : undefined;
+    if (retire !== undefined) this.#claimedLaunchConfigs.add(retire);
+    if (inUseName !== undefined && launchConfigNumber(spec.name, inUseName) === undefined) {
+      this.warnings.push(`group ${spec.name} uses launch configuration ${inUseName}, which does not follow the naming rule <group>-<n>: it is switched to ${name} and ${inUseName} is kept`);
+    }
+    const leftover = this.current.launchConfigs.get(name);
+    if (leftover !== undefined && launchConfigChanges(leftover, spec.launchConfig).length === 0) {
+      return retire === undefined ? { name } : { name, retire };
+    }
+    const changes = launchConfigChanges(inUse, spec.launchConfig);
+    const notes: string[] = [];
+    if (inUseName !== undefined) notes.push(`replaces ${inUseName} for group ${spec.name}`);
+    if (leftover !== undefined) notes.push(`an unused ${name} that differs exists and is deleted first`);
+    const action: PlannedAction = {
+      action: leftover === undefined ? 'create' : 'replace',
+      resource: 'launch_configuration',
+      name,
+      group: spec.name,
+      changes,
+      op: { kind: 'createLaunchConfig', name, spec: spec.launchConfig, replace: leftover !== undefined },
+    };
+    if (notes.length > 0) action.note = notes.join('; ');
+    return retire === undefined ? { name, action } : { name, action, retire };
+  }
+
+  group(spec: GroupSpec): void {
+    const g = this.current.groups.get(spec.name);
+    const lc = this.launchConfig(spec, g);
+    if (lc.action !== undefined) this.add(lc.action);
+    const replace = g !== undefined && !sameSet(g.loadBalancers, spec.loadBalancers);
+    const fresh = g === undefined || replace;
+    if (fresh) {
+      this.createGroup(spec, g, lc.name);
+    } else {
+      this.updateGroup(spec, g, lc.name);
+    }
+    if (lc.retire !== undefined && lc.retire !== lc.name) {
+      this.add({
+        action: 'delete',
+        resource: 'launch_configuration',
+        name: lc.retire,
+        group: spec.name,
+        changes: [],
+        note: `replaced by ${lc.name}`,
+        op: { kind: 'deleteLaunchConfig', name: lc.retire },
+      });
+    }
+    this.tags(spec, fresh ? undefined : g);
+    this.notification(spec, fresh ? undefined : g);
+    this.scheduled(spec, fresh);
+    this.policies(spec, fresh);
+    this.alarms(spec, fresh);
+  }
+
+  createGroup(spec: GroupSpec, g: GroupState | undefined, lcName: string): void {
+    const desiredCapacity = spec.capacity ?? (g === undefined ? undefined : clamp(g.desiredCapacity, spec.minSize, spec.maxSize));
+    const group: GroupCreate = {
+      name: spec.name,
+      launchConfigName: lcName,
+      minSize: spec.minSize,
+      maxSize: spec.maxSize,
+      zones: spec.zones,
+      subnets: spec.subnets,
+      loadBalancers: spec.loadBalancers,
+      tags: desiredTags(spec),
+    };
+    if (desiredCapacity !== undefined) group.desiredCapacity = desiredCapacity;
+    if (spec.healthCheckType !== undefined) group.healthCheckType = spec.healthCheckType;
+    if (spec.healthCheckPeriod !== undefined) group.healthCheckPeriod = spec.healthCheckPeriod;
+    if (spec.defaultCooldown !== undefined) group.defaultCooldown = spec.defaultCooldown;
+    if (spec.terminationPolicies !== undefined) group.terminationPolicies = spec.terminationPolicies;
+    const changes: FieldChange[] = [];
+    const field = (name: string, old: unknown, now: unknown): void => {
+      if (now !== undefined && !(Array.isArray(now) && now.length === 0 && old === undefined)) changes.push({ field: name, old, new: now });
+    };
+    field('launch_configuration', g?.launchConfigName, lcName);
+    field('min_size', g?.minSize, spec.minSize);
+    field('max_size', g?.maxSize, spec.maxSize);
+    field('desired_capacity', g?.desiredCapacity, desiredCapacity);
+    field('zones', g?.zones, spec.zones);
+    field('vpc_zone_identifier', g?.subnets, spec.subnets);
+    field('load_balancers', g?.loadBalancers, spec.loadBalancers);
+    field('health_check_type', g?.healthCheckType, spec.healthCheckType);
+    field('health_check_period', g?.healthCheckPeriod, spec.healthCheckPeriod);
+    field('default_cooldown', g?.defaultCooldown, spec.defaultCooldown);
+    field('termination_policies', g?.terminationPolicies, spec.terminationPolicies);
+    const action: PlannedAction = {
+      action: g === undefined ? 'create' : 'replace',
+      resource: 'group',
+      name: spec.name,
+      changes,
+      op: { kind: 'createGroup', group, replace: g !== undefined },
+    };
+    if (g !== undefined) {
+      action.destructive = true;
+      action.note = `load_balancers can only be set when a group is created: the group is deleted with its ${g.instanceCount} instance${g.instanceCount === 1 ? '' : 's'} and created again`;
+    }
+    this.add(action);
+  }
+
+  updateGroup(spec: GroupSpec, g: GroupState, lcName: string): void {
+    const set: GroupUpdate = {};
+    const changes: FieldChange[] = [];
+    const notes: string[] = [];
+    if (g.launchConfigName !== lcName) {
+      set.launchConfigName = lcName;
+      changes.push({ field: 'launch_configuration', old: g.launchConfigName, new: lcName });
+    }
+    if (g.minSize !== spec.minSize) {
+      set.minSize = spec.minSize;
+      changes.push({ field: 'min_size', old: g.minSize, new: spec.minSize });
+    }
+    if (g.maxSize !== spec.maxSize) {
+      set.maxSize = spec.maxSize;
+      changes.push({ field: 'max_size', old: g.maxSize, new: spec.maxSize });
+    }
+    const tags = tagMap(g.tags);
+    const recorded = tags.get(CAPACITY_TAG)?.value;
+    const managed = tags.has(MANAGED_TAG);
+    let desired = clamp(g.desiredCapacity, spec.minSize, spec.maxSize);
+    if (desired !== g.desiredCapacity) notes.push(`desired capacity kept within min_size..max_size`);
+    if (spec.capacity !== undefined) {
+      if (this.options.resetCapacity) {
+        if (spec.capacity !== g.desiredCapacity) notes.push('--reset-capacity');
+        desired = spec.capacity;
+      } else if (managed && recorded !== String(spec.capacity)) {
+        if (spec.capacity !== g.desiredCapacity) notes.push(`capacity changed in the file (${recorded ?? 'none'} → ${spec.capacity})`);
+        desired = spec.capacity;
+      }
+    }
+    if (desired !== g.desiredCapacity) {
+      set.desiredCapacity = desired;
+      changes.push({ field: 'desired_capacity', old: g.desiredCapacity, new: desired });
+    }
+    if (spec.zones.length > 0 && !sameSet(g.zones, spec.zones)) {
+      set.zones = spec.zones;
+      changes.push({ field: 'zones', old: g.zones, new: spec.zones });
+    }
+    if (spec.subnets.length > 0 && !sameSet(g.subnets, spec.subnets)) {
+      set.subnets = spec.subnets;
+      changes.push({ field: 'vpc_zone_identifier', old: g.subnets, new: spec.subnets });
+    }
+    if (spec.healthCheckType !== undefined && spec.healthCheckType !== (g.healthCheckType ?? 'EC2')) {
+      set.healthCheckType = spec.healthCheckType;
+      changes.push({ field: 'health_check_type', old: g.healthCheckType, new: spec.healthCheckType });
+    }
+    if (spec.healthCheckPeriod !== undefined && spec.healthCheckPeriod !== g.healthCheckPeriod) {
+      set.healthCheckPeriod = spec.healthCheckPeriod;
+      changes.push({ field: 'health_check_period', old: g.healthCheckPeriod, new: spec.healthCheckPeriod });
+    }
+    if (spec.defaultCooldown !== undefined && spec.defaultCooldown !== g.defaultCooldown) {
+      set.defaultCooldown = spec.defaultCooldown;
+      changes.push({ field: 'default_cooldown', old: g.defaultCooldown, new: spec.defaultCooldown });
+    }
+    if (spec.terminationPolicies !== undefined && spec.terminationPolicies.join(',') !== g.terminationPolicies.join(',')) {
+      set.terminationPolicies = spec.terminationPolicies;
+      changes.push({ field: 'termination_policies', old: g.terminationPolicies, new: spec.terminationPolicies });
+    }
+    if (changes.length === 0) return;
+    const action: PlannedAction = { action: 'update', resource: 'group', name: spec.name, changes, op: { kind: 'updateGroup', name: spec.name, set } };
+    if (notes.length > 0) action.note = notes.join('; ');
+    this.add(action);
+  }
+
+  /** Tags of an existing group (a new group gets them at creation). */
+  tags(spec: GroupSpec, g: GroupState | undefined): void {
+    if (g === undefined) return;
+    const have = tagMap(g.tags);
+    const want = desiredTags(spec);
+    const wantKeys = new Set(want.map((t) => t.key));
+    const set = want.filter((t) => {
+      const h = have.get(t.key);
+      return h === undefined || h.value !== t.value || h.propagateAtLaunch !== t.propagateAtLaunch;
+    });
+    if (set.length > 0) {
+      this.add({
+        action: have.has(MANAGED_TAG) ? 'update' : 'create',
+        resource: 'tags',
+        name: spec.name,
+        group: spec.name,
+        changes: set.map((t) => {
+          const h = have.get(t.key);
+          const show = (x: TagSpec | undefined): string | undefined => (x === undefined ? undefined : `${x.value}${x.propagateAtLaunch ? ' (propagated)' : ''}`);
+          return { field: t.key, old: show(h), new: show(t) };
+        }),
+        op: { kind: 'setTags', group: spec.name, tags: set },
+      });
+    }
+    const gone = g.tags.filter((t) => !wantKeys.has(t.key) && !t.key.startsWith('aws:'));
+    const remove = gone.filter((t) => CTL_TAGS.includes(t.key) || this.options.prune === true);
+    for (const t of gone) if (!remove.includes(t)) this.keep('tags', t.key, spec.name);
+    if (remove.length > 0) {
+      this.add({
+        action: 'delete',
+        resource: 'tags',
+        name: spec.name,
+        group: spec.name,
+        changes: remove.map((t) => ({ field: t.key, old: t.value })),
+        op: { kind: 'deleteTags', group: spec.name, tags: remove },
+      });
+    }
+  }
+
+  /** The launch/terminate notifications, remembered in a tag (botoscale cannot describe them). */
+  notification(spec: GroupSpec, g: GroupState | undefined): void {
+    const recorded = g === undefined ? undefined : tagMap(g.tags).get(NOTIFICATION_TAG)?.value;
+    const topic = spec.notificationTopic;
+    if (topic !== undefined && topic !== recorded) {
+      this.add({
+        action: recorded === undefined ? 'create' : 'update',
+        resource: 'notification',
+        name: spec.name,
+        group: spec.name,
+        changes: [{ field: 'notification_topic', old: recorded, new: topic }],
+        op: recorded === undefined ? { kind: 'putNotification', group: spec.name, topic } : { kind: 'putNotification', group: spec.name, topic, previous: recorded },
+      });
+    } else if (topic === undefined && recorded !== undefined) {
+      this.add({
+        action: 'delete',
+        resource: 'notification',
+        name: spec.name,
+        group: spec.name,
+        changes: [{ field: 'notification_topic', old: recorded }],
+        op: { kind: 'deleteNotification', group: spec.name, topic: recorded },
+      });
+    }
+  }
+
+  scheduled(spec: GroupSpec, fresh: boolean): void {
+    const wanted = new Set(spec.scheduledActions.map((s) => s.name));
+    for (const s of spec.scheduledActions) {
+      const have = fresh ? undefined : this.current.scheduled.get(stateKey(spec.name, s.name));
+      const changes = scheduledChanges(have, s);
+      if (have !== undefined && changes.length === 0) continue;
+      this.add({
+        action: have === undefined ? 'create' : 'update',
+        resource: 'scheduled_action',
+        name: s.name,
+        group: spec.name,
+        changes,
+        op: { kind: 'putScheduledAction', spec: s },
+      });
+    }
+    if (fresh) return;
+    for (const have of this.current.scheduled.values()) {
+      if (have.group !== spec.name || wanted.has(have.name)) continue;
+      if (this.options.prune !== true) {
+        this.keep('scheduled_action', have.name, spec.name);
+        continue;
+      }
+      this.add({
+        action: 'delete',
+        resource: 'scheduled_action',
+        name: have.name,
+        group: spec.name,
+        changes: [],
+        op: { kind: 'deleteScheduledAction', group: spec.name, name: have.name },
+      });
+    }
+  }
+
+  policies(spec: GroupSpec, fresh: boolean): void {
+    const wanted = new Set(spec.policies.map((p) => p.name));
+    for (const p of spec.policies) {
+      const have = fresh ? undefined : this.current.policies.get(stateKey(spec.name, p.name));
+      const changes = policyChanges(have, p);
+      if (have !== undefined && changes.length === 0) continue;
+      this.add({
+        action: have === undefined ? 'create' : 'update',
+        resource: 'policy',
+        name: p.name,
+        group: spec.name,
+        changes,
+        op: { kind: 'putPolicy', spec: p },
+      });
+    }
+    if (fresh) return;
+    for (const have of this.current.policies.values()) {
+      if (have.group !== spec.name || wanted.has(have.name) || policyOf(spec.name, have.name) === undefined) continue;
+      if (this.options.prune !== true) {
+        this.keep('policy', have.name, spec.name);
+        continue;
+      }
+      this.add({
+        action: 'delete',
+        resource: 'policy',
+        name: have.name,
+        group: spec.name,
+        changes: [],
+        op: { kind: 'deletePolicy', group: spec.name, name: have.name },
+      });
+    }
+  }
+
+  alarms(spec: GroupSpec, fresh: boolean): void {
+    const wanted = new Set(spec.alarms.map((a) => a.name));
+    for (const a of spec.alarms) {
+      const have = this.current.alarms.get(a.name);
+      const changes = alarmChanges(have, a);
+      const arn = fresh ? undefined : this.current.policies.get(stateKey(spec.name, a.policy))?.arn;
+      const actionsOk = have !== undefined && arn !== undefined && have.alarmActions.length === 1 && have.alarmActions[0] === arn;
+      if (!actionsOk) {
+        const old = have === undefined ? undefined : have.alarmActions.join(', ') || 'none';
+        changes.push({ field: 'policy', old, new: arn ?? `${a.policy} (new)` });
+      }
+      if (have !== undefined && changes.length === 0) continue;
+      this.add({
+        action: have === undefined ? 'create' : 'update',
+        resource: 'alarm',
+        name: a.name,
+        group: spec.name,
+        changes,
+        op: { kind: 'putAlarm', spec: a },
+      });
+    }
+    for (const have of this.current.alarms.values()) {
+      if (wanted.has(have.name) || !isAlarmOf(spec.name, have.name)) continue;
+      if (this.options.prune !== true) {
+        this.keep('alarm', have.name, spec.name);
+        continue;
+      }
+      this.deleteAlarm(have.name, spec.name);
+    }
+  }
+
+  deleteAlarm(name: string, group: string): void {
+    this.add({ action: 'delete', resource: 'alarm', name, group, changes: [], op: { kind: 'deleteAlarm', name } });
+  }
+
+  /** Groups autoscalectl created that the file no longer has. */
+  pruneGroups(): void {
+    const wanted = new Set(this.desired.groups.map((g) => g.name));
+    for (const g of this.current.groups.values()) {
+      if (wanted.has(g.name) || !g.tags.some((t) => t.key === MANAGED_TAG)) continue;
+      if (this.options.prune !== true) {
+        this.keep('group', g.name);
+        continue;
+      }
+      const policies = [...this.current.policies.values()].filter((p) => p.group === g.name).length;
+      const n = g.instanceCount;
+      this.add({
+        action: 'delete',
+        resource: 'group',
+        name: g.name,
+        changes: [],
+        destructive: true,
+        note: `scaled to zero and deleted with its ${n} instance${n === 1 ? '' : 's'}${policies > 0 ? ` and ${policies} polic${policies === 1 ? 'y' : 'ies'}` : ''}`,
+        op: { kind: 'deleteGroup', name: g.name },
+      });
+      for (const a of this.current.alarms.values()) if (isAlarmOf(g.name, a.name)) this.deleteAlarm(a.name, g.name);
+    }
+  }
+
+  /** Launch configurations named after managed groups that no group uses. */
+  pruneLaunchConfigs(): void {
+    const owners = [
+      ...this.desired.groups.map((g) => g.name),
+      ...[...this.current.groups.values()].filter((g) => g.tags.some((t) => t.key === MANAGED_TAG)).map((g) => g.name),
+    ];
+    const inUse = new Set([...this.current.groups.values()].map((g) => g.launchConfigName));
+    for (const lc of this.current.launchConfigs.values()) {
+      if (this.#claimedLaunchConfigs.has(lc.name)) continue;
+      const owner = owners.find((o) => launchConfigNumber(o, lc.name) !== undefined);
+      if (owner === undefined) continue;
+      const pruned = !this.desired.groups.some((g) => g.name === owner);
+      if (inUse.has(lc.name) && !pruned) continue;
+      if (this.options.prune !== true) {
+        if (!pruned) this.keep('launch_configuration', lc.name, owner);
+        continue;
+      }
+      this.add({ action: 'delete', resource: 'launch_configuration', name: lc.name, group: owner, changes: [], op: { kind: 'deleteLaunchConfig', name: lc.name } });
+    }
+  }
+
+  /** Load balancers autoscalectl created that the file no longer has. */
+  pruneLoadBalancers(): void {
+    const wanted = new Set(this.desired.loadBalancers.map((l) => l.name));
+    const used = new Set(this.desired.groups.flatMap((g) => g.loadBalancers));
+    for (const lb of this.current.loadBalancers.values()) {
+      if (wanted.has(lb.name) || !lb.managed) continue;
+      if (used.has(lb.name)) {
+        this.warnings.push(`load balancer ${lb.name} is no longer in load_balancers but groups still use it: it is kept`);
+        continue;
+      }
+      if (this.options.prune !== true) {
+        this.keep('load_balancer', lb.name);
+        continue;
+      }
+      this.add({ action: 'delete', resource: 'load_balancer', name: lb.name, changes: [], op: { kind: 'deleteLoadBalancer', name: lb.name } });
+    }
+  }
+}
+
+/** The actions that bring `current` to `desired`, in the order to apply them. Pure: reads nothing else. */
+export function plan(current: CurrentState, desired: DesiredState, options: PlanOptions = {}): Plan {
+  return new Planner(current, desired, options).plan();
+}
+
+/** Whether a plan changes anything. */
+export function hasChanges(p: Plan): boolean {
+  return p.actions.length > 0;
+}

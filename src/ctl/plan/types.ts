@@ -1,0 +1,169 @@
+/**
+ * What a plan is: ordered actions, each saying what changes (for people) and what to
+ * call (for `apply`), as plain data.
+ *
+ * @module
+ */
+import type {
+  AlarmSpec, DrainingSpec, HealthCheckSpec, LaunchConfigSpec, ListenerSpec, LoadBalancerSpec, PolicySpec, ScheduledSpec, StickinessSpec, TagSpec,
+} from '../model/types';
+
+/** Kinds of resources, in dependency order. */
+export const RESOURCE_ORDER = [
+  'launch_configuration', 'load_balancer', 'group', 'tags', 'notification', 'scheduled_action', 'policy', 'alarm',
+] as const;
+
+/** A kind of resource. */
+export type ResourceType = (typeof RESOURCE_ORDER)[number];
+
+/** What happens to a resource. */
+export type ActionType = 'create' | 'update' | 'replace' | 'delete';
+
+/** One changed field: `field: old → new` (`old` undefined on create, `new` undefined on delete). */
+export interface FieldChange {
+  /** The field, as the file names it where it has a name there. */
+  field: string;
+  /** Value before. */
+  old?: unknown;
+  /** Value after. */
+  new?: unknown;
+}
+
+/** A group as `CreateAutoScalingGroup` makes it. */
+export interface GroupCreate {
+  /** Name. */
+  name: string;
+  /** Launch configuration name. */
+  launchConfigName: string;
+  /** Fewest instances. */
+  minSize: number;
+  /** Most instances. */
+  maxSize: number;
+  /** Desired capacity (AWS starts at `minSize` when undefined). */
+  desiredCapacity?: number;
+  /** Zones. */
+  zones: string[];
+  /** Subnets. */
+  subnets: string[];
+  /** Load balancers. */
+  loadBalancers: string[];
+  /** `EC2` or `ELB`. */
+  healthCheckType?: string;
+  /** Seconds. */
+  healthCheckPeriod?: number;
+  /** Seconds. */
+  defaultCooldown?: number;
+  /** Termination policies. */
+  terminationPolicies?: string[];
+  /** Every tag, autoscalectl's included. */
+  tags: TagSpec[];
+}
+
+/** The settings `UpdateAutoScalingGroup` changes (only those given). */
+export interface GroupUpdate {
+  /** Launch configuration name. */
+  launchConfigName?: string;
+  /** Fewest instances. */
+  minSize?: number;
+  /** Most instances. */
+  maxSize?: number;
+  /** Desired capacity. */
+  desiredCapacity?: number;
+  /** Zones. */
+  zones?: string[];
+  /** Subnets. */
+  subnets?: string[];
+  /** `EC2` or `ELB`. */
+  healthCheckType?: string;
+  /** Seconds. */
+  healthCheckPeriod?: number;
+  /** Seconds. */
+  defaultCooldown?: number;
+  /** Termination policies. */
+  terminationPolicies?: string[];
+}
+
+/** One step of bringing an existing load balancer in line. */
+export type LoadBalancerStep =
+  | { step: 'addListeners'; listeners: ListenerSpec[] }
+  | { step: 'removeListeners'; ports: number[] }
+  | { step: 'enableZones'; zones: string[] }
+  | { step: 'disableZones'; zones: string[] }
+  | { step: 'attachSubnets'; subnets: string[] }
+  | { step: 'detachSubnets'; subnets: string[] }
+  | { step: 'setSecurityGroups'; securityGroups: string[] }
+  | { step: 'healthCheck'; healthCheck: HealthCheckSpec }
+  | { step: 'stickiness'; stickiness: StickinessSpec; replacePolicy: boolean; ports: number[] }
+  | { step: 'removeStickiness'; ports: number[]; deletePolicy: boolean }
+  | { step: 'crossZone'; enabled: boolean }
+  | { step: 'connectionDraining'; draining: DrainingSpec }
+  | { step: 'marker' };
+
+/** What `apply` calls for an action. */
+export type Operation =
+  | { kind: 'createLaunchConfig'; name: string; spec: LaunchConfigSpec; replace: boolean }
+  | { kind: 'deleteLaunchConfig'; name: string }
+  | { kind: 'createLoadBalancer'; spec: LoadBalancerSpec; replace: boolean }
+  | { kind: 'updateLoadBalancer'; name: string; steps: LoadBalancerStep[] }
+  | { kind: 'deleteLoadBalancer'; name: string }
+  | { kind: 'createGroup'; group: GroupCreate; replace: boolean }
+  | { kind: 'updateGroup'; name: string; set: GroupUpdate }
+  | { kind: 'deleteGroup'; name: string }
+  | { kind: 'setTags'; group: string; tags: TagSpec[] }
+  | { kind: 'deleteTags'; group: string; tags: TagSpec[] }
+  | { kind: 'putNotification'; group: string; topic: string; previous?: string }
+  | { kind: 'deleteNotification'; group: string; topic: string }
+  | { kind: 'putScheduledAction'; spec: ScheduledSpec }
+  | { kind: 'deleteScheduledAction'; group: string; name: string }
+  | { kind: 'putPolicy'; spec: PolicySpec }
+  | { kind: 'deletePolicy'; group: string; name: string }
+  | { kind: 'putAlarm'; spec: AlarmSpec }
+  | { kind: 'deleteAlarm'; name: string };
+
+/** One action of a plan. */
+export interface PlannedAction {
+  /** create, update, replace or delete. */
+  action: ActionType;
+  /** The kind of resource. */
+  resource: ResourceType;
+  /** The resource's name (for tags and notifications, the group's). */
+  name: string;
+  /** The group it belongs to, if any. */
+  group?: string;
+  /** What changes, field by field. */
+  changes: FieldChange[];
+  /** Why, when it is not obvious (e.g. "capacity changed in the file"). */
+  note?: string;
+  /** Terminates instances: needs confirmation unless `--yes`. */
+  destructive?: boolean;
+  /** What apply calls. */
+  op: Operation;
+}
+
+/** A resource gone from the file and kept because `--prune` was not given. */
+export interface KeptResource {
+  /** The kind of resource. */
+  resource: ResourceType;
+  /** Its name. */
+  name: string;
+  /** Its group, if any. */
+  group?: string;
+}
+
+/** The ordered actions that bring AWS in line with the file. */
+export interface Plan {
+  /** Creates and updates in dependency order, then deletes in reverse order. */
+  actions: PlannedAction[];
+  /** What `--prune` would delete. */
+  kept: KeptResource[];
+  /** Things worth knowing that are not actions. */
+  warnings: string[];
+}
+
+/** Options of the planner. */
+export interface PlanOptions {
+  /** Delete what autoscalectl created and the file no longer has. */
+  prune?: boolean;
+  /** Set every group's desired capacity to the file's `capacity`. */
+  resetCapacity?: boolean;
+}

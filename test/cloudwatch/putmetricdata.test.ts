@@ -1,0 +1,129 @@
+import { MAX_BODY_BYTES } from '../../src/cloudwatch';
+import { BotoServerError } from '../../src/core';
+import { cwOnWire, ok, replyError, target } from '../helpers/cloudwatch';
+
+interface SentData {
+  Namespace: string;
+  MetricData: Record<string, unknown>[];
+}
+
+function sentData(json: unknown): SentData {
+  return json as SentData;
+}
+
+describe('putMetricData', () => {
+  test('one value', async () => {
+    const { wire, conn } = cwOnWire();
+    ok(wire);
+    await expect(conn.putMetricData('MyApp', 'Requests', 5)).resolves.toBe(true);
+    expect(wire.last.headers['x-amz-target']).toBe(target('PutMetricData'));
+    expect(wire.last.json).toEqual({ Namespace: 'MyApp', MetricData: [{ MetricName: 'Requests', Value: 5 }] });
+  });
+
+  test('every option: timestamp (as epoch seconds), unit, dimensions, storage resolution; a numeric string value', async () => {
+    const { wire, conn } = cwOnWire();
+    ok(wire);
+    await conn.putMetricData('MyApp', 'Latency', '0.125', {
+      timestamp: new Date('2013-05-24T21:15:31.280Z'), unit: 'Seconds', dimensions: { Server: ['web-1', 'web-2'], Stage: 'prod' }, storageResolution: 1,
+    });
+    expect(wire.last.json).toEqual({
+      Namespace: 'MyApp',
+      MetricData: [{
+        MetricName: 'Latency',
+        Dimensions: [{ Name: 'Server', Value: 'web-1' }, { Name: 'Server', Value: 'web-2' }, { Name: 'Stage', Value: 'prod' }],
+        Timestamp: 1369430131.28,
+        Value: 0.125,
+        Unit: 'Seconds',
+        StorageResolution: 1,
+      }],
+    });
+  });
+
+  test('lists as boto2 takes them: one datapoint per item, an argument given once repeated for each', async () => {
+    const { wire, conn } = cwOnWire();
+    ok(wire);
+    const t0 = new Date('2013-05-24T21:00:00Z');
+    const t1 = new Date('2013-05-24T21:01:00Z');
+    await conn.putMetricData('MyApp', ['Requests', 'Errors'], [120, 3], {
+      timestamp: [t0, t1], unit: 'Count', dimensions: [{ Server: 'web-1' }, { Server: 'web-2' }],
+    });
+    expect(wire.last.json).toEqual({
+      Namespace: 'MyApp',
+      MetricData: [
+        { MetricName: 'Requests', Value: 120, Timestamp: t0.getTime() / 1000, Unit: 'Count', Dimensions: [{ Name: 'Server', Value: 'web-1' }] },
+        { MetricName: 'Errors', Value: 3, Timestamp: t1.getTime() / 1000, Unit: 'Count', Dimensions: [{ Name: 'Server', Value: 'web-2' }] },
+      ],
+    });
+    ok(wire);
+    await conn.putMetricData('MyApp', 'Requests', [1, 2, 3]);
+    expect(wire.last.json).toEqual({
+      Namespace: 'MyApp',
+      MetricData: [{ MetricName: 'Requests', Value: 1 }, { MetricName: 'Requests', Value: 2 }, { MetricName: 'Requests', Value: 3 }],
+    });
+  });
+
+  test('a statistic set instead of a value (boto2\'s samplecount key, or sampleCount)', async () => {
+    const { wire, conn } = cwOnWire();
+    ok(wire);
+    await conn.putMetricData('MyApp', 'PageLoad', undefined, { statistics: { maximum: 30, minimum: 1, samplecount: 100, sum: 10000 }, unit: 'Milliseconds' });
+    expect(wire.last.json).toEqual({
+      Namespace: 'MyApp',
+      MetricData: [{ MetricName: 'PageLoad', StatisticValues: { SampleCount: 100, Sum: 10000, Minimum: 1, Maximum: 30 }, Unit: 'Milliseconds' }],
+    });
+    ok(wire);
+    await conn.putMetricData('MyApp', ['A', 'B'], undefined, {
+      statistics: [{ maximum: '3', minimum: '1', sampleCount: '2', sum: '4' }, { maximum: 9, minimum: 9, sampleCount: 1, sum: 9 }],
+    });
+    expect(wire.last.json).toEqual({
+      Namespace: 'MyApp',
+      MetricData: [
+        { MetricName: 'A', StatisticValues: { SampleCount: 2, Sum: 4, Minimum: 1, Maximum: 3 } },
+        { MetricName: 'B', StatisticValues: { SampleCount: 1, Sum: 9, Minimum: 9, Maximum: 9 } },
+      ],
+    });
+  });
+
+  test('2,500 values go out as 3 requests of 1000, 1000 and 500, in order (gzipped by the SDK)', async () => {
+    const { wire, conn, sizes } = cwOnWire();
+    const values = Array.from({ length: 2500 }, (_, i) => i);
+    for (let i = 0; i < 3; i++) ok(wire);
+    await expect(conn.putMetricData('MyApp', 'Requests', values, { unit: 'Count' })).resolves.toBe(true);
+    expect(wire.requests).toHaveLength(3);
+    const batches = wire.requests.map((r) => sentData(r.json));
+    expect(batches.map((b) => b.MetricData.length)).toEqual([1000, 1000, 500]);
+    expect(batches.every((b) => b.Namespace === 'MyApp')).toBe(true);
+    expect(batches.flatMap((b) => b.MetricData.map((d) => d.Value))).toEqual(values);
+    expect(batches[2]?.MetricData[499]).toEqual({ MetricName: 'Requests', Value: 2499, Unit: 'Count' });
+    expect(wire.requests.map((r) => r.headers['x-amz-target'])).toEqual([target('PutMetricData'), target('PutMetricData'), target('PutMetricData')]);
+    expect(wire.requests.map((r) => r.headers['content-encoding'])).toEqual(['gzip', 'gzip', 'gzip']);
+    expect(sizes.sent.every((n, i) => n < Buffer.byteLength(wire.requests[i]?.body ?? ''))).toBe(true);
+  });
+
+  test('requests also stay within 1 MB of body: 100 datapoints of 30 long dimensions each go out as 4 requests', async () => {
+    const { wire, conn } = cwOnWire();
+    const dims: Record<string, string> = {};
+    for (let d = 0; d < 30; d++) dims[`Dimension${String(d).padStart(2, '0')}`] = `${d}`.padEnd(1024, 'v');
+    for (let i = 0; i < 4; i++) ok(wire);
+    await conn.putMetricData('MyApp', 'Wide', Array.from({ length: 100 }, (_, i) => i), { dimensions: dims });
+    expect(wire.requests).toHaveLength(4);
+    const bodies = wire.requests.map((r) => Buffer.byteLength(r.body));
+    const counts = wire.requests.map((r) => sentData(r.json).MetricData.length);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(100);
+    expect(bodies.every((n) => n <= MAX_BODY_BYTES)).toBe(true);
+    // Each full request had no room for one more datapoint.
+    const perDatum = (bodies[0] as number) / (counts[0] as number);
+    expect((bodies[0] as number) + perDatum).toBeGreaterThan(MAX_BODY_BYTES);
+    expect(counts).toEqual([31, 31, 31, 7]);
+    expect(wire.requests.flatMap((r) => sentData(r.json).MetricData.map((d) => d.Value))).toEqual(Array.from({ length: 100 }, (_, i) => i));
+  });
+
+  test('a failing request rejects; the requests before it were sent, the ones after it are not', async () => {
+    const { wire, conn } = cwOnWire();
+    ok(wire);
+    replyError(wire, 400, 'InvalidParameterValue', 'The value 1.0E400 for parameter MetricData.member.1.Value is invalid.', 'Sender', 'InvalidParameterValueException');
+    const err = await conn.putMetricData('MyApp', 'Requests', Array.from({ length: 2001 }, (_, i) => i)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BotoServerError);
+    expect(err).toMatchObject({ status: 400, errorCode: 'InvalidParameterValue', message: 'The value 1.0E400 for parameter MetricData.member.1.Value is invalid.' });
+    expect(wire.requests).toHaveLength(2);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * What the protocol layer finds wrong with a request (a missing required member, a value
+ * of the wrong type, a broken length, range or enum constraint), and how each service
+ * answers it: Auto Scaling and ELB with one `ValidationError` listing every violation;
+ * CloudWatch with `MissingParameter`, `InvalidParameterValue` or `ValidationError`; EC2
+ * with `MissingParameter` or `InvalidParameterValue` for the first problem.
+ *
+ * @module
+ */
+import { ServiceError } from '../errors';
+import type { WireValue } from '../types';
+import { lowerFirst, type MemberRef, type Shape } from './model';
+import { listItemKey, mapEntryKeys, memberKey, type QueryFlavour } from './naming';
+
+/** Where a problem is: as AWS's validation messages name it, and as the query key. */
+export interface ProblemPath {
+  /** `tags.1.member.key`. */
+  readonly coral: string;
+  /** `Tags.member.1.Key` (EC2: `Filter.1.Name`). */
+  readonly wire: string;
+}
+
+/** The type a value should have had. */
+export type Expected = 'string' | 'integer' | 'number' | 'boolean' | 'timestamp' | 'list' | 'map' | 'structure';
+
+/** A broken constraint of the model. */
+export type Rule =
+  | { type: 'minLength' | 'maxLength' | 'minValue' | 'maxValue'; limit: number }
+  | { type: 'enum'; values: readonly string[] };
+
+/** One thing wrong with a request. */
+export type Problem =
+  | { kind: 'missing'; path: ProblemPath }
+  | { kind: 'type'; path: ProblemPath; raw: string; expected: Expected }
+  | { kind: 'constraint'; path: ProblemPath; value: WireValue; rule: Rule };
+
+/** How a service words its input errors. */
+export type ErrorStyle = 'coral' | 'cloudwatch' | 'ec2';
+
+/** The path of the request itself. */
+export const ROOT: ProblemPath = { coral: '', wire: '' };
+
+/** The path of a structure member. */
+export function memberPath(parent: ProblemPath, flavour: QueryFlavour, ref: MemberRef, name: string): ProblemPath {
+  const key = memberKey(flavour, ref, name);
+  return {
+    coral: parent.coral === '' ? lowerFirst(name) : `${parent.coral}.${lowerFirst(name)}`,
+    wire: parent.wire === '' ? key : `${parent.wire}.${key}`,
+  };
+}
+
+/** The path of a list item (1-based). */
+export function itemPath(parent: ProblemPath, flavour: QueryFlavour, ref: MemberRef, shape: Shape, index: number): ProblemPath {
+  return { coral: `${parent.coral}.${index}.member`, wire: listItemKey(flavour, ref, shape, parent.wire, index) };
+}
+
+/** The path of a map entry's key or value (1-based). */
+export function entryPath(parent: ProblemPath, flavour: QueryFlavour, ref: MemberRef, shape: Shape, index: number, part: 'key' | 'value'): ProblemPath {
+  return { coral: `${parent.coral}.${index}.${part}`, wire: mapEntryKeys(flavour, ref, shape, parent.wire, index)[part] };
+}
+
+function render(value: WireValue): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `'[${value.map((v) => (typeof v === 'object' && v !== null && !(v instanceof Date) ? '{...}' : String(v))).join(', ')}]'`;
+  if (value instanceof Date) return `'${value.toISOString()}'`;
+  if (typeof value === 'object') return `'{...}'`;
+  return `'${String(value)}'`;
+}
+
+function article(expected: Expected): string {
+  return expected === 'integer' ? 'an integer' : `a ${expected}`;
+}
+
+function ruleText(rule: Rule): string {
+  switch (rule.type) {
+    case 'minLength':
+      return `Member must have length greater than or equal to ${rule.limit}`;
+    case 'maxLength':
+      return `Member must have length less than or equal to ${rule.limit}`;
+    case 'minValue':
+      return `Member must have value greater than or equal to ${rule.limit}`;
+    case 'maxValue':
+      return `Member must have value less than or equal to ${rule.limit}`;
+    case 'enum':
+      return `Member must satisfy enum value set: [${rule.values.join(', ')}]`;
+  }
+}
+
+function coralLine(p: Problem): string {
+  switch (p.kind) {
+    case 'missing':
+      return `Value null at '${p.path.coral}' failed to satisfy constraint: Member must not be null`;
+    case 'type':
+      return `Value '${p.raw}' at '${p.path.coral}' failed to satisfy constraint: Member must be ${article(p.expected)}`;
+    case 'constraint':
+      return `Value ${render(p.value)} at '${p.path.coral}' failed to satisfy constraint: ${ruleText(p.rule)}`;
+  }
+}
+
+/** AWS's `1 validation error detected: ...; ...` message. */
+export function coralMessage(problems: readonly Problem[]): string {
+  const n = problems.length;
+  return `${n} validation error${n === 1 ? '' : 's'} detected: ${problems.map(coralLine).join('; ')}`;
+}
+
+function ec2Reason(p: Problem & { kind: 'constraint' }): string {
+  const rule = p.rule;
+  switch (rule.type) {
+    case 'minLength':
+      return `Length must be at least ${rule.limit}.`;
+    case 'maxLength':
+      return `Length must be at most ${rule.limit}.`;
+    case 'minValue':
+      return `Must be at least ${rule.limit}.`;
+    case 'maxValue':
+      return `Must be at most ${rule.limit}.`;
+    case 'enum':
+      return rule.values.length <= 20 ? `Valid values: ${rule.values.join(', ')}.` : 'Unknown value.';
+  }
+}
+
+function rawOf(value: WireValue): string {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return `[${value.map((v) => String(v)).join(', ')}]`;
+  return String(value);
+}
+
+/** The error a service answers a request with problems with (`problems` is not empty). */
+export function problemsError(style: ErrorStyle, problems: readonly Problem[]): ServiceError {
+  const missing = problems.filter((p) => p.kind === 'missing');
+  const typed = problems.filter((p): p is Problem & { kind: 'type' } => p.kind === 'type');
+  const constraints = problems.filter((p): p is Problem & { kind: 'constraint' } => p.kind === 'constraint');
+  if (style === 'coral') return new ServiceError('ValidationError', coralMessage(problems), 400);
+  if (style === 'cloudwatch') {
+    if (missing.length > 0) return new ServiceError('MissingParameter', missing.map((p) => `The parameter ${p.path.wire} is required.`).join('\n'), 400);
+    const t = typed[0];
+    if (t !== undefined) return new ServiceError('InvalidParameterValue', `The value ${t.raw} for parameter ${t.path.wire} is not ${article(t.expected)}.`, 400);
+    return new ServiceError('ValidationError', coralMessage(constraints), 400);
+  }
+  const m = missing[0];
+  if (m !== undefined) return new ServiceError('MissingParameter', `The request must contain the parameter ${m.path.wire}`, 400);
+  const t = typed[0];
+  if (t !== undefined) return new ServiceError('InvalidParameterValue', `Value (${t.raw}) for parameter ${t.path.wire} is invalid. Expected: '${t.expected}'.`, 400);
+  const c = constraints[0] as Problem & { kind: 'constraint' };
+  return new ServiceError('InvalidParameterValue', `Value (${rawOf(c.value)}) for parameter ${c.path.wire} is invalid. ${ec2Reason(c)}`, 400);
+}

@@ -1,0 +1,52 @@
+/**
+ * Timestamps on the wire: ISO 8601 in query requests (with or without a zone, seconds
+ * optional) or epoch seconds; ISO 8601 with milliseconds in XML answers and epoch
+ * seconds in JSON answers.
+ *
+ * @module
+ */
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** Parses an ISO 8601 date-time (UTC when no zone is given) or epoch seconds; undefined if neither. */
+export function parseTimestamp(text: string): Date | undefined {
+  const s = text.trim();
+  if (/^[+-]?\d+(\.\d+)?$/.test(s)) {
+    const d = new Date(Number(s) * 1000);
+    return Number.isNaN(d.getTime()) ? undefined : d;
+  }
+  const m = ISO.exec(s);
+  if (m === null) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '', zone] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 24 || Number(mi) > 59 || Number(sec) > 60) return undefined;
+  let ms = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(sec), Math.floor(Number(`0.${frac || '0'}`) * 1000));
+  if (Number(h) < 24 && new Date(ms).getUTCDate() !== day) return undefined;
+  if (zone !== undefined && zone.toUpperCase() !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const offset = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
+    ms -= sign * offset * 60_000;
+  }
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** A timestamp value from a handler: a Date, ms since the epoch, or an ISO string. */
+export function toDate(value: Date | number | string): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') return new Date(value);
+  return parseTimestamp(value) ?? new Date(Number.NaN);
+}
+
+/** `2026-01-01T00:00:00.000Z`, as AWS writes timestamps in XML. */
+export function isoMillis(value: Date | number | string): string {
+  const d = toDate(value);
+  return Number.isNaN(d.getTime()) ? String(value) : d.toISOString();
+}
+
+/** Epoch seconds (with a fraction for milliseconds), as AWS JSON protocols write timestamps. */
+export function epochSeconds(value: Date | number | string): number {
+  return toDate(value).getTime() / 1000;
+}

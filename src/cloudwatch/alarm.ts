@@ -15,7 +15,7 @@ import {
   COMPARISON_OPERATORS, MAX_DIMENSIONS, toComparisonOperator, toComparisonShorthand, toInteger, TREAT_MISSING_DATA,
   type ComparisonShorthand,
 } from './checks';
-import type { CloudWatchConnection, DescribeAlarmHistoryOptions } from './connection';
+import type { CloudWatchConnection } from './connection';
 import { Dimension, toSdkDimensions, type Dimensions } from './dimension';
 import type { AlarmHistoryItem } from './history';
 
@@ -74,7 +74,18 @@ export interface SetStateOptions extends CallOptions {
 }
 
 /** Options of {@link MetricAlarm.describeHistory}: those of `describeAlarmHistory` but the alarm name. */
-export type DescribeHistoryOptions = Omit<DescribeAlarmHistoryOptions, 'alarmName'>;
+export interface DescribeHistoryOptions extends CallOptions {
+  /** Only items from this time on. */
+  startDate?: Date;
+  /** Only items up to this time. */
+  endDate?: Date;
+  /** Items per page, 1 to 100. */
+  maxRecords?: number;
+  /** Only items of this kind: `ConfigurationUpdate`, `StateUpdate` or `Action`. */
+  historyItemType?: string;
+  /** Start from this page. */
+  nextToken?: string;
+}
 
 function actionList(field: string, actions: readonly (string | undefined)[] | undefined): string[] {
   return (actions ?? []).map((a, i) => requireValue(`${field}[${i}]`, a));

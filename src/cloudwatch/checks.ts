@@ -24,9 +24,13 @@ export type Unit = (typeof UNITS)[number];
 
 /** boto2's comparison shorthand and the AWS operator each stands for (boto2's `MetricAlarm._cmp_map`). */
 export const COMPARISON_OPERATORS = {
+  /** Alarm when the statistic is at least the threshold. */
   '>=': 'GreaterThanOrEqualToThreshold',
+  /** Alarm when the statistic is above the threshold. */
   '>': 'GreaterThanThreshold',
+  /** Alarm when the statistic is below the threshold. */
   '<': 'LessThanThreshold',
+  /** Alarm when the statistic is at most the threshold. */
   '<=': 'LessThanOrEqualToThreshold',
 } as const;
 /** boto2's comparison shorthand: `>=`, `>`, `<` or `<=`. */

@@ -13,13 +13,13 @@ import { checkLength, checkMaxItems, requireValue } from '../core/validate';
  * Dimensions as boto2 takes them: each name with one value or a list of values, e.g.
  * `{ AutoScalingGroupName: 'my_group' }` or `{ InstanceId: ['i-0123456', 'i-0123457'] }`.
  */
-export type Dimensions = { readonly [name: string]: string | readonly string[] };
+export type Dimensions = Readonly<Record<string, string | readonly string[]>>;
 
 /**
  * Dimension filters of `listMetrics`: as {@link Dimensions}, and a name given `null` (or
  * `undefined`, `''`, `[]`) matches every metric with that dimension, whatever its value.
  */
-export type DimensionFilters = { readonly [name: string]: string | readonly string[] | null | undefined };
+export type DimensionFilters = Readonly<Record<string, string | readonly string[] | null | undefined>>;
 
 /**
  * The dimensions of a metric or an alarm as AWS describes them: each name with the list of

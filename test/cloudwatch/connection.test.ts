@@ -46,6 +46,27 @@ describe('CloudWatch connection and module', () => {
     }
   });
 
+  test('importing botoscale/cloudwatch loads no AWS SDK module; the CloudWatch client loads on the first call', async () => {
+    const loaded: string[] = [];
+    let mod: typeof cloudwatch | undefined;
+    jest.isolateModules(() => {
+      for (const name of ['@aws-sdk/client-cloudwatch', '@aws-sdk/client-auto-scaling', '@aws-sdk/client-elastic-load-balancing', '@aws-sdk/client-ec2']) {
+        jest.doMock(name, () => {
+          loaded.push(name);
+          return jest.requireActual<object>(name);
+        });
+      }
+      mod = jest.requireActual<typeof cloudwatch>('../../src/cloudwatch');
+    });
+    const cw = mod as typeof cloudwatch;
+    const conn = cw.connectToRegion('us-west-2', { credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY }, env: {} });
+    new cw.MetricAlarm({ name: 'a', comparison: '>', threshold: '1' }).toString();
+    cw.regions();
+    expect(loaded).toEqual([]);
+    await conn.client();
+    expect(loaded).toEqual(['@aws-sdk/client-cloudwatch']);
+  });
+
   test('regions() lists RegionInfo objects for monitoring endpoints', () => {
     const all = cloudwatch.regions();
     expect(all.length).toBeGreaterThan(20);

@@ -1,0 +1,337 @@
+/**
+ * The EC2 wire handlers: DescribeInstances, DescribeInstanceStatus,
+ * DescribeAvailabilityZones, DescribeRegions, DescribeSecurityGroups, DescribeImages,
+ * RunInstances and TerminateInstances, with EC2's filters, paging and error codes.
+ *
+ * @module
+ */
+import { ServiceError } from '../errors';
+import { optBool, optInt, optObject, optObjects, optString, optStrings } from '../input';
+import { paginate } from '../paging';
+import type { RequestContext, ServiceHandlers, WireObject } from '../types';
+import { FilterSet, readFilters, type FilterFields } from './filters';
+import { OPT_IN_REGIONS, regionAbbreviation, STANDARD_REGIONS } from './regions';
+import { instanceShape, instanceStatusShape, reservationsShape, stateShape, statusOf } from './shapes';
+import { isImageId, STATE_CODES, type Ec2State, type InstanceRecord, type RunRequest, type TagRecord } from './state';
+
+/** The image every simulated account can see without naming it. */
+export const DEFAULT_IMAGE_ID = 'ami-0abcdef1234567890';
+/** The account that owns the simulated public images (Amazon's). */
+export const AMAZON_OWNER_ID = '137112412989';
+
+function dryRun(input: WireObject): void {
+  if (optBool(input, 'DryRun') === true) throw new ServiceError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
+}
+
+function pageSize(input: WireObject, idsGiven: boolean, idsParam: string): number | undefined {
+  const max = optInt(input, 'MaxResults');
+  if (max === undefined) return undefined;
+  if (idsGiven) throw new ServiceError('InvalidParameterCombination', `The parameter ${idsParam} cannot be used with the parameter maxResults`, 400);
+  if (max < 5 || max > 1000) throw new ServiceError('InvalidParameterValue', `Value ( ${max} ) for parameter maxResults is invalid. Parameter must be between 5 and 1000.`, 400);
+  return max;
+}
+
+function pageOf<T extends { seq: number }>(items: readonly T[], max: number | undefined, token: string | undefined): { items: T[]; nextToken: string | undefined } {
+  if (max === undefined && (token === undefined || token === '')) return { items: [...items], nextToken: undefined };
+  const sorted = [...items].sort((a, b) => a.seq - b.seq);
+  return paginate(sorted, (i) => String(i.seq).padStart(12, '0'), max ?? 1000, token, { defaultSize: 1000, maxSize: 1000, errorCode: 'InvalidParameterValue', sizeParam: 'MaxResults' });
+}
+
+const INSTANCE_FIELDS: FilterFields<InstanceRecord> = {
+  'instance-id': (i) => i.id,
+  'instance-state-name': (i) => i.state,
+  'instance-state-code': (i) => STATE_CODES[i.state],
+  'availability-zone': (i) => i.availabilityZone,
+  'image-id': (i) => i.imageId,
+  'instance-type': (i) => i.instanceType,
+  'key-name': (i) => i.keyName,
+  'reservation-id': (i) => i.reservationId,
+  'private-ip-address': (i) => (i.state === 'terminated' ? undefined : i.privateIp),
+  'ip-address': (i) => (i.state === 'terminated' || i.state === 'shutting-down' ? undefined : i.publicIp),
+  'subnet-id': (i) => i.subnetId,
+  'vpc-id': (i) => i.vpcId,
+  'instance.group-id': (i) => i.securityGroups.map((g) => g.groupId),
+  'instance.group-name': (i) => i.securityGroups.map((g) => g.groupName),
+  'group-id': (i) => i.securityGroups.map((g) => g.groupId),
+  'group-name': (i) => i.securityGroups.map((g) => g.groupName),
+  'monitoring-state': (i) => (i.monitoring ? 'enabled' : 'disabled'),
+  'owner-id': () => undefined,
+  architecture: () => 'x86_64',
+  'root-device-type': () => 'ebs',
+  'virtualization-type': () => 'hvm',
+  hypervisor: () => 'xen',
+  'launch-time': (i) => new Date(i.launchTime).toISOString(),
+};
+
+function statusFields(now: number): FilterFields<InstanceRecord> {
+  return {
+    'availability-zone': (i) => i.availabilityZone,
+    'instance-state-name': (i) => i.state,
+    'instance-state-code': (i) => STATE_CODES[i.state],
+    'instance-status.status': (i) => statusOf(i, now).status,
+    'instance-status.reachability': (i) => statusOf(i, now).reachability,
+    'system-status.status': (i) => (i.state !== 'running' ? 'not-applicable' : statusOf(i, now).status === 'initializing' ? 'initializing' : 'ok'),
+    'system-status.reachability': (i) => (i.state !== 'running' ? 'not-applicable' : statusOf(i, now).status === 'initializing' ? 'initializing' : 'passed'),
+  };
+}
+
+interface Zone {
+  name: string;
+  id: string;
+  region: string;
+}
+
+const ZONE_FIELDS: FilterFields<Zone> = {
+  'zone-name': (z) => z.name,
+  'zone-id': (z) => z.id,
+  state: () => 'available',
+  'region-name': (z) => z.region,
+  'group-name': (z) => z.region,
+  'network-border-group': (z) => z.region,
+  'opt-in-status': () => 'opt-in-not-required',
+  'zone-type': () => 'availability-zone',
+  message: () => [],
+};
+
+interface RegionInfo {
+  name: string;
+  optIn: string;
+}
+
+const REGION_FIELDS: FilterFields<RegionInfo> = {
+  'region-name': (r) => r.name,
+  endpoint: (r) => `ec2.${r.name}.amazonaws.com`,
+  'opt-in-status': (r) => r.optIn,
+};
+
+interface ImageInfo {
+  id: string;
+}
+
+const IMAGE_FIELDS: FilterFields<ImageInfo> = {
+  'image-id': (i) => i.id,
+  name: (i) => `botoscale-simulated-${i.id}`,
+  state: () => 'available',
+  'owner-id': () => AMAZON_OWNER_ID,
+  'owner-alias': () => 'amazon',
+  architecture: () => 'x86_64',
+  'image-type': () => 'machine',
+  'is-public': () => 'true',
+  'root-device-type': () => 'ebs',
+  'root-device-name': () => '/dev/xvda',
+  'virtualization-type': () => 'hvm',
+  hypervisor: () => 'xen',
+  platform: () => undefined,
+};
+
+function imageShape(id: string): WireObject {
+  return {
+    Architecture: 'x86_64',
+    CreationDate: '2025-01-01T00:00:00.000Z',
+    ImageId: id,
+    ImageLocation: `amazon/botoscale-simulated-${id}`,
+    ImageType: 'machine',
+    Public: true,
+    OwnerId: AMAZON_OWNER_ID,
+    PlatformDetails: 'Linux/UNIX',
+    UsageOperation: 'RunInstances',
+    ProductCodes: [],
+    State: 'available',
+    BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: true, SnapshotId: `snap-${id.slice(4).padEnd(17, '0')}`, VolumeSize: 8, VolumeType: 'gp3', Encrypted: false } }],
+    Description: 'An image simulated by botoscale local',
+    EnaSupport: true,
+    Hypervisor: 'xen',
+    ImageOwnerAlias: 'amazon',
+    Name: `botoscale-simulated-${id}`,
+    RootDeviceName: '/dev/xvda',
+    RootDeviceType: 'ebs',
+    SriovNetSupport: 'simple',
+    VirtualizationType: 'hvm',
+    BootMode: 'uefi-preferred',
+  };
+}
+
+const SG_FIELDS: FilterFields<{ id: string; name: string; description: string; vpcId: string; ownerId: string }> = {
+  'group-name': (g) => g.name,
+  'group-id': (g) => g.id,
+  'vpc-id': (g) => g.vpcId,
+  description: (g) => g.description,
+  'owner-id': (g) => g.ownerId,
+};
+
+function tagsOf(specs: readonly WireObject[] | undefined): TagRecord[] | undefined {
+  if (specs === undefined) return undefined;
+  const tags: TagRecord[] = [];
+  for (const spec of specs) {
+    const type = optString(spec, 'ResourceType');
+    if (type !== undefined && type !== 'instance') continue;
+    for (const t of optObjects(spec, 'Tags') ?? []) {
+      const key = optString(t, 'Key');
+      if (key === undefined) throw new ServiceError('InvalidParameterValue', 'Tag key must not be empty', 400);
+      if (key.toLowerCase().startsWith('aws:')) throw new ServiceError('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved for internal use", 400);
+      tags.push({ key, value: optString(t, 'Value') ?? '' });
+    }
+  }
+  return tags;
+}
+
+/** The EC2 handlers over a state model. */
+export function ec2Handlers(ec2: Ec2State): ServiceHandlers {
+  const zones = (): Zone[] => ec2.zones.map((name, i) => ({ name, id: `${regionAbbreviation(ec2.region)}-az${i + 1}`, region: ec2.region }));
+  return {
+    DescribeInstances(input) {
+      dryRun(input);
+      const ids = optStrings(input, 'InstanceIds') ?? [];
+      const max = pageSize(input, ids.length > 0, 'instancesSet');
+      const filters = new FilterSet(readFilters(input), INSTANCE_FIELDS, (i) => i.tags);
+      const candidates = ids.length > 0 ? ec2.find(ids) : [...ec2.instances.values()];
+      const page = pageOf(candidates.filter((i) => filters.matches(i)), max, optString(input, 'NextToken'));
+      const out: WireObject = { Reservations: reservationsShape(ec2, page.items) };
+      if (page.nextToken !== undefined) out.NextToken = page.nextToken;
+      return out;
+    },
+
+    DescribeInstanceStatus(input, ctx: RequestContext) {
+      dryRun(input);
+      const ids = optStrings(input, 'InstanceIds') ?? [];
+      const max = pageSize(input, ids.length > 0, 'instancesSet');
+      const all = optBool(input, 'IncludeAllInstances') === true;
+      const filters = new FilterSet(readFilters(input), statusFields(ctx.now));
+      const candidates = ids.length > 0 ? ec2.find(ids) : [...ec2.instances.values()];
+      const visible = candidates.filter((i) => (all || i.state === 'running') && filters.matches(i));
+      const page = pageOf(visible, max, optString(input, 'NextToken'));
+      const out: WireObject = { InstanceStatuses: page.items.map((i) => instanceStatusShape(i, ctx.now)) };
+      if (page.nextToken !== undefined) out.NextToken = page.nextToken;
+      return out;
+    },
+
+    DescribeAvailabilityZones(input) {
+      dryRun(input);
+      const all = zones();
+      const names = optStrings(input, 'ZoneNames') ?? [];
+      const zoneIds = optStrings(input, 'ZoneIds') ?? [];
+      const unknown = names.filter((n) => !all.some((z) => z.name === n));
+      if (unknown.length > 0) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${unknown.join(', ')}]`, 400);
+      const unknownIds = zoneIds.filter((n) => !all.some((z) => z.id === n));
+      if (unknownIds.length > 0) throw new ServiceError('InvalidParameterValue', `Invalid availability zone ID: [${unknownIds.join(', ')}]`, 400);
+      const filters = new FilterSet(readFilters(input), ZONE_FIELDS);
+      const picked = all.filter((z) => (names.length === 0 && zoneIds.length === 0) || names.includes(z.name) || zoneIds.includes(z.id));
+      return {
+        AvailabilityZones: picked.filter((z) => filters.matches(z)).map((z) => ({
+          State: 'available',
+          OptInStatus: 'opt-in-not-required',
+          Messages: [],
+          RegionName: z.region,
+          ZoneName: z.name,
+          ZoneId: z.id,
+          GroupName: z.region,
+          NetworkBorderGroup: z.region,
+          ZoneType: 'availability-zone',
+        })),
+      };
+    },
+
+    DescribeRegions(input) {
+      dryRun(input);
+      const standard = STANDARD_REGIONS.includes(ec2.region) || OPT_IN_REGIONS.includes(ec2.region) ? STANDARD_REGIONS : [...STANDARD_REGIONS, ec2.region];
+      const known: RegionInfo[] = [
+        ...standard.map((name) => ({ name, optIn: 'opt-in-not-required' })),
+        ...OPT_IN_REGIONS.map((name) => ({ name, optIn: name === ec2.region ? 'opted-in' : 'not-opted-in' })),
+      ].sort((a, b) => a.name.localeCompare(b.name));
+      const names = optStrings(input, 'RegionNames') ?? [];
+      const unknown = names.filter((n) => !known.some((r) => r.name === n));
+      if (unknown.length > 0) throw new ServiceError('InvalidParameterValue', `Invalid region: ${unknown.join(', ')}`, 400);
+      const allRegions = optBool(input, 'AllRegions') === true;
+      const filters = new FilterSet(readFilters(input), REGION_FIELDS);
+      const picked = known.filter((r) => (names.length > 0 ? names.includes(r.name) : allRegions || r.optIn !== 'not-opted-in'));
+      return { Regions: picked.filter((r) => filters.matches(r)).map((r) => ({ Endpoint: `ec2.${r.name}.amazonaws.com`, RegionName: r.name, OptInStatus: r.optIn })) };
+    },
+
+    DescribeSecurityGroups(input, ctx) {
+      dryRun(input);
+      const g = { id: ec2.defaultGroup.id, name: ec2.defaultGroup.name, description: ec2.defaultGroup.description, vpcId: ec2.vpcId, ownerId: ctx.accountId };
+      const ids = optStrings(input, 'GroupIds') ?? [];
+      const names = optStrings(input, 'GroupNames') ?? [];
+      const malformed = ids.find((id) => !/^sg-[0-9a-f]{8}(?:[0-9a-f]{9})?$/.test(id));
+      if (malformed !== undefined) throw new ServiceError('InvalidGroupId.Malformed', `Invalid id: "${malformed}" (expecting "sg-...")`, 400);
+      const missingId = ids.find((id) => id !== g.id);
+      if (missingId !== undefined) throw new ServiceError('InvalidGroup.NotFound', `The security group '${missingId}' does not exist`, 400);
+      const missingName = names.find((n) => n !== g.name);
+      if (missingName !== undefined) throw new ServiceError('InvalidGroup.NotFound', `The security group '${missingName}' does not exist in default VPC '${ec2.vpcId}'`, 400);
+      pageSize(input, ids.length > 0 || names.length > 0, 'groupIds');
+      const filters = new FilterSet(readFilters(input), SG_FIELDS);
+      const groups = filters.matches(g) ? [g] : [];
+      return {
+        SecurityGroups: groups.map((x) => ({
+          Description: x.description,
+          GroupName: x.name,
+          IpPermissions: [{ IpProtocol: '-1', IpRanges: [], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [{ GroupId: x.id, UserId: x.ownerId }] }],
+          OwnerId: x.ownerId,
+          GroupId: x.id,
+          IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] }],
+          VpcId: x.vpcId,
+        })),
+      };
+    },
+
+    DescribeImages(input) {
+      dryRun(input);
+      const ids = optStrings(input, 'ImageIds') ?? [];
+      const malformed = ids.find((id) => !isImageId(id));
+      if (malformed !== undefined) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${malformed}" (expecting "ami-...")`, 400);
+      const owners = optStrings(input, 'Owners') ?? [];
+      const filters = new FilterSet(readFilters(input), IMAGE_FIELDS);
+      const known = ids.length > 0 ? [...new Set(ids)] : [...new Set([DEFAULT_IMAGE_ID, ...[...ec2.instances.values()].map((i) => i.imageId)])];
+      const owned = known.filter(() => owners.length === 0 || owners.some((o) => o === 'amazon' || o === AMAZON_OWNER_ID));
+      return { Images: owned.map((id) => ({ id })).filter((i) => filters.matches(i)).map((i) => imageShape(i.id)) };
+    },
+
+    RunInstances(input, ctx) {
+      dryRun(input);
+      const imageId = optString(input, 'ImageId');
+      if (imageId === undefined) throw new ServiceError('MissingParameter', 'The request must contain the parameter ImageId', 400);
+      const instanceType = optString(input, 'InstanceType') ?? 'm1.small';
+      if (!/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/.test(instanceType)) throw new ServiceError('InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`, 400);
+      const req: RunRequest = { imageId, instanceType, minCount: optInt(input, 'MinCount') ?? 1, maxCount: optInt(input, 'MaxCount') ?? 1 };
+      const placement = optObject(input, 'Placement');
+      const zone = placement === undefined ? undefined : optString(placement, 'AvailabilityZone');
+      if (zone !== undefined) req.availabilityZone = zone;
+      const subnetId = optString(input, 'SubnetId');
+      if (subnetId !== undefined) req.subnetId = subnetId;
+      const keyName = optString(input, 'KeyName');
+      if (keyName !== undefined) req.keyName = keyName;
+      const groups = optStrings(input, 'SecurityGroups');
+      if (groups !== undefined && groups.length > 0) req.securityGroups = groups;
+      const groupIds = optStrings(input, 'SecurityGroupIds');
+      if (groupIds !== undefined && groupIds.length > 0) req.securityGroupIds = groupIds;
+      const userData = optString(input, 'UserData');
+      if (userData !== undefined) req.userData = userData;
+      const monitoring = optObject(input, 'Monitoring');
+      if (monitoring !== undefined) req.monitoring = optBool(monitoring, 'Enabled') === true;
+      const tags = tagsOf(optObjects(input, 'TagSpecifications'));
+      if (tags !== undefined && tags.length > 0) req.tags = tags;
+      const clientToken = optString(input, 'ClientToken');
+      if (clientToken !== undefined) req.clientToken = clientToken;
+      const profile = optObject(input, 'IamInstanceProfile');
+      const profileName = profile === undefined ? undefined : (optString(profile, 'Arn') ?? optString(profile, 'Name'));
+      if (profileName !== undefined) req.iamInstanceProfile = profileName;
+      const ebsOptimized = optBool(input, 'EbsOptimized');
+      if (ebsOptimized !== undefined) req.ebsOptimized = ebsOptimized;
+      const { reservationId, instances } = ec2.run(req, ctx.now);
+      return { ReservationId: reservationId, OwnerId: ctx.accountId, Groups: [], Instances: instances.map((i) => instanceShape(ec2, i)) };
+    },
+
+    TerminateInstances(input, ctx) {
+      dryRun(input);
+      const ids = optStrings(input, 'InstanceIds') ?? [];
+      if (ids.length === 0) throw new ServiceError('MissingParameter', 'The request must contain the parameter InstanceId', 400);
+      const found = ec2.find(ids);
+      return {
+        TerminatingInstances: found.map((i) => {
+          const previous = ec2.terminate(i, ctx.now);
+          return { InstanceId: i.id, CurrentState: stateShape(i.state), PreviousState: stateShape(previous) };
+        }),
+      };
+    },
+  };
+}

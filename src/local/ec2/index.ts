@@ -1,0 +1,81 @@
+/**
+ * The simulated EC2 (API 2016-11-15) of botoscale local: instances, zones, regions, the
+ * default security group and simulated images, behind {@link SimulatedService}.
+ *
+ * @module
+ */
+import type { Cloud, Ec2Api, SimulatedService } from '../types';
+import { ec2Handlers } from './handlers';
+import { Ec2State, isImageId, type Ec2Snapshot } from './state';
+
+export { Ec2State, BOOT_MS, SHUTDOWN_MS, RETAIN_MS, type InstanceRecord } from './state';
+
+/** A cloud that remembers the CPU load set per Auto Scaling group (`setLoad`). */
+export interface LoadSource {
+  /** The load set for a group, if any. */
+  loadOf(groupName: string): number | undefined;
+}
+
+/** The default VPC: what the simulated ELB places load balancers in. */
+export interface Ec2Network {
+  vpcId: string;
+  subnets: Array<{ id: string; zone: string }>;
+  defaultGroupId: string;
+}
+
+/** The simulated EC2 as other services use it, plus its network. */
+export interface LocalEc2Api extends Ec2Api {
+  /** The default VPC, its subnet per zone, and its default security group. */
+  network(): Ec2Network;
+}
+
+/** Whether an EC2 is the simulated one (and so knows its network). */
+export function hasNetwork(api: Ec2Api): api is LocalEc2Api {
+  return typeof (api as Partial<LocalEc2Api>).network === 'function';
+}
+
+/** A simulated EC2 together with its state model (for tests and tools). */
+export interface Ec2Simulation {
+  service: SimulatedService<Ec2Api>;
+  state: Ec2State;
+}
+
+function isSnapshot(value: unknown): value is Ec2Snapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Record<keyof Ec2Snapshot, unknown>>;
+  return v.version === 1 && typeof v.seq === 'number' && typeof v.vpcId === 'string' && Array.isArray(v.subnets) && Array.isArray(v.instances) && typeof v.defaultGroup === 'object';
+}
+
+/** Builds the simulated EC2 of a cloud and hands out its state model too. */
+export function buildEc2(cloud: Cloud & Partial<LoadSource>): Ec2Simulation {
+  const state = new Ec2State(cloud.region, cloud.accountId, (group) => cloud.loadOf?.(group));
+  const api: LocalEc2Api = {
+    zones: () => [...state.zones],
+    network: () => ({ vpcId: state.vpcId, subnets: state.subnets.map((s) => ({ id: s.id, zone: s.zone })), defaultGroupId: state.defaultGroup.id }),
+    runInstance: (spec) => state.launch(spec, cloud.clock.now()),
+    terminateInstance(id) {
+      const rec = state.instances.get(id);
+      if (rec !== undefined) state.terminate(rec, cloud.clock.now());
+    },
+    getInstance: (id) => state.instances.get(id),
+    imageExists: (imageId) => isImageId(imageId),
+  };
+  const service: SimulatedService<Ec2Api> = {
+    api,
+    handlers: ec2Handlers(state),
+    step(now) {
+      state.step(now);
+    },
+    snapshot: () => state.snapshot(),
+    restore(snapshot) {
+      if (!isSnapshot(snapshot)) throw new TypeError('not an EC2 snapshot of this version');
+      state.restore(snapshot);
+    },
+  };
+  return { service, state };
+}
+
+/** The simulated EC2 of a cloud. */
+export function createEc2Service(cloud: Cloud): SimulatedService<Ec2Api> {
+  return buildEc2(cloud).service;
+}

@@ -1,0 +1,118 @@
+/**
+ * EC2 records as the wire structures the API Reference documents (`Instance`,
+ * `InstanceState`, `InstanceStatus`, `SecurityGroup`, `Image`, ...).
+ *
+ * @module
+ */
+import type { Ec2InstanceState, WireObject } from '../types';
+import { STATE_CODES, STATUS_INIT_MS, type Ec2State, type InstanceRecord, type TagRecord } from './state';
+
+/** `{ Code, Name }` of a state. */
+export function stateShape(state: Ec2InstanceState): WireObject {
+  return { Code: STATE_CODES[state], Name: state };
+}
+
+function tagsShape(tags: readonly TagRecord[]): WireObject[] {
+  return tags.map((t) => ({ Key: t.key, Value: t.value }));
+}
+
+function gmt(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} GMT`;
+}
+
+/** An instance as DescribeInstances and RunInstances return it. */
+export function instanceShape(ec2: Ec2State, i: InstanceRecord): WireObject {
+  const gone = i.state === 'terminated';
+  const out: WireObject = {
+    AmiLaunchIndex: i.amiLaunchIndex,
+    ImageId: i.imageId,
+    InstanceId: i.id,
+    InstanceType: i.instanceType,
+    LaunchTime: new Date(i.launchTime),
+    Monitoring: { State: i.monitoring ? 'enabled' : 'disabled' },
+    Placement: { AvailabilityZone: i.availabilityZone, GroupName: '', Tenancy: 'default' },
+    PrivateDnsName: gone ? '' : ec2.privateDnsName(i.privateIp),
+    ProductCodes: [],
+    PublicDnsName: gone ? '' : ec2.publicDnsName(i.publicIp),
+    State: stateShape(i.state),
+    StateTransitionReason: i.terminatedAt !== undefined ? `${i.terminationReason ?? 'User initiated'} (${gmt(i.terminatedAt)})` : '',
+    Architecture: 'x86_64',
+    BlockDeviceMappings: gone ? [] : [{ DeviceName: '/dev/xvda', Ebs: { AttachTime: new Date(i.launchTime), DeleteOnTermination: true, Status: i.state === 'shutting-down' ? 'detaching' : 'attached', VolumeId: i.volumeId } }],
+    ClientToken: i.clientToken,
+    EbsOptimized: i.ebsOptimized,
+    EnaSupport: true,
+    Hypervisor: 'xen',
+    RootDeviceName: '/dev/xvda',
+    RootDeviceType: 'ebs',
+    SecurityGroups: i.securityGroups.map((g) => ({ GroupName: g.groupName, GroupId: g.groupId })),
+    SourceDestCheck: true,
+    VirtualizationType: 'hvm',
+    CpuOptions: { CoreCount: 1, ThreadsPerCore: 2 },
+    HibernationOptions: { Configured: false },
+    MetadataOptions: { State: 'applied', HttpTokens: 'optional', HttpPutResponseHopLimit: 1, HttpEndpoint: 'enabled', HttpProtocolIpv6: 'disabled', InstanceMetadataTags: 'disabled' },
+    EnclaveOptions: { Enabled: false },
+    PlatformDetails: 'Linux/UNIX',
+    UsageOperation: 'RunInstances',
+    UsageOperationUpdateTime: new Date(i.launchTime),
+    MaintenanceOptions: { AutoRecovery: 'default' },
+  };
+  if (!gone) {
+    out.PrivateIpAddress = i.privateIp;
+    out.SubnetId = i.subnetId;
+    out.VpcId = i.vpcId;
+    if (i.state !== 'shutting-down') out.PublicIpAddress = i.publicIp;
+  }
+  if (i.keyName !== undefined) out.KeyName = i.keyName;
+  if (i.iamInstanceProfile !== undefined) {
+    out.IamInstanceProfile = { Arn: i.iamInstanceProfile.startsWith('arn:') ? i.iamInstanceProfile : `arn:aws:iam::${ec2.accountId}:instance-profile/${i.iamInstanceProfile}`, Id: `AIPA${i.id.slice(2, 19).toUpperCase()}` };
+  }
+  if (i.terminatedAt !== undefined) {
+    out.StateReason = { Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
+  }
+  if (i.tags.length > 0) out.Tags = tagsShape(i.tags);
+  return out;
+}
+
+/** Instances grouped into their reservations, in the order given. */
+export function reservationsShape(ec2: Ec2State, instances: readonly InstanceRecord[]): WireObject[] {
+  const byId = new Map<string, InstanceRecord[]>();
+  for (const i of instances) {
+    const list = byId.get(i.reservationId);
+    if (list === undefined) byId.set(i.reservationId, [i]);
+    else list.push(i);
+  }
+  return [...byId.entries()].map(([id, list]) => ({
+    ReservationId: id,
+    OwnerId: ec2.accountId,
+    Groups: [],
+    Instances: list.map((i) => instanceShape(ec2, i)),
+  }));
+}
+
+/** The instance and system status of an instance at `now`. */
+export function statusOf(i: InstanceRecord, now: number): { status: string; reachability: string; impairedSince?: number } {
+  if (i.state !== 'running') return { status: 'not-applicable', reachability: 'not-applicable' };
+  if (!i.healthy) return { status: 'impaired', reachability: 'failed', impairedSince: i.impairedSince ?? now };
+  if (now < i.stateSince + STATUS_INIT_MS) return { status: 'initializing', reachability: 'initializing' };
+  return { status: 'ok', reachability: 'passed' };
+}
+
+/** An instance as DescribeInstanceStatus returns it. */
+export function instanceStatusShape(i: InstanceRecord, now: number): WireObject {
+  const s = statusOf(i, now);
+  const system = i.state === 'running' ? (now < i.stateSince + STATUS_INIT_MS ? 'initializing' : 'ok') : 'not-applicable';
+  const summary = (status: string, reachability: string, impairedSince?: number): WireObject => {
+    if (status === 'not-applicable') return { Status: status };
+    const detail: WireObject = { Name: 'reachability', Status: reachability };
+    if (impairedSince !== undefined) detail.ImpairedSince = new Date(impairedSince);
+    return { Status: status, Details: [detail] };
+  };
+  return {
+    AvailabilityZone: i.availabilityZone,
+    InstanceId: i.id,
+    InstanceState: stateShape(i.state),
+    InstanceStatus: summary(s.status, s.reachability, s.impairedSince),
+    SystemStatus: summary(system, system === 'ok' ? 'passed' : system),
+    Events: [],
+  };
+}

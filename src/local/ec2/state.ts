@@ -1,0 +1,370 @@
+/**
+ * The state model of the simulated EC2: one default VPC with a subnet per zone, the
+ * `default` security group, and instances that boot (pending → running after 20 s),
+ * shut down (shutting-down → terminated after 10 s), and stay visible for an hour once
+ * terminated. Plain JSON-safe records, so a snapshot is the records themselves.
+ *
+ * @module
+ */
+import { ServiceError } from '../errors';
+import { instanceId, resourceId } from '../ids';
+import type { Ec2InstanceState, Ec2InstanceView, LaunchSpec } from '../types';
+import { privateDnsSuffix, publicDnsSuffix, zonesOf } from './regions';
+
+/** Simulated time from launch to running. */
+export const BOOT_MS = 20_000;
+/** Simulated time from terminate to terminated. */
+export const SHUTDOWN_MS = 10_000;
+/** How long terminated instances stay visible. */
+export const RETAIN_MS = 3_600_000;
+/** How long status checks report `initializing` after an instance starts running. */
+export const STATUS_INIT_MS = 60_000;
+
+/** EC2's state codes. */
+export const STATE_CODES: Readonly<Record<Ec2InstanceState, number>> = {
+  pending: 0,
+  running: 16,
+  'shutting-down': 32,
+  terminated: 48,
+  stopping: 64,
+  stopped: 80,
+};
+
+/** A tag. */
+export interface TagRecord {
+  key: string;
+  value: string;
+}
+
+/** A security group as an instance lists it. */
+export interface GroupRef {
+  groupName: string;
+  groupId: string;
+}
+
+/** A simulated instance; it is also the live {@link Ec2InstanceView} other services hold. */
+export interface InstanceRecord extends Ec2InstanceView {
+  id: string;
+  state: Ec2InstanceState;
+  availabilityZone: string;
+  imageId: string;
+  instanceType: string;
+  launchTime: number;
+  cpu: number;
+  healthy: boolean;
+  /** Order of launch, for stable paging. */
+  seq: number;
+  reservationId: string;
+  amiLaunchIndex: number;
+  keyName?: string;
+  securityGroups: GroupRef[];
+  vpcId: string;
+  subnetId: string;
+  privateIp: string;
+  publicIp: string;
+  tags: TagRecord[];
+  userData?: string;
+  monitoring: boolean;
+  clientToken: string;
+  iamInstanceProfile?: string;
+  ebsOptimized: boolean;
+  volumeId: string;
+  /** When the current state began. */
+  stateSince: number;
+  /** When the instance was asked to terminate. */
+  terminatedAt?: number;
+  /** Who started the termination (`User initiated` or the reason Auto Scaling gives). */
+  terminationReason?: string;
+  /** When the simulation first saw the instance unhealthy (status checks failing). */
+  impairedSince?: number;
+}
+
+/** A subnet of the default VPC. */
+export interface SubnetRecord {
+  id: string;
+  zone: string;
+  cidr: string;
+}
+
+/** The default security group. */
+export interface SecurityGroupRecord {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** What RunInstances asks for. */
+export interface RunRequest {
+  imageId: string;
+  instanceType: string;
+  minCount: number;
+  maxCount: number;
+  availabilityZone?: string;
+  subnetId?: string;
+  keyName?: string;
+  securityGroups?: string[];
+  securityGroupIds?: string[];
+  userData?: string;
+  monitoring?: boolean;
+  tags?: TagRecord[];
+  clientToken?: string;
+  iamInstanceProfile?: string;
+  ebsOptimized?: boolean;
+}
+
+/** The EC2 part of a `--state` snapshot. */
+export interface Ec2Snapshot {
+  version: 1;
+  seq: number;
+  vpcId: string;
+  subnets: SubnetRecord[];
+  defaultGroup: SecurityGroupRecord;
+  ipCounters: Record<string, number>;
+  publicIpCounter: number;
+  instances: InstanceRecord[];
+}
+
+const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+const IMAGE_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+
+/** Whether a string is a well-formed instance id. */
+export function isInstanceId(id: string): boolean {
+  return INSTANCE_ID.test(id);
+}
+
+/** Whether a string is a well-formed image id (every well-formed one exists in the simulation). */
+export function isImageId(id: string): boolean {
+  return IMAGE_ID.test(id);
+}
+
+function groupIdFor(name: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return `sg-${h.toString(16).padStart(8, '0')}${(h ^ 0x5bd1e995).toString(16).padStart(8, '0').slice(0, 9)}`;
+}
+
+/** The simulated EC2 of one region. */
+export class Ec2State {
+  readonly region: string;
+  readonly accountId: string;
+  readonly zones: readonly string[];
+  instances = new Map<string, InstanceRecord>();
+  vpcId: string;
+  subnets: SubnetRecord[];
+  defaultGroup: SecurityGroupRecord;
+  #seq = 0;
+  #ipCounters: Record<string, number> = {};
+  #publicIpCounter = 0;
+  readonly #loadOf: (group: string) => number | undefined;
+
+  constructor(region: string, accountId: string, loadOf: (group: string) => number | undefined = () => undefined) {
+    this.region = region;
+    this.accountId = accountId;
+    this.zones = zonesOf(region);
+    this.#loadOf = loadOf;
+    this.vpcId = resourceId('vpc');
+    this.subnets = this.zones.map((zone, i) => ({ id: resourceId('subnet'), zone, cidr: `172.31.${i * 16}.0/20` }));
+    this.defaultGroup = { id: resourceId('sg'), name: 'default', description: 'default VPC security group' };
+  }
+
+  /** The subnet of a zone. */
+  subnetOf(zone: string): SubnetRecord {
+    const s = this.subnets.find((x) => x.zone === zone);
+    if (s === undefined) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${zone}]`, 400);
+    return s;
+  }
+
+  #privateIp(zone: string): string {
+    const zi = Math.max(0, this.zones.indexOf(zone));
+    const n = this.#ipCounters[zone] ?? 0;
+    this.#ipCounters[zone] = n + 1;
+    return `172.31.${zi * 16 + Math.floor(n / 250)}.${(n % 250) + 4}`;
+  }
+
+  #publicIp(): string {
+    const n = this.#publicIpCounter++;
+    return `54.${160 + ((n >> 16) & 63)}.${(n >> 8) & 255}.${(n & 255) + 1 > 255 ? 1 : (n & 255) + 1}`;
+  }
+
+  /** The private DNS name of an address. */
+  privateDnsName(ip: string): string {
+    return `ip-${ip.replace(/\./g, '-')}.${privateDnsSuffix(this.region)}`;
+  }
+
+  /** The public DNS name of an address. */
+  publicDnsName(ip: string): string {
+    return `ec2-${ip.replace(/\./g, '-')}.${publicDnsSuffix(this.region)}`;
+  }
+
+  #groups(names: readonly string[] | undefined, ids: readonly string[] | undefined): GroupRef[] {
+    const out: GroupRef[] = [];
+    for (const name of names ?? []) out.push({ groupName: name, groupId: name === 'default' ? this.defaultGroup.id : groupIdFor(name) });
+    for (const id of ids ?? []) out.push({ groupName: id === this.defaultGroup.id ? 'default' : id, groupId: id });
+    return out.length > 0 ? out : [{ groupName: 'default', groupId: this.defaultGroup.id }];
+  }
+
+  #launch(now: number, reservationId: string, index: number, spec: LaunchSpec & { groupIds?: string[]; clientToken?: string; ebsOptimized?: boolean }): InstanceRecord {
+    const subnet = spec.subnetId !== undefined ? this.subnets.find((s) => s.id === spec.subnetId) : undefined;
+    const zone = subnet?.zone ?? spec.availabilityZone;
+    if (!this.zones.includes(zone)) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${zone}]`, 400);
+    const tags = (spec.tags ?? []).map((t) => ({ key: t.key, value: t.value }));
+    const group = tags.find((t) => t.key === 'aws:autoscaling:groupName')?.value;
+    const rec: InstanceRecord = {
+      id: instanceId(),
+      state: 'pending',
+      availabilityZone: zone,
+      imageId: spec.imageId,
+      instanceType: spec.instanceType,
+      launchTime: now,
+      cpu: group === undefined ? 0 : (this.#loadOf(group) ?? 0),
+      healthy: true,
+      seq: ++this.#seq,
+      reservationId,
+      amiLaunchIndex: index,
+      securityGroups: this.#groups(spec.securityGroups, spec.groupIds),
+      vpcId: this.vpcId,
+      subnetId: subnet?.id ?? this.subnetOf(zone).id,
+      privateIp: this.#privateIp(zone),
+      publicIp: this.#publicIp(),
+      tags,
+      monitoring: spec.monitoring === true,
+      clientToken: spec.clientToken ?? '',
+      ebsOptimized: spec.ebsOptimized === true,
+      volumeId: resourceId('vol'),
+      stateSince: now,
+    };
+    if (spec.keyName !== undefined) rec.keyName = spec.keyName;
+    if (spec.userData !== undefined) rec.userData = spec.userData;
+    if (spec.iamInstanceProfile !== undefined) rec.iamInstanceProfile = spec.iamInstanceProfile;
+    this.instances.set(rec.id, rec);
+    return rec;
+  }
+
+  /** Launches one instance for another service (Auto Scaling), in its own reservation. */
+  launch(spec: LaunchSpec, now: number): InstanceRecord {
+    if (!isImageId(spec.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${spec.imageId}" (expecting "ami-...")`, 400);
+    return this.#launch(now, resourceId('r'), 0, spec);
+  }
+
+  /** RunInstances: `maxCount` instances in one reservation, in one zone. */
+  run(req: RunRequest, now: number): { reservationId: string; instances: InstanceRecord[] } {
+    if (req.clientToken !== undefined && req.clientToken !== '') {
+      const prior = [...this.instances.values()].filter((i) => i.clientToken === req.clientToken);
+      const first = prior[0];
+      if (first !== undefined) return { reservationId: first.reservationId, instances: prior.filter((i) => i.reservationId === first.reservationId) };
+    }
+    if (!isImageId(req.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${req.imageId}" (expecting "ami-...")`, 400);
+    if (req.minCount < 1) throw new ServiceError('InvalidParameterValue', `Value (${req.minCount}) for parameter minCount is invalid. Expected a positive integer.`, 400);
+    if (req.maxCount < req.minCount) throw new ServiceError('InvalidParameterValue', `Value (${req.maxCount}) for parameter maxCount is invalid. Expected a value at least minCount (${req.minCount}).`, 400);
+    for (const name of req.securityGroups ?? []) {
+      if (name !== 'default') throw new ServiceError('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${this.vpcId}'`, 400);
+    }
+    for (const id of req.securityGroupIds ?? []) {
+      if (!/^sg-[0-9a-f]+$/.test(id)) throw new ServiceError('InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`, 400);
+      if (id !== this.defaultGroup.id) throw new ServiceError('InvalidGroup.NotFound', `The security group '${id}' does not exist`, 400);
+    }
+    let zone = req.availabilityZone;
+    if (req.subnetId !== undefined) {
+      const subnet = this.subnets.find((s) => s.id === req.subnetId);
+      if (subnet === undefined) throw new ServiceError('InvalidSubnetID.NotFound', `The subnet ID '${req.subnetId}' does not exist`, 400);
+      if (zone !== undefined && zone !== subnet.zone) throw new ServiceError('InvalidParameterValue', `The subnet '${subnet.id}' is in ${subnet.zone}, not in the requested zone ${zone}.`, 400);
+      zone = subnet.zone;
+    }
+    zone ??= this.zones[0] as string;
+    if (!this.zones.includes(zone)) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${zone}]`, 400);
+    const reservationId = resourceId('r');
+    const instances: InstanceRecord[] = [];
+    for (let i = 0; i < req.maxCount; i++) {
+      const spec: LaunchSpec & { groupIds?: string[]; clientToken?: string; ebsOptimized?: boolean } = {
+        imageId: req.imageId,
+        instanceType: req.instanceType,
+        availabilityZone: zone,
+      };
+      if (req.subnetId !== undefined) spec.subnetId = req.subnetId;
+      if (req.keyName !== undefined) spec.keyName = req.keyName;
+      if (req.securityGroups !== undefined) spec.securityGroups = req.securityGroups;
+      if (req.securityGroupIds !== undefined) spec.groupIds = req.securityGroupIds;
+      if (req.userData !== undefined) spec.userData = req.userData;
+      if (req.monitoring !== undefined) spec.monitoring = req.monitoring;
+      if (req.tags !== undefined) spec.tags = req.tags;
+      if (req.clientToken !== undefined) spec.clientToken = req.clientToken;
+      if (req.iamInstanceProfile !== undefined) spec.iamInstanceProfile = req.iamInstanceProfile;
+      if (req.ebsOptimized !== undefined) spec.ebsOptimized = req.ebsOptimized;
+      instances.push(this.#launch(now, reservationId, i, spec));
+    }
+    return { reservationId, instances };
+  }
+
+  /** The instances named, in the order named; EC2's errors for malformed or unknown ids. */
+  find(ids: readonly string[]): InstanceRecord[] {
+    const malformed = ids.find((id) => !isInstanceId(id));
+    if (malformed !== undefined) throw new ServiceError('InvalidInstanceID.Malformed', `Invalid id: "${malformed}"`, 400);
+    const missing = [...new Set(ids.filter((id) => !this.instances.has(id)))];
+    if (missing.length === 1) throw new ServiceError('InvalidInstanceID.NotFound', `The instance ID '${missing[0]}' does not exist`, 400);
+    if (missing.length > 1) throw new ServiceError('InvalidInstanceID.NotFound', `The instance IDs '${missing.join(', ')}' do not exist`, 400);
+    return [...new Set(ids)].map((id) => this.instances.get(id) as InstanceRecord);
+  }
+
+  /** Starts terminating an instance; returns its previous state. */
+  terminate(rec: InstanceRecord, now: number, reason = 'User initiated'): Ec2InstanceState {
+    const previous = rec.state;
+    if (rec.state === 'terminated' || rec.state === 'shutting-down') return previous;
+    rec.state = 'shutting-down';
+    rec.stateSince = now;
+    rec.terminatedAt = now;
+    rec.terminationReason = reason;
+    return previous;
+  }
+
+  /** Moves instances along their lifecycle; returns whether anything changed. */
+  step(now: number): boolean {
+    let changed = false;
+    for (const rec of [...this.instances.values()]) {
+      if (!rec.healthy && rec.impairedSince === undefined) {
+        rec.impairedSince = now;
+        changed = true;
+      } else if (rec.healthy && rec.impairedSince !== undefined) {
+        delete rec.impairedSince;
+        changed = true;
+      }
+      if (rec.state === 'pending' && now >= rec.stateSince + BOOT_MS) {
+        rec.state = 'running';
+        rec.stateSince = rec.stateSince + BOOT_MS;
+        changed = true;
+      } else if (rec.state === 'shutting-down' && now >= rec.stateSince + SHUTDOWN_MS) {
+        rec.state = 'terminated';
+        rec.stateSince = rec.stateSince + SHUTDOWN_MS;
+        changed = true;
+      } else if (rec.state === 'terminated' && now >= rec.stateSince + RETAIN_MS) {
+        this.instances.delete(rec.id);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /** The state as JSON-safe data. */
+  snapshot(): Ec2Snapshot {
+    return {
+      version: 1,
+      seq: this.#seq,
+      vpcId: this.vpcId,
+      subnets: this.subnets.map((s) => ({ ...s })),
+      defaultGroup: { ...this.defaultGroup },
+      ipCounters: { ...this.#ipCounters },
+      publicIpCounter: this.#publicIpCounter,
+      instances: [...this.instances.values()].map((i) => ({ ...i, securityGroups: i.securityGroups.map((g) => ({ ...g })), tags: i.tags.map((t) => ({ ...t })) })),
+    };
+  }
+
+  /** Replaces the state with a snapshot's. */
+  restore(s: Ec2Snapshot): void {
+    this.#seq = s.seq;
+    this.vpcId = s.vpcId;
+    this.subnets = s.subnets.map((x) => ({ ...x }));
+    this.defaultGroup = { ...s.defaultGroup };
+    this.#ipCounters = { ...s.ipCounters };
+    this.#publicIpCounter = s.publicIpCounter;
+    this.instances = new Map(s.instances.map((i) => [i.id, { ...i }]));
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The simulated Elastic Load Balancing (classic, API 2012-06-01) of botoscale local:
+ * load balancers and the health of their instances, behind {@link SimulatedService}.
+ *
+ * @module
+ */
+import { hasNetwork } from '../ec2';
+import type { Cloud, ElbApi, SimulatedService } from '../types';
+import { elbHandlers } from './handlers';
+import { initialHealth, stepHealth } from './health';
+import { ElbState, type ElbNetwork, type ElbSnapshot } from './state';
+
+export { ElbState } from './state';
+
+/** A simulated ELB together with its state model (for tests and tools). */
+export interface ElbSimulation {
+  service: SimulatedService<ElbApi>;
+  state: ElbState;
+}
+
+function isSnapshot(value: unknown): value is ElbSnapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Record<keyof ElbSnapshot, unknown>>;
+  return v.version === 1 && Array.isArray(v.loadBalancers);
+}
+
+/** Builds the simulated ELB of a cloud and hands out its state model too. */
+export function buildElb(cloud: Cloud): ElbSimulation {
+  const network = (): ElbNetwork => {
+    const ec2 = cloud.ec2;
+    if (!hasNetwork(ec2)) return { zones: () => ec2.zones(), subnets: [] };
+    const n = ec2.network();
+    return { zones: () => ec2.zones(), vpcId: n.vpcId, subnets: n.subnets, defaultGroupId: n.defaultGroupId };
+  };
+  const state = new ElbState(cloud.region, cloud.accountId, network);
+  const api: ElbApi = {
+    exists: (name) => state.balancers.has(name),
+    registerInstances(name, ids) {
+      if (!state.balancers.has(name)) return;
+      state.register(name, ids, (id) => initialHealth(cloud.ec2, id), cloud.clock.now());
+    },
+    deregisterInstances(name, ids) {
+      const lb = state.balancers.get(name);
+      if (lb === undefined) return;
+      lb.instances = lb.instances.filter((m) => !ids.includes(m.instanceId));
+    },
+    instanceHealth(name, id) {
+      const m = state.balancers.get(name)?.instances.find((x) => x.instanceId === id);
+      return m === undefined ? undefined : { ...m.health };
+    },
+  };
+  const service: SimulatedService<ElbApi> = {
+    api,
+    handlers: elbHandlers(state, cloud),
+    step(now) {
+      stepHealth(cloud.ec2, state.balancers.values(), now);
+    },
+    snapshot: () => state.snapshot(),
+    restore(snapshot) {
+      if (!isSnapshot(snapshot)) throw new TypeError('not an ELB snapshot of this version');
+      state.restore(snapshot);
+    },
+  };
+  return { service, state };
+}
+
+/** The simulated ELB of a cloud. */
+export function createElbService(cloud: Cloud): SimulatedService<ElbApi> {
+  return buildElb(cloud).service;
+}

@@ -1,0 +1,629 @@
+/**
+ * The state model of the simulated Elastic Load Balancing (classic): load balancers with
+ * listeners, policies, zones and subnets, health checks, attributes and tags, and the
+ * health of their registered instances, which follows the simulated EC2 instance and
+ * the health check (see health.ts). Plain JSON-safe records.
+ *
+ * @module
+ */
+import { randomInt } from 'node:crypto';
+import { ServiceError } from '../errors';
+import type { ElbInstanceHealth } from '../types';
+import { DEFAULT_SSL_POLICY, POLICY_TYPES, PREDEFINED_POLICIES, type PolicyRecord } from './policies';
+
+/** How many load balancers an account may have (AWS's default quota). */
+export const MAX_LOAD_BALANCERS = 20;
+/** How many listeners a load balancer may have. */
+export const MAX_LISTENERS = 100;
+/** How many instances a load balancer may have registered. */
+export const MAX_REGISTERED_INSTANCES = 1000;
+/** How many tags a load balancer may have. */
+export const MAX_TAGS = 10;
+/** How many policies a load balancer may have. */
+export const MAX_POLICIES = 100;
+
+/** A listener. */
+export interface ListenerRecord {
+  protocol: string;
+  loadBalancerPort: number;
+  instanceProtocol: string;
+  instancePort: number;
+  sslCertificateId?: string;
+  policyNames: string[];
+}
+
+/** A health check. */
+export interface HealthCheckRecord {
+  target: string;
+  interval: number;
+  timeout: number;
+  unhealthyThreshold: number;
+  healthyThreshold: number;
+}
+
+/** A registered instance and what the health checks have seen of it. */
+export interface MemberRecord {
+  instanceId: string;
+  health: ElbInstanceHealth;
+  /** Consecutive passed checks. */
+  successes: number;
+  /** Consecutive failed checks. */
+  failures: number;
+  /** Simulated time of the last check (or of registration). */
+  lastCheck: number;
+}
+
+/** Attributes of a load balancer. */
+export interface AttributesRecord {
+  crossZone: boolean;
+  accessLog: { enabled: boolean; s3BucketName?: string; emitInterval?: number; s3BucketPrefix?: string };
+  connectionDraining: { enabled: boolean; timeout: number };
+  idleTimeout: number;
+  additional: Array<{ key: string; value: string }>;
+}
+
+/** A load balancer. */
+export interface LoadBalancerRecord {
+  name: string;
+  dnsName: string;
+  createdTime: number;
+  scheme: 'internet-facing' | 'internal';
+  listeners: ListenerRecord[];
+  policies: PolicyRecord[];
+  backends: Array<{ instancePort: number; policyNames: string[] }>;
+  zones: string[];
+  subnets: string[];
+  vpcId?: string;
+  securityGroups: string[];
+  healthCheck: HealthCheckRecord;
+  instances: MemberRecord[];
+  attributes: AttributesRecord;
+  tags: Array<{ key: string; value: string }>;
+}
+
+/** The ELB part of a `--state` snapshot. */
+export interface ElbSnapshot {
+  version: 1;
+  loadBalancers: LoadBalancerRecord[];
+}
+
+/** The network the load balancers live in (the simulated EC2's default VPC), when known. */
+export interface ElbNetwork {
+  zones(): readonly string[];
+  vpcId?: string;
+  subnets: ReadonlyArray<{ id: string; zone: string }>;
+  defaultGroupId?: string;
+}
+
+/** What CreateLoadBalancer asks for. */
+export interface CreateRequest {
+  name: string;
+  listeners: ListenerInput[];
+  zones?: string[];
+  subnets?: string[];
+  securityGroups?: string[];
+  scheme?: string;
+  tags?: Array<{ key: string; value?: string }>;
+}
+
+/** A listener as requested. */
+export interface ListenerInput {
+  protocol: string;
+  loadBalancerPort: number;
+  instancePort: number;
+  instanceProtocol?: string;
+  sslCertificateId?: string;
+}
+
+/** The desynchronisation mitigation attribute, the one additional attribute classic load balancers have. */
+export const DESYNC_ATTRIBUTE = 'elb.http.desyncmitigationmode';
+const DESYNC_MODES = ['monitor', 'defensive', 'strictest'];
+
+const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'SSL'];
+const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
+const CERTIFICATE = /^arn:aws[a-z-]*:(?:iam::\d{12}:server-certificate\/.+|acm:[a-z0-9-]+:\d{12}:certificate\/.+)$/;
+
+const HOSTED_ZONES: Record<string, string> = {
+  'us-east-1': 'Z35SXDOTRQ7X7K',
+  'us-east-2': 'Z3AADJGX6KTTL2',
+  'us-west-1': 'Z368ELLRRE2KJ0',
+  'us-west-2': 'Z1H1FL5HABSF5',
+  'eu-west-1': 'Z32O12XQLNTSW2',
+  'eu-central-1': 'Z215JYRZR1TBD5',
+  'ap-northeast-1': 'Z14GRHDCWA56QT',
+  'ap-southeast-1': 'Z1LMS91P8CMLE5',
+  'ap-southeast-2': 'Z1GM3OXH4ZPM65',
+  'sa-east-1': 'Z2P70J7HTTTPLU',
+};
+
+/** The Route 53 hosted zone of load balancers in a region. */
+export function hostedZoneId(region: string): string {
+  const known = HOSTED_ZONES[region];
+  if (known !== undefined) return known;
+  let h = 7;
+  for (let i = 0; i < region.length; i++) h = (h * 31 + region.charCodeAt(i)) >>> 0;
+  return `Z${h.toString(36).toUpperCase().padStart(12, '0').slice(0, 13)}`;
+}
+
+/** `LoadBalancerNotFound` in AWS's words. */
+export function notFound(name: string): ServiceError {
+  return new ServiceError('LoadBalancerNotFound', `There is no ACTIVE Load Balancer named '${name}'`, 400);
+}
+
+function validation(message: string): ServiceError {
+  return new ServiceError('ValidationError', message, 400);
+}
+
+function invalidConfig(message: string): ServiceError {
+  return new ServiceError('InvalidConfigurationRequest', message, 409);
+}
+
+/** Whether a certificate id names a certificate the simulation accepts (IAM or ACM ARNs). */
+export function certificateExists(id: string): boolean {
+  return CERTIFICATE.test(id);
+}
+
+function checkCertificate(id: string | undefined): string {
+  if (id === undefined || id === '') throw new ServiceError('CertificateNotFound', 'HTTPS and SSL listeners need an SSLCertificateId: the ARN of a server certificate.', 400);
+  if (!certificateExists(id)) throw new ServiceError('CertificateNotFound', `Server Certificate not found for the key: ${id}`, 400);
+  return id;
+}
+
+function isSecure(protocol: string): boolean {
+  return protocol === 'HTTPS' || protocol === 'SSL';
+}
+
+function layer(protocol: string): 'http' | 'tcp' {
+  return protocol === 'HTTP' || protocol === 'HTTPS' ? 'http' : 'tcp';
+}
+
+/** Checks and normalises a requested listener (protocols upper-cased, instance protocol defaulted). */
+export function normaliseListener(l: ListenerInput): ListenerRecord {
+  const protocol = l.protocol.toUpperCase();
+  if (!PROTOCOLS.includes(protocol)) throw new ServiceError('UnsupportedProtocol', `Protocol ${l.protocol} is not supported: use HTTP, HTTPS, TCP or SSL.`, 400);
+  const instanceProtocol = (l.instanceProtocol ?? (protocol === 'HTTPS' ? 'HTTP' : protocol === 'SSL' ? 'TCP' : protocol)).toUpperCase();
+  if (!PROTOCOLS.includes(instanceProtocol)) throw new ServiceError('UnsupportedProtocol', `Protocol ${l.instanceProtocol ?? ''} is not supported: use HTTP, HTTPS, TCP or SSL.`, 400);
+  if (layer(protocol) !== layer(instanceProtocol)) {
+    throw validation(`Listener protocol ${protocol} cannot forward to instance protocol ${instanceProtocol}: HTTP and HTTPS pair with HTTP or HTTPS, TCP and SSL with TCP or SSL.`);
+  }
+  if (!Number.isInteger(l.loadBalancerPort) || l.loadBalancerPort < 1 || l.loadBalancerPort > 65535) {
+    throw validation(`LoadBalancerPort ${l.loadBalancerPort} is invalid: ports are 1 to 65535.`);
+  }
+  if (!Number.isInteger(l.instancePort) || l.instancePort < 1 || l.instancePort > 65535) {
+    throw validation(`InstancePort ${l.instancePort} is invalid: ports are 1 to 65535.`);
+  }
+  const rec: ListenerRecord = { protocol, loadBalancerPort: l.loadBalancerPort, instanceProtocol, instancePort: l.instancePort, policyNames: [] };
+  if (isSecure(protocol)) rec.sslCertificateId = checkCertificate(l.sslCertificateId);
+  return rec;
+}
+
+function sameListener(a: ListenerRecord, b: ListenerRecord): boolean {
+  return a.protocol === b.protocol && a.instancePort === b.instancePort && a.instanceProtocol === b.instanceProtocol && (a.sslCertificateId ?? '') === (b.sslCertificateId ?? '');
+}
+
+/** Checks a health check target (`TCP:80`, `HTTP:8080/health`). */
+export function checkTarget(target: string): void {
+  const m = /^(HTTP|HTTPS|TCP|SSL):(\d+)(\/.*)?$/i.exec(target);
+  if (m === null) throw validation(`HealthCheck Target must look like TCP:PORT, SSL:PORT, HTTP:PORT/PATH or HTTPS:PORT/PATH; got '${target}'`);
+  const protocol = (m[1] as string).toUpperCase();
+  const port = Number(m[2]);
+  if (port < 1 || port > 65535) throw validation(`HealthCheck Target port ${port} is invalid: ports are 1 to 65535.`);
+  if ((protocol === 'HTTP' || protocol === 'HTTPS') && m[3] === undefined) throw validation(`HealthCheck Target ${target} needs a path: ${protocol}:${port}/PATH`);
+  if ((protocol === 'TCP' || protocol === 'SSL') && m[3] !== undefined) throw validation(`HealthCheck Target ${target} cannot have a path: TCP and SSL checks only connect`);
+}
+
+/** The simulated ELB of one region. */
+export class ElbState {
+  readonly region: string;
+  readonly accountId: string;
+  balancers = new Map<string, LoadBalancerRecord>();
+  readonly #network: () => ElbNetwork;
+
+  constructor(region: string, accountId: string, network: () => ElbNetwork) {
+    this.region = region;
+    this.accountId = accountId;
+    this.#network = network;
+  }
+
+  /** The load balancer named, or `LoadBalancerNotFound`. */
+  get(name: string): LoadBalancerRecord {
+    const lb = this.balancers.get(name);
+    if (lb === undefined) throw notFound(name);
+    return lb;
+  }
+
+  /** The load balancers, sorted by name (the order DescribeLoadBalancers pages through). */
+  sorted(): LoadBalancerRecord[] {
+    return [...this.balancers.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  #zonesFor(subnets: readonly string[]): string[] {
+    const net = this.#network();
+    const zones: string[] = [];
+    for (const id of subnets) {
+      const subnet = net.subnets.find((s) => s.id === id);
+      if (subnet === undefined) throw new ServiceError('SubnetNotFound', `One or more subnets were not found: ${id}`, 400);
+      if (zones.includes(subnet.zone)) throw new ServiceError('InvalidConfigurationRequest', `A load balancer can have one subnet per Availability Zone; ${subnet.zone} is named twice.`, 409);
+      zones.push(subnet.zone);
+    }
+    return zones;
+  }
+
+  #checkZones(zones: readonly string[]): void {
+    const known = this.#network().zones();
+    const bad = zones.find((z) => !known.includes(z));
+    if (bad !== undefined) throw validation(`Invalid Availability Zone: ${bad}`);
+  }
+
+  #checkGroups(groups: readonly string[]): void {
+    const net = this.#network();
+    const bad = groups.find((g) => g !== net.defaultGroupId);
+    if (bad !== undefined) throw new ServiceError('InvalidSecurityGroup', `One or more of the specified security groups do not exist: ${bad}`, 400);
+  }
+
+  #checkTags(tags: ReadonlyArray<{ key: string }>, existing: ReadonlyArray<{ key: string }> = []): void {
+    const keys = tags.map((t) => t.key);
+    if (new Set(keys).size !== keys.length) throw new ServiceError('DuplicateTagKeys', 'A tag key was specified more than once.', 400);
+    const total = new Set([...existing.map((t) => t.key), ...keys]).size;
+    if (total > MAX_TAGS) throw new ServiceError('TooManyTags', `A load balancer can have at most ${MAX_TAGS} tags.`, 400);
+  }
+
+  /** CreateLoadBalancer; returns the new load balancer. */
+  create(req: CreateRequest, now: number): LoadBalancerRecord {
+    if (!NAME.test(req.name)) {
+      throw validation(`LoadBalancerName '${req.name}' is invalid: use 1 to 32 letters, digits or hyphens, not beginning or ending with a hyphen.`);
+    }
+    if (this.balancers.has(req.name)) throw new ServiceError('DuplicateLoadBalancerName', `Load balancer name '${req.name}' already exists for this account.`, 400);
+    if (this.balancers.size >= MAX_LOAD_BALANCERS) throw new ServiceError('TooManyLoadBalancers', `The quota of ${MAX_LOAD_BALANCERS} load balancers has been reached.`, 400);
+    const scheme = req.scheme ?? 'internet-facing';
+    if (scheme !== 'internet-facing' && scheme !== 'internal') throw new ServiceError('InvalidScheme', `Invalid scheme '${scheme}': use internet-facing or internal.`, 400);
+    const zonesGiven = req.zones !== undefined && req.zones.length > 0;
+    const subnetsGiven = req.subnets !== undefined && req.subnets.length > 0;
+    if (!zonesGiven && !subnetsGiven) throw validation('Either AvailabilityZones or SubnetIds must be specified');
+    if (zonesGiven && subnetsGiven) throw validation('Only one of SubnetIds or AvailabilityZones may be specified');
+    if (req.listeners.length === 0) throw validation('At least one listener must be specified');
+    const listeners: ListenerRecord[] = [];
+    for (const l of req.listeners) {
+      const rec = normaliseListener(l);
+      const prior = listeners.find((x) => x.loadBalancerPort === rec.loadBalancerPort);
+      if (prior !== undefined) {
+        if (!sameListener(prior, rec)) throw duplicateListener(req.name, rec.loadBalancerPort);
+        continue;
+      }
+      listeners.push(rec);
+    }
+    const net = this.#network();
+    let zones: string[];
+    let subnets: string[];
+    if (subnetsGiven) {
+      subnets = [...new Set(req.subnets)];
+      zones = this.#zonesFor(subnets);
+    } else {
+      zones = [...new Set(req.zones)];
+      this.#checkZones(zones);
+      subnets = zones.flatMap((z) => net.subnets.filter((s) => s.zone === z).map((s) => s.id));
+    }
+    const groups = req.securityGroups ?? [];
+    this.#checkGroups(groups);
+    const tags = (req.tags ?? []).map((t) => ({ key: t.key, value: t.value ?? '' }));
+    this.#checkTags(tags);
+    const digits = randomInt(100_000_000, 2_147_483_647);
+    const lb: LoadBalancerRecord = {
+      name: req.name,
+      dnsName: `${scheme === 'internal' ? 'internal-' : ''}${req.name}-${digits}.${this.region}.elb.amazonaws.com`,
+      createdTime: now,
+      scheme,
+      listeners: [],
+      policies: [],
+      backends: [],
+      zones,
+      subnets,
+      securityGroups: net.vpcId === undefined ? [] : groups.length > 0 ? groups : net.defaultGroupId === undefined ? [] : [net.defaultGroupId],
+      healthCheck: { target: `TCP:${(listeners[0] as ListenerRecord).instancePort}`, interval: 30, timeout: 5, unhealthyThreshold: 2, healthyThreshold: 10 },
+      instances: [],
+      attributes: { crossZone: false, accessLog: { enabled: false }, connectionDraining: { enabled: false, timeout: 300 }, idleTimeout: 60, additional: [{ key: DESYNC_ATTRIBUTE, value: 'defensive' }] },
+      tags,
+    };
+    if (net.vpcId !== undefined) lb.vpcId = net.vpcId;
+    for (const l of listeners) this.#addListener(lb, l);
+    this.balancers.set(lb.name, lb);
+    return lb;
+  }
+
+  #addListener(lb: LoadBalancerRecord, l: ListenerRecord): void {
+    if (isSecure(l.protocol)) {
+      if (!lb.policies.some((p) => p.name === DEFAULT_SSL_POLICY)) {
+        const predefined = PREDEFINED_POLICIES.find((p) => p.name === DEFAULT_SSL_POLICY) as PolicyRecord;
+        lb.policies.push({ name: DEFAULT_SSL_POLICY, typeName: predefined.typeName, attributes: [{ name: 'Reference-Security-Policy', value: DEFAULT_SSL_POLICY }, ...predefined.attributes] });
+      }
+      l.policyNames = [DEFAULT_SSL_POLICY];
+    }
+    lb.listeners.push(l);
+  }
+
+  /** DeleteLoadBalancer (deleting a missing one is not an error). */
+  delete(name: string): void {
+    this.balancers.delete(name);
+  }
+
+  /** CreateLoadBalancerListeners. */
+  addListeners(name: string, inputs: readonly ListenerInput[]): void {
+    const lb = this.get(name);
+    const fresh: ListenerRecord[] = [];
+    for (const input of inputs) {
+      const rec = normaliseListener(input);
+      const prior = lb.listeners.find((x) => x.loadBalancerPort === rec.loadBalancerPort) ?? fresh.find((x) => x.loadBalancerPort === rec.loadBalancerPort);
+      if (prior !== undefined) {
+        if (!sameListener(prior, rec)) throw duplicateListener(name, rec.loadBalancerPort);
+        continue;
+      }
+      fresh.push(rec);
+    }
+    if (lb.listeners.length + fresh.length > MAX_LISTENERS) throw new ServiceError('InvalidConfigurationRequest', `A load balancer can have at most ${MAX_LISTENERS} listeners.`, 409);
+    for (const l of fresh) this.#addListener(lb, l);
+  }
+
+  /** DeleteLoadBalancerListeners (ports without a listener are ignored). */
+  deleteListeners(name: string, ports: readonly number[]): void {
+    const lb = this.get(name);
+    lb.listeners = lb.listeners.filter((l) => !ports.includes(l.loadBalancerPort));
+  }
+
+  #listener(lb: LoadBalancerRecord, port: number): ListenerRecord {
+    const l = lb.listeners.find((x) => x.loadBalancerPort === port);
+    if (l === undefined) throw new ServiceError('ListenerNotFound', `There is no ACTIVE Listener on LoadBalancerPort ${port} of load balancer '${lb.name}'`, 400);
+    return l;
+  }
+
+  /** SetLoadBalancerListenerSSLCertificate. */
+  setCertificate(name: string, port: number, certificateId: string): void {
+    const lb = this.get(name);
+    const l = this.#listener(lb, port);
+    if (!isSecure(l.protocol)) throw invalidConfig(`The listener on port ${port} uses ${l.protocol}; only HTTPS and SSL listeners have a certificate.`);
+    l.sslCertificateId = checkCertificate(certificateId);
+  }
+
+  /** ConfigureHealthCheck. */
+  configureHealthCheck(name: string, hc: HealthCheckRecord): HealthCheckRecord {
+    const lb = this.get(name);
+    checkTarget(hc.target);
+    if (hc.timeout >= hc.interval) throw validation('HealthCheck Timeout must be less than Interval');
+    const m = /^([a-z]+):(.*)$/i.exec(hc.target) as RegExpExecArray;
+    lb.healthCheck = { ...hc, target: `${(m[1] as string).toUpperCase()}:${m[2] as string}` };
+    return lb.healthCheck;
+  }
+
+  /** EnableAvailabilityZonesForLoadBalancer; returns the zones after. */
+  enableZones(name: string, zones: readonly string[]): string[] {
+    const lb = this.get(name);
+    this.#checkZones(zones);
+    const net = this.#network();
+    for (const z of zones) {
+      if (lb.zones.includes(z)) continue;
+      lb.zones.push(z);
+      const subnet = net.subnets.find((s) => s.zone === z);
+      if (subnet !== undefined && !lb.subnets.includes(subnet.id)) lb.subnets.push(subnet.id);
+    }
+    return [...lb.zones];
+  }
+
+  /** DisableAvailabilityZonesForLoadBalancer; returns the zones after. */
+  disableZones(name: string, zones: readonly string[]): string[] {
+    const lb = this.get(name);
+    const remaining = lb.zones.filter((z) => !zones.includes(z));
+    if (remaining.length === 0) throw invalidConfig('Cannot remove all Availability Zones from a load balancer.');
+    const net = this.#network();
+    lb.zones = remaining;
+    lb.subnets = lb.subnets.filter((id) => {
+      const zone = net.subnets.find((s) => s.id === id)?.zone;
+      return zone === undefined || remaining.includes(zone);
+    });
+    return [...lb.zones];
+  }
+
+  /** AttachLoadBalancerToSubnets; returns the subnets after. */
+  attachSubnets(name: string, subnets: readonly string[]): string[] {
+    const lb = this.get(name);
+    const added = subnets.filter((s) => !lb.subnets.includes(s));
+    const zones = this.#zonesFor(added);
+    const clash = zones.find((z) => lb.zones.includes(z));
+    if (clash !== undefined) throw new ServiceError('InvalidConfigurationRequest', `The load balancer already has a subnet in ${clash}.`, 409);
+    lb.subnets.push(...added);
+    lb.zones.push(...zones);
+    return [...lb.subnets];
+  }
+
+  /** DetachLoadBalancerFromSubnets; returns the subnets after. */
+  detachSubnets(name: string, subnets: readonly string[]): string[] {
+    const lb = this.get(name);
+    const remaining = lb.subnets.filter((s) => !subnets.includes(s));
+    if (remaining.length === 0) throw invalidConfig('Cannot detach all subnets from a load balancer.');
+    const net = this.#network();
+    lb.subnets = remaining;
+    const detachedZones = subnets.filter((id) => !remaining.includes(id)).map((id) => net.subnets.find((s) => s.id === id)?.zone);
+    lb.zones = lb.zones.filter((z) => !detachedZones.includes(z));
+    return [...lb.subnets];
+  }
+
+  /** ApplySecurityGroupsToLoadBalancer; returns the groups after. */
+  applySecurityGroups(name: string, groups: readonly string[]): string[] {
+    const lb = this.get(name);
+    if (lb.vpcId === undefined) throw invalidConfig('Security groups can only be applied to a load balancer in a VPC.');
+    this.#checkGroups(groups);
+    lb.securityGroups = [...new Set(groups)];
+    return [...lb.securityGroups];
+  }
+
+  #addPolicy(lb: LoadBalancerRecord, policy: PolicyRecord): void {
+    if (lb.policies.some((p) => p.name === policy.name)) throw new ServiceError('DuplicatePolicyName', `Load balancer '${lb.name}' already has a policy named ${policy.name}.`, 400);
+    if (lb.policies.length >= MAX_POLICIES) throw new ServiceError('TooManyPolicies', `A load balancer can have at most ${MAX_POLICIES} policies.`, 400);
+    lb.policies.push(policy);
+  }
+
+  /** CreateAppCookieStickinessPolicy. */
+  createAppCookiePolicy(name: string, policyName: string, cookieName: string): void {
+    this.#addPolicy(this.get(name), { name: policyName, typeName: 'AppCookieStickinessPolicyType', attributes: [{ name: 'CookieName', value: cookieName }] });
+  }
+
+  /** CreateLBCookieStickinessPolicy. */
+  createLbCookiePolicy(name: string, policyName: string, expiration: number | undefined): void {
+    if (expiration !== undefined && expiration <= 0) throw validation(`CookieExpirationPeriod must be a positive number of seconds, got ${expiration}`);
+    this.#addPolicy(this.get(name), {
+      name: policyName,
+      typeName: 'LBCookieStickinessPolicyType',
+      attributes: expiration === undefined ? [] : [{ name: 'CookieExpirationPeriod', value: String(expiration) }],
+    });
+  }
+
+  /** CreateLoadBalancerPolicy. */
+  createPolicy(name: string, policyName: string, typeName: string, attributes: Array<{ name: string; value: string }>): void {
+    const lb = this.get(name);
+    const type = POLICY_TYPES.find((t) => t.name === typeName);
+    if (type === undefined) throw new ServiceError('PolicyTypeNotFound', `One or more of the specified policy types do not exist: ${typeName}`, 400);
+    for (const a of attributes) {
+      if (!type.attributes.some((t) => t.name === a.name)) throw invalidConfig(`Policy type ${typeName} has no attribute named ${a.name}.`);
+    }
+    for (const t of type.attributes) {
+      const n = attributes.filter((a) => a.name === t.name).length;
+      if ((t.cardinality === 'ONE' || t.cardinality === 'ONE_OR_MORE') && n === 0) throw invalidConfig(`Policy type ${typeName} requires the attribute ${t.name}.`);
+      if ((t.cardinality === 'ONE' || t.cardinality === 'ZERO_OR_ONE') && n > 1) throw invalidConfig(`Policy type ${typeName} takes at most one ${t.name}.`);
+    }
+    if (typeName === 'BackendServerAuthenticationPolicyType') {
+      for (const a of attributes) {
+        const ref = lb.policies.find((p) => p.name === a.value);
+        if (ref === undefined || ref.typeName !== 'PublicKeyPolicyType') throw new ServiceError('PolicyNotFound', `There is no PublicKeyPolicyType policy named ${a.value}`, 400);
+      }
+    }
+    this.#addPolicy(lb, { name: policyName, typeName, attributes: attributes.map((a) => ({ ...a })) });
+  }
+
+  /** DeleteLoadBalancerPolicy (a missing policy is not an error; one in use is). */
+  deletePolicy(name: string, policyName: string): void {
+    const lb = this.get(name);
+    const inUse = lb.listeners.some((l) => l.policyNames.includes(policyName)) || lb.backends.some((b) => b.policyNames.includes(policyName));
+    if (inUse) throw invalidConfig(`Policy ${policyName} is in use by a listener or back-end server of '${name}' and cannot be deleted.`);
+    lb.policies = lb.policies.filter((p) => p.name !== policyName);
+  }
+
+  #policies(lb: LoadBalancerRecord, names: readonly string[]): PolicyRecord[] {
+    return names.map((n) => {
+      const p = lb.policies.find((x) => x.name === n);
+      if (p === undefined) throw new ServiceError('PolicyNotFound', `There is no policy named ${n} on load balancer '${lb.name}'`, 400);
+      return p;
+    });
+  }
+
+  /** SetLoadBalancerPoliciesOfListener (an empty list removes them). */
+  setListenerPolicies(name: string, port: number, names: readonly string[]): void {
+    const lb = this.get(name);
+    const l = this.#listener(lb, port);
+    const policies = this.#policies(lb, names);
+    for (const p of policies) {
+      const sticky = p.typeName === 'AppCookieStickinessPolicyType' || p.typeName === 'LBCookieStickinessPolicyType';
+      if (sticky && layer(l.protocol) !== 'http') throw invalidConfig(`Stickiness policy ${p.name} can only be enabled on HTTP or HTTPS listeners.`);
+      if (p.typeName === 'SSLNegotiationPolicyType' && !isSecure(l.protocol)) throw invalidConfig(`SSL negotiation policy ${p.name} can only be enabled on HTTPS or SSL listeners.`);
+      if (p.typeName === 'ProxyProtocolPolicyType' || p.typeName === 'PublicKeyPolicyType' || p.typeName === 'BackendServerAuthenticationPolicyType') {
+        throw invalidConfig(`Policy ${p.name} of type ${p.typeName} cannot be enabled on a listener.`);
+      }
+    }
+    const kinds = policies.map((p) => p.typeName);
+    if (new Set(kinds).size !== kinds.length) throw invalidConfig('A listener can have at most one policy of each type.');
+    l.policyNames = [...names];
+  }
+
+  /** SetLoadBalancerPoliciesForBackendServer (an empty list removes them). */
+  setBackendPolicies(name: string, instancePort: number, names: readonly string[]): void {
+    const lb = this.get(name);
+    for (const p of this.#policies(lb, names)) {
+      if (p.typeName !== 'BackendServerAuthenticationPolicyType' && p.typeName !== 'ProxyProtocolPolicyType') {
+        throw invalidConfig(`Policy ${p.name} of type ${p.typeName} cannot be enabled for a back-end server.`);
+      }
+    }
+    lb.backends = lb.backends.filter((b) => b.instancePort !== instancePort);
+    if (names.length > 0) {
+      lb.backends.push({ instancePort, policyNames: [...names] });
+      lb.backends.sort((a, b) => a.instancePort - b.instancePort);
+    }
+  }
+
+  /** Registers instances (already checked to exist); returns every registered id. */
+  register(name: string, ids: readonly string[], initial: (id: string) => ElbInstanceHealth, now: number): string[] {
+    const lb = this.get(name);
+    const fresh = [...new Set(ids)].filter((id) => !lb.instances.some((m) => m.instanceId === id));
+    if (lb.instances.length + fresh.length > MAX_REGISTERED_INSTANCES) {
+      throw invalidConfig(`A load balancer can have at most ${MAX_REGISTERED_INSTANCES} registered instances.`);
+    }
+    for (const id of fresh) lb.instances.push({ instanceId: id, health: initial(id), successes: 0, failures: 0, lastCheck: now });
+    return lb.instances.map((m) => m.instanceId);
+  }
+
+  /** Deregisters instances; an instance that is not registered is `InvalidInstance`. Returns the remaining ids. */
+  deregister(name: string, ids: readonly string[]): string[] {
+    const lb = this.get(name);
+    const missing = ids.filter((id) => !lb.instances.some((m) => m.instanceId === id));
+    if (missing.length > 0) throw new ServiceError('InvalidInstance', `The following instances are not registered with load balancer '${name}': ${missing.join(', ')}`, 400);
+    lb.instances = lb.instances.filter((m) => !ids.includes(m.instanceId));
+    return lb.instances.map((m) => m.instanceId);
+  }
+
+  /** ModifyLoadBalancerAttributes: applies what is given. */
+  modifyAttributes(name: string, change: Partial<Omit<AttributesRecord, 'additional'>> & { additional?: Array<{ key: string; value: string }> }): void {
+    const lb = this.get(name);
+    if (change.accessLog !== undefined && change.accessLog.enabled) {
+      if (change.accessLog.s3BucketName === undefined || change.accessLog.s3BucketName === '') throw invalidConfig('An access log needs an S3BucketName when enabled.');
+      if (change.accessLog.emitInterval !== undefined && change.accessLog.emitInterval !== 5 && change.accessLog.emitInterval !== 60) {
+        throw validation(`Access log EmitInterval must be 5 or 60 minutes, got ${change.accessLog.emitInterval}`);
+      }
+    }
+    if (change.connectionDraining !== undefined && (change.connectionDraining.timeout < 1 || change.connectionDraining.timeout > 3600)) {
+      throw validation(`ConnectionDraining Timeout must be between 1 and 3600 seconds, got ${change.connectionDraining.timeout}`);
+    }
+    for (const a of change.additional ?? []) {
+      if (a.key !== DESYNC_ATTRIBUTE) throw new ServiceError('LoadBalancerAttributeNotFound', `The load balancer attribute ${a.key} does not exist.`, 400);
+      if (!DESYNC_MODES.includes(a.value)) throw validation(`${DESYNC_ATTRIBUTE} must be one of ${DESYNC_MODES.join(', ')}, got '${a.value}'`);
+    }
+    if (change.crossZone !== undefined) lb.attributes.crossZone = change.crossZone;
+    if (change.accessLog !== undefined) lb.attributes.accessLog = change.accessLog.enabled ? { ...change.accessLog, emitInterval: change.accessLog.emitInterval ?? 60 } : { enabled: false };
+    if (change.connectionDraining !== undefined) lb.attributes.connectionDraining = { ...change.connectionDraining };
+    if (change.idleTimeout !== undefined) lb.attributes.idleTimeout = change.idleTimeout;
+    for (const a of change.additional ?? []) {
+      const prior = lb.attributes.additional.find((x) => x.key === a.key);
+      if (prior === undefined) lb.attributes.additional.push({ ...a });
+      else prior.value = a.value;
+    }
+  }
+
+  /** AddTags on several load balancers (all or none). */
+  addTags(names: readonly string[], tags: ReadonlyArray<{ key: string; value?: string }>): void {
+    const lbs = names.map((n) => this.get(n));
+    for (const lb of lbs) this.#checkTags(tags, lb.tags);
+    for (const lb of lbs) {
+      for (const t of tags) {
+        const prior = lb.tags.find((x) => x.key === t.key);
+        if (prior === undefined) lb.tags.push({ key: t.key, value: t.value ?? '' });
+        else prior.value = t.value ?? '';
+      }
+    }
+  }
+
+  /** RemoveTags on several load balancers. */
+  removeTags(names: readonly string[], keys: readonly string[]): void {
+    const lbs = names.map((n) => this.get(n));
+    for (const lb of lbs) lb.tags = lb.tags.filter((t) => !keys.includes(t.key));
+  }
+
+  /** The state as JSON-safe data. */
+  snapshot(): ElbSnapshot {
+    return { version: 1, loadBalancers: JSON.parse(JSON.stringify([...this.balancers.values()])) as LoadBalancerRecord[] };
+  }
+
+  /** Replaces the state with a snapshot's. */
+  restore(s: ElbSnapshot): void {
+    const copy = JSON.parse(JSON.stringify(s.loadBalancers)) as LoadBalancerRecord[];
+    this.balancers = new Map(copy.map((lb) => [lb.name, lb]));
+  }
+}
+
+function duplicateListener(name: string, port: number): ServiceError {
+  return new ServiceError('DuplicateListener', `A listener already exists for ${name} with LoadBalancerPort ${port}, but with a different InstancePort, Protocol, or SSLCertificateId`, 400);
+}

@@ -1,0 +1,177 @@
+/**
+ * The simulated cloud: one region, one clock, and the four services built from their
+ * factories and wired to each other through the {@link Cloud} interfaces. Each clock
+ * step runs the loads set with `setLoad`, then EC2, ELB, Auto Scaling and CloudWatch,
+ * in that order.
+ *
+ * @module
+ */
+import { createAutoScalingService } from './autoscale';
+import { SimClock, type SimClockOptions } from './clock';
+import { createCloudWatchService } from './cloudwatch';
+import { createEc2Service, type LoadSource } from './ec2';
+import { createElbService } from './elb';
+import { ACCOUNT_ID } from './ids';
+import type { AutoScalingApi, Cloud, CloudWatchApi, Ec2Api, ElbApi, ServiceHandlers, ServiceName, SimulatedService } from './types';
+
+/** Options of {@link createCloud}. */
+export interface CloudOptions {
+  /** Region of the simulated cloud; default `us-east-1`. */
+  region?: string;
+  /** Account id every resource belongs to; default `123456789012`. */
+  accountId?: string;
+  /** The clock, or options for a new one. */
+  clock?: SimClock | SimClockOptions;
+  /** Called with an error a service's step threw (the step of the other services still runs). */
+  onError?: (err: unknown) => void;
+}
+
+/** The services of a cloud, by signing name. */
+export interface CloudServices {
+  ec2: SimulatedService<Ec2Api>;
+  elasticloadbalancing: SimulatedService<ElbApi>;
+  autoscaling: SimulatedService<AutoScalingApi>;
+  monitoring: SimulatedService<CloudWatchApi>;
+}
+
+/** The cloud part of a `--state` file. */
+export interface CloudSnapshot {
+  clock: { now: number; nextStep: number };
+  loads: Record<string, number>;
+  ec2: unknown;
+  elb: unknown;
+  autoscaling: unknown;
+  cloudwatch: unknown;
+}
+
+const STEP_ORDER: readonly ServiceName[] = ['ec2', 'elasticloadbalancing', 'autoscaling', 'monitoring'];
+
+/** The simulated cloud of botoscale local. */
+export class LocalCloud implements Cloud, LoadSource {
+  readonly region: string;
+  readonly accountId: string;
+  readonly clock: SimClock;
+  readonly services: CloudServices;
+  readonly #loads = new Map<string, number>();
+  readonly #onError: (err: unknown) => void;
+  readonly #unsubscribe: () => void;
+
+  constructor(options: CloudOptions = {}) {
+    this.region = options.region ?? 'us-east-1';
+    this.accountId = options.accountId ?? ACCOUNT_ID;
+    this.clock = options.clock instanceof SimClock ? options.clock : new SimClock(options.clock);
+    this.#onError = options.onError ?? ((err) => process.stderr.write(`botoscale local: a simulation step failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
+    const ec2 = createEc2Service(this);
+    const elb = createElbService(this);
+    const autoscaling = createAutoScalingService(this);
+    const monitoring = createCloudWatchService(this);
+    this.services = { ec2, elasticloadbalancing: elb, autoscaling, monitoring };
+    this.#unsubscribe = this.clock.onStep((now) => this.step(now));
+  }
+
+  /** EC2 as the other services use it. */
+  get ec2(): Ec2Api {
+    return this.services.ec2.api;
+  }
+
+  /** ELB as the other services use it. */
+  get elb(): ElbApi {
+    return this.services.elasticloadbalancing.api;
+  }
+
+  /** Auto Scaling as the other services use it. */
+  get autoscaling(): AutoScalingApi {
+    return this.services.autoscaling.api;
+  }
+
+  /** CloudWatch as the other services use it. */
+  get cloudwatch(): CloudWatchApi {
+    return this.services.monitoring.api;
+  }
+
+  /** The wire handlers of a service. */
+  handlers(name: ServiceName): ServiceHandlers {
+    return this.services[name].handlers;
+  }
+
+  /**
+   * Sets the simulated CPU load (percent) of a group's instances, now and at every step,
+   * so the instances it launches later get it too. The group need not exist yet.
+   */
+  setLoad(groupName: string, cpuPercent: number): void {
+    if (typeof groupName !== 'string' || groupName === '') throw new TypeError('setLoad: the group name must be a non-empty string');
+    if (typeof cpuPercent !== 'number' || !Number.isFinite(cpuPercent) || cpuPercent < 0 || cpuPercent > 100) {
+      throw new RangeError(`setLoad: cpu must be a number from 0 to 100, got ${String(cpuPercent)}`);
+    }
+    this.#loads.set(groupName, cpuPercent);
+    this.#applyLoad(groupName, cpuPercent);
+  }
+
+  /** The load set for a group, if any. */
+  loadOf(groupName: string): number | undefined {
+    return this.#loads.get(groupName);
+  }
+
+  /** Every load set, by group. */
+  loads(): Record<string, number> {
+    return Object.fromEntries(this.#loads);
+  }
+
+  #applyLoad(group: string, cpu: number): void {
+    for (const id of this.autoscaling.groupInstances(group) ?? []) {
+      const view = this.ec2.getInstance(id);
+      if (view !== undefined) view.cpu = cpu;
+    }
+  }
+
+  /** One control-loop step of every service at simulated time `now` (the clock calls it). */
+  step(now: number): void {
+    for (const [group, cpu] of this.#loads) {
+      try {
+        this.#applyLoad(group, cpu);
+      } catch (err) {
+        this.#onError(err);
+      }
+    }
+    for (const name of STEP_ORDER) {
+      try {
+        this.services[name].step(now);
+      } catch (err) {
+        this.#onError(err);
+      }
+    }
+  }
+
+  /** The clock, the loads and the four services' state, as JSON-safe data. */
+  snapshot(): CloudSnapshot {
+    return {
+      clock: this.clock.toJSON(),
+      loads: this.loads(),
+      ec2: this.services.ec2.snapshot(),
+      elb: this.services.elasticloadbalancing.snapshot(),
+      autoscaling: this.services.autoscaling.snapshot(),
+      cloudwatch: this.services.monitoring.snapshot(),
+    };
+  }
+
+  /** Replaces the whole state with a snapshot's. Throws if a part is not a snapshot of this version. */
+  restore(s: CloudSnapshot): void {
+    this.services.ec2.restore(s.ec2);
+    this.services.elasticloadbalancing.restore(s.elb);
+    this.services.autoscaling.restore(s.autoscaling);
+    this.services.monitoring.restore(s.cloudwatch);
+    this.clock.restore(s.clock);
+    this.#loads.clear();
+    for (const [g, cpu] of Object.entries(s.loads)) this.#loads.set(g, cpu);
+  }
+
+  /** Detaches the cloud from its clock. */
+  dispose(): void {
+    this.#unsubscribe();
+  }
+}
+
+/** Builds a simulated cloud. */
+export function createCloud(options: CloudOptions = {}): LocalCloud {
+  return new LocalCloud(options);
+}

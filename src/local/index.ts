@@ -1,0 +1,39 @@
+/**
+ * botoscale local: an embedded AWS-compatible endpoint (Auto Scaling, CloudWatch,
+ * Elastic Load Balancing and EC2) whose simulated cloud really runs.
+ *
+ * ```ts
+ * import { startLocal } from 'botoscale/local';
+ * const local = await startLocal({ port: 0, realTime: false });
+ * // point any client at local.endpoint, then drive time:
+ * local.clock.advance('5m');
+ * await local.close();
+ * ```
+ *
+ * @module
+ */
+export { startLocal, type LocalEndpoint, type LocalOptions } from './server';
+export { createCloud, LocalCloud, type CloudOptions, type CloudServices, type CloudSnapshot } from './cloud';
+export { SimClock, parseDuration, type SimClockOptions, type StepListener } from './clock';
+export { ServiceError } from './errors';
+export { readStateFile, writeFileAtomic, StateStore, type StateDocument } from './store';
+export type { Credentials } from './auth';
+export type {
+  AutoScalingApi,
+  Cloud,
+  CloudWatchApi,
+  Datapoint,
+  Ec2Api,
+  Ec2InstanceState,
+  Ec2InstanceView,
+  ElbApi,
+  ElbInstanceHealth,
+  Handler,
+  LaunchSpec,
+  RequestContext,
+  ServiceHandlers,
+  ServiceName,
+  SimulatedService,
+  WireObject,
+  WireValue,
+} from './types';

@@ -1,0 +1,301 @@
+/**
+ * The HTTP server of botoscale local: routes each request to a simulated service,
+ * verifies its signature in `--auth` mode, decodes it against the service's model,
+ * runs the handler synchronously against the state (so parallel clients lose no
+ * update), writes the state file before answering a change, and answers in the
+ * service's wire format. A small JSON control API lives under `/_botoscale/`.
+ *
+ * @module
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readSignature, verifyRequest, type Credentials } from './auth';
+import { SimClock, parseDuration, type SimClockOptions } from './clock';
+import { LocalCloud } from './cloud';
+import { ServiceError } from './errors';
+import { uuid } from './ids';
+import { decodeJson, decodeQuery, encodeError, encodeOutput, operationOf, unknownAction, type Encoded, type WireProtocol } from './protocol/codec';
+import { PROFILES } from './protocol/services';
+import { guessFromHeaders, routeRequest, RouteError, scopeService, type Route } from './router';
+import { StateStore } from './store';
+import type { RequestContext, ServiceName, WireObject } from './types';
+
+/** Options of {@link startLocal}. */
+export interface LocalOptions {
+  /** Port to listen on; 0 picks a free one. Default 4599. */
+  port?: number;
+  /** Address to listen on. Default `127.0.0.1` (loopback only). */
+  host?: string;
+  /** State file: loaded at start if present, written atomically after every change. */
+  state?: string;
+  /** How many times faster than real time the clock runs. Default 1. */
+  speed?: number;
+  /** Region of the simulated cloud. Default `us-east-1`. */
+  region?: string;
+  /** When set, every request must be SigV4-signed with this key pair. */
+  auth?: Credentials;
+  /** Options of the simulated clock (start time, step length). */
+  clock?: SimClockOptions;
+  /** Whether the clock runs by itself at real time × speed (default true); false: only `clock.advance()` moves it. */
+  realTime?: boolean;
+  /** Largest request body accepted, in bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Called with internal errors (a handler bug, a failed simulation step, a failed state write); default: printed to stderr. */
+  onError?: (err: unknown) => void;
+}
+
+/** A running botoscale local. */
+export interface LocalEndpoint {
+  /** `http://127.0.0.1:4599`: give it to clients as their endpoint. */
+  readonly endpoint: string;
+  /** The port it listens on. */
+  readonly port: number;
+  /** The simulated clock (`clock.advance('5m')`). */
+  readonly clock: SimClock;
+  /** The simulated cloud. */
+  readonly cloud: LocalCloud;
+  /** Sets the simulated CPU load of a group's instances (and of the ones it launches later). */
+  setLoad(groupName: string, cpuPercent: number): void;
+  /** Stops the clock, writes the state file, and closes the server. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+const INTERNAL_FAILURE = 'The request processing has failed because of an unknown error, exception or failure.';
+
+function isMutating(action: string): boolean {
+  return !/^(Describe|List|Get)/.test(action);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        tooLarge = true;
+        chunks.length = 0;
+        if (size > DRAIN_LIMIT) req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) resolve(tooLarge ? 'too-large' : Buffer.concat(chunks));
+    });
+  });
+}
+
+function send(res: ServerResponse, answer: Encoded): void {
+  if (res.headersSent || res.destroyed) return;
+  const body = Buffer.from(answer.body, 'utf8');
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.length) });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+}
+
+function formatHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Starts botoscale local. */
+export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpoint> {
+  const region = options.region ?? 'us-east-1';
+  const host = options.host ?? '127.0.0.1';
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const onError = options.onError ?? ((err: unknown) => process.stderr.write(`botoscale local: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
+  const clock = new SimClock({ ...options.clock, ...(options.speed !== undefined ? { speed: options.speed } : {}) });
+  const cloud = new LocalCloud({ region, clock, onError });
+  const store = options.state === undefined ? undefined : new StateStore(options.state, cloud);
+  store?.load();
+  const unsubscribeStore = store === undefined ? undefined : clock.onStep(() => store.markDirty());
+
+  const implemented = (service: ServiceName, action: string): boolean =>
+    Object.prototype.hasOwnProperty.call(PROFILES[service].model.operations, action) && typeof cloud.handlers(service)[action] === 'function';
+
+  const persist = (): void => {
+    if (store === undefined) return;
+    store.save();
+  };
+
+  const invoke = (route: Route, requestId: string): Encoded => {
+    const { profile, action } = route;
+    const handler = cloud.handlers(profile.name)[action];
+    if (handler === undefined || !Object.prototype.hasOwnProperty.call(cloud.handlers(profile.name), action)) throw unknownAction(profile, action);
+    const op = operationOf(profile, action);
+    const input = route.protocol === 'json' ? decodeJson(profile, op, route.body) : decodeQuery(profile, op, route.params);
+    const ctx: RequestContext = { cloud, region, accountId: cloud.accountId, requestId, now: clock.now() };
+    let output: WireObject;
+    try {
+      output = handler(input, ctx) ?? {};
+    } catch (err) {
+      if (err instanceof ServiceError) throw err;
+      onError(err);
+      throw new ServiceError('InternalFailure', INTERNAL_FAILURE, 500);
+    }
+    if (isMutating(action)) {
+      try {
+        persist();
+      } catch (err) {
+        onError(err);
+        throw new ServiceError('InternalFailure', 'The change was made but could not be written to the state file.', 500);
+      }
+    }
+    return encodeOutput(profile, route.protocol, op, output, requestId);
+  };
+
+  const clockInfo = (): Record<string, unknown> => ({
+    now: clock.date().toISOString(),
+    epochMillis: clock.now(),
+    speed: clock.speed,
+    running: clock.running,
+    stepMs: clock.stepMs,
+  });
+
+  const control = (method: string, path: string, body: Buffer, res: ServerResponse): void => {
+    const fail = (status: number, code: string, message: string): void => sendJson(res, status, { error: { code, message } });
+    let json: Record<string, unknown> = {};
+    if (method === 'POST' && body.length > 0) {
+      try {
+        const parsed: unknown = JSON.parse(body.toString('utf8'));
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fail(400, 'InvalidRequest', 'the body must be a JSON object');
+        json = parsed as Record<string, unknown>;
+      } catch {
+        return fail(400, 'InvalidRequest', 'the body is not valid JSON');
+      }
+    }
+    const route = `${method} ${path.replace(/\/+$/, '')}`;
+    try {
+      switch (route) {
+        case 'GET /_botoscale/health':
+          return sendJson(res, 200, { status: 'ok', region, accountId: cloud.accountId, time: clock.date().toISOString(), services: Object.keys(PROFILES) });
+        case 'GET /_botoscale/clock':
+          return sendJson(res, 200, clockInfo());
+        case 'POST /_botoscale/clock/advance': {
+          const by = json.by;
+          if (typeof by !== 'string' && typeof by !== 'number') return fail(400, 'InvalidRequest', 'give "by": a duration such as "5m", "90s" or a number of milliseconds');
+          let ms: number;
+          try {
+            ms = parseDuration(by);
+          } catch (err) {
+            return fail(400, 'InvalidRequest', (err as Error).message);
+          }
+          clock.advance(ms);
+          persist();
+          return sendJson(res, 200, clockInfo());
+        }
+        case 'POST /_botoscale/load': {
+          const { group, cpu } = json;
+          if (typeof group !== 'string' || group === '') return fail(400, 'InvalidRequest', 'give "group": the Auto Scaling group name');
+          if (typeof cpu !== 'number' || !Number.isFinite(cpu) || cpu < 0 || cpu > 100) return fail(400, 'InvalidRequest', 'give "cpu": a number from 0 to 100');
+          cloud.setLoad(group, cpu);
+          persist();
+          return sendJson(res, 200, { group, cpu });
+        }
+        case 'POST /_botoscale/instance/health': {
+          const { instance, healthy } = json;
+          if (typeof instance !== 'string' || typeof healthy !== 'boolean') return fail(400, 'InvalidRequest', 'give "instance": an instance id and "healthy": true or false');
+          const view = cloud.ec2.getInstance(instance);
+          if (view === undefined) return fail(404, 'NotFound', `no instance ${instance}`);
+          view.healthy = healthy;
+          persist();
+          return sendJson(res, 200, { instance, healthy });
+        }
+        default:
+          if (['/_botoscale/health', '/_botoscale/clock', '/_botoscale/clock/advance', '/_botoscale/load', '/_botoscale/instance/health'].includes(path.replace(/\/+$/, ''))) {
+            return fail(405, 'MethodNotAllowed', `${method} is not allowed on ${path}`);
+          }
+          return fail(404, 'NotFound', `no control endpoint ${path}; try GET /_botoscale/health, GET /_botoscale/clock, POST /_botoscale/clock/advance, POST /_botoscale/load or POST /_botoscale/instance/health`);
+      }
+    } catch (err) {
+      onError(err);
+      return fail(500, 'InternalFailure', INTERNAL_FAILURE);
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = uuid();
+    const rawUrl = req.url ?? '/';
+    const q = rawUrl.indexOf('?');
+    const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+    const query = q < 0 ? '' : rawUrl.slice(q + 1);
+    const method = req.method ?? 'GET';
+    const signature = readSignature({ headers: req.headers, query });
+    const scoped = scopeService(signature === undefined || signature === 'malformed' ? undefined : signature.service);
+    let fallback: { profile: (typeof PROFILES)[ServiceName] | undefined; protocol: WireProtocol } = guessFromHeaders({ headers: req.headers, scopeService: scoped });
+    try {
+      const body = await readBody(req, maxBody);
+      if (body === 'too-large') throw new ServiceError('RequestEntityTooLarge', `Request body must not be larger than ${maxBody} bytes.`, 413);
+      if (options.auth !== undefined) await verifyRequest({ method, path, query, headers: req.headers, body }, options.auth, fallback.profile?.flavour === 'ec2');
+      if (path.startsWith('/_botoscale/') || path === '/_botoscale') return control(method, path, body, res);
+      if (method !== 'GET' && method !== 'POST') throw new ServiceError('MethodNotAllowed', `The HTTP method ${method} is not allowed; use POST (or GET for query requests).`, 405);
+      const route = routeRequest({ method, query, headers: req.headers, body, scopeService: scoped }, implemented);
+      fallback = { profile: route.profile, protocol: route.protocol };
+      send(res, invoke(route, requestId));
+    } catch (err) {
+      if (err instanceof RouteError) return send(res, encodeError(err.profile, err.protocol, err.error, requestId));
+      if (err instanceof ServiceError) return send(res, encodeError(fallback.profile, fallback.protocol, err, requestId));
+      onError(err);
+      send(res, encodeError(fallback.profile, fallback.protocol, new ServiceError('InternalFailure', INTERNAL_FAILURE, 500), requestId));
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      onError(err);
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'InternalFailure', message: INTERNAL_FAILURE } });
+    });
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    const onListenError = (err: Error): void => reject(err);
+    server.once('error', onListenError);
+    server.listen(options.port ?? 4599, host, () => {
+      server.off('error', onListenError);
+      resolve();
+    });
+  });
+  server.on('error', onError);
+  const port = (server.address() as AddressInfo).port;
+  if (options.realTime !== false) clock.start();
+  store?.start();
+
+  let closing: Promise<void> | undefined;
+  return {
+    endpoint: `http://${formatHost(host)}:${port}`,
+    port,
+    clock,
+    cloud,
+    setLoad(groupName, cpuPercent) {
+      cloud.setLoad(groupName, cpuPercent);
+      persist();
+    },
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        clock.stop();
+        store?.stop();
+        unsubscribeStore?.();
+        try {
+          store?.flush(0);
+        } catch (err) {
+          onError(err);
+        }
+        cloud.dispose();
+        server.close((err) => (err === undefined ? resolve() : reject(err)));
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

@@ -77,7 +77,6 @@ describe('a first apply', () => {
           { key: 'role', value: 'backend', propagateAtLaunch: false },
           { key: 'autoscalectl:managed', value: 'true', propagateAtLaunch: false },
           { key: 'autoscalectl:capacity', value: '2', propagateAtLaunch: false },
-          { key: 'autoscalectl:notification_topic', value: 'arn:aws:sns:us-west-1:123456789012:autoscale-events', propagateAtLaunch: false },
         ],
       },
     });
@@ -303,18 +302,17 @@ describe('tags and notifications', () => {
     expect(pruned.actions[1]?.op).toEqual({ kind: 'deleteTags', group: 'web', tags: [{ key: 'owner', value: 'ops', propagateAtLaunch: true }] });
   });
 
-  test('a new topic replaces the old one; a removed topic is unsubscribed and its tag removed', () => {
+  test('a new topic replaces the old one; a removed topic is unsubscribed (the action keeps the tag that remembers it)', () => {
     const withTopic = desired(`notification_topic: arn:aws:sns:us-east-1:1:a\n${SMALL}`);
     const state = appliedState(withTopic);
     const p = plan(state, desired(`notification_topic: arn:aws:sns:us-east-1:1:b\n${SMALL}`));
-    expect(steps(p)).toEqual(['update tags web', 'update notification web']);
-    expect(p.actions[1]?.op).toEqual({ kind: 'putNotification', group: 'web', topic: 'arn:aws:sns:us-east-1:1:b', previous: 'arn:aws:sns:us-east-1:1:a' });
+    expect(steps(p)).toEqual(['update notification web']);
+    expect(p.actions[0]?.op).toEqual({ kind: 'putNotification', group: 'web', topic: 'arn:aws:sns:us-east-1:1:b', previous: 'arn:aws:sns:us-east-1:1:a' });
+    expect(p.actions[0]?.changes).toEqual([{ field: 'notification_topic', old: 'arn:aws:sns:us-east-1:1:a', new: 'arn:aws:sns:us-east-1:1:b' }]);
     const q = plan(state, desired(SMALL));
-    expect(steps(q)).toEqual(['delete notification web', 'delete tags web']);
-    expect(q.actions.map((a) => a.op)).toEqual([
-      { kind: 'deleteNotification', group: 'web', topic: 'arn:aws:sns:us-east-1:1:a' },
-      { kind: 'deleteTags', group: 'web', tags: [{ key: 'autoscalectl:notification_topic', value: 'arn:aws:sns:us-east-1:1:a', propagateAtLaunch: false }] },
-    ]);
+    expect(steps(q)).toEqual(['delete notification web']);
+    expect(q.actions[0]?.op).toEqual({ kind: 'deleteNotification', group: 'web', topic: 'arn:aws:sns:us-east-1:1:a' });
+    expect(plan(state, withTopic).actions).toEqual([]);
   });
 });
 

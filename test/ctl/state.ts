@@ -8,7 +8,7 @@ import { formatConfigError } from '../../src/ctl/config/errors';
 import { parseConfig } from '../../src/ctl/config/load';
 import { launchConfigName } from '../../src/ctl/model/naming';
 import { emptyState, stateKey, type CurrentState, type DesiredState } from '../../src/ctl/model/types';
-import { desiredTags } from '../../src/ctl/plan/plan';
+import { desiredTags, notificationTag } from '../../src/ctl/plan/plan';
 
 /** The desired model of a YAML text (throws on errors). */
 export function desired(text: string): DesiredState {
@@ -46,7 +46,7 @@ export function appliedState(d: DesiredState, n = 1): CurrentState {
       healthCheckPeriod: g.healthCheckPeriod ?? 0,
       defaultCooldown: g.defaultCooldown ?? 300,
       terminationPolicies: g.terminationPolicies ?? ['Default'],
-      tags: desiredTags(g),
+      tags: g.notificationTopic === undefined ? desiredTags(g) : [...desiredTags(g), notificationTag(g.notificationTopic)],
       instanceCount: g.capacity ?? g.minSize,
     });
     for (const p of g.policies) {

@@ -51,12 +51,20 @@ function tagMap(tags: readonly TagSpec[]): Map<string, TagSpec> {
   return new Map(tags.map((t) => [t.key, t]));
 }
 
-/** Every tag a group should carry: the file's and autoscalectl's own. */
+/**
+ * Every tag a group should carry: the file's and autoscalectl's own, but for the
+ * notification tag, which the notification action writes once the notification is set
+ * (so that an interrupted apply never records a notification that was not made).
+ */
 export function desiredTags(spec: GroupSpec): TagSpec[] {
   const tags: TagSpec[] = [...spec.tags, { key: MANAGED_TAG, value: 'true', propagateAtLaunch: false }];
   if (spec.capacity !== undefined) tags.push({ key: CAPACITY_TAG, value: String(spec.capacity), propagateAtLaunch: false });
-  if (spec.notificationTopic !== undefined) tags.push({ key: NOTIFICATION_TAG, value: spec.notificationTopic, propagateAtLaunch: false });
   return tags;
+}
+
+/** The tag remembering a group's notification topic. */
+export function notificationTag(topic: string): TagSpec {
+  return { key: NOTIFICATION_TAG, value: topic, propagateAtLaunch: false };
 }
 
 function clamp(value: number, min: number, max: number): number {
@@ -295,7 +303,7 @@ class Planner {
         op: { kind: 'setTags', group: spec.name, tags: set },
       });
     }
-    const gone = g.tags.filter((t) => !wantKeys.has(t.key) && !t.key.startsWith('aws:'));
+    const gone = g.tags.filter((t) => !wantKeys.has(t.key) && t.key !== NOTIFICATION_TAG && !t.key.startsWith('aws:'));
     const remove = gone.filter((t) => CTL_TAGS.includes(t.key) || this.options.prune === true);
     for (const t of gone) if (!remove.includes(t)) this.keep('tags', t.key, spec.name);
     if (remove.length > 0) {
@@ -310,7 +318,10 @@ class Planner {
     }
   }
 
-  /** The launch/terminate notifications, remembered in a tag (botoscale cannot describe them). */
+  /**
+   * The launch/terminate notifications, remembered in a tag (botoscale cannot describe
+   * them); the action sets or removes the tag itself, after the notification.
+   */
   notification(spec: GroupSpec, g: GroupState | undefined): void {
     const recorded = g === undefined ? undefined : tagMap(g.tags).get(NOTIFICATION_TAG)?.value;
     const topic = spec.notificationTopic;

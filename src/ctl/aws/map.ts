@@ -1,0 +1,148 @@
+/**
+ * From botoscale's objects to the planner's model.
+ *
+ * @module
+ */
+import type { AutoScalingGroup, LaunchConfiguration, ScalingPolicy, ScheduledUpdateGroupAction } from '../../autoscale';
+import type { MetricAlarm } from '../../cloudwatch';
+import type { LbAttributes, LoadBalancer } from '../../elb';
+import { LB_MARKER_POLICY, policyOf } from '../model/naming';
+import type { AlarmState, BlockDeviceSpec, GroupState, LaunchConfigState, LoadBalancerState, PolicyState, ScheduledSpec } from '../model/types';
+
+function defined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+/** A group as the planner sees it. */
+export function groupState(g: AutoScalingGroup): GroupState {
+  return defined({
+    name: g.name ?? '',
+    launchConfigName: g.launchConfigName,
+    minSize: g.minSize ?? 0,
+    maxSize: g.maxSize ?? 0,
+    desiredCapacity: g.desiredCapacity ?? 0,
+    zones: [...g.availabilityZones],
+    subnets: (g.vpcZoneIdentifier ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
+    loadBalancers: [...g.loadBalancers],
+    healthCheckType: g.healthCheckType,
+    healthCheckPeriod: g.healthCheckPeriod,
+    defaultCooldown: g.defaultCooldown,
+    terminationPolicies: [...g.terminationPolicies],
+    tags: (g.tags ?? []).map((t) => ({ key: t.key ?? '', value: t.value ?? '', propagateAtLaunch: t.propagateAtLaunch })),
+    instanceCount: g.instances?.length ?? 0,
+  });
+}
+
+/** A launch configuration as the planner sees it. */
+export function launchConfigState(lc: LaunchConfiguration): LaunchConfigState {
+  const blockDevices: BlockDeviceSpec[] = lc.blockDeviceMappings.map((b) => defined({
+    deviceName: b.deviceName ?? '',
+    virtualName: b.virtualName,
+    snapshotId: b.ebs?.snapshotId,
+    volumeSize: b.ebs?.volumeSize,
+    volumeType: b.ebs?.volumeType,
+    deleteOnTermination: b.ebs?.deleteOnTermination,
+    iops: b.ebs?.iops,
+    encrypted: b.ebs?.encrypted,
+    noDevice: b.noDevice,
+  }));
+  return defined({
+    name: lc.name ?? '',
+    imageId: lc.imageId ?? '',
+    keyName: lc.keyName,
+    securityGroups: [...lc.securityGroups],
+    instanceType: lc.instanceType,
+    userData: lc.userData || undefined,
+    spotPrice: lc.spotPrice,
+    instanceMonitoring: lc.instanceMonitoring.enabled,
+    blockDevices,
+    iamInstanceProfile: lc.instanceProfileName,
+  });
+}
+
+/** A scaling policy as the planner sees it. */
+export function policyState(p: ScalingPolicy): PolicyState {
+  const name = p.name ?? '';
+  const group = p.asName ?? '';
+  return defined({
+    name,
+    shortName: policyOf(group, name) ?? name,
+    group,
+    adjustmentType: p.adjustmentType ?? '',
+    scalingAdjustment: p.scalingAdjustment ?? 0,
+    cooldown: p.cooldown,
+    minAdjustmentStep: p.minAdjustmentStep,
+    arn: p.policyArn ?? '',
+    alarmNames: p.alarms.map((a) => a.name ?? ''),
+  });
+}
+
+/** An alarm as the planner sees it (dimensions with one value each, as autoscalectl sets them). */
+export function alarmState(a: MetricAlarm): AlarmState {
+  const dimensions: Record<string, string> = {};
+  for (const [k, v] of Object.entries(a.dimensions ?? {})) dimensions[k] = typeof v === 'string' ? v : v.join(',');
+  return defined({
+    name: a.name ?? '',
+    metric: a.metric ?? '',
+    namespace: a.namespace ?? '',
+    statistic: a.statistic ?? a.extendedStatistic ?? '',
+    period: a.period ?? 0,
+    evaluationPeriods: a.evaluationPeriods ?? 0,
+    threshold: a.threshold ?? 0,
+    comparison: a.comparisonOperator ?? '',
+    dimensions,
+    unit: a.unit,
+    alarmActions: [...a.alarmActions],
+  });
+}
+
+/** A scheduled action as the planner sees it. */
+export function scheduledState(s: ScheduledUpdateGroupAction): ScheduledSpec {
+  return defined({
+    name: s.name ?? '',
+    group: s.asGroup ?? '',
+    recurrence: s.recurrence,
+    startTime: s.startTime?.toISOString(),
+    endTime: s.endTime?.toISOString(),
+    minSize: s.minSize,
+    maxSize: s.maxSize,
+    desiredCapacity: s.desiredCapacity,
+  });
+}
+
+/** A load balancer as the planner sees it, with its attributes when they were read. */
+export function loadBalancerState(lb: LoadBalancer, attributes?: LbAttributes): LoadBalancerState {
+  const hc = lb.healthCheck;
+  const lbCookies = lb.policies?.lbCookieStickinessPolicies ?? [];
+  const appCookies = lb.policies?.appCookieStickinessPolicies ?? [];
+  const out: LoadBalancerState = {
+    name: lb.name ?? '',
+    zones: [...lb.availabilityZones],
+    subnets: [...lb.subnets],
+    securityGroups: [...lb.securityGroups],
+    scheme: lb.scheme ?? 'internet-facing',
+    listeners: lb.listeners.map((l) => defined({
+      loadBalancerPort: l.loadBalancerPort,
+      instancePort: l.instancePort,
+      protocol: l.protocol.toUpperCase(),
+      instanceProtocol: l.instanceProtocol?.toUpperCase(),
+      sslCertificateId: l.sslCertificateId,
+      policyNames: [...l.policyNames],
+    })),
+    lbCookiePolicies: lbCookies.map((p) => defined({ name: p.policyName ?? '', expiration: p.cookieExpirationPeriod })),
+    appCookiePolicies: appCookies.map((p) => ({ name: p.policyName ?? '', cookieName: p.cookieName ?? '' })),
+    managed: lbCookies.some((p) => p.policyName === LB_MARKER_POLICY),
+  };
+  if (hc?.target !== undefined) {
+    out.healthCheck = { target: hc.target, interval: hc.interval, timeout: hc.timeout, healthyThreshold: hc.healthyThreshold, unhealthyThreshold: hc.unhealthyThreshold };
+  }
+  if (attributes !== undefined) {
+    const d = attributes.connectionDraining;
+    out.attributes = {
+      crossZone: attributes.crossZoneLoadBalancing.enabled ?? false,
+      connectionDraining: defined({ enabled: d.enabled ?? false, timeout: d.timeout }),
+    };
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+/**
+ * Reading what exists with as few calls as AWS allows: describes batched by name as far
+ * as each API takes names (100 groups, 50 launch configurations, 50 policies, 100 alarms
+ * per call), pages of the largest size, and nothing read that cannot matter: policies and
+ * scheduled actions only of groups that exist (they go with their group), a group's next
+ * launch configuration only when its launch configuration changed. With `--prune`,
+ * everything of the account is listed instead, to find what the file no longer has.
+ *
+ * @module
+ */
+import { launchConfigLookups } from '../plan/plan';
+import { emptyState, stateKey, type CurrentState, type DesiredState } from '../model/types';
+import type { Clients } from './clients';
+import { alarmState, groupState, launchConfigState, loadBalancerState, policyState, scheduledState } from './map';
+
+/** Options of {@link readState}. */
+export interface ReadOptions {
+  /** List everything of the account (needed to prune). */
+  prune?: boolean;
+  /** Aborts the reads. */
+  signal?: AbortSignal;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of pages) out.push(item);
+  return out;
+}
+
+/** Every item of several named requests, run together. */
+async function byNames<T>(names: readonly string[], size: number, fetch: (names: string[]) => AsyncIterable<T>): Promise<T[]> {
+  const unique = [...new Set(names)];
+  const parts = await Promise.all(chunks(unique, size).map((part) => collect(fetch(part))));
+  return parts.flat();
+}
+
+/** What exists of what the file describes (and, with `prune`, everything else of the account). */
+export async function readState(clients: Clients, desired: DesiredState, options: ReadOptions = {}): Promise<CurrentState> {
+  const { autoscale, cloudwatch, elb } = clients;
+  const signal = options.signal;
+  const prune = options.prune === true;
+  const state = emptyState();
+  state.complete = prune;
+
+  const groupNames = desired.groups.map((g) => g.name);
+  const alarmNames = desired.groups.flatMap((g) => g.alarms.map((a) => a.name));
+  const lbWanted = desired.loadBalancers.length > 0;
+
+  // Round 1: groups, alarms, load balancers (independent of each other).
+  const [groups, alarms, lbs] = await Promise.all([
+    prune
+      ? collect(autoscale.getAllGroups({ maxRecords: 100, signal }))
+      : byNames(groupNames, 100, (names) => autoscale.getAllGroups({ names, maxRecords: 100, signal })),
+    prune
+      ? collect(cloudwatch.describeAlarms({ maxRecords: 100, signal }))
+      : byNames(alarmNames, 100, (alarmNames) => cloudwatch.describeAlarms({ alarmNames, maxRecords: 100, signal })),
+    prune || lbWanted ? collect(elb.getAllLoadBalancers({ pageSize: 400, signal })) : Promise.resolve([]),
+  ]);
+  for (const g of groups) state.groups.set(g.name ?? '', groupState(g));
+  for (const a of alarms) state.alarms.set(a.name ?? '', alarmState(a));
+
+  // Round 2: launch configurations in use, policies and scheduled actions of groups that
+  // exist, attributes of load balancers whose attributes the file sets.
+  const existing = desired.groups.filter((g) => state.groups.has(g.name));
+  const inUse = existing.map((g) => state.groups.get(g.name)?.launchConfigName).filter((n): n is string => n !== undefined);
+  const policyNames = existing.flatMap((g) => g.policies.map((p) => p.name));
+  const wantsScheduled = existing.some((g) => g.scheduledActions.length > 0);
+  const attributeNames = desired.loadBalancers
+    .filter((l) => (l.crossZone !== undefined || l.connectionDraining !== undefined) && lbs.some((x) => x.name === l.name))
+    .map((l) => l.name);
+  const [launchConfigs, policies, scheduled, attributes] = await Promise.all([
+    prune
+      ? collect(autoscale.getAllLaunchConfigurations({ maxRecords: 100, signal }))
+      : byNames(inUse, 50, (names) => autoscale.getAllLaunchConfigurations({ names, maxRecords: 100, signal })),
+    prune
+      ? collect(autoscale.getAllPolicies({ maxRecords: 100, signal }))
+      : byNames(policyNames, 50, (policyNames) => autoscale.getAllPolicies({ policyNames, maxRecords: 100, signal })),
+    prune || wantsScheduled ? collect(autoscale.getAllScheduledActions({ maxRecords: 100, signal })) : Promise.resolve([]),
+    Promise.all(attributeNames.map(async (name) => [name, await elb.getAllLbAttributes(name, { signal })] as const)),
+  ]);
+  for (const lc of launchConfigs) state.launchConfigs.set(lc.name ?? '', launchConfigState(lc));
+  for (const p of policies) {
+    const ps = policyState(p);
+    if (state.groups.has(ps.group)) state.policies.set(stateKey(ps.group, ps.name), ps);
+  }
+  for (const s of scheduled) {
+    const ss = scheduledState(s);
+    state.scheduled.set(stateKey(ss.group, ss.name), ss);
+  }
+  const attributesOf = new Map(attributes);
+  for (const lb of lbs) state.loadBalancers.set(lb.name ?? '', loadBalancerState(lb, attributesOf.get(lb.name ?? '')));
+
+  // Round 3, only when a launch configuration changes: the next <group>-<n>, which an
+  // interrupted apply may have left behind.
+  const lookups = launchConfigLookups(state, desired).filter((n) => !state.launchConfigs.has(n));
+  if (lookups.length > 0 && !prune) {
+    const found = await byNames(lookups, 50, (names) => autoscale.getAllLaunchConfigurations({ names, maxRecords: 100, signal }));
+    for (const lc of found) state.launchConfigs.set(lc.name ?? '', launchConfigState(lc));
+  }
+  return state;
+}

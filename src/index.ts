@@ -10,11 +10,13 @@
  */
 import type { ConnectionOptions } from './core/connection';
 import { AutoScaleConnection } from './autoscale/connection';
+import { CloudWatchConnection } from './cloudwatch/connection';
 import { EC2Connection } from './ec2/connection';
 import { ELBConnection } from './elb/connection';
 
 export * from './core';
 export * as autoscale from './autoscale';
+export * as cloudwatch from './cloudwatch';
 export * as elb from './elb';
 export * as ec2 from './ec2';
 
@@ -25,6 +27,11 @@ export * as ec2 from './ec2';
  */
 export function connectAutoscale(awsAccessKeyId?: string | ConnectionOptions, awsSecretAccessKey?: string, options?: ConnectionOptions): AutoScaleConnection {
   return new AutoScaleConnection(awsAccessKeyId, awsSecretAccessKey, options);
+}
+
+/** A connection to CloudWatch (boto2's `boto.connect_cloudwatch()`), for the alarms that drive scaling policies. */
+export function connectCloudwatch(awsAccessKeyId?: string | ConnectionOptions, awsSecretAccessKey?: string, options?: ConnectionOptions): CloudWatchConnection {
+  return new CloudWatchConnection(awsAccessKeyId, awsSecretAccessKey, options);
 }
 
 /** A connection to Elastic Load Balancing (boto2's `boto.connect_elb()`). */

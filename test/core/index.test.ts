@@ -2,6 +2,7 @@
 import * as botoscale from '../../src';
 import { AutoScaleConnection } from '../../src/autoscale';
 import { EC2Connection } from '../../src/ec2';
+import { CloudWatchConnection } from '../../src/cloudwatch';
 import { ELBConnection } from '../../src/elb';
 import { instanceXml, replyEc2, reservationsBody, reservationXml } from '../helpers/ec2';
 import { WireMock } from '../helpers/wire';
@@ -33,6 +34,15 @@ describe('boto.connect_*() equivalents', () => {
     replyEc2(wire, 'DescribeInstances', reservationsBody([reservationXml('r-1', [instanceXml()])]));
     expect((await conn.getOnlyInstances('i-1234567890abcdef0')).map(String)).toEqual(['Instance:i-1234567890abcdef0']);
     expect(String(botoscale.connectEc2({ env: {} }))).toBe('EC2Connection:ec2.us-east-1.amazonaws.com');
+  });
+
+  test('connectCloudwatch as boto.connect_cloudwatch()', () => {
+    const conn = botoscale.connectCloudwatch('AKIDTOP', SECRET, { region: 'eu-west-1', env: {} });
+    expect(conn).toBeInstanceOf(CloudWatchConnection);
+    expect(String(conn)).toBe('CloudWatchConnection:monitoring.eu-west-1.amazonaws.com');
+    expect(String(botoscale.connectCloudwatch({ env: {} }))).toBe('CloudWatchConnection:monitoring.us-east-1.amazonaws.com');
+    expect(botoscale.cloudwatch.CloudWatchConnection).toBe(CloudWatchConnection);
+    expect(String(botoscale.cloudwatch.connectToRegion('ap-south-1', { env: {} }))).toBe('CloudWatchConnection:monitoring.ap-south-1.amazonaws.com');
   });
 
   test('connectElb as boto.connect_elb()', () => {
@@ -82,7 +92,9 @@ describe('importing botoscale loads no AWS SDK client', () => {
     const as = top.connectAutoscale('AKID', SECRET, { env: {} });
     const ec2 = top.connectEc2({ env: {} });
     const elb = top.connectElb({ env: {} });
+    const cw = top.connectCloudwatch({ env: {} });
     top.autoscale.regions();
+    top.cloudwatch.regions();
     top.elb.regions();
     expect(loaded).toEqual([]);
 
@@ -92,5 +104,7 @@ describe('importing botoscale loads no AWS SDK client', () => {
     expect(loaded).toEqual(['@aws-sdk/client-auto-scaling', '@aws-sdk/client-ec2']);
     await elb.client();
     expect(loaded).toEqual(['@aws-sdk/client-auto-scaling', '@aws-sdk/client-ec2', '@aws-sdk/client-elastic-load-balancing']);
+    await cw.client();
+    expect(loaded).toEqual(['@aws-sdk/client-auto-scaling', '@aws-sdk/client-ec2', '@aws-sdk/client-elastic-load-balancing', '@aws-sdk/client-cloudwatch']);
   });
 });

@@ -8,6 +8,7 @@
  */
 import { AutoScaleConnection, regions as autoscaleRegions } from '../../src/autoscale';
 import { BotoClientError, BotoConfig, RegionInfo } from '../../src/core';
+import { CloudWatchConnection } from '../../src/cloudwatch';
 import { EC2Connection } from '../../src/ec2';
 import { ELBConnection } from '../../src/elb';
 import { WireMock } from '../helpers/wire';
@@ -165,7 +166,7 @@ describe('endpoint', () => {
 });
 
 describe('the same keys for the other services', () => {
-  const cases: [string, SpecConnection | EC2Connection | ELBConnection, string][] = [];
+  const cases: [string, SpecConnection | EC2Connection | ELBConnection | CloudWatchConnection, string][] = [];
   const boto = new BotoConfig({
     Boto: {
       elb_region_name: 'eu-west-1', elb_region_endpoint: 'http://elb.local:1',
@@ -175,7 +176,8 @@ describe('the same keys for the other services', () => {
   });
   cases.push(['elb (as its spec reads)', new SpecConnection(ELB_LIKE, ...KEYS, { botoConfig: boto, env: {} }), 'eu-west-1 elb.local:1']);
   cases.push(['elb (ELBConnection)', new ELBConnection(...KEYS, { botoConfig: boto, env: {} }), 'eu-west-1 elb.local:1']);
-  cases.push(['cloudwatch', new SpecConnection(CLOUDWATCH_LIKE, ...KEYS, { botoConfig: boto, env: {} }), 'ap-south-1 cw.local:2']);
+  cases.push(['cloudwatch (as its spec reads)', new SpecConnection(CLOUDWATCH_LIKE, ...KEYS, { botoConfig: boto, env: {} }), 'ap-south-1 cw.local:2']);
+  cases.push(['cloudwatch (CloudWatchConnection)', new CloudWatchConnection(...KEYS, { botoConfig: boto, env: {} }), 'ap-south-1 cw.local:2']);
   cases.push(['ec2', new EC2Connection(...KEYS, { botoConfig: boto, env: {} }), 'sa-east-1 ec2.local:3']);
 
   test.each(cases)('%s_region_name and its endpoint key', (_name, conn, expected) => {
@@ -188,6 +190,7 @@ describe('the same keys for the other services', () => {
     expect(new SpecConnection(ELB_LIKE, ...KEYS, { env }).host).toBe('elb:1');
     expect(new ELBConnection(...KEYS, { env }).host).toBe('elb:1');
     expect(new SpecConnection(CLOUDWATCH_LIKE, ...KEYS, { env }).host).toBe('cw:2');
+    expect(new CloudWatchConnection(...KEYS, { env }).host).toBe('cw:2');
     expect(new EC2Connection(...KEYS, { env }).host).toBe('ec2:3');
     expect(new SpecConnection(ELB_LIKE, ...KEYS, { env: {}, region: 'eu-west-1' }).host).toBe('elasticloadbalancing.eu-west-1.amazonaws.com');
     expect(new SpecConnection(CLOUDWATCH_LIKE, ...KEYS, { env: {}, region: 'eu-west-1' }).host).toBe('monitoring.eu-west-1.amazonaws.com');

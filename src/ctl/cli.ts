@@ -67,8 +67,10 @@ interface RunOptions extends GlobalOptions {
   resetCapacity?: boolean;
 }
 
+/** An error's message (not `instanceof Error`: errors may come from another realm). */
 function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  const message = typeof err === 'object' && err !== null ? (err as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : String(err);
 }
 
 function writeJson(io: CliIo, value: unknown): void {

@@ -1,0 +1,103 @@
+/**
+ * Runs autoscalectl in-process against botoscale local, counting every request at the
+ * wire, and gives the tests botoscale connections to look at (or change) the result.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AutoScaling } from '@aws-sdk/client-auto-scaling';
+import { AutoScaleConnection } from '../../src/autoscale';
+import { CloudWatchConnection } from '../../src/cloudwatch';
+import { main, type CliIo } from '../../src/ctl/cli';
+import { ELBConnection } from '../../src/elb';
+import { startLocal, type LocalEndpoint } from '../../src/local';
+import { CallCounter } from './counter';
+
+/** Credentials botoscale local accepts (it does not check them unless asked to). */
+export const ENV: NodeJS.ProcessEnv = { AWS_ACCESS_KEY_ID: 'AKIDLOCALEXAMPLE', AWS_SECRET_ACCESS_KEY: 'localSECRETexample' };
+
+/** What one run printed and returned. */
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** One botoscale local with a counter in front of it. */
+export class Harness {
+  readonly counter = new CallCounter();
+  readonly dir = mkdtempSync(join(tmpdir(), 'autoscalectl-'));
+
+  private constructor(readonly local: LocalEndpoint) {}
+
+  static async start(): Promise<Harness> {
+    return new Harness(await startLocal({ port: 0, realTime: false, region: 'us-west-1' }));
+  }
+
+  async close(): Promise<void> {
+    await this.local.close();
+  }
+
+  /** Writes a configuration file into the test's directory; returns its path. */
+  file(name: string, text: string): string {
+    const path = join(this.dir, name);
+    writeFileSync(path, text);
+    return path;
+  }
+
+  /** Runs `autoscalectl ARGS --endpoint <local>`, counting calls from zero. */
+  async run(args: readonly string[], io: Partial<CliIo> = {}): Promise<RunResult> {
+    this.counter.reset();
+    let stdout = '';
+    let stderr = '';
+    const code = await main([...args, '--endpoint', this.local.endpoint], {
+      stdout: { write: (t: string) => { stdout += t; } },
+      stderr: { write: (t: string) => { stderr += t; } },
+      env: ENV,
+      connection: { requestHandler: this.counter.handler, maxAttempts: 1 },
+      apply: {
+        // A deleted group's instances take simulated time to terminate.
+        sleep: async (ms) => {
+          this.local.clock.advance(ms);
+        },
+        pollInterval: 10_000,
+      },
+      ...io,
+    });
+    return { code, stdout, stderr };
+  }
+
+  private options(): { region: string; endpoint: string; env: NodeJS.ProcessEnv } {
+    return { region: 'us-west-1', endpoint: this.local.endpoint, env: ENV };
+  }
+
+  /** A botoscale Auto Scaling connection to the same local (not counted). */
+  autoscale(): AutoScaleConnection {
+    return new AutoScaleConnection(this.options());
+  }
+
+  /** A botoscale CloudWatch connection (not counted). */
+  cloudwatch(): CloudWatchConnection {
+    return new CloudWatchConnection(this.options());
+  }
+
+  /** A botoscale ELB connection (not counted). */
+  elb(): ELBConnection {
+    return new ELBConnection(this.options());
+  }
+
+  /** The notification configurations of groups, read with the SDK (botoscale has no call for them). */
+  async notifications(groups: string[]): Promise<string[]> {
+    const sdk = new AutoScaling({ region: 'us-west-1', endpoint: this.local.endpoint, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const out = await sdk.describeNotificationConfigurations({ AutoScalingGroupNames: groups });
+    sdk.destroy();
+    return (out.NotificationConfigurations ?? []).map((n) => `${n.AutoScalingGroupName} ${n.TopicARN} ${n.NotificationType}`).sort();
+  }
+}
+
+/** `{ Action: count }` of a list of actions. */
+export function tally(actions: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const a of actions) out[a] = (out[a] ?? 0) + 1;
+  return out;
+}

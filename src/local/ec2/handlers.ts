@@ -175,8 +175,20 @@ function tagsOf(specs: readonly WireObject[] | undefined): TagRecord[] | undefin
   return tags;
 }
 
-/** The EC2 handlers over a state model. */
+/** The EC2 handlers over a state model; each first brings the instances to the request's time. */
 export function ec2Handlers(ec2: Ec2State): ServiceHandlers {
+  const handlers = rawHandlers(ec2);
+  const settled: ServiceHandlers = {};
+  for (const [action, handler] of Object.entries(handlers)) {
+    settled[action] = (input, ctx) => {
+      ec2.step(ctx.now);
+      return handler(input, ctx);
+    };
+  }
+  return settled;
+}
+
+function rawHandlers(ec2: Ec2State): ServiceHandlers {
   const zones = (): Zone[] => ec2.zones.map((name, i) => ({ name, id: `${regionAbbreviation(ec2.region)}-az${i + 1}`, region: ec2.region }));
   return {
     DescribeInstances(input) {

@@ -54,10 +54,11 @@ export function buildEc2(cloud: Cloud & Partial<LoadSource>): Ec2Simulation {
     network: () => ({ vpcId: state.vpcId, subnets: state.subnets.map((s) => ({ id: s.id, zone: s.zone })), defaultGroupId: state.defaultGroup.id }),
     runInstance: (spec) => state.launch(spec, cloud.clock.now()),
     terminateInstance(id) {
-      const rec = state.instances.get(id);
-      if (rec !== undefined) state.terminate(rec, cloud.clock.now());
+      const now = cloud.clock.now();
+      const rec = state.instance(id, now);
+      if (rec !== undefined) state.terminate(rec, now);
     },
-    getInstance: (id) => state.instances.get(id),
+    getInstance: (id) => state.instance(id, cloud.clock.now()),
     imageExists: (imageId) => isImageId(imageId),
   };
   const service: SimulatedService<Ec2Api> = {

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { createHash } from 'node:crypto';
 import { ServiceError } from '../errors';
 import { instanceId, resourceId } from '../ids';
 import type { Ec2InstanceState, Ec2InstanceView, LaunchSpec } from '../types';
@@ -138,9 +139,7 @@ export function isImageId(id: string): boolean {
 }
 
 function groupIdFor(name: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
-  return `sg-${h.toString(16).padStart(8, '0')}${(h ^ 0x5bd1e995).toString(16).padStart(8, '0').slice(0, 9)}`;
+  return `sg-${createHash('sha1').update(name).digest('hex').slice(0, 17)}`;
 }
 
 /** The simulated EC2 of one region. */
@@ -316,31 +315,56 @@ export class Ec2State {
     return previous;
   }
 
-  /** Moves instances along their lifecycle; returns whether anything changed. */
+  /** Moves one instance along its lifecycle to where it is at `now`; returns whether it changed. */
+  settle(rec: InstanceRecord, now: number): boolean {
+    let changed = false;
+    if (!rec.healthy && rec.impairedSince === undefined) {
+      rec.impairedSince = now;
+      changed = true;
+    } else if (rec.healthy && rec.impairedSince !== undefined) {
+      delete rec.impairedSince;
+      changed = true;
+    }
+    if (rec.state === 'pending' && now >= rec.stateSince + BOOT_MS) {
+      rec.state = 'running';
+      rec.stateSince += BOOT_MS;
+      changed = true;
+    }
+    if (rec.state === 'shutting-down' && now >= rec.stateSince + SHUTDOWN_MS) {
+      rec.state = 'terminated';
+      rec.stateSince += SHUTDOWN_MS;
+      changed = true;
+    }
+    return changed;
+  }
+
+  /**
+   * Moves every instance along its lifecycle to where it is at `now` (transitions happen
+   * at their exact time, whichever step or request sees them first) and forgets
+   * instances terminated more than an hour ago; returns whether anything changed.
+   */
   step(now: number): boolean {
     let changed = false;
     for (const rec of [...this.instances.values()]) {
-      if (!rec.healthy && rec.impairedSince === undefined) {
-        rec.impairedSince = now;
-        changed = true;
-      } else if (rec.healthy && rec.impairedSince !== undefined) {
-        delete rec.impairedSince;
-        changed = true;
-      }
-      if (rec.state === 'pending' && now >= rec.stateSince + BOOT_MS) {
-        rec.state = 'running';
-        rec.stateSince = rec.stateSince + BOOT_MS;
-        changed = true;
-      } else if (rec.state === 'shutting-down' && now >= rec.stateSince + SHUTDOWN_MS) {
-        rec.state = 'terminated';
-        rec.stateSince = rec.stateSince + SHUTDOWN_MS;
-        changed = true;
-      } else if (rec.state === 'terminated' && now >= rec.stateSince + RETAIN_MS) {
+      if (this.settle(rec, now)) changed = true;
+      if (rec.state === 'terminated' && now >= rec.stateSince + RETAIN_MS) {
         this.instances.delete(rec.id);
         changed = true;
       }
     }
     return changed;
+  }
+
+  /** The instance with this id as it is at `now`, if it is still visible. */
+  instance(id: string, now: number): InstanceRecord | undefined {
+    const rec = this.instances.get(id);
+    if (rec === undefined) return undefined;
+    this.settle(rec, now);
+    if (rec.state === 'terminated' && now >= rec.stateSince + RETAIN_MS) {
+      this.instances.delete(id);
+      return undefined;
+    }
+    return rec;
   }
 
   /** The state as JSON-safe data. */

@@ -188,19 +188,19 @@ describe('the built package', () => {
       writeFileSync(join(project, 'uses.mts'), `${IMPORTS}\n${USES}`);
       writeFileSync(join(project, 'uses.cts'), `${IMPORTS}\n${USES}`);
       expect(runTsc(tsconfig('tsconfig.node16.json', { module: 'node16', moduleResolution: 'node16' }, ['uses.mts', 'uses.cts']))).toBe('');
-    }, 60_000);
+    }, 180_000);
 
     test('moduleResolution bundler', () => {
       requireBuild();
       writeFileSync(join(project, 'uses-bundler.ts'), `${IMPORTS}\n${USES}`);
       expect(runTsc(tsconfig('tsconfig.bundler.json', { module: 'esnext', moduleResolution: 'bundler' }, ['uses-bundler.ts']))).toBe('');
-    }, 60_000);
+    }, 180_000);
 
     test('the check can fail: a missing export is reported', () => {
       requireBuild();
       writeFileSync(join(project, 'broken.ts'), `import { connectNothing } from 'botoscale';\nexport const x = connectNothing;\n`);
-      const out = runTsc(tsconfig('tsconfig.broken.json', { module: 'esnext', moduleResolution: 'bundler' }, ['broken.ts']));
+      const out = runTsc(tsconfig('tsconfig.broken.json', { module: 'esnext', moduleResolution: 'bundler', skipLibCheck: true }, ['broken.ts']));
       expect(out).toContain("has no exported member 'connectNothing'");
-    }, 60_000);
+    }, 180_000);
   });
 });

@@ -117,6 +117,63 @@ describe('putMetricData', () => {
     expect(wire.requests.flatMap((r) => sentData(r.json).MetricData.map((d) => d.Value))).toEqual(Array.from({ length: 100 }, (_, i) => i));
   });
 
+  test('the 1 MB split is exact against what the SDK sends: non-ASCII text, fractional timestamps, statistic sets and per-datapoint dimensions', async () => {
+    const { wire, conn } = cwOnWire();
+    const n = 100;
+    const dims = Array.from({ length: n }, (_, i) => Object.fromEntries(Array.from({ length: 30 }, (_, d) => [`Dimensión${d}`, `${i}-${d}`.padEnd(500 + i, 'é')])));
+    const names = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 'Latència' : 'Requests'));
+    const times = Array.from({ length: n }, (_, i) => new Date(Date.UTC(2013, 4, 24, 21, 0, 0, i * 7)));
+    const stats = Array.from({ length: n }, (_, i) => ({ maximum: i + 0.5, minimum: -i, samplecount: 3, sum: i * 1e20 }));
+    for (let i = 0; i < 10; i++) ok(wire);
+    await conn.putMetricData('Càrrega/App', names, undefined, { dimensions: dims, timestamp: times, statistics: stats, unit: 'Count' });
+    const sent = wire.requests.map((r) => sentData(r.json));
+    expect(sent.reduce((a, b) => a + b.MetricData.length, 0)).toBe(n);
+    const bodies = wire.requests.map((r) => Buffer.byteLength(r.body));
+    expect(bodies.length).toBeGreaterThan(2);
+    bodies.forEach((bytes, i) => {
+      expect(bytes).toBeLessThanOrEqual(MAX_BODY_BYTES);
+      const next = sent[i + 1]?.MetricData[0];
+      // Greedy and exact: the first datapoint of the next request would not have fitted.
+      if (next !== undefined) expect(bytes + 1 + Buffer.byteLength(JSON.stringify(next))).toBeGreaterThan(MAX_BODY_BYTES);
+    });
+    expect(sent[0]?.MetricData[1]).toMatchObject({ MetricName: 'Requests', Timestamp: 1369429200.007, StatisticValues: { Maximum: 1.5, Minimum: -1, SampleCount: 3, Sum: 1e20 } });
+    expect(wire.pending).toBe(10 - bodies.length);
+  });
+
+  test('the 1 MB split is to the byte: a request of exactly 1,000,000 bytes is full, one more byte moves a datapoint to the next request', async () => {
+    // Datapoints (with a timestamp the SDK writes as 1369429200.007) of 30 dimensions with values of 900 characters, then lengthened one
+    // character at a time until the first k datapoints make a body of exactly MAX_BODY_BYTES.
+    const base = Buffer.byteLength(JSON.stringify({ Namespace: 'MyApp', MetricData: [] }));
+    const lengths = (): number[] => Array.from({ length: 30 }, () => 900);
+    const datum = (lens: number[]): Record<string, unknown> => ({
+      MetricName: 'Wide', Value: 1, Timestamp: 1369429200.007, Unit: 'Count', Dimensions: lens.map((l, d) => ({ Name: `D${String(d).padStart(2, '0')}`, Value: 'v'.repeat(l) })),
+    });
+    const full = Buffer.byteLength(JSON.stringify(datum(lengths())));
+    const k = Math.floor((MAX_BODY_BYTES - base + 1) / (full + 1));
+    const plan = Array.from({ length: k }, lengths);
+    let missing = MAX_BODY_BYTES - (base + k * full + (k - 1));
+    for (const lens of plan) {
+      for (let d = 0; d < lens.length && missing > 0; d++) {
+        const grow = Math.min(124, missing);
+        lens[d] = (lens[d] as number) + grow;
+        missing -= grow;
+      }
+    }
+    const send = async (extraByte: boolean): Promise<number[]> => {
+      const { wire, conn } = cwOnWire();
+      const lens = plan.map((l) => [...l]);
+      if (extraByte) (lens[k - 1] as number[])[29] = ((lens[k - 1] as number[])[29] as number) + 1;
+      lens.push(lengths());
+      const dims = lens.map((l) => Object.fromEntries((datum(l).Dimensions as { Name: string; Value: string }[]).map((x) => [x.Name, x.Value])));
+      for (let i = 0; i < 3; i++) ok(wire);
+      await conn.putMetricData('MyApp', 'Wide', 1, { dimensions: dims, timestamp: new Date(Date.UTC(2013, 4, 24, 21, 0, 0, 7)), unit: 'Count' });
+      if (!extraByte) expect(Buffer.byteLength(wire.requests[0]?.body ?? '')).toBe(MAX_BODY_BYTES);
+      return wire.requests.map((r) => sentData(r.json).MetricData.length);
+    };
+    expect(await send(false)).toEqual([k, 1]);
+    expect(await send(true)).toEqual([k - 1, 2]);
+  });
+
   test('a failing request rejects; the requests before it were sent, the ones after it are not', async () => {
     const { wire, conn } = cwOnWire();
     ok(wire);

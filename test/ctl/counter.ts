@@ -4,6 +4,7 @@
  * measure what autoscalectl sends, not what it thinks it sends. It can also answer one
  * chosen request with an AWS error instead, to interrupt an apply midway.
  */
+import { Agent } from 'node:http';
 import { Readable } from 'node:stream';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
@@ -48,7 +49,9 @@ export class CallCounter {
   readonly calls: Call[] = [];
   /** When set, the first request it matches is answered with a ValidationError (and not sent); then it is cleared. */
   failWhen: ((call: Call) => boolean) | undefined;
-  readonly #inner = new NodeHttpHandler();
+  // No keep-alive: a socket the server closed while idle would fail the next request at
+  // random, and the counted connections run with a single attempt.
+  readonly #inner = new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: false }) });
 
   /** Pass as `requestHandler`. */
   readonly handler = {

@@ -29,16 +29,21 @@ export function initialHealth(ec2: Ec2Api, instanceId: string): ElbInstanceHealt
   return out('Instance', `Instance is in ${view.state} state.`);
 }
 
-function stepMember(ec2: Ec2Api, lb: LoadBalancerRecord, m: MemberRecord, now: number): boolean {
-  const before = JSON.stringify(m);
+function stepMember(ec2: Ec2Api, lb: LoadBalancerRecord, m: MemberRecord, now: number): void {
   const view = ec2.getInstance(m.instanceId);
   const state = view?.state ?? 'terminated';
   if (state !== 'running') {
+    delete m.runningSince;
     m.successes = 0;
     m.failures = 0;
     m.lastCheck = now;
     m.health = state === 'pending' ? out('ELB', REGISTERING) : out('Instance', `Instance is in ${state} state.`);
-    return JSON.stringify(m) !== before;
+    return;
+  }
+  if (m.runningSince === undefined) {
+    const since = (view as { stateSince?: unknown } | undefined)?.stateSince;
+    m.runningSince = typeof since === 'number' && since <= now ? since : now;
+    m.lastCheck = m.runningSince;
   }
   const interval = lb.healthCheck.interval * 1000;
   while (now >= m.lastCheck + interval) {
@@ -54,12 +59,9 @@ function stepMember(ec2: Ec2Api, lb: LoadBalancerRecord, m: MemberRecord, now: n
     else if (m.failures >= lb.healthCheck.unhealthyThreshold) m.health = out('Instance', FAILED_CHECKS);
     else if (m.health.reasonCode === 'Instance' && m.health.description !== FAILED_CHECKS) m.health = out('ELB', REGISTERING);
   }
-  return JSON.stringify(m) !== before;
 }
 
-/** Runs the health checks due by `now` on every registered instance; returns whether any health changed. */
-export function stepHealth(ec2: Ec2Api, balancers: Iterable<LoadBalancerRecord>, now: number): boolean {
-  let changed = false;
-  for (const lb of balancers) for (const m of lb.instances) if (stepMember(ec2, lb, m, now)) changed = true;
-  return changed;
+/** Runs the health checks due by `now` on every registered instance; when it runs does not change their results. */
+export function stepHealth(ec2: Ec2Api, balancers: Iterable<LoadBalancerRecord>, now: number): void {
+  for (const lb of balancers) for (const m of lb.instances) stepMember(ec2, lb, m, now);
 }

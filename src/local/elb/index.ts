@@ -5,7 +5,7 @@
  * @module
  */
 import { hasNetwork } from '../ec2';
-import type { Cloud, ElbApi, SimulatedService } from '../types';
+import type { Cloud, ElbApi, ServiceHandlers, SimulatedService } from '../types';
 import { elbHandlers } from './handlers';
 import { initialHealth, stepHealth } from './health';
 import { ElbState, type ElbNetwork, type ElbSnapshot } from './state';
@@ -22,6 +22,18 @@ function isSnapshot(value: unknown): value is ElbSnapshot {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<Record<keyof ElbSnapshot, unknown>>;
   return v.version === 1 && Array.isArray(v.loadBalancers);
+}
+
+/** Handlers that first bring instance health to the request's time. */
+function settled(handlers: ServiceHandlers, settle: (now: number) => void): ServiceHandlers {
+  const out: ServiceHandlers = {};
+  for (const [action, handler] of Object.entries(handlers)) {
+    out[action] = (input, ctx) => {
+      settle(ctx.now);
+      return handler(input, ctx);
+    };
+  }
+  return out;
 }
 
 /** Builds the simulated ELB of a cloud and hands out its state model too. */
@@ -45,13 +57,15 @@ export function buildElb(cloud: Cloud): ElbSimulation {
       lb.instances = lb.instances.filter((m) => !ids.includes(m.instanceId));
     },
     instanceHealth(name, id) {
+      const lb = state.balancers.get(name);
+      if (lb !== undefined) stepHealth(cloud.ec2, [lb], cloud.clock.now());
       const m = state.balancers.get(name)?.instances.find((x) => x.instanceId === id);
       return m === undefined ? undefined : { ...m.health };
     },
   };
   const service: SimulatedService<ElbApi> = {
     api,
-    handlers: elbHandlers(state, cloud),
+    handlers: settled(elbHandlers(state, cloud), (now) => stepHealth(cloud.ec2, state.balancers.values(), now)),
     step(now) {
       stepHealth(cloud.ec2, state.balancers.values(), now);
     },

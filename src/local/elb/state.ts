@@ -51,6 +51,8 @@ export interface MemberRecord {
   failures: number;
   /** Simulated time of the last check (or of registration). */
   lastCheck: number;
+  /** Since when the instance has been running, as the checks know it. */
+  runningSince?: number;
 }
 
 /** Attributes of a load balancer. */
@@ -526,8 +528,8 @@ export class ElbState {
         throw invalidConfig(`Policy ${p.name} of type ${p.typeName} cannot be enabled on a listener.`);
       }
     }
-    const kinds = policies.map((p) => p.typeName);
-    if (new Set(kinds).size !== kinds.length) throw invalidConfig('A listener can have at most one policy of each type.');
+    const kinds = policies.map((p) => (p.typeName === 'LBCookieStickinessPolicyType' ? 'AppCookieStickinessPolicyType' : p.typeName));
+    if (new Set(kinds).size !== kinds.length) throw invalidConfig('A listener can have at most one policy of each type, and one stickiness policy.');
     l.policyNames = [...names];
   }
 

@@ -63,6 +63,18 @@ function stickinessMatches(spec: NonNullable<LoadBalancerSpec['stickiness']>, ha
   return p !== undefined && p.cookieName === spec.cookieName;
 }
 
+/** The stickiness autoscalectl's policy gives now, and on which ports, for the plan. */
+function currentStickinessText(have: LoadBalancerState): string | undefined {
+  const lb = have.lbCookiePolicies.find((p) => p.name === LB_STICKINESS_POLICY);
+  const app = have.appCookiePolicies.find((p) => p.name === LB_STICKINESS_POLICY);
+  const text = lb !== undefined
+    ? stickinessText(lb.expiration === undefined ? { type: 'lb' } : { type: 'lb', expiration: lb.expiration })
+    : app !== undefined ? stickinessText({ type: 'app', cookieName: app.cookieName }) : undefined;
+  if (text === undefined) return undefined;
+  const ports = have.listeners.filter((l) => l.policyNames.includes(LB_STICKINESS_POLICY)).map((l) => l.loadBalancerPort);
+  return `${text} on ports ${ports.join(', ') || 'none'}`;
+}
+
 function hasStickinessPolicy(have: LoadBalancerState): boolean {
   return [...have.lbCookiePolicies, ...have.appCookiePolicies].some((p) => p.name === LB_STICKINESS_POLICY);
 }
@@ -134,12 +146,12 @@ export function planLoadBalancer(spec: LoadBalancerSpec, have: LoadBalancerState
     });
     if (!matches || lacking.length > 0) {
       steps.push({ step: 'stickiness', stickiness: spec.stickiness, replacePolicy: hasStickinessPolicy(have) && !matches, ports: matches ? lacking : httpPorts });
-      changes.push({ field: 'cookie_stickiness', old: matches ? `${stickinessText(spec.stickiness)} on ports ${minus(httpPorts.map(String), lacking.map(String)).join(', ') || 'none'}` : 'other or none', new: `${stickinessText(spec.stickiness)} on ports ${httpPorts.join(', ')}` });
+      changes.push({ field: 'cookie_stickiness', old: currentStickinessText(have), new: `${stickinessText(spec.stickiness)} on ports ${httpPorts.join(', ')}` });
     }
   } else if (hasStickinessPolicy(have)) {
     const ports = have.listeners.filter((l) => l.policyNames.includes(LB_STICKINESS_POLICY) && !removed.includes(l.loadBalancerPort)).map((l) => l.loadBalancerPort);
     steps.push({ step: 'removeStickiness', ports, deletePolicy: true });
-    changes.push({ field: 'cookie_stickiness', old: 'on', new: undefined });
+    changes.push({ field: 'cookie_stickiness', old: currentStickinessText(have), new: undefined });
   }
 
   const attrs = have.attributes;

@@ -1,0 +1,198 @@
+/**
+ * What the tutorials need from whoever runs them: where to connect, the values the
+ * seeds assume (zones, an image, a key, a security group), how time passes and how to
+ * put load on a group.
+ *
+ * Against botoscale local, time is the simulated clock: waiting advances it, so the
+ * tutorials take seconds. Against any other endpoint or real AWS, waiting polls in
+ * real time with a deadline. In your own code you need none of this: connect, call,
+ * and wait as your situation demands.
+ */
+import { inspect } from 'node:util';
+import type { SimClock } from '../src/local/clock';
+
+/** The values the seeds assume already exist ("defined elsewhere"). */
+export interface LaunchSettings {
+  /** Availability zones the groups and load balancers span. */
+  zones: string[];
+  /** A third zone, which the ELB tutorial enables. */
+  otherZone: string;
+  /** The image instances launch from. */
+  imageId: string;
+  /** The key pair instances launch with (none when undefined). */
+  keyName?: string;
+  /** Security groups of the instances (none when undefined). */
+  securityGroups?: string[];
+  /** Instance type (boto2's default, `m1.small`, when undefined). */
+  instanceType?: string;
+}
+
+// #region seed-settings
+const zones = ['us-east-1a', 'us-east-1b'];
+const imageId = 'ami-12345678';
+const keyName = 'my_key_name';
+const securityGroups = ['my_security_groups'];
+const otherZone = 'us-east-1c';
+// #endregion
+
+/** The seeds' values, as the tutorials use them against botoscale local. */
+export const SEED_SETTINGS: LaunchSettings = { zones, otherZone, imageId, keyName, securityGroups };
+
+/** How the tutorials let time pass. */
+export interface TimeDriver {
+  /** `simulated` (botoscale local's clock, advanced by hand) or `real`. */
+  readonly kind: 'simulated' | 'real';
+  /**
+   * Resolves once `check()` resolves true; rejects when it is still false after
+   * `within` (`'90s'`, `'10m'`) of simulated or real time.
+   */
+  until(what: string, check: () => Promise<boolean>, within: string): Promise<void>;
+  /** Time passed since the driver was made, as `1m30s`. */
+  elapsed(): string;
+  /** The driver's time (simulated or real), in ms since the epoch. */
+  now(): number;
+}
+
+/** How the scaling demo puts CPU load on a group's instances. */
+export interface LoadDriver {
+  /** How the load is made, for the output. */
+  readonly description: string;
+  /**
+   * Sets the average CPU utilisation of the group's instances; `false` when the
+   * endpoint cannot fake load (real AWS), so the demo sets the alarm states instead.
+   */
+  set(groupName: string, cpuPercent: number): Promise<boolean>;
+}
+
+/** Everything a tutorial is given. */
+export interface TutorialEnv extends LaunchSettings {
+  /** The endpoint URL; undefined means AWS itself. */
+  endpoint: string | undefined;
+  /** The region to connect to. */
+  region: string;
+  time: TimeDriver;
+  load: LoadDriver;
+}
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** Milliseconds in `'1m30s'`, `'90s'`, `'250ms'`. */
+export function durationMs(text: string): number {
+  let total = 0;
+  const rest = text.replace(/(\d+(?:\.\d+)?)(ms|s|m|h)/g, (_m, n: string, unit: string) => {
+    total += Number(n) * (UNITS[unit] as number);
+    return '';
+  });
+  if (rest.trim() !== '' || text.trim() === '') throw new RangeError(`a duration looks like 90s, 5m or 1m30s, got ${JSON.stringify(text)}`);
+  return total;
+}
+
+/** `90500` → `1m30s`. */
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const m = Math.floor(s / 60);
+  return m > 0 ? `${m}m${s % 60 === 0 ? '' : `${s % 60}s`}` : `${s}s`;
+}
+
+/** Waits on botoscale local's clock: each step advances it by `stepMs` (default 10 s). */
+export function simulatedTime(clock: SimClock, stepMs = 10_000): TimeDriver {
+  const start = clock.now();
+  return {
+    kind: 'simulated',
+    async until(what, check, within) {
+      const deadline = clock.now() + durationMs(within);
+      const from = clock.now();
+      for (;;) {
+        if (await check()) {
+          if (clock.now() > from) console.log(`  (${formatDuration(clock.now() - from)} of simulated time later: ${what})`);
+          return;
+        }
+        if (clock.now() >= deadline) throw new Error(`still waiting for ${what} after ${within} of simulated time`);
+        clock.advance(Math.min(stepMs, deadline - clock.now()));
+      }
+    },
+    elapsed: () => formatDuration(clock.now() - start),
+    now: () => clock.now(),
+  };
+}
+
+/** Waits in real time, checking every `pollMs` (default 5 s). */
+export function realTime(pollMs = 5_000): TimeDriver {
+  const start = Date.now();
+  return {
+    kind: 'real',
+    async until(what, check, within) {
+      const from = Date.now();
+      const deadline = from + durationMs(within);
+      let reported = from;
+      for (;;) {
+        if (await check()) {
+          if (Date.now() - from >= 1000) console.log(`  (${formatDuration(Date.now() - from)} later: ${what})`);
+          return;
+        }
+        if (Date.now() >= deadline) throw new Error(`still waiting for ${what} after ${within}`);
+        if (Date.now() - reported >= 30_000) {
+          console.log(`  ... waiting for ${what} (${formatDuration(Date.now() - from)} so far, at most ${within})`);
+          reported = Date.now();
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, deadline - Date.now())));
+      }
+    },
+    elapsed: () => formatDuration(Date.now() - start),
+    now: () => Date.now(),
+  };
+}
+
+/** Load through a function, e.g. botoscale local's in-process `setLoad`. */
+export function loadThrough(setLoad: (groupName: string, cpuPercent: number) => void | Promise<void>, description: string): LoadDriver {
+  return {
+    description,
+    async set(groupName, cpuPercent) {
+      await setLoad(groupName, cpuPercent);
+      return true;
+    },
+  };
+}
+
+/**
+ * Load through botoscale local's control API (`POST /_botoscale/load`), for a botoscale
+ * local in another process; `undefined` when the endpoint has no such API.
+ */
+export async function controlApiLoad(endpoint: string): Promise<LoadDriver | undefined> {
+  const base = endpoint.replace(/\/+$/, '');
+  try {
+    const health = await fetch(`${base}/_botoscale/health`, { signal: AbortSignal.timeout(5_000) });
+    if (!health.ok) return undefined;
+  } catch {
+    return undefined;
+  }
+  return {
+    description: `botoscale local's control API, POST ${base}/_botoscale/load`,
+    async set(groupName, cpuPercent) {
+      const answer = await fetch(`${base}/_botoscale/load`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ group: groupName, cpu: cpuPercent }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!answer.ok) throw new Error(`POST /_botoscale/load answered ${answer.status}: ${await answer.text()}`);
+      return true;
+    },
+  };
+}
+
+/** No way to fake load (real AWS): the demo sets alarm states instead. */
+export const NO_LOAD: LoadDriver = {
+  description: 'none: AWS cannot be told what CPU to report, so the demo sets the alarms\' state, which runs their actions as a real breach would',
+  set: async () => false,
+};
+
+/** A heading in the output, so the output reads alongside the seed. */
+export function heading(text: string): void {
+  console.log(`\n## ${text}\n`);
+}
+
+/** One-line form of a value as the REPL shows it, for lines that label a value. */
+export function show(value: unknown): string {
+  return inspect(value, { breakLength: Infinity, depth: 4 });
+}

@@ -115,7 +115,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
   const clock = new SimClock({ ...options.clock, ...(options.speed !== undefined ? { speed: options.speed } : {}) });
   const cloud = new LocalCloud({ region, clock, onError });
   const store = options.state === undefined ? undefined : new StateStore(options.state, cloud);
-  store?.load();
+  // A new state file is written at once, so the simulated network's ids are fixed from the start.
+  if (store !== undefined && !store.load()) store.save();
   const unsubscribeStore = store === undefined ? undefined : clock.onStep(() => store.markDirty());
 
   const implemented = (service: ServiceName, action: string): boolean =>

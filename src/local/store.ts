@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CloudSnapshot, LocalCloud } from './cloud';
 
@@ -95,8 +95,28 @@ export class StateStore {
     this.#cloud = cloud;
   }
 
+  /** Removes temporary files a killed server left next to the state file. */
+  #removeLeftovers(): void {
+    const prefix = `.${basename(this.file)}.`;
+    let names: string[];
+    try {
+      names = readdirSync(dirname(this.file));
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!name.startsWith(prefix) || !name.endsWith('.tmp') || name.startsWith(`${prefix}${process.pid}.`)) continue;
+      try {
+        unlinkSync(join(dirname(this.file), name));
+      } catch {
+        // Another process may have removed it first.
+      }
+    }
+  }
+
   /** Loads the file into the cloud if it exists; returns whether it did. Throws naming the file if it cannot. */
   load(): boolean {
+    this.#removeLeftovers();
     const doc = readStateFile(this.file);
     if (doc === undefined) return false;
     if (doc.region !== this.#cloud.region) {

@@ -211,6 +211,11 @@ export async function verifyRequest(req: ReceivedRequest, creds: Credentials, ec
   }
   const given = info.signature;
   if (given === undefined) throw new ServiceError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
+  const claimedHash = header(req.headers, 'x-amz-content-sha256');
+  if (claimedHash !== undefined && claimedHash !== 'UNSIGNED-PAYLOAD' && claimedHash !== createHash('sha256').update(req.body).digest('hex')) {
+    // The signature covers the header, not the body: a body that does not match it was changed.
+    throw new ServiceError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
+  }
   const date = signingDate(req, info, new Map(queryPairs(req.query)));
   if (date === undefined) throw new ServiceError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
   const expected = await expectedSignature(req, info, creds, date, false);

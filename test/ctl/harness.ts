@@ -31,7 +31,8 @@ export class Harness {
   private constructor(readonly local: LocalEndpoint) {}
 
   static async start(): Promise<Harness> {
-    return new Harness(await startLocal({ port: 0, realTime: false, region: 'us-west-1' }));
+    // A Monday at midnight (UTC), so that schedules play out the same way every run.
+    return new Harness(await startLocal({ port: 0, realTime: false, region: 'us-west-1', clock: { start: Date.parse('2030-01-07T00:00:00Z') } }));
   }
 
   async close(): Promise<void> {

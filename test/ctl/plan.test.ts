@@ -261,6 +261,49 @@ describe('capacity is not reset on every run', () => {
   });
 });
 
+describe('sizes moved by scheduled actions are kept like capacity', () => {
+  const SCHEDULED = SMALL.replace('zones: [us-east-1a]', "zones: [us-east-1a]\n    scheduled_actions:\n      day: {recurrence: '0 8 * * *', min_size: 3, max_size: 6}");
+
+  test('the group remembers min_size and max_size in tags', () => {
+    expect(only(plan(emptyState(), desired(SCHEDULED)), 'group', 'web').op).toMatchObject({
+      group: { tags: [
+        { key: 'autoscalectl:managed', value: 'true', propagateAtLaunch: false },
+        { key: 'autoscalectl:capacity', value: '2', propagateAtLaunch: false },
+        { key: 'autoscalectl:min_size', value: '1', propagateAtLaunch: false },
+        { key: 'autoscalectl:max_size', value: '4', propagateAtLaunch: false },
+      ] },
+    });
+  });
+
+  test('moved by the schedule: kept; changed in the file: applied; --reset-capacity: back to the file', () => {
+    const state = appliedState(desired(SCHEDULED));
+    const g = state.groups.get('web');
+    if (g === undefined) throw new Error('missing');
+    Object.assign(g, { minSize: 3, maxSize: 6, desiredCapacity: 3 });
+    expect(plan(state, desired(SCHEDULED)).actions).toEqual([]);
+
+    const p = plan(state, desired(SCHEDULED.replace('max_size: 4', 'max_size: 5')));
+    expect(p.actions.map((a) => [a.resource, a.changes, a.note])).toEqual([
+      ['group', [{ field: 'max_size', old: 6, new: 5 }], 'max_size changed in the file (4 → 5)'],
+      ['tags', [{ field: 'autoscalectl:max_size', old: '4', new: '5' }], undefined],
+    ]);
+
+    expect(only(plan(state, desired(SCHEDULED), { resetCapacity: true }), 'group', 'web').changes).toEqual([
+      { field: 'min_size', old: 3, new: 1 },
+      { field: 'max_size', old: 6, new: 4 },
+      { field: 'desired_capacity', old: 3, new: 2 },
+    ]);
+  });
+
+  test('a kept size that would cross the file\'s other size gives way to the file', () => {
+    const state = appliedState(desired(SCHEDULED));
+    const g = state.groups.get('web');
+    if (g !== undefined) Object.assign(g, { minSize: 3, maxSize: 6, desiredCapacity: 3 });
+    const p = plan(state, desired(SCHEDULED.replace('max_size: 4', 'max_size: 2').replace('capacity: 2', 'capacity: 1')));
+    expect(only(p, 'group', 'web').op).toEqual({ kind: 'updateGroup', name: 'web', set: { minSize: 1, maxSize: 2, desiredCapacity: 1 } });
+  });
+});
+
 describe('group settings', () => {
   test('sizes, zones, subnets, health check, cooldown and termination policies, compared only when the file gives them', () => {
     const base = desired(SMALL);

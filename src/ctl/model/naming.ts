@@ -15,10 +15,14 @@
 export const MANAGED_TAG = 'autoscalectl:managed';
 /** Tag remembering the `capacity` last applied from the file. */
 export const CAPACITY_TAG = 'autoscalectl:capacity';
+/** Tag remembering the `min_size` last applied, on groups whose scheduled actions change it. */
+export const MIN_SIZE_TAG = 'autoscalectl:min_size';
+/** Tag remembering the `max_size` last applied, on groups whose scheduled actions change it. */
+export const MAX_SIZE_TAG = 'autoscalectl:max_size';
 /** Tag remembering the notification topic last applied. */
 export const NOTIFICATION_TAG = 'autoscalectl:notification_topic';
 /** Tag keys autoscalectl writes itself. */
-export const CTL_TAGS: readonly string[] = [MANAGED_TAG, CAPACITY_TAG, NOTIFICATION_TAG];
+export const CTL_TAGS: readonly string[] = [MANAGED_TAG, CAPACITY_TAG, MIN_SIZE_TAG, MAX_SIZE_TAG, NOTIFICATION_TAG];
 /** Tag key prefixes a configuration may not use. */
 export const RESERVED_TAG_PREFIXES: readonly string[] = ['aws:', 'autoscalectl:'];
 /** Name of the marker policy on load balancers autoscalectl created. */

@@ -7,7 +7,7 @@
  * @module
  */
 import {
-  CAPACITY_TAG, CTL_TAGS, isAlarmOf, launchConfigName, launchConfigNumber, MANAGED_TAG, NOTIFICATION_TAG, policyOf,
+  CAPACITY_TAG, CTL_TAGS, isAlarmOf, launchConfigName, launchConfigNumber, MANAGED_TAG, MAX_SIZE_TAG, MIN_SIZE_TAG, NOTIFICATION_TAG, policyOf,
 } from '../model/naming';
 import { stateKey, type CurrentState, type DesiredState, type GroupSpec, type GroupState, type TagSpec } from '../model/types';
 import { alarmChanges, launchConfigChanges, policyChanges, sameSet, scheduledChanges } from './compare';
@@ -59,7 +59,14 @@ function tagMap(tags: readonly TagSpec[]): Map<string, TagSpec> {
 export function desiredTags(spec: GroupSpec): TagSpec[] {
   const tags: TagSpec[] = [...spec.tags, { key: MANAGED_TAG, value: 'true', propagateAtLaunch: false }];
   if (spec.capacity !== undefined) tags.push({ key: CAPACITY_TAG, value: String(spec.capacity), propagateAtLaunch: false });
+  if (scheduled(spec, 'minSize')) tags.push({ key: MIN_SIZE_TAG, value: String(spec.minSize), propagateAtLaunch: false });
+  if (scheduled(spec, 'maxSize')) tags.push({ key: MAX_SIZE_TAG, value: String(spec.maxSize), propagateAtLaunch: false });
   return tags;
+}
+
+/** Whether the group's scheduled actions change this size (which then, like capacity, is not reset on every run). */
+function scheduled(spec: GroupSpec, size: 'minSize' | 'maxSize'): boolean {
+  return spec.scheduledActions.some((s) => s[size] !== undefined);
 }
 
 /** The tag remembering a group's notification topic. */
@@ -223,24 +230,38 @@ class Planner {
       set.launchConfigName = lcName;
       changes.push({ field: 'launch_configuration', old: g.launchConfigName, new: lcName });
     }
-    if (g.minSize !== spec.minSize) {
-      set.minSize = spec.minSize;
-      changes.push({ field: 'min_size', old: g.minSize, new: spec.minSize });
-    }
-    if (g.maxSize !== spec.maxSize) {
-      set.maxSize = spec.maxSize;
-      changes.push({ field: 'max_size', old: g.maxSize, new: spec.maxSize });
-    }
     const tags = tagMap(g.tags);
-    const recorded = tags.get(CAPACITY_TAG)?.value;
     const managed = tags.has(MANAGED_TAG);
-    let desired = clamp(g.desiredCapacity, spec.minSize, spec.maxSize);
+    const reset = this.options.resetCapacity === true;
+    // A value the group's scheduled actions (or, for capacity, its alarms) move is applied
+    // only when it changed in the file since the last apply (its tag remembers it) on a
+    // group autoscalectl already manages, or with --reset-capacity.
+    const changedInFile = (key: string, value: number): boolean => managed && tags.get(key)?.value !== String(value);
+    const keep = (key: string, file: number, moved: boolean): boolean => moved && !reset && !changedInFile(key, file);
+    let minSize = keep(MIN_SIZE_TAG, spec.minSize, scheduled(spec, 'minSize')) ? g.minSize : spec.minSize;
+    let maxSize = keep(MAX_SIZE_TAG, spec.maxSize, scheduled(spec, 'maxSize')) ? g.maxSize : spec.maxSize;
+    if (minSize > maxSize) {
+      minSize = spec.minSize;
+      maxSize = spec.maxSize;
+    }
+    for (const [field, key, value, have, file] of [
+      ['min_size', MIN_SIZE_TAG, minSize, g.minSize, spec.minSize],
+      ['max_size', MAX_SIZE_TAG, maxSize, g.maxSize, spec.maxSize],
+    ] as const) {
+      if (value === have) continue;
+      changes.push({ field, old: have, new: value });
+      if (tags.has(key) && !reset) notes.push(`${field} changed in the file (${tags.get(key)?.value ?? 'none'} → ${file})`);
+    }
+    if (minSize !== g.minSize) set.minSize = minSize;
+    if (maxSize !== g.maxSize) set.maxSize = maxSize;
+    const recorded = tags.get(CAPACITY_TAG)?.value;
+    let desired = clamp(g.desiredCapacity, minSize, maxSize);
     if (desired !== g.desiredCapacity) notes.push(`desired capacity kept within min_size..max_size`);
     if (spec.capacity !== undefined) {
-      if (this.options.resetCapacity) {
+      if (reset) {
         if (spec.capacity !== g.desiredCapacity) notes.push('--reset-capacity');
         desired = spec.capacity;
-      } else if (managed && recorded !== String(spec.capacity)) {
+      } else if (changedInFile(CAPACITY_TAG, spec.capacity)) {
         if (spec.capacity !== g.desiredCapacity) notes.push(`capacity changed in the file (${recorded ?? 'none'} → ${spec.capacity})`);
         desired = spec.capacity;
       }

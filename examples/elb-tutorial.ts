@@ -107,7 +107,11 @@ export async function elbTutorial(env: TutorialEnv): Promise<void> {
   await time.until('both instances InService behind my-lb', async () => {
     const states = await lb.getInstanceHealth();
     return states.length === 2 && states.every((s) => s.state === 'InService');
-  }, '10m');
+  }, '10m').catch((err: unknown) => {
+    // On AWS, an instance is InService only if it answers HTTP:8080/health and its
+    // security group lets the load balancer in; the tutorial goes on.
+    console.log(`  (${err instanceof Error ? err.message : String(err)}: the instances do not answer the health check)`);
+  });
   // #region instance-health
   console.log(await lb.getInstanceHealth());
   // #endregion

@@ -143,6 +143,47 @@ export function realTime(pollMs = 5_000): TimeDriver {
   };
 }
 
+/**
+ * Waits in real time on a botoscale local in another process, reading its clock
+ * (`GET /_botoscale/clock`) so that durations are the endpoint's: a server started
+ * with `--speed 60` runs the tutorials 60 times faster. Checks every `pollMs` of real
+ * time (default 1 s).
+ */
+export async function endpointClockTime(endpoint: string, pollMs = 1_000): Promise<TimeDriver | undefined> {
+  const base = endpoint.replace(/\/+$/, '');
+  const read = async (): Promise<number> => {
+    const answer = await fetch(`${base}/_botoscale/clock`, { signal: AbortSignal.timeout(5_000) });
+    const body = (await answer.json()) as { epochMillis?: unknown };
+    if (!answer.ok || typeof body.epochMillis !== 'number') throw new Error(`GET ${base}/_botoscale/clock answered ${answer.status}`);
+    return body.epochMillis;
+  };
+  let last: number;
+  try {
+    last = await read();
+  } catch {
+    return undefined;
+  }
+  const start = last;
+  return {
+    kind: 'real',
+    async until(what, check, within) {
+      const from = (last = await read());
+      const deadline = from + durationMs(within);
+      for (;;) {
+        if (await check()) {
+          if (last > from) console.log(`  (${formatDuration(last - from)} of the endpoint's time later: ${what})`);
+          return;
+        }
+        if (last >= deadline) throw new Error(`still waiting for ${what} after ${within} of the endpoint's time`);
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+        last = await read();
+      }
+    },
+    elapsed: () => formatDuration(last - start),
+    now: () => last,
+  };
+}
+
 /** Load through a function, e.g. botoscale local's in-process `setLoad`. */
 export function loadThrough(setLoad: (groupName: string, cpuPercent: number) => void | Promise<void>, description: string): LoadDriver {
   return {

@@ -20,7 +20,7 @@ import { startLocal } from '../src/local';
 import { AUTOSCALE_TUTORIAL_RESOURCES, autoscaleTutorial, otherWaysToConnect } from './autoscale-tutorial';
 import { ELB_TUTORIAL_RESOURCES, elbTutorial, otherWaysToConnectElb } from './elb-tutorial';
 import { SCALING_DEMO_RESOURCES, scalingDemo } from './scaling-demo';
-import { controlApiLoad, heading, loadThrough, NO_LOAD, realTime, SEED_SETTINGS, simulatedTime, type LaunchSettings, type TutorialEnv } from './env';
+import { controlApiLoad, endpointClockTime, heading, loadThrough, NO_LOAD, realTime, SEED_SETTINGS, simulatedTime, type LaunchSettings, type TutorialEnv } from './env';
 
 /** The parts, in the order they run. */
 export const PARTS = ['autoscale', 'elb', 'scaling'] as const;
@@ -155,6 +155,7 @@ export function awsWarning(region: string, settings: LaunchSettings, parts: read
     ...(names.alarms.length > 0 ? [`  - CloudWatch alarms ${names.alarms.join(', ')}`] : []),
     'and deletes them again at the end (also after a failure). It waits in real time, about 30 to 60 minutes.',
     'THIS COSTS MONEY: the EC2 instances and the load balancers are billed while they exist.',
+    'AWS no longer lets accounts created after 1 October 2024 create launch configurations; there the tutorials stop at that step.',
   ].join('\n');
 }
 
@@ -204,25 +205,27 @@ export async function main(argv: string[]): Promise<number> {
       console.error('--aws needs --image-id: an AMI of the region that the instances can launch from (any small Linux image will do).');
       return 2;
     }
+    const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+    const settings: LaunchSettings = {
+      zones: [`the first two zones of ${region}`],
+      otherZone: `a third zone of ${region}`,
+      imageId: opts.imageId,
+      ...(opts.keyName === undefined ? {} : { keyName: opts.keyName }),
+      ...(opts.securityGroup === undefined ? {} : { securityGroups: opts.securityGroup }),
+      instanceType: opts.instanceType ?? 't3.micro',
+    };
     if (!opts.yes && !process.stdin.isTTY) {
-      console.error('--aws creates AWS resources that cost money, and asks for confirmation first, but stdin is not a terminal.\nRefusing to go ahead; add --yes to confirm. Nothing was created.');
+      console.error(`${awsWarning(region, settings, parts)}\n\nIt asks for confirmation first, but stdin is not a terminal: refusing to go ahead. Add --yes to confirm. Nothing was created.`);
       return 2;
     }
-    const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
     process.env.AWS_REGION = region;
     const zones = await zonesOf(undefined);
     if (zones.length < 2) {
       console.error(`${region} has fewer than two available zones for this account: ${zones.join(', ') || 'none'}`);
       return 1;
     }
-    const settings: LaunchSettings = {
-      zones: zones.slice(0, 2),
-      otherZone: zones[2] ?? (zones[1] as string),
-      imageId: opts.imageId,
-      ...(opts.keyName === undefined ? {} : { keyName: opts.keyName }),
-      ...(opts.securityGroup === undefined ? {} : { securityGroups: opts.securityGroup }),
-      instanceType: opts.instanceType ?? 't3.micro',
-    };
+    settings.zones = zones.slice(0, 2);
+    settings.otherZone = zones[2] ?? (zones[1] as string);
     const warning = awsWarning(region, settings, parts);
     if (opts.yes) {
       console.log(`${warning}\n(--yes given: going ahead)`);
@@ -242,8 +245,10 @@ export async function main(argv: string[]): Promise<number> {
       ...(opts.securityGroup === undefined ? {} : { securityGroups: opts.securityGroup }),
       ...(opts.instanceType === undefined ? {} : { instanceType: opts.instanceType }),
     };
+    // A botoscale local (it has the control API) lends its clock and its load driver.
     const load = await controlApiLoad(opts.endpoint);
-    return runAgainst({ endpoint: opts.endpoint, region: 'us-east-1', ...settings, time: realTime(2_000), load: load ?? NO_LOAD }, parts, started);
+    const time = (await endpointClockTime(opts.endpoint)) ?? realTime(2_000);
+    return runAgainst({ endpoint: opts.endpoint, region: 'us-east-1', ...settings, time, load: load ?? NO_LOAD }, parts, started);
   }
 
   ensureSomeCredentials();

@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+/**
+ * The `botoscale` command: `botoscale local [--port 4599] [--host 127.0.0.1] [--state FILE]
+ * [--speed N] [--region us-east-1] [--auth KEY:SECRET]` starts botoscale local, prints its
+ * endpoint, and serves until SIGINT or SIGTERM, then closes cleanly (writing the state
+ * file).
+ *
+ * @module
+ */
+import type { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { startLocal, type LocalEndpoint, type LocalOptions } from './server';
+
+/** Where the command writes and which signals stop it (the process's by default). */
+export interface CliEnvironment {
+  /** Writes to standard output. */
+  stdout?: (text: string) => void;
+  /** Writes to standard error. */
+  stderr?: (text: string) => void;
+  /** Emits `SIGINT`/`SIGTERM` to stop the server; default: the process. */
+  signals?: EventEmitter;
+  /** Called once the server listens (for tests and embedding). */
+  onListening?: (local: LocalEndpoint) => void;
+}
+
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function port(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free one).');
+  return Number(value);
+}
+
+function speed(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n > 0)) throw new InvalidArgumentError('the speed is a positive number (2 runs the clock twice as fast as real time).');
+  return n;
+}
+
+function region(value: string): string {
+  if (!REGION.test(value)) throw new InvalidArgumentError('a region looks like us-east-1.');
+  return value;
+}
+
+interface LocalFlags {
+  port: number;
+  host: string;
+  state?: string;
+  speed: number;
+  region: string;
+  auth?: string;
+}
+
+function serve(flags: LocalFlags, env: Required<Pick<CliEnvironment, 'stdout' | 'stderr'>> & CliEnvironment): Promise<number> {
+  const options: LocalOptions = { port: flags.port, host: flags.host, speed: flags.speed, region: flags.region, realTime: true };
+  if (flags.state !== undefined) options.state = flags.state;
+  if (flags.auth !== undefined) {
+    const colon = flags.auth.indexOf(':');
+    if (colon <= 0 || colon === flags.auth.length - 1) {
+      env.stderr('botoscale local: --auth takes KEY:SECRET, an access key id and its secret separated by a colon\n');
+      return Promise.resolve(1);
+    }
+    options.auth = { accessKeyId: flags.auth.slice(0, colon), secretAccessKey: flags.auth.slice(colon + 1) };
+  }
+  const signals = env.signals ?? process;
+  return startLocal(options).then(
+    (local) =>
+      new Promise<number>((resolve) => {
+        env.stdout(`botoscale local listening on ${local.endpoint} (region ${flags.region})\n`);
+        if (flags.state !== undefined) env.stdout(`state file: ${flags.state}\n`);
+        if (flags.speed !== 1) env.stdout(`clock: ${flags.speed}x real time\n`);
+        if (options.auth !== undefined) env.stdout('auth: every request must be signed (SigV4) with the configured key pair\n');
+        env.onListening?.(local);
+        const stop = (signal: string): void => {
+          signals.off('SIGINT', onInt);
+          signals.off('SIGTERM', onTerm);
+          env.stdout(`botoscale local: ${signal}, shutting down\n`);
+          local.close().then(
+            () => resolve(0),
+            (err: unknown) => {
+              env.stderr(`botoscale local: error while closing: ${err instanceof Error ? err.message : String(err)}\n`);
+              resolve(1);
+            },
+          );
+        };
+        const onInt = (): void => stop('SIGINT');
+        const onTerm = (): void => stop('SIGTERM');
+        signals.on('SIGINT', onInt);
+        signals.on('SIGTERM', onTerm);
+      }),
+    (err: unknown) => {
+      const e = err as NodeJS.ErrnoException;
+      const message = e.code === 'EADDRINUSE' ? `port ${flags.port} on ${flags.host} is already in use; choose another with --port (0 picks a free one)` : e.message;
+      env.stderr(`${message.startsWith('botoscale local:') ? message : `botoscale local: ${message}`}\n`);
+      return 1;
+    },
+  );
+}
+
+/**
+ * Runs the `botoscale` command with `argv` (the arguments after the program name) and
+ * resolves with its exit code once it is done: at once for `--help` or a bad option,
+ * after SIGINT or SIGTERM for `local`.
+ */
+export async function main(argv: readonly string[], environment: CliEnvironment = {}): Promise<number> {
+  const env = {
+    ...environment,
+    stdout: environment.stdout ?? ((t: string) => void process.stdout.write(t)),
+    stderr: environment.stderr ?? ((t: string) => void process.stderr.write(t)),
+  };
+  let run: Promise<number> | undefined;
+  const program = new Command('botoscale')
+    .description('botoscale: boto2-style Auto Scaling, CloudWatch and ELB for Node, and a local AWS endpoint to try them on')
+    .version(version(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: env.stdout, writeErr: env.stderr });
+  program
+    .command('local')
+    .description('serve a simulated Auto Scaling, CloudWatch, ELB and EC2 endpoint whose cloud really runs')
+    .addOption(new Option('--port <port>', 'port to listen on (0: any free port)').default(4599).argParser(port))
+    .addOption(new Option('--host <host>', 'address to listen on; loopback only unless you say otherwise').default('127.0.0.1'))
+    .addOption(new Option('--state <file>', 'keep the simulated cloud in this file: loaded at start, written after every change'))
+    .addOption(new Option('--speed <n>', 'run the simulated clock n times faster than real time').default(1).argParser(speed))
+    .addOption(new Option('--region <region>', 'region of the simulated cloud').default('us-east-1').argParser(region))
+    .addOption(new Option('--auth <KEY:SECRET>', 'accept only requests signed (SigV4) with this key pair'))
+    .exitOverride()
+    .configureOutput({ writeOut: env.stdout, writeErr: env.stderr })
+    .action((flags: LocalFlags) => {
+      run = serve(flags, env);
+    });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    throw err;
+  }
+  if (run === undefined) {
+    env.stdout(program.helpInformation());
+    return 1;
+  }
+  return run;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`botoscale: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

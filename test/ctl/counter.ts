@@ -13,6 +13,8 @@ import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
 export interface Call {
   /** The signing name: `autoscaling`, `monitoring`, `elasticloadbalancing`. */
   service: string;
+  /** The region the request was signed for. */
+  region: string;
   /** The API action, e.g. `DescribeAutoScalingGroups`. */
   action: string;
   /** The request body as text. */
@@ -30,13 +32,14 @@ function describe(request: HttpRequest): Call {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
   const body = bodyText(request.body);
-  const scope = /Credential=[^/]+\/\d+\/[^/]+\/([^/]+)\//.exec(headers.authorization ?? '');
-  const service = scope?.[1] ?? 'unknown';
+  const scope = /Credential=[^/]+\/\d+\/([^/]+)\/([^/]+)\//.exec(headers.authorization ?? '');
+  const region = scope?.[1] ?? 'unknown';
+  const service = scope?.[2] ?? 'unknown';
   const target = headers['x-amz-target'];
   const action = target !== undefined
     ? target.slice(target.lastIndexOf('.') + 1)
     : /\/operation\/([A-Za-z]+)/.exec(request.path)?.[1] ?? new URLSearchParams(body).get('Action') ?? 'unknown';
-  return { service, action, body };
+  return { service, region, action, body };
 }
 
 /** Whether an action changes something (everything but Describe*, List*, Get*). */

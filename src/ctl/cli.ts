@@ -155,9 +155,10 @@ class Cli {
     if (this.io.confirm !== undefined) return this.io.confirm(question);
     const stdin = this.io.stdin;
     if (stdin === undefined || stdin.isTTY !== true) return undefined;
-    const rl = createInterface({ input: stdin, output: { write: (t: string) => this.io.stderr.write(t) } as unknown as NodeJS.WritableStream });
+    this.io.stderr.write(`${question} Type "yes" to go on: `);
+    const rl = createInterface({ input: stdin });
     try {
-      const answer = await rl.question(`${question} Type "yes" to go on: `);
+      const answer = await rl.question('');
       return answer.trim().toLowerCase() === 'yes';
     } finally {
       rl.close();
@@ -234,8 +235,8 @@ function globalOptions(cmd: Command): RunOptions {
   return cmd.optsWithGlobals<RunOptions>();
 }
 
-/** The commander program, writing through `io`. */
-export function program(cli: Cli): Command {
+/** The commander program, writing through the run's `io`. */
+function program(cli: Cli): Command {
   const io = cli.io;
   const prog = new Command('autoscalectl')
     .description('Auto Scaling groups, launch configurations, policies, alarms and load balancers from one YAML file')

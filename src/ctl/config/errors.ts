@@ -37,15 +37,3 @@ export function sortErrors(errors: readonly ConfigError[]): ConfigError[] {
   }
   return out;
 }
-
-/** Thrown by `loadConfigFile` callers that want an exception: carries every error. */
-export class ConfigValidationError extends Error {
-  /** Every error found, in file order. */
-  readonly errors: readonly ConfigError[];
-
-  constructor(errors: readonly ConfigError[]) {
-    super(errors.map(formatConfigError).join('\n'));
-    this.name = 'ConfigValidationError';
-    this.errors = errors;
-  }
-}

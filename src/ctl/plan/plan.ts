@@ -536,8 +536,3 @@ class Planner {
 export function plan(current: CurrentState, desired: DesiredState, options: PlanOptions = {}): Plan {
   return new Planner(current, desired, options).plan();
 }
-
-/** Whether a plan changes anything. */
-export function hasChanges(p: Plan): boolean {
-  return p.actions.length > 0;
-}

@@ -23,7 +23,25 @@ export const SAX_METHODS = ['startElement', 'endElement'];
 const QUERY_BUILDER = 'boto2 builds query strings by hand; the AWS SDK serialises requests';
 const PARSER_ONLY = 'a helper of boto2\'s response parser; botoscale answers with plain arrays';
 
+const CONNECTION: Override = {
+  renamed: { profile_name: 'profile' },
+  note: 'the endpoint is one URL (`endpoint`) where boto2 took `is_secure`, `port` and `path`; proxies, TLS and timeouts go through `requestHandler`; `logger` replaces `debug`',
+};
+const DRY_RUN = 'dry runs are not offered';
+
 export const OVERRIDES: Record<string, Override> = {
+  // Connections.
+  'boto.ec2.autoscale.AutoScaleConnection': CONNECTION,
+  'boto.ec2.cloudwatch.CloudWatchConnection': CONNECTION,
+  'boto.ec2.elb.ELBConnection': CONNECTION,
+  'boto.ec2.connection.EC2Connection.get_all_instances': { note: DRY_RUN },
+  'boto.ec2.connection.EC2Connection.get_only_instances': { note: DRY_RUN },
+  'boto.ec2.connection.EC2Connection.get_all_reservations': { note: DRY_RUN },
+  'boto.ec2.connection.EC2Connection.get_all_zones': { note: DRY_RUN },
+  'boto.ec2.connection.EC2Connection.get_all_regions': { note: DRY_RUN },
+  'boto.ec2.elb.ELBConnection.get_all_load_balancers': { note: '`marker` (boto2\'s name) and `nextToken` are the same page token' },
+  'boto.ec2.autoscale.group.AutoScalingGroup': { note: 'boto2\'s keyword spellings `group_name` and `cooldown` are accepted too' },
+
   // Query-string builders.
   'boto.ec2.autoscale.AutoScaleConnection.build_list_params': { none: QUERY_BUILDER },
   'boto.ec2.autoscale.tag.Tag.build_params': { none: QUERY_BUILDER },

@@ -1,7 +1,8 @@
 /**
  * Code regions of the example files and the two ways the docs show them.
  *
- * An example marks a region with `// #region NAME` and `// #endregion`. The docs show
+ * An example marks a region with `// #region NAME` and `// #endregion` (`# #region`
+ * and `# #endregion` in Python and shell files). The docs show
  * a region as a script (its code, with the examples' `../src` imports written as a
  * user writes them, `botoscale/...`) and as a Node REPL session (each statement after
  * `> `, continuation lines after `... `, `console.log(x)` as just `x`, imports as
@@ -39,13 +40,13 @@ export function readRegions(source: string, file = 'example'): Map<string, Regio
   const lines = source.split('\n');
   let open: { name: string; start: number } | undefined;
   lines.forEach((line, i) => {
-    const start = /^\s*\/\/ #region (\S+)\s*$/.exec(line);
+    const start = /^\s*(?:\/\/|#) #region (\S+)\s*$/.exec(line);
     if (start !== null) {
       if (open !== undefined) throw new Error(`${file}:${i + 1}: region ${start[1]} starts inside region ${open.name}`);
       open = { name: start[1] as string, start: i + 1 };
       return;
     }
-    if (/^\s*\/\/ #endregion\b/.test(line)) {
+    if (/^\s*(?:\/\/|#) #endregion\b/.test(line)) {
       if (open === undefined) throw new Error(`${file}:${i + 1}: #endregion without #region`);
       if (regions.has(open.name)) throw new Error(`${file}: region ${open.name} is defined twice`);
       const body = lines.slice(open.start, i);

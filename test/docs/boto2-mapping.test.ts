@@ -26,32 +26,34 @@ function loadModule(section: string): Record<string, unknown> {
   return require(path) as Record<string, unknown>;
 }
 
-(HAVE_BOTO ? describe : describe.skip)('generated from boto 2.49', () => {
-  const generated = HAVE_BOTO ? generateMapping(ROOT) : undefined;
+// Without boto's sources (Debian's python3-boto) the table cannot be regenerated; the
+// last test still checks the committed one against botoscale's exports.
+const generated = HAVE_BOTO ? generateMapping(ROOT) : undefined;
 
-  test('every boto2 name has a botoscale counterpart or a stated reason', () => {
-    const missing = (generated?.rows ?? []).filter((r) => r.status === 'missing').map((r) => `${r.key} → ${r.botoscale}`);
-    expect(missing).toEqual([]);
-  });
+test('every boto2 name has a botoscale counterpart or a stated reason', () => {
+  const missing = (generated?.rows ?? []).filter((r) => r.status === 'missing').map((r) => `${r.key} → ${r.botoscale}`);
+  expect(missing).toEqual([]);
+});
 
-  test('the committed table is what the generator produces', () => {
-    const markdown = generated?.markdown ?? '';
-    if (UPDATE) writeFileSync(FILE, markdown);
-    expect(readFileSync(FILE, 'utf8')).toBe(markdown);
-  });
+test('the committed table is what the generator produces from boto 2.49\'s sources', () => {
+  if (generated === undefined) {
+    expect(existsSync(FILE)).toBe(true);
+    return;
+  }
+  if (UPDATE) writeFileSync(FILE, generated.markdown);
+  expect(readFileSync(FILE, 'utf8')).toBe(generated.markdown);
+});
 
-  test('the table covers the tutorials\' calls', () => {
-    const keys = new Set((generated?.rows ?? []).map((r) => r.key));
-    for (const key of [
-      'boto.ec2.autoscale.AutoScaleConnection.get_all_groups',
-      'boto.ec2.autoscale.group.AutoScalingGroup.shutdown_instances',
-      'boto.ec2.cloudwatch.CloudWatchConnection.create_alarm',
-      'boto.ec2.elb.loadbalancer.LoadBalancer.configure_health_check',
-      'boto.ec2.connection.EC2Connection.get_only_instances',
-      'boto.ec2.connect_to_region',
-      'boto.connect_autoscale',
-    ]) expect(keys).toContain(key);
-  });
+test('the table covers the tutorials\' calls', () => {
+  const rows = parseMapping(readFileSync(FILE, 'utf8'));
+  const has = (section: string, boto: string): boolean => rows.some((r) => r.section === section && r.boto.startsWith(boto));
+  expect(has('boto.ec2.autoscale', 'AutoScaleConnection.get_all_groups(')).toBe(true);
+  expect(has('boto.ec2.autoscale.group', 'AutoScalingGroup.shutdown_instances(')).toBe(true);
+  expect(has('boto.ec2.cloudwatch', 'CloudWatchConnection.create_alarm(')).toBe(true);
+  expect(has('boto.ec2.elb.loadbalancer', 'LoadBalancer.configure_health_check(')).toBe(true);
+  expect(has('boto.ec2', 'EC2Connection.get_only_instances(')).toBe(true);
+  expect(has('boto.ec2', 'connect_to_region(')).toBe(true);
+  expect(has('boto', 'connect_autoscale(')).toBe(true);
 });
 
 test('every botoscale name in the committed table is exported', () => {

@@ -92,3 +92,8 @@ test('user imports', () => {
 test('an output block is everything the file printed, in order', () => {
   expect(outputBlock([{ lines: [1], text: 'a' }, { lines: [9], text: 'b\nc' }])).toBe('a\nb\nc');
 });
+
+test('Python and shell files mark regions with #', () => {
+  const regions = readRegions(['def f():', '    # #region boto2', '    import boto', '    print(1)', '    # #endregion'].join('\n'));
+  expect(regions.get('boto2')?.code).toBe('import boto\nprint(1)');
+});

@@ -54,12 +54,15 @@ export interface LocalRun {
   close(): Promise<void>;
 }
 
+/** When the simulated clock starts: a fixed minute, so alarm evaluations fall alike in every run. */
+export const CLOCK_START = Date.UTC(2026, 0, 5, 9, 0, 0);
+
 /** Starts botoscale local on an ephemeral port, on a simulated clock, with placeholder keys. */
 export async function localEnv(): Promise<LocalRun> {
   // botoscale local accepts any key; the SDK needs one to sign with.
   process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLETEST';
   process.env.AWS_SECRET_ACCESS_KEY = 'example-test-secret';
-  const local = await startLocal({ port: 0, realTime: false });
+  const local = await startLocal({ port: 0, realTime: false, clock: { start: CLOCK_START } });
   const env: TutorialEnv = {
     endpoint: local.endpoint,
     region: 'us-east-1',

@@ -14,18 +14,25 @@ import { ServiceError } from './errors';
 
 /** An access key pair. */
 export interface Credentials {
+  /** Access key id. */
   accessKeyId: string;
+  /** Secret access key. */
   secretAccessKey: string;
 }
 
 /** What a SigV4 signature says about itself. */
 export interface SignatureInfo {
+  /** The access key id of the credential scope. */
   accessKeyId: string;
   /** `20260101`. */
   date: string;
+  /** The scope's region. */
   region: string;
+  /** The scope's service (`autoscaling`, or what a client derived from the host). */
   service: string;
+  /** Names of the signed headers, lower case. */
   signedHeaders: string[];
+  /** The signature, hex. */
   signature?: string;
   /** Whether it came in the query string (a presigned URL) instead of the Authorization header. */
   presigned: boolean;
@@ -33,12 +40,15 @@ export interface SignatureInfo {
 
 /** A received request, as the signature covers it. */
 export interface ReceivedRequest {
+  /** HTTP method. */
   method: string;
   /** The raw path, without the query string. */
   path: string;
   /** The raw query string, without `?`. */
   query: string;
+  /** Headers as Node received them (lower-case names). */
   headers: Record<string, string | string[] | undefined>;
+  /** The body as received. */
   body: Buffer;
 }
 

@@ -38,12 +38,22 @@ export interface SimClockOptions {
   stepMs?: number;
 }
 
+/** The clock's persisted state. */
+export interface ClockState {
+  /** Simulated time, ms since the epoch. */
+  now: number;
+  /** Simulated time of the next step. */
+  nextStep: number;
+}
+
 /** A listener run at every control-loop step with the simulated time. */
 export type StepListener = (now: number) => void;
 
 /** The simulated clock. */
 export class SimClock {
+  /** Simulated time between two control-loop steps, in ms. */
   readonly stepMs: number;
+  /** How many times faster than real time `start()` runs the clock. */
   speed: number;
   #now: number;
   #nextStep: number;
@@ -114,12 +124,12 @@ export class SimClock {
   }
 
   /** State for persistence. */
-  toJSON(): { now: number; nextStep: number } {
+  toJSON(): ClockState {
     return { now: this.#now, nextStep: this.#nextStep };
   }
 
   /** Restores persisted time. */
-  restore(state: { now: number; nextStep: number }): void {
+  restore(state: ClockState): void {
     this.#now = state.now;
     this.#nextStep = state.nextStep;
   }

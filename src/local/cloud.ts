@@ -7,7 +7,7 @@
  * @module
  */
 import { createAutoScalingService } from './autoscale';
-import { SimClock, type SimClockOptions } from './clock';
+import { SimClock, type ClockState, type SimClockOptions } from './clock';
 import { createCloudWatchService } from './cloudwatch';
 import { createEc2Service, type LoadSource } from './ec2';
 import { createElbService } from './elb';
@@ -28,19 +28,29 @@ export interface CloudOptions {
 
 /** The services of a cloud, by signing name. */
 export interface CloudServices {
+  /** The simulated EC2. */
   ec2: SimulatedService<Ec2Api>;
+  /** The simulated ELB. */
   elasticloadbalancing: SimulatedService<ElbApi>;
+  /** The simulated Auto Scaling. */
   autoscaling: SimulatedService<AutoScalingApi>;
+  /** The simulated CloudWatch. */
   monitoring: SimulatedService<CloudWatchApi>;
 }
 
 /** The cloud part of a `--state` file. */
 export interface CloudSnapshot {
-  clock: { now: number; nextStep: number };
+  /** The clock's time and next step. */
+  clock: ClockState;
+  /** CPU loads set with setLoad, by group. */
   loads: Record<string, number>;
+  /** EC2's snapshot. */
   ec2: unknown;
+  /** ELB's snapshot. */
   elb: unknown;
+  /** Auto Scaling's snapshot. */
   autoscaling: unknown;
+  /** CloudWatch's snapshot. */
   cloudwatch: unknown;
 }
 
@@ -48,9 +58,13 @@ const STEP_ORDER: readonly ServiceName[] = ['ec2', 'elasticloadbalancing', 'auto
 
 /** The simulated cloud of botoscale local. */
 export class LocalCloud implements Cloud, LoadSource {
+  /** Region of the cloud. */
   readonly region: string;
+  /** Account every resource belongs to. */
   readonly accountId: string;
+  /** The simulated clock. */
   readonly clock: SimClock;
+  /** The four services, by signing name. */
   readonly services: CloudServices;
   readonly #loads = new Map<string, number>();
   readonly #onError: (err: unknown) => void;

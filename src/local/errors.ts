@@ -7,8 +7,11 @@
 
 /** An AWS error answer. Wire handlers turn it into the protocol's error document. */
 export class ServiceError extends Error {
+  /** AWS error code (`ValidationError`, `InvalidInstanceID.NotFound`). */
   readonly code: string;
+  /** HTTP status of the answer. */
   readonly status: number;
+  /** Whose fault it is, as query error documents say. */
   readonly fault: 'Sender' | 'Receiver';
 
   constructor(code: string, message: string, status = 400, fault: 'Sender' | 'Receiver' = status >= 500 ? 'Receiver' : 'Sender') {

@@ -14,7 +14,8 @@
  */
 export { startLocal, type LocalEndpoint, type LocalOptions } from './server';
 export { createCloud, LocalCloud, type CloudOptions, type CloudServices, type CloudSnapshot } from './cloud';
-export { SimClock, parseDuration, type SimClockOptions, type StepListener } from './clock';
+export { SimClock, parseDuration, type ClockState, type SimClockOptions, type StepListener } from './clock';
+export type { LoadSource } from './ec2';
 export { ServiceError } from './errors';
 export { readStateFile, writeFileAtomic, StateStore, type StateDocument } from './store';
 export type { Credentials } from './auth';

@@ -8,7 +8,9 @@ import { ServiceError } from './errors';
 
 /** One page of items and the token of the next page, if any. */
 export interface Page<T> {
+  /** The items of this page. */
   items: T[];
+  /** The token of the next page; undefined on the last one. */
   nextToken: string | undefined;
 }
 

@@ -11,15 +11,48 @@ import { PROFILES, isServiceName, parseTarget, type ServiceProfile } from './pro
 import type { WireProtocol } from './protocol/codec';
 import type { ServiceName } from './types';
 
+/** A query-protocol request routed to a service. */
+export interface QueryRoute {
+  /** Form-encoded parameters, XML answers. */
+  protocol: 'query';
+  /** The service. */
+  profile: ServiceProfile;
+  /** The action. */
+  action: string;
+  /** The parameters (query string and form body). */
+  params: Map<string, string>;
+}
+
+/** An AWS JSON request routed to a service. */
+export interface JsonRoute {
+  /** AWS JSON 1.0. */
+  protocol: 'json';
+  /** The service. */
+  profile: ServiceProfile;
+  /** The action. */
+  action: string;
+  /** The parsed body. */
+  body: unknown;
+}
+
 /** A request routed to a service. */
-export type Route =
-  | { protocol: 'query'; profile: ServiceProfile; action: string; params: Map<string, string> }
-  | { protocol: 'json'; profile: ServiceProfile; action: string; body: unknown };
+export type Route = QueryRoute | JsonRoute;
+
+/** What the headers alone say of a request. */
+export interface HeaderGuess {
+  /** The service, if the headers name one. */
+  profile: ServiceProfile | undefined;
+  /** The wire protocol. */
+  protocol: WireProtocol;
+}
 
 /** A routing failure, with what is known so far for formatting the error. */
 export class RouteError extends Error {
+  /** The AWS error to answer with. */
   readonly error: ServiceError;
+  /** The service, if known, for the error's format. */
   readonly profile: ServiceProfile | undefined;
+  /** The wire protocol, for the error's format. */
   readonly protocol: WireProtocol;
 
   constructor(error: ServiceError, profile: ServiceProfile | undefined, protocol: WireProtocol) {
@@ -33,9 +66,13 @@ export class RouteError extends Error {
 
 /** What the router needs of a request. */
 export interface RoutableRequest {
+  /** HTTP method. */
   method: string;
+  /** Raw query string, without `?`. */
   query: string;
+  /** Headers as Node received them. */
   headers: Record<string, string | string[] | undefined>;
+  /** The body as received. */
   body: Buffer;
   /** The service named by the signature's credential scope, if it is one of ours. */
   scopeService: ServiceName | undefined;
@@ -50,7 +87,7 @@ function header(req: RoutableRequest, name: string): string | undefined {
 export type Implements = (service: ServiceName, action: string) => boolean;
 
 /** The service and protocol the headers alone point at (for errors raised before the body is read). */
-export function guessFromHeaders(req: Pick<RoutableRequest, 'headers' | 'scopeService'>): { profile: ServiceProfile | undefined; protocol: WireProtocol } {
+export function guessFromHeaders(req: Pick<RoutableRequest, 'headers' | 'scopeService'>): HeaderGuess {
   const target = req.headers['x-amz-target'];
   const t = Array.isArray(target) ? target[0] : target;
   const fromTarget = t === undefined ? undefined : parseTarget(t);

@@ -14,9 +14,9 @@ import { SimClock, parseDuration, type SimClockOptions } from './clock';
 import { LocalCloud } from './cloud';
 import { ServiceError } from './errors';
 import { uuid } from './ids';
-import { decodeJson, decodeQuery, encodeError, encodeOutput, operationOf, unknownAction, type Encoded, type WireProtocol } from './protocol/codec';
+import { decodeJson, decodeQuery, encodeError, encodeOutput, operationOf, unknownAction, type Encoded } from './protocol/codec';
 import { PROFILES } from './protocol/services';
-import { guessFromHeaders, routeRequest, RouteError, scopeService, type Route } from './router';
+import { guessFromHeaders, routeRequest, RouteError, scopeService, type HeaderGuess, type Route } from './router';
 import { StateStore } from './store';
 import type { RequestContext, ServiceName, WireObject } from './types';
 
@@ -231,7 +231,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     const method = req.method ?? 'GET';
     const signature = readSignature({ headers: req.headers, query });
     const scoped = scopeService(signature === undefined || signature === 'malformed' ? undefined : signature.service);
-    let fallback: { profile: (typeof PROFILES)[ServiceName] | undefined; protocol: WireProtocol } = guessFromHeaders({ headers: req.headers, scopeService: scoped });
+    let fallback: HeaderGuess = guessFromHeaders({ headers: req.headers, scopeService: scoped });
     try {
       const body = await readBody(req, maxBody);
       if (body === 'too-large') throw new ServiceError('RequestEntityTooLarge', `Request body must not be larger than ${maxBody} bytes.`, 413);

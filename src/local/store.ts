@@ -12,11 +12,17 @@ import type { CloudSnapshot, LocalCloud } from './cloud';
 
 /** What a state file holds. */
 export interface StateDocument {
+  /** Marks the file as a botoscale local state file. */
   format: 'botoscale-local-state';
+  /** Format version. */
   version: 1;
+  /** Region of the cloud. */
   region: string;
+  /** Account of the cloud. */
   accountId: string;
+  /** Real time of the write, ISO 8601. */
   savedAt: string;
+  /** The cloud's snapshot. */
   cloud: CloudSnapshot;
 }
 
@@ -83,6 +89,7 @@ export function readStateFile(file: string): StateDocument | undefined {
 
 /** Keeps a cloud's state file up to date. */
 export class StateStore {
+  /** Absolute path of the state file. */
   readonly file: string;
   readonly #cloud: LocalCloud;
   #dirty = false;

@@ -21,9 +21,13 @@ export interface WireObject {
 
 /** What a handler knows of the request it serves. */
 export interface RequestContext {
+  /** The simulated cloud the request is served in. */
   cloud: Cloud;
+  /** Its region (`us-east-1`). */
   region: string;
+  /** The account every resource belongs to. */
   accountId: string;
+  /** The id of this request, as the answer carries it. */
   requestId: string;
   /** Simulated time when the request arrived (ms since the epoch). */
   now: number;
@@ -43,26 +47,48 @@ export type Ec2InstanceState = 'pending' | 'running' | 'shutting-down' | 'termin
 
 /** What Auto Scaling asks EC2 to launch. */
 export interface LaunchSpec {
+  /** Image to launch (`ami-…`). */
   imageId: string;
+  /** Instance type (`t3.micro`). */
   instanceType: string;
+  /** Zone to launch in. */
   availabilityZone: string;
+  /** Key pair name. */
   keyName?: string;
+  /** Security group names or ids. */
   securityGroups?: string[];
+  /** User data, base64 encoded. */
   userData?: string;
+  /** Subnet to launch in (decides the zone when given). */
   subnetId?: string;
+  /** Whether detailed monitoring is on. */
   monitoring?: boolean;
+  /** Spot price bid, if a spot instance. */
   spotPrice?: string;
+  /** Instance profile name or ARN. */
   iamInstanceProfile?: string;
-  tags?: Array<{ key: string; value: string }>;
+  /** Tags of the instance. */
+  tags?: Array<{
+    /** Tag key. */
+    key: string;
+    /** Tag value. */
+    value: string;
+  }>;
 }
 
 /** A simulated EC2 instance as other services see it. */
 export interface Ec2InstanceView {
+  /** Instance id (`i-` + 17 hex digits). */
   readonly id: string;
+  /** Lifecycle state. */
   readonly state: Ec2InstanceState;
+  /** Its zone. */
   readonly availabilityZone: string;
+  /** The image it was launched from. */
   readonly imageId: string;
+  /** Its type. */
   readonly instanceType: string;
+  /** Simulated launch time, ms since the epoch. */
   readonly launchTime: number;
   /** Simulated CPU utilisation in percent, driven by `setLoad`. */
   cpu: number;
@@ -78,6 +104,7 @@ export interface Ec2Api {
   runInstance(spec: LaunchSpec): Ec2InstanceView;
   /** Starts terminating an instance (shutting-down, then terminated). Unknown ids are ignored. */
   terminateInstance(id: string): void;
+  /** The instance with this id, while it is visible (terminated ones stay an hour). */
   getInstance(id: string): Ec2InstanceView | undefined;
   /** Whether an image id is known (or acceptable) to the simulation. */
   imageExists(imageId: string): boolean;
@@ -85,33 +112,61 @@ export interface Ec2Api {
 
 /** ELB health of one instance. */
 export interface ElbInstanceHealth {
+  /** Whether the load balancer sends it traffic. */
   state: 'InService' | 'OutOfService' | 'Unknown';
+  /** Who is the cause of an OutOfService state. */
   reasonCode: 'ELB' | 'Instance' | 'N/A';
+  /** AWS's description of the state. */
   description: string;
 }
 
 /** ELB as other services use it. */
 export interface ElbApi {
+  /** Whether a load balancer exists. */
   exists(loadBalancerName: string): boolean;
+  /** Registers instances with a load balancer (unknown load balancers are ignored). */
   registerInstances(loadBalancerName: string, instanceIds: string[]): void;
+  /** Deregisters instances from a load balancer (unknown ones are ignored). */
   deregisterInstances(loadBalancerName: string, instanceIds: string[]): void;
+  /** The health of a registered instance; undefined if it is not registered. */
   instanceHealth(loadBalancerName: string, instanceId: string): ElbInstanceHealth | undefined;
 }
 
 /** One datapoint as stored by CloudWatch. */
 export interface Datapoint {
+  /** Metric namespace (`AWS/EC2`). */
   namespace: string;
+  /** Metric name (`CPUUtilization`). */
   metricName: string;
-  dimensions: Array<{ name: string; value: string }>;
+  /** Dimensions of the metric. */
+  dimensions: Array<{
+    /** Dimension name. */
+    name: string;
+    /** Dimension value. */
+    value: string;
+  }>;
+  /** Simulated time of the datapoint, ms since the epoch. */
   timestamp: number;
+  /** A single value. */
   value?: number;
   /** Statistic set, for PutMetricData with StatisticValues. */
-  statistics?: { sampleCount: number; sum: number; minimum: number; maximum: number };
+  statistics?: {
+    /** Number of samples. */
+    sampleCount: number;
+    /** Their sum. */
+    sum: number;
+    /** Their minimum. */
+    minimum: number;
+    /** Their maximum. */
+    maximum: number;
+  };
+  /** Unit (`Percent`). */
   unit?: string;
 }
 
 /** CloudWatch as other services use it. */
 export interface CloudWatchApi {
+  /** Stores a datapoint, as PutMetricData would. */
   putDatapoint(datapoint: Datapoint): void;
 }
 
@@ -125,7 +180,9 @@ export interface AutoScalingApi {
 
 /** A simulated service: its state model (persisted as JSON) and its wire handlers. */
 export interface SimulatedService<Api> {
+  /** The service as the other services use it. */
   readonly api: Api;
+  /** Its wire handlers, by action. */
   readonly handlers: ServiceHandlers;
   /** One control-loop step at simulated time `now`. */
   step(now: number): void;
@@ -137,12 +194,19 @@ export interface SimulatedService<Api> {
 
 /** The simulated cloud: one region, four services, one clock. */
 export interface Cloud {
+  /** Region of the cloud. */
   readonly region: string;
+  /** Account every resource belongs to. */
   readonly accountId: string;
+  /** The simulated clock. */
   readonly clock: SimClock;
+  /** EC2 as the other services use it. */
   readonly ec2: Ec2Api;
+  /** ELB as the other services use it. */
   readonly elb: ElbApi;
+  /** Auto Scaling as the other services use it. */
   readonly autoscaling: AutoScalingApi;
+  /** CloudWatch as the other services use it. */
   readonly cloudwatch: CloudWatchApi;
   /** Sets the simulated CPU load of a group's instances (and of the ones it launches later). */
   setLoad(groupName: string, cpuPercent: number): void;

@@ -64,5 +64,5 @@ export async function failure(p: Promise<unknown>): Promise<CaughtError> {
 /** The text of the first element named `tag` in an XML document. */
 export function xmlText(xml: string, tag: string): string | undefined {
   const m = new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml);
-  return m?.[1];
+  return m?.[1]?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#xD;/g, '\r').replace(/&amp;/g, '&');
 }

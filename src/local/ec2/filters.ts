@@ -10,7 +10,9 @@ import type { WireObject } from '../types';
 
 /** One filter of a request. */
 export interface Filter {
+  /** Filter name (`instance-state-name`, `tag:Name`). */
   name: string;
+  /** Values, any of which matches; `*` and `?` are wildcards. */
   values: string[];
 }
 

@@ -18,9 +18,20 @@ export interface LoadSource {
 
 /** The default VPC: what the simulated ELB places load balancers in. */
 export interface Ec2Network {
+  /** The default VPC's id. */
   vpcId: string;
-  subnets: Array<{ id: string; zone: string }>;
+  /** Its subnets, one per zone. */
+  subnets: SubnetRef[];
+  /** Its default security group's id. */
   defaultGroupId: string;
+}
+
+/** A subnet and its zone. */
+export interface SubnetRef {
+  /** Subnet id (`subnet-…`). */
+  id: string;
+  /** Its zone. */
+  zone: string;
 }
 
 /** The simulated EC2 as other services use it, plus its network. */
@@ -36,7 +47,9 @@ export function hasNetwork(api: Ec2Api): api is LocalEc2Api {
 
 /** A simulated EC2 together with its state model (for tests and tools). */
 export interface Ec2Simulation {
+  /** The service as the cloud composes it. */
   service: SimulatedService<Ec2Api>;
+  /** Its state model. */
   state: Ec2State;
 }
 

@@ -89,8 +89,18 @@ export function reservationsShape(ec2: Ec2State, instances: readonly InstanceRec
   }));
 }
 
-/** The instance and system status of an instance at `now`. */
-export function statusOf(i: InstanceRecord, now: number): { status: string; reachability: string; impairedSince?: number } {
+/** The status checks of an instance. */
+export interface StatusSummary {
+  /** `ok`, `initializing`, `impaired` or `not-applicable`. */
+  status: string;
+  /** The reachability check: `passed`, `initializing`, `failed` or `not-applicable`. */
+  reachability: string;
+  /** Since when the checks fail. */
+  impairedSince?: number;
+}
+
+/** The instance status checks of an instance at `now`. */
+export function statusOf(i: InstanceRecord, now: number): StatusSummary {
   if (i.state !== 'running') return { status: 'not-applicable', reachability: 'not-applicable' };
   if (!i.healthy) return { status: 'impaired', reachability: 'failed', impairedSince: i.impairedSince ?? now };
   if (now < i.stateSince + STATUS_INIT_MS) return { status: 'initializing', reachability: 'initializing' };

@@ -33,42 +33,69 @@ export const STATE_CODES: Readonly<Record<Ec2InstanceState, number>> = {
 
 /** A tag. */
 export interface TagRecord {
+  /** Tag key. */
   key: string;
+  /** Tag value. */
   value: string;
 }
 
 /** A security group as an instance lists it. */
 export interface GroupRef {
+  /** Group name. */
   groupName: string;
+  /** Group id (`sg-…`). */
   groupId: string;
 }
 
 /** A simulated instance; it is also the live {@link Ec2InstanceView} other services hold. */
 export interface InstanceRecord extends Ec2InstanceView {
+  /** Instance id (`i-` + 17 hex digits). */
   id: string;
+  /** Lifecycle state. */
   state: Ec2InstanceState;
+  /** Its zone. */
   availabilityZone: string;
+  /** The image it was launched from. */
   imageId: string;
+  /** Its type. */
   instanceType: string;
+  /** Simulated launch time, ms since the epoch. */
   launchTime: number;
+  /** Simulated CPU utilisation in percent. */
   cpu: number;
+  /** False when the simulation makes its health checks fail. */
   healthy: boolean;
   /** Order of launch, for stable paging. */
   seq: number;
+  /** Its reservation (`r-…`). */
   reservationId: string;
+  /** Its index in its reservation. */
   amiLaunchIndex: number;
+  /** Key pair name. */
   keyName?: string;
+  /** Its security groups. */
   securityGroups: GroupRef[];
+  /** Its VPC. */
   vpcId: string;
+  /** Its subnet. */
   subnetId: string;
+  /** Private IPv4 address. */
   privateIp: string;
+  /** Public IPv4 address. */
   publicIp: string;
+  /** Its tags. */
   tags: TagRecord[];
+  /** User data, base64 encoded. */
   userData?: string;
+  /** Whether detailed monitoring is on. */
   monitoring: boolean;
+  /** The idempotency token it was launched with. */
   clientToken: string;
+  /** Instance profile name or ARN. */
   iamInstanceProfile?: string;
+  /** Whether it is EBS-optimised. */
   ebsOptimized: boolean;
+  /** Its root volume (`vol-…`). */
   volumeId: string;
   /** When the current state began. */
   stateSince: number;
@@ -82,46 +109,83 @@ export interface InstanceRecord extends Ec2InstanceView {
 
 /** A subnet of the default VPC. */
 export interface SubnetRecord {
+  /** Subnet id (`subnet-…`). */
   id: string;
+  /** Its zone. */
   zone: string;
+  /** Its address range. */
   cidr: string;
 }
 
 /** The default security group. */
 export interface SecurityGroupRecord {
+  /** Group id (`sg-…`). */
   id: string;
+  /** Group name. */
   name: string;
+  /** Its description. */
   description: string;
 }
 
 /** What RunInstances asks for. */
 export interface RunRequest {
+  /** Image to launch. */
   imageId: string;
+  /** Instance type. */
   instanceType: string;
+  /** Fewest instances to launch. */
   minCount: number;
+  /** Most instances to launch (all are launched). */
   maxCount: number;
+  /** Zone; default: the region's first. */
   availabilityZone?: string;
+  /** Subnet (decides the zone). */
   subnetId?: string;
+  /** Key pair name. */
   keyName?: string;
+  /** Security group names. */
   securityGroups?: string[];
+  /** Security group ids. */
   securityGroupIds?: string[];
+  /** User data, base64 encoded. */
   userData?: string;
+  /** Whether detailed monitoring is on. */
   monitoring?: boolean;
+  /** Tags of the instances. */
   tags?: TagRecord[];
+  /** Idempotency token: the same token gives the same reservation. */
   clientToken?: string;
+  /** Instance profile name or ARN. */
   iamInstanceProfile?: string;
+  /** Whether the instances are EBS-optimised. */
   ebsOptimized?: boolean;
+}
+
+/** What RunInstances launched. */
+export interface RunResult {
+  /** The reservation's id (`r-…`). */
+  reservationId: string;
+  /** Its instances, by launch index. */
+  instances: InstanceRecord[];
 }
 
 /** The EC2 part of a `--state` snapshot. */
 export interface Ec2Snapshot {
+  /** Snapshot format version. */
   version: 1;
+  /** Launch counter. */
   seq: number;
+  /** The default VPC. */
   vpcId: string;
+  /** Its subnets. */
   subnets: SubnetRecord[];
+  /** Its default security group. */
   defaultGroup: SecurityGroupRecord;
+  /** Private addresses handed out, by zone. */
   ipCounters: Record<string, number>;
+  /** Public addresses handed out. */
   publicIpCounter: number;
+  /** Every visible instance. */
   instances: InstanceRecord[];
 }
 
@@ -144,12 +208,19 @@ function groupIdFor(name: string): string {
 
 /** The simulated EC2 of one region. */
 export class Ec2State {
+  /** Region of the simulated EC2. */
   readonly region: string;
+  /** Account of its resources. */
   readonly accountId: string;
+  /** The region's zones. */
   readonly zones: readonly string[];
+  /** Visible instances by id, in launch order. */
   instances = new Map<string, InstanceRecord>();
+  /** The default VPC's id. */
   vpcId: string;
+  /** The default VPC's subnets, one per zone. */
   subnets: SubnetRecord[];
+  /** The default security group. */
   defaultGroup: SecurityGroupRecord;
   #seq = 0;
   #ipCounters: Record<string, number> = {};
@@ -221,6 +292,7 @@ export class Ec2State {
       reservationId,
       amiLaunchIndex: index,
       securityGroups: this.#groups(spec.securityGroups, spec.groupIds),
+      /** The default VPC's id. */
       vpcId: this.vpcId,
       subnetId: subnet?.id ?? this.subnetOf(zone).id,
       privateIp: this.#privateIp(zone),
@@ -246,7 +318,7 @@ export class Ec2State {
   }
 
   /** RunInstances: `maxCount` instances in one reservation, in one zone. */
-  run(req: RunRequest, now: number): { reservationId: string; instances: InstanceRecord[] } {
+  run(req: RunRequest, now: number): RunResult {
     if (req.clientToken !== undefined && req.clientToken !== '') {
       const prior = [...this.instances.values()].filter((i) => i.clientToken === req.clientToken);
       const first = prior[0];
@@ -372,11 +444,15 @@ export class Ec2State {
     return {
       version: 1,
       seq: this.#seq,
+      /** The default VPC's id. */
       vpcId: this.vpcId,
+      /** The default VPC's subnets, one per zone. */
       subnets: this.subnets.map((s) => ({ ...s })),
+      /** The default security group. */
       defaultGroup: { ...this.defaultGroup },
       ipCounters: { ...this.#ipCounters },
       publicIpCounter: this.#publicIpCounter,
+      /** Visible instances by id, in launch order. */
       instances: [...this.instances.values()].map((i) => ({ ...i, securityGroups: i.securityGroups.map((g) => ({ ...g })), tags: i.tags.map((t) => ({ ...t })) })),
     };
   }

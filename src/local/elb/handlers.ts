@@ -12,7 +12,7 @@ import type { Cloud, ServiceHandlers, WireObject } from '../types';
 import { initialHealth } from './health';
 import { POLICY_TYPES, PREDEFINED_POLICIES } from './policies';
 import { attributesShape, healthCheckShape, instanceStateShape, loadBalancerShape, policyShape, policyTypeShape } from './shapes';
-import { MAX_LISTENERS, MAX_LOAD_BALANCERS, MAX_REGISTERED_INSTANCES, type AttributesRecord, type ElbState, type ListenerInput } from './state';
+import { MAX_LISTENERS, MAX_LOAD_BALANCERS, MAX_REGISTERED_INSTANCES, type AttributesRecord, type ElbState, type ListenerInput, type TagInput } from './state';
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
@@ -45,7 +45,7 @@ function listenersOf(input: WireObject): ListenerInput[] {
   });
 }
 
-function tagsOf(input: WireObject): Array<{ key: string; value?: string }> {
+function tagsOf(input: WireObject): TagInput[] {
   return (optObjects(input, 'Tags') ?? []).map((t) => {
     const value = optString(t, 'Value');
     return value === undefined ? { key: reqString(t, 'Key') } : { key: reqString(t, 'Key'), value };
@@ -56,8 +56,8 @@ function instanceIds(input: WireObject): string[] {
   return (optObjects(input, 'Instances') ?? []).map((i) => reqString(i, 'InstanceId'));
 }
 
-function attributesOf(a: WireObject): Partial<Omit<AttributesRecord, 'additional'>> & { additional?: Array<{ key: string; value: string }> } {
-  const change: Partial<Omit<AttributesRecord, 'additional'>> & { additional?: Array<{ key: string; value: string }> } = {};
+function attributesOf(a: WireObject): Partial<AttributesRecord> {
+  const change: Partial<AttributesRecord> = {};
   const cross = optObject(a, 'CrossZoneLoadBalancing');
   if (cross !== undefined) change.crossZone = optBool(cross, 'Enabled') ?? false;
   const log = optObject(a, 'AccessLog');

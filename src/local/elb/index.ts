@@ -14,7 +14,9 @@ export { ElbState } from './state';
 
 /** A simulated ELB together with its state model (for tests and tools). */
 export interface ElbSimulation {
+  /** The service as the cloud composes it. */
   service: SimulatedService<ElbApi>;
+  /** Its state model. */
   state: ElbState;
 }
 

@@ -7,17 +7,25 @@
 
 /** An attribute a policy type takes. */
 export interface PolicyAttributeType {
+  /** Attribute name. */
   name: string;
+  /** Its type (`String`, `Boolean`, `Long`, `PolicyName`). */
   type: string;
+  /** How many times a policy may give it. */
   cardinality: 'ONE' | 'ZERO_OR_ONE' | 'ZERO_OR_MORE' | 'ONE_OR_MORE';
+  /** What it means. */
   description?: string;
+  /** Its value when not given. */
   defaultValue?: string;
 }
 
 /** A policy type. */
 export interface PolicyType {
+  /** Type name. */
   name: string;
+  /** What policies of this type do. */
   description: string;
+  /** The attributes they take. */
   attributes: PolicyAttributeType[];
 }
 
@@ -69,11 +77,22 @@ export const POLICY_TYPES: readonly PolicyType[] = [
   },
 ];
 
+/** A policy attribute and its value. */
+export interface PolicyAttributeValue {
+  /** Attribute name (`CookieName`). */
+  name: string;
+  /** Its value, as text. */
+  value: string;
+}
+
 /** A policy with its attributes. */
 export interface PolicyRecord {
+  /** Policy name. */
   name: string;
+  /** Its type (`LBCookieStickinessPolicyType`). */
   typeName: string;
-  attributes: Array<{ name: string; value: string }>;
+  /** Its attributes, in the order given. */
+  attributes: PolicyAttributeValue[];
 }
 
 function securityPolicy(name: string, protocols: readonly string[]): PolicyRecord {

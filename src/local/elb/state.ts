@@ -9,6 +9,7 @@
 import { randomInt } from 'node:crypto';
 import { ServiceError } from '../errors';
 import type { ElbInstanceHealth } from '../types';
+import type { SubnetRef } from '../ec2';
 import { DEFAULT_SSL_POLICY, POLICY_TYPES, PREDEFINED_POLICIES, type PolicyRecord } from './policies';
 
 /** How many load balancers an account may have (AWS's default quota). */
@@ -24,26 +25,39 @@ export const MAX_POLICIES = 100;
 
 /** A listener. */
 export interface ListenerRecord {
+  /** Front-end protocol: HTTP, HTTPS, TCP or SSL. */
   protocol: string;
+  /** Port the load balancer listens on. */
   loadBalancerPort: number;
+  /** Back-end protocol. */
   instanceProtocol: string;
+  /** Port on the instances. */
   instancePort: number;
+  /** Server certificate ARN (HTTPS and SSL). */
   sslCertificateId?: string;
+  /** Policies enabled on the listener. */
   policyNames: string[];
 }
 
 /** A health check. */
 export interface HealthCheckRecord {
+  /** What to check: `TCP:80`, `HTTP:8080/health`. */
   target: string;
+  /** Seconds between checks. */
   interval: number;
+  /** Seconds a check may take. */
   timeout: number;
+  /** Failed checks in a row that take an instance out of service. */
   unhealthyThreshold: number;
+  /** Passed checks in a row that bring an instance into service. */
   healthyThreshold: number;
 }
 
 /** A registered instance and what the health checks have seen of it. */
 export interface MemberRecord {
+  /** The registered instance. */
   instanceId: string;
+  /** Its health as DescribeInstanceHealth reports it. */
   health: ElbInstanceHealth;
   /** Consecutive passed checks. */
   successes: number;
@@ -55,65 +69,147 @@ export interface MemberRecord {
   runningSince?: number;
 }
 
+/** The access log attribute. */
+export interface AccessLogRecord {
+  /** Whether access logs are written. */
+  enabled: boolean;
+  /** The S3 bucket they go to. */
+  s3BucketName?: string;
+  /** Minutes between log files: 5 or 60. */
+  emitInterval?: number;
+  /** Key prefix in the bucket. */
+  s3BucketPrefix?: string;
+}
+
+/** The connection draining attribute. */
+export interface DrainingRecord {
+  /** Whether deregistering instances finish their requests first. */
+  enabled: boolean;
+  /** Seconds they get. */
+  timeout: number;
+}
+
+/** A key and its value (tags, additional attributes). */
+export interface KeyValueRecord {
+  /** The key. */
+  key: string;
+  /** Its value. */
+  value: string;
+}
+
 /** Attributes of a load balancer. */
 export interface AttributesRecord {
+  /** Whether traffic is spread across all zones' instances evenly. */
   crossZone: boolean;
-  accessLog: { enabled: boolean; s3BucketName?: string; emitInterval?: number; s3BucketPrefix?: string };
-  connectionDraining: { enabled: boolean; timeout: number };
+  /** Access logs. */
+  accessLog: AccessLogRecord;
+  /** Connection draining. */
+  connectionDraining: DrainingRecord;
+  /** Idle connection timeout in seconds. */
   idleTimeout: number;
-  additional: Array<{ key: string; value: string }>;
+  /** Additional attributes (`elb.http.desyncmitigationmode`). */
+  additional: KeyValueRecord[];
+}
+
+/** Policies of the back-end servers on one instance port. */
+export interface BackendRecord {
+  /** The instance port. */
+  instancePort: number;
+  /** Policies enabled for it. */
+  policyNames: string[];
 }
 
 /** A load balancer. */
 export interface LoadBalancerRecord {
+  /** Its name. */
   name: string;
+  /** `NAME-DIGITS.REGION.elb.amazonaws.com`. */
   dnsName: string;
+  /** Simulated creation time, ms since the epoch. */
   createdTime: number;
+  /** Whether it faces the internet or only the VPC. */
   scheme: 'internet-facing' | 'internal';
+  /** Its listeners, in creation order. */
   listeners: ListenerRecord[];
+  /** Its policies, in creation order. */
   policies: PolicyRecord[];
-  backends: Array<{ instancePort: number; policyNames: string[] }>;
+  /** Back-end server policies, by instance port. */
+  backends: BackendRecord[];
+  /** Enabled zones. */
   zones: string[];
+  /** Attached subnets. */
   subnets: string[];
+  /** Its VPC, when the network is known. */
   vpcId?: string;
+  /** Its security groups. */
   securityGroups: string[];
+  /** Its health check. */
   healthCheck: HealthCheckRecord;
+  /** Registered instances and their health. */
   instances: MemberRecord[];
+  /** Its attributes. */
   attributes: AttributesRecord;
-  tags: Array<{ key: string; value: string }>;
+  /** Its tags. */
+  tags: KeyValueRecord[];
 }
 
 /** The ELB part of a `--state` snapshot. */
 export interface ElbSnapshot {
+  /** Snapshot format version. */
   version: 1;
+  /** Every load balancer. */
   loadBalancers: LoadBalancerRecord[];
 }
 
 /** The network the load balancers live in (the simulated EC2's default VPC), when known. */
 export interface ElbNetwork {
+  /** The region's zones. */
   zones(): readonly string[];
+  /** The default VPC. */
   vpcId?: string;
-  subnets: ReadonlyArray<{ id: string; zone: string }>;
+  /** Its subnets, one per zone. */
+  subnets: readonly SubnetRef[];
+  /** Its default security group. */
   defaultGroupId?: string;
 }
 
 /** What CreateLoadBalancer asks for. */
 export interface CreateRequest {
+  /** Load balancer name. */
   name: string;
+  /** Its listeners. */
   listeners: ListenerInput[];
+  /** Zones to enable (or subnets, not both). */
   zones?: string[];
+  /** Subnets to attach (or zones, not both). */
   subnets?: string[];
+  /** Security groups. */
   securityGroups?: string[];
+  /** `internet-facing` (default) or `internal`. */
   scheme?: string;
-  tags?: Array<{ key: string; value?: string }>;
+  /** Tags. */
+  tags?: TagInput[];
+}
+
+/** A tag as requested (the value may be left out). */
+export interface TagInput {
+  /** Tag key. */
+  key: string;
+  /** Tag value; none: empty. */
+  value?: string;
 }
 
 /** A listener as requested. */
 export interface ListenerInput {
+  /** Front-end protocol, any case. */
   protocol: string;
+  /** Port the load balancer listens on. */
   loadBalancerPort: number;
+  /** Port on the instances. */
   instancePort: number;
+  /** Back-end protocol; default: HTTP for HTTP(S), TCP for TCP and SSL. */
   instanceProtocol?: string;
+  /** Server certificate ARN (HTTPS and SSL). */
   sslCertificateId?: string;
 }
 
@@ -216,8 +312,11 @@ export function checkTarget(target: string): void {
 
 /** The simulated ELB of one region. */
 export class ElbState {
+  /** Region of the load balancers. */
   readonly region: string;
+  /** Their account. */
   readonly accountId: string;
+  /** The load balancers, by name. */
   balancers = new Map<string, LoadBalancerRecord>();
   readonly #network: () => ElbNetwork;
 
@@ -569,7 +668,7 @@ export class ElbState {
   }
 
   /** ModifyLoadBalancerAttributes: applies what is given. */
-  modifyAttributes(name: string, change: Partial<Omit<AttributesRecord, 'additional'>> & { additional?: Array<{ key: string; value: string }> }): void {
+  modifyAttributes(name: string, change: Partial<AttributesRecord>): void {
     const lb = this.get(name);
     if (change.accessLog !== undefined && change.accessLog.enabled) {
       if (change.accessLog.s3BucketName === undefined || change.accessLog.s3BucketName === '') throw invalidConfig('An access log needs an S3BucketName when enabled.');
@@ -596,7 +695,7 @@ export class ElbState {
   }
 
   /** AddTags on several load balancers (all or none). */
-  addTags(names: readonly string[], tags: ReadonlyArray<{ key: string; value?: string }>): void {
+  addTags(names: readonly string[], tags: readonly TagInput[]): void {
     const lbs = names.map((n) => this.get(n));
     for (const lb of lbs) this.#checkTags(tags, lb.tags);
     for (const lb of lbs) {

@@ -21,8 +21,11 @@ export type WireProtocol = 'query' | 'json';
 
 /** An HTTP answer. */
 export interface Encoded {
+  /** HTTP status. */
   status: number;
+  /** Response headers, lower-case names. */
   headers: Record<string, string>;
+  /** Response body. */
   body: string;
 }
 
@@ -87,19 +90,25 @@ function jsonErrorType(profile: ServiceProfile, code: string): string {
 export function encodeError(profile: ServiceProfile | undefined, protocol: WireProtocol, err: ServiceError, requestId: string): Encoded {
   if (protocol === 'json') {
     return {
+      /** HTTP status. */
       status: err.status,
+      /** Response headers, lower-case names. */
       headers: {
         'content-type': JSON_TYPE,
         'x-amzn-requestid': requestId,
         'x-amzn-query-error': `${err.code};${err.fault}`,
       },
+      /** Response body. */
       body: jsonErrorBody(profile === undefined ? err.code : jsonErrorType(profile, err.code), err.message),
     };
   }
   if (profile?.flavour === 'ec2') return { status: err.status, headers: { 'content-type': XML }, body: ec2ErrorXml(err.code, err.message, requestId) };
   return {
+    /** HTTP status. */
     status: err.status,
+    /** Response headers, lower-case names. */
     headers: { 'content-type': XML, 'x-amzn-requestid': requestId },
+    /** Response body. */
     body: queryErrorXml(profile?.namespace, err.fault, err.code, err.message, requestId),
   };
 }

@@ -10,6 +10,7 @@ import type { WireObject, WireValue } from '../types';
 import { shapeOf, type MemberRef, type ServiceModel, type Shape } from './model';
 import type { QueryFlavour } from './naming';
 import { entryPath, itemPath, memberPath, ROOT, type Expected, type Problem, type ProblemPath } from './problems';
+import type { ReadResult } from './query-input';
 import { parseTimestamp } from './timestamps';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -99,7 +100,7 @@ class JsonReader {
 }
 
 /** Reads a parsed JSON body into the input structure named by `inputRef`. */
-export function readJsonInput(model: ServiceModel, flavour: QueryFlavour, inputRef: MemberRef | undefined, body: unknown): { input: WireObject; problems: Problem[] } {
+export function readJsonInput(model: ServiceModel, flavour: QueryFlavour, inputRef: MemberRef | undefined, body: unknown): ReadResult {
   if (inputRef === undefined) return { input: {}, problems: [] };
   const reader = new JsonReader(model, flavour);
   if (!isRecord(body)) {

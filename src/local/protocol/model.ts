@@ -39,6 +39,7 @@ export interface ErrorTrait {
 
 /** One shape of a model. */
 export interface Shape {
+  /** Its type. */
   type: ShapeType;
   /** Required members of a structure. */
   required?: string[];
@@ -70,12 +71,45 @@ export interface Shape {
   exception?: boolean;
 }
 
+/** Where an operation is sent. */
+export interface HttpTrait {
+  /** HTTP method. */
+  method: string;
+  /** Path. */
+  requestUri: string;
+}
+
+/** What a model says of its service. */
+export interface ModelMetadata {
+  /** API version (`2011-01-01`). */
+  apiVersion: string;
+  /** Endpoint prefix (`autoscaling`). */
+  endpointPrefix: string;
+  /** Wire protocol (`query`, `ec2`). */
+  protocol: string;
+  /** Full name. */
+  serviceFullName?: string;
+  /** SDK service id. */
+  serviceId?: string;
+  /** Signature version (`v4`). */
+  signatureVersion?: string;
+  /** Unique id (`autoscaling-2011-01-01`). */
+  uid?: string;
+  /** XML namespace of answers. */
+  xmlNamespace?: string;
+}
+
 /** One operation of a model. */
 export interface OperationModel {
+  /** Action name. */
   name: string;
-  http: { method: string; requestUri: string };
+  /** HTTP method and path (POST / for every query operation). */
+  http: HttpTrait;
+  /** Its input shape. */
   input?: MemberRef;
+  /** Its output shape and result wrapper. */
   output?: MemberRef;
+  /** Exception shapes it may answer with. */
   errors?: MemberRef[];
 }
 
@@ -83,17 +117,11 @@ export interface OperationModel {
 export interface ServiceModel {
   /** Where the model was generated from. */
   source: string;
-  metadata: {
-    apiVersion: string;
-    endpointPrefix: string;
-    protocol: string;
-    serviceFullName?: string;
-    serviceId?: string;
-    signatureVersion?: string;
-    uid?: string;
-    xmlNamespace?: string;
-  };
+  /** Service metadata: API version, protocol, XML namespace. */
+  metadata: ModelMetadata;
+  /** Operations by action name. */
   operations: Record<string, OperationModel>;
+  /** Shapes by name. */
   shapes: Record<string, Shape>;
 }
 

@@ -35,8 +35,16 @@ export function listItemKey(flavour: QueryFlavour, ref: MemberRef, shape: Shape,
   return isFlattened(flavour, ref, shape) ? `${prefix}.${index}` : `${prefix}.${listItemSegment(shape)}.${index}`;
 }
 
+/** The query keys of a map entry. */
+export interface EntryKeys {
+  /** `Attributes.entry.1.key`. */
+  key: string;
+  /** `Attributes.entry.1.value`. */
+  value: string;
+}
+
 /** The query keys of a map entry's key and value: `Attributes.entry.1.key`. */
-export function mapEntryKeys(flavour: QueryFlavour, ref: MemberRef, shape: Shape, prefix: string, index: number): { key: string; value: string } {
+export function mapEntryKeys(flavour: QueryFlavour, ref: MemberRef, shape: Shape, prefix: string, index: number): EntryKeys {
   const base = isFlattened(flavour, ref, shape) ? `${prefix}.${index}` : `${prefix}.entry.${index}`;
   return { key: `${base}.${shape.key?.locationName ?? 'key'}`, value: `${base}.${shape.value?.locationName ?? 'value'}` };
 }

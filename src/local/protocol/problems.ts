@@ -23,16 +23,59 @@ export interface ProblemPath {
 /** The type a value should have had. */
 export type Expected = 'string' | 'integer' | 'number' | 'boolean' | 'timestamp' | 'list' | 'map' | 'structure';
 
+/** A broken length or range constraint. */
+export interface LimitRule {
+  /** Which limit. */
+  type: 'minLength' | 'maxLength' | 'minValue' | 'maxValue';
+  /** Its value. */
+  limit: number;
+}
+
+/** A broken enum constraint. */
+export interface EnumRule {
+  /** An enum. */
+  type: 'enum';
+  /** The allowed values. */
+  values: readonly string[];
+}
+
 /** A broken constraint of the model. */
-export type Rule =
-  | { type: 'minLength' | 'maxLength' | 'minValue' | 'maxValue'; limit: number }
-  | { type: 'enum'; values: readonly string[] };
+export type Rule = LimitRule | EnumRule;
+
+/** A required member that is missing. */
+export interface MissingProblem {
+  /** What is wrong. */
+  kind: 'missing';
+  /** Where. */
+  path: ProblemPath;
+}
+
+/** A value of the wrong type. */
+export interface TypeProblem {
+  /** What is wrong. */
+  kind: 'type';
+  /** Where. */
+  path: ProblemPath;
+  /** The value as sent. */
+  raw: string;
+  /** The type it should have had. */
+  expected: Expected;
+}
+
+/** A value that breaks a constraint. */
+export interface ConstraintProblem {
+  /** What is wrong. */
+  kind: 'constraint';
+  /** Where. */
+  path: ProblemPath;
+  /** The value. */
+  value: WireValue;
+  /** The constraint it breaks. */
+  rule: Rule;
+}
 
 /** One thing wrong with a request. */
-export type Problem =
-  | { kind: 'missing'; path: ProblemPath }
-  | { kind: 'type'; path: ProblemPath; raw: string; expected: Expected }
-  | { kind: 'constraint'; path: ProblemPath; value: WireValue; rule: Rule };
+export type Problem = MissingProblem | TypeProblem | ConstraintProblem;
 
 /** How a service words its input errors. */
 export type ErrorStyle = 'coral' | 'cloudwatch' | 'ec2';
@@ -103,7 +146,7 @@ export function coralMessage(problems: readonly Problem[]): string {
   return `${n} validation error${n === 1 ? '' : 's'} detected: ${problems.map(coralLine).join('; ')}`;
 }
 
-function ec2Reason(p: Problem & { kind: 'constraint' }): string {
+function ec2Reason(p: ConstraintProblem): string {
   const rule = p.rule;
   switch (rule.type) {
     case 'minLength':
@@ -128,8 +171,8 @@ function rawOf(value: WireValue): string {
 /** The error a service answers a request with problems with (`problems` is not empty). */
 export function problemsError(style: ErrorStyle, problems: readonly Problem[]): ServiceError {
   const missing = problems.filter((p) => p.kind === 'missing');
-  const typed = problems.filter((p): p is Problem & { kind: 'type' } => p.kind === 'type');
-  const constraints = problems.filter((p): p is Problem & { kind: 'constraint' } => p.kind === 'constraint');
+  const typed = problems.filter((p): p is TypeProblem => p.kind === 'type');
+  const constraints = problems.filter((p): p is ConstraintProblem => p.kind === 'constraint');
   if (style === 'coral') return new ServiceError('ValidationError', coralMessage(problems), 400);
   if (style === 'cloudwatch') {
     if (missing.length > 0) return new ServiceError('MissingParameter', missing.map((p) => `The parameter ${p.path.wire} is required.`).join('\n'), 400);
@@ -141,6 +184,6 @@ export function problemsError(style: ErrorStyle, problems: readonly Problem[]): 
   if (m !== undefined) return new ServiceError('MissingParameter', `The request must contain the parameter ${m.path.wire}`, 400);
   const t = typed[0];
   if (t !== undefined) return new ServiceError('InvalidParameterValue', `Value (${t.raw}) for parameter ${t.path.wire} is invalid. Expected: '${t.expected}'.`, 400);
-  const c = constraints[0] as Problem & { kind: 'constraint' };
+  const c = constraints[0] as ConstraintProblem;
   return new ServiceError('InvalidParameterValue', `Value (${rawOf(c.value)}) for parameter ${c.path.wire} is invalid. ${ec2Reason(c)}`, 400);
 }

@@ -154,7 +154,9 @@ class Reader {
 
 /** The result of reading a request: the input, and what did not fit the model. */
 export interface ReadResult {
+  /** The input, keyed by member names. */
   input: WireObject;
+  /** What did not fit the model's types. */
   problems: Problem[];
 }
 

@@ -19,8 +19,11 @@ import { xmlNamespace } from './xml';
 export interface ServiceProfile {
   /** Signing name (the SigV4 credential scope's service). */
   readonly name: ServiceName;
+  /** Its trimmed model. */
   readonly model: ServiceModel;
+  /** Its query flavour: `query` (member lists) or `ec2` (flattened, capitalised names). */
   readonly flavour: QueryFlavour;
+  /** How it words input errors. */
   readonly errorStyle: ErrorStyle;
   /** XML namespace of answers and error documents. */
   readonly namespace: string;
@@ -55,8 +58,16 @@ export function isServiceName(name: string): name is ServiceName {
   return Object.prototype.hasOwnProperty.call(PROFILES, name);
 }
 
+/** A service and action named by `X-Amz-Target`. */
+export interface Target {
+  /** The service. */
+  profile: ServiceProfile;
+  /** The action. */
+  action: string;
+}
+
 /** The service and action an `X-Amz-Target` header names, if it names one of ours. */
-export function parseTarget(target: string): { profile: ServiceProfile; action: string } | undefined {
+export function parseTarget(target: string): Target | undefined {
   const dot = target.lastIndexOf('.');
   if (dot < 0) return undefined;
   const prefix = target.slice(0, dot);

@@ -11,6 +11,7 @@ import { entryPath, itemPath, memberPath, ROOT, type Problem, type ProblemPath }
 
 /** What to check. */
 export interface ValidateOptions {
+  /** The service's query flavour, for naming parameters in messages. */
   flavour: QueryFlavour;
   /** Whether enum constraints are enforced (EC2's enums grow faster than this model). */
   enums: boolean;

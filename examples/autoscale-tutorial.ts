@@ -11,8 +11,8 @@
 import { AutoScaleConnection, AutoScalingGroup, LaunchConfiguration, ScalingPolicy, connectToRegion } from '../src/autoscale';
 import { CloudWatchConnection, MetricAlarm } from '../src/cloudwatch';
 import { EC2Connection } from '../src/ec2';
-// #endregion
 import { ELBConnection } from '../src/elb';
+// #endregion
 import { heading, type TutorialEnv } from './env';
 
 /** The names the tutorial creates, for the confirmation prompt and for clean-up. */
@@ -49,8 +49,10 @@ export async function autoscaleTutorial(env: TutorialEnv): Promise<void> {
   console.log(conn);
 
   heading('(set-up) The load balancer the tutorial assumes exists: my-lb');
+  // #region setup-lb
   const elb = new ELBConnection({ endpoint });
   console.log(await elb.createLoadBalancer('my-lb', zones, [[80, 8080, 'http']]));
+  // #endregion
 
   heading('Getting Existing AutoScale Groups');
   // #region get-groups

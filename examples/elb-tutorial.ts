@@ -8,8 +8,8 @@
  */
 // #region imports
 import { ELBConnection, HealthCheck, connectToRegion, regions } from '../src/elb';
-// #endregion
 import { AutoScaleConnection, AutoScalingGroup, LaunchConfiguration } from '../src/autoscale';
+// #endregion
 import { heading, type TutorialEnv } from './env';
 
 /** The names the tutorial creates, for the confirmation prompt and for clean-up. */
@@ -46,9 +46,11 @@ export async function elbTutorial(env: TutorialEnv): Promise<void> {
   console.log(conn);
 
   heading('(set-up) The two load balancers the seed\'s account already has');
+  // #region setup-balancers
   for (const name of ['load-balancer-prod', 'load-balancer-staging']) {
     await conn.createLoadBalancer(name, zones, [[80, 8080, 'http']]);
   }
+  // #endregion
 
   heading('Getting Existing Load Balancers');
   // #region get-all
@@ -86,22 +88,24 @@ export async function elbTutorial(env: TutorialEnv): Promise<void> {
   console.log(lb, lb.listeners, lb.healthCheck);
 
   heading('(set-up) Two instances to add: a small Auto Scaling group launches them');
+  // #region setup-instances
   const autoscale = new AutoScaleConnection({ endpoint });
-  const lc = new LaunchConfiguration({ name: 'elb_tutorial_config', imageId, keyName, securityGroups, instanceType });
+  const lc = new LaunchConfiguration({ name: 'elb_tutorial_config', imageId,
+    keyName, securityGroups, instanceType });
   await autoscale.createLaunchConfiguration(lc);
-  const group = new AutoScalingGroup({ name: 'elb_tutorial_instances', availabilityZones: zones, launchConfig: lc, minSize: 2, maxSize: 2 });
+  const group = new AutoScalingGroup({ name: 'elb_tutorial_instances', launchConfig: lc,
+    availabilityZones: zones, minSize: 2, maxSize: 2, connection: autoscale });
   await autoscale.createAutoScalingGroup(group);
-  let launched: string[] = [];
+  // #endregion
   await time.until('2 instances InService', async () => {
     const [g] = await autoscale.getAllGroups({ names: ['elb_tutorial_instances'] });
-    const ready = (g?.instances ?? []).filter((i) => i.lifecycleState === 'InService');
-    launched = ready.map((i) => i.instanceId as string).sort();
-    return launched.length === 2;
+    return (g?.instances ?? []).filter((i) => i.lifecycleState === 'InService').length === 2;
   }, '10m');
 
   heading('Manually Adding and Removing Instances');
   // #region register
-  const instanceIds = launched;
+  const [launched] = await autoscale.getAllGroups({ names: ['elb_tutorial_instances'] });
+  const instanceIds = launched.instances!.map((i) => i.instanceId!);
   console.log(await lb.registerInstances(instanceIds));
   // #endregion
   await time.until('both instances InService behind my-lb', async () => {

@@ -33,10 +33,11 @@ const imageId = 'ami-12345678';
 const keyName = 'my_key_name';
 const securityGroups = ['my_security_groups'];
 const otherZone = 'us-east-1c';
+const instanceType = 'm1.small';
 // #endregion
 
 /** The seeds' values, as the tutorials use them against botoscale local. */
-export const SEED_SETTINGS: LaunchSettings = { zones, otherZone, imageId, keyName, securityGroups };
+export const SEED_SETTINGS: LaunchSettings = { zones, otherZone, imageId, keyName, securityGroups, instanceType };
 
 /** How the tutorials let time pass. */
 export interface TimeDriver {

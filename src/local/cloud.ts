@@ -24,6 +24,18 @@ export interface CloudOptions {
   clock?: SimClock | SimClockOptions;
   /** Called with an error a service's step threw (the step of the other services still runs). */
   onError?: (err: unknown) => void;
+  /** Account quotas; AWS's defaults where absent. */
+  limits?: LocalLimits;
+}
+
+/** Account quotas of the simulated cloud (raise them for benchmarks and large scenarios). */
+export interface LocalLimits {
+  /** Auto Scaling groups (AWS default 200). */
+  autoScalingGroups?: number;
+  /** Launch configurations (AWS default 200). */
+  launchConfigurations?: number;
+  /** Classic load balancers (AWS default 20). */
+  loadBalancers?: number;
 }
 
 /** The services of a cloud, by signing name. */
@@ -75,9 +87,13 @@ export class LocalCloud implements Cloud, LoadSource {
     this.accountId = options.accountId ?? ACCOUNT_ID;
     this.clock = options.clock instanceof SimClock ? options.clock : new SimClock(options.clock);
     this.#onError = options.onError ?? ((err) => process.stderr.write(`botoscale local: a simulation step failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
+    const limits = options.limits ?? {};
     const ec2 = createEc2Service(this);
-    const elb = createElbService(this);
-    const autoscaling = createAutoScalingService(this);
+    const elb = createElbService(this, limits.loadBalancers === undefined ? {} : { maxLoadBalancers: limits.loadBalancers });
+    const asLimits: { maxGroups?: number; maxLaunchConfigurations?: number } = {};
+    if (limits.autoScalingGroups !== undefined) asLimits.maxGroups = limits.autoScalingGroups;
+    if (limits.launchConfigurations !== undefined) asLimits.maxLaunchConfigurations = limits.launchConfigurations;
+    const autoscaling = createAutoScalingService(this, { limits: asLimits });
     const monitoring = createCloudWatchService(this);
     this.services = { ec2, elasticloadbalancing: elb, autoscaling, monitoring };
     this.#unsubscribe = this.clock.onStep((now) => this.step(now));

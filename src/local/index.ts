@@ -13,7 +13,7 @@
  * @module
  */
 export { startLocal, type LocalEndpoint, type LocalOptions } from './server';
-export { createCloud, LocalCloud, type CloudOptions, type CloudServices, type CloudSnapshot } from './cloud';
+export { createCloud, LocalCloud, type CloudOptions, type CloudServices, type CloudSnapshot, type LocalLimits } from './cloud';
 export { SimClock, parseDuration, type ClockState, type SimClockOptions, type StepListener } from './clock';
 export type { LoadSource } from './ec2';
 export { ServiceError } from './errors';

@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { readSignature, verifyRequest, type Credentials } from './auth';
 import { SimClock, parseDuration, type SimClockOptions } from './clock';
-import { LocalCloud } from './cloud';
+import { LocalCloud, type LocalLimits } from './cloud';
 import { ServiceError } from './errors';
 import { uuid } from './ids';
 import { decodeJson, decodeQuery, encodeError, encodeOutput, operationOf, unknownAction, type Encoded } from './protocol/codec';
@@ -42,6 +42,8 @@ export interface LocalOptions {
   maxBodyBytes?: number;
   /** Called with internal errors (a handler bug, a failed simulation step, a failed state write); default: printed to stderr. */
   onError?: (err: unknown) => void;
+  /** Account quotas (groups, launch configurations, load balancers); AWS's defaults where absent. */
+  limits?: LocalLimits;
 }
 
 /** A running botoscale local. */
@@ -113,7 +115,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const onError = options.onError ?? ((err: unknown) => process.stderr.write(`botoscale local: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
   const clock = new SimClock({ ...options.clock, ...(options.speed !== undefined ? { speed: options.speed } : {}) });
-  const cloud = new LocalCloud({ region, clock, onError });
+  const cloud = new LocalCloud({ region, clock, onError, ...(options.limits === undefined ? {} : { limits: options.limits }) });
   const store = options.state === undefined ? undefined : new StateStore(options.state, cloud);
   // A new state file is written at once, so the simulated network's ids are fixed from the start.
   if (store !== undefined && !store.load()) store.save();

@@ -307,6 +307,26 @@ describe('the cloud', () => {
     expect(new Set(found.map((i) => i.Tags?.[0]?.Value))).toEqual(new Set(Array.from({ length: 200 }, (_, i) => `${tag}-${i}`)));
   });
 
+  test('account quotas can be raised or lowered with limits', async () => {
+    const small = await startTest({ limits: { loadBalancers: 1, autoScalingGroups: 1, launchConfigurations: 1 } });
+    try {
+      const cfg = clientConfig(small.endpoint);
+      const elb = new ElasticLoadBalancing(cfg);
+      const listeners = [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstancePort: 80 }];
+      await elb.createLoadBalancer({ LoadBalancerName: 'one', Listeners: listeners, AvailabilityZones: ['us-east-1a'] });
+      expect((await failure(elb.createLoadBalancer({ LoadBalancerName: 'two', Listeners: listeners, AvailabilityZones: ['us-east-1a'] }))).message).toBe('The quota of 1 load balancers has been reached.');
+      expect((await elb.describeAccountLimits({})).Limits?.[0]).toEqual({ Name: 'classic-load-balancers', Max: '1' });
+      const as = new AutoScaling(cfg);
+      await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro' });
+      expect((await failure(as.createLaunchConfiguration({ LaunchConfigurationName: 'lc2', ImageId: 'ami-12345678', InstanceType: 't3.micro' }))).code).toBe('LimitExceeded');
+      await as.createAutoScalingGroup({ AutoScalingGroupName: 'g1', LaunchConfigurationName: 'lc', MinSize: 0, MaxSize: 1, AvailabilityZones: ['us-east-1a'] });
+      expect((await failure(as.createAutoScalingGroup({ AutoScalingGroupName: 'g2', LaunchConfigurationName: 'lc', MinSize: 0, MaxSize: 1, AvailabilityZones: ['us-east-1a'] }))).code).toBe('LimitExceeded');
+      expect((await as.describeAccountLimits({})).MaxNumberOfAutoScalingGroups).toBe(1);
+    } finally {
+      await small.close();
+    }
+  });
+
   test('snapshots hold the clock, the loads and the four services', () => {
     const snap = local.cloud.snapshot();
     expect(snap.loads).toEqual(local.cloud.loads());

@@ -12,7 +12,7 @@ import type { Cloud, ServiceHandlers, WireObject } from '../types';
 import { initialHealth } from './health';
 import { POLICY_TYPES, PREDEFINED_POLICIES } from './policies';
 import { attributesShape, healthCheckShape, instanceStateShape, loadBalancerShape, policyShape, policyTypeShape } from './shapes';
-import { MAX_LISTENERS, MAX_LOAD_BALANCERS, MAX_REGISTERED_INSTANCES, type AttributesRecord, type ElbState, type ListenerInput, type TagInput } from './state';
+import { MAX_LISTENERS, MAX_REGISTERED_INSTANCES, type AttributesRecord, type ElbState, type ListenerInput, type TagInput } from './state';
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
@@ -280,7 +280,7 @@ export function elbHandlers(elb: ElbState, cloud: Cloud): ServiceHandlers {
     DescribeAccountLimits() {
       return {
         Limits: [
-          { Name: 'classic-load-balancers', Max: String(MAX_LOAD_BALANCERS) },
+          { Name: 'classic-load-balancers', Max: String(elb.maxLoadBalancers) },
           { Name: 'classic-listeners', Max: String(MAX_LISTENERS) },
           { Name: 'classic-registered-instances', Max: String(MAX_REGISTERED_INSTANCES) },
         ],

@@ -38,15 +38,21 @@ function settled(handlers: ServiceHandlers, settle: (now: number) => void): Serv
   return out;
 }
 
+/** Options of {@link createElbService}. */
+export interface ElbServiceOptions {
+  /** How many load balancers the account may have; AWS's default 20 when absent. */
+  maxLoadBalancers?: number;
+}
+
 /** Builds the simulated ELB of a cloud and hands out its state model too. */
-export function buildElb(cloud: Cloud): ElbSimulation {
+export function buildElb(cloud: Cloud, options: ElbServiceOptions = {}): ElbSimulation {
   const network = (): ElbNetwork => {
     const ec2 = cloud.ec2;
     if (!hasNetwork(ec2)) return { zones: () => ec2.zones(), subnets: [] };
     const n = ec2.network();
     return { zones: () => ec2.zones(), vpcId: n.vpcId, subnets: n.subnets, defaultGroupId: n.defaultGroupId };
   };
-  const state = new ElbState(cloud.region, cloud.accountId, network);
+  const state = new ElbState(cloud.region, cloud.accountId, network, options.maxLoadBalancers);
   const api: ElbApi = {
     exists: (name) => state.balancers.has(name),
     registerInstances(name, ids) {
@@ -81,6 +87,6 @@ export function buildElb(cloud: Cloud): ElbSimulation {
 }
 
 /** The simulated ELB of a cloud. */
-export function createElbService(cloud: Cloud): SimulatedService<ElbApi> {
-  return buildElb(cloud).service;
+export function createElbService(cloud: Cloud, options: ElbServiceOptions = {}): SimulatedService<ElbApi> {
+  return buildElb(cloud, options).service;
 }

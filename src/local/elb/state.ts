@@ -12,7 +12,7 @@ import type { ElbInstanceHealth } from '../types';
 import type { SubnetRef } from '../ec2';
 import { DEFAULT_SSL_POLICY, POLICY_TYPES, PREDEFINED_POLICIES, type PolicyRecord } from './policies';
 
-/** How many load balancers an account may have (AWS's default quota). */
+/** How many load balancers an account may have by default (AWS's default quota). */
 export const MAX_LOAD_BALANCERS = 20;
 /** How many listeners a load balancer may have. */
 export const MAX_LISTENERS = 100;
@@ -318,12 +318,15 @@ export class ElbState {
   readonly accountId: string;
   /** The load balancers, by name. */
   balancers = new Map<string, LoadBalancerRecord>();
+  /** How many load balancers the account may have. */
+  readonly maxLoadBalancers: number;
   readonly #network: () => ElbNetwork;
 
-  constructor(region: string, accountId: string, network: () => ElbNetwork) {
+  constructor(region: string, accountId: string, network: () => ElbNetwork, maxLoadBalancers = MAX_LOAD_BALANCERS) {
     this.region = region;
     this.accountId = accountId;
     this.#network = network;
+    this.maxLoadBalancers = maxLoadBalancers;
   }
 
   /** The load balancer named, or `LoadBalancerNotFound`. */
@@ -375,7 +378,7 @@ export class ElbState {
       throw validation(`LoadBalancerName '${req.name}' is invalid: use 1 to 32 letters, digits or hyphens, not beginning or ending with a hyphen.`);
     }
     if (this.balancers.has(req.name)) throw new ServiceError('DuplicateLoadBalancerName', `Load balancer name '${req.name}' already exists for this account.`, 400);
-    if (this.balancers.size >= MAX_LOAD_BALANCERS) throw new ServiceError('TooManyLoadBalancers', `The quota of ${MAX_LOAD_BALANCERS} load balancers has been reached.`, 400);
+    if (this.balancers.size >= this.maxLoadBalancers) throw new ServiceError('TooManyLoadBalancers', `The quota of ${this.maxLoadBalancers} load balancers has been reached.`, 400);
     const scheme = req.scheme ?? 'internet-facing';
     if (scheme !== 'internet-facing' && scheme !== 'internal') throw new ServiceError('InvalidScheme', `Invalid scheme '${scheme}': use internet-facing or internal.`, 400);
     const zonesGiven = req.zones !== undefined && req.zones.length > 0;

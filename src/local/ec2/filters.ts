@@ -58,21 +58,21 @@ export class FilterSet<T> {
   constructor(filters: readonly Filter[], fields: FilterFields<T>, tags?: (item: T) => ReadonlyArray<{ key: string; value: string }>) {
     for (const f of filters) {
       const patterns = f.values.map(globToRegExp);
-      const any = (candidates: readonly string[]): boolean => candidates.some((c) => patterns.some((p) => p.test(c)));
+      const matchesAny = (candidates: readonly string[]): boolean => candidates.some((c) => patterns.some((p) => p.test(c)));
       if (tags !== undefined && f.name.startsWith('tag:')) {
         const key = f.name.slice(4);
-        this.#tests.push((item) => any(tags(item).filter((t) => t.key === key).map((t) => t.value)));
+        this.#tests.push((item) => matchesAny(tags(item).filter((t) => t.key === key).map((t) => t.value)));
       } else if (tags !== undefined && f.name === 'tag-key') {
-        this.#tests.push((item) => any(tags(item).map((t) => t.key)));
+        this.#tests.push((item) => matchesAny(tags(item).map((t) => t.key)));
       } else if (tags !== undefined && f.name === 'tag-value') {
-        this.#tests.push((item) => any(tags(item).map((t) => t.value)));
+        this.#tests.push((item) => matchesAny(tags(item).map((t) => t.value)));
       } else {
         const field = Object.prototype.hasOwnProperty.call(fields, f.name) ? fields[f.name] : undefined;
         if (field === undefined) throw new ServiceError('InvalidParameterValue', `The filter '${f.name}' is invalid`, 400);
         this.#tests.push((item) => {
           const v = field(item);
           if (v === undefined) return false;
-          return any(Array.isArray(v) ? v : [String(v)]);
+          return matchesAny(Array.isArray(v) ? v : [String(v)]);
         });
       }
     }

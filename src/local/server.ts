@@ -8,6 +8,7 @@
  * @module
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { gunzipSync, inflateSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { readSignature, verifyRequest, type Credentials } from './auth';
 import { SimClock, parseDuration, type SimClockOptions } from './clock';
@@ -91,6 +92,27 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
       if (!req.complete) resolve(tooLarge ? 'too-large' : Buffer.concat(chunks));
     });
   });
+}
+
+/**
+ * The body as the protocol reads it: `Content-Encoding: gzip` (what the SDK's CloudWatch
+ * client sends for bodies over 10 KB) or `deflate` undone, never beyond `limit` bytes.
+ */
+function decodeBody(headers: IncomingMessage['headers'], body: Buffer, limit: number): Buffer {
+  const encoding = (headers['content-encoding'] ?? '').toLowerCase().split(',').map((e) => e.trim()).filter((e) => e !== '' && e !== 'identity');
+  let out = body;
+  for (const e of encoding.reverse()) {
+    try {
+      if (e === 'gzip' || e === 'x-gzip') out = gunzipSync(out, { maxOutputLength: limit });
+      else if (e === 'deflate') out = inflateSync(out, { maxOutputLength: limit });
+      else throw new ServiceError('UnsupportedMediaType', `Content-Encoding ${e} is not supported: use gzip or deflate.`, 415);
+    } catch (err) {
+      if (err instanceof ServiceError) throw err;
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ServiceError('RequestEntityTooLarge', `Request body must not be larger than ${limit} bytes.`, 413);
+      throw new ServiceError('MalformedInput', `The request body is not valid ${e} data.`, 400);
+    }
+  }
+  return out;
 }
 
 function send(res: ServerResponse, answer: Encoded): void {
@@ -235,9 +257,10 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     const scoped = scopeService(signature === undefined || signature === 'malformed' ? undefined : signature.service);
     let fallback: HeaderGuess = guessFromHeaders({ headers: req.headers, scopeService: scoped });
     try {
-      const body = await readBody(req, maxBody);
-      if (body === 'too-large') throw new ServiceError('RequestEntityTooLarge', `Request body must not be larger than ${maxBody} bytes.`, 413);
-      if (options.auth !== undefined) await verifyRequest({ method, path, query, headers: req.headers, body }, options.auth, fallback.profile?.flavour === 'ec2');
+      const received = await readBody(req, maxBody);
+      if (received === 'too-large') throw new ServiceError('RequestEntityTooLarge', `Request body must not be larger than ${maxBody} bytes.`, 413);
+      if (options.auth !== undefined) await verifyRequest({ method, path, query, headers: req.headers, body: received }, options.auth, fallback.profile?.flavour === 'ec2');
+      const body = decodeBody(req.headers, received, maxBody);
       if (path.startsWith('/_botoscale/') || path === '/_botoscale') return control(method, path, body, res);
       if (method !== 'GET' && method !== 'POST') throw new ServiceError('MethodNotAllowed', `The HTTP method ${method} is not allowed; use POST (or GET for query requests).`, 405);
       const route = routeRequest({ method, query, headers: req.headers, body, scopeService: scoped }, implemented);

@@ -82,6 +82,9 @@ describe('the right key', () => {
     expect([groups.AutoScalingGroups, alarms.MetricAlarms, lbs.LoadBalancerDescriptions, zones.AvailabilityZones?.length]).toEqual([[], [], [], 1]);
     const put = await new CloudWatch(cfg).putMetricData({ Namespace: 'Signed', MetricData: [{ MetricName: 'm', Value: 1, Timestamp: new Date(local.clock.now()) }] });
     expect(put.$metadata.httpStatusCode).toBe(200);
+    const big = Array.from({ length: 300 }, (_, i) => ({ MetricName: 'm', Dimensions: [{ Name: 'Shard', Value: `shard-${String(i).padStart(4, '0')}` }], Value: i }));
+    const compressed = await new CloudWatch(cfg).putMetricData({ Namespace: 'Signed', MetricData: big });
+    expect(compressed.$metadata.httpStatusCode).toBe(200);
   });
 
   test('passes for a hand-signed query request, a GET, and boto 2’s host-derived scope', async () => {

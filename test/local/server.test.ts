@@ -3,6 +3,7 @@
  * answered with AWS-shaped 4xx errors, handler bugs as 500 InternalFailure, the control
  * API, the loads set with setLoad, and no lost update under 200 concurrent requests.
  */
+import { deflateSync, gzipSync } from 'node:zlib';
 import { AutoScaling } from '@aws-sdk/client-auto-scaling';
 import { CloudWatch } from '@aws-sdk/client-cloudwatch';
 import { EC2 } from '@aws-sdk/client-ec2';
@@ -194,6 +195,25 @@ describe('malformed requests get AWS-shaped 4xx errors and the server stays up',
     const xml = await raw(local.endpoint, { headers: { 'content-type': 'text/xml' }, body: '<Action>DescribeAlarms</Action>' });
     expect([xml.status, xmlText(xml.text, 'Code')]).toEqual([415, 'UnsupportedMediaType']);
     await healthy();
+  });
+
+  test('gzip and deflate bodies are read (the CloudWatch SDK compresses bodies over 10 KB); bad or oversize ones are 4xx', async () => {
+    const cw = new CloudWatch(clientConfig(local.endpoint));
+    const metricData = Array.from({ length: 300 }, (_, i) => ({ MetricName: `Big${i % 3}`, Dimensions: [{ Name: 'Shard', Value: `shard-${String(i).padStart(4, '0')}` }], Value: i, Timestamp: new Date(local.clock.now()) }));
+    expect(JSON.stringify(metricData).length).toBeGreaterThan(20_000);
+    await cw.putMetricData({ Namespace: 'Compressed', MetricData: metricData });
+    expect((await cw.listMetrics({ Namespace: 'Compressed', MetricName: 'Big0' })).Metrics).toHaveLength(100);
+    const form = 'Action=DescribeAutoScalingGroups&Version=2011-01-01';
+    const gz = await raw(local.endpoint, { headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' }, body: gzipSync(form) });
+    expect(gz.status).toBe(200);
+    const deflated = await raw(local.endpoint, { headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'deflate' }, body: deflateSync(form) });
+    expect(deflated.status).toBe(200);
+    const broken = await raw(local.endpoint, { headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' }, body: form });
+    expect([broken.status, xmlText(broken.text, 'Code'), xmlText(broken.text, 'Message')]).toEqual([400, 'MalformedInput', 'The request body is not valid gzip data.']);
+    const bomb = await raw(local.endpoint, { headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' }, body: gzipSync(`${form}&Pad=${'x'.repeat(2 * 1024 * 1024)}`) });
+    expect([bomb.status, xmlText(bomb.text, 'Code')]).toEqual([413, 'RequestEntityTooLarge']);
+    const brotli = await raw(local.endpoint, { headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'br' }, body: form });
+    expect([brotli.status, xmlText(brotli.text, 'Code')]).toEqual([415, 'UnsupportedMediaType']);
   });
 
   test('a handler bug is a 500 InternalFailure document; the server stays up', async () => {

@@ -26,6 +26,8 @@ export interface CloudOptions {
   onError?: (err: unknown) => void;
   /** Account quotas; AWS's defaults where absent. */
   limits?: LocalLimits;
+  /** Image ids EC2 accepts besides well-formed `ami-…` ids (a tutorial's placeholder such as `my-ami`). */
+  images?: string[];
 }
 
 /** Account quotas of the simulated cloud (raise them for benchmarks and large scenarios). */
@@ -88,7 +90,7 @@ export class LocalCloud implements Cloud, LoadSource {
     this.clock = options.clock instanceof SimClock ? options.clock : new SimClock(options.clock);
     this.#onError = options.onError ?? ((err) => process.stderr.write(`botoscale local: a simulation step failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
     const limits = options.limits ?? {};
-    const ec2 = createEc2Service(this);
+    const ec2 = createEc2Service(this, { images: options.images ?? [] });
     const elb = createElbService(this, limits.loadBalancers === undefined ? {} : { maxLoadBalancers: limits.loadBalancers });
     const asLimits: { maxGroups?: number; maxLaunchConfigurations?: number } = {};
     if (limits.autoScalingGroups !== undefined) asLimits.maxGroups = limits.autoScalingGroups;

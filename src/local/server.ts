@@ -45,6 +45,8 @@ export interface LocalOptions {
   onError?: (err: unknown) => void;
   /** Account quotas (groups, launch configurations, load balancers); AWS's defaults where absent. */
   limits?: LocalLimits;
+  /** Image ids EC2 accepts besides well-formed `ami-…` ids (a tutorial's placeholder such as `my-ami`). */
+  images?: string[];
 }
 
 /** A running botoscale local. */
@@ -137,7 +139,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const onError = options.onError ?? ((err: unknown) => process.stderr.write(`botoscale local: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
   const clock = new SimClock({ ...options.clock, ...(options.speed !== undefined ? { speed: options.speed } : {}) });
-  const cloud = new LocalCloud({ region, clock, onError, ...(options.limits === undefined ? {} : { limits: options.limits }) });
+  const cloud = new LocalCloud({ region, clock, onError, ...(options.limits === undefined ? {} : { limits: options.limits }), ...(options.images === undefined ? {} : { images: options.images }) });
   const store = options.state === undefined ? undefined : new StateStore(options.state, cloud);
   // A new state file is written at once, so the simulated network's ids are fixed from the start.
   if (store !== undefined && !store.load()) store.save();

@@ -115,6 +115,9 @@ show('instance states', sorted(set(i.state for i in instances)))
 ag.shutdown_instances()
 advance('2m')
 ag.delete()
+# local: a connection line boto2 itself lacks: create_launch_configuration never binds
+# the object, so the tutorial's lc.delete() fails on AWS too without it.
+lc.connection = conn
 lc.delete()
 show('groups after', conn.get_all_groups())
 show('launch configurations after', conn.get_all_launch_configurations())

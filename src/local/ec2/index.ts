@@ -59,9 +59,16 @@ function isSnapshot(value: unknown): value is Ec2Snapshot {
   return v.version === 1 && typeof v.seq === 'number' && typeof v.vpcId === 'string' && Array.isArray(v.subnets) && Array.isArray(v.instances) && typeof v.defaultGroup === 'object';
 }
 
+/** Options of the simulated EC2. */
+export interface Ec2Options {
+  /** Image ids accepted besides well-formed `ami-…` ids, such as a tutorial's placeholder `my-ami`. */
+  images?: string[];
+}
+
 /** Builds the simulated EC2 of a cloud and hands out its state model too. */
-export function buildEc2(cloud: Cloud & Partial<LoadSource>): Ec2Simulation {
+export function buildEc2(cloud: Cloud & Partial<LoadSource>, options: Ec2Options = {}): Ec2Simulation {
   const state = new Ec2State(cloud.region, cloud.accountId, (group) => cloud.loadOf?.(group));
+  for (const image of options.images ?? []) state.extraImages.add(image);
   const api: LocalEc2Api = {
     zones: () => [...state.zones],
     network: () => ({ vpcId: state.vpcId, subnets: state.subnets.map((s) => ({ id: s.id, zone: s.zone })), defaultGroupId: state.defaultGroup.id }),
@@ -72,7 +79,7 @@ export function buildEc2(cloud: Cloud & Partial<LoadSource>): Ec2Simulation {
       if (rec !== undefined) state.terminate(rec, now);
     },
     getInstance: (id) => state.instance(id, cloud.clock.now()),
-    imageExists: (imageId) => isImageId(imageId),
+    imageExists: (imageId) => state.knowsImage(imageId),
   };
   const service: SimulatedService<Ec2Api> = {
     api,
@@ -90,6 +97,6 @@ export function buildEc2(cloud: Cloud & Partial<LoadSource>): Ec2Simulation {
 }
 
 /** The simulated EC2 of a cloud. */
-export function createEc2Service(cloud: Cloud): SimulatedService<Ec2Api> {
-  return buildEc2(cloud).service;
+export function createEc2Service(cloud: Cloud, options: Ec2Options = {}): SimulatedService<Ec2Api> {
+  return buildEc2(cloud, options).service;
 }

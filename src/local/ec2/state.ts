@@ -208,6 +208,14 @@ function groupIdFor(name: string): string {
 
 /** The simulated EC2 of one region. */
 export class Ec2State {
+  /** Image ids accepted besides well-formed `ami-…` ids (a tutorial's placeholder such as `my-ami`). */
+  readonly extraImages = new Set<string>();
+
+  /** Whether `id` names an image instances can be launched from. */
+  knowsImage(id: string): boolean {
+    return isImageId(id) || this.extraImages.has(id);
+  }
+
   /** Region of the simulated EC2. */
   readonly region: string;
   /** Account of its resources. */
@@ -313,7 +321,7 @@ export class Ec2State {
 
   /** Launches one instance for another service (Auto Scaling), in its own reservation. */
   launch(spec: LaunchSpec, now: number): InstanceRecord {
-    if (!isImageId(spec.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${spec.imageId}" (expecting "ami-...")`, 400);
+    if (!this.knowsImage(spec.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${spec.imageId}" (expecting "ami-...")`, 400);
     return this.#launch(now, resourceId('r'), 0, spec);
   }
 
@@ -324,7 +332,7 @@ export class Ec2State {
       const first = prior[0];
       if (first !== undefined) return { reservationId: first.reservationId, instances: prior.filter((i) => i.reservationId === first.reservationId) };
     }
-    if (!isImageId(req.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${req.imageId}" (expecting "ami-...")`, 400);
+    if (!this.knowsImage(req.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${req.imageId}" (expecting "ami-...")`, 400);
     if (req.minCount < 1) throw new ServiceError('InvalidParameterValue', `Value (${req.minCount}) for parameter minCount is invalid. Expected a positive integer.`, 400);
     if (req.maxCount < req.minCount) throw new ServiceError('InvalidParameterValue', `Value (${req.maxCount}) for parameter maxCount is invalid. Expected a value at least minCount (${req.minCount}).`, 400);
     for (const name of req.securityGroups ?? []) {

@@ -1,0 +1,161 @@
+/**
+ * `npm run bench`: the benchmark suite. A report, not a test: each benchmark prints a
+ * table, and bench/results.json gets every number with the machine it was measured
+ * on. Numbers are medians over repeated runs; comparisons (botoscale against the raw
+ * SDK) are measured side by side in one run and given as ratios, because machines are
+ * noisy. Every request goes to botoscale local on loopback, bounded in count and time.
+ */
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { ctlCalls, type CtlResult } from './ctl';
+import { createAlarms, createGroups, createLoadBalancers } from './fixtures';
+import { importCost, type ImportResult } from './imports';
+import { child, mb, round, table } from './lib';
+import type { OverheadResult } from './overhead';
+import type { PagingResult } from './paging';
+import { LocalServer } from './server';
+import type { ThroughputResult } from './throughput';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+const OUT = join(ROOT, 'bench', 'results.json');
+
+/** The machine the numbers come from. */
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGb: number;
+  node: string;
+  platform: string;
+}
+
+/** Memory of botoscale local at a given size. */
+export interface MemoryRow {
+  groups: number;
+  instances: number;
+  rssMb: number;
+  heapMb: number;
+  /** Seconds to create the groups through the API and let their instances launch. */
+  setupSeconds: number;
+}
+
+/** Everything bench/results.json holds. */
+export interface BenchResults {
+  date: string;
+  machine: Machine;
+  seconds: number;
+  overhead: OverheadResult;
+  paging: PagingResult[];
+  imports: ImportResult;
+  throughput: ThroughputResult;
+  memory: MemoryRow[];
+  ctl: CtlResult;
+}
+
+function machine(): Machine {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGb: round(totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+const script = (name: string): string => join(__dirname, `${name}.js`);
+
+function pass(ok: boolean): string {
+  return ok ? 'yes' : 'NO';
+}
+
+async function growTo(server: LocalServer, from: number, to: number): Promise<number> {
+  const start = Date.now();
+  for (let at = from; at < to; at += 1000) {
+    await createGroups(server.endpoint, at, Math.min(to, at + 1000), 4);
+    // Let the new instances launch and pass from Pending to InService.
+    await server.advance('2m');
+  }
+  return round((Date.now() - start) / 1000, 1);
+}
+
+/** Renders the results as the tables the README shows. */
+export function renderTables(r: BenchResults): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(`Measured ${r.date.slice(0, 10)} on ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}, ${m.platform}; the suite took ${Math.round(r.seconds)} s.`);
+  out.push('', `**1. Client overhead** (median time per call over ${r.overhead.calls} calls of each, alternating call by call; target botoscale/raw ≤ 1.05; allocations: V8 heap bytes per call, from its GC profiler)`, '');
+  out.push(table(['call', 'items', 'raw SDK ms/call', 'botoscale ms/call', 'botoscale/raw', 'target met', 'raw KB allocated/call', 'botoscale KB allocated/call'],
+    r.overhead.rows.map((x) => [x.call, x.items, x.rawMsPerCall, x.botoscaleMsPerCall, x.ratio, pass(x.ratio <= 1.05), round(x.rawBytesPerCall / 1024, 1), round(x.botoscaleBytesPerCall / 1024, 1)])));
+  out.push('', '**2. Paging** (every group, created through the API, through `for await (const g of conn.getAllGroups({ maxRecords }))`, and for comparison through the raw SDK client in a `NextToken` loop; each in a fresh process; target: peak RSS growth < 50 MB, calls = ceil(groups / page size))', '');
+  out.push(table(['client', 'page size', 'groups', 'instances', 'calls', 'expected calls', 'seconds', 'peak RSS growth MB', 'target met'],
+    r.paging.map((p) => [p.client, p.pageSize, p.groups, p.instances, p.calls, p.expectedCalls, p.seconds, p.peakRssGrowthMb, p.client === 'botoscale' ? pass(p.peakRssGrowthMb < 50 && p.calls === p.expectedCalls) : '—'])));
+  out.push('', `**3. Import cost** (time in a fresh process, median of ${r.imports.runs}; target for require ≤ 1.2×; "ready to call" adds the SDK client botoscale loads on first use)`, '');
+  out.push(table(['botoscale', 'raw SDK', 'botoscale ms', 'raw ms', 'ratio', 'target met', 'whole process ms (botoscale / raw)'],
+    r.imports.rows.map((x) => [`\`${x.botoscale}\``, `\`${x.raw}\``, x.botoscaleMs, x.rawMs, x.ratio, x.target === undefined ? '—' : pass(x.ratio <= x.target), `${x.botoscaleProcessMs} / ${x.rawProcessMs}`])));
+  out.push('', `**4. botoscale local** (DescribeAutoScalingGroups over ${r.throughput.groups} groups of 4 instances, one client process, ${r.throughput.concurrency} requests in flight; target ≥ 2,000 req/s. \`http\`: Node's HTTP client sending the query request, which measures the endpoint; \`sdk\`: the AWS SDK v3 client, whose own CPU per request is the limit)`, '');
+  out.push(table(['client', 'request', 'requests', 'seconds', 'req/s', 'p50 ms', 'p99 ms', 'target met'],
+    r.throughput.rows.map((x) => [x.client, x.request, x.requests, x.seconds, x.perSecond, x.p50Ms, x.p99Ms, x.client === 'http' ? pass(x.perSecond >= 2000) : '—'])));
+  out.push('', table(['groups', 'instances', 'server RSS MB', 'server heap MB', 'set-up s (through the API)'],
+    r.memory.map((x) => [x.groups, x.instances, x.rssMb, x.heapMb, x.setupSeconds])));
+  out.push('', `**5. autoscalectl API calls** (counted at the wire; each group with 2 alarms; target: no-change apply of 100 groups < 15 calls)`, '');
+  out.push(table(['groups', 'first apply', 'no-change apply', 'one-change apply', 'no-change target met'],
+    r.ctl.rows.map((x) => [x.groups, x.firstApply, x.noChangeApply, x.oneChangeApply, x.groups === 100 ? pass(x.noChangeApply < 15) : '—'])));
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  // The SDK's notice about the Node versions its future releases need, once per child process, is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: run npm run build first (npm run bench does)');
+  const log = (text: string): void => {
+    process.stderr.write(`[bench +${Math.round((Date.now() - started) / 1000)}s] ${text}\n`);
+  };
+
+  log('3. import cost');
+  const imports = importCost(ROOT);
+
+  log('1. client overhead: setting up 10 groups, 10 load balancers, 10 alarms');
+  const small = await LocalServer.start();
+  await createGroups(small.endpoint, 0, 10, 4);
+  await small.advance('2m');
+  await createLoadBalancers(small.endpoint, 10);
+  await createAlarms(small.endpoint, 10);
+  const overhead = await child<OverheadResult>(script('overhead'), { endpoint: small.endpoint }, ['--expose-gc']);
+  await small.close();
+
+  log('4. local throughput: 1,000 groups of 4 instances');
+  const big = await LocalServer.start();
+  const memory: MemoryRow[] = [];
+  const at1k = await growTo(big, 0, 1000);
+  const mem1k = await big.memory();
+  memory.push({ groups: 1000, instances: 4000, rssMb: mb(mem1k.rss), heapMb: mb(mem1k.heapUsed), setupSeconds: at1k });
+  const throughput = await child<ThroughputResult>(script('throughput'), { endpoint: big.endpoint, groups: 1000 });
+
+  log('4. local memory and 2. paging: 10,000 groups of 4 instances');
+  const at10k = await growTo(big, 1000, 10_000);
+  const mem10k = await big.memory();
+  memory.push({ groups: 10_000, instances: 40_000, rssMb: mb(mem10k.rss), heapMb: mb(mem10k.heapUsed), setupSeconds: round(at1k + at10k, 1) });
+  const paging: PagingResult[] = [];
+  for (const pageSize of [50, 100]) {
+    for (const client of ['botoscale', 'raw']) {
+      paging.push(await child<PagingResult>(script('paging'), { endpoint: big.endpoint, pageSize, expected: 10_000, client }, ['--expose-gc']));
+    }
+  }
+  await big.close();
+
+  log('5. autoscalectl API calls');
+  const ctl = await ctlCalls(ROOT, [10, 100]);
+
+  const results: BenchResults = { date: new Date().toISOString(), machine: machine(), seconds: round((Date.now() - started) / 1000, 1), overhead, paging, imports, throughput, memory, ctl };
+  writeFileSync(`${OUT}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  renameSync(`${OUT}.tmp`, OUT);
+  process.stdout.write(`${renderTables(results)}\n\nWritten to bench/results.json.\n`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -79,7 +79,7 @@ describe.each(DOCS)('%s', (doc) => {
     const blocks = readDocBlocks(readFileSync(file, 'utf8'), doc);
     expect(blocks.length).toBeGreaterThan(0);
     for (const block of blocks) {
-      const where = `${doc} ${block.kind}: ${block.file}#${block.region}`;
+      const where = `${doc} ${block.kind}: ${block.file}#${block.region} (BOTOSCALE_UPDATE_DOCS=1 npx jest test/docs/blocks rewrites it)`;
       if (block.kind === 'region') {
         expect({ where, content: block.content }).toEqual({ where, content: scriptBlock(regionOf(block, doc)) });
       } else if (block.kind === 'output') {

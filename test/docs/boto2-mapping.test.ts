@@ -41,7 +41,12 @@ test('the committed table is what the generator produces from boto 2.49\'s sourc
     return;
   }
   if (UPDATE) writeFileSync(FILE, generated.markdown);
-  expect(readFileSync(FILE, 'utf8')).toBe(generated.markdown);
+  const committed = readFileSync(FILE, 'utf8').split('\n');
+  const expected = generated.markdown.split('\n');
+  const at = expected.findIndex((line, i) => line !== committed[i]);
+  const first = at < 0 && committed.length !== expected.length ? expected.length : at;
+  // A signature changed in src/: regenerate with BOTOSCALE_UPDATE_DOCS=1 npx jest test/docs/boto2-mapping
+  expect({ line: first + 1, committed: committed[first], generated: expected[first] }).toEqual({ line: 0, committed: undefined, generated: undefined });
 });
 
 test('the table covers the tutorials\' calls', () => {

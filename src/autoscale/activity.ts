@@ -6,7 +6,7 @@
 import type { Activity as SdkActivity } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
-import { pyStr } from './pyrepr';
+import { pyStr } from '../core/pyrepr';
 
 /** Constructor options of {@link Activity}. */
 export interface ActivityOptions {

@@ -6,7 +6,7 @@
 import type { AdjustmentType as SdkAdjustmentType } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
-import { pyStr } from './pyrepr';
+import { pyStr } from '../core/pyrepr';
 
 /** The adjustment types a simple scaling policy accepts. */
 export const ADJUSTMENT_TYPES = ['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'] as const;

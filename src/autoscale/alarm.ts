@@ -6,7 +6,7 @@
 import type { Alarm as SdkAlarm } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
-import { pyStr } from './pyrepr';
+import { pyStr } from '../core/pyrepr';
 
 /** A CloudWatch alarm attached to a scaling policy, as a policy lists it. Prints as `Alarm:NAME`. */
 export class Alarm extends BotoObject<AutoScaleConnection> {

@@ -259,6 +259,22 @@ function list<T>(items: readonly T[] | undefined): T[] | undefined {
   return items === undefined || items.length === 0 ? undefined : [...items];
 }
 
+/** The settings CreateAutoScalingGroup and UpdateAutoScalingGroup share, from a group object. */
+function groupSettings(name: string, g: AutoScalingGroup): UpdateAutoScalingGroupType {
+  return {
+    AutoScalingGroupName: name,
+    LaunchConfigurationName: g.launchConfigName || undefined,
+    AvailabilityZones: list(g.availabilityZones),
+    DesiredCapacity: g.desiredCapacity,
+    VPCZoneIdentifier: g.vpcZoneIdentifier || undefined,
+    HealthCheckGracePeriod: g.healthCheckPeriod,
+    HealthCheckType: g.healthCheckType || undefined,
+    DefaultCooldown: g.defaultCooldown,
+    PlacementGroup: g.placementGroup || undefined,
+    TerminationPolicies: list(g.terminationPolicies),
+  };
+}
+
 /** A connection to Auto Scaling in one region. */
 export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   /** Auto Scaling API version botoscale speaks. */
@@ -284,19 +300,10 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
     const g = asGroup;
     const name = checkGroup(g, true);
     const input: CreateAutoScalingGroupType = {
-      AutoScalingGroupName: name,
-      LaunchConfigurationName: g.launchConfigName || undefined,
+      ...groupSettings(name, g),
       MinSize: g.minSize,
       MaxSize: g.maxSize,
-      AvailabilityZones: list(g.availabilityZones),
-      DesiredCapacity: g.desiredCapacity,
-      VPCZoneIdentifier: g.vpcZoneIdentifier || undefined,
-      HealthCheckGracePeriod: g.healthCheckPeriod,
-      HealthCheckType: g.healthCheckType || undefined,
-      DefaultCooldown: g.defaultCooldown,
-      PlacementGroup: g.placementGroup || undefined,
       InstanceId: g.instanceId || undefined,
-      TerminationPolicies: list(g.terminationPolicies),
       LoadBalancerNames: list(g.loadBalancers),
       Tags: list(g.tags)?.map((t) => t.toSdk()),
     };
@@ -313,20 +320,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   async updateAutoScalingGroup(asGroup: AutoScalingGroup, options?: CallOptions): Promise<Request> {
     const g = asGroup;
     const name = checkGroup(g, false);
-    const input: UpdateAutoScalingGroupType = {
-      AutoScalingGroupName: name,
-      LaunchConfigurationName: g.launchConfigName || undefined,
-      MinSize: g.minSize,
-      MaxSize: g.maxSize,
-      AvailabilityZones: list(g.availabilityZones),
-      DesiredCapacity: g.desiredCapacity,
-      VPCZoneIdentifier: g.vpcZoneIdentifier || undefined,
-      HealthCheckGracePeriod: g.healthCheckPeriod,
-      HealthCheckType: g.healthCheckType || undefined,
-      DefaultCooldown: g.defaultCooldown,
-      PlacementGroup: g.placementGroup || undefined,
-      TerminationPolicies: list(g.terminationPolicies),
-    };
+    const input: UpdateAutoScalingGroupType = { ...groupSettings(name, g), MinSize: g.minSize, MaxSize: g.maxSize };
     const out = await this.call((c, o) => c.updateAutoScalingGroup(input, o), options);
     return this.#request(out);
   }

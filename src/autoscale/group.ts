@@ -17,7 +17,7 @@ import { EnabledMetric } from './metrics';
 import { SuspendedProcess } from './process';
 import type { Request } from './request';
 import { Tag } from './tag';
-import { pyStr } from './pyrepr';
+import { pyStr } from '../core/pyrepr';
 
 /** Constructor options of {@link AutoScalingGroup}, boto2's keyword arguments. */
 export interface AutoScalingGroupOptions {

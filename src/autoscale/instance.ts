@@ -6,7 +6,7 @@
 import type { AutoScalingInstanceDetails, Instance as SdkInstance } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
-import { pyStr } from './pyrepr';
+import { pyStr } from '../core/pyrepr';
 
 /** Constructor options of {@link Instance}. */
 export interface InstanceOptions {

@@ -7,7 +7,7 @@
 import type { DescribeMetricCollectionTypesAnswer, EnabledMetric as SdkEnabledMetric } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
-import { pyList, pyStr } from './pyrepr';
+import { pyList, pyStr } from '../core/pyrepr';
 
 /** A group metric whose collection is enabled. Prints as `EnabledMetric(METRIC, GRANULARITY)`. */
 export class EnabledMetric extends BotoObject<AutoScaleConnection> {

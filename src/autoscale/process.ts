@@ -6,7 +6,7 @@
 import type { ProcessType as SdkProcessType, SuspendedProcess as SdkSuspendedProcess } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
-import { pyStr } from './pyrepr';
+import { pyStr } from '../core/pyrepr';
 
 /** A scaling process that can be suspended and resumed (`Launch`, `Terminate`, ...). Prints as `ProcessType(NAME)`. */
 export class ProcessType extends BotoObject<AutoScaleConnection> {

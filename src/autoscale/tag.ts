@@ -8,7 +8,7 @@ import type { CallOptions } from '../core/connection';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
 import type { Request } from './request';
-import { pyStr } from './pyrepr';
+import { pyStr } from '../core/pyrepr';
 
 /** Constructor options of {@link Tag}, boto2's keyword arguments. */
 export interface TagOptions {

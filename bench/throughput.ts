@@ -1,6 +1,8 @@
 /**
  * Benchmark 4, botoscale local's throughput: DescribeAutoScalingGroups requests from one
- * client process, a fixed number in flight, for a bounded time and count. Two request
+ * client process, a fixed number in flight, for a bounded time and count, against a
+ * server that replays reads asked again before anything changed (its default) and one
+ * that computes every read (`responseCache: false`, the cost of a read after a change). Two request
  * shapes (one named group, with its 4 instances; the first page of the listing, 50
  * groups and 200 instances) and two clients:
  *
@@ -20,6 +22,8 @@ import { percentile, round, runAsChild } from './lib';
 /** One client and request shape's result. */
 export interface ThroughputRow {
   client: 'http' | 'sdk';
+  /** Whether the server kept answers of reads (`responseCache`). */
+  responseCache: boolean;
   request: string;
   requests: number;
   seconds: number;
@@ -35,7 +39,7 @@ export interface ThroughputResult {
   rows: ThroughputRow[];
 }
 
-async function measure(client: 'http' | 'sdk', label: string, concurrency: number, maxSeconds: number, maxRequests: number, send: (i: number) => Promise<unknown>): Promise<ThroughputRow> {
+async function measure(client: 'http' | 'sdk', responseCache: boolean, label: string, concurrency: number, maxSeconds: number, maxRequests: number, send: (i: number) => Promise<unknown>): Promise<ThroughputRow> {
   // Warm-up: open the connections and let the JIT see the path.
   for (let i = 0; i < 200; i += 1) await send(i);
   const latencies: number[] = [];
@@ -54,6 +58,7 @@ async function measure(client: 'http' | 'sdk', label: string, concurrency: numbe
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   return {
     client,
+    responseCache,
     request: label,
     requests: latencies.length,
     seconds: round(seconds, 2),
@@ -101,6 +106,7 @@ async function main(args: Record<string, string>): Promise<ThroughputResult> {
   const seconds = Number(args.seconds ?? 5);
   const maxRequests = Number(args.maxRequests ?? 50_000);
   const endpoint = args.endpoint as string;
+  const cached = args.responseCache !== 'false';
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const rows: ThroughputRow[] = [];
   const named = 'one named group (4 instances)';
@@ -109,21 +115,21 @@ async function main(args: Record<string, string>): Promise<ThroughputResult> {
 
   const http = httpClient(endpoint, agent);
   const query = 'Action=DescribeAutoScalingGroups&Version=2011-01-01';
-  rows.push(await measure('http', named, concurrency, seconds, maxRequests, async (i) => {
+  rows.push(await measure('http', cached, named, concurrency, seconds, maxRequests, async (i) => {
     const xml = await http(`${query}&AutoScalingGroupNames.member.1=${pick(i)}`);
     if ((xml.match(/<InstanceId>/g) ?? []).length !== 4) throw new Error('expected one group with 4 instances');
   }));
-  rows.push(await measure('http', page, concurrency, seconds, maxRequests, async () => {
+  rows.push(await measure('http', cached, page, concurrency, seconds, maxRequests, async () => {
     const xml = await http(query);
     if ((xml.match(/<AutoScalingGroupName>/g) ?? []).length !== 50) throw new Error('expected a page of 50 groups');
   }));
 
   const sdk = new AutoScalingClient({ ...clientConfig(endpoint), requestHandler: new NodeHttpHandler({ httpAgent: agent }) });
-  rows.push(await measure('sdk', named, concurrency, seconds, maxRequests, async (i) => {
+  rows.push(await measure('sdk', cached, named, concurrency, seconds, maxRequests, async (i) => {
     const out = await sdk.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [pick(i)] }));
     if (out.AutoScalingGroups?.[0]?.Instances?.length !== 4) throw new Error('expected one group with 4 instances');
   }));
-  rows.push(await measure('sdk', page, concurrency, seconds, maxRequests, async () => {
+  rows.push(await measure('sdk', cached, page, concurrency, seconds, maxRequests, async () => {
     const out = await sdk.send(new DescribeAutoScalingGroupsCommand({}));
     if (out.AutoScalingGroups?.length !== 50) throw new Error('expected a page of 50 groups');
   }));

@@ -83,6 +83,7 @@ export class LocalCloud implements Cloud, LoadSource {
   readonly #loads = new Map<string, number>();
   readonly #onError: (err: unknown) => void;
   readonly #unsubscribe: () => void;
+  #revision = 0;
 
   constructor(options: CloudOptions = {}) {
     this.region = options.region ?? 'us-east-1';
@@ -121,6 +122,23 @@ export class LocalCloud implements Cloud, LoadSource {
     return this.services.monitoring.api;
   }
 
+  /**
+   * Grows with every change the cloud knows of: a control-loop step, a load, a restore, or
+   * {@link touch}. botoscale local replays a read's answer only while it stays the same.
+   */
+  get revision(): number {
+    return this.#revision;
+  }
+
+  /**
+   * Records a change made from outside the cloud's own methods: the server calls it after
+   * every request that may change state; code that changes the simulated state directly
+   * (an instance's `healthy` or `cpu`, a service's `api`) calls it so reads see the change.
+   */
+  touch(): void {
+    this.#revision += 1;
+  }
+
   /** The wire handlers of a service. */
   handlers(name: ServiceName): ServiceHandlers {
     return this.services[name].handlers;
@@ -135,6 +153,7 @@ export class LocalCloud implements Cloud, LoadSource {
     if (typeof cpuPercent !== 'number' || !Number.isFinite(cpuPercent) || cpuPercent < 0 || cpuPercent > 100) {
       throw new RangeError(`setLoad: cpu must be a number from 0 to 100, got ${String(cpuPercent)}`);
     }
+    this.touch();
     this.#loads.set(groupName, cpuPercent);
     this.#applyLoad(groupName, cpuPercent);
   }
@@ -158,6 +177,7 @@ export class LocalCloud implements Cloud, LoadSource {
 
   /** One control-loop step of every service at simulated time `now` (the clock calls it). */
   step(now: number): void {
+    this.touch();
     for (const [group, cpu] of this.#loads) {
       try {
         this.#applyLoad(group, cpu);
@@ -188,6 +208,7 @@ export class LocalCloud implements Cloud, LoadSource {
 
   /** Replaces the whole state with a snapshot's. Throws if a part is not a snapshot of this version. */
   restore(s: CloudSnapshot): void {
+    this.touch();
     this.services.ec2.restore(s.ec2);
     this.services.elasticloadbalancing.restore(s.elb);
     this.services.autoscaling.restore(s.autoscaling);

@@ -17,6 +17,7 @@ import { ServiceError } from './errors';
 import { uuid } from './ids';
 import { decodeJson, decodeQuery, encodeError, encodeOutput, operationOf, unknownAction, type Encoded } from './protocol/codec';
 import { PROFILES } from './protocol/services';
+import { ResponseCache } from './response-cache';
 import { guessFromHeaders, routeRequest, RouteError, scopeService, type HeaderGuess, type Route } from './router';
 import { StateStore } from './store';
 import type { RequestContext, ServiceName, WireObject } from './types';
@@ -47,6 +48,12 @@ export interface LocalOptions {
   limits?: LocalLimits;
   /** Image ids EC2 accepts besides well-formed `ami-…` ids (a tutorial's placeholder such as `my-ami`). */
   images?: string[];
+  /**
+   * Whether a read (Describe…, List…, Get…) asked again before anything changed is answered
+   * from the kept answer (default true). Code that changes the simulated state directly
+   * calls `cloud.touch()`, or sets this to false.
+   */
+  responseCache?: boolean;
 }
 
 /** A running botoscale local. */
@@ -118,10 +125,24 @@ function decodeBody(headers: IncomingMessage['headers'], body: Buffer, limit: nu
 }
 
 function send(res: ServerResponse, answer: Encoded): void {
+  sendParts(res, answer.status, answer.headers, [Buffer.from(answer.body, 'utf8')]);
+}
+
+function sendParts(res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer[]): void {
   if (res.headersSent || res.destroyed) return;
-  const body = Buffer.from(answer.body, 'utf8');
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.length) });
-  res.end(body);
+  let length = 0;
+  for (const part of body) length += part.length;
+  res.writeHead(status, { ...headers, 'content-length': String(length) });
+  if (body.length === 1) return void res.end(body[0]);
+  res.cork();
+  for (const part of body) res.write(part);
+  res.end();
+}
+
+/** What decides a request's answer besides the cloud's state: its route and its parameters. */
+function cacheKey(method: string, path: string, query: string, headers: IncomingMessage['headers'], scoped: ServiceName | undefined, body: Buffer): string {
+  const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+  return `${method} ${path}?${query}\n${scoped ?? ''}\n${first(headers['content-type'])}\n${first(headers['x-amz-target'])}\n${body.toString('latin1')}`;
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -144,6 +165,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
   // A new state file is written at once, so the simulated network's ids are fixed from the start.
   if (store !== undefined && !store.load()) store.save();
   const unsubscribeStore = store === undefined ? undefined : clock.onStep(() => store.markDirty());
+  const cache = options.responseCache === false ? undefined : new ResponseCache();
+  const epoch = (): string => `${cloud.revision}:${clock.now()}`;
 
   const implemented = (service: ServiceName, action: string): boolean =>
     Object.prototype.hasOwnProperty.call(PROFILES[service].model.operations, action) && typeof cloud.handlers(service)[action] === 'function';
@@ -160,6 +183,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     const op = operationOf(profile, action);
     const input = route.protocol === 'json' ? decodeJson(profile, op, route.body) : decodeQuery(profile, op, route.params);
     const ctx: RequestContext = { cloud, region, accountId: cloud.accountId, requestId, now: clock.now() };
+    const mutating = isMutating(action);
     let output: WireObject;
     try {
       output = handler(input, ctx) ?? {};
@@ -167,8 +191,11 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
       if (err instanceof ServiceError) throw err;
       onError(err);
       throw new ServiceError('InternalFailure', INTERNAL_FAILURE, 500);
+    } finally {
+      // Even a failed change may have begun; no read kept from before is replayed after it.
+      if (mutating) cloud.touch();
     }
-    if (isMutating(action)) {
+    if (mutating) {
       try {
         persist();
       } catch (err) {
@@ -233,6 +260,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
           const view = cloud.ec2.getInstance(instance);
           if (view === undefined) return fail(404, 'NotFound', `no instance ${instance}`);
           view.healthy = healthy;
+          cloud.touch();
           persist();
           return sendJson(res, 200, { instance, healthy });
         }
@@ -265,9 +293,16 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
       const body = decodeBody(req.headers, received, maxBody);
       if (path.startsWith('/_botoscale/') || path === '/_botoscale') return control(method, path, body, res);
       if (method !== 'GET' && method !== 'POST') throw new ServiceError('MethodNotAllowed', `The HTTP method ${method} is not allowed; use POST (or GET for query requests).`, 405);
+      const key = cache === undefined ? '' : cacheKey(method, path, query, req.headers, scoped, body);
+      const kept = cache?.replay(epoch(), key, requestId);
+      if (kept !== undefined) return sendParts(res, kept.status, kept.headers, kept.body);
       const route = routeRequest({ method, query, headers: req.headers, body, scopeService: scoped }, implemented);
       fallback = { profile: route.profile, protocol: route.protocol };
-      send(res, invoke(route, requestId));
+      const at = epoch();
+      const answer = invoke(route, requestId);
+      const parts = cache !== undefined && !isMutating(route.action) && epoch() === at ? cache.keep(at, key, requestId, answer) : undefined;
+      if (parts === undefined) send(res, answer);
+      else sendParts(res, answer.status, answer.headers, parts);
     } catch (err) {
       if (err instanceof RouteError) return send(res, encodeError(err.profile, err.protocol, err.error, requestId));
       if (err instanceof ServiceError) return send(res, encodeError(fallback.profile, fallback.protocol, err, requestId));

@@ -58,131 +58,147 @@ function scalarText(v: WireValue): string {
   return String(v);
 }
 
-/** A structure member, resolved once per shape. */
-interface MemberPlan {
-  name: string;
-  element: string;
-  ref: MemberRef;
-  shape: Shape;
-}
+/** Writes one value as an element (or, for a flattened list, as repeated elements). */
+type ElementWriter = (v: WireValue) => string;
 
-function scalar(shape: Shape): boolean {
-  return shape.type !== 'structure' && shape.type !== 'list' && shape.type !== 'map';
-}
+/** Writes a structure's members (without its own element). */
+type MembersWriter = (v: WireObject) => string;
 
-const plans = new WeakMap<Shape, MemberPlan[]>();
-
-function planOf(model: ServiceModel, shape: Shape): MemberPlan[] {
-  let plan = plans.get(shape);
-  if (plan === undefined) {
-    plan = Object.entries(shape.members ?? {}).map(([name, ref]) => ({ name, element: ref.locationName ?? name, ref, shape: shapeOf(model, ref) }));
-    plans.set(shape, plan);
+/** A value the model does not describe: written by its JavaScript type. */
+function generic(flavour: QueryFlavour, name: string, v: WireValue): string {
+  if (v === undefined || v === null) return '';
+  if (Array.isArray(v)) {
+    const itemName = flavour === 'ec2' ? 'item' : 'member';
+    let out = `<${name}>`;
+    for (const item of v) out += generic(flavour, itemName, item);
+    return `${out}</${name}>`;
   }
-  return plan;
+  if (isObject(v)) {
+    let out = `<${name}>`;
+    for (const [k, item] of Object.entries(v)) out += generic(flavour, flavour === 'ec2' ? lowerFirst(k) : k, item);
+    return `${out}</${name}>`;
+  }
+  return `<${name}>${escapeXml(scalarText(v))}</${name}>`;
 }
 
-class XmlWriter {
-  out = '';
+/**
+ * The writers of one model and flavour, built once per shape (and element name) from the
+ * model and kept: an answer is then written by closures that know their element names
+ * and member types, instead of by walking the model again for every value.
+ */
+class XmlWriters {
+  readonly #members = new Map<Shape, MembersWriter>();
 
   constructor(
     private readonly model: ServiceModel,
     private readonly flavour: QueryFlavour,
   ) {}
 
-  private text(name: string, text: string): void {
-    this.out += `<${name}>${escapeXml(text)}</${name}>`;
+  /** The writer of a structure's members; members the model does not have are written by their type. */
+  members(shape: Shape): MembersWriter {
+    let writer = this.#members.get(shape);
+    if (writer !== undefined) return writer;
+    const plan = Object.entries(shape.members ?? {}).map(([name, ref]) => ({ name, write: this.element(ref.locationName ?? name, ref, shapeOf(this.model, ref)) }));
+    const known = shape.members ?? {};
+    const flavour = this.flavour;
+    writer = (value) => {
+      let out = '';
+      let seen = 0;
+      for (const m of plan) {
+        const v = value[m.name];
+        if (v === undefined) continue;
+        seen++;
+        if (v !== null) out += m.write(v);
+      }
+      let keys = 0;
+      for (const name in value) if (Object.prototype.hasOwnProperty.call(value, name)) keys++;
+      if (keys === seen) return out;
+      for (const name of Object.keys(value)) {
+        const v = value[name];
+        if (Object.prototype.hasOwnProperty.call(known, name) || v === undefined || v === null) continue;
+        out += generic(flavour, flavour === 'ec2' ? lowerFirst(name) : name, v);
+      }
+      return out;
+    };
+    this.#members.set(shape, writer);
+    return writer;
   }
 
-  members(shape: Shape, value: WireObject): void {
-    const plan = planOf(this.model, shape);
-    let seen = 0;
-    for (const m of plan) {
-      const v = value[m.name];
-      if (v === undefined) continue;
-      seen++;
-      if (v === null) continue;
-      if (typeof v === 'string' && scalar(m.shape) && m.shape.type !== 'timestamp') this.out += `<${m.element}>${escapeXml(v)}</${m.element}>`;
-      else this.typed(m.element, m.ref, m.shape, v);
-    }
-    const keys = Object.keys(value);
-    if (keys.length === seen) return;
-    const members = shape.members ?? {};
-    for (const name of keys) {
-      const v = value[name];
-      if (Object.prototype.hasOwnProperty.call(members, name) || v === undefined || v === null) continue;
-      this.generic(this.flavour === 'ec2' ? lowerFirst(name) : name, v);
-    }
-  }
-
-  value(name: string, ref: MemberRef, v: WireValue): void {
-    this.typed(name, ref, shapeOf(this.model, ref), v);
-  }
-
-  typed(name: string, ref: MemberRef, shape: Shape, v: WireValue): void {
+  /** The writer of a value of `shape` as the element `name`. */
+  element(name: string, ref: MemberRef, shape: Shape): ElementWriter {
+    const flavour = this.flavour;
+    const open = `<${name}>`;
+    const close = `</${name}>`;
+    const other = (v: WireValue): string => generic(flavour, name, v);
     switch (shape.type) {
-      case 'structure':
-        if (!isObject(v)) return this.generic(name, v);
-        this.out += `<${name}>`;
-        this.members(shape, v);
-        this.out += `</${name}>`;
-        return;
+      case 'structure': {
+        // Looked up at first use, so recursive shapes do not recurse while being built.
+        let members: MembersWriter | undefined;
+        return (v) => {
+          if (!isObject(v)) return other(v);
+          members ??= this.members(shape);
+          return open + members(v) + close;
+        };
+      }
       case 'list': {
-        if (!Array.isArray(v)) return this.generic(name, v);
         const member = shape.member as MemberRef;
         const memberShape = shapeOf(this.model, member);
-        const flattened = this.flavour !== 'ec2' && (ref.flattened === true || shape.flattened === true);
-        if (flattened) {
-          for (const item of v) if (item !== undefined && item !== null) this.typed(member.locationName ?? name, member, memberShape, item);
-          return;
-        }
-        const itemName = member.locationName ?? (this.flavour === 'ec2' ? 'item' : 'member');
-        this.out += `<${name}>`;
-        for (const item of v) if (item !== undefined && item !== null) this.typed(itemName, member, memberShape, item);
-        this.out += `</${name}>`;
-        return;
+        const flattened = flavour !== 'ec2' && (ref.flattened === true || shape.flattened === true);
+        let item: ElementWriter | undefined;
+        const itemName = member.locationName ?? (flattened ? name : flavour === 'ec2' ? 'item' : 'member');
+        return (v) => {
+          if (!Array.isArray(v)) return other(v);
+          item ??= this.element(itemName, member, memberShape);
+          let out = flattened ? '' : open;
+          for (const x of v) if (x !== undefined && x !== null) out += item(x);
+          return flattened ? out : out + close;
+        };
       }
       case 'map': {
-        if (!isObject(v)) return this.generic(name, v);
-        const keyName = shape.key?.locationName ?? 'key';
-        const valueName = shape.value?.locationName ?? 'value';
+        const keyOpen = `<${shape.key?.locationName ?? 'key'}>`;
+        const keyClose = `</${shape.key?.locationName ?? 'key'}>`;
+        const valueRef = shape.value as MemberRef;
         const flattened = ref.flattened === true || shape.flattened === true;
-        const entry = flattened ? name : 'entry';
-        if (!flattened) this.out += `<${name}>`;
-        for (const [k, item] of Object.entries(v)) {
-          if (item === undefined || item === null) continue;
-          this.out += `<${entry}>`;
-          this.text(keyName, k);
-          this.value(valueName, shape.value as MemberRef, item);
-          this.out += `</${entry}>`;
-        }
-        if (!flattened) this.out += `</${name}>`;
-        return;
+        const entryOpen = flattened ? open : '<entry>';
+        const entryClose = flattened ? close : '</entry>';
+        let item: ElementWriter | undefined;
+        return (v) => {
+          if (!isObject(v)) return other(v);
+          item ??= this.element(valueRef.locationName ?? 'value', valueRef, shapeOf(this.model, valueRef));
+          let out = flattened ? '' : open;
+          for (const [k, x] of Object.entries(v)) {
+            if (x === undefined || x === null) continue;
+            out += entryOpen + keyOpen + escapeXml(k) + keyClose + item(x) + entryClose;
+          }
+          return flattened ? out : out + close;
+        };
       }
       case 'timestamp':
-        if (v instanceof Date || typeof v === 'number' || typeof v === 'string') return this.text(name, isoMillis(v));
-        return this.generic(name, v);
+        return (v) => (v instanceof Date || typeof v === 'number' || typeof v === 'string' ? open + escapeXml(isoMillis(v)) + close : other(v));
       default:
-        if (isObject(v) || Array.isArray(v)) return this.generic(name, v);
-        return this.text(name, scalarText(v));
+        return (v) => {
+          if (typeof v === 'string') return open + escapeXml(v) + close;
+          if (isObject(v) || Array.isArray(v)) return other(v);
+          return open + escapeXml(scalarText(v)) + close;
+        };
     }
   }
+}
 
-  /** A value the model does not describe: written by its JavaScript type. */
-  generic(name: string, v: WireValue): void {
-    if (v === undefined || v === null) return;
-    if (Array.isArray(v)) {
-      const itemName = this.flavour === 'ec2' ? 'item' : 'member';
-      this.out += `<${name}>`;
-      for (const item of v) this.generic(itemName, item);
-      this.out += `</${name}>`;
-    } else if (isObject(v)) {
-      this.out += `<${name}>`;
-      for (const [k, item] of Object.entries(v)) this.generic(this.flavour === 'ec2' ? lowerFirst(k) : k, item);
-      this.out += `</${name}>`;
-    } else {
-      this.text(name, scalarText(v));
-    }
+const writers = new WeakMap<ServiceModel, Map<QueryFlavour, XmlWriters>>();
+
+function writersOf(model: ServiceModel, flavour: QueryFlavour): XmlWriters {
+  let byFlavour = writers.get(model);
+  if (byFlavour === undefined) {
+    byFlavour = new Map();
+    writers.set(model, byFlavour);
   }
+  let w = byFlavour.get(flavour);
+  if (w === undefined) {
+    w = new XmlWriters(model, flavour);
+    byFlavour.set(flavour, w);
+  }
+  return w;
 }
 
 /** The XML namespace of a service's answers (with the trailing slash AWS writes). */
@@ -193,28 +209,20 @@ export function xmlNamespace(model: ServiceModel): string {
 
 /** The answer document of a query-protocol operation. */
 export function queryResponseXml(model: ServiceModel, op: OperationModel, output: WireObject, requestId: string): string {
-  const w = new XmlWriter(model, 'query');
   const root = `${op.name}Response`;
-  w.out += `<${root} xmlns="${xmlNamespace(model)}">`;
+  let out = `<${root} xmlns="${xmlNamespace(model)}">`;
   if (op.output !== undefined) {
     const wrapper = op.output.resultWrapper ?? `${op.name}Result`;
-    w.out += `<${wrapper}>`;
-    w.members(shapeOf(model, op.output), output);
-    w.out += `</${wrapper}>`;
+    out += `<${wrapper}>${writersOf(model, 'query').members(shapeOf(model, op.output))(output)}</${wrapper}>`;
   }
-  w.out += `<ResponseMetadata><RequestId>${escapeXml(requestId)}</RequestId></ResponseMetadata></${root}>`;
-  return w.out;
+  return `${out}<ResponseMetadata><RequestId>${escapeXml(requestId)}</RequestId></ResponseMetadata></${root}>`;
 }
 
 /** The answer document of an EC2 operation. */
 export function ec2ResponseXml(model: ServiceModel, op: OperationModel, output: WireObject, requestId: string): string {
-  const w = new XmlWriter(model, 'ec2');
   const root = `${op.name}Response`;
-  w.out += `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="${xmlNamespace(model)}"><requestId>${escapeXml(requestId)}</requestId>`;
-  if (op.output !== undefined) w.members(shapeOf(model, op.output), output);
-  else w.out += '<return>true</return>';
-  w.out += `</${root}>`;
-  return w.out;
+  const body = op.output !== undefined ? writersOf(model, 'ec2').members(shapeOf(model, op.output))(output) : '<return>true</return>';
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="${xmlNamespace(model)}"><requestId>${escapeXml(requestId)}</requestId>${body}</${root}>`;
 }
 
 /** A query-protocol error document. */

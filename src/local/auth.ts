@@ -198,6 +198,33 @@ async function expectedSignature(req: ReceivedRequest, info: SignatureInfo, cred
   return /Signature=([0-9a-f]+)/.exec(auth)?.[1];
 }
 
+/** How far a signing date may be from the server's real time, as AWS allows. */
+const SKEW_MS = 15 * 60_000;
+
+function compact(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
+}
+
+/**
+ * A signature made too long ago or too far ahead of `now` (real time: clients sign with
+ * their own clock, whatever the simulated one says), or a presigned request past its
+ * X-Amz-Expires, is refused with the error AWS gives: EC2's RequestExpired, or the
+ * other services' SignatureDoesNotMatch naming the window.
+ */
+function checkSigningTime(info: SignatureInfo, signedAt: Date, query: Map<string, string>, now: number, ec2: boolean): void {
+  const at = signedAt.getTime();
+  const expired = (message: string): ServiceError =>
+    ec2 ? new ServiceError('RequestExpired', 'Request has expired.', 400) : new ServiceError('SignatureDoesNotMatch', message, 403);
+  if (info.presigned) {
+    const expiresAt = at + Number(query.get('X-Amz-Expires') ?? '3600') * 1000;
+    if (now > expiresAt) throw expired(`Signature expired: ${compact(expiresAt)} is now earlier than ${compact(now)}.`);
+    if (at > now + SKEW_MS) throw expired(`Signature not yet current: ${compact(at)} is still later than ${compact(now + SKEW_MS)} (${compact(now)} + 15 min.)`);
+    return;
+  }
+  if (at < now - SKEW_MS) throw expired(`Signature expired: ${compact(at)} is now earlier than ${compact(now - SKEW_MS)} (${compact(now)} - 15 min.)`);
+  if (at > now + SKEW_MS) throw expired(`Signature not yet current: ${compact(at)} is still later than ${compact(now + SKEW_MS)} (${compact(now)} + 15 min.)`);
+}
+
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a, 'utf8');
   const y = Buffer.from(b, 'utf8');
@@ -205,11 +232,11 @@ function same(a: string, b: string): boolean {
 }
 
 /**
- * Verifies a request's signature against `creds`; resolves when it matches and rejects
- * with the 403 `ServiceError` AWS answers with otherwise. `ec2` selects EC2's wording
- * for an unknown access key (`AuthFailure`).
+ * Verifies a request's signature against `creds` and its signing time against `now`
+ * (real time, ms); resolves when both hold and rejects with the `ServiceError` AWS
+ * answers with otherwise. `ec2` selects EC2's wording (`AuthFailure`, `RequestExpired`).
  */
-export async function verifyRequest(req: ReceivedRequest, creds: Credentials, ec2 = false): Promise<void> {
+export async function verifyRequest(req: ReceivedRequest, creds: Credentials, ec2 = false, now = Date.now()): Promise<void> {
   const info = readSignature(req);
   if (info === undefined) throw new ServiceError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
   if (info === 'malformed') {
@@ -226,13 +253,15 @@ export async function verifyRequest(req: ReceivedRequest, creds: Credentials, ec
     // The signature covers the header, not the body: a body that does not match it was changed.
     throw new ServiceError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
   }
-  const date = signingDate(req, info, new Map(queryPairs(req.query)));
+  const query = new Map(queryPairs(req.query));
+  const date = signingDate(req, info, query);
   if (date === undefined) throw new ServiceError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
   const expected = await expectedSignature(req, info, creds, date, false);
-  if (expected !== undefined && same(expected, given)) return;
-  if (info.presigned || header(req.headers, 'x-amz-content-sha256') === 'UNSIGNED-PAYLOAD') {
+  let matches = expected !== undefined && same(expected, given);
+  if (!matches && (info.presigned || header(req.headers, 'x-amz-content-sha256') === 'UNSIGNED-PAYLOAD')) {
     const unsigned = await expectedSignature(req, info, creds, date, true);
-    if (unsigned !== undefined && same(unsigned, given)) return;
+    matches = unsigned !== undefined && same(unsigned, given);
   }
-  throw new ServiceError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
+  if (!matches) throw new ServiceError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
+  checkSigningTime(info, date, query, now, ec2);
 }

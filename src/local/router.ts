@@ -158,6 +158,11 @@ export function routeRequest(req: RoutableRequest, implemented: Implements): Rou
   const action = params.get('Action');
   if (action === undefined || action === '') throw new RouteError(new ServiceError('MissingAction', 'The request must contain the parameter Action', 400), scoped, 'query');
   const profile = scoped ?? pickByAction(action, params, implemented);
+  const version = params.get('Version');
+  // One API version per query service (EC2 answers every version with today's shapes, as its clients vary).
+  if (profile.flavour !== 'ec2' && version !== undefined && version !== profile.model.metadata.apiVersion) {
+    throw new RouteError(new ServiceError('InvalidAction', `Could not find operation ${action} for version ${version}`, 400), profile, 'query');
+  }
   return { protocol: 'query', profile, action, params };
 }
 

@@ -109,6 +109,31 @@ describe('the right key', () => {
   });
 });
 
+describe('the signing time', () => {
+  const MIN = 60_000;
+  const body = 'Action=DescribeAutoScalingGroups&Version=2011-01-01';
+
+  test('a signature up to 15 minutes from real time passes; older is expired, later is not yet current', async () => {
+    expect((await send(await signer('autoscaling').sign(request(body), { signingDate: new Date(Date.now() - 10 * MIN) }))).status).toBe(200);
+    const old = await send(await signer('autoscaling').sign(request(body), { signingDate: new Date(Date.UTC(2020, 0, 1)) }));
+    expect(old.status).toBe(403);
+    expect(xmlText(old.text, 'Code')).toBe('SignatureDoesNotMatch');
+    expect(xmlText(old.text, 'Message')).toMatch(/^Signature expired: 20200101T000000Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 15 min\.\)$/);
+    const ahead = await send(await signer('autoscaling').sign(request(body), { signingDate: new Date(Date.now() + 20 * MIN) }));
+    expect(ahead.status).toBe(403);
+    expect(xmlText(ahead.text, 'Message')).toMatch(/^Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 15 min\.\)$/);
+  });
+
+  test('EC2 answers RequestExpired; a presigned URL expires after X-Amz-Expires', async () => {
+    const ec2 = await send(await signer('ec2').sign(request('Action=DescribeRegions&Version=2016-11-15'), { signingDate: new Date(Date.now() - 20 * MIN) }));
+    expect([ec2.status, xmlText(ec2.text, 'Code'), xmlText(ec2.text, 'Message')]).toEqual([400, 'RequestExpired', 'Request has expired.']);
+    const lapsed = await signer('autoscaling').presign(request('', { Action: 'DescribeAutoScalingGroups', Version: '2011-01-01' }, 'GET'), { expiresIn: 300, signingDate: new Date(Date.now() - 10 * MIN) });
+    const res = await send(lapsed);
+    expect([res.status, xmlText(res.text, 'Code')]).toEqual([403, 'SignatureDoesNotMatch']);
+    expect(xmlText(res.text, 'Message')).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z\.$/);
+  });
+});
+
 describe('a wrong signature', () => {
   test('a wrong secret is SignatureDoesNotMatch in each service’s format', async () => {
     const wrong = clientConfig(local.endpoint, { ...CREDS, secretAccessKey: 'not-the-secret' });

@@ -106,6 +106,17 @@ describe('routing', () => {
     expect(cw.text).toContain('<DescribeAlarmsResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/"><DescribeAlarmsResult>');
   });
 
+  test('a query request for another API version of the service is an unknown operation', async () => {
+    const auth = 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/autoscaling/aws4_request, SignedHeaders=host, Signature=00';
+    const res = await raw(local.endpoint, { method: 'GET', path: '/?Action=DescribeAutoScalingGroups&Version=2010-08-01', headers: { authorization: auth } });
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(
+      /^<ErrorResponse xmlns="http:\/\/autoscaling.amazonaws.com\/doc\/2011-01-01\/"><Error><Type>Sender<\/Type><Code>InvalidAction<\/Code><Message>Could not find operation DescribeAutoScalingGroups for version 2010-08-01<\/Message><\/Error><RequestId>/,
+    );
+    const unversioned = await query(local.endpoint, { Action: 'DescribeAutoScalingGroups' });
+    expect(unversioned.status).toBe(200);
+  });
+
   test('CloudWatch over the query protocol (boto 2) as well as AWS JSON', async () => {
     const put = await query(local.endpoint, {
       Action: 'PutMetricData',

@@ -207,13 +207,13 @@ function refName(ref: GroupRef | undefined): string | undefined {
 }
 
 /** The name of a required group argument, checked. */
-function groupName(field: string, ref: GroupRef | undefined): string {
+function groupNameOf(field: string, ref: GroupRef | undefined): string {
   return checkLength(field, requireValue(field, refName(ref)), NAME_MAX) as string;
 }
 
 /** The name of an optional group argument, checked. */
 function optionalGroupName(field: string, ref: GroupRef | undefined): string | undefined {
-  return ref === undefined ? undefined : groupName(field, ref);
+  return ref === undefined ? undefined : groupNameOf(field, ref);
 }
 
 /** A desired capacity within whichever of `[min, max]` is known. */
@@ -327,7 +327,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Deletes a group; with `forceDelete`, also when it still has instances or activities. */
   async deleteAutoScalingGroup(name: GroupRef, options: DeleteAutoScalingGroupOptions = {}): Promise<Request> {
-    const groupNameValue = groupName('name', name);
+    const groupNameValue = groupNameOf('name', name);
     const out = await this.call((c, o) => c.deleteAutoScalingGroup({
       AutoScalingGroupName: groupNameValue,
       ForceDelete: options.forceDelete ? true : undefined,
@@ -349,8 +349,8 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   }
 
   /** Sets a group's desired capacity (AWS starts or stops instances to match). */
-  async setDesiredCapacity(groupNameArg: GroupRef, desiredCapacity: number, options: SetDesiredCapacityOptions = {}): Promise<Request> {
-    const name = groupName('groupName', groupNameArg);
+  async setDesiredCapacity(groupName: GroupRef, desiredCapacity: number, options: SetDesiredCapacityOptions = {}): Promise<Request> {
+    const name = groupNameOf('groupName', groupName);
     requireValue('desiredCapacity', desiredCapacity);
     checkInt('desiredCapacity', desiredCapacity, { min: 0 });
     const out = await this.call((c, o) => c.setDesiredCapacity({
@@ -365,7 +365,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Attaches running EC2 instances (at most 20) to a group. */
   async attachInstances(name: GroupRef, instanceIds: string[], options?: CallOptions): Promise<Request> {
-    const group = groupName('name', name);
+    const group = groupNameOf('name', name);
     checkNonEmpty('instanceIds', requireValue('instanceIds', instanceIds));
     checkMaxItems('instanceIds', instanceIds, 20);
     const out = await this.call((c, o) => c.attachInstances({ AutoScalingGroupName: group, InstanceIds: [...instanceIds] }, o), options);
@@ -374,7 +374,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Detaches instances (at most 20) from a group; `decrementCapacity` (default true) lowers its desired capacity. */
   async detachInstances(name: GroupRef, instanceIds: string[], options: DecrementCapacityOptions = {}): Promise<Request> {
-    const group = groupName('name', name);
+    const group = groupNameOf('name', name);
     checkNonEmpty('instanceIds', requireValue('instanceIds', instanceIds));
     checkMaxItems('instanceIds', instanceIds, 20);
     const out = await this.call((c, o) => c.detachInstances({
@@ -429,7 +429,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   /** A group's scaling activities, newest first (`await` for one page, `for await` for all). */
   getAllActivities(autoscaleGroup: GroupRef, options: GetAllActivitiesOptions = {}): PagedRequest<Activity> {
     return new PagedRequest(async (nextToken) => {
-      const name = groupName('autoscaleGroup', autoscaleGroup);
+      const name = groupNameOf('autoscaleGroup', autoscaleGroup);
       checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
       checkMaxItems('activityIds', options.activityIds, 50);
       const out = await this.call((c, o) => c.describeScalingActivities({
@@ -572,7 +572,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Schedules a change of a group's sizes; sizes left out stay as they are. */
   async createScheduledGroupAction(asGroup: GroupRef, name: string, options: CreateScheduledGroupActionOptions = {}): Promise<Request> {
-    const group = groupName('asGroup', asGroup);
+    const group = groupNameOf('asGroup', asGroup);
     checkLength('name', requireValue('name', name), NAME_MAX);
     checkSizes('', options);
     checkLength('recurrence', options.recurrence, NAME_MAX);
@@ -614,7 +614,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   /** Deletes a scheduled action of a group (AWS needs the group: give `autoscaleGroup`). */
   async deleteScheduledAction(scheduledActionName: string, options: AutoscaleGroupOption = {}): Promise<Request> {
     checkLength('scheduledActionName', requireValue('scheduledActionName', scheduledActionName), NAME_MAX);
-    const group = groupName('autoscaleGroup', options.autoscaleGroup);
+    const group = groupNameOf('autoscaleGroup', options.autoscaleGroup);
     const out = await this.call((c, o) => c.deleteScheduledAction({
       ScheduledActionName: scheduledActionName,
       AutoScalingGroupName: group,
@@ -634,7 +634,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Suspends a group's scaling processes (all of them unless `scalingProcesses` names some). */
   async suspendProcesses(asGroup: GroupRef, options: ScalingProcessesOptions = {}): Promise<Request> {
-    const group = groupName('asGroup', asGroup);
+    const group = groupNameOf('asGroup', asGroup);
     checkNonEmpty('scalingProcesses', options.scalingProcesses);
     const out = await this.call((c, o) => c.suspendProcesses({
       AutoScalingGroupName: group,
@@ -645,7 +645,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Resumes a group's scaling processes (all of them unless `scalingProcesses` names some). */
   async resumeProcesses(asGroup: GroupRef, options: ScalingProcessesOptions = {}): Promise<Request> {
-    const group = groupName('asGroup', asGroup);
+    const group = groupNameOf('asGroup', asGroup);
     checkNonEmpty('scalingProcesses', options.scalingProcesses);
     const out = await this.call((c, o) => c.resumeProcesses({
       AutoScalingGroupName: group,
@@ -670,7 +670,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Starts collecting a group's metrics (all of them unless `metrics` names some) at `granularity` (`1Minute`). */
   async enableMetricsCollection(asGroup: GroupRef, granularity: string, options: MetricsOptions = {}): Promise<Request> {
-    const group = groupName('asGroup', asGroup);
+    const group = groupNameOf('asGroup', asGroup);
     checkLength('granularity', requireValue('granularity', granularity), NAME_MAX);
     checkNonEmpty('metrics', options.metrics);
     const out = await this.call((c, o) => c.enableMetricsCollection({
@@ -683,7 +683,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Stops collecting a group's metrics (all of them unless `metrics` names some). */
   async disableMetricsCollection(asGroup: GroupRef, options: MetricsOptions = {}): Promise<Request> {
-    const group = groupName('asGroup', asGroup);
+    const group = groupNameOf('asGroup', asGroup);
     checkNonEmpty('metrics', options.metrics);
     const out = await this.call((c, o) => c.disableMetricsCollection({
       AutoScalingGroupName: group,
@@ -699,7 +699,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
    * `autoscaling:EC2_INSTANCE_LAUNCH`, `autoscaling:EC2_INSTANCE_TERMINATE`.
    */
   async putNotificationConfiguration(autoscaleGroup: GroupRef, topic: string, notificationTypes: string[], options?: CallOptions): Promise<Request> {
-    const group = groupName('autoscaleGroup', autoscaleGroup);
+    const group = groupNameOf('autoscaleGroup', autoscaleGroup);
     checkLength('topic', requireValue('topic', topic), NAME_MAX);
     checkNonEmpty('notificationTypes', requireValue('notificationTypes', notificationTypes));
     const out = await this.call((c, o) => c.putNotificationConfiguration({
@@ -712,7 +712,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Stops a group's notifications to `topic`. */
   async deleteNotificationConfiguration(autoscaleGroup: GroupRef, topic: string, options?: CallOptions): Promise<Request> {
-    const group = groupName('autoscaleGroup', autoscaleGroup);
+    const group = groupNameOf('autoscaleGroup', autoscaleGroup);
     checkLength('topic', requireValue('topic', topic), NAME_MAX);
     const out = await this.call((c, o) => c.deleteNotificationConfiguration({ AutoScalingGroupName: group, TopicARN: topic }, o), options);
     return this.#request(out);

@@ -8,7 +8,7 @@
 import type { AutoScalingClientConfig } from '@aws-sdk/client-auto-scaling';
 import type { Logger } from '@smithy/types';
 import { BotoConfig } from './config';
-import { resolveCredentials, type CredentialsInput, type CredentialSource } from './credentials';
+import { isLoopbackUrl, resolveCredentials, type CredentialsInput, type CredentialSource } from './credentials';
 import { BotoClientError, fromSdkError } from './errors';
 import { checkRegionName, DEFAULT_REGION, defaultEndpointHost, RegionInfo } from './regions';
 import { inspectCustom } from './repr';
@@ -242,6 +242,7 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
         securityToken: options.securityToken,
         credentials: options.credentials,
         profile: options.profile,
+        loopbackEndpoint: endpoint !== undefined && isLoopbackUrl(toUrl(endpoint)),
       },
       boto,
       env,

@@ -13,7 +13,8 @@ export type CredentialsInput = AwsCredentialIdentity | AwsCredentialIdentityProv
 
 /** What was used to pick the credentials (never the secret itself). */
 export type CredentialSource =
-  | 'arguments' | 'credentials option' | 'boto config' | 'boto config profile' | 'environment' | 'sdk profile' | 'sdk chain';
+  | 'arguments' | 'credentials option' | 'boto config' | 'boto config profile' | 'environment' | 'sdk profile' | 'sdk chain'
+  | 'sdk chain, else local placeholder';
 
 /** The explicit inputs a connection was given. */
 export interface CredentialInputs {
@@ -27,6 +28,8 @@ export interface CredentialInputs {
   credentials?: CredentialsInput;
   /** The `profile` option. */
   profile?: string;
+  /** Whether the endpoint is on this machine (botoscale local), where any key is accepted. */
+  loopbackEndpoint?: boolean;
 }
 
 /** The resolved credentials (or provider) and where they came from. */
@@ -106,5 +109,37 @@ export function resolveCredentials(inputs: CredentialInputs, config: BotoConfig,
     return { source: 'environment', accessKeyId: env.AWS_ACCESS_KEY_ID, credentials: fixed(env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN || undefined) };
   }
   const settings = sdkFileSettings(env);
-  return { source: 'sdk chain', credentials: lazyProvider((m) => m.fromNodeProviderChain(settings)) };
+  const chain = lazyProvider((m) => m.fromNodeProviderChain(settings));
+  if (inputs.loopbackEndpoint === true) return { source: 'sdk chain, else local placeholder', credentials: orLocalPlaceholder(chain) };
+  return { source: 'sdk chain', credentials: chain };
+}
+
+/**
+ * Keys that are no secret, for an endpoint on this machine when no credentials are set
+ * up anywhere: botoscale local accepts any key, so trying it from a fresh machine's REPL
+ * needs no AWS account and no made-up keys. A local endpoint started with `--auth` still
+ * refuses them.
+ */
+export const LOCAL_PLACEHOLDER_KEYS: Readonly<AwsCredentialIdentity> = Object.freeze({ accessKeyId: 'botoscale-local', secretAccessKey: 'botoscale-local' });
+
+function orLocalPlaceholder(chain: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  return async (props) => {
+    try {
+      return await chain(props);
+    } catch (err) {
+      if ((err as { name?: unknown } | undefined)?.name !== 'CredentialsProviderError') throw err;
+      return { ...LOCAL_PLACEHOLDER_KEYS };
+    }
+  };
+}
+
+/** Whether an endpoint URL's host is this machine (localhost, 127.0.0.0/8, ::1). */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }

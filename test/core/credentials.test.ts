@@ -7,6 +7,7 @@
  */
 import { AutoScaleConnection } from '../../src/autoscale';
 import { BotoClientError, BotoConfig, type ConnectionOptions } from '../../src/core';
+import { isLoopbackUrl } from '../../src/core/credentials';
 import { WireMock } from '../helpers/wire';
 import { replyLimits, signedKeyId } from './conns';
 import { tempFile } from './tmp';
@@ -164,5 +165,35 @@ describe('then the AWS SDK chain', () => {
     expect(err).toBeInstanceOf(BotoClientError);
     expect((err as Error).message).toMatch(/^no AWS credentials found: /);
     expect(wire.requests).toHaveLength(0);
+  });
+});
+
+describe('an endpoint on this machine (botoscale local) with no credentials set up', () => {
+  const nowhere = { AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', AWS_CONFIG_FILE: '/nonexistent/config' };
+
+  test('signs with placeholder keys instead of failing', async () => {
+    for (const endpoint of ['http://127.0.0.1:4599', 'http://localhost:4599', 'http://[::1]:4599']) {
+      const { conn: c, wire } = conn(undefined, undefined, { env: nowhere, endpoint });
+      expect(c.provenance.credentials).toBe('sdk chain, else local placeholder');
+      expect(await keyUsed(c, wire)).toEqual({ keyId: 'botoscale-local', token: undefined });
+    }
+  });
+
+  test('still prefers credentials that are set up', async () => {
+    const file = tempFile('credentials', '[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = file-secret\n');
+    const { conn: c, wire } = conn(undefined, undefined, { env: { ...nowhere, AWS_SHARED_CREDENTIALS_FILE: file }, endpoint: 'http://127.0.0.1:4599' });
+    expect(await keyUsed(c, wire)).toEqual({ keyId: 'AKIDFILE', token: undefined });
+  });
+
+  test('a remote endpoint still needs real credentials', async () => {
+    const { conn: c, wire } = conn(undefined, undefined, { env: nowhere, endpoint: 'http://10.1.2.3:4599' });
+    expect(c.provenance.credentials).toBe('sdk chain');
+    replyLimits(wire);
+    expect(await c.getAccountLimits().catch((e: unknown) => (e as Error).message)).toMatch(/^no AWS credentials found: /);
+  });
+
+  test('isLoopbackUrl', () => {
+    expect(['http://127.0.0.1:1', 'http://127.1.2.3', 'http://localhost', 'http://api.localhost:9', 'http://[::1]:4599'].map(isLoopbackUrl)).toEqual([true, true, true, true, true]);
+    expect(['http://10.0.0.1', 'https://autoscaling.us-east-1.amazonaws.com', 'http://127.0.0.1.example.com', 'not a url'].map(isLoopbackUrl)).toEqual([false, false, false, false]);
   });
 });

@@ -39,8 +39,8 @@ function instanceShape(i: InstanceRecord): WireObject {
     LifecycleState: i.lifecycleState,
     HealthStatus: i.healthStatus,
     ProtectedFromScaleIn: i.protectedFromScaleIn,
+    LaunchConfigurationName: i.launchConfigurationName,
   };
-  if (i.launchConfigurationName !== undefined) out.LaunchConfigurationName = i.launchConfigurationName;
   return out;
 }
 
@@ -68,11 +68,11 @@ export function groupShape(g: GroupRecord, accountId: string): WireObject {
     ServiceLinkedRoleARN: serviceLinkedRoleArn(accountId),
     CapacityRebalance: g.capacityRebalance,
     TrafficSources: [],
+    LaunchConfigurationName: g.launchConfigurationName,
+    VPCZoneIdentifier: g.vpcZoneIdentifier,
+    PlacementGroup: g.placementGroup,
+    MaxInstanceLifetime: g.maxInstanceLifetime,
   };
-  if (g.launchConfigurationName !== undefined) out.LaunchConfigurationName = g.launchConfigurationName;
-  if (g.vpcZoneIdentifier !== undefined) out.VPCZoneIdentifier = g.vpcZoneIdentifier;
-  if (g.placementGroup !== undefined) out.PlacementGroup = g.placementGroup;
-  if (g.maxInstanceLifetime !== undefined) out.MaxInstanceLifetime = g.maxInstanceLifetime;
   if (g.deleting) out.Status = 'Delete in progress';
   return out;
 }
@@ -87,8 +87,8 @@ export function autoScalingInstanceShape(group: string, i: InstanceRecord): Wire
     LifecycleState: i.lifecycleState,
     HealthStatus: i.healthStatus.toUpperCase(),
     ProtectedFromScaleIn: i.protectedFromScaleIn,
+    LaunchConfigurationName: i.launchConfigurationName,
   };
-  if (i.launchConfigurationName !== undefined) out.LaunchConfigurationName = i.launchConfigurationName;
   return out;
 }
 
@@ -105,39 +105,34 @@ export function launchConfigShape(lc: LaunchConfigRecord): WireObject {
     InstanceType: lc.instanceType,
     KernelId: lc.kernelId ?? '',
     RamdiskId: lc.ramdiskId ?? '',
-    BlockDeviceMappings: lc.blockDeviceMappings.map((b) => {
-      const m: WireObject = { DeviceName: b.deviceName };
-      if (b.virtualName !== undefined) m.VirtualName = b.virtualName;
-      if (b.noDevice !== undefined) m.NoDevice = b.noDevice;
-      if (b.ebs !== undefined) {
-        const e: WireObject = {};
-        if (b.ebs.snapshotId !== undefined) e.SnapshotId = b.ebs.snapshotId;
-        if (b.ebs.volumeSize !== undefined) e.VolumeSize = b.ebs.volumeSize;
-        if (b.ebs.volumeType !== undefined) e.VolumeType = b.ebs.volumeType;
-        if (b.ebs.deleteOnTermination !== undefined) e.DeleteOnTermination = b.ebs.deleteOnTermination;
-        if (b.ebs.iops !== undefined) e.Iops = b.ebs.iops;
-        if (b.ebs.encrypted !== undefined) e.Encrypted = b.ebs.encrypted;
-        if (b.ebs.throughput !== undefined) e.Throughput = b.ebs.throughput;
-        m.Ebs = e;
-      }
-      return m;
-    }),
+    BlockDeviceMappings: lc.blockDeviceMappings.map((b) => ({
+      DeviceName: b.deviceName,
+      VirtualName: b.virtualName,
+      NoDevice: b.noDevice,
+      Ebs: b.ebs === undefined
+        ? undefined
+        : {
+            SnapshotId: b.ebs.snapshotId,
+            VolumeSize: b.ebs.volumeSize,
+            VolumeType: b.ebs.volumeType,
+            DeleteOnTermination: b.ebs.deleteOnTermination,
+            Iops: b.ebs.iops,
+            Encrypted: b.ebs.encrypted,
+            Throughput: b.ebs.throughput,
+          },
+    })),
     InstanceMonitoring: { Enabled: lc.instanceMonitoring },
     CreatedTime: new Date(lc.createdTime),
     EbsOptimized: lc.ebsOptimized,
+    ClassicLinkVPCId: lc.classicLinkVPCId,
+    SpotPrice: lc.spotPrice,
+    IamInstanceProfile: lc.iamInstanceProfile,
+    AssociatePublicIpAddress: lc.associatePublicIpAddress,
+    PlacementTenancy: lc.placementTenancy,
+    MetadataOptions: lc.metadataOptions === undefined
+      ? undefined
+      : { HttpTokens: lc.metadataOptions.httpTokens, HttpPutResponseHopLimit: lc.metadataOptions.httpPutResponseHopLimit, HttpEndpoint: lc.metadataOptions.httpEndpoint },
   };
-  if (lc.classicLinkVPCId !== undefined) out.ClassicLinkVPCId = lc.classicLinkVPCId;
-  if (lc.spotPrice !== undefined) out.SpotPrice = lc.spotPrice;
-  if (lc.iamInstanceProfile !== undefined) out.IamInstanceProfile = lc.iamInstanceProfile;
-  if (lc.associatePublicIpAddress !== undefined) out.AssociatePublicIpAddress = lc.associatePublicIpAddress;
-  if (lc.placementTenancy !== undefined) out.PlacementTenancy = lc.placementTenancy;
-  if (lc.metadataOptions !== undefined) {
-    const m: WireObject = {};
-    if (lc.metadataOptions.httpTokens !== undefined) m.HttpTokens = lc.metadataOptions.httpTokens;
-    if (lc.metadataOptions.httpPutResponseHopLimit !== undefined) m.HttpPutResponseHopLimit = lc.metadataOptions.httpPutResponseHopLimit;
-    if (lc.metadataOptions.httpEndpoint !== undefined) m.HttpEndpoint = lc.metadataOptions.httpEndpoint;
-    out.MetadataOptions = m;
-  }
   return out;
 }
 
@@ -168,17 +163,12 @@ export function policyShape(p: PolicyRecord, cw: CloudWatchApi): WireObject {
     PolicyARN: p.arn,
     PolicyType: p.policyType,
     AdjustmentType: p.adjustmentType,
-    StepAdjustments: p.stepAdjustments.map((s) => {
-      const o: WireObject = { ScalingAdjustment: s.scalingAdjustment };
-      if (s.lower !== undefined) o.MetricIntervalLowerBound = s.lower;
-      if (s.upper !== undefined) o.MetricIntervalUpperBound = s.upper;
-      return o;
-    }),
+    StepAdjustments: p.stepAdjustments.map((s) => ({ ScalingAdjustment: s.scalingAdjustment, MetricIntervalLowerBound: s.lower, MetricIntervalUpperBound: s.upper })),
     Alarms: hasAlarmLookup(cw) ? cw.alarmsForAction(p.arn).map((a) => ({ AlarmName: a.alarmName, AlarmARN: a.alarmArn })) : [],
     Enabled: p.enabled,
+    ScalingAdjustment: p.scalingAdjustment,
+    Cooldown: p.cooldown,
   };
-  if (p.scalingAdjustment !== undefined) out.ScalingAdjustment = p.scalingAdjustment;
-  if (p.cooldown !== undefined) out.Cooldown = p.cooldown;
   if (p.minAdjustmentMagnitude !== undefined) {
     out.MinAdjustmentMagnitude = p.minAdjustmentMagnitude;
     out.MinAdjustmentStep = p.minAdjustmentMagnitude;

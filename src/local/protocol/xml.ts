@@ -111,7 +111,7 @@ class XmlWriters {
         if (v !== null) out += m.write(v);
       }
       let keys = 0;
-      for (const name in value) if (Object.prototype.hasOwnProperty.call(value, name)) keys++;
+      for (const name in value) if (Object.prototype.hasOwnProperty.call(value, name) && value[name] !== undefined) keys++;
       if (keys === seen) return out;
       for (const name of Object.keys(value)) {
         const v = value[name];

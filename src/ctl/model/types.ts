@@ -151,34 +151,41 @@ export interface ScheduledSpec {
   desiredCapacity?: number;
 }
 
-/** An Auto Scaling group the file wants, with everything attached to it. */
-export interface GroupSpec {
+/**
+ * The settings of an Auto Scaling group, as the file wants them, as AWS has them, and
+ * as a plan creates them. Where the file leaves an optional one out, it is not managed.
+ */
+export interface GroupSettings {
   /** Name. */
   name: string;
   /** Fewest instances. */
   minSize: number;
   /** Most instances. */
   maxSize: number;
-  /** The file's `capacity` (desired capacity), if given. */
-  capacity?: number;
-  /** What its launch configuration must launch. */
-  launchConfig: LaunchConfigSpec;
   /** Availability zones. */
   zones: string[];
   /** Subnets (`vpc_zone_identifier`). */
   subnets: string[];
   /** Classic load balancers. */
   loadBalancers: string[];
-  /** `EC2` or `ELB`; not managed when undefined. */
+  /** `EC2` or `ELB`. */
   healthCheckType?: string;
-  /** Seconds; not managed when undefined. */
+  /** Seconds. */
   healthCheckPeriod?: number;
-  /** Seconds; not managed when undefined. */
+  /** Seconds. */
   defaultCooldown?: number;
+  /** Tags: the file's alone in a {@link GroupSpec}, autoscalectl's included otherwise. */
+  tags: TagSpec[];
+}
+
+/** An Auto Scaling group the file wants, with everything attached to it. */
+export interface GroupSpec extends GroupSettings {
+  /** The file's `capacity` (desired capacity), if given. */
+  capacity?: number;
+  /** What its launch configuration must launch. */
+  launchConfig: LaunchConfigSpec;
   /** Not managed when undefined. */
   terminationPolicies?: string[];
-  /** The file's tags (autoscalectl's own tags are added by the planner). */
-  tags: TagSpec[];
   /** SNS topic for launch/terminate notifications. */
   notificationTopic?: string;
   /** Its scaling policies. */
@@ -190,33 +197,13 @@ export interface GroupSpec {
 }
 
 /** An Auto Scaling group that exists. */
-export interface GroupState {
-  /** Name. */
-  name: string;
+export interface GroupState extends GroupSettings {
   /** Its launch configuration's name. */
   launchConfigName?: string;
-  /** Fewest instances. */
-  minSize: number;
-  /** Most instances. */
-  maxSize: number;
   /** Desired capacity. */
   desiredCapacity: number;
-  /** Availability zones. */
-  zones: string[];
-  /** Subnets. */
-  subnets: string[];
-  /** Classic load balancers. */
-  loadBalancers: string[];
-  /** `EC2` or `ELB`. */
-  healthCheckType?: string;
-  /** Seconds. */
-  healthCheckPeriod?: number;
-  /** Seconds. */
-  defaultCooldown?: number;
   /** Termination policies. */
   terminationPolicies: string[];
-  /** Every tag, autoscalectl's included. */
-  tags: TagSpec[];
   /** How many instances it has. */
   instanceCount: number;
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import type {
-  AlarmSpec, DrainingSpec, HealthCheckSpec, LaunchConfigSpec, ListenerSpec, LoadBalancerSpec, PolicySpec, ScheduledSpec, StickinessSpec, TagSpec,
+  AlarmSpec, DrainingSpec, GroupSettings, HealthCheckSpec, LaunchConfigSpec, ListenerSpec, LoadBalancerSpec, PolicySpec, ScheduledSpec, StickinessSpec, TagSpec,
 } from '../model/types';
 
 /** Kinds of resources, in dependency order. */
@@ -30,33 +30,13 @@ export interface FieldChange {
 }
 
 /** A group as `CreateAutoScalingGroup` makes it. */
-export interface GroupCreate {
-  /** Name. */
-  name: string;
+export interface GroupCreate extends GroupSettings {
   /** Launch configuration name. */
   launchConfigName: string;
-  /** Fewest instances. */
-  minSize: number;
-  /** Most instances. */
-  maxSize: number;
   /** Desired capacity (AWS starts at `minSize` when undefined). */
   desiredCapacity?: number;
-  /** Zones. */
-  zones: string[];
-  /** Subnets. */
-  subnets: string[];
-  /** Load balancers. */
-  loadBalancers: string[];
-  /** `EC2` or `ELB`. */
-  healthCheckType?: string;
-  /** Seconds. */
-  healthCheckPeriod?: number;
-  /** Seconds. */
-  defaultCooldown?: number;
   /** Termination policies. */
   terminationPolicies?: string[];
-  /** Every tag, autoscalectl's included. */
-  tags: TagSpec[];
 }
 
 /** The settings `UpdateAutoScalingGroup` changes (only those given). */

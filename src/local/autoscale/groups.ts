@@ -21,20 +21,15 @@ import { DEFAULT_COOLDOWN, GROUP_METRICS, PROCESS_NAMES, TERMINATION_POLICIES, t
 import type { AutoScalingState } from './state';
 import { checkTags, type TagInput } from './tags';
 
-/** CreateAutoScalingGroup's parameters (launch templates are not simulated). */
-export interface CreateGroupParams {
+/** The parameters CreateAutoScalingGroup and UpdateAutoScalingGroup share (launch templates are not simulated). */
+interface GroupSettingParams {
   AutoScalingGroupName: string;
   LaunchConfigurationName?: string;
-  InstanceId?: string;
   LaunchTemplate?: unknown;
   MixedInstancesPolicy?: unknown;
-  MinSize: number;
-  MaxSize: number;
   DesiredCapacity?: number;
   DefaultCooldown?: number;
   AvailabilityZones?: string[];
-  LoadBalancerNames?: string[];
-  TargetGroupARNs?: string[];
   HealthCheckType?: string;
   HealthCheckGracePeriod?: number;
   PlacementGroup?: string;
@@ -43,28 +38,22 @@ export interface CreateGroupParams {
   NewInstancesProtectedFromScaleIn?: boolean;
   CapacityRebalance?: boolean;
   MaxInstanceLifetime?: number;
+}
+
+/** CreateAutoScalingGroup's parameters. */
+export interface CreateGroupParams extends GroupSettingParams {
+  InstanceId?: string;
+  MinSize: number;
+  MaxSize: number;
+  LoadBalancerNames?: string[];
+  TargetGroupARNs?: string[];
   Tags?: TagInput[];
 }
 
 /** UpdateAutoScalingGroup's parameters. */
-export interface UpdateGroupParams {
-  AutoScalingGroupName: string;
-  LaunchConfigurationName?: string;
-  LaunchTemplate?: unknown;
-  MixedInstancesPolicy?: unknown;
+export interface UpdateGroupParams extends GroupSettingParams {
   MinSize?: number;
   MaxSize?: number;
-  DesiredCapacity?: number;
-  DefaultCooldown?: number;
-  AvailabilityZones?: string[];
-  HealthCheckType?: string;
-  HealthCheckGracePeriod?: number;
-  PlacementGroup?: string;
-  VPCZoneIdentifier?: string;
-  TerminationPolicies?: string[];
-  NewInstancesProtectedFromScaleIn?: boolean;
-  CapacityRebalance?: boolean;
-  MaxInstanceLifetime?: number;
 }
 
 function checkSizes(min: number, max: number, desired: number): void {

@@ -109,31 +109,30 @@ function asArray(field: string, spec: unknown): readonly unknown[] {
   return spec;
 }
 
-/** A simple listener (boto2's `listeners` tuples), checked and in the SDK's shape. @internal */
-export function toSdkListener(field: string, spec: ListenerSpec): SdkListener {
-  if (spec instanceof Listener) return fromListener(field, spec);
+/**
+ * A listener tuple checked and in the SDK's shape: simple ones are (lbPort, instancePort,
+ * protocol, certificate?), complex ones add the instance protocol before the certificate.
+ */
+function fromTuple(field: string, spec: unknown, complex: boolean): SdkListener {
   const t = asArray(field, spec);
   const protocol = checkProtocol(`${field}.protocol`, t[2]);
   return {
     LoadBalancerPort: checkPort(`${field}.loadBalancerPort`, t[0] as number),
     InstancePort: checkPort(`${field}.instancePort`, t[1] as number),
     Protocol: protocol,
-    SSLCertificateId: certificate(field, protocol, t[3]),
+    ...(complex ? { InstanceProtocol: checkInstanceProtocol(field, protocol, t[3]) } : {}),
+    SSLCertificateId: certificate(field, protocol, t[complex ? 4 : 3]),
   };
+}
+
+/** A simple listener (boto2's `listeners` tuples), checked and in the SDK's shape. @internal */
+export function toSdkListener(field: string, spec: ListenerSpec): SdkListener {
+  return spec instanceof Listener ? fromListener(field, spec) : fromTuple(field, spec, false);
 }
 
 /** A complex listener (boto2's `complex_listeners` tuples), checked and in the SDK's shape. @internal */
 export function toSdkComplexListener(field: string, spec: ComplexListenerSpec): SdkListener {
-  if (spec instanceof Listener) return fromListener(field, spec);
-  const t = asArray(field, spec);
-  const protocol = checkProtocol(`${field}.protocol`, t[2]);
-  return {
-    LoadBalancerPort: checkPort(`${field}.loadBalancerPort`, t[0] as number),
-    InstancePort: checkPort(`${field}.instancePort`, t[1] as number),
-    Protocol: protocol,
-    InstanceProtocol: checkInstanceProtocol(field, protocol, t[3]),
-    SSLCertificateId: certificate(field, protocol, t[4]),
-  };
+  return spec instanceof Listener ? fromListener(field, spec) : fromTuple(field, spec, true);
 }
 
 /** Every listener of a call, simple ones first, checked; at least one is required. @internal */

@@ -4,6 +4,7 @@
  * the errors clients get.
  */
 import { startLocal, type LocalEndpoint, type LocalOptions } from '../../src/local';
+import { ServiceError } from '../../src/local/errors';
 
 /** The key pair tests sign with. */
 export const CREDS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-test-secret' };
@@ -65,4 +66,15 @@ export async function failure(p: Promise<unknown>): Promise<CaughtError> {
 export function xmlText(xml: string, tag: string): string | undefined {
   const m = new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml);
   return m?.[1]?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#xD;/g, '\r').replace(/&amp;/g, '&');
+}
+
+/** The code, message and status of the ServiceError `f` throws (a handler or protocol function called directly). */
+export function serviceError(f: () => unknown): { code: string; message: string; status: number } {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ServiceError) return { code: e.code, message: e.message, status: e.status };
+    throw e;
+  }
+  throw new Error('did not throw');
 }

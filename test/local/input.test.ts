@@ -5,18 +5,8 @@
  */
 import * as autoscale from '../../src/local/autoscale/input';
 import * as cloudwatch from '../../src/local/cloudwatch/input';
-import { ServiceError } from '../../src/local/errors';
 import * as shared from '../../src/local/input';
-
-function caught(fn: () => unknown): { code: string; status: number; message: string } {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ServiceError) return { code: err.code, status: err.status, message: err.message };
-    throw err;
-  }
-  throw new Error('expected an error');
-}
+import { serviceError } from './helpers';
 
 test('absent and null members are undefined; present ones are narrowed', () => {
   const input = { S: 's', N: 1.5, I: 2, B: true, D: new Date(1000), L: ['a'], O: { k: 'v' }, Z: null };
@@ -30,26 +20,26 @@ test('absent and null members are undefined; present ones are narrowed', () => {
 });
 
 test('Auto Scaling: ValidationError in AWS words', () => {
-  expect(caught(() => autoscale.optInt({ DesiredCapacity: 1.5 }, 'DesiredCapacity'))).toEqual({
+  expect(serviceError(() => autoscale.optInt({ DesiredCapacity: 1.5 }, 'DesiredCapacity'))).toEqual({
     code: 'ValidationError',
     status: 400,
     message: "1 validation error detected: Value at 'desiredCapacity' failed to satisfy constraint: Member must be an integer",
   });
-  expect(caught(() => autoscale.optNumber({ Bound: Number.NaN }, 'Bound')).message).toBe("1 validation error detected: Value at 'bound' failed to satisfy constraint: Member must be a number");
-  expect(caught(() => autoscale.optObjects({ Tags: ['x'] }, 'Tags')).message).toBe("1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must be a list of structures");
-  expect(caught(() => autoscale.reqString({}, 'AutoScalingGroupName')).message).toBe(
+  expect(serviceError(() => autoscale.optNumber({ Bound: Number.NaN }, 'Bound')).message).toBe("1 validation error detected: Value at 'bound' failed to satisfy constraint: Member must be a number");
+  expect(serviceError(() => autoscale.optObjects({ Tags: ['x'] }, 'Tags')).message).toBe("1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must be a list of structures");
+  expect(serviceError(() => autoscale.reqString({}, 'AutoScalingGroupName')).message).toBe(
     "1 validation error detected: Value null at 'autoScalingGroupName' failed to satisfy constraint: Member must not be null",
   );
 });
 
 test('CloudWatch: InvalidParameterValue quoting the value, MissingParameter', () => {
-  expect(caught(() => cloudwatch.optNumber({ Value: 'x' }, 'Value'))).toEqual({ code: 'InvalidParameterValue', status: 400, message: 'The value x for parameter Value is invalid.' });
-  expect(caught(() => cloudwatch.optStrings({ Names: 'x' }, 'Names')).message).toBe('The value [list] for parameter Names is invalid.');
-  expect(caught(() => cloudwatch.optObject({ Metric: 'x' }, 'Metric')).message).toBe('The value [value] for parameter Metric is invalid.');
-  expect(caught(() => cloudwatch.reqDate({}, 'StartTime'))).toEqual({ code: 'MissingParameter', status: 400, message: 'The parameter StartTime is required.' });
+  expect(serviceError(() => cloudwatch.optNumber({ Value: 'x' }, 'Value'))).toEqual({ code: 'InvalidParameterValue', status: 400, message: 'The value x for parameter Value is invalid.' });
+  expect(serviceError(() => cloudwatch.optStrings({ Names: 'x' }, 'Names')).message).toBe('The value [list] for parameter Names is invalid.');
+  expect(serviceError(() => cloudwatch.optObject({ Metric: 'x' }, 'Metric')).message).toBe('The value [value] for parameter Metric is invalid.');
+  expect(serviceError(() => cloudwatch.reqDate({}, 'StartTime'))).toEqual({ code: 'MissingParameter', status: 400, message: 'The parameter StartTime is required.' });
 });
 
 test('EC2 and ELB: InvalidParameterValue saying what was expected', () => {
-  expect(caught(() => shared.optInts({ Ports: [1.5] }, 'Ports'))).toEqual({ code: 'InvalidParameterValue', status: 400, message: 'Invalid value for parameter Ports: expected a list of integers' });
-  expect(caught(() => shared.optObject({ Filter: [] }, 'Filter')).message).toBe('Invalid value for parameter Filter: expected a structure');
+  expect(serviceError(() => shared.optInts({ Ports: [1.5] }, 'Ports'))).toEqual({ code: 'InvalidParameterValue', status: 400, message: 'Invalid value for parameter Ports: expected a list of integers' });
+  expect(serviceError(() => shared.optObject({ Filter: [] }, 'Filter')).message).toBe('Invalid value for parameter Filter: expected a structure');
 });

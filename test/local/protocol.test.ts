@@ -12,6 +12,7 @@ import { PROFILES, parseTarget } from '../../src/local/protocol/services';
 import { isoMillis, parseTimestamp } from '../../src/local/protocol/timestamps';
 import { escapeXml, queryResponseXml } from '../../src/local/protocol/xml';
 import type { WireObject } from '../../src/local/types';
+import { serviceError } from './helpers';
 
 const AS = PROFILES.autoscaling;
 const CW = PROFILES.monitoring;
@@ -20,16 +21,6 @@ const ELB = PROFILES.elasticloadbalancing;
 
 function q(params: Record<string, string>): Map<string, string> {
   return new Map(Object.entries(params));
-}
-
-function err(f: () => unknown): { code: string; message: string; status: number } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ServiceError) return { code: e.code, message: e.message, status: e.status };
-    throw e;
-  }
-  throw new Error('did not throw');
 }
 
 describe('form decoding', () => {
@@ -171,12 +162,12 @@ describe('reading query requests', () => {
 describe('input errors, as each service words them', () => {
   test('Auto Scaling: one ValidationError listing every violation, members named as AWS does', () => {
     const op = operationOf(AS, 'CreateAutoScalingGroup');
-    expect(err(() => decodeQuery(AS, op, q({ AutoScalingGroupName: 'g', MinSize: '1' })))).toEqual({
+    expect(serviceError(() => decodeQuery(AS, op, q({ AutoScalingGroupName: 'g', MinSize: '1' })))).toEqual({
       code: 'ValidationError',
       status: 400,
       message: "1 validation error detected: Value null at 'maxSize' failed to satisfy constraint: Member must not be null",
     });
-    expect(err(() => decodeQuery(AS, op, q({ AutoScalingGroupName: '', MinSize: 'one', MaxSize: '2', 'Tags.member.1.Value': 'v' })))).toEqual({
+    expect(serviceError(() => decodeQuery(AS, op, q({ AutoScalingGroupName: '', MinSize: 'one', MaxSize: '2', 'Tags.member.1.Value': 'v' })))).toEqual({
       code: 'ValidationError',
       status: 400,
       message:
@@ -184,17 +175,17 @@ describe('input errors, as each service words them', () => {
         "Value '' at 'autoScalingGroupName' failed to satisfy constraint: Member must have length greater than or equal to 1; " +
         "Value null at 'tags.1.member.key' failed to satisfy constraint: Member must not be null",
     });
-    expect(err(() => decodeQuery(AS, operationOf(AS, 'DescribeAutoScalingGroups'), q({ MaxRecords: '1.5' })))).toEqual({
+    expect(serviceError(() => decodeQuery(AS, operationOf(AS, 'DescribeAutoScalingGroups'), q({ MaxRecords: '1.5' })))).toEqual({
       code: 'ValidationError',
       status: 400,
       message: "1 validation error detected: Value '1.5' at 'maxRecords' failed to satisfy constraint: Member must be an integer",
     });
-    expect(err(() => decodeQuery(AS, operationOf(AS, 'SetInstanceHealth'), q({ InstanceId: 'i-1', HealthStatus: 'Healthy', ShouldRespectGracePeriod: 'maybe' })))).toEqual({
+    expect(serviceError(() => decodeQuery(AS, operationOf(AS, 'SetInstanceHealth'), q({ InstanceId: 'i-1', HealthStatus: 'Healthy', ShouldRespectGracePeriod: 'maybe' })))).toEqual({
       code: 'ValidationError',
       status: 400,
       message: "1 validation error detected: Value 'maybe' at 'shouldRespectGracePeriod' failed to satisfy constraint: Member must be a boolean",
     });
-    expect(err(() => decodeQuery(AS, op, q({ AutoScalingGroupName: 'x'.repeat(256), MinSize: '1', MaxSize: '1' }))).message).toBe(
+    expect(serviceError(() => decodeQuery(AS, op, q({ AutoScalingGroupName: 'x'.repeat(256), MinSize: '1', MaxSize: '1' }))).message).toBe(
       `1 validation error detected: Value '${'x'.repeat(256)}' at 'autoScalingGroupName' failed to satisfy constraint: Member must have length less than or equal to 255`,
     );
   });
@@ -202,7 +193,7 @@ describe('input errors, as each service words them', () => {
   test('ELB: the same ValidationError wording; ranges of health checks', () => {
     const op = operationOf(ELB, 'ConfigureHealthCheck');
     expect(
-      err(() => decodeQuery(ELB, op, q({ LoadBalancerName: 'lb', 'HealthCheck.Target': 'TCP:80', 'HealthCheck.Interval': '1', 'HealthCheck.Timeout': '5', 'HealthCheck.UnhealthyThreshold': '2', 'HealthCheck.HealthyThreshold': '11' }))),
+      serviceError(() => decodeQuery(ELB, op, q({ LoadBalancerName: 'lb', 'HealthCheck.Target': 'TCP:80', 'HealthCheck.Interval': '1', 'HealthCheck.Timeout': '5', 'HealthCheck.UnhealthyThreshold': '2', 'HealthCheck.HealthyThreshold': '11' }))),
     ).toEqual({
       code: 'ValidationError',
       status: 400,
@@ -214,29 +205,29 @@ describe('input errors, as each service words them', () => {
 
   test('CloudWatch: MissingParameter naming the parameters, InvalidParameterValue for types, ValidationError for constraints', () => {
     const op = operationOf(CW, 'PutMetricAlarm');
-    expect(err(() => decodeQuery(CW, op, q({ AlarmName: 'a' })))).toEqual({
+    expect(serviceError(() => decodeQuery(CW, op, q({ AlarmName: 'a' })))).toEqual({
       code: 'MissingParameter',
       status: 400,
       message: 'The parameter EvaluationPeriods is required.\nThe parameter ComparisonOperator is required.',
     });
-    expect(err(() => decodeQuery(CW, op, q({ AlarmName: 'a', EvaluationPeriods: 'two', ComparisonOperator: 'GreaterThanThreshold' })))).toEqual({
+    expect(serviceError(() => decodeQuery(CW, op, q({ AlarmName: 'a', EvaluationPeriods: 'two', ComparisonOperator: 'GreaterThanThreshold' })))).toEqual({
       code: 'InvalidParameterValue',
       status: 400,
       message: 'The value two for parameter EvaluationPeriods is not an integer.',
     });
-    expect(err(() => decodeQuery(CW, op, q({ AlarmName: 'a', EvaluationPeriods: '2', ComparisonOperator: 'Above' })))).toEqual({
+    expect(serviceError(() => decodeQuery(CW, op, q({ AlarmName: 'a', EvaluationPeriods: '2', ComparisonOperator: 'Above' })))).toEqual({
       code: 'ValidationError',
       status: 400,
       message:
         "1 validation error detected: Value 'Above' at 'comparisonOperator' failed to satisfy constraint: Member must satisfy enum value set: " +
         '[GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold, LessThanOrEqualToThreshold, LessThanLowerOrGreaterThanUpperThreshold, LessThanLowerThreshold, GreaterThanUpperThreshold]',
     });
-    expect(err(() => decodeQuery(CW, operationOf(CW, 'PutMetricData'), q({ Namespace: 'n', 'MetricData.member.1.Value': '1' })))).toEqual({
+    expect(serviceError(() => decodeQuery(CW, operationOf(CW, 'PutMetricData'), q({ Namespace: 'n', 'MetricData.member.1.Value': '1' })))).toEqual({
       code: 'MissingParameter',
       status: 400,
       message: 'The parameter MetricData.member.1.MetricName is required.',
     });
-    expect(err(() => decodeJson(CW, op, { AlarmName: 'a', EvaluationPeriods: '2', ComparisonOperator: 'GreaterThanThreshold' }))).toEqual({
+    expect(serviceError(() => decodeJson(CW, op, { AlarmName: 'a', EvaluationPeriods: '2', ComparisonOperator: 'GreaterThanThreshold' }))).toEqual({
       code: 'InvalidParameterValue',
       status: 400,
       message: 'The value 2 for parameter EvaluationPeriods is not an integer.',
@@ -244,17 +235,17 @@ describe('input errors, as each service words them', () => {
   });
 
   test('EC2: MissingParameter or InvalidParameterValue for the first problem, with EC2 parameter names', () => {
-    expect(err(() => decodeQuery(EC2, operationOf(EC2, 'RunInstances'), q({ ImageId: 'ami-12345678', MinCount: '1' })))).toEqual({
+    expect(serviceError(() => decodeQuery(EC2, operationOf(EC2, 'RunInstances'), q({ ImageId: 'ami-12345678', MinCount: '1' })))).toEqual({
       code: 'MissingParameter',
       status: 400,
       message: 'The request must contain the parameter MaxCount',
     });
-    expect(err(() => decodeQuery(EC2, operationOf(EC2, 'DescribeInstances'), q({ MaxResults: 'ten' })))).toEqual({
+    expect(serviceError(() => decodeQuery(EC2, operationOf(EC2, 'DescribeInstances'), q({ MaxResults: 'ten' })))).toEqual({
       code: 'InvalidParameterValue',
       status: 400,
       message: "Value (ten) for parameter MaxResults is invalid. Expected: 'integer'.",
     });
-    expect(err(() => decodeQuery(EC2, operationOf(EC2, 'DescribeSecurityGroups'), q({ MaxResults: '2' })))).toEqual({
+    expect(serviceError(() => decodeQuery(EC2, operationOf(EC2, 'DescribeSecurityGroups'), q({ MaxResults: '2' })))).toEqual({
       code: 'InvalidParameterValue',
       status: 400,
       message: 'Value (2) for parameter MaxResults is invalid. Must be at least 5.',
@@ -262,9 +253,9 @@ describe('input errors, as each service words them', () => {
   });
 
   test('an unknown action, per service', () => {
-    expect(err(() => operationOf(AS, 'LaunchRockets'))).toEqual({ code: 'InvalidAction', status: 400, message: 'Could not find operation LaunchRockets for version 2011-01-01' });
+    expect(serviceError(() => operationOf(AS, 'LaunchRockets'))).toEqual({ code: 'InvalidAction', status: 400, message: 'Could not find operation LaunchRockets for version 2011-01-01' });
     expect(unknownAction(EC2, 'LaunchRockets').message).toBe('The action LaunchRockets is not valid for this web service.');
-    expect(err(() => operationOf(AS, 'toString')).code).toBe('InvalidAction');
+    expect(serviceError(() => operationOf(AS, 'toString')).code).toBe('InvalidAction');
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Timestamps on the wire: ISO 8601 in query requests (with or without a zone, seconds
- * optional) or epoch seconds; ISO 8601 with milliseconds in XML answers and epoch
- * seconds in JSON answers.
+ * optional) or epoch seconds; ISO 8601 with milliseconds in XML answers (whole seconds
+ * for the members listed in {@link WHOLE_SECOND_MEMBERS}) and epoch seconds in JSON
+ * answers.
  *
  * @module
  */
@@ -45,6 +46,31 @@ export function isoMillis(value: Date | number | string): string {
   const d = toDate(value);
   return Number.isNaN(d.getTime()) ? String(value) : d.toISOString();
 }
+
+/**
+ * `2026-01-01T00:00:00Z`, as AWS writes the XML timestamps listed in
+ * {@link WHOLE_SECOND_MEMBERS}: whole seconds, no fraction.
+ */
+export function isoSeconds(value: Date | number | string): string {
+  const d = toDate(value);
+  return Number.isNaN(d.getTime()) ? String(value) : `${d.toISOString().slice(0, 19)}Z`;
+}
+
+/**
+ * The XML answer members AWS writes in whole seconds (`2009-01-16T00:00:00Z`), by
+ * service (the model's `endpointPrefix`), structure shape and member; every other
+ * timestamp carries milliseconds (`2013-02-15T17:43:04.674Z`).
+ *
+ * CloudWatch's datapoints: the GetMetricStatistics examples of the CloudWatch API
+ * Reference (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html)
+ * show `<Timestamp>…T00:00:00Z</Timestamp>`, and boto 2.49's `Datapoint` parses them with
+ * `'%Y-%m-%dT%H:%M:%SZ'` only, so a fraction crashes `get_metric_statistics` and
+ * `Metric.query`. Alarms' timestamps and alarm history keep their milliseconds, as in
+ * the DescribeAlarms and DescribeAlarmHistory examples.
+ */
+export const WHOLE_SECOND_MEMBERS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  monitoring: { Datapoint: ['Timestamp'], MetricDataResult: ['Timestamps'] },
+};
 
 /** Epoch seconds (with a fraction for milliseconds), as AWS JSON protocols write timestamps. */
 export function epochSeconds(value: Date | number | string): number {

@@ -338,6 +338,16 @@ describe('answers', () => {
     expect(alarms).toContain('<StateUpdatedTimestamp>2026-12-03T07:07:00.000Z</StateUpdatedTimestamp>');
   });
 
+  test("Auto Scaling XML: an activity's EndTime and scheduled actions' times in whole seconds, StartTime and CreatedTime with milliseconds", () => {
+    const at = new Date(Date.UTC(2026, 11, 3, 7, 7, 8, 930));
+    const activities = encodeOutput(AS, 'query', operationOf(AS, 'DescribeScalingActivities'), { Activities: [{ ActivityId: 'a', StartTime: at, EndTime: at }] }, 'r').body;
+    expect(activities).toContain('<StartTime>2026-12-03T07:07:08.930Z</StartTime><EndTime>2026-12-03T07:07:08Z</EndTime>');
+    const scheduled = encodeOutput(AS, 'query', operationOf(AS, 'DescribeScheduledActions'), { ScheduledUpdateGroupActions: [{ ScheduledActionName: 's', Time: at, StartTime: at, EndTime: at }] }, 'r').body;
+    expect(scheduled).toContain('<Time>2026-12-03T07:07:08Z</Time><StartTime>2026-12-03T07:07:08Z</StartTime><EndTime>2026-12-03T07:07:08Z</EndTime>');
+    const groups = encodeOutput(AS, 'query', operationOf(AS, 'DescribeAutoScalingGroups'), { AutoScalingGroups: [{ AutoScalingGroupName: 'g', CreatedTime: at }] }, 'r').body;
+    expect(groups).toContain('<CreatedTime>2026-12-03T07:07:08.930Z</CreatedTime>');
+  });
+
   test('AWS JSON: member names, epoch seconds, non-finite doubles as strings', () => {
     const op = operationOf(CW, 'GetMetricStatistics');
     const out = encodeOutput(CW, 'json', op, { Label: 'm', Datapoints: [{ Timestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, 250)), Average: Number.NaN, Sum: 3 }] }, 'r');

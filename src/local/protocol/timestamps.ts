@@ -57,19 +57,26 @@ export function isoSeconds(value: Date | number | string): string {
 }
 
 /**
- * The XML answer members AWS writes in whole seconds (`2009-01-16T00:00:00Z`), by
+ * The XML answer members AWS writes in whole seconds (`2013-08-19T20:54:02Z`), by
  * service (the model's `endpointPrefix`), structure shape and member; every other
- * timestamp carries milliseconds (`2013-02-15T17:43:04.674Z`).
+ * timestamp carries milliseconds (`2013-08-19T20:53:29.930Z`).
  *
- * CloudWatch's datapoints: the GetMetricStatistics examples of the CloudWatch API
- * Reference (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html)
- * show `<Timestamp>…T00:00:00Z</Timestamp>`, and boto 2.49's `Datapoint` parses them with
- * `'%Y-%m-%dT%H:%M:%SZ'` only, so a fraction crashes `get_metric_statistics` and
- * `Metric.query`. Alarms' timestamps and alarm history keep their milliseconds, as in
- * the DescribeAlarms and DescribeAlarmHistory examples.
+ * - CloudWatch's datapoints: the GetMetricStatistics examples of the CloudWatch API
+ *   Reference (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html)
+ *   show `<Timestamp>…T00:00:00Z</Timestamp>`, and boto 2.49's `Datapoint` parses them
+ *   with `'%Y-%m-%dT%H:%M:%SZ'` only, so a fraction crashes `get_metric_statistics` and
+ *   `Metric.query`. Alarms' timestamps and alarm history keep their milliseconds, as in
+ *   the DescribeAlarms and DescribeAlarmHistory examples.
+ * - Auto Scaling: an activity's EndTime (its StartTime has milliseconds) and a scheduled
+ *   action's times, as in the service's own examples (botocore's
+ *   `autoscaling/2011-01-01/examples-1.json`: DescribeScalingActivities `"StartTime":
+ *   "2013-08-19T20:53:29.930Z"`, `"EndTime": "2013-08-19T20:54:02Z"`; DescribeScheduledActions
+ *   `"StartTime": "2016-12-01T00:30:00Z"`); groups' and launch configurations' CreatedTime
+ *   keep their milliseconds there too. boto 2.49 parses both forms of these.
  */
 export const WHOLE_SECOND_MEMBERS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   monitoring: { Datapoint: ['Timestamp'], MetricDataResult: ['Timestamps'] },
+  autoscaling: { Activity: ['EndTime'], ScheduledUpdateGroupAction: ['Time', 'StartTime', 'EndTime'] },
 };
 
 /** Epoch seconds (with a fraction for milliseconds), as AWS JSON protocols write timestamps. */

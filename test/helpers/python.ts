@@ -33,7 +33,11 @@ export interface ScriptOutput {
   stderr: string;
 }
 
-/** Runs a Python script with Debian's Python and the given environment (nothing of the caller's but PATH). */
+/**
+ * Runs a Python script with Debian's Python and the given environment (nothing of the
+ * caller's but PATH; no boto config; no `__pycache__` left in the repository).
+ */
 export async function runPython(script: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ScriptOutput> {
-  return run(DEBIAN_PYTHON, [script], { env: { PATH: process.env.PATH ?? '', BOTO_CONFIG: '/nonexistent', ...env }, timeout: timeoutMs });
+  const base = { PATH: process.env.PATH ?? '', BOTO_CONFIG: '/nonexistent', PYTHONDONTWRITEBYTECODE: '1' };
+  return run(DEBIAN_PYTHON, [script], { env: { ...base, ...env }, timeout: timeoutMs });
 }

@@ -75,7 +75,7 @@ export function isoSeconds(value: Date | number | string): string {
  *   keep their milliseconds there too. boto 2.49 parses both forms of these.
  */
 export const WHOLE_SECOND_MEMBERS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
-  monitoring: { Datapoint: ['Timestamp'], MetricDataResult: ['Timestamps'] },
+  monitoring: { Datapoint: ['Timestamp'] },
   autoscaling: { Activity: ['EndTime'], ScheduledUpdateGroupAction: ['Time', 'StartTime', 'EndTime'] },
 };
 

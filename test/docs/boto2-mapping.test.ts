@@ -33,7 +33,7 @@ const NO_BOTO = `boto 2.49's sources are needed (${BOTO_ROOT}): apt-get install 
 
 test('every boto2 name has a botoscale counterpart or a stated reason', () => {
   if (generated === undefined) throw new Error(NO_BOTO);
-  const missing = (generated?.rows ?? []).filter((r) => r.status === 'missing').map((r) => `${r.key} → ${r.botoscale}`);
+  const missing = generated.rows.filter((r) => r.status === 'missing').map((r) => `${r.key} → ${r.botoscale}`);
   expect(missing).toEqual([]);
 });
 

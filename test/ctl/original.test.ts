@@ -93,6 +93,10 @@ test('applies to botoscale local, plans clean again, and prunes a group gone fro
     `No changes to apply; AWS still has 1 resource ${file} no longer has, kept above.`,
     '',
   ].join('\n')]);
+  const keptJson = await h.run(['plan', file, '--json']);
+  expect(keptJson.code).toBe(3);
+  expect(JSON.parse(keptJson.stdout)).toMatchObject({ changes: false, actions: [], kept: [{ resource: 'group', name: 'frontend' }] });
+  expect(h.counter.mutating).toEqual([]);
   const pruned = await h.run(['apply', file, '--prune', '--yes']);
   expect(pruned.code).toBe(0);
   expect(pruned.stdout).toContain('- delete group frontend\n');

@@ -3,6 +3,7 @@
  * syntax and range, finite decimal doubles, nothing else (issue 13, failure 9).
  */
 import { CloudWatch } from '@aws-sdk/client-cloudwatch';
+import { ElasticLoadBalancing } from '@aws-sdk/client-elastic-load-balancing';
 import type { LocalEndpoint } from '../../../src/local';
 import { decodeJson, decodeQuery, operationOf } from '../../../src/local/protocol/codec';
 import { parseNumberText, readJsonNumber } from '../../../src/local/protocol/numbers';
@@ -81,6 +82,18 @@ describe('numbers on the wire', () => {
   });
 
   describe('against a server', () => {
+    test('an ELB policy attribute of type Long is a number as the wire reads one', async () => {
+      const elb = new ElasticLoadBalancing(clientConfig(local.endpoint));
+      await elb.createLoadBalancer({ LoadBalancerName: 'lb', Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstancePort: 80 }], AvailabilityZones: ['us-east-1a'] });
+      const policy = (value: string) => ({ LoadBalancerName: 'lb', PolicyName: `p${value.length}`, PolicyTypeName: 'LBCookieStickinessPolicyType', PolicyAttributes: [{ AttributeName: 'CookieExpirationPeriod', AttributeValue: value }] });
+      const err = await failure(elb.createLoadBalancerPolicy(policy('abc')));
+      expect([err.name, err.status, err.message]).toEqual(['InvalidConfigurationRequestException', 409, "The attribute CookieExpirationPeriod of policy type LBCookieStickinessPolicyType is a whole number; got 'abc'."]);
+      expect((await failure(elb.createLoadBalancerPolicy(policy(' 60')))).name).toBe('InvalidConfigurationRequestException');
+      await elb.createLoadBalancerPolicy(policy('600'));
+      const described = await elb.describeLoadBalancers({ LoadBalancerNames: ['lb'] });
+      expect(described.LoadBalancerDescriptions?.[0]?.Policies?.LBCookieStickinessPolicies).toEqual([{ PolicyName: 'p3', CookieExpirationPeriod: 600 }]);
+    });
+
     let local: LocalEndpoint;
     beforeAll(async () => {
       local = await startTest();

@@ -152,6 +152,29 @@ function signingDate(req: ReceivedRequest, info: SignatureInfo, query: Map<strin
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
+/**
+ * The longest a presigned URL may be valid, in seconds: a week, as SigV4 signing keys last
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html: "The
+ * minimum value you can set is 1, and the maximum is 604800 (seven days)").
+ */
+export const MAX_PRESIGN_EXPIRES = 604_800;
+
+/**
+ * A presigned URL's X-Amz-Expires in seconds (3600 when absent), or the error AWS answers
+ * a value it refuses with. AWS publishes this check's wording for S3 only
+ * (`AuthorizationQueryParametersError`); botoscale local answers it for every service.
+ */
+function presignExpiry(query: Map<string, string>): number {
+  const text = query.get('X-Amz-Expires');
+  if (text === undefined) return 3600;
+  const refuse = (message: string): ServiceError => new ServiceError('AuthorizationQueryParametersError', message, 400);
+  if (!/^-?[0-9]+$/.test(text)) throw refuse('X-Amz-Expires should be a number');
+  const seconds = Number(text);
+  if (seconds < 0) throw refuse('X-Amz-Expires must be non-negative');
+  if (seconds > MAX_PRESIGN_EXPIRES) throw refuse(`X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than ${MAX_PRESIGN_EXPIRES} seconds`);
+  return seconds;
+}
+
 const PRESIGN_PARAMS = new Set(['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token']);
 
 async function expectedSignature(req: ReceivedRequest, info: SignatureInfo, creds: Credentials, date: Date, unsignedPayload: boolean): Promise<string | undefined> {
@@ -188,7 +211,7 @@ async function expectedSignature(req: ReceivedRequest, info: SignatureInfo, cred
   });
   const options = { signingDate: date, signingRegion: info.region, signingService: info.service, signableHeaders: new Set(info.signedHeaders), unsignableHeaders: unsignable };
   if (info.presigned) {
-    const expires = Number(new Map(pairs).get('X-Amz-Expires') ?? '3600');
+    const expires = presignExpiry(new Map(pairs));
     const presigned = await signer.presign(request, { ...options, expiresIn: expires, unhoistableHeaders: new Set(Object.keys(headers)) });
     const sig = presigned.query?.['X-Amz-Signature'];
     return typeof sig === 'string' ? sig : undefined;
@@ -196,6 +219,19 @@ async function expectedSignature(req: ReceivedRequest, info: SignatureInfo, cred
   const signed = await signer.sign(request, options);
   const auth = signed.headers.authorization ?? '';
   return /Signature=([0-9a-f]+)/.exec(auth)?.[1];
+}
+
+/**
+ * The signature a request should carry, or undefined when the signer cannot make one of
+ * what the client sent (a value it refuses): such a request cannot carry a valid one.
+ */
+async function signatureOrNone(req: ReceivedRequest, info: SignatureInfo, creds: Credentials, date: Date, unsignedPayload: boolean): Promise<string | undefined> {
+  try {
+    return await expectedSignature(req, info, creds, date, unsignedPayload);
+  } catch (err) {
+    if (err instanceof ServiceError) throw err;
+    return undefined;
+  }
 }
 
 /** How far a signing date may be from the server's real time, as AWS allows. */
@@ -216,7 +252,7 @@ function checkSigningTime(info: SignatureInfo, signedAt: Date, query: Map<string
   const expired = (message: string): ServiceError =>
     ec2 ? new ServiceError('RequestExpired', 'Request has expired.', 400) : new ServiceError('SignatureDoesNotMatch', message, 403);
   if (info.presigned) {
-    const expiresAt = at + Number(query.get('X-Amz-Expires') ?? '3600') * 1000;
+    const expiresAt = at + presignExpiry(query) * 1000;
     if (now > expiresAt) throw expired(`Signature expired: ${compact(expiresAt)} is now earlier than ${compact(now)}.`);
     if (at > now + SKEW_MS) throw expired(`Signature not yet current: ${compact(at)} is still later than ${compact(now + SKEW_MS)} (${compact(now)} + 15 min.)`);
     return;
@@ -242,6 +278,7 @@ export async function verifyRequest(req: ReceivedRequest, creds: Credentials, ec
   if (info === 'malformed') {
     throw new ServiceError('IncompleteSignature', "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters of the AWS4-HMAC-SHA256 algorithm.", 403);
   }
+  if (info.presigned) presignExpiry(new Map(queryPairs(req.query)));
   if (info.accessKeyId !== creds.accessKeyId) {
     if (ec2) throw new ServiceError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
     throw new ServiceError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
@@ -256,10 +293,10 @@ export async function verifyRequest(req: ReceivedRequest, creds: Credentials, ec
   const query = new Map(queryPairs(req.query));
   const date = signingDate(req, info, query);
   if (date === undefined) throw new ServiceError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
-  const expected = await expectedSignature(req, info, creds, date, false);
+  const expected = await signatureOrNone(req, info, creds, date, false);
   let matches = expected !== undefined && same(expected, given);
   if (!matches && (info.presigned || header(req.headers, 'x-amz-content-sha256') === 'UNSIGNED-PAYLOAD')) {
-    const unsigned = await expectedSignature(req, info, creds, date, true);
+    const unsigned = await signatureOrNone(req, info, creds, date, true);
     matches = unsigned !== undefined && same(unsigned, given);
   }
   if (!matches) throw new ServiceError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * The `botoscale` command: `botoscale local [--port 4599] [--host 127.0.0.1] [--state FILE]
- * [--speed N] [--region us-east-1] [--auth KEY:SECRET]` starts botoscale local, prints its
- * endpoint, and serves until SIGINT or SIGTERM, then closes cleanly (writing the state
- * file).
+ * [--speed N] [--region us-east-1] [--auth-file FILE | --auth KEY:SECRET]` starts
+ * botoscale local, prints its endpoint, and serves until SIGINT or SIGTERM, then closes
+ * cleanly (writing the state file). The key pair may also come from BOTOSCALE_LOCAL_AUTH.
  *
  * @module
  */
@@ -11,6 +11,7 @@ import type { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { AUTH_ENV, AuthSourceError, chooseAuth, isLoopback, type ChosenAuth } from './auth-source';
 import { startLocal, type LocalEndpoint, type LocalOptions } from './server';
 
 /** Where the command writes and which signals stop it (the process's by default). */
@@ -21,6 +22,8 @@ export interface CliEnvironment {
   stderr?: (text: string) => void;
   /** Emits `SIGINT`/`SIGTERM` to stop the server; default: the process. */
   signals?: EventEmitter;
+  /** The environment variables (`BOTOSCALE_LOCAL_AUTH`); default: the process's. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Called once the server listens (for tests and embedding). */
   onListening?: (local: LocalEndpoint) => void;
 }
@@ -59,18 +62,24 @@ interface LocalFlags {
   speed: number;
   region: string;
   auth?: string;
+  authFile?: string;
 }
 
 function serve(flags: LocalFlags, env: Required<Pick<CliEnvironment, 'stdout' | 'stderr'>> & CliEnvironment): Promise<number> {
   const options: LocalOptions = { port: flags.port, host: flags.host, speed: flags.speed, region: flags.region, realTime: true };
   if (flags.state !== undefined) options.state = flags.state;
-  if (flags.auth !== undefined) {
-    const colon = flags.auth.indexOf(':');
-    if (colon <= 0 || colon === flags.auth.length - 1) {
-      env.stderr('botoscale local: --auth takes KEY:SECRET, an access key id and its secret separated by a colon\n');
-      return Promise.resolve(1);
-    }
-    options.auth = { accessKeyId: flags.auth.slice(0, colon), secretAccessKey: flags.auth.slice(colon + 1) };
+  let chosen: ChosenAuth | undefined;
+  try {
+    chosen = chooseAuth({ flag: flags.auth, file: flags.authFile, env: (env.env ?? process.env)[AUTH_ENV] });
+  } catch (err) {
+    if (!(err instanceof AuthSourceError)) throw err;
+    env.stderr(`botoscale local: ${err.message}\n`);
+    return Promise.resolve(1);
+  }
+  if (chosen !== undefined) options.auth = chosen.credentials;
+  if (chosen?.source === '--auth') env.stderr(`botoscale local: note: --auth shows the secret to every user of this machine (ps); --auth-file FILE or ${AUTH_ENV} keep it off the command line\n`);
+  if (chosen === undefined && !isLoopback(flags.host)) {
+    env.stderr(`botoscale local: warning: listening on ${flags.host} without auth: anyone who can reach it can change the simulated cloud and its clock; give --auth-file FILE or set ${AUTH_ENV}\n`);
   }
   const signals = env.signals ?? process;
   return startLocal(options).then(
@@ -132,7 +141,8 @@ export async function main(argv: readonly string[], environment: CliEnvironment 
     .addOption(new Option('--state <file>', 'keep the simulated cloud in this file: loaded at start, written after every change'))
     .addOption(new Option('--speed <n>', 'run the simulated clock n times faster than real time').default(1).argParser(speed))
     .addOption(new Option('--region <region>', 'region of the simulated cloud').default('us-east-1').argParser(region))
-    .addOption(new Option('--auth <KEY:SECRET>', 'accept only requests signed (SigV4) with this key pair'))
+    .addOption(new Option('--auth <KEY:SECRET>', 'accept only requests signed (SigV4) with this key pair (visible in ps: prefer --auth-file)'))
+    .addOption(new Option('--auth-file <file>', `the same, the key pair read from FILE (one line, KEY:SECRET); or set ${AUTH_ENV}=KEY:SECRET`))
     .exitOverride()
     .configureOutput({ writeOut: env.stdout, writeErr: env.stderr })
     .action((flags: LocalFlags) => {

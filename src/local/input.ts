@@ -44,7 +44,7 @@ export function isStructure(v: WireValue): v is WireObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
-const isNumber = (v: WireValue): v is number => typeof v === 'number' && !Number.isNaN(v);
+const isNumber = (v: WireValue): v is number => typeof v === 'number' && Number.isFinite(v);
 const isInteger = (v: WireValue): v is number => typeof v === 'number' && Number.isInteger(v);
 
 /** Readers that throw `errors`' wording. */

@@ -7,6 +7,7 @@
  */
 import { ServiceError } from './errors';
 import { MalformedFormError, parseForm } from './protocol/form';
+import { MAX_JSON_DEPTH, parseJsonBody } from './protocol/json-body';
 import { PROFILES, isServiceName, parseTarget, type ServiceProfile } from './protocol/services';
 import type { WireProtocol } from './protocol/codec';
 import type { ServiceName } from './types';
@@ -134,14 +135,13 @@ export function routeRequest(req: RoutableRequest, implemented: Implements): Rou
       const what = target === undefined ? 'an AWS JSON request needs an X-Amz-Target header' : `unknown X-Amz-Target ${target}`;
       throw new RouteError(new ServiceError('UnknownOperationException', `Cannot route the request: ${what}`, 400), profile, 'json');
     }
-    let body: unknown;
     const text = req.body.toString('utf8');
-    try {
-      body = text.trim() === '' ? {} : JSON.parse(text);
-    } catch {
-      throw new RouteError(new ServiceError('SerializationException', 'The request body is not valid JSON.', 400), parsed.profile, 'json');
+    const read = text.trim() === '' ? { ok: true as const, value: {} } : parseJsonBody(text);
+    if (!read.ok) {
+      const message = read.problem === 'depth' ? `The request body nests deeper than ${MAX_JSON_DEPTH} levels.` : 'The request body is not valid JSON.';
+      throw new RouteError(new ServiceError('SerializationException', message, 400), parsed.profile, 'json');
     }
-    return { protocol: 'json', profile: parsed.profile, action: parsed.action, body };
+    return { protocol: 'json', profile: parsed.profile, action: parsed.action, body: read.value };
   }
   let params: Map<string, string>;
   try {

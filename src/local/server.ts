@@ -16,6 +16,7 @@ import { LocalCloud, type LocalLimits } from './cloud';
 import { ServiceError } from './errors';
 import { uuid } from './ids';
 import { decodeJson, decodeQuery, encodeError, encodeOutput, operationOf, unknownAction, type Encoded } from './protocol/codec';
+import { MAX_JSON_DEPTH, parseJsonBody } from './protocol/json-body';
 import { PROFILES } from './protocol/services';
 import { ResponseCache } from './response-cache';
 import { guessFromHeaders, routeRequest, RouteError, scopeService, type HeaderGuess, type Route } from './router';
@@ -80,8 +81,12 @@ function isMutating(action: string): boolean {
   return !/^(Describe|List|Get)/.test(action);
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
+/**
+ * The request body; `'aborted'` when the client hung up before sending all of it (nothing
+ * to answer, and nothing worth logging: a client may always go away).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
@@ -96,9 +101,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
       chunks.push(chunk);
     });
     req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', () => resolve('aborted'));
     req.on('close', () => {
-      if (!req.complete) resolve(tooLarge ? 'too-large' : Buffer.concat(chunks));
+      if (!req.complete) resolve(tooLarge ? 'too-large' : 'aborted');
     });
   });
 }
@@ -218,13 +223,11 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     const fail = (status: number, code: string, message: string): void => sendJson(res, status, { error: { code, message } });
     let json: Record<string, unknown> = {};
     if (method === 'POST' && body.length > 0) {
-      try {
-        const parsed: unknown = JSON.parse(body.toString('utf8'));
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fail(400, 'InvalidRequest', 'the body must be a JSON object');
-        json = parsed as Record<string, unknown>;
-      } catch {
-        return fail(400, 'InvalidRequest', 'the body is not valid JSON');
-      }
+      const read = parseJsonBody(body.toString('utf8'));
+      if (!read.ok) return fail(400, 'InvalidRequest', read.problem === 'depth' ? `the body nests deeper than ${MAX_JSON_DEPTH} levels` : 'the body is not valid JSON');
+      const parsed = read.value;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fail(400, 'InvalidRequest', 'the body must be a JSON object');
+      json = parsed as Record<string, unknown>;
     }
     const route = `${method} ${path.replace(/\/+$/, '')}`;
     try {
@@ -288,6 +291,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     let fallback: HeaderGuess = guessFromHeaders({ headers: req.headers, scopeService: scoped });
     try {
       const received = await readBody(req, maxBody);
+      if (received === 'aborted') return;
       if (received === 'too-large') throw new ServiceError('RequestEntityTooLarge', `Request body must not be larger than ${maxBody} bytes.`, 413);
       if (options.auth !== undefined) await verifyRequest({ method, path, query, headers: req.headers, body: received }, options.auth, fallback.profile?.flavour === 'ec2');
       const body = decodeBody(req.headers, received, maxBody);

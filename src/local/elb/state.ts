@@ -8,6 +8,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { ServiceError } from '../errors';
+import { parseNumberText } from '../protocol/numbers';
 import type { ElbInstanceHealth } from '../types';
 import type { SubnetRef } from '../ec2';
 import { DEFAULT_SSL_POLICY, POLICY_TYPES, PREDEFINED_POLICIES, type PolicyRecord } from './policies';
@@ -585,7 +586,10 @@ export class ElbState {
     const type = POLICY_TYPES.find((t) => t.name === typeName);
     if (type === undefined) throw new ServiceError('PolicyTypeNotFound', `One or more of the specified policy types do not exist: ${typeName}`, 400);
     for (const a of attributes) {
-      if (!type.attributes.some((t) => t.name === a.name)) throw invalidConfig(`Policy type ${typeName} has no attribute named ${a.name}.`);
+      const declared = type.attributes.find((t) => t.name === a.name);
+      if (declared === undefined) throw invalidConfig(`Policy type ${typeName} has no attribute named ${a.name}.`);
+      // A Long attribute is read as every other number on the wire is, so a describe never shows NaN.
+      if (declared.type === 'Long' && parseNumberText(a.value, 'long') === undefined) throw invalidConfig(`The attribute ${a.name} of policy type ${typeName} is a whole number; got '${a.value}'.`);
     }
     for (const t of type.attributes) {
       const n = attributes.filter((a) => a.name === t.name).length;

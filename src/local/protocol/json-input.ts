@@ -9,6 +9,7 @@
 import type { WireObject, WireValue } from '../types';
 import { shapeOf, type MemberRef, type ServiceModel, type Shape } from './model';
 import type { QueryFlavour } from './naming';
+import { readJsonNumber } from './numbers';
 import { entryPath, itemPath, memberPath, ROOT, type Expected, type Problem, type ProblemPath } from './problems';
 import type { ReadResult } from './query-input';
 import { parseTimestamp } from './timestamps';
@@ -17,13 +18,24 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** How deep and how long a wrong value is quoted in a message: enough to recognise it, never the whole of a hostile body. */
+const QUOTE_DEPTH = 4;
+const QUOTE_LENGTH = 200;
+
+function quote(v: unknown, depth: number): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v !== 'object' || v === null) return String(v);
+  if (depth >= QUOTE_DEPTH) return Array.isArray(v) ? '[...]' : '{...}';
+  if (Array.isArray(v)) return `[${v.slice(0, 8).map((x: unknown) => quote(x, depth + 1)).join(',')}${v.length > 8 ? ',...' : ''}]`;
+  const entries = Object.entries(v as Record<string, unknown>);
+  const shown = entries.slice(0, 8).map(([k, x]) => `${JSON.stringify(k)}:${quote(x, depth + 1)}`);
+  return `{${shown.join(',')}${entries.length > 8 ? ',...' : ''}}`;
+}
+
+/** A value as a message quotes it: a string as itself, anything else as short JSON-like text. */
 function rawText(v: unknown): string {
-  if (typeof v === 'string') return v;
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
+  const text = typeof v === 'string' ? v : quote(v, 0);
+  return text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH)}...` : text;
 }
 
 class JsonReader {
@@ -82,12 +94,10 @@ class JsonReader {
         return typeof v === 'string' ? v : this.wrong(path, v, 'string');
       case 'integer':
       case 'long':
-        return typeof v === 'number' && Number.isSafeInteger(v) ? v : this.wrong(path, v, 'integer');
+        return readJsonNumber(v, shape.type) ?? this.wrong(path, v, 'integer');
       case 'double':
       case 'float':
-        if (typeof v === 'number') return v;
-        if (v === 'NaN' || v === 'Infinity' || v === '-Infinity') return Number(v);
-        return this.wrong(path, v, 'number');
+        return readJsonNumber(v, shape.type) ?? this.wrong(path, v, 'number');
       case 'boolean':
         return typeof v === 'boolean' ? v : this.wrong(path, v, 'boolean');
       case 'timestamp': {

@@ -57,7 +57,7 @@ export interface Shape {
   max?: number;
   /** Allowed values of a string. */
   enum?: string[];
-  /** Pattern of a string (Java syntax; informative). */
+  /** Pattern of a string, in Java syntax (enforced through `javaPattern`). */
   pattern?: string;
   /** Lists and maps: items repeat without a wrapper. */
   flattened?: boolean;

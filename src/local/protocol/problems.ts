@@ -1,6 +1,6 @@
 /**
  * What the protocol layer finds wrong with a request (a missing required member, a value
- * of the wrong type, a broken length, range or enum constraint), and how each service
+ * of the wrong type, a broken length, range, pattern or enum constraint), and how each service
  * answers it: Auto Scaling and ELB with one `ValidationError` listing every violation;
  * CloudWatch with `MissingParameter`, `InvalidParameterValue` or `ValidationError`; EC2
  * with `MissingParameter` or `InvalidParameterValue` for the first problem.
@@ -39,8 +39,16 @@ export interface EnumRule {
   values: readonly string[];
 }
 
+/** A broken pattern constraint. */
+export interface PatternRule {
+  /** A pattern. */
+  type: 'pattern';
+  /** The model's pattern, in Java syntax, as AWS's messages quote it. */
+  pattern: string;
+}
+
 /** A broken constraint of the model. */
-export type Rule = LimitRule | EnumRule;
+export type Rule = LimitRule | EnumRule | PatternRule;
 
 /** A required member that is missing. */
 export interface MissingProblem {
@@ -126,6 +134,8 @@ function ruleText(rule: Rule): string {
       return `Member must have value less than or equal to ${rule.limit}`;
     case 'enum':
       return `Member must satisfy enum value set: [${rule.values.join(', ')}]`;
+    case 'pattern':
+      return `Member must satisfy regular expression pattern: ${rule.pattern}`;
   }
 }
 
@@ -159,6 +169,8 @@ function ec2Reason(p: ConstraintProblem): string {
       return `Must be at most ${rule.limit}.`;
     case 'enum':
       return rule.values.length <= 20 ? `Valid values: ${rule.values.join(', ')}.` : 'Unknown value.';
+    case 'pattern':
+      return `It must match the pattern ${rule.pattern}.`;
   }
 }
 

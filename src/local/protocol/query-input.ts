@@ -9,6 +9,7 @@
  */
 import type { WireObject, WireValue } from '../types';
 import { shapeOf, type MemberRef, type ServiceModel, type Shape } from './model';
+import { parseNumberText } from './numbers';
 import { isFlattened, listItemSegment, memberKey, type QueryFlavour } from './naming';
 import { entryPath, itemPath, memberPath, ROOT, type Expected, type Problem, type ProblemPath } from './problems';
 import { parseTimestamp } from './timestamps';
@@ -126,15 +127,13 @@ class Reader {
         return raw === undefined ? this.wrong(path, node, 'string') : raw;
       case 'integer':
       case 'long': {
-        const t = raw?.trim();
-        if (t === undefined || !/^[+-]?\d+$/.test(t) || !Number.isSafeInteger(Number(t))) return this.wrong(path, node, 'integer');
-        return Number(t);
+        const n = raw === undefined ? undefined : parseNumberText(raw, shape.type);
+        return n ?? this.wrong(path, node, 'integer');
       }
       case 'double':
       case 'float': {
-        const t = raw?.trim();
-        if (t === undefined || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return this.wrong(path, node, 'number');
-        return Number(t);
+        const n = raw === undefined ? undefined : parseNumberText(raw, shape.type);
+        return n ?? this.wrong(path, node, 'number');
       }
       case 'boolean': {
         const t = raw?.trim().toLowerCase();

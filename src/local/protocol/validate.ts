@@ -1,12 +1,13 @@
 /**
  * The model's constraints checked on a parsed input: required members, string and list
- * lengths, number ranges, and (where the service checks them) enums.
+ * lengths, string patterns, number ranges, and (where the service checks them) enums.
  *
  * @module
  */
 import type { WireObject, WireValue } from '../types';
 import { isNumeric, shapeOf, type MemberRef, type ServiceModel, type Shape } from './model';
 import type { QueryFlavour } from './naming';
+import { javaPattern } from './patterns';
 import { entryPath, itemPath, memberPath, ROOT, type Problem, type ProblemPath } from './problems';
 
 /** What to check. */
@@ -67,6 +68,9 @@ class Validator {
     } else if (shape.type === 'string') {
       if (typeof value !== 'string') return;
       this.length(shape, value.length, value, path);
+      if (shape.pattern !== undefined && !javaPattern(shape.pattern).test(value)) {
+        this.problems.push({ kind: 'constraint', path, value, rule: { type: 'pattern', pattern: shape.pattern } });
+      }
       if (this.options.enums && shape.enum !== undefined && !shape.enum.includes(value)) {
         this.problems.push({ kind: 'constraint', path, value, rule: { type: 'enum', values: shape.enum } });
       }

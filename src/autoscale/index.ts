@@ -31,6 +31,9 @@ export {
 } from './metrics';
 export { TerminationPolicies } from './termination';
 export { Request } from './request';
+// Launch templates live in EC2; groups launch from them, so they are offered here too.
+export { LaunchTemplate, type LaunchTemplateOptions, type LaunchTemplateVersionRef } from '../ec2/launchtemplate';
+export { type LaunchSettings, type MetadataOptions } from '../ec2/launchtemplate-data';
 
 const fns = regionFunctions('autoscaling', (options) => new AutoScaleConnection(options));
 /** Every Auto Scaling region, each a `RegionInfo` that can `connect()`. */

@@ -261,12 +261,15 @@ export class EC2Connection extends AWSConnection<EC2> {
 
   /**
    * Versions of a template, each a `LaunchTemplate` holding that version's settings
-   * (`DescribeLaunchTemplateVersions`; `await` for a page, `for await` for all).
+   * (`DescribeLaunchTemplateVersions`; `await` for a page, `for await` for all). With
+   * `template` undefined, the `$Latest` and/or `$Default` version of every template of the
+   * account, as EC2 allows (then `versions` must say which).
    */
-  getLaunchTemplateVersions(template: LaunchTemplateRef, options: GetLaunchTemplateVersionsOptions = {}): PagedRequest<LaunchTemplate> {
+  getLaunchTemplateVersions(template: LaunchTemplateRef | undefined, options: GetLaunchTemplateVersionsOptions = {}): PagedRequest<LaunchTemplate> {
     return new PagedRequest(async (nextToken) => {
-      const selector = templateSelector('template', template);
+      const selector = template === undefined ? {} : templateSelector('template', template);
       checkNonEmpty('versions', options.versions);
+      if (template === undefined) checkAccountWideVersions(options.versions);
       const versions = options.versions?.map((v, i) => versionText(`versions[${i}]`, v) as string);
       if (options.minVersion !== undefined) checkVersionNumber('minVersion', options.minVersion);
       if (options.maxVersion !== undefined) checkVersionNumber('maxVersion', options.maxVersion);
@@ -322,6 +325,12 @@ export class EC2Connection extends AWSConnection<EC2> {
     if (failed.length > 0) throw versionsNotDeleted(selector.LaunchTemplateName ?? selector.LaunchTemplateId ?? '', failed, deleted);
     return deleted;
   }
+}
+
+/** Without a template, EC2 describes only every template's `$Latest` and/or `$Default` version. */
+function checkAccountWideVersions(versions: readonly LaunchTemplateVersionRef[] | undefined): void {
+  const ok = versions !== undefined && versions.every((v) => v === '$Latest' || v === '$Default');
+  if (!ok) throw new BotoClientError("versions must be '$Latest' and/or '$Default' when no template is given (EC2 then describes those versions of every template)");
 }
 
 /** Checks a changes object: only launch settings, each well-formed. */

@@ -142,8 +142,7 @@ function templateState(d: ReturnType<typeof desired>, versions = 1): CurrentStat
     delete group.launchConfigName;
     group.launchTemplate = { id: `lt-${g.name}`, name: g.name, version: '$Default' };
     s.launchTemplates.set(g.name, {
-      name: g.name, id: `lt-${g.name}`, defaultVersion: versions, latestVersion: versions,
-      versions: Array.from({ length: versions }, (_, i) => i + 1), settings: structuredClone(g.launchConfig), httpTokens: 'required',
+      name: g.name, id: `lt-${g.name}`, defaultVersion: versions, latestVersion: versions, settings: structuredClone(g.launchConfig), httpTokens: 'required',
     });
   }
   return s;
@@ -163,8 +162,9 @@ describe('groups on launch templates', () => {
     expect(steps(p)).toEqual(['update launch_template backend']);
     const a = only(p, 'launch_template', 'backend');
     expect(a.changes).toEqual([{ field: 'default_version', old: 'v4', new: 'v5' }, { field: 'instance_type', old: 'c1.medium', new: 'c5.large' }]);
-    expect(a.note).toBe('v5 becomes the default version, which the group launches from; running instances are kept; deletes v1, v2 (keeps the last 3)');
-    expect(a.op).toEqual({ kind: 'createLaunchTemplateVersion', name: 'backend', spec: changed.groups[0]?.launchConfig, httpTokens: 'required', deleteVersions: [1, 2] });
+    expect(a.note).toBe('v5 becomes the default version, which the group launches from; running instances are kept; versions before the last 3 are deleted');
+    expect(a.op).toEqual({ kind: 'createLaunchTemplateVersion', name: 'backend', spec: changed.groups[0]?.launchConfig, httpTokens: 'required', keep: 3 });
+    expect(only(plan(templateState(FIXTURE, 1), changed), 'launch_template', 'backend').note).toBe('v2 becomes the default version, which the group launches from; running instances are kept');
     expect(renderPlan(p, 'autoscale.yaml', { color: false })).toContain('~ update launch_template backend\n      default_version: v4 → v5\n      instance_type: c1.medium → c5.large\n');
   });
 

@@ -185,6 +185,14 @@ describe('EC2Connection launch template calls on the wire', () => {
     expect(wire.last.params.NextToken).toBe('tok-2');
   });
 
+  test('without a template, the $Default (or $Latest) version of every template of the account', async () => {
+    const { wire, conn } = ec2OnWire();
+    replyEc2(wire, 'DescribeLaunchTemplateVersions', `<launchTemplateVersionSet>${versionXml({ version: 3, isDefault: true })}</launchTemplateVersionSet>`);
+    const page = await conn.getLaunchTemplateVersions(undefined, { versions: ['$Default'] });
+    expect(wire.last.params).toEqual(sent('DescribeLaunchTemplateVersions', { 'LaunchTemplateVersion.1': '$Default' }));
+    expect(page.map(String)).toEqual(['LaunchTemplate:web(v3, default v3)']);
+  });
+
   test('getAllLaunchTemplates by names and ids, with filters, one page and all pages', async () => {
     const { wire, conn } = ec2OnWire();
     replyEc2(wire, 'DescribeLaunchTemplates', `<launchTemplates><item>${templateXml({ latest: 3, def: 2, tags: [['team', 'a']] })}</item></launchTemplates>`);
@@ -302,6 +310,10 @@ describe('launch template input is checked before anything is sent', () => {
     ['version keyword in delete', (c) => c.deleteLaunchTemplateVersions('web', ['$Latest' as never]), 'versions[0] must be a version number (a positive integer), got "$Latest"'],
     ['describe versions', async (c) => c.getLaunchTemplateVersions('web', { versions: [-1] }), 'versions[0] must be a version number (a positive integer), got -1'],
     ['page size', async (c) => c.getAllLaunchTemplates({ maxResults: 201 }), 'maxResults must be an integer from 1 to 200, got 201'],
+    ['every template, a numbered version', async (c) => c.getLaunchTemplateVersions(undefined, { versions: [1] }),
+      "versions must be '$Latest' and/or '$Default' when no template is given (EC2 then describes those versions of every template)"],
+    ['every template, every version', async (c) => c.getLaunchTemplateVersions(undefined),
+      "versions must be '$Latest' and/or '$Default' when no template is given (EC2 then describes those versions of every template)"],
   ];
   test.each(cases)('%s', async (_label, call, message) => {
     const { wire, conn } = ec2OnWire();

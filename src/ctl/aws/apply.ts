@@ -163,14 +163,19 @@ class Applier {
 
   /**
    * Adds a version launching `spec`, makes it the default (groups on `$Default` launch
-   * from it from now on), and deletes the versions the plan retires.
+   * from it from now on), and, with `keep`, deletes all but the newest `keep` versions.
    */
-  async templateVersion(name: string, spec: LaunchConfigSpec, httpTokens: string | undefined, deleteVersions: readonly number[]): Promise<void> {
+  async templateVersion(name: string, spec: LaunchConfigSpec, httpTokens: string | undefined, keep?: number): Promise<void> {
     const { ec2 } = this.clients;
     const version = await ec2.createLaunchTemplateVersion(name, launchTemplate(name, spec, httpTokens), this.#call);
     if (version.versionNumber === undefined) throw new Error(`launch template ${name}: EC2 did not say which version it created`);
     await ec2.setDefaultLaunchTemplateVersion(name, version.versionNumber, this.#call);
-    if (deleteVersions.length > 0) await ec2.deleteLaunchTemplateVersions(name, [...deleteVersions], this.#call);
+    if (keep === undefined || version.versionNumber <= keep) return;
+    const numbers: number[] = [];
+    for await (const v of ec2.getLaunchTemplateVersions(name, { maxVersion: version.versionNumber - keep, maxResults: 200, ...this.#call })) {
+      if (v.versionNumber !== undefined) numbers.push(v.versionNumber);
+    }
+    for (let i = 0; i < numbers.length; i += 200) await ec2.deleteLaunchTemplateVersions(name, numbers.slice(i, i + 200), this.#call);
   }
 
   /** Makes a group's launch template from the launch configuration it is on, field by field (the template keeps its IMDS setting). */
@@ -180,7 +185,7 @@ class Applier {
       if (lc === undefined) throw new Error(`group ${group}: launch configuration ${m.fromLaunchConfig} was not found, so no launch template can be made from it`);
       await this.clients.ec2.createLaunchTemplate(LaunchTemplate.fromLaunchConfiguration(lc, { name: template }), this.#call);
     }
-    if (m.spec !== undefined) await this.templateVersion(template, m.spec, undefined, []);
+    if (m.spec !== undefined) await this.templateVersion(template, m.spec, undefined);
   }
 
   async updateGroup(name: string, s: GroupUpdate): Promise<void> {
@@ -319,7 +324,7 @@ class Applier {
         await this.clients.ec2.createLaunchTemplate(launchTemplate(op.name, op.spec, undefined), call);
         return;
       case 'createLaunchTemplateVersion':
-        await this.templateVersion(op.name, op.spec, op.httpTokens, op.deleteVersions);
+        await this.templateVersion(op.name, op.spec, op.httpTokens, op.keep);
         return;
       case 'deleteLaunchTemplate':
         await this.clients.ec2.deleteLaunchTemplate(op.name, call);

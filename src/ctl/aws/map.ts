@@ -84,15 +84,13 @@ function templateSettings(v: LaunchTemplate): LaunchConfigSpec {
   });
 }
 
-/** A launch template as the planner sees it, from the template and its versions (one of which is the default). */
-export function launchTemplateState(t: LaunchTemplate, versions: readonly LaunchTemplate[]): LaunchTemplateState {
-  const defaultVersion = versions.find((v) => v.versionNumber === t.defaultVersionNumber) ?? versions.find((v) => v.defaultVersion === true);
+/** A launch template as the planner sees it, from the template and its default version. */
+export function launchTemplateState(t: LaunchTemplate, defaultVersion: LaunchTemplate | undefined): LaunchTemplateState {
   return defined({
     name: t.name ?? '',
     id: t.id ?? '',
     defaultVersion: t.defaultVersionNumber ?? defaultVersion?.versionNumber ?? 0,
-    latestVersion: t.latestVersionNumber ?? Math.max(0, ...versions.map((v) => v.versionNumber ?? 0)),
-    versions: versions.map((v) => v.versionNumber ?? 0).filter((n) => n > 0),
+    latestVersion: t.latestVersionNumber ?? defaultVersion?.versionNumber ?? 0,
     settings: defaultVersion === undefined ? { imageId: '', securityGroups: [], instanceType: '', instanceMonitoring: false, blockDevices: [] } : templateSettings(defaultVersion),
     httpTokens: defaultVersion?.metadataOptions?.httpTokens,
   });

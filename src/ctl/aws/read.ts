@@ -103,9 +103,12 @@ export async function readState(clients: Clients, desired: DesiredState, options
       : byNames(policyNames, 50, (policyNames) => autoscale.getAllPolicies({ policyNames, maxRecords: 100, signal })),
     prune || wantsScheduled ? collect(autoscale.getAllScheduledActions({ maxRecords: 100, signal })) : Promise.resolve([]),
     Promise.all(attributeNames.map(async (name) => [name, await elb.getAllLbAttributes(name, { signal })] as const)),
-    Promise.all(ours.map((t) => collect(clients.ec2.getLaunchTemplateVersions(t, { maxResults: 200, signal })))),
+    // The default version of every template of the account, in one paged call: EC2 takes
+    // no list of templates here, and one call per template would not scale.
+    ours.length > 0 ? collect(clients.ec2.getLaunchTemplateVersions(undefined, { versions: ['$Default'], maxResults: 200, signal })) : Promise.resolve([]),
   ]);
-  ours.forEach((t, i) => state.launchTemplates.set(t.name ?? '', launchTemplateState(t, versions[i] ?? [])));
+  const defaults = new Map(versions.map((v) => [v.id ?? '', v]));
+  for (const t of ours) state.launchTemplates.set(t.name ?? '', launchTemplateState(t, defaults.get(t.id ?? '')));
   for (const lc of launchConfigs) state.launchConfigs.set(lc.name ?? '', launchConfigState(lc));
   for (const p of policies) {
     const ps = policyState(p);

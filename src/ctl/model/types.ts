@@ -78,8 +78,6 @@ export interface LaunchTemplateState {
   defaultVersion: number;
   /** The latest version's number. */
   latestVersion: number;
-  /** Every version's number. */
-  versions: number[];
   /** What the default version launches. */
   settings: LaunchConfigSpec;
   /** The default version's `httpTokens`, kept by the versions autoscalectl adds. */

@@ -2,7 +2,7 @@
  * Which way a group launches (a launch template named after it, or the original's
  * `<group>-<n>` launch configurations) and what it takes to bring its launch template in
  * line with the file: a new template, a new default version (keeping the last
- * {@link KEPT_TEMPLATE_VERSIONS}), or a move from the launch configuration it is on.
+ * `KEPT_TEMPLATE_VERSIONS`), or a move from the launch configuration it is on.
  *
  * @module
  */
@@ -46,12 +46,6 @@ function versionLabel(t: LaunchTemplateState): string {
   return `v${t.defaultVersion}`;
 }
 
-/** The versions to delete once version `latest + 1` is added: all but the newest {@link KEPT_TEMPLATE_VERSIONS}. */
-export function versionsToDelete(t: LaunchTemplateState): number[] {
-  const newestFirst = [...t.versions].sort((a, b) => b - a);
-  return newestFirst.slice(KEPT_TEMPLATE_VERSIONS - 1).sort((a, b) => a - b);
-}
-
 /**
  * What the group's template needs. `fresh`: the group is created (or created again), so
  * a group on a launch configuration simply gets the template, without a switch.
@@ -83,12 +77,12 @@ export function resolveTemplate(spec: GroupSpec, g: GroupState | undefined, curr
   const changes = launchConfigChanges({ name, ...have.settings }, spec.launchConfig);
   if (changes.length === 0) return out;
   const next = have.latestVersion + 1;
-  const deleteVersions = versionsToDelete(have);
   const notes = [`v${next} becomes the default version, which the group launches from; running instances are kept`];
-  if (deleteVersions.length > 0) notes.push(`deletes ${deleteVersions.map((v) => `v${v}`).join(', ')} (keeps the last ${KEPT_TEMPLATE_VERSIONS})`);
+  if (next > KEPT_TEMPLATE_VERSIONS) notes.push(`versions before the last ${KEPT_TEMPLATE_VERSIONS} are deleted`);
+  const keep = KEPT_TEMPLATE_VERSIONS;
   const op = have.httpTokens === undefined
-    ? { kind: 'createLaunchTemplateVersion' as const, name, spec: spec.launchConfig, deleteVersions }
-    : { kind: 'createLaunchTemplateVersion' as const, name, spec: spec.launchConfig, httpTokens: have.httpTokens, deleteVersions };
+    ? { kind: 'createLaunchTemplateVersion' as const, name, spec: spec.launchConfig, keep }
+    : { kind: 'createLaunchTemplateVersion' as const, name, spec: spec.launchConfig, httpTokens: have.httpTokens, keep };
   out.action = {
     action: 'update',
     resource: 'launch_template',

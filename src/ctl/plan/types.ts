@@ -105,7 +105,7 @@ export type Operation =
   | { kind: 'createLaunchConfig'; name: string; spec: LaunchConfigSpec; replace: boolean }
   | { kind: 'deleteLaunchConfig'; name: string }
   | { kind: 'createLaunchTemplate'; name: string; spec: LaunchConfigSpec }
-  | { kind: 'createLaunchTemplateVersion'; name: string; spec: LaunchConfigSpec; httpTokens?: string; deleteVersions: number[] }
+  | { kind: 'createLaunchTemplateVersion'; name: string; spec: LaunchConfigSpec; httpTokens?: string; keep: number }
   | { kind: 'deleteLaunchTemplate'; name: string }
   | { kind: 'createLoadBalancer'; spec: LoadBalancerSpec; replace: boolean }
   | { kind: 'updateLoadBalancer'; name: string; steps: LoadBalancerStep[] }

@@ -4,8 +4,9 @@
  *
  * @module
  */
-import type { Cloud, Ec2Api, SimulatedService } from '../types';
+import type { Cloud, Ec2Api, ResolvedLaunchTemplate, SimulatedService } from '../types';
 import { ec2Handlers } from './handlers';
+import { launchTemplateHandlers } from './launchtemplate-handlers';
 import { Ec2State, isImageId, type Ec2Snapshot } from './state';
 
 export { Ec2State, BOOT_MS, SHUTDOWN_MS, RETAIN_MS, type InstanceRecord } from './state';
@@ -80,10 +81,19 @@ export function buildEc2(cloud: Cloud & Partial<LoadSource>, options: Ec2Options
     },
     getInstance: (id) => state.instance(id, cloud.clock.now()),
     imageExists: (imageId) => state.knowsImage(imageId),
+    resolveLaunchTemplate(spec) {
+      const { template, version } = state.resolveTemplate(spec);
+      const resolved: ResolvedLaunchTemplate = { id: template.id, name: template.name, version: version.number };
+      const { ImageId: imageId, InstanceType: instanceType } = version.data;
+      if (typeof imageId === 'string') resolved.imageId = imageId;
+      if (typeof instanceType === 'string') resolved.instanceType = instanceType;
+      return resolved;
+    },
+    runInstanceFromTemplate: (spec, placement) => state.launchFromTemplate(spec, placement, cloud.clock.now()),
   };
   const service: SimulatedService<Ec2Api> = {
     api,
-    handlers: ec2Handlers(state),
+    handlers: { ...ec2Handlers(state), ...launchTemplateHandlers(state.launchTemplates) },
     step(now) {
       state.step(now);
     },

@@ -20,8 +20,18 @@ export interface GroupLaunchTemplate {
   version: LaunchTemplateVersionRef;
 }
 
+/** A group's launch template given by id or name, with the version to launch from. */
+export interface LaunchTemplateChoice {
+  /** The template's id (`lt-…`); give this or `name`. */
+  id?: string;
+  /** The template's name; give this or `id`. */
+  name?: string;
+  /** A version number, `$Latest` or `$Default` (the default). */
+  version?: LaunchTemplateVersionRef;
+}
+
 /** How a group's `launchTemplate` may be given: a `LaunchTemplate`, its name, or `{ name | id, version }`. */
-export type LaunchTemplateInput = LaunchTemplate | string | { id?: string; name?: string; version?: LaunchTemplateVersionRef };
+export type LaunchTemplateInput = LaunchTemplate | string | LaunchTemplateChoice;
 
 const DEFAULT_VERSION = '$Default';
 

@@ -17,6 +17,7 @@ export {
 export { LaunchConfiguration, InstanceMonitoring, type LaunchConfigurationOptions } from './launchconfig';
 export { BlockDeviceMapping, Ebs } from './blockdevice';
 export { AutoScalingGroup, type AutoScalingGroupOptions, type GetActivitiesOptions, type WaitForCapacityOptions } from './group';
+export { type GroupLaunchTemplate, type LaunchTemplateChoice, type LaunchTemplateInput } from './grouplaunch';
 export { ScalingPolicy, type ScalingPolicyOptions } from './policy';
 export { Alarm } from './alarm';
 export { AdjustmentType, ADJUSTMENT_TYPES } from './adjustment';

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `botoscale` command: `botoscale local [--port 4599] [--host 127.0.0.1] [--state FILE]
- * [--speed N] [--region us-east-1] [--auth KEY:SECRET]` starts botoscale local, prints its
- * endpoint, and serves until SIGINT or SIGTERM, then closes cleanly (writing the state
+ * [--speed N] [--region us-east-1] [--auth KEY:SECRET] [--no-launch-configurations]` starts
+ * botoscale local, prints its endpoint, and serves until SIGINT or SIGTERM, then closes cleanly (writing the state
  * file).
  *
  * @module
@@ -59,10 +59,11 @@ interface LocalFlags {
   speed: number;
   region: string;
   auth?: string;
+  launchConfigurations: boolean;
 }
 
 function serve(flags: LocalFlags, env: Required<Pick<CliEnvironment, 'stdout' | 'stderr'>> & CliEnvironment): Promise<number> {
-  const options: LocalOptions = { port: flags.port, host: flags.host, speed: flags.speed, region: flags.region, realTime: true };
+  const options: LocalOptions = { port: flags.port, host: flags.host, speed: flags.speed, region: flags.region, realTime: true, launchConfigurations: flags.launchConfigurations };
   if (flags.state !== undefined) options.state = flags.state;
   if (flags.auth !== undefined) {
     const colon = flags.auth.indexOf(':');
@@ -80,6 +81,7 @@ function serve(flags: LocalFlags, env: Required<Pick<CliEnvironment, 'stdout' | 
         if (flags.state !== undefined) env.stdout(`state file: ${flags.state}\n`);
         if (flags.speed !== 1) env.stdout(`clock: ${flags.speed}x real time\n`);
         if (options.auth !== undefined) env.stdout('auth: every request must be signed (SigV4) with the configured key pair\n');
+        if (!flags.launchConfigurations) env.stdout('launch configurations: refused as in a new AWS account (use launch templates)\n');
         env.onListening?.(local);
         const stop = (signal: string): void => {
           signals.off('SIGINT', onInt);
@@ -133,6 +135,7 @@ export async function main(argv: readonly string[], environment: CliEnvironment 
     .addOption(new Option('--speed <n>', 'run the simulated clock n times faster than real time').default(1).argParser(speed))
     .addOption(new Option('--region <region>', 'region of the simulated cloud').default('us-east-1').argParser(region))
     .addOption(new Option('--auth <KEY:SECRET>', 'accept only requests signed (SigV4) with this key pair'))
+    .addOption(new Option('--no-launch-configurations', 'answer CreateLaunchConfiguration with UnsupportedOperation, as AWS accounts created since 2024-10-01 do'))
     .exitOverride()
     .configureOutput({ writeOut: env.stdout, writeErr: env.stderr })
     .action((flags: LocalFlags) => {

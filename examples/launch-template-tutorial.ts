@@ -37,9 +37,15 @@ async function instanceTypes(conn: AutoScaleConnection, ec2: EC2Connection): Pro
 
 /** Seed 000's group on a launch template, against an endpoint that refuses launch configurations. */
 export async function launchTemplateTutorial(env: TutorialEnv): Promise<void> {
-  const { endpoint, zones, imageId, keyName, securityGroups, instanceType, time } = env;
+  const { endpoint, zones, imageId, keyName, instanceType, time } = env;
 
   heading('An account that refuses launch configurations');
+  // A launch from a template checks its security groups as RunInstances does; botoscale
+  // local's EC2 has the default VPC's `default` group (the seed's my_security_groups is
+  // "defined elsewhere").
+  // #region lt-security-groups
+  const securityGroups = ['default'];
+  // #endregion
   // #region lt-connect
   const conn = new AutoScaleConnection({ endpoint });
   const ec2 = new EC2Connection({ endpoint });

@@ -53,10 +53,11 @@ export function groupLaunchTemplate(field: string, input: LaunchTemplateInput | 
   checkTemplateName(`${field}.name`, input.name);
   const version = input.version ?? DEFAULT_VERSION;
   versionText(`${field}.version`, version);
-  const out: GroupLaunchTemplate = { version: typeof version === 'string' && /^\d+$/.test(version) ? Number(version) : version };
-  if (input.id) out.id = input.id;
-  if (input.name) out.name = input.name;
-  return out;
+  return {
+    ...(input.id ? { id: input.id } : {}),
+    ...(input.name ? { name: input.name } : {}),
+    version: typeof version === 'string' && /^\d+$/.test(version) ? Number(version) : version,
+  };
 }
 
 /** Auto Scaling's `LaunchTemplateSpecification`: the id when known (AWS takes one of id or name), and the version. */
@@ -70,10 +71,11 @@ export function launchTemplateToSdk(t: GroupLaunchTemplate): SdkLaunchTemplateSp
 /** The launch template of a group or instance as AWS describes it. */
 export function launchTemplateFromSdk(t: SdkLaunchTemplateSpecification | undefined): GroupLaunchTemplate | undefined {
   if (t === undefined || (!t.LaunchTemplateId && !t.LaunchTemplateName)) return undefined;
-  const out: GroupLaunchTemplate = { version: versionRef(t.Version) ?? DEFAULT_VERSION };
-  if (t.LaunchTemplateId) out.id = t.LaunchTemplateId;
-  if (t.LaunchTemplateName) out.name = t.LaunchTemplateName;
-  return out;
+  return {
+    ...(t.LaunchTemplateId ? { id: t.LaunchTemplateId } : {}),
+    ...(t.LaunchTemplateName ? { name: t.LaunchTemplateName } : {}),
+    version: versionRef(t.Version) ?? DEFAULT_VERSION,
+  };
 }
 
 /** `LaunchTemplate:web($Default)` or `LaunchTemplate:web(v3)`, for the reprs of groups and instances. */

@@ -43,8 +43,8 @@ describe('an account that refuses launch configurations', () => {
       CreateLaunchTemplate: 3, CreateAutoScalingGroup: 3, PutNotificationConfiguration: 3, CreateOrUpdateTags: 3, PutScalingPolicy: 6, PutMetricAlarm: 6,
     });
     const groups = await h.autoscale().getAllGroups().all();
-    expect(groups.map((g) => [g.name, g.launchConfigName, g.launchTemplate?.name, g.launchTemplate?.version])).toEqual([
-      ['backend', undefined, 'backend', '$Default'], ['stage', undefined, 'stage', '$Default'], ['frontend', undefined, 'frontend', '$Default'],
+    expect(groups.map((g) => [g.name, g.launchConfigName, g.launchTemplate?.name, g.launchTemplate?.version]).sort()).toEqual([
+      ['backend', undefined, 'backend', '$Default'], ['frontend', undefined, 'frontend', '$Default'], ['stage', undefined, 'stage', '$Default'],
     ]);
     const [backend] = await h.ec2().getLaunchTemplateVersions('backend');
     expect(backend).toMatchObject({ imageId: 'ami-0a1b2c3d', instanceType: 'c1.medium', keyName: 'ops', securityGroups: ['backend'], metadataOptions: { httpTokens: 'required' } });

@@ -76,7 +76,8 @@ export async function readState(clients: Clients, desired: DesiredState, options
       ? collect(cloudwatch.describeAlarms({ maxRecords: 100, signal }))
       : byNames(alarmNames, 100, (alarmNames) => cloudwatch.describeAlarms({ alarmNames, maxRecords: 100, signal })),
     prune || lbWanted ? collect(elb.getAllLoadBalancers({ pageSize: 400, signal })) : Promise.resolve([]),
-    launchTemplates(clients, groupNames, prune, signal),
+    // Not for groups the file keeps on launch configurations.
+    launchTemplates(clients, desired.groups.filter((g) => g.launch !== 'configuration').map((g) => g.name), prune, signal),
   ]);
   for (const g of groups) state.groups.set(g.name ?? '', groupState(g));
   for (const a of alarms) state.alarms.set(a.name ?? '', alarmState(a));

@@ -319,11 +319,12 @@ async function newAccountVariant(): Promise<boolean> {
   heading('# Seed 000 on a new account: launch templates instead of launch configurations');
   // #region start-local-new-account
   const local = await startLocal({ port: 0, realTime: false, launchConfigurations: false });
+  const endpoint = local.endpoint;
   // #endregion
   try {
-    console.log(`botoscale local in new-account mode is serving ${local.endpoint}`);
+    console.log(`botoscale local in new-account mode is serving ${endpoint}`);
     const env: TutorialEnv = {
-      endpoint: local.endpoint,
+      endpoint,
       region: 'us-east-1',
       ...SEED_SETTINGS,
       time: simulatedTime(local.clock),

@@ -40,19 +40,16 @@ export async function launchTemplateTutorial(env: TutorialEnv): Promise<void> {
   const { endpoint, zones, imageId, keyName, instanceType, time } = env;
 
   heading('An account that refuses launch configurations');
-  // A launch from a template checks its security groups as RunInstances does; botoscale
-  // local's EC2 has the default VPC's `default` group (the seed's my_security_groups is
-  // "defined elsewhere").
-  // #region lt-security-groups
-  const securityGroups = ['default'];
-  // #endregion
   // #region lt-connect
   const conn = new AutoScaleConnection({ endpoint });
   const ec2 = new EC2Connection({ endpoint });
   // #endregion
+  // A launch from a template checks its security groups as RunInstances does; botoscale
+  // local's EC2 has the default VPC's `default` group (the seed's my_security_groups is
+  // "defined elsewhere"), so this part names that one.
   // #region lt-refused
   const lc = new LaunchConfiguration({ name: 'my-launch_config', imageId,
-    keyName, securityGroups, instanceType });
+    keyName, securityGroups: ['default'], instanceType });
   await conn.createLaunchConfiguration(lc).catch((err: Error) => console.log(err.message));
   // #endregion
 
@@ -92,9 +89,8 @@ export async function launchTemplateTutorial(env: TutorialEnv): Promise<void> {
   console.log(await instanceTypes(conn, ec2));
 
   heading('Replacing an instance, which launches from the new default version');
-  const before = await instanceTypes(conn, ec2);
-  const oldest = (before[0] ?? '').split(' ')[0] as string;
   // #region lt-replace
+  const oldest = group.instances![0].instanceId!;
   await conn.terminateInstance(oldest, { decrementCapacity: false });
   // #endregion
   await time.until(`a ${NEW_INSTANCE_TYPE} instance InService in place of ${oldest}`, async () => {

@@ -121,6 +121,29 @@ describe('groups on launch templates', () => {
     expect([g.LaunchConfigurationName, g.LaunchTemplate]).toEqual(['lc', undefined]);
   });
 
+  test('scale-in takes launch-configuration instances first (Default), then the oldest template version (OldestLaunchTemplate)', async () => {
+    await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-0abcdef1234567890', InstanceType: 'm5.large' });
+    const id = await template();
+    await group({ LaunchConfigurationName: 'lc', DesiredCapacity: 1 });
+    local.clock.advance('30s');
+    await as.updateAutoScalingGroup({ AutoScalingGroupName: 'g', LaunchTemplate: { LaunchTemplateId: id } });
+    await as.setDesiredCapacity({ AutoScalingGroupName: 'g', DesiredCapacity: 2 });
+    local.clock.advance('30s');
+    await as.setDesiredCapacity({ AutoScalingGroupName: 'g', DesiredCapacity: 1 });
+    local.clock.advance('30s');
+    const sources = async (): Promise<string[]> => ((await describeGroup()).Instances ?? []).map((i) => i.LaunchConfigurationName ?? `v${i.LaunchTemplate?.Version}`).sort();
+    expect(await sources()).toEqual(['v1']);
+
+    await ec2.createLaunchTemplateVersion({ LaunchTemplateId: id, SourceVersion: '1', LaunchTemplateData: { InstanceType: 't3.large' } });
+    await ec2.modifyLaunchTemplate({ LaunchTemplateId: id, DefaultVersion: '2' });
+    await as.updateAutoScalingGroup({ AutoScalingGroupName: 'g', TerminationPolicies: ['OldestLaunchTemplate'], DesiredCapacity: 2 });
+    local.clock.advance('30s');
+    expect(await sources()).toEqual(['v1', 'v2']);
+    await as.setDesiredCapacity({ AutoScalingGroupName: 'g', DesiredCapacity: 1 });
+    local.clock.advance('30s');
+    expect(await sources()).toEqual(['v2']);
+  });
+
   test("AWS's ValidationErrors: launch sources, the template's form, and templates, versions or images that do not exist", async () => {
     const id = await template();
     await ec2.createLaunchTemplate({ LaunchTemplateName: 'no-image', LaunchTemplateData: { InstanceType: 't3.micro' } });

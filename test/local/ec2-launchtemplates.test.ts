@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EC2, type RequestLaunchTemplateData } from '@aws-sdk/client-ec2';
-import type { LocalEndpoint } from '../../src/local';
+import { createCloud, type LocalEndpoint } from '../../src/local';
 import { clientConfig, failure, startTest, T0 } from './helpers';
 
 let local: LocalEndpoint;
@@ -330,4 +330,19 @@ test('templates and their versions are kept in the state file', async () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a snapshot made before launch templates existed still restores, with no templates', () => {
+  const before = createCloud();
+  const snapshot = JSON.parse(JSON.stringify(before.snapshot())) as { ec2: Record<string, unknown> };
+  delete snapshot.ec2.launchTemplates;
+  const after = createCloud();
+  after.restore(snapshot as unknown as Parameters<typeof after.restore>[0]);
+  const handlers = after.handlers('ec2');
+  const ctx = { cloud: after, region: 'us-east-1', accountId: '123456789012', requestId: 'r', now: after.clock.now() };
+  expect(handlers.DescribeLaunchTemplates?.({}, ctx)).toEqual({ LaunchTemplates: [] });
+  const made = handlers.CreateLaunchTemplate?.({ LaunchTemplateName: 'new', LaunchTemplateData: { ImageId: 'ami-12345678' } }, ctx);
+  expect(made).toMatchObject({ LaunchTemplate: { LaunchTemplateName: 'new', LatestVersionNumber: 1 } });
+  before.dispose();
+  after.dispose();
 });

@@ -1,6 +1,7 @@
 /**
  * The simulated EC2 (API 2016-11-15) of botoscale local: instances, zones, regions, the
- * default security group and simulated images, behind {@link SimulatedService}.
+ * default security group, simulated images and launch templates, behind
+ * {@link SimulatedService}.
  *
  * @module
  */

@@ -240,7 +240,9 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
    */
   launchToSend(creating: boolean): { LaunchConfigurationName?: string; LaunchTemplate?: SdkLaunchTemplateSpecification } {
     const configuration = this.launchConfigName || undefined;
-    const template = this.launchTemplate === undefined ? undefined : launchTemplateToSdk(this.launchTemplate);
+    // Plain-JS callers may assign a LaunchTemplate or a name here: read it as the constructor does.
+    const given = groupLaunchTemplate('launchTemplate', this.launchTemplate as LaunchTemplateInput | undefined);
+    const template = given === undefined ? undefined : launchTemplateToSdk(given);
     if (configuration !== undefined && template !== undefined) {
       if (creating || this.#launchSentOrRead === undefined) {
         throw new BotoClientError('give launchConfig or launchTemplate, not both: a group launches from one of them');
@@ -253,6 +255,7 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
   /** Records what a successful create or update sent, clearing the other one. @internal */
   launchSent(sent: { LaunchConfigurationName?: string; LaunchTemplate?: SdkLaunchTemplateSpecification }): void {
     if (sent.LaunchTemplate !== undefined) {
+      this.launchTemplate = groupLaunchTemplate('launchTemplate', this.launchTemplate as LaunchTemplateInput | undefined);
       this.launchConfigName = undefined;
       this.#launchSentOrRead = 'template';
     } else if (sent.LaunchConfigurationName !== undefined) {

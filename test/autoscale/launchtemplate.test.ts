@@ -57,6 +57,13 @@ describe('groups on a launch template', () => {
     expect(ag.launchConfigName).toBeUndefined();
     expect(String(ag)).toBe('AutoScaleGroup<my_group, LaunchTemplate:web($Default)>');
 
+    // A plain-JS caller may assign a name (or a LaunchTemplate): it is read as the constructor reads it.
+    ag.launchTemplate = 'web2' as never;
+    reply(wire, 'UpdateAutoScalingGroup');
+    await ag.update();
+    expect(wire.lastParams).toMatchObject({ 'LaunchTemplate.LaunchTemplateName': 'web2', 'LaunchTemplate.Version': '$Default' });
+    expect(ag.launchTemplate).toEqual({ name: 'web2', version: '$Default' });
+
     ag.launchConfigName = 'my-launch_config';
     reply(wire, 'UpdateAutoScalingGroup');
     await ag.update();

@@ -5,13 +5,17 @@
  *
  * ```
  * autoscalectl [CONFIG]                 apply the file, as the original did (default autoscale.yaml)
- * autoscalectl plan CONFIG              show what would change (exit 0: nothing, 2: changes, 1: errors)
+ * autoscalectl plan CONFIG              show what would change (exit 0: nothing, 2: changes, 3: only kept, 1: errors)
  * autoscalectl apply CONFIG [--prune] [--yes] [--reset-capacity] [--migrate]
  * autoscalectl validate CONFIG          check the file without calling AWS
+ * autoscalectl help [COMMAND]           usage, of one command or of all
+ * autoscalectl --version
  * ```
  *
  * @module
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Command, CommanderError, Option } from 'commander';
 import type { ConnectionOptions } from '../index';
@@ -50,8 +54,21 @@ export interface CliIo {
   apply?: Partial<ApplyOptions>;
 }
 
-/** Exit codes. */
-export const EXIT = { ok: 0, error: 1, changes: 2 } as const;
+/**
+ * Exit codes. `plan` exits with `kept` when apply would change nothing but AWS still has
+ * what autoscalectl created and the file no longer has (kept without `--prune`).
+ */
+export const EXIT = { ok: 0, error: 1, changes: 2, kept: 3 } as const;
+
+/** The package's version (package.json is two folders up from both src/ctl and dist/ctl). */
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
 
 interface GlobalOptions {
   region?: string;
@@ -135,21 +152,24 @@ class Cli {
     }
   }
 
-  async plan(file: string, opts: RunOptions): Promise<{ plan: Plan; config: LoadedConfig; clients: ReturnType<typeof connectAll>; state: Awaited<ReturnType<typeof readState>> } | undefined> {
+  /** Reads what exists and plans; `listAll` lists the whole account (pruning does too) to say what is kept. */
+  async plan(file: string, opts: RunOptions, listAll = false): Promise<{ plan: Plan; config: LoadedConfig; clients: ReturnType<typeof connectAll>; state: Awaited<ReturnType<typeof readState>> } | undefined> {
     const config = await this.load(file, opts);
     if (config === undefined) return undefined;
     const clients = this.connect(config, opts);
-    const state = await readState(clients, config.desired, { prune: opts.prune === true, migrate: opts.migrate === true });
+    const state = await readState(clients, config.desired, { prune: opts.prune === true || listAll, migrate: opts.migrate === true });
     const p = makePlan(state, config.desired, { prune: opts.prune === true, resetCapacity: opts.resetCapacity === true, migrate: opts.migrate === true });
     return { plan: p, config, clients, state };
   }
 
   async showPlan(file: string, opts: RunOptions): Promise<void> {
-    const planned = await this.plan(file, opts);
+    // plan lists the account, so that it can say what is gone from the file and kept.
+    const planned = await this.plan(file, opts, true);
     if (planned === undefined) return;
-    if (opts.json === true) writeJson(this.io, planJson(planned.plan));
-    else this.io.stdout.write(renderPlan(planned.plan, file, { color: this.color(opts, this.io.stdout) }));
-    this.exitCode = planned.plan.actions.length > 0 ? EXIT.changes : EXIT.ok;
+    const p = planned.plan;
+    if (opts.json === true) writeJson(this.io, planJson(p));
+    else this.io.stdout.write(renderPlan(p, file, { color: this.color(opts, this.io.stdout) }));
+    this.exitCode = p.actions.length > 0 ? EXIT.changes : p.kept.length > 0 ? EXIT.kept : EXIT.ok;
   }
 
   async confirm(question: string): Promise<boolean | undefined> {
@@ -241,6 +261,8 @@ function program(cli: Cli): Command {
   const io = cli.io;
   const prog = new Command('autoscalectl')
     .description('Auto Scaling groups, launch configurations, policies, alarms and load balancers from one YAML file')
+    .version(packageVersion(), '-V, --version')
+    .helpCommand('help [command]', 'show usage, of one command or of all')
     .addOption(new Option('--region <region>', 'AWS region (default: the file\'s region, then the usual AWS settings)'))
     .addOption(new Option('--endpoint <url>', 'endpoint to talk to instead of AWS, e.g. botoscale local\'s http://127.0.0.1:4599'))
     .addOption(new Option('--profile <name>', 'credentials profile (boto config or AWS shared files)'))
@@ -258,7 +280,7 @@ function program(cli: Cli): Command {
     .option('--reset-capacity', 'set every group\'s desired capacity to the file\'s capacity, even if the file did not change it')
     .option('--migrate', 'move groups on launch configurations to launch templates (made from their launch configurations; instances are kept)');
   runOptions(prog.command('plan')
-    .description('show what apply would change (exit 0: no changes, 2: changes, 1: errors)')
+    .description('show what apply would change (exit 0: no changes, 2: changes, 3: no changes but some kept that the file no longer has, 1: errors)')
     .argument('<config>', 'configuration file'))
     .action(async (config: string, _opts: unknown, cmd: Command) => {
       await cli.showPlan(config, globalOptions(cmd));

@@ -2,36 +2,7 @@
 # against botoscale local. Only the connection lines differ from the tutorial; the
 # lines marked "local:" are set-up the tutorial assumes (a load balancer that already
 # exists) or waits the tutorial leaves to the reader (advancing the simulated clock).
-import json
-import os
-import sys
-import urllib.request
-
-from boto.regioninfo import RegionInfo
-
-PORT = int(os.environ['BOTOSCALE_PORT'])
-LOCAL = RegionInfo(name='us-east-1', endpoint='127.0.0.1')
-KEYS = dict(aws_access_key_id='AKIDBOTO2TUTORIAL', aws_secret_access_key='boto2-tutorial-secret')
-
-
-def local(service, conn):
-    # local: connection lines: sign for the right service on a loopback endpoint.
-    conn.auth_service_name = service
-    conn.auth_region_name = 'us-east-1'
-    return conn
-
-
-def advance(by):
-    # local: let simulated time pass, as the reader would wait.
-    req = urllib.request.Request(
-        'http://127.0.0.1:%d/_botoscale/clock/advance' % PORT,
-        data=json.dumps({'by': by}).encode(), headers={'Content-Type': 'application/json'}, method='POST')
-    urllib.request.urlopen(req).read()
-
-
-def show(label, value):
-    print('%s: %r' % (label, value))
-    sys.stdout.flush()
+from botolocal import KEYS, LOCAL, PORT, advance, local, show
 
 
 # local: the load balancer the tutorial assumes already exists.

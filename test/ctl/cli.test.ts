@@ -125,3 +125,32 @@ describe('confirmation on a terminal', () => {
     expect(h.counter.mutating).toEqual([]);
   });
 });
+
+describe('--version and help', () => {
+  test('--version prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const r = await h.run([flag]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([0, `${pkg.version}\n`, '']);
+    }
+  });
+
+  test('help lists the commands; help COMMAND shows that command, as COMMAND --help does', async () => {
+    const all = await h.run(['help']);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/^Usage: autoscalectl \[options\] \[command\] \[config\]\n/);
+    for (const line of ['  plan [options] <config>', '  apply [options] <config>', '  validate <config>', '  help [command]', '  -V, --version']) expect(all.stdout).toContain(line);
+    const plan = await h.run(['help', 'plan']);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toMatch(/^Usage: autoscalectl plan \[options\] <config>\n/);
+    expect(plan.stdout).toContain('3: no changes but');
+    expect((await h.run(['plan', '--help'])).stdout).toBe(plan.stdout);
+    expect(h.counter.calls).toEqual([]);
+  });
+
+  test('help of a command that does not exist shows every command, on stderr, and exits 1', async () => {
+    const r = await h.run(['help', 'destroy']);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toMatch(/^Usage: autoscalectl \[options\] \[command\] \[config\]\n[\s\S]*\n {2}validate <config>/);
+  });
+});

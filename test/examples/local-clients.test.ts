@@ -3,18 +3,28 @@
  * (examples/local-clients.ts), boto 2 and boto3 (examples/local-clients.py) and the
  * AWS CLI (examples/local-clients.sh), each run against a botoscale local.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startLocal, type LocalEndpoint } from '../../src/local';
 import { localClients } from '../../examples/local-clients';
 import { capture } from './harness';
+import { DEBIAN_PYTHON, requirePythonModule } from '../helpers/python';
 
 const run = promisify(execFile);
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
-const BOTO2_PYTHON = '/usr/bin/python3';
+
+/** The AWS CLI is no package the suite installs: its test runs where it is, and shows as skipped elsewhere. */
+function hasAwsCli(): boolean {
+  try {
+    execFileSync('aws', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 test('botoscale and the SDK v3 client, the control API, a state file and --auth', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'botoscale-local-'));
@@ -44,24 +54,19 @@ describe('other clients', () => {
   const env = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH ?? '', HOME: tmpdir(), BOTOSCALE_ENDPOINT: local.endpoint, BOTO_CONFIG: '/nonexistent' });
 
   test('boto 2.49 (Debian python3-boto)', async () => {
-    expect(existsSync(BOTO2_PYTHON)).toBe(true);
-    const { stdout } = await run(BOTO2_PYTHON, [join(EXAMPLES, 'local-clients.py'), 'boto2'], { env: env() });
+    await requirePythonModule('boto');
+    const { stdout } = await run(DEBIAN_PYTHON, [join(EXAMPLES, 'local-clients.py'), 'boto2'], { env: env() });
     expect(stdout).toBe('boto2: [AutoScaleGroup<from_boto2>] [LoadBalancer:boto2-lb]\n');
   });
 
-  test('boto3 and the AWS CLI, where installed (else: syntax only)', async () => {
-    const has = async (cmd: string, args: string[]): Promise<boolean> => run(cmd, args, { env: env() }).then(() => true, () => false);
-    if (await has('python3', ['-c', 'import boto3'])) {
-      const { stdout } = await run('python3', [join(EXAMPLES, 'local-clients.py'), 'boto3'], { env: env() });
-      expect(stdout).toBe("boto3: ['from_boto3'] ['boto3-lb']\n");
-    } else {
-      await run(BOTO2_PYTHON, ['-c', 'import ast, sys; ast.parse(open(sys.argv[1]).read())', join(EXAMPLES, 'local-clients.py')]);
-    }
-    if (await has('aws', ['--version'])) {
-      const { stdout } = await run('bash', [join(EXAMPLES, 'local-clients.sh')], { env: env() });
-      expect(stdout.trim().split('\n').at(-1)).toBe('from_aws_cli\tfrom_boto3');
-    } else {
-      await run('bash', ['-n', join(EXAMPLES, 'local-clients.sh')]);
-    }
+  test('boto3 (Debian python3-boto3)', async () => {
+    await requirePythonModule('boto3');
+    const { stdout } = await run(DEBIAN_PYTHON, [join(EXAMPLES, 'local-clients.py'), 'boto3'], { env: env() });
+    expect(stdout).toBe("boto3: ['from_boto3'] ['boto3-lb']\n");
+  }, 60_000);
+
+  (hasAwsCli() ? test : test.skip)('the AWS CLI, where installed', async () => {
+    const { stdout } = await run('bash', [join(EXAMPLES, 'local-clients.sh')], { env: env() });
+    expect(stdout.trim().split('\n').at(-1)).toBe('from_aws_cli');
   }, 60_000);
 });

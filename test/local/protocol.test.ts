@@ -9,7 +9,7 @@ import { MalformedFormError, parseForm } from '../../src/local/protocol/form';
 import type { ServiceModel } from '../../src/local/protocol/model';
 import { readQueryInput } from '../../src/local/protocol/query-input';
 import { PROFILES, parseTarget } from '../../src/local/protocol/services';
-import { isoMillis, parseTimestamp } from '../../src/local/protocol/timestamps';
+import { isoMillis, isoSeconds, parseTimestamp } from '../../src/local/protocol/timestamps';
 import { escapeXml, queryResponseXml } from '../../src/local/protocol/xml';
 import type { WireObject } from '../../src/local/types';
 import { serviceError } from './helpers';
@@ -61,6 +61,11 @@ describe('timestamps', () => {
   test('answers carry milliseconds', () => {
     expect(isoMillis(Date.UTC(2026, 0, 1))).toBe('2026-01-01T00:00:00.000Z');
     expect(isoMillis(new Date(Date.UTC(2026, 0, 1, 0, 0, 0, 7)))).toBe('2026-01-01T00:00:00.007Z');
+  });
+
+  test('the members AWS writes in whole seconds carry no fraction', () => {
+    expect(isoSeconds(Date.UTC(2026, 0, 1))).toBe('2026-01-01T00:00:00Z');
+    expect(isoSeconds(new Date(Date.UTC(2026, 0, 1, 0, 0, 5, 999)))).toBe('2026-01-01T00:00:05Z');
   });
 });
 
@@ -318,9 +323,29 @@ describe('answers', () => {
     const op = operationOf(CW, 'GetMetricStatistics');
     expect(encodeOutput(CW, 'query', op, { Label: 'm', Datapoints: [{ Timestamp: Date.UTC(2026, 0, 1), ExtendedStatistics: { p99: 1.5 } }] }, 'r').body).toBe(
       '<GetMetricStatisticsResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/"><GetMetricStatisticsResult><Label>m</Label><Datapoints><member>' +
-        '<Timestamp>2026-01-01T00:00:00.000Z</Timestamp><ExtendedStatistics><entry><key>p99</key><value>1.5</value></entry></ExtendedStatistics></member></Datapoints>' +
+        '<Timestamp>2026-01-01T00:00:00Z</Timestamp><ExtendedStatistics><entry><key>p99</key><value>1.5</value></entry></ExtendedStatistics></member></Datapoints>' +
         '</GetMetricStatisticsResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetMetricStatisticsResponse>',
     );
+  });
+
+  test('CloudWatch XML: datapoints in whole seconds (as boto 2.49 parses them), alarm history and alarms with milliseconds', () => {
+    const at = new Date(Date.UTC(2026, 11, 3, 7, 7, 0, 0));
+    const stats = encodeOutput(CW, 'query', operationOf(CW, 'GetMetricStatistics'), { Label: 'm', Datapoints: [{ Timestamp: at }] }, 'r').body;
+    expect(stats).toContain('<Timestamp>2026-12-03T07:07:00Z</Timestamp>');
+    const history = encodeOutput(CW, 'query', operationOf(CW, 'DescribeAlarmHistory'), { AlarmHistoryItems: [{ AlarmName: 'a', Timestamp: at }] }, 'r').body;
+    expect(history).toContain('<Timestamp>2026-12-03T07:07:00.000Z</Timestamp>');
+    const alarms = encodeOutput(CW, 'query', operationOf(CW, 'DescribeAlarms'), { MetricAlarms: [{ AlarmName: 'a', StateUpdatedTimestamp: at }] }, 'r').body;
+    expect(alarms).toContain('<StateUpdatedTimestamp>2026-12-03T07:07:00.000Z</StateUpdatedTimestamp>');
+  });
+
+  test("Auto Scaling XML: an activity's EndTime and scheduled actions' times in whole seconds, StartTime and CreatedTime with milliseconds", () => {
+    const at = new Date(Date.UTC(2026, 11, 3, 7, 7, 8, 930));
+    const activities = encodeOutput(AS, 'query', operationOf(AS, 'DescribeScalingActivities'), { Activities: [{ ActivityId: 'a', StartTime: at, EndTime: at }] }, 'r').body;
+    expect(activities).toContain('<StartTime>2026-12-03T07:07:08.930Z</StartTime><EndTime>2026-12-03T07:07:08Z</EndTime>');
+    const scheduled = encodeOutput(AS, 'query', operationOf(AS, 'DescribeScheduledActions'), { ScheduledUpdateGroupActions: [{ ScheduledActionName: 's', Time: at, StartTime: at, EndTime: at }] }, 'r').body;
+    expect(scheduled).toContain('<Time>2026-12-03T07:07:08Z</Time><StartTime>2026-12-03T07:07:08Z</StartTime><EndTime>2026-12-03T07:07:08Z</EndTime>');
+    const groups = encodeOutput(AS, 'query', operationOf(AS, 'DescribeAutoScalingGroups'), { AutoScalingGroups: [{ AutoScalingGroupName: 'g', CreatedTime: at }] }, 'r').body;
+    expect(groups).toContain('<CreatedTime>2026-12-03T07:07:08.930Z</CreatedTime>');
   });
 
   test('AWS JSON: member names, epoch seconds, non-finite doubles as strings', () => {

@@ -3,8 +3,9 @@
  * as each API takes names (100 groups, 50 launch configurations, 50 policies, 100 alarms
  * per call), pages of the largest size, and nothing read that cannot matter: policies and
  * scheduled actions only of groups that exist (they go with their group), a group's next
- * launch configuration only when its launch configuration changed. With `--prune`,
- * everything of the account is listed instead, to find what the file no longer has.
+ * launch configuration only when its launch configuration changed. With `--prune`, and
+ * for `plan`, everything of the account is listed instead, to find what the file no
+ * longer has (to delete it, or to say that it is kept).
  *
  * @module
  */
@@ -17,7 +18,7 @@ import type { LaunchTemplate } from '../../ec2';
 
 /** Options of {@link readState}. */
 export interface ReadOptions {
-  /** List everything of the account (needed to prune). */
+  /** List everything of the account (needed to prune, and for `plan` to say what is kept). */
   prune?: boolean;
   /** Aborts the reads. */
   signal?: AbortSignal;

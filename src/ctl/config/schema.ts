@@ -109,6 +109,14 @@ export const alarmSchema = z.strictObject({
   dimensions: z.record(z.string(), z.union([z.string(), z.number()], { error: 'must be a string' }).transform(String)).optional(),
 });
 
+/**
+ * A group's alarms: the original's map from an alarm's key (`cpu_high`, `cpu_low`) to its
+ * settings, or a list. The key only names the entry in the file: AWS's alarm name follows
+ * the naming rule (`<group>|<policy>|<metric>`) either way.
+ */
+const alarmsSchema = z.union([z.array(alarmSchema), z.record(z.string(), alarmSchema)], { error: 'must be a map of alarms by key (cpu_high: {...}) or a list of alarms' })
+  .transform((v) => (Array.isArray(v) ? v : Object.values(v)));
+
 /** A tag value: a scalar, or `{ value, propagate_at_launch }`. */
 const tagValue = z.union([
   z.union([z.string(), z.number(), z.boolean()]).transform((v) => ({ value: String(v), propagate_at_launch: undefined })),
@@ -150,7 +158,7 @@ export const groupSchema = z.strictObject({
   security_groups: z.array(name).optional(),
   instance_type: name.optional(),
   tags: z.record(z.string(), tagValue).optional(),
-  alarms: z.array(alarmSchema).optional(),
+  alarms: alarmsSchema.optional(),
   policies: z.record(z.string(), policySchema).optional(),
   user_data: userData.optional(),
   notification_topic: z.union([name, z.null()]).optional(),

@@ -59,12 +59,14 @@ function checkPolicies(path: DocPath, policies: unknown, report: Report): void {
 }
 
 function checkAlarms(group: string, path: DocPath, g: Obj, topPolicies: unknown, report: Report): void {
-  if (!Array.isArray(g.alarms)) return;
+  // The original's map by alarm key, or a list.
+  const alarms: Array<[string | number, unknown]> = Array.isArray(g.alarms) ? g.alarms.map((a: unknown, i: number) => [i, a]) : entries(g.alarms);
   const defined = [...new Set([...entries(topPolicies).map(([n]) => realKey(n)), ...entries(g.policies).map(([n]) => realKey(n))])];
-  const seen = new Map<string, number>();
-  g.alarms.forEach((a: unknown, i: number) => {
-    if (!isObj(a)) return;
-    const at: DocPath = [...path, 'alarms', i];
+  const seen = new Map<string, string>();
+  for (const [key, a] of alarms) {
+    if (!isObj(a)) continue;
+    const at: DocPath = [...path, 'alarms', key];
+    const label = typeof key === 'number' ? `alarms[${key}]` : `alarms.${realKey(key)}`;
     const policy = str(a.policy);
     if (policy !== undefined && !defined.includes(policy)) {
       const known = defined.length === 0 ? 'no policies are defined' : `defined: ${defined.join(', ')}`;
@@ -76,9 +78,9 @@ function checkAlarms(group: string, path: DocPath, g: Obj, topPolicies: unknown,
       const first = seen.get(name);
       if (name.length > 255) report([...at, 'metric'], `alarm name ${JSON.stringify(name)} is longer than 255 characters`);
       if (first !== undefined) {
-        report(at, `duplicate alarm ${JSON.stringify(name)}: alarms[${first}] has the same policy and metric (alarm names are <group>|<policy>|<metric>)`);
+        report(at, `duplicate alarm ${JSON.stringify(name)}: ${first} has the same policy and metric (alarm names are <group>|<policy>|<metric>)`);
       } else {
-        seen.set(name, i);
+        seen.set(name, label);
       }
     }
     const period = durationSeconds(a.period) ?? 300;
@@ -87,7 +89,7 @@ function checkAlarms(group: string, path: DocPath, g: Obj, topPolicies: unknown,
     if (period * evaluations > limit) {
       report([...at, 'evaluation_periods'], `period × evaluation_periods is ${period * evaluations} seconds; CloudWatch allows at most ${limit}`);
     }
-  });
+  }
 }
 
 function checkTags(path: DocPath, tags: unknown, report: Report): void {

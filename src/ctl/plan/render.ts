@@ -67,7 +67,10 @@ export function renderPlan(plan: Plan, file: string, options: RenderOptions): st
     lines.push(`Kept, though gone from ${file} (apply --prune deletes them):`);
     for (const k of plan.kept) lines.push(`  ${keptText(k)}`);
   }
-  if (plan.actions.length === 0) {
+  if (plan.actions.length === 0 && plan.kept.length > 0) {
+    const n = plan.kept.length;
+    lines.push(paint(`No changes to apply; AWS still has ${n} resource${n === 1 ? '' : 's'} ${file} no longer has, kept above.`, 1, options.color));
+  } else if (plan.actions.length === 0) {
     lines.push(paint(`No changes: AWS matches ${file}.`, 1, options.color));
   } else {
     const destructive = plan.actions.filter((a) => a.destructive === true).length;

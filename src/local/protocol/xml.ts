@@ -9,7 +9,7 @@
 import type { WireObject, WireValue } from '../types';
 import { lowerFirst, shapeOf, type MemberRef, type OperationModel, type ServiceModel, type Shape } from './model';
 import type { QueryFlavour } from './naming';
-import { isoMillis } from './timestamps';
+import { isoMillis, isoSeconds, WHOLE_SECOND_MEMBERS } from './timestamps';
 
 // XML 1.0 allows tab, newline, carriage return and everything from U+0020 except
 // surrogates (unpaired ones) and U+FFFE/U+FFFF.
@@ -88,17 +88,28 @@ function generic(flavour: QueryFlavour, name: string, v: WireValue): string {
  */
 class XmlWriters {
   readonly #members = new Map<Shape, MembersWriter>();
+  /** Structures with members AWS writes in whole seconds, and those members' names. */
+  readonly #wholeSeconds = new Map<Shape, readonly string[]>();
 
   constructor(
     private readonly model: ServiceModel,
     private readonly flavour: QueryFlavour,
-  ) {}
+  ) {
+    for (const [structure, names] of Object.entries(WHOLE_SECOND_MEMBERS[model.metadata.endpointPrefix] ?? {})) {
+      const shape = model.shapes[structure];
+      if (shape !== undefined) this.#wholeSeconds.set(shape, names);
+    }
+  }
 
   /** The writer of a structure's members; members the model does not have are written by their type. */
   members(shape: Shape): MembersWriter {
     let writer = this.#members.get(shape);
     if (writer !== undefined) return writer;
-    const plan = Object.entries(shape.members ?? {}).map(([name, ref]) => ({ name, write: this.element(ref.locationName ?? name, ref, shapeOf(this.model, ref)) }));
+    const seconds = this.#wholeSeconds.get(shape) ?? [];
+    const plan = Object.entries(shape.members ?? {}).map(([name, ref]) => ({
+      name,
+      write: this.element(ref.locationName ?? name, ref, shapeOf(this.model, ref), seconds.includes(name)),
+    }));
     const known = shape.members ?? {};
     const flavour = this.flavour;
     writer = (value) => {
@@ -124,8 +135,8 @@ class XmlWriters {
     return writer;
   }
 
-  /** The writer of a value of `shape` as the element `name`. */
-  element(name: string, ref: MemberRef, shape: Shape): ElementWriter {
+  /** The writer of a value of `shape` as the element `name`; `wholeSeconds` for timestamps AWS writes without a fraction. */
+  element(name: string, ref: MemberRef, shape: Shape, wholeSeconds = false): ElementWriter {
     const flavour = this.flavour;
     const open = `<${name}>`;
     const close = `</${name}>`;
@@ -148,7 +159,7 @@ class XmlWriters {
         const itemName = member.locationName ?? (flattened ? name : flavour === 'ec2' ? 'item' : 'member');
         return (v) => {
           if (!Array.isArray(v)) return other(v);
-          item ??= this.element(itemName, member, memberShape);
+          item ??= this.element(itemName, member, memberShape, wholeSeconds);
           let out = flattened ? '' : open;
           for (const x of v) if (x !== undefined && x !== null) out += item(x);
           return flattened ? out : out + close;
@@ -173,8 +184,10 @@ class XmlWriters {
           return flattened ? out : out + close;
         };
       }
-      case 'timestamp':
-        return (v) => (v instanceof Date || typeof v === 'number' || typeof v === 'string' ? open + escapeXml(isoMillis(v)) + close : other(v));
+      case 'timestamp': {
+        const iso = wholeSeconds ? isoSeconds : isoMillis;
+        return (v) => (v instanceof Date || typeof v === 'number' || typeof v === 'string' ? open + escapeXml(iso(v)) + close : other(v));
+      }
       default:
         return (v) => {
           if (typeof v === 'string') return open + escapeXml(v) + close;

@@ -1,0 +1,43 @@
+/**
+ * The independent Python clients the tests run against botoscale local: boto 2.49 and
+ * boto3 from Debian (`python3-boto`, `python3-boto3`), always with `/usr/bin/python3`
+ * (the `python3` first on PATH may be another build that has neither). A missing package
+ * fails the test that needs it, saying what to install: such a test never skips.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Debian's Python, the one its python3-boto and python3-boto3 packages install into. */
+export const DEBIAN_PYTHON = '/usr/bin/python3';
+
+const INSTALL = 'apt-get install python3-boto python3-boto3';
+
+/** Rejects, saying what to install, unless `/usr/bin/python3` can import `module` (`boto`, `boto3`). */
+export async function requirePythonModule(module: 'boto' | 'boto3'): Promise<void> {
+  const what = module === 'boto' ? 'boto 2.49 (Debian python3-boto)' : 'boto3 (Debian python3-boto3)';
+  try {
+    await run(DEBIAN_PYTHON, ['-c', `import ${module}`], { env: { PATH: '/usr/bin:/bin' } });
+  } catch (err) {
+    const detail = (err as { stderr?: string; message: string }).stderr?.trim().split('\n').at(-1) ?? (err as Error).message;
+    throw new Error(`${what} is needed by this test and ${DEBIAN_PYTHON} cannot import ${module} (${detail}): ${INSTALL}`);
+  }
+}
+
+/** What a script printed. */
+export interface ScriptOutput {
+  /** Its standard output. */
+  stdout: string;
+  /** Its standard error. */
+  stderr: string;
+}
+
+/**
+ * Runs a Python script with Debian's Python and the given environment (nothing of the
+ * caller's but PATH; no boto config; no `__pycache__` left in the repository).
+ */
+export async function runPython(script: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ScriptOutput> {
+  const base = { PATH: process.env.PATH ?? '', BOTO_CONFIG: '/nonexistent', PYTHONDONTWRITEBYTECODE: '1' };
+  return run(DEBIAN_PYTHON, [script], { env: { ...base, ...env }, timeout: timeoutMs });
+}

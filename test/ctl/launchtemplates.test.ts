@@ -50,7 +50,10 @@ describe('an account that refuses launch configurations', () => {
     const [backend] = await h.ec2().getLaunchTemplateVersions('backend');
     expect(backend).toMatchObject({ imageId: 'ami-0a1b2c3d', instanceType: 'c1.medium', keyName: 'ops', securityGroups: ['backend'], metadataOptions: { httpTokens: 'required' } });
 
-    const again = await h.run(['plan', FIXTURE]);
+    const plan = await h.run(['plan', FIXTURE]);
+    expect([plan.code, plan.stdout]).toEqual([0, `No changes: AWS matches ${FIXTURE}.\n`]);
+    // apply reads only what the file names.
+    const again = await h.run(['apply', FIXTURE]);
     expect(again.stdout).toBe(`No changes: AWS matches ${FIXTURE}.\n`);
     expect(again.code).toBe(0);
     expect(tally(h.counter.actions)).toEqual({

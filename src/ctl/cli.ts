@@ -276,7 +276,7 @@ function program(cli: Cli): Command {
       await cli.apply(config, globalOptions(cmd));
     });
   const runOptions = (cmd: Command): Command => cmd
-    .option('--prune', 'delete groups, launch configurations, policies, alarms and load balancers autoscalectl created that the file no longer has')
+    .option('--prune', 'delete groups, launch templates, launch configurations, policies, alarms and load balancers autoscalectl created that the file no longer has')
     .option('--reset-capacity', 'set every group\'s desired capacity to the file\'s capacity, even if the file did not change it')
     .option('--migrate', 'move groups on launch configurations to launch templates (made from their launch configurations; instances are kept)');
   runOptions(prog.command('plan')

@@ -176,6 +176,13 @@ describe('DescribeLaunchTemplateVersions', () => {
     expect(numbers(await ec2.describeLaunchTemplateVersions({ LaunchTemplateId: id, MinVersion: '2' }))).toEqual([2, 3]);
     expect(numbers(await ec2.describeLaunchTemplateVersions({ LaunchTemplateId: id, MaxVersion: '2' }))).toEqual([1, 2]);
     expect(numbers(await ec2.describeLaunchTemplateVersions({ LaunchTemplateId: id, MinVersion: '2', MaxVersion: '2' }))).toEqual([2]);
+    expect(numbers(await ec2.describeLaunchTemplateVersions({ LaunchTemplateId: id, MinVersion: '$Default', MaxVersion: '9' }))).toEqual([2, 3]);
+    expect(await failure(ec2.describeLaunchTemplateVersions({ LaunchTemplateId: id, MinVersion: 'two' }))).toEqual({
+      name: 'InvalidParameterValue',
+      message: "Invalid launch template version 'two': use $Latest, $Default or a version number.",
+      status: 400,
+      code: 'InvalidParameterValue',
+    });
     expect(numbers(await ec2.describeLaunchTemplateVersions({ LaunchTemplateId: id, Filters: [{ Name: 'instance-type', Values: ['t3.s*', 't3.large'] }] }))).toEqual([2, 3]);
     expect(numbers(await ec2.describeLaunchTemplateVersions({ LaunchTemplateId: id, Filters: [{ Name: 'is-default-version', Values: ['true'] }] }))).toEqual([2]);
     expect(numbers(await ec2.describeLaunchTemplateVersions({ LaunchTemplateId: id, Filters: [{ Name: 'image-id', Values: ['ami-11111111'] }] }))).toEqual([1]);

@@ -12,8 +12,8 @@ import { paginate } from '../paging';
 import type { ServiceHandlers, WireObject } from '../types';
 import { FilterSet, readFilters, type FilterFields } from './filters';
 import { dryRun } from './handlers';
-import { invalidMaxResults, someNamesNotFound, untaggableType, versionsWithoutTemplate } from './launchtemplate-errors';
-import { dataOf, type JsonObject, type LaunchTemplateRecord, type LaunchTemplates, type LaunchTemplateVersionRecord, type TemplateRef, type TemplateTag } from './launchtemplates';
+import { invalidMaxResults, invalidVersion, someNamesNotFound, untaggableType, versionsWithoutTemplate } from './launchtemplate-errors';
+import { dataOf, versionNumber, type JsonObject, type LaunchTemplateRecord, type LaunchTemplates, type LaunchTemplateVersionRecord, type TemplateRef, type TemplateTag } from './launchtemplates';
 
 /** Whole-listing page size when MaxResults is absent (both describe actions return everything). */
 const ALL = Number.MAX_SAFE_INTEGER;
@@ -152,10 +152,15 @@ function versionRows(templates: LaunchTemplates, input: WireObject): VersionRow[
   }
   const t = templates.find(ref, 'DescribeLaunchTemplateVersions');
   if (versions.length > 0) return [...new Set(versions.map((v) => templates.version(t, v)))].map((v) => ({ t, v }));
-  const min = optString(input, 'MinVersion');
-  const max = optString(input, 'MaxVersion');
-  const lo = min === undefined ? 1 : templates.version(t, min).number;
-  const hi = max === undefined ? Infinity : templates.version(t, max).number;
+  // Bounds are numbers (or $Latest/$Default), not versions that must still exist.
+  const bound = (text: string | undefined, none: number): number => {
+    if (text === undefined) return none;
+    const n = text === '$Latest' ? t.latestVersion : text === '$Default' ? t.defaultVersion : versionNumber(text);
+    if (n === undefined) throw invalidVersion(text);
+    return n;
+  };
+  const lo = bound(optString(input, 'MinVersion'), 1);
+  const hi = bound(optString(input, 'MaxVersion'), Infinity);
   return t.versions.filter((v) => v.number >= lo && v.number <= hi).map((v) => ({ t, v }));
 }
 

@@ -3,7 +3,7 @@
  * `npx autoscalectl` runs it) applies a file of N groups, each with two CPU alarms on
  * two shared policies, to a fresh botoscale local, through a proxy that counts every
  * request at the wire: the first apply, the same file again (no change), then the file
- * with one group's AMI changed (one new launch configuration and a switch).
+ * with one group's AMI changed (a new default version of its launch template).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

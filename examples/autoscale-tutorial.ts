@@ -13,12 +13,16 @@ import { CloudWatchConnection, MetricAlarm } from '../src/cloudwatch';
 import { EC2Connection } from '../src/ec2';
 import { ELBConnection } from '../src/elb';
 // #endregion
+import { LaunchTemplate } from '../src/autoscale';
+import { BotoServerError } from '../src/core';
 import { heading, type TutorialEnv } from './env';
 
 /** The names the tutorial creates, for the confirmation prompt and for clean-up. */
 export const AUTOSCALE_TUTORIAL_RESOURCES = {
   loadBalancers: ['my-lb'],
   launchConfigurations: ['my-launch_config'],
+  /** Made only where the account refuses launch configurations. */
+  launchTemplates: ['my-launch_config'],
   groups: ['my_group'],
   alarms: ['scale_up_on_cpu', 'scale_down_on_cpu'],
 };
@@ -38,8 +42,62 @@ export function otherWaysToConnect(): AutoScaleConnection[] {
   return [conn, autoscale];
 }
 
-/** Runs seed 000 with seed 001's policies and alarms, then deletes what it created. */
-export async function autoscaleTutorial(env: TutorialEnv): Promise<void> {
+/**
+ * The seed's launch configuration; where the account refuses launch configurations (AWS
+ * accounts created since 2024-10-01), says so and makes a launch template of the same
+ * settings instead.
+ */
+async function launchConfigOrTemplate(env: TutorialEnv, conn: AutoScaleConnection): Promise<{ lc: LaunchConfiguration; lt?: LaunchTemplate }> {
+  const { imageId, keyName, securityGroups, instanceType } = env;
+  try {
+    // #region launch-config
+    const lc = new LaunchConfiguration({ name: 'my-launch_config', imageId,
+      keyName, securityGroups, instanceType });
+    await conn.createLaunchConfiguration(lc);
+    // #endregion
+    return { lc };
+  } catch (err) {
+    if (!(err instanceof BotoServerError) || err.errorCode !== 'UnsupportedOperation') throw err;
+    console.log(`This account refuses launch configurations:\n  ${err.message.split('\n').join('\n  ')}`);
+    console.log('So the tutorial goes on with a launch template of the same settings, named my-launch_config too.');
+    const lc = new LaunchConfiguration({ name: 'my-launch_config', imageId, keyName, securityGroups, instanceType });
+    const lt = LaunchTemplate.fromLaunchConfiguration(lc, { metadataOptions: { httpTokens: 'required' } });
+    const ec2 = new EC2Connection({ endpoint: env.endpoint });
+    await ec2.createLaunchTemplate(lt);
+    console.log(lt);
+    return { lc, lt };
+  }
+}
+
+/** The seed's group, on its launch configuration. */
+async function groupOn(env: TutorialEnv, conn: AutoScaleConnection, lc: LaunchConfiguration): Promise<AutoScalingGroup> {
+  const { zones } = env;
+  // #region create-group
+  const ag = new AutoScalingGroup({ groupName: 'my_group', loadBalancers: ['my-lb'],
+    availabilityZones: zones,
+    launchConfig: lc, minSize: 4, maxSize: 8,
+    connection: conn });
+  await conn.createAutoScalingGroup(ag);
+  // #endregion
+  return ag;
+}
+
+/** The seed's group, on the launch template made in place of its launch configuration. */
+async function groupOnTemplate(env: TutorialEnv, conn: AutoScaleConnection, lt: LaunchTemplate): Promise<AutoScalingGroup> {
+  const ag = new AutoScalingGroup({ groupName: 'my_group', loadBalancers: ['my-lb'],
+    availabilityZones: env.zones,
+    launchTemplate: lt, minSize: 4, maxSize: 8,
+    connection: conn });
+  await conn.createAutoScalingGroup(ag);
+  return ag;
+}
+
+/**
+ * Runs seed 000 with seed 001's policies and alarms, then deletes what it created.
+ * Resolves with whether the account refused launch configurations (so the group ran on a
+ * launch template instead).
+ */
+export async function autoscaleTutorial(env: TutorialEnv): Promise<{ launchConfigurationsRefused: boolean }> {
   const { endpoint, zones, imageId, keyName, securityGroups, instanceType, time } = env;
 
   heading('Creating a Connection');
@@ -60,18 +118,8 @@ export async function autoscaleTutorial(env: TutorialEnv): Promise<void> {
   // #endregion
 
   heading('Creating Autoscaling Groups');
-  // #region launch-config
-  const lc = new LaunchConfiguration({ name: 'my-launch_config', imageId,
-    keyName, securityGroups, instanceType });
-  await conn.createLaunchConfiguration(lc);
-  // #endregion
-  // #region create-group
-  const ag = new AutoScalingGroup({ groupName: 'my_group', loadBalancers: ['my-lb'],
-    availabilityZones: zones,
-    launchConfig: lc, minSize: 4, maxSize: 8,
-    connection: conn });
-  await conn.createAutoScalingGroup(ag);
-  // #endregion
+  const { lc, lt } = await launchConfigOrTemplate(env, conn);
+  const ag = lt === undefined ? await groupOn(env, conn, lc) : await groupOnTemplate(env, conn, lt);
   console.log(ag);
 
   await time.until('4 instances InService in my_group', async () => {
@@ -173,9 +221,13 @@ export async function autoscaleTutorial(env: TutorialEnv): Promise<void> {
   // #region delete-group
   await ag.delete();
   // #endregion
-  // #region delete-lc
-  await lc.delete();
-  // #endregion
+  if (lt === undefined) {
+    // #region delete-lc
+    await lc.delete();
+    // #endregion
+  } else {
+    await lt.delete();
+  }
 
   heading('(clean-up) What the tutorial leaves behind: the alarms and my-lb');
   // #region delete-alarms
@@ -184,4 +236,5 @@ export async function autoscaleTutorial(env: TutorialEnv): Promise<void> {
   await elb.deleteLoadBalancer('my-lb');
   console.log('groups:', await conn.getAllGroups(), 'launch configurations:', await conn.getAllLaunchConfigurations(),
     'alarms:', await cloudwatch.describeAlarms(), 'load balancers:', await elb.getAllLoadBalancers());
+  return { launchConfigurationsRefused: lt !== undefined };
 }

@@ -57,8 +57,10 @@ export const SERVICES = {
   ec2: {
     dir: 'ec2/2016-11-15',
     operations: [
-      'DescribeAvailabilityZones', 'DescribeImages', 'DescribeInstanceStatus', 'DescribeInstances', 'DescribeRegions',
-      'DescribeSecurityGroups', 'RunInstances', 'TerminateInstances',
+      'CreateLaunchTemplate', 'CreateLaunchTemplateVersion', 'DeleteLaunchTemplate', 'DeleteLaunchTemplateVersions',
+      'DescribeAvailabilityZones', 'DescribeImages', 'DescribeInstanceStatus', 'DescribeInstances',
+      'DescribeLaunchTemplateVersions', 'DescribeLaunchTemplates', 'DescribeRegions', 'DescribeSecurityGroups',
+      'ModifyLaunchTemplate', 'RunInstances', 'TerminateInstances',
     ],
   },
 };

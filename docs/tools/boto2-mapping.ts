@@ -11,6 +11,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePythonModule, type PyClass, type PyFunction, type PyParam } from './boto2-source';
 import { readBotoscaleApi, type ApiModule, type BotoscaleApi, type ServiceModule, type TsSignature } from './botoscale-api';
+import { ADDITIONS } from './boto2-additions';
 import { OVERRIDES, SAX_METHODS } from './boto2-overrides';
 
 /** Where Debian's python3-boto installs boto 2.49. */
@@ -233,8 +234,25 @@ Every public call and resource method of boto 2.49's \`boto.ec2.autoscale\`,
   listed.
 
 "Not taken" lists boto2 arguments botoscale has no parameter for; "adds" lists
-botoscale parameters boto2 does not have.
+botoscale parameters boto2 does not have. The \`beyond boto2\` sections list what
+botoscale adds for AWS features that came after boto 2.49.
 `;
+
+/** The rows of the \`beyond boto2\` sections, read from botoscale's sources. */
+export function additionRows(api: BotoscaleApi): MappingRow[] {
+  return ADDITIONS.map((a) => {
+    const cls = api.get(a.module)?.classes.get(a.className);
+    const sig = a.member === 'constructor' ? cls?.ctor : cls?.methods.get(a.member);
+    const key = `beyond boto2.${a.className}.${a.member}`;
+    const botoscale = sig === undefined
+      ? `MISSING: ${a.className}.${a.member} in ${moduleRef(a.module)}`
+      : a.member === 'constructor' ? tsCall(a.className, sig, true) : `${a.className}.${tsCall(a.member, sig, false)}`;
+    return {
+      key, section: 'beyond boto2', module: a.module, boto: '—', className: a.className, member: a.member, botoscale, notes: a.note,
+      status: sig === undefined ? 'missing' : 'ok',
+    };
+  });
+}
 
 /** Renders the document. */
 export function renderMapping(rows: MappingRow[]): string {
@@ -257,7 +275,8 @@ export function generateMapping(repoRoot: string, botoRoot = BOTO_ROOT): { rows:
   if (!existsSync(join(botoRoot, 'ec2', 'autoscale', '__init__.py'))) {
     throw new Error(`boto 2.49's sources are not at ${botoRoot} (Debian package python3-boto)`);
   }
-  const rows = buildRows(botoRoot, readBotoscaleApi(repoRoot));
+  const api = readBotoscaleApi(repoRoot);
+  const rows = [...buildRows(botoRoot, api), ...additionRows(api)];
   return { rows, markdown: renderMapping(rows) };
 }
 

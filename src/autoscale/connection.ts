@@ -18,7 +18,7 @@ import { ADJUSTMENT_TYPES, AdjustmentType } from './adjustment';
 import { Alarm } from './alarm';
 import { AutoScalingGroup } from './group';
 import { Instance } from './instance';
-import { LaunchConfiguration } from './launchconfig';
+import { LaunchConfiguration, withLaunchTemplateHint } from './launchconfig';
 import { AccountLimits } from './limits';
 import { MetricCollectionTypes } from './metrics';
 import { ScalingPolicy } from './policy';
@@ -239,7 +239,7 @@ function checkTags(field: string, tags: readonly Tag[]): void {
 function checkGroup(g: AutoScalingGroup, creating: boolean): string {
   const name = checkLength('name', requireValue('name', g.name), NAME_MAX) as string;
   if (creating) {
-    if (!g.launchConfigName && !g.instanceId) requireValue('launchConfig or instanceId', undefined);
+    if (!g.launchConfigName && !g.launchTemplate && !g.instanceId) requireValue('launchConfig, launchTemplate or instanceId', undefined);
     requireValue('minSize', g.minSize);
     requireValue('maxSize', g.maxSize);
     if (g.availabilityZones.length === 0 && !g.vpcZoneIdentifier) requireValue('availabilityZones or vpcZoneIdentifier', undefined);
@@ -260,10 +260,10 @@ function list<T>(items: readonly T[] | undefined): T[] | undefined {
 }
 
 /** The settings CreateAutoScalingGroup and UpdateAutoScalingGroup share, from a group object. */
-function groupSettings(name: string, g: AutoScalingGroup): UpdateAutoScalingGroupType {
+function groupSettings(name: string, g: AutoScalingGroup, creating: boolean): UpdateAutoScalingGroupType {
   return {
     AutoScalingGroupName: name,
-    LaunchConfigurationName: g.launchConfigName || undefined,
+    ...g.launchToSend(creating),
     AvailabilityZones: list(g.availabilityZones),
     DesiredCapacity: g.desiredCapacity,
     VPCZoneIdentifier: g.vpcZoneIdentifier || undefined,
@@ -300,7 +300,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
     const g = asGroup;
     const name = checkGroup(g, true);
     const input: CreateAutoScalingGroupType = {
-      ...groupSettings(name, g),
+      ...groupSettings(name, g, true),
       MinSize: g.minSize,
       MaxSize: g.maxSize,
       InstanceId: g.instanceId || undefined,
@@ -308,6 +308,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
       Tags: list(g.tags)?.map((t) => t.toSdk()),
     };
     const out = await this.call((c, o) => c.createAutoScalingGroup(input, o), options);
+    g.launchSent(input);
     g.connection = this;
     for (const t of g.tags ?? []) t.connection = this;
     return this.#request(out);
@@ -320,8 +321,9 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   async updateAutoScalingGroup(asGroup: AutoScalingGroup, options?: CallOptions): Promise<Request> {
     const g = asGroup;
     const name = checkGroup(g, false);
-    const input: UpdateAutoScalingGroupType = { ...groupSettings(name, g), MinSize: g.minSize, MaxSize: g.maxSize };
+    const input: UpdateAutoScalingGroupType = { ...groupSettings(name, g, false), MinSize: g.minSize, MaxSize: g.maxSize };
     const out = await this.call((c, o) => c.updateAutoScalingGroup(input, o), options);
+    g.launchSent(input);
     return this.#request(out);
   }
 
@@ -444,7 +446,11 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   // ----- launch configurations -----
 
-  /** Creates a launch configuration; `launchConfig` is then bound to this connection (so `launchConfig.delete()` works). */
+  /**
+   * Creates a launch configuration; `launchConfig` is then bound to this connection (so
+   * `launchConfig.delete()` works). Accounts created since 2024-10-01 refuse it with
+   * `UnsupportedOperation`; the error then also says how to make a launch template instead.
+   */
   async createLaunchConfiguration(launchConfig: LaunchConfiguration, options?: CallOptions): Promise<Request> {
     const lc = launchConfig;
     checkLength('name', requireValue('name', lc.name), NAME_MAX);
@@ -467,7 +473,9 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
       ClassicLinkVPCId: lc.classicLinkVpcId,
       ClassicLinkVPCSecurityGroups: list(lc.classicLinkVpcSecurityGroups),
       PlacementTenancy: lc.placementTenancy,
-    }, o), options);
+    }, o), options).catch((err: unknown) => {
+      throw withLaunchTemplateHint(err);
+    });
     lc.connection = this;
     return this.#request(out);
   }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { AutoScalingGroup as SdkAutoScalingGroup } from '@aws-sdk/client-auto-scaling';
+import type { AutoScalingGroup as SdkAutoScalingGroup, LaunchTemplateSpecification as SdkLaunchTemplateSpecification } from '@aws-sdk/client-auto-scaling';
 import type { CallOptions } from '../core/connection';
 import { BotoClientError, WaitTimeoutError } from '../core/errors';
 import { BotoObject } from '../core/repr';
@@ -13,6 +13,7 @@ import type { Activity } from './activity';
 import type { AutoScaleConnection, DeleteAutoScalingGroupOptions, GetAllActivitiesOptions, ScalingProcessesOptions } from './connection';
 import { Instance } from './instance';
 import { LaunchConfiguration } from './launchconfig';
+import { groupLaunchTemplate, launchTemplateFromSdk, launchTemplateLabel, launchTemplateToSdk, type GroupLaunchTemplate, type LaunchTemplateInput } from './grouplaunch';
 import { EnabledMetric } from './metrics';
 import { SuspendedProcess } from './process';
 import type { Request } from './request';
@@ -27,8 +28,13 @@ export interface AutoScalingGroupOptions {
   name?: string;
   /** boto2's older spelling of `name`, used by its tutorial. */
   groupName?: string;
-  /** The launch configuration, or its name (required to create the group, unless `instanceId`). */
+  /** The launch configuration, or its name (to create the group, give this, `launchTemplate` or `instanceId`). */
   launchConfig?: LaunchConfiguration | string;
+  /**
+   * The launch template: a `LaunchTemplate`, its name, or `{ name | id, version }` with
+   * version a number, `$Latest` or `$Default` (the default). Not in boto2.
+   */
+  launchTemplate?: LaunchTemplateInput;
   /** Zones the group spans; a new group needs these or `vpcZoneIdentifier`. */
   availabilityZones?: string[];
   /** Classic load balancers to register instances with (set at creation only). */
@@ -102,7 +108,8 @@ function sleep(ms: number, signal: AbortSignal | undefined, what: string): Promi
 
 /**
  * An Auto Scaling group: instances kept between `minSize` and `maxSize`, launched from a
- * launch configuration. Prints as `AutoScaleGroup<NAME>`.
+ * launch configuration or a launch template. Prints as `AutoScaleGroup<NAME>`, with the
+ * launch template when it has one.
  */
 export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
   /** The group's name. */
@@ -117,6 +124,12 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
   defaultCooldown: number | undefined;
   /** The launch configuration's name. */
   launchConfigName: string | undefined;
+  /**
+   * The launch template and version (`{ id, name, version }`), for a group on one. To
+   * switch a group read from AWS between a launch configuration and a template, set the
+   * one it should use and `update()`: the other is then cleared.
+   */
+  launchTemplate: GroupLaunchTemplate | undefined;
   /** How many instances the group should run. */
   desiredCapacity: number | undefined;
   /** Classic load balancer names. */
@@ -145,6 +158,8 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
   enabledMetrics: EnabledMetric[];
   /** Suspended scaling processes. */
   suspendedProcesses: SuspendedProcess[];
+  /** Which of the two AWS said the group launches from, when it was read from AWS or last sent. */
+  #launchSentOrRead: 'configuration' | 'template' | undefined;
 
   constructor(options: AutoScalingGroupOptions = {}) {
     super(options.connection);
@@ -154,6 +169,7 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
     this.createdTime = undefined;
     this.defaultCooldown = options.defaultCooldown ?? options.cooldown;
     this.launchConfigName = options.launchConfig instanceof LaunchConfiguration ? options.launchConfig.name : options.launchConfig;
+    this.launchTemplate = groupLaunchTemplate('launchTemplate', options.launchTemplate);
     this.desiredCapacity = options.desiredCapacity;
     this.loadBalancers = [...(options.loadBalancers ?? [])];
     this.availabilityZones = [...(options.availabilityZones ?? [])];
@@ -188,6 +204,8 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
       maxSize: g.MaxSize,
       terminationPolicies: g.TerminationPolicies,
     });
+    out.launchTemplate = launchTemplateFromSdk(g.LaunchTemplate);
+    out.#launchSentOrRead = out.launchTemplate !== undefined ? 'template' : out.launchConfigName ? 'configuration' : undefined;
     out.createdTime = g.CreatedTime;
     out.autoscalingGroupArn = g.AutoScalingGroupARN;
     out.instances = (g.Instances ?? []).map((i) => Instance.fromSdk(connection, i));
@@ -207,8 +225,43 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
     this.defaultCooldown = value;
   }
 
+  /** boto2's `AutoScaleGroup<NAME>`; a group on a launch template adds it: `AutoScaleGroup<NAME, LaunchTemplate:web($Default)>`. */
   toString(): string {
-    return `AutoScaleGroup<${pyStr(this.name)}>`;
+    const template = this.launchTemplate === undefined ? '' : `, ${launchTemplateLabel(this.launchTemplate)}`;
+    return `AutoScaleGroup<${pyStr(this.name)}${template}>`;
+  }
+
+  /**
+   * What the group launches from, as CreateAutoScalingGroup and UpdateAutoScalingGroup
+   * take it. With both a launch configuration and a template set on a group read from
+   * AWS, the one AWS did not report is the change asked for (a switch); on a new group,
+   * both is an error.
+   * @internal
+   */
+  launchToSend(creating: boolean): { LaunchConfigurationName?: string; LaunchTemplate?: SdkLaunchTemplateSpecification } {
+    const configuration = this.launchConfigName || undefined;
+    // Plain-JS callers may assign a LaunchTemplate or a name here: read it as the constructor does.
+    const given = groupLaunchTemplate('launchTemplate', this.launchTemplate as LaunchTemplateInput | undefined);
+    const template = given === undefined ? undefined : launchTemplateToSdk(given);
+    if (configuration !== undefined && template !== undefined) {
+      if (creating || this.#launchSentOrRead === undefined) {
+        throw new BotoClientError('give launchConfig or launchTemplate, not both: a group launches from one of them');
+      }
+      return this.#launchSentOrRead === 'configuration' ? { LaunchTemplate: template } : { LaunchConfigurationName: configuration };
+    }
+    return { LaunchConfigurationName: configuration, LaunchTemplate: template };
+  }
+
+  /** Records what a successful create or update sent, clearing the other one. @internal */
+  launchSent(sent: { LaunchConfigurationName?: string; LaunchTemplate?: SdkLaunchTemplateSpecification }): void {
+    if (sent.LaunchTemplate !== undefined) {
+      this.launchTemplate = groupLaunchTemplate('launchTemplate', this.launchTemplate as LaunchTemplateInput | undefined);
+      this.launchConfigName = undefined;
+      this.#launchSentOrRead = 'template';
+    } else if (sent.LaunchConfigurationName !== undefined) {
+      this.launchTemplate = undefined;
+      this.#launchSentOrRead = 'configuration';
+    }
   }
 
   /** Sets the group's desired capacity (`SetDesiredCapacity`). */
@@ -289,6 +342,7 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
         state = 'the group was not found';
       } else {
         Object.assign(this, fresh);
+        this.#launchSentOrRead = fresh.#launchSentOrRead;
         const inService = (this.instances ?? []).filter((i) => i.lifecycleState === 'InService').length;
         if (inService === this.desiredCapacity) return this;
         state = `desired capacity ${pyStr(this.desiredCapacity)}, InService ${inService}`;

@@ -17,6 +17,7 @@ export {
 export { LaunchConfiguration, InstanceMonitoring, type LaunchConfigurationOptions } from './launchconfig';
 export { BlockDeviceMapping, Ebs } from './blockdevice';
 export { AutoScalingGroup, type AutoScalingGroupOptions, type GetActivitiesOptions, type WaitForCapacityOptions } from './group';
+export { type GroupLaunchTemplate, type LaunchTemplateChoice, type LaunchTemplateInput } from './grouplaunch';
 export { ScalingPolicy, type ScalingPolicyOptions } from './policy';
 export { Alarm } from './alarm';
 export { AdjustmentType, ADJUSTMENT_TYPES } from './adjustment';
@@ -31,6 +32,9 @@ export {
 } from './metrics';
 export { TerminationPolicies } from './termination';
 export { Request } from './request';
+// Launch templates live in EC2; groups launch from them, so they are offered here too.
+export { LaunchTemplate, type LaunchTemplateOptions, type LaunchTemplateVersionRef } from '../ec2/launchtemplate';
+export { type LaunchSettings, type MetadataOptions } from '../ec2/launchtemplate-data';
 
 const fns = regionFunctions('autoscaling', (options) => new AutoScaleConnection(options));
 /** Every Auto Scaling region, each a `RegionInfo` that can `connect()`. */

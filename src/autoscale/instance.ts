@@ -5,6 +5,7 @@
  */
 import type { AutoScalingInstanceDetails, Instance as SdkInstance } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
+import { launchTemplateFromSdk, type GroupLaunchTemplate } from './grouplaunch';
 import type { AutoScaleConnection } from './connection';
 import { pyStr } from '../core/pyrepr';
 
@@ -18,6 +19,8 @@ export interface InstanceOptions {
   healthStatus?: string;
   /** The launch configuration it was launched from. */
   launchConfigName?: string;
+  /** The launch template and version it was launched from (not in boto2). */
+  launchTemplate?: GroupLaunchTemplate;
   /** `Pending`, `InService`, `Terminating`, ... */
   lifecycleState?: string;
   /** Its availability zone. */
@@ -38,6 +41,8 @@ export class Instance extends BotoObject<AutoScaleConnection> {
   healthStatus: string | undefined;
   /** The launch configuration it was launched from. */
   launchConfigName: string | undefined;
+  /** The launch template and version it was launched from, `{ id, name, version }` (not in boto2). */
+  launchTemplate: GroupLaunchTemplate | undefined;
   /** `Pending`, `InService`, `Terminating`, ... */
   lifecycleState: string | undefined;
   /** Its availability zone. */
@@ -50,6 +55,7 @@ export class Instance extends BotoObject<AutoScaleConnection> {
     this.instanceId = options.instanceId;
     this.healthStatus = options.healthStatus;
     this.launchConfigName = options.launchConfigName;
+    this.launchTemplate = options.launchTemplate;
     this.lifecycleState = options.lifecycleState;
     this.availabilityZone = options.availabilityZone;
     this.groupName = options.groupName;
@@ -62,6 +68,7 @@ export class Instance extends BotoObject<AutoScaleConnection> {
       instanceId: i.InstanceId,
       healthStatus: i.HealthStatus,
       launchConfigName: i.LaunchConfigurationName,
+      launchTemplate: launchTemplateFromSdk(i.LaunchTemplate),
       lifecycleState: i.LifecycleState,
       availabilityZone: i.AvailabilityZone,
       groupName: 'AutoScalingGroupName' in i ? i.AutoScalingGroupName : undefined,

@@ -6,6 +6,7 @@
 import type { LaunchConfiguration as SdkLaunchConfiguration } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { CallOptions } from '../core/connection';
+import { BotoServerError } from '../core/errors';
 import type { AutoScaleConnection } from './connection';
 import { BlockDeviceMapping } from './blockdevice';
 import type { Request } from './request';
@@ -166,4 +167,25 @@ export class LaunchConfiguration extends BotoObject<AutoScaleConnection> {
   async delete(options?: CallOptions): Promise<Request> {
     return this.requireConnection().deleteLaunchConfiguration(this.name as string, options);
   }
+}
+
+/** The line added to AWS's refusal of `CreateLaunchConfiguration` in accounts that no longer allow them. */
+export const LAUNCH_TEMPLATE_HINT = 'botoscale: make a launch template instead: `lt = await ec2.createLaunchTemplate(LaunchTemplate.fromLaunchConfiguration(lc))`, then give the group `{ launchTemplate: lt }` (docs/autoscale.md, "Launch templates")';
+
+/**
+ * AWS's `UnsupportedOperation` answer to `CreateLaunchConfiguration`, still a
+ * `BotoServerError` with AWS's status, code and message, plus one line on the launch
+ * template way; any other error unchanged.
+ * @internal
+ */
+export function withLaunchTemplateHint(err: unknown): unknown {
+  if (!(err instanceof BotoServerError) || err.errorCode !== 'UnsupportedOperation') return err;
+  return new BotoServerError({
+    status: err.status,
+    reason: err.reason,
+    errorCode: err.errorCode,
+    message: `${err.message}\n${LAUNCH_TEMPLATE_HINT}`,
+    requestId: err.requestId,
+    cause: err.cause,
+  });
 }

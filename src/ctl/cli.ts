@@ -6,7 +6,7 @@
  * ```
  * autoscalectl [CONFIG]                 apply the file, as the original did (default autoscale.yaml)
  * autoscalectl plan CONFIG              show what would change (exit 0: nothing, 2: changes, 3: only kept, 1: errors)
- * autoscalectl apply CONFIG [--prune] [--yes] [--reset-capacity]
+ * autoscalectl apply CONFIG [--prune] [--yes] [--reset-capacity] [--migrate]
  * autoscalectl validate CONFIG          check the file without calling AWS
  * autoscalectl help [COMMAND]           usage, of one command or of all
  * autoscalectl --version
@@ -82,6 +82,7 @@ interface RunOptions extends GlobalOptions {
   prune?: boolean;
   yes?: boolean;
   resetCapacity?: boolean;
+  migrate?: boolean;
 }
 
 /** An error's message (not `instanceof Error`: errors may come from another realm). */
@@ -156,8 +157,8 @@ class Cli {
     const config = await this.load(file, opts);
     if (config === undefined) return undefined;
     const clients = this.connect(config, opts);
-    const state = await readState(clients, config.desired, { prune: opts.prune === true || listAll });
-    const p = makePlan(state, config.desired, { prune: opts.prune === true, resetCapacity: opts.resetCapacity === true });
+    const state = await readState(clients, config.desired, { prune: opts.prune === true || listAll, migrate: opts.migrate === true });
+    const p = makePlan(state, config.desired, { prune: opts.prune === true, resetCapacity: opts.resetCapacity === true, migrate: opts.migrate === true });
     return { plan: p, config, clients, state };
   }
 
@@ -275,8 +276,9 @@ function program(cli: Cli): Command {
       await cli.apply(config, globalOptions(cmd));
     });
   const runOptions = (cmd: Command): Command => cmd
-    .option('--prune', 'delete groups, launch configurations, policies, alarms and load balancers autoscalectl created that the file no longer has')
-    .option('--reset-capacity', 'set every group\'s desired capacity to the file\'s capacity, even if the file did not change it');
+    .option('--prune', 'delete groups, launch templates, launch configurations, policies, alarms and load balancers autoscalectl created that the file no longer has')
+    .option('--reset-capacity', 'set every group\'s desired capacity to the file\'s capacity, even if the file did not change it')
+    .option('--migrate', 'move groups on launch configurations to launch templates (made from their launch configurations; instances are kept)');
   runOptions(prog.command('plan')
     .description('show what apply would change (exit 0: no changes, 2: changes, 3: no changes but some kept that the file no longer has, 1: errors)')
     .argument('<config>', 'configuration file'))

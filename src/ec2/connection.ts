@@ -9,9 +9,15 @@ import { AWSConnection, type CallOptions, type ConnectionOptions, type ServiceSp
 import { RegionInfo } from '../core/regions';
 import { PagedRequest, ResultSet } from '../core/resultset';
 import { connectionArgs } from '../core/service';
-import { checkExclusive, checkInt } from '../core/validate';
+import { BotoClientError } from '../core/errors';
+import { checkExclusive, checkInt, checkLength, checkMaxItems, checkNonEmpty, requireValue } from '../core/validate';
 import { buildFilters, type Filters } from './filters';
 import { Instance } from './instance';
+import { LaunchTemplate, type LaunchTemplateVersionRef } from './launchtemplate';
+import { checkLaunchSettings, LAUNCH_SETTING_NAMES, toTemplateData, type LaunchSettings } from './launchtemplate-data';
+import {
+  checkTemplateName, checkVersionDescription, checkVersionNumber, templateSelector, versionsNotDeleted, versionText, type LaunchTemplateRef,
+} from './launchtemplate-refs';
 import { Reservation } from './reservation';
 import { Zone } from './zone';
 
@@ -37,6 +43,51 @@ export interface GetAllReservationsOptions extends CallOptions {
   /** Start from this page. */
   nextToken?: string;
 }
+
+/** Options of {@link EC2Connection.getAllLaunchTemplates}. */
+export interface GetAllLaunchTemplatesOptions extends CallOptions {
+  /** Only these templates, by name. */
+  names?: string[];
+  /** Only these templates, by id (`lt-…`). */
+  ids?: string[];
+  /** EC2's filters, such as `{ 'launch-template-name': 'web*', 'tag:team': 'a' }`. */
+  filters?: Filters;
+  /** Page size, 1 to 200. */
+  maxResults?: number;
+  /** Start from this page. */
+  nextToken?: string;
+}
+
+/** Options of {@link EC2Connection.getLaunchTemplateVersions}. */
+export interface GetLaunchTemplateVersionsOptions extends CallOptions {
+  /** Only these versions: numbers, `$Latest`, `$Default`. */
+  versions?: LaunchTemplateVersionRef[];
+  /** Only versions after this number. */
+  minVersion?: number;
+  /** Only versions up to this number. */
+  maxVersion?: number;
+  /** EC2's filters, such as `{ 'is-default-version': 'true' }`. */
+  filters?: Filters;
+  /** Page size, 1 to 200. */
+  maxResults?: number;
+  /** Start from this page. */
+  nextToken?: string;
+}
+
+/** Options of {@link EC2Connection.createLaunchTemplateVersion}. */
+export interface CreateLaunchTemplateVersionOptions extends CallOptions {
+  /**
+   * The version the new one starts from. With changes it defaults to `$Latest`; with a
+   * whole `LaunchTemplate` the new version holds only what that object sets, unless this
+   * is given.
+   */
+  sourceVersion?: LaunchTemplateVersionRef;
+  /** The new version's description (with a `LaunchTemplate`, default its `versionDescription`). */
+  versionDescription?: string;
+}
+
+/** Changes to a launch template version: the launch settings to set, in `LaunchTemplate`'s names. */
+export type LaunchTemplateChanges = LaunchSettings;
 
 /** Instance ids: one id or a list of them. */
 export type InstanceIds = string | readonly string[];
@@ -121,4 +172,184 @@ export class EC2Connection extends AWSConnection<EC2> {
       return ResultSet.fromPage((out.Regions ?? []).map((r) => new RegionInfo<EC2Connection>(r.RegionName ?? '', r.Endpoint ?? '', connect)));
     });
   }
+
+  // ----- launch templates (not in boto2) -----
+
+  /**
+   * Creates a launch template with `lt`'s settings as its version 1
+   * (`CreateLaunchTemplate`). `lt` is then bound to this connection (so `lt.delete()` and
+   * `lt.createVersion()` work) and gets its id, version numbers and EC2's warnings.
+   */
+  async createLaunchTemplate(lt: LaunchTemplate, options?: CallOptions): Promise<LaunchTemplate> {
+    if (!(lt instanceof LaunchTemplate)) throw new BotoClientError('lt must be a LaunchTemplate, e.g. new LaunchTemplate({ name, imageId, instanceType })');
+    const name = checkTemplateName('name', requireValue('name', lt.name));
+    checkVersionDescription('versionDescription', lt.versionDescription);
+    checkLaunchSettings(lt.settings());
+    const tags = checkTemplateTags(lt.tags);
+    const out = await this.call((c, o) => c.createLaunchTemplate({
+      LaunchTemplateName: name,
+      VersionDescription: lt.versionDescription,
+      LaunchTemplateData: toTemplateData(lt.settings()),
+      TagSpecifications: tags.length === 0 ? undefined : [{ ResourceType: 'launch-template', Tags: tags }],
+    }, o), options);
+    lt.connection = this;
+    if (out.LaunchTemplate !== undefined) lt.setMeta(out.LaunchTemplate);
+    lt.versionNumber = lt.latestVersionNumber;
+    lt.defaultVersion = lt.versionNumber !== undefined && lt.versionNumber === lt.defaultVersionNumber;
+    lt.warnings = (out.Warning?.Errors ?? []).map((e) => `${e.Code ?? ''}: ${e.Message ?? ''}`);
+    return lt;
+  }
+
+  /**
+   * Creates a new version of a template (`CreateLaunchTemplateVersion`), from a whole
+   * `LaunchTemplate` or from changes to `sourceVersion` (default `$Latest`), and resolves
+   * with it. The template's default version does not change: see
+   * {@link EC2Connection.setDefaultLaunchTemplateVersion}.
+   */
+  async createLaunchTemplateVersion(
+    template: LaunchTemplateRef, templateOrChanges: LaunchTemplate | LaunchTemplateChanges, options: CreateLaunchTemplateVersionOptions = {},
+  ): Promise<LaunchTemplate> {
+    const selector = templateSelector('template', template);
+    const whole = templateOrChanges instanceof LaunchTemplate;
+    const settings = whole ? templateOrChanges.settings() : checkChanges(templateOrChanges);
+    checkLaunchSettings(settings, whole ? '' : 'changes.');
+    const description = options.versionDescription ?? (whole ? templateOrChanges.versionDescription : undefined);
+    checkVersionDescription('versionDescription', description);
+    const source = options.sourceVersion ?? (whole ? undefined : '$Latest');
+    versionText('sourceVersion', source);
+    const sourceNumber = typeof source === 'string' ? await this.#versionNumberOf(selector, source, options) : source;
+    const out = await this.call((c, o) => c.createLaunchTemplateVersion({
+      ...selector,
+      SourceVersion: sourceNumber === undefined ? undefined : String(sourceNumber),
+      VersionDescription: description,
+      LaunchTemplateData: toTemplateData(settings),
+    }, o), options);
+    const created = LaunchTemplate.fromSdkVersion(this, out.LaunchTemplateVersion ?? {});
+    created.warnings = (out.Warning?.Errors ?? []).map((e) => `${e.Code ?? ''}: ${e.Message ?? ''}`);
+    if (template instanceof LaunchTemplate) template.latestVersionNumber = created.versionNumber ?? template.latestVersionNumber;
+    return created;
+  }
+
+  /** The number `$Latest` or `$Default` stands for (EC2's SourceVersion takes a number only). */
+  async #versionNumberOf(selector: ReturnType<typeof templateSelector>, version: string, options: CallOptions): Promise<number> {
+    const out = await this.call((c, o) => c.describeLaunchTemplateVersions({ ...selector, Versions: [version] }, o), options);
+    const found = out.LaunchTemplateVersions?.[0]?.VersionNumber;
+    if (found === undefined) {
+      throw new BotoClientError(`sourceVersion ${version} of launch template ${selector.LaunchTemplateName ?? selector.LaunchTemplateId} was not found`);
+    }
+    return found;
+  }
+
+  /** Launch templates, all or the named ones (`DescribeLaunchTemplates`; `await` for a page, `for await` for all). */
+  getAllLaunchTemplates(options: GetAllLaunchTemplatesOptions = {}): PagedRequest<LaunchTemplate> {
+    return new PagedRequest(async (nextToken) => {
+      checkNonEmpty('names', options.names);
+      checkNonEmpty('ids', options.ids);
+      options.names?.forEach((n, i) => checkTemplateName(`names[${i}]`, n));
+      checkInt('maxResults', options.maxResults, { min: 1, max: 200 });
+      const filters = buildFilters(options.filters);
+      const out = await this.call((c, o) => c.describeLaunchTemplates({
+        LaunchTemplateNames: options.names === undefined ? undefined : [...options.names],
+        LaunchTemplateIds: options.ids === undefined ? undefined : [...options.ids],
+        Filters: filters,
+        MaxResults: options.maxResults,
+        NextToken: nextToken,
+      }, o), options);
+      return ResultSet.fromPage((out.LaunchTemplates ?? []).map((t) => LaunchTemplate.fromSdk(this, t)), out.NextToken);
+    }, options.nextToken);
+  }
+
+  /**
+   * Versions of a template, each a `LaunchTemplate` holding that version's settings
+   * (`DescribeLaunchTemplateVersions`; `await` for a page, `for await` for all). With
+   * `template` undefined, the `$Latest` and/or `$Default` version of every template of the
+   * account, as EC2 allows (then `versions` must say which).
+   */
+  getLaunchTemplateVersions(template: LaunchTemplateRef | undefined, options: GetLaunchTemplateVersionsOptions = {}): PagedRequest<LaunchTemplate> {
+    return new PagedRequest(async (nextToken) => {
+      const selector = template === undefined ? {} : templateSelector('template', template);
+      checkNonEmpty('versions', options.versions);
+      if (template === undefined) checkAccountWideVersions(options.versions);
+      const versions = options.versions?.map((v, i) => versionText(`versions[${i}]`, v) as string);
+      if (options.minVersion !== undefined) checkVersionNumber('minVersion', options.minVersion);
+      if (options.maxVersion !== undefined) checkVersionNumber('maxVersion', options.maxVersion);
+      checkInt('maxResults', options.maxResults, { min: 1, max: 200 });
+      const filters = buildFilters(options.filters);
+      const out = await this.call((c, o) => c.describeLaunchTemplateVersions({
+        ...selector,
+        Versions: versions,
+        MinVersion: options.minVersion === undefined ? undefined : String(options.minVersion),
+        MaxVersion: options.maxVersion === undefined ? undefined : String(options.maxVersion),
+        Filters: filters,
+        MaxResults: options.maxResults,
+        NextToken: nextToken,
+      }, o), options);
+      const page = (out.LaunchTemplateVersions ?? []).map((v) => LaunchTemplate.fromSdkVersion(this, v));
+      // Each version only says whether it is the default; when the page holds the default, every version learns its number.
+      const defaultNumber = page.find((v) => v.defaultVersion === true)?.versionNumber;
+      if (defaultNumber !== undefined) for (const v of page) v.defaultVersionNumber = defaultNumber;
+      return ResultSet.fromPage(page, out.NextToken);
+    }, options.nextToken);
+  }
+
+  /** Makes `version` a template's default version (`ModifyLaunchTemplate`); resolves with the template. */
+  async setDefaultLaunchTemplateVersion(template: LaunchTemplateRef, version: number, options?: CallOptions): Promise<LaunchTemplate> {
+    const selector = templateSelector('template', template);
+    checkVersionNumber('version', requireValue('version', version));
+    const out = await this.call((c, o) => c.modifyLaunchTemplate({ ...selector, DefaultVersion: String(version) }, o), options);
+    if (template instanceof LaunchTemplate && out.LaunchTemplate !== undefined) template.setMeta(out.LaunchTemplate);
+    return LaunchTemplate.fromSdk(this, out.LaunchTemplate ?? {});
+  }
+
+  /** Deletes a template and every version of it (`DeleteLaunchTemplate`); resolves with the deleted template. */
+  async deleteLaunchTemplate(template: LaunchTemplateRef, options?: CallOptions): Promise<LaunchTemplate> {
+    const selector = templateSelector('template', template);
+    const out = await this.call((c, o) => c.deleteLaunchTemplate(selector, o), options);
+    return LaunchTemplate.fromSdk(this, out.LaunchTemplate ?? {});
+  }
+
+  /**
+   * Deletes versions of a template (`DeleteLaunchTemplateVersions`; up to 200, never the
+   * default one) and resolves with their numbers. EC2 answers success even when it could
+   * not delete some: botoscale then rejects with a `BotoServerError` naming each version
+   * not deleted and why, and the ones that were.
+   */
+  async deleteLaunchTemplateVersions(template: LaunchTemplateRef, versions: number[], options?: CallOptions): Promise<number[]> {
+    const selector = templateSelector('template', template);
+    checkNonEmpty('versions', requireValue('versions', versions));
+    checkMaxItems('versions', versions, 200);
+    versions.forEach((v, i) => checkVersionNumber(`versions[${i}]`, v));
+    const out = await this.call((c, o) => c.deleteLaunchTemplateVersions({ ...selector, Versions: versions.map(String) }, o), options);
+    const deleted = (out.SuccessfullyDeletedLaunchTemplateVersions ?? []).map((d) => d.VersionNumber).filter((n): n is number => n !== undefined);
+    const failed = out.UnsuccessfullyDeletedLaunchTemplateVersions ?? [];
+    if (failed.length > 0) throw versionsNotDeleted(selector.LaunchTemplateName ?? selector.LaunchTemplateId ?? '', failed, deleted);
+    return deleted;
+  }
+}
+
+/** Without a template, EC2 describes only every template's `$Latest` and/or `$Default` version. */
+function checkAccountWideVersions(versions: readonly LaunchTemplateVersionRef[] | undefined): void {
+  const ok = versions !== undefined && versions.every((v) => v === '$Latest' || v === '$Default');
+  if (!ok) throw new BotoClientError("versions must be '$Latest' and/or '$Default' when no template is given (EC2 then describes those versions of every template)");
+}
+
+/** Checks a changes object: only launch settings, each well-formed. */
+function checkChanges(changes: LaunchTemplateChanges): LaunchSettings {
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
+    throw new BotoClientError('changes must be a LaunchTemplate or an object of launch settings, such as { instanceType: \'t3.small\' }');
+  }
+  const allowed: readonly string[] = LAUNCH_SETTING_NAMES;
+  for (const key of Object.keys(changes)) {
+    if (!allowed.includes(key)) throw new BotoClientError(`changes has no setting ${JSON.stringify(key)}; the settings are ${allowed.join(', ')}`);
+  }
+  return changes;
+}
+
+/** A template's tags as EC2 takes them, checked (keys 1 to 128 characters, values up to 256). */
+function checkTemplateTags(tags: Record<string, string>): { Key: string; Value: string }[] {
+  return Object.entries(tags).map(([key, value]) => {
+    checkLength('tags key', key, 128);
+    checkLength(`tags[${JSON.stringify(key)}]`, value, 256, 0);
+    return { Key: key, Value: value };
+  });
 }

@@ -1,13 +1,20 @@
 /**
  * EC2, as much of boto2's `boto.ec2` as the Auto Scaling tutorial uses: instances,
- * reservations, availability zones and regions.
+ * reservations, availability zones and regions; and, beyond boto2, the launch templates
+ * today's Auto Scaling groups launch from.
  *
  * @module
  */
 import { regionFunctions } from '../core/service';
 import { EC2Connection } from './connection';
 
-export { EC2Connection, EC2_SPEC, type GetAllReservationsOptions, type InstanceIds } from './connection';
+export {
+  EC2Connection, EC2_SPEC, type GetAllReservationsOptions, type InstanceIds,
+  type GetAllLaunchTemplatesOptions, type GetLaunchTemplateVersionsOptions, type CreateLaunchTemplateVersionOptions, type LaunchTemplateChanges,
+} from './connection';
+export { LaunchTemplate, type LaunchTemplateOptions, type LaunchTemplateVersionRef } from './launchtemplate';
+export { type LaunchSettings, type MetadataOptions } from './launchtemplate-data';
+export { type LaunchTemplateRef } from './launchtemplate-refs';
 export { Instance, type InstanceOptions } from './instance';
 export { Reservation, type ReservationOptions } from './reservation';
 export { Zone, type ZoneOptions } from './zone';

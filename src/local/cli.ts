@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `botoscale` command: `botoscale local [--port 4599] [--host 127.0.0.1] [--state FILE]
- * [--speed N] [--region us-east-1] [--auth-file FILE | --auth KEY:SECRET]` starts
+ * [--speed N] [--region us-east-1] [--auth-file FILE | --auth KEY:SECRET]
+ * [--no-launch-configurations]` starts
  * botoscale local, prints its endpoint, and serves until SIGINT or SIGTERM, then closes
  * cleanly (writing the state file). The key pair may also come from BOTOSCALE_LOCAL_AUTH.
  *
@@ -63,10 +64,11 @@ interface LocalFlags {
   region: string;
   auth?: string;
   authFile?: string;
+  launchConfigurations: boolean;
 }
 
 function serve(flags: LocalFlags, env: Required<Pick<CliEnvironment, 'stdout' | 'stderr'>> & CliEnvironment): Promise<number> {
-  const options: LocalOptions = { port: flags.port, host: flags.host, speed: flags.speed, region: flags.region, realTime: true };
+  const options: LocalOptions = { port: flags.port, host: flags.host, speed: flags.speed, region: flags.region, realTime: true, launchConfigurations: flags.launchConfigurations };
   if (flags.state !== undefined) options.state = flags.state;
   let chosen: ChosenAuth | undefined;
   try {
@@ -89,6 +91,7 @@ function serve(flags: LocalFlags, env: Required<Pick<CliEnvironment, 'stdout' | 
         if (flags.state !== undefined) env.stdout(`state file: ${flags.state}\n`);
         if (flags.speed !== 1) env.stdout(`clock: ${flags.speed}x real time\n`);
         if (options.auth !== undefined) env.stdout('auth: every request must be signed (SigV4) with the configured key pair\n');
+        if (!flags.launchConfigurations) env.stdout('launch configurations: refused as in a new AWS account (use launch templates)\n');
         env.onListening?.(local);
         const stop = (signal: string): void => {
           signals.off('SIGINT', onInt);
@@ -143,6 +146,7 @@ export async function main(argv: readonly string[], environment: CliEnvironment 
     .addOption(new Option('--region <region>', 'region of the simulated cloud').default('us-east-1').argParser(region))
     .addOption(new Option('--auth <KEY:SECRET>', 'accept only requests signed (SigV4) with this key pair (visible in ps: prefer --auth-file)'))
     .addOption(new Option('--auth-file <file>', `the same, the key pair read from FILE (one line, KEY:SECRET); or set ${AUTH_ENV}=KEY:SECRET`))
+    .addOption(new Option('--no-launch-configurations', 'answer CreateLaunchConfiguration with UnsupportedOperation, as AWS accounts created since 2024-10-01 do'))
     .exitOverride()
     .configureOutput({ writeOut: env.stdout, writeErr: env.stderr })
     .action((flags: LocalFlags) => {

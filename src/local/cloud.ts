@@ -28,6 +28,8 @@ export interface CloudOptions {
   limits?: LocalLimits;
   /** Image ids EC2 accepts besides well-formed `ami-…` ids (a tutorial's placeholder such as `my-ami`). */
   images?: string[];
+  /** False: CreateLaunchConfiguration is refused as in accounts created since 2024-10-01 (default true). */
+  launchConfigurations?: boolean;
 }
 
 /** Account quotas of the simulated cloud (raise them for benchmarks and large scenarios). */
@@ -96,7 +98,7 @@ export class LocalCloud implements Cloud, LoadSource {
     const asLimits: { maxGroups?: number; maxLaunchConfigurations?: number } = {};
     if (limits.autoScalingGroups !== undefined) asLimits.maxGroups = limits.autoScalingGroups;
     if (limits.launchConfigurations !== undefined) asLimits.maxLaunchConfigurations = limits.launchConfigurations;
-    const autoscaling = createAutoScalingService(this, { limits: asLimits });
+    const autoscaling = createAutoScalingService(this, { limits: asLimits, launchConfigurations: options.launchConfigurations !== false });
     const monitoring = createCloudWatchService(this);
     this.services = { ec2, elasticloadbalancing: elb, autoscaling, monitoring };
     this.#unsubscribe = this.clock.onStep((now) => this.step(now));

@@ -31,10 +31,13 @@ export type {
   ElbInstanceHealth,
   Handler,
   LaunchSpec,
+  LaunchTemplateSpec,
   RequestContext,
+  ResolvedLaunchTemplate,
   ServiceHandlers,
   ServiceName,
   SimulatedService,
+  TemplatePlacement,
   WireObject,
   WireValue,
 } from './types';

@@ -50,6 +50,12 @@ export interface LocalOptions {
   /** Image ids EC2 accepts besides well-formed `ami-…` ids (a tutorial's placeholder such as `my-ami`). */
   images?: string[];
   /**
+   * False: a new-account endpoint, where CreateLaunchConfiguration (and CreateAutoScalingGroup
+   * with InstanceId) answer AWS's `UnsupportedOperation`; launch configurations already in the
+   * state file keep working. A setting of the server, not saved in the state file. Default true.
+   */
+  launchConfigurations?: boolean;
+  /**
    * Whether a read (Describe…, List…, Get…) asked again before anything changed is answered
    * from the kept answer (default true). Code that changes the simulated state directly
    * calls `cloud.touch()`, or sets this to false.
@@ -165,7 +171,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const onError = options.onError ?? ((err: unknown) => process.stderr.write(`botoscale local: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
   const clock = new SimClock({ ...options.clock, ...(options.speed !== undefined ? { speed: options.speed } : {}) });
-  const cloud = new LocalCloud({ region, clock, onError, ...(options.limits === undefined ? {} : { limits: options.limits }), ...(options.images === undefined ? {} : { images: options.images }) });
+  const cloud = new LocalCloud({ region, clock, onError, ...(options.limits === undefined ? {} : { limits: options.limits }), ...(options.images === undefined ? {} : { images: options.images }), launchConfigurations: options.launchConfigurations !== false });
   const store = options.state === undefined ? undefined : new StateStore(options.state, cloud);
   // A new state file is written at once, so the simulated network's ids are fixed from the start.
   if (store !== undefined && !store.load()) store.save();

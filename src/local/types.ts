@@ -76,6 +76,45 @@ export interface LaunchSpec {
   }>;
 }
 
+/** Names a launch template version, as Auto Scaling's LaunchTemplateSpecification does. */
+export interface LaunchTemplateSpec {
+  /** Template id (`lt-…`); give it or the name. */
+  id?: string;
+  /** Template name; give it or the id. */
+  name?: string;
+  /** `$Latest`, `$Default` (when absent) or a version number. */
+  version?: string;
+}
+
+/** A launch template version as a launch resolves it. */
+export interface ResolvedLaunchTemplate {
+  /** Template id. */
+  id: string;
+  /** Template name. */
+  name: string;
+  /** The version number `$Latest`/`$Default`/the number named. */
+  version: number;
+  /** The version's image, if it has one. */
+  imageId?: string;
+  /** The version's instance type, if it has one. */
+  instanceType?: string;
+}
+
+/** Where Auto Scaling launches an instance from a launch template, and its extra tags. */
+export interface TemplatePlacement {
+  /** Zone to launch in. */
+  availabilityZone: string;
+  /** Subnet to launch in. */
+  subnetId?: string;
+  /** Tags added to the template's own instance tags. */
+  tags?: Array<{
+    /** Tag key. */
+    key: string;
+    /** Tag value. */
+    value: string;
+  }>;
+}
+
 /** A simulated EC2 instance as other services see it. */
 export interface Ec2InstanceView {
   /** Instance id (`i-` + 17 hex digits). */
@@ -94,6 +133,15 @@ export interface Ec2InstanceView {
   cpu: number;
   /** False when the simulation marks the instance as failing its health checks. */
   healthy: boolean;
+  /** The launch template version it was launched from, if any. */
+  readonly launchTemplate?: {
+    /** Template id. */
+    readonly id: string;
+    /** Template name. */
+    readonly name: string;
+    /** Version number. */
+    readonly version: number;
+  };
 }
 
 /** EC2 as other services use it. */
@@ -108,6 +156,10 @@ export interface Ec2Api {
   getInstance(id: string): Ec2InstanceView | undefined;
   /** Whether an image id is known (or acceptable) to the simulation. */
   imageExists(imageId: string): boolean;
+  /** The launch template version a launch would use now; throws EC2's error (a `ServiceError`) when there is none. */
+  resolveLaunchTemplate(spec: LaunchTemplateSpec): ResolvedLaunchTemplate;
+  /** Launches an instance from a launch template version (resolved now); throws EC2's error when it can't. */
+  runInstanceFromTemplate(spec: LaunchTemplateSpec, placement: TemplatePlacement): Ec2InstanceView;
 }
 
 /** ELB health of one instance. */

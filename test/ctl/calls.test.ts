@@ -36,14 +36,14 @@ afterAll(async () => {
 describe('API calls for 100 groups with two alarms each, counted at the wire', () => {
   const file = (): string => h.file('fleet.yaml', fleet(100));
 
-  test('first apply: five reads, then exactly one call per resource', async () => {
+  test('first apply: four reads, then exactly one call per resource', async () => {
     const r = await h.run(['apply', file()]);
     expect(r.code).toBe(0);
     expect(tally(h.counter.actions)).toEqual({
       DescribeAutoScalingGroups: 1, // 100 names in one call
       DescribeAlarms: 2, // 200 names, 100 per call
-      DescribeLaunchConfigurations: 2, // <group>-1 of 100 new groups, 50 names per call
-      CreateLaunchConfiguration: 100,
+      DescribeLaunchTemplates: 1, // the groups' 100 names in one filter
+      CreateLaunchTemplate: 100,
       CreateAutoScalingGroup: 100, // tags and capacity included
       PutScalingPolicy: 200,
       PutMetricAlarm: 200,
@@ -57,16 +57,17 @@ describe('API calls for 100 groups with two alarms each, counted at the wire', (
     expect(tally(h.counter.actions)).toEqual({
       DescribeAutoScalingGroups: 1,
       DescribeAlarms: 2,
-      DescribeLaunchConfigurations: 2, // the 100 in use, 50 per call
+      DescribeLaunchTemplates: 1, // the groups' 100 names in one filter
+      DescribeLaunchTemplateVersions: 1, // every template's $Default version, in one page of 200
       DescribePolicies: 4, // 200 names, 50 per call
     });
     expect(h.counter.calls.length).toBeLessThan(15);
   }, 60_000);
 
-  test('one changed AMI: one more read (the next launch configuration name) and three changes', async () => {
+  test('one changed AMI: a new default version of one template, and no more reads', async () => {
     const r = await h.run(['apply', h.file('fleet2.yaml', fleet(100, 'ami-12345678'))]);
     expect(r.code).toBe(0);
-    expect(h.counter.mutating).toEqual(['CreateLaunchConfiguration', 'UpdateAutoScalingGroup', 'DeleteLaunchConfiguration']);
-    expect(h.counter.calls.length - h.counter.mutating.length).toBe(10);
+    expect(h.counter.mutating).toEqual(['CreateLaunchTemplateVersion', 'ModifyLaunchTemplate']);
+    expect(h.counter.calls.length - h.counter.mutating.length).toBe(9);
   }, 60_000);
 });

@@ -46,7 +46,7 @@ describe('--json', () => {
     expect(out.plan.changes).toBe(true);
     expect(out.plan.summary).toEqual({ create: 21, update: 0, replace: 0, delete: 0 });
     expect(out.plan.actions[0]).toEqual({
-      action: 'create', resource: 'launch_configuration', name: 'backend-1', group: 'backend',
+      action: 'create', resource: 'launch_template', name: 'backend', group: 'backend',
       changes: [
         { field: 'ami', new: 'ami-0a1b2c3d' }, { field: 'instance_type', new: 'c1.medium' }, { field: 'ssh_key', new: 'ops' },
         { field: 'security_groups', new: ['backend'] }, { field: 'user_data', new: '4 lines, sha256:7e88de00a5f9' },
@@ -69,7 +69,7 @@ describe('--json', () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { result: { ok: boolean; applied: string[]; notApplied: string[]; failed: unknown } };
     expect(out.result.ok).toBe(false);
-    expect(out.result.applied).toEqual(['create launch_configuration backend-1', 'create launch_configuration stage-1', 'create launch_configuration frontend-1']);
+    expect(out.result.applied).toEqual(['create launch_template backend', 'create launch_template stage', 'create launch_template frontend']);
     expect(out.result.notApplied).toHaveLength(18);
     expect(out.result.failed).toEqual({ action: 'create group backend', error: 'injected failure' });
   });

@@ -463,3 +463,23 @@ policies:
     expect(errorsOf('region: x\n')).toEqual(['bad.yaml:1:1: missing required key "groups"']);
   });
 });
+
+describe('launch: template or configuration', () => {
+  test('per group, or top-level for every group without its own', () => {
+    const d = desiredOf(`launch: configuration\ngroups:\n  web:\n${GROUP}    launch: template\n  api:\n${GROUP}`);
+    expect(d.groups.map((g) => [g.name, g.launch])).toEqual([['web', 'template'], ['api', 'configuration']]);
+    expect(desiredOf(`groups:\n  web:\n${GROUP}`).groups[0]?.launch).toBeUndefined();
+  });
+
+  test('anything else is an error naming what is allowed', () => {
+    expect(errorsOf(`groups:\n  web:\n${GROUP}    launch: templates\n`)).toEqual([
+      'bad.yaml:7:5: groups.web.launch: must be one of template, configuration; got "templates" (did you mean "template"?)',
+    ]);
+  });
+
+  test('a group whose name cannot name a launch template cannot ask for one', () => {
+    expect(errorsOf(`launch: template\ngroups:\n  db:\n${GROUP}`)).toEqual([
+      expect.stringContaining('group name "db" cannot name its launch template (3 to 128 of a-z A-Z 0-9 ( ) . - / _): rename the group, or say launch: configuration'),
+    ]);
+  });
+});

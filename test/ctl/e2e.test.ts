@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AutoScalingGroup, LaunchConfiguration, ScalingPolicy } from '../../src/autoscale';
 import { Harness, tally } from './harness';
 
-const FIXTURE = join(__dirname, 'fixtures', 'autoscale.yaml');
-const TEXT = readFileSync(FIXTURE, 'utf8');
+// The original sample with `launch: configuration`: these tests follow the original
+// tool's <group>-<n> launch configurations; launchtemplates.test.ts covers the default.
+const TEXT = `${readFileSync(join(__dirname, 'fixtures', 'autoscale.yaml'), 'utf8')}\nlaunch: configuration\n`;
+const FIXTURE = join(mkdtempSync(join(tmpdir(), 'autoscalectl-e2e-')), 'autoscale.yaml');
+writeFileSync(FIXTURE, TEXT);
 const TOPIC = 'arn:aws:sns:us-west-1:123456789012:autoscale-events';
 
 let h: Harness;

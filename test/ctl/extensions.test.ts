@@ -51,15 +51,14 @@ test('every group extension is applied, read back the same, and a second apply c
   expect(r.stderr).not.toContain('FAILED');
   expect(r.code).toBe(0);
   expect(tally(h.counter.mutating)).toEqual({
-    CreateLaunchConfiguration: 1, CreateAutoScalingGroup: 1, PutScheduledUpdateGroupAction: 2, PutScalingPolicy: 2, PutMetricAlarm: 2,
+    CreateLaunchTemplate: 1, CreateAutoScalingGroup: 1, PutScheduledUpdateGroupAction: 2, PutScalingPolicy: 2, PutMetricAlarm: 2,
   });
 
-  const [lc] = await h.autoscale().getAllLaunchConfigurations({ names: ['worker-1'] });
+  const [lc] = await h.ec2().getLaunchTemplateVersions('worker');
   expect(lc).toMatchObject({
     imageId: 'ami-0a1b2c3d', instanceType: 'c3.large', securityGroups: ['sg-0a1b2c3d', 'sg-4e5f6a7b'], spotPrice: 0.05,
-    instanceProfileName: 'worker-role', userData: '#!/bin/bash\necho worker\n',
+    instanceProfileName: 'worker-role', userData: '#!/bin/bash\necho worker\n', instanceMonitoring: true, metadataOptions: { httpTokens: 'required' },
   });
-  expect(lc?.instanceMonitoring.enabled).toBe(true);
   expect(lc?.blockDeviceMappings.map((b) => [b.deviceName, b.virtualName, b.ebs?.volumeSize, b.ebs?.volumeType, b.ebs?.deleteOnTermination])).toEqual([
     ['/dev/sdb', 'ephemeral0', undefined, undefined, undefined],
     ['/dev/sda1', undefined, 30, 'gp2', true],
@@ -102,16 +101,16 @@ test('every group extension is applied, read back the same, and a second apply c
   expect((await h.run(['plan', file])).code).toBe(0);
 });
 
-test('one changed block device makes a new launch configuration; a removed policy is kept until --prune', async () => {
+test('one changed block device makes a new template version; a removed policy is kept until --prune', async () => {
   await h.run(['apply', h.file('worker.yaml', FILE)]);
   const changed = h.file('worker2.yaml', FILE.replace('volume_size: 30', 'volume_size: 50').replace(/\n {6}queue_down: .*\n/, '\n').replace(/\n {6}- \{metric: ApproximateNumberOfMessagesVisible, namespace: AWS\/SQS, statistic: Maximum.*\n/, '\n'));
   const p = await h.run(['plan', changed]);
-  expect(p.stdout).toContain('+ create launch_configuration worker-2\n      block_devices: [/dev/sda1 (volumeSize=30, volumeType=gp2, deleteOnTermination=true), /dev/sdb (virtualName=ephemeral0)] → [/dev/sda1 (volumeSize=50, volumeType=gp2, deleteOnTermination=true), /dev/sdb (virtualName=ephemeral0)]\n');
+  expect(p.stdout).toContain('~ update launch_template worker\n      default_version: v1 → v2\n      block_devices: [/dev/sda1 (volumeSize=30, volumeType=gp2, deleteOnTermination=true), /dev/sdb (virtualName=ephemeral0)] → [/dev/sda1 (volumeSize=50, volumeType=gp2, deleteOnTermination=true), /dev/sdb (virtualName=ephemeral0)]\n');
   // Without --prune, plan says what it keeps.
   expect(p.stdout).toContain('\nKept, though gone from ' + changed + ' (apply --prune deletes them):\n  policy worker|queue_down\n  alarm worker|queue_down|ApproximateNumberOfMessagesVisible\n');
   expect((await h.run(['plan', changed, '--prune'])).stdout).toContain('- delete alarm worker|queue_down|ApproximateNumberOfMessagesVisible\n- delete policy worker|queue_down\n');
   const r = await h.run(['apply', changed, '--prune']);
   expect(r.code).toBe(0);
-  expect(h.counter.mutating).toEqual(['CreateLaunchConfiguration', 'UpdateAutoScalingGroup', 'DeleteAlarms', 'DeletePolicy', 'DeleteLaunchConfiguration']);
+  expect(h.counter.mutating).toEqual(['CreateLaunchTemplateVersion', 'ModifyLaunchTemplate', 'DeleteAlarms', 'DeletePolicy']);
   expect((await h.run(['plan', changed, '--prune'])).code).toBe(0);
 });

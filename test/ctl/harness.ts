@@ -9,8 +9,9 @@ import { AutoScaling } from '@aws-sdk/client-auto-scaling';
 import { AutoScaleConnection } from '../../src/autoscale';
 import { CloudWatchConnection } from '../../src/cloudwatch';
 import { main, type CliIo } from '../../src/ctl/cli';
+import { EC2Connection } from '../../src/ec2';
 import { ELBConnection } from '../../src/elb';
-import { startLocal, type LocalEndpoint } from '../../src/local';
+import { startLocal, type LocalEndpoint, type LocalOptions } from '../../src/local';
 import { CallCounter } from './counter';
 
 /** Credentials botoscale local accepts (it does not check them unless asked to). */
@@ -30,9 +31,10 @@ export class Harness {
 
   private constructor(readonly local: LocalEndpoint) {}
 
-  static async start(): Promise<Harness> {
+  /** Starts botoscale local; `options` adds to (or overrides) the harness's own, e.g. `{ launchConfigurations: false }`. */
+  static async start(options: Partial<LocalOptions> = {}): Promise<Harness> {
     // A Monday at midnight (UTC), so that schedules play out the same way every run.
-    return new Harness(await startLocal({ port: 0, realTime: false, region: 'us-west-1', clock: { start: Date.parse('2030-01-07T00:00:00Z') } }));
+    return new Harness(await startLocal({ port: 0, realTime: false, region: 'us-west-1', clock: { start: Date.parse('2030-01-07T00:00:00Z') }, ...options }));
   }
 
   async close(): Promise<void> {
@@ -80,6 +82,11 @@ export class Harness {
   /** A botoscale CloudWatch connection (not counted). */
   cloudwatch(): CloudWatchConnection {
     return new CloudWatchConnection(this.options());
+  }
+
+  /** A botoscale EC2 connection (not counted). */
+  ec2(): EC2Connection {
+    return new EC2Connection(this.options());
   }
 
   /** A botoscale ELB connection (not counted). */

@@ -46,7 +46,7 @@ test('applies to botoscale local, plans clean again, and prunes a group gone fro
   expect(first.code).toBe(0);
   expect(first.stdout).toContain('Plan: 19 to create, 0 to update, 0 to replace, 0 to delete.');
   expect(tally(h.counter.mutating)).toEqual({
-    CreateLaunchConfiguration: 3,
+    CreateLaunchTemplate: 3,
     CreateAutoScalingGroup: 3,
     PutNotificationConfiguration: 3,
     CreateOrUpdateTags: 3,
@@ -55,12 +55,12 @@ test('applies to botoscale local, plans clean again, and prunes a group gone fro
   });
 
   const groups = await h.autoscale().getAllGroups().all();
-  expect(groups.map((g) => [g.name, g.launchConfigName, g.minSize, g.maxSize, g.desiredCapacity]).sort()).toEqual([
-    ['backend', 'backend-1', 2, 8, 2],
-    ['frontend', 'frontend-1', 3, 12, 4],
-    ['stage', 'stage-1', 1, 2, 1],
+  expect(groups.map((g) => [g.name, g.launchTemplate?.name, g.minSize, g.maxSize, g.desiredCapacity]).sort()).toEqual([
+    ['backend', 'backend', 2, 8, 2],
+    ['frontend', 'frontend', 3, 12, 4],
+    ['stage', 'stage', 1, 2, 1],
   ]);
-  const [lc] = await h.autoscale().getAllLaunchConfigurations({ names: ['stage-1'] });
+  const [lc] = await h.ec2().getLaunchTemplateVersions('stage');
   expect(lc?.userData).toBe('#!/bin/bash\n/usr/local/bin/bootstrap --pull-latest');
   expect((await h.autoscale().getAllPolicies().all()).map((p) => `${p.name} ${p.adjustmentType} ${p.scalingAdjustment} ${p.cooldown}`).sort()).toEqual([
     'backend|down_25_percent PercentChangeInCapacity -25 300',
@@ -100,7 +100,7 @@ test('applies to botoscale local, plans clean again, and prunes a group gone fro
   const pruned = await h.run(['apply', file, '--prune', '--yes']);
   expect(pruned.code).toBe(0);
   expect(pruned.stdout).toContain('- delete group frontend\n');
-  expect(h.counter.mutating).toEqual(['DeleteAlarms', 'UpdateAutoScalingGroup', 'DeleteAutoScalingGroup', 'DeleteLaunchConfiguration']);
+  expect(h.counter.mutating).toEqual(['DeleteAlarms', 'UpdateAutoScalingGroup', 'DeleteAutoScalingGroup', 'DeleteLaunchTemplate']);
   expect((await h.autoscale().getAllGroups().all()).map((g) => g.name).sort()).toEqual(['backend', 'stage']);
   expect((await alarms()).map((a) => a[0])).toEqual(BACKEND_ALARMS);
   const clean = await h.run(['plan', file, '--prune']);

@@ -39,11 +39,11 @@ groups:
 describe('a first apply', () => {
   const p = plan(emptyState(), FIXTURE);
 
-  test('creates everything in dependency order: launch configurations, groups, notifications, policies, alarms', () => {
+  test('creates everything in dependency order: launch templates, groups, notifications, policies, alarms', () => {
     expect(steps(p)).toEqual([
-      'create launch_configuration backend-1',
-      'create launch_configuration stage-1',
-      'create launch_configuration frontend-1',
+      'create launch_template backend',
+      'create launch_template stage',
+      'create launch_template frontend',
       'create group backend',
       'create group stage',
       'create group frontend',
@@ -72,7 +72,7 @@ describe('a first apply', () => {
       kind: 'createGroup',
       replace: false,
       group: {
-        name: 'backend', launchConfigName: 'backend-1', minSize: 2, maxSize: 8, desiredCapacity: 2, zones: ['us-west-1a', 'us-west-1b'], subnets: [], loadBalancers: [],
+        name: 'backend', launchTemplateName: 'backend', minSize: 2, maxSize: 8, desiredCapacity: 2, zones: ['us-west-1a', 'us-west-1b'], subnets: [], loadBalancers: [],
         tags: [
           { key: 'role', value: 'backend', propagateAtLaunch: false },
           { key: 'autoscalectl:managed', value: 'true', propagateAtLaunch: false },
@@ -82,8 +82,9 @@ describe('a first apply', () => {
     });
   });
 
-  test('the launch configuration shows what it launches; user data as a digest, not the script', () => {
-    expect(only(p, 'launch_configuration', 'backend-1').changes).toEqual([
+  test('the launch template shows what it launches; user data as a digest, not the script', () => {
+    expect(only(p, 'group', 'backend').changes[0]).toEqual({ field: 'launch', old: undefined, new: 'launch template backend ($Default)' });
+    expect(only(p, 'launch_template', 'backend').changes).toEqual([
       { field: 'ami', old: undefined, new: 'ami-0a1b2c3d' },
       { field: 'instance_type', old: undefined, new: 'c1.medium' },
       { field: 'ssh_key', old: undefined, new: 'ops' },
@@ -96,8 +97,137 @@ describe('a first apply', () => {
     expect(only(p, 'alarm', 'backend|scale_up|CPUUtilization').changes.at(-1)).toEqual({ field: 'policy', old: undefined, new: 'backend|scale_up (new)' });
   });
 
+  test('no launch configuration lookups: new groups launch from templates', () => {
+    expect(launchConfigLookups(emptyState(), FIXTURE)).toEqual([]);
+  });
+});
+
+describe('launch: configuration keeps the original\'s launch configurations', () => {
+  const ORIGINAL = desired(`${fixtureText()}\nlaunch: configuration\n`);
+  const p = plan(emptyState(), ORIGINAL);
+
+  test('a first apply makes <group>-1 launch configurations', () => {
+    expect(steps(p).slice(0, 6)).toEqual([
+      'create launch_configuration backend-1',
+      'create launch_configuration stage-1',
+      'create launch_configuration frontend-1',
+      'create group backend',
+      'create group stage',
+      'create group frontend',
+    ]);
+    expect(only(p, 'launch_configuration', 'backend-1').changes[0]).toEqual({ field: 'ami', old: undefined, new: 'ami-0a1b2c3d' });
+    expect((only(p, 'group', 'backend').op as { group: { launchConfigName?: string } }).group.launchConfigName).toBe('backend-1');
+  });
+
   test('launch configuration lookups: <group>-1 of every group that does not exist (an interrupted apply may have left one)', () => {
-    expect(launchConfigLookups(emptyState(), FIXTURE)).toEqual(['backend-1', 'stage-1', 'frontend-1']);
+    expect(launchConfigLookups(emptyState(), ORIGINAL)).toEqual(['backend-1', 'stage-1', 'frontend-1']);
+  });
+
+  test('a group on a template moves back to <group>-1', () => {
+    const state = templateState(FIXTURE);
+    const moved = plan(state, ORIGINAL);
+    expect(steps(moved).filter((s) => s.includes('backend'))).toEqual(['create launch_configuration backend-1', 'update group backend']);
+    expect(only(moved, 'group', 'backend').changes).toEqual([{ field: 'launch_configuration', old: 'launch template backend ($Default)', new: 'backend-1' }]);
+    expect(moved.kept).toEqual([]);
+  });
+});
+
+/** The state after the file was applied with launch templates (`<group>`, versions 1..n, default n). */
+function templateState(d: ReturnType<typeof desired>, versions = 1): CurrentState {
+  const s = appliedState(d);
+  for (const g of d.groups) {
+    const group = s.groups.get(g.name);
+    if (group === undefined) continue;
+    s.launchConfigs.delete(group.launchConfigName ?? '');
+    delete group.launchConfigName;
+    group.launchTemplate = { id: `lt-${g.name}`, name: g.name, version: '$Default' };
+    s.launchTemplates.set(g.name, {
+      name: g.name, id: `lt-${g.name}`, defaultVersion: versions, latestVersion: versions, settings: structuredClone(g.launchConfig), httpTokens: 'required',
+    });
+  }
+  return s;
+}
+
+describe('groups on launch templates', () => {
+  test('a second plan changes nothing', () => {
+    const state = templateState(FIXTURE);
+    expect(plan(state, FIXTURE)).toEqual({ actions: [], kept: [], warnings: [] });
+    expect(plan(state, FIXTURE, { prune: true, migrate: true })).toEqual({ actions: [], kept: [], warnings: [] });
+  });
+
+  test('a changed setting is a new default version, shown as such; versions beyond the last 3 are deleted; the group is left alone', () => {
+    const state = templateState(FIXTURE, 4);
+    const changed = desired(fixtureText().replace("instance_type: 'c1.medium'", "instance_type: 'c5.large'"));
+    const p = plan(state, changed);
+    expect(steps(p)).toEqual(['update launch_template backend']);
+    const a = only(p, 'launch_template', 'backend');
+    expect(a.changes).toEqual([{ field: 'default_version', old: 'v4', new: 'v5' }, { field: 'instance_type', old: 'c1.medium', new: 'c5.large' }]);
+    expect(a.note).toBe('v5 becomes the default version, which the group launches from; running instances are kept; versions before the last 3 are deleted');
+    expect(a.op).toEqual({ kind: 'createLaunchTemplateVersion', name: 'backend', spec: changed.groups[0]?.launchConfig, httpTokens: 'required', keep: 3 });
+    expect(only(plan(templateState(FIXTURE, 1), changed), 'launch_template', 'backend').note).toBe('v2 becomes the default version, which the group launches from; running instances are kept');
+    expect(renderPlan(p, 'autoscale.yaml', { color: false })).toContain('~ update launch_template backend\n      default_version: v4 → v5\n      instance_type: c1.medium → c5.large\n');
+  });
+
+  test('a group pinned to another version or template is set back to its own template on $Default', () => {
+    const state = templateState(FIXTURE);
+    const g = state.groups.get('stage');
+    if (g === undefined) throw new Error('no stage');
+    g.launchTemplate = { id: 'lt-other', name: 'other', version: 2 };
+    const p = plan(state, FIXTURE);
+    expect(steps(p)).toEqual(['update group stage']);
+    expect(only(p, 'group', 'stage').changes).toEqual([{ field: 'launch', old: 'launch template other (v2)', new: 'launch template stage ($Default)' }]);
+    expect(p.warnings).toEqual(['group stage uses launch template other, not its own (stage): it is switched to stage and the other is kept']);
+  });
+
+  test('with --prune, a pruned group takes its template with it', () => {
+    const state = templateState(FIXTURE);
+    const fewer = desired(fixtureText().replace(/\n  frontend:[\s\S]*?(?=\n# SNS)/, '\n'));
+    const p = plan(state, fewer, { prune: true });
+    expect(steps(p).filter((s) => s.includes('frontend') && !s.includes('|'))).toEqual(['delete group frontend', 'delete launch_template frontend']);
+    expect(steps(plan(state, fewer)).filter((s) => s.includes('frontend'))).toEqual([]);
+  });
+
+  test('a group named too short for a template stays on launch configurations, with a warning', () => {
+    const p = plan(emptyState(), desired(SMALL.replace('  web:', '  db:')));
+    expect(steps(p)[0]).toBe('create launch_configuration db-1');
+    expect(p.warnings).toEqual(['group db stays on launch configurations: its name cannot name a launch template (3 to 128 of a-z A-Z 0-9 ( ) . - / _)']);
+  });
+});
+
+describe('a fleet of the original tool (groups on <group>-<n>)', () => {
+  const state = appliedState(FIXTURE, 3);
+
+  test('is adopted as it is: no switch, no churn', () => {
+    expect(plan(state, FIXTURE)).toEqual({ actions: [], kept: [], warnings: [] });
+  });
+
+  test('--migrate shows one switch per group, and retires the launch configuration', () => {
+    const p = plan(state, FIXTURE, { migrate: true });
+    expect(steps(p)).toEqual([
+      'update group backend', 'update group stage', 'update group frontend',
+      'delete launch_configuration backend-3', 'delete launch_configuration stage-3', 'delete launch_configuration frontend-3',
+    ]);
+    const a = only(p, 'group', 'backend');
+    expect(a.changes).toEqual([{ field: 'launch', old: 'launch configuration backend-3', new: 'launch template backend ($Default)' }]);
+    expect(a.note).toBe('the group moves to launch template backend (made from backend-3 field by field); running instances are kept');
+    expect(a.op).toEqual({ kind: 'updateGroup', name: 'backend', set: { launchTemplateName: 'backend', migrate: { fromLaunchConfig: 'backend-3', createTemplate: true } } });
+    expect(only(p, 'launch_configuration', 'backend-3').note).toBe('replaced by launch template backend');
+  });
+
+  test('launch: template in the file does the same for that group only', () => {
+    const text = fixtureText().replace('  stage:\n', '  stage:\n    launch: template\n');
+    const p = plan(state, desired(text));
+    expect(steps(p)).toEqual(['update group stage', 'delete launch_configuration stage-3']);
+  });
+
+  test('a setting changed while migrating is a version on top of the copy, in the same switch', () => {
+    const changed = desired(fixtureText().replace("instance_type: 'c1.medium'", "instance_type: 'c5.large'"));
+    const a = only(plan(state, changed, { migrate: true }), 'group', 'backend');
+    expect(a.changes).toEqual([
+      { field: 'launch', old: 'launch configuration backend-3', new: 'launch template backend ($Default)' },
+      { field: 'instance_type', old: 'c1.medium', new: 'c5.large' },
+    ]);
+    expect(a.note).toBe("the group moves to launch template backend (made from backend-3 field by field, then a version with the file's settings); running instances are kept");
   });
 });
 

@@ -11,12 +11,13 @@ import { Script } from 'node:vm';
 import { outputBlock, readDocBlocks, readRegions, replBlock, replInput, rewriteDocBlocks, scriptBlock, type DocBlock, type Region } from '../../docs/tools/regions';
 import { autoscaleTutorial, otherWaysToConnect } from '../../examples/autoscale-tutorial';
 import { elbTutorial, otherWaysToConnectElb } from '../../examples/elb-tutorial';
+import { launchTemplateTutorial } from '../../examples/launch-template-tutorial';
 import { scalingDemo } from '../../examples/scaling-demo';
 import { capture, localEnv, type Transcript } from '../examples/harness';
 
 const ROOT = join(__dirname, '..', '..');
 const DOCS = ['docs/autoscale.md', 'docs/elb.md', 'docs/cloudwatch-alarms.md', 'docs/local.md'];
-const EXAMPLES = ['autoscale-tutorial.ts', 'elb-tutorial.ts', 'scaling-demo.ts', 'env.ts', 'tutorial.ts', 'local-clients.ts', 'local-clients.py', 'local-clients.sh'];
+const EXAMPLES = ['autoscale-tutorial.ts', 'launch-template-tutorial.ts', 'elb-tutorial.ts', 'scaling-demo.ts', 'env.ts', 'tutorial.ts', 'local-clients.ts', 'local-clients.py', 'local-clients.sh'];
 const UPDATE = process.env.BOTOSCALE_UPDATE_DOCS === '1';
 
 const regions = new Map<string, Map<string, Region>>(
@@ -37,6 +38,7 @@ function normalise(text: string): string {
   return text
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uuid>')
     .replace(/\bi-[0-9a-f]{8,17}\b/g, 'i-<id>')
+    .replace(/\blt-[0-9a-f]{17}\b/g, 'lt-<id>')
     .replace(/-\d+\.([a-z]+-[a-z]+-\d)\.elb\.amazonaws\.com/g, '-<n>.$1.elb.amazonaws.com')
     .replace(/\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b/g, '<ip>')
     .replace(/\bip-\d+-\d+-\d+-\d+\b/g, 'ip-<ip>')
@@ -50,6 +52,8 @@ let transcript: Transcript;
 
 beforeAll(async () => {
   const run = await localEnv();
+  // The launch-template variant runs on a botoscale local in new-account mode.
+  const newAccount = await localEnv({ launchConfigurations: false });
   try {
     ({ transcript } = await capture(async () => {
       otherWaysToConnect();
@@ -57,9 +61,11 @@ beforeAll(async () => {
       await autoscaleTutorial(run.env);
       await elbTutorial(run.env);
       await scalingDemo(run.env);
+      await launchTemplateTutorial(newAccount.env);
     }));
   } finally {
     await run.close();
+    await newAccount.close();
   }
 }, 60_000);
 

@@ -61,18 +61,26 @@ function session(lines: string[]): Promise<string> {
 // What the other docs take from the Auto Scaling tutorial's start: botoscale local and the settings.
 const START = typed('docs/autoscale.md').slice(1, 4).flat();
 
+// docs/autoscale.md's launch template section starts a fresh REPL: startLocal, the
+// settings, its own imports and a botoscale local in new-account mode.
+const NEW_ACCOUNT = 'const local = await startLocal({ port: 0, realTime: false, launchConfigurations: false })';
+const AUTOSCALE = typed('docs/autoscale.md');
+const FRESH = AUTOSCALE.findIndex((b) => b.includes(NEW_ACCOUNT));
+const FRESH_PRELUDE = [...(AUTOSCALE[1] ?? []), ...(AUTOSCALE[3] ?? [])];
+
 describe.each([
-  ['docs/autoscale.md', []],
-  ['docs/elb.md', START],
-  ['docs/cloudwatch-alarms.md', START],
-])('%s', (doc, prelude) => {
+  ['docs/autoscale.md', [], AUTOSCALE.slice(0, FRESH)],
+  ['docs/autoscale.md (launch templates)', FRESH_PRELUDE, AUTOSCALE.slice(FRESH)],
+  ['docs/elb.md', START, typed('docs/elb.md')],
+  ['docs/cloudwatch-alarms.md', START, typed('docs/cloudwatch-alarms.md')],
+])('%s', (_doc, prelude, blocks) => {
   test('every REPL line runs at Node\'s prompt', async () => {
     expect(existsSync(join(ROOT, 'dist', 'index.js'))).toBe(true); // npm run build (npm test builds first)
-    const blocks = typed(doc);
+    expect(blocks.length).toBeGreaterThan(0);
     const lines = [...prelude];
     for (const block of blocks) {
       lines.push(...block);
-      if (lines.includes('const local = await startLocal({ port: 0, realTime: false })')) lines.push("local.clock.advance('10m')");
+      if (lines.includes('const local = await startLocal({ port: 0, realTime: false })') || lines.includes(NEW_ACCOUNT)) lines.push("local.clock.advance('10m')");
     }
     lines.push('await local.close()');
     const out = await session(lines);

@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import { format, inspect } from 'node:util';
-import { startLocal } from '../../src/local';
+import { startLocal, type LocalOptions } from '../../src/local';
 import type { Printed } from '../../docs/tools/regions';
 import { loadThrough, SEED_SETTINGS, simulatedTime, type TutorialEnv } from '../../examples/env';
 
@@ -57,12 +57,12 @@ export interface LocalRun {
 /** When the simulated clock starts: a fixed minute, so alarm evaluations fall alike in every run. */
 export const CLOCK_START = Date.UTC(2026, 0, 5, 9, 0, 0);
 
-/** Starts botoscale local on an ephemeral port, on a simulated clock, with placeholder keys. */
-export async function localEnv(): Promise<LocalRun> {
+/** Starts botoscale local on an ephemeral port, on a simulated clock, with placeholder keys; `options` adds to that (`{ launchConfigurations: false }`). */
+export async function localEnv(options: Partial<LocalOptions> = {}): Promise<LocalRun> {
   // botoscale local accepts any key; the SDK needs one to sign with.
   process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLETEST';
   process.env.AWS_SECRET_ACCESS_KEY = 'example-test-secret';
-  const local = await startLocal({ port: 0, realTime: false, clock: { start: CLOCK_START } });
+  const local = await startLocal({ port: 0, realTime: false, clock: { start: CLOCK_START }, ...options });
   const env: TutorialEnv = {
     endpoint: local.endpoint,
     region: 'us-east-1',

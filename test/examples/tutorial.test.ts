@@ -43,10 +43,13 @@ test('the main job runs every part against botoscale local and leaves nothing be
     '## # Seed 000 + 001: the Auto Scaling tutorial with scaling policies and alarms',
     '## # Seed 003: the Elastic Load Balancing tutorial',
     '## # The scaling demo: CPU above 70% scales up, below 40% scales down',
+    '## # Seed 000 on a new account: launch templates instead of launch configurations',
   ]);
   expect(r.out).toMatch(/^botoscale local is serving http:\/\/127\.0\.0\.1:\d+ \(simulated clock, advanced by the tutorial\)$/m);
-  expect(r.out).toContain('Nothing the tutorials created is left.');
-  expect(r.out).toMatch(/^Done in \d+\.\d s of wall time \(\d+m\d*s? of simulated time\)\.$/m);
+  expect(r.out).toMatch(/^botoscale local in new-account mode is serving http:\/\/127\.0\.0\.1:\d+$/m);
+  expect(r.out.split('\n').filter((l) => l === 'Nothing the tutorials created is left.')).toHaveLength(2);
+  expect(r.out).toMatch(/^\(\d+m\d*s? of simulated time\)$/m);
+  expect(r.out).toMatch(/^Done in \d+\.\d s of wall time\.$/m);
 }, 60_000);
 
 describe('--endpoint', () => {
@@ -98,6 +101,7 @@ describe('--aws', () => {
       expect(r.err).toContain('  - Auto Scaling group my_group: 4 instances of t3.micro from ami-0123456789abcdef0, in the first two zones of eu-west-1');
       expect(r.err).toContain('  - Classic Load Balancers my-lb, load-balancer-prod, load-balancer-staging');
       expect(r.err).toContain('THIS COSTS MONEY');
+      expect(r.err).toContain('there seed 000 says so and goes on with a\nlaunch template of the same settings');
       expect(r.err).toMatch(/stdin is not a terminal: refusing to go ahead\. Add --yes to confirm\. Nothing was created\.$/);
     } finally {
       if (tty === undefined) delete (process.stdin as { isTTY?: boolean }).isTTY;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { main } from '../../src/local/cli';
 import type { LocalEndpoint } from '../../src/local';
 import { readStateFile } from '../../src/local/store';
-import { raw } from './helpers';
+import { query, raw, xmlText } from './helpers';
 
 const ROOT = join(__dirname, '../..');
 
@@ -50,6 +50,29 @@ describe('main(argv)', () => {
     expect(run.err).toEqual([]);
     await expect(fetch(`${local.endpoint}/_botoscale/health`)).rejects.toThrow();
     expect(run.signals.listenerCount('SIGINT') + run.signals.listenerCount('SIGTERM')).toBe(0);
+  });
+
+  test('--no-launch-configurations serves a new-account endpoint: CreateLaunchConfiguration answers UnsupportedOperation', async () => {
+    const run = start(['local', '--port', '0', '--no-launch-configurations']);
+    const local = await run.listening;
+    try {
+      expect(run.out).toEqual([
+        `botoscale local listening on http://127.0.0.1:${local.port} (region us-east-1)\n`,
+        'launch configurations: refused as in a new AWS account (use launch templates)\n',
+      ]);
+      const answer = await query(local.endpoint, { Action: 'CreateLaunchConfiguration', Version: '2011-01-01', LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro' });
+      expect([answer.status, xmlText(answer.text, 'Code'), xmlText(answer.text, 'Message')]).toEqual([
+        400,
+        'UnsupportedOperation',
+        'The Launch Configuration creation operation is not available in your account. Use launch templates to create configuration templates for your Auto Scaling groups.',
+      ]);
+    } finally {
+      run.signals.emit('SIGTERM');
+      expect(await run.code).toBe(0);
+    }
+    const help = start(['local', '--help']);
+    expect(await help.code).toBe(0);
+    expect(help.out.join('')).toContain('--no-launch-configurations');
   });
 
   test('--state, --speed, --region and --auth', async () => {
@@ -94,7 +117,7 @@ describe('main(argv)', () => {
     }
     const help = start(['local', '--help']);
     expect(await help.code).toBe(0);
-    expect(help.out.join('')).toContain('--auth <KEY:SECRET>  accept only requests signed (SigV4) with this key pair');
+    expect(help.out.join('').replace(/\s+/g, ' ')).toContain('--auth <KEY:SECRET> accept only requests signed (SigV4) with this key pair');
     const ver = start(['--version']);
     expect(await ver.code).toBe(0);
     expect(ver.out).toEqual([`${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`]);

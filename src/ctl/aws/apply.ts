@@ -7,11 +7,12 @@
  */
 import { AutoScalingGroup, BlockDeviceMapping, Ebs, LaunchConfiguration, ScalingPolicy, Tag } from '../../autoscale';
 import { MetricAlarm } from '../../cloudwatch';
+import { LaunchTemplate, type MetadataOptions } from '../../ec2';
 import { HealthCheck, type ComplexListenerTuple, type ListenerTuple } from '../../elb';
 import { LB_MARKER_POLICY, LB_STICKINESS_POLICY, NOTIFICATION_TYPES } from '../model/naming';
 import { stateKey, type CurrentState, type LaunchConfigSpec, type ListenerSpec, type LoadBalancerSpec, type TagSpec } from '../model/types';
 import { notificationTag } from '../plan/plan';
-import type { GroupCreate, LoadBalancerStep, Operation, Plan, PlannedAction } from '../plan/types';
+import type { GroupCreate, GroupUpdate, LaunchMigration, LoadBalancerStep, Operation, Plan, PlannedAction } from '../plan/types';
 import type { Clients } from './clients';
 
 /** What happens to one action while applying. */
@@ -85,6 +86,13 @@ function launchConfiguration(name: string, spec: LaunchConfigSpec): LaunchConfig
   });
 }
 
+/** A launch template (or a new version of one) launching what `spec` says. */
+function launchTemplate(name: string, spec: LaunchConfigSpec, httpTokens: string | undefined): LaunchTemplate {
+  const lc = launchConfiguration(name, spec);
+  const metadataOptions: MetadataOptions = { httpTokens: httpTokens === 'optional' ? 'optional' : 'required' };
+  return LaunchTemplate.fromLaunchConfiguration(lc, { metadataOptions });
+}
+
 /** Listeners as botoscale's tuples: simple ones, and complex ones (with an instance protocol). */
 function listenerTuples(listeners: readonly ListenerSpec[]): { simple: ListenerTuple[]; complex: ComplexListenerTuple[] } {
   const simple: ListenerTuple[] = [];
@@ -137,6 +145,7 @@ class Applier {
     const group = new AutoScalingGroup({
       name: g.name,
       launchConfig: g.launchConfigName,
+      launchTemplate: g.launchTemplateName === undefined ? undefined : { name: g.launchTemplateName, version: '$Default' },
       minSize: g.minSize,
       maxSize: g.maxSize,
       desiredCapacity: g.desiredCapacity,
@@ -150,6 +159,53 @@ class Applier {
       tags: sdkTags(g.name, g.tags),
     });
     await this.clients.autoscale.createAutoScalingGroup(group, this.#call);
+  }
+
+  /**
+   * Adds a version launching `spec`, makes it the default (groups on `$Default` launch
+   * from it from now on), and, with `keep`, deletes all but the newest `keep` versions.
+   */
+  async templateVersion(name: string, spec: LaunchConfigSpec, httpTokens: string | undefined, keep?: number): Promise<void> {
+    const { ec2 } = this.clients;
+    const version = await ec2.createLaunchTemplateVersion(name, launchTemplate(name, spec, httpTokens), this.#call);
+    if (version.versionNumber === undefined) throw new Error(`launch template ${name}: EC2 did not say which version it created`);
+    await ec2.setDefaultLaunchTemplateVersion(name, version.versionNumber, this.#call);
+    if (keep === undefined || version.versionNumber <= keep) return;
+    const numbers: number[] = [];
+    for await (const v of ec2.getLaunchTemplateVersions(name, { maxVersion: version.versionNumber - keep, maxResults: 200, ...this.#call })) {
+      if (v.versionNumber !== undefined) numbers.push(v.versionNumber);
+    }
+    for (let i = 0; i < numbers.length; i += 200) await ec2.deleteLaunchTemplateVersions(name, numbers.slice(i, i + 200), this.#call);
+  }
+
+  /** Makes a group's launch template from the launch configuration it is on, field by field (the template keeps its IMDS setting). */
+  async migrate(group: string, template: string, m: LaunchMigration): Promise<void> {
+    if (m.createTemplate) {
+      const [lc] = await this.clients.autoscale.getAllLaunchConfigurations({ names: [m.fromLaunchConfig], ...this.#call });
+      if (lc === undefined) throw new Error(`group ${group}: launch configuration ${m.fromLaunchConfig} was not found, so no launch template can be made from it`);
+      await this.clients.ec2.createLaunchTemplate(LaunchTemplate.fromLaunchConfiguration(lc, { name: template }), this.#call);
+    }
+    if (m.spec !== undefined) await this.templateVersion(template, m.spec, undefined);
+  }
+
+  async updateGroup(name: string, s: GroupUpdate): Promise<void> {
+    if (s.migrate !== undefined && s.launchTemplateName !== undefined) await this.migrate(name, s.launchTemplateName, s.migrate);
+    const group = new AutoScalingGroup({
+      connection: this.clients.autoscale,
+      name,
+      launchConfig: s.launchConfigName,
+      launchTemplate: s.launchTemplateName === undefined ? undefined : { name: s.launchTemplateName, version: '$Default' },
+      minSize: s.minSize,
+      maxSize: s.maxSize,
+      desiredCapacity: s.desiredCapacity,
+      availabilityZones: s.zones,
+      vpcZoneIdentifier: s.subnets,
+      healthCheckType: s.healthCheckType,
+      healthCheckPeriod: s.healthCheckPeriod,
+      defaultCooldown: s.defaultCooldown,
+      terminationPolicies: s.terminationPolicies,
+    });
+    await group.update(this.#call);
   }
 
   /** Policies on each listener port of a load balancer. */
@@ -264,6 +320,15 @@ class Applier {
       case 'deleteLaunchConfig':
         await autoscale.deleteLaunchConfiguration(op.name, call);
         return;
+      case 'createLaunchTemplate':
+        await this.clients.ec2.createLaunchTemplate(launchTemplate(op.name, op.spec, undefined), call);
+        return;
+      case 'createLaunchTemplateVersion':
+        await this.templateVersion(op.name, op.spec, op.httpTokens, op.keep);
+        return;
+      case 'deleteLaunchTemplate':
+        await this.clients.ec2.deleteLaunchTemplate(op.name, call);
+        return;
       case 'createLoadBalancer':
         if (op.replace) await elb.deleteLoadBalancer(op.spec.name, call);
         await this.createLoadBalancer(op.spec);
@@ -278,25 +343,9 @@ class Applier {
         if (op.replace) await this.deleteGroup(op.group.name);
         await this.createGroup(op.group);
         return;
-      case 'updateGroup': {
-        const s = op.set;
-        const group = new AutoScalingGroup({
-          connection: autoscale,
-          name: op.name,
-          launchConfig: s.launchConfigName,
-          minSize: s.minSize,
-          maxSize: s.maxSize,
-          desiredCapacity: s.desiredCapacity,
-          availabilityZones: s.zones,
-          vpcZoneIdentifier: s.subnets,
-          healthCheckType: s.healthCheckType,
-          healthCheckPeriod: s.healthCheckPeriod,
-          defaultCooldown: s.defaultCooldown,
-          terminationPolicies: s.terminationPolicies,
-        });
-        await group.update(call);
+      case 'updateGroup':
+        await this.updateGroup(op.name, op.set);
         return;
-      }
       case 'deleteGroup':
         await this.deleteGroup(op.name);
         return;

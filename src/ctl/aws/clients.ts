@@ -1,11 +1,12 @@
 /**
- * The three botoscale connections autoscalectl talks through, built only from botoscale's
+ * The botoscale connections autoscalectl talks through, built only from botoscale's
  * public API.
  *
  * @module
  */
 import { AutoScaleConnection } from '../../autoscale';
 import { CloudWatchConnection } from '../../cloudwatch';
+import { EC2Connection } from '../../ec2';
 import { ELBConnection } from '../../elb';
 import type { ConnectionOptions } from '../../index';
 
@@ -17,6 +18,8 @@ export interface Clients {
   cloudwatch: CloudWatchConnection;
   /** Elastic Load Balancing. */
   elb: ELBConnection;
+  /** EC2, for launch templates. */
+  ec2: EC2Connection;
 }
 
 /** Connections to every service with the same region, endpoint and credentials. */
@@ -25,5 +28,6 @@ export function connectAll(options: ConnectionOptions): Clients {
     autoscale: new AutoScaleConnection(options),
     cloudwatch: new CloudWatchConnection(options),
     elb: new ELBConnection(options),
+    ec2: new EC2Connection(options),
   };
 }

@@ -3,11 +3,14 @@
  *
  * @module
  */
-import type { AutoScalingGroup, LaunchConfiguration, ScalingPolicy, ScheduledUpdateGroupAction } from '../../autoscale';
+import type { AutoScalingGroup, BlockDeviceMapping, LaunchConfiguration, ScalingPolicy, ScheduledUpdateGroupAction } from '../../autoscale';
+import type { LaunchTemplate } from '../../ec2';
 import type { MetricAlarm } from '../../cloudwatch';
 import type { LbAttributes, LoadBalancer } from '../../elb';
 import { LB_MARKER_POLICY, policyOf } from '../model/naming';
-import type { AlarmState, BlockDeviceSpec, GroupState, LaunchConfigState, LoadBalancerState, PolicyState, ScheduledSpec } from '../model/types';
+import type {
+  AlarmState, BlockDeviceSpec, GroupState, LaunchConfigSpec, LaunchConfigState, LaunchTemplateState, LoadBalancerState, PolicyState, ScheduledSpec,
+} from '../model/types';
 
 function defined<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
@@ -19,6 +22,7 @@ export function groupState(g: AutoScalingGroup): GroupState {
   return defined({
     name: g.name ?? '',
     launchConfigName: g.launchConfigName,
+    launchTemplate: g.launchTemplate === undefined ? undefined : { ...g.launchTemplate },
     minSize: g.minSize ?? 0,
     maxSize: g.maxSize ?? 0,
     desiredCapacity: g.desiredCapacity ?? 0,
@@ -34,9 +38,8 @@ export function groupState(g: AutoScalingGroup): GroupState {
   });
 }
 
-/** A launch configuration as the planner sees it. */
-export function launchConfigState(lc: LaunchConfiguration): LaunchConfigState {
-  const blockDevices: BlockDeviceSpec[] = lc.blockDeviceMappings.map((b) => defined({
+function blockDeviceSpecs(mappings: readonly BlockDeviceMapping[]): BlockDeviceSpec[] {
+  return mappings.map((b) => defined({
     deviceName: b.deviceName ?? '',
     virtualName: b.virtualName,
     snapshotId: b.ebs?.snapshotId,
@@ -47,6 +50,11 @@ export function launchConfigState(lc: LaunchConfiguration): LaunchConfigState {
     encrypted: b.ebs?.encrypted,
     noDevice: b.noDevice,
   }));
+}
+
+/** A launch configuration as the planner sees it. */
+export function launchConfigState(lc: LaunchConfiguration): LaunchConfigState {
+  const blockDevices = blockDeviceSpecs(lc.blockDeviceMappings);
   return defined({
     name: lc.name ?? '',
     imageId: lc.imageId ?? '',
@@ -58,6 +66,33 @@ export function launchConfigState(lc: LaunchConfiguration): LaunchConfigState {
     instanceMonitoring: lc.instanceMonitoring.enabled,
     blockDevices,
     iamInstanceProfile: lc.instanceProfileName,
+  });
+}
+
+/** What a launch template version launches, in the planner's terms (the settings autoscalectl manages). */
+function templateSettings(v: LaunchTemplate): LaunchConfigSpec {
+  return defined({
+    imageId: v.imageId ?? '',
+    keyName: v.keyName,
+    securityGroups: [...v.securityGroups],
+    instanceType: v.instanceType ?? '',
+    userData: v.userData || undefined,
+    spotPrice: v.spotPrice,
+    instanceMonitoring: v.instanceMonitoring ?? false,
+    blockDevices: blockDeviceSpecs(v.blockDeviceMappings),
+    iamInstanceProfile: v.instanceProfileName,
+  });
+}
+
+/** A launch template as the planner sees it, from the template and its default version. */
+export function launchTemplateState(t: LaunchTemplate, defaultVersion: LaunchTemplate | undefined): LaunchTemplateState {
+  return defined({
+    name: t.name ?? '',
+    id: t.id ?? '',
+    defaultVersion: t.defaultVersionNumber ?? defaultVersion?.versionNumber ?? 0,
+    latestVersion: t.latestVersionNumber ?? defaultVersion?.versionNumber ?? 0,
+    settings: defaultVersion === undefined ? { imageId: '', securityGroups: [], instanceType: '', instanceMonitoring: false, blockDevices: [] } : templateSettings(defaultVersion),
+    httpTokens: defaultVersion?.metadataOptions?.httpTokens,
   });
 }
 

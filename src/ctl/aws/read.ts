@@ -12,7 +12,9 @@
 import { launchConfigLookups } from '../plan/plan';
 import { emptyState, stateKey, type CurrentState, type DesiredState } from '../model/types';
 import type { Clients } from './clients';
-import { alarmState, groupState, launchConfigState, loadBalancerState, policyState, scheduledState } from './map';
+import { alarmState, groupState, launchConfigState, launchTemplateState, loadBalancerState, policyState, scheduledState } from './map';
+import { launchTemplateName, MANAGED_TAG } from '../model/naming';
+import type { LaunchTemplate } from '../../ec2';
 
 /** Options of {@link readState}. */
 export interface ReadOptions {
@@ -20,6 +22,8 @@ export interface ReadOptions {
   prune?: boolean;
   /** Aborts the reads. */
   signal?: AbortSignal;
+  /** The plan's `--migrate` (which launch configurations matter depends on it). */
+  migrate?: boolean;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -41,6 +45,17 @@ async function byNames<T>(names: readonly string[], size: number, fetch: (names:
   return parts.flat();
 }
 
+/**
+ * The launch templates named after the file's groups (and, to prune, every template: the
+ * planner keeps those of managed groups). A name filter, unlike names, does not fail on
+ * templates that do not exist.
+ */
+async function launchTemplates(clients: Clients, groupNames: readonly string[], prune: boolean, signal: AbortSignal | undefined): Promise<LaunchTemplate[]> {
+  if (prune) return collect(clients.ec2.getAllLaunchTemplates({ maxResults: 200, signal }));
+  const names = [...new Set(groupNames.map(launchTemplateName))];
+  return byNames(names, 200, (part) => clients.ec2.getAllLaunchTemplates({ filters: { 'launch-template-name': part }, maxResults: 200, signal }));
+}
+
 /** What exists of what the file describes (and, with `prune`, everything else of the account). */
 export async function readState(clients: Clients, desired: DesiredState, options: ReadOptions = {}): Promise<CurrentState> {
   const { autoscale, cloudwatch, elb } = clients;
@@ -53,8 +68,8 @@ export async function readState(clients: Clients, desired: DesiredState, options
   const alarmNames = desired.groups.flatMap((g) => g.alarms.map((a) => a.name));
   const lbWanted = desired.loadBalancers.length > 0;
 
-  // Round 1: groups, alarms, load balancers (independent of each other).
-  const [groups, alarms, lbs] = await Promise.all([
+  // Round 1: groups, alarms, load balancers, the groups' launch templates (independent of each other).
+  const [groups, alarms, lbs, templates] = await Promise.all([
     prune
       ? collect(autoscale.getAllGroups({ maxRecords: 100, signal }))
       : byNames(groupNames, 100, (names) => autoscale.getAllGroups({ names, maxRecords: 100, signal })),
@@ -62,12 +77,15 @@ export async function readState(clients: Clients, desired: DesiredState, options
       ? collect(cloudwatch.describeAlarms({ maxRecords: 100, signal }))
       : byNames(alarmNames, 100, (alarmNames) => cloudwatch.describeAlarms({ alarmNames, maxRecords: 100, signal })),
     prune || lbWanted ? collect(elb.getAllLoadBalancers({ pageSize: 400, signal })) : Promise.resolve([]),
+    // Not for groups the file keeps on launch configurations.
+    launchTemplates(clients, desired.groups.filter((g) => g.launch !== 'configuration').map((g) => g.name), prune, signal),
   ]);
   for (const g of groups) state.groups.set(g.name ?? '', groupState(g));
   for (const a of alarms) state.alarms.set(a.name ?? '', alarmState(a));
 
-  // Round 2: launch configurations in use, policies and scheduled actions of groups that
-  // exist, attributes of load balancers whose attributes the file sets.
+  // Round 2: launch configurations in use, versions of the launch templates found,
+  // policies and scheduled actions of groups that exist, attributes of load balancers whose
+  // attributes the file sets.
   const existing = desired.groups.filter((g) => state.groups.has(g.name));
   const inUse = existing.map((g) => state.groups.get(g.name)?.launchConfigName).filter((n): n is string => n !== undefined);
   const policyNames = existing.flatMap((g) => g.policies.map((p) => p.name));
@@ -75,7 +93,10 @@ export async function readState(clients: Clients, desired: DesiredState, options
   const attributeNames = desired.loadBalancers
     .filter((l) => (l.crossZone !== undefined || l.connectionDraining !== undefined) && lbs.some((x) => x.name === l.name))
     .map((l) => l.name);
-  const [launchConfigs, policies, scheduled, attributes] = await Promise.all([
+  const managed = groups.filter((g) => (g.tags ?? []).some((t) => t.key === MANAGED_TAG)).map((g) => g.name ?? '');
+  const owners = new Set([...groupNames, ...managed].map(launchTemplateName));
+  const ours = templates.filter((t) => owners.has(t.name ?? ''));
+  const [launchConfigs, policies, scheduled, attributes, versions] = await Promise.all([
     prune
       ? collect(autoscale.getAllLaunchConfigurations({ maxRecords: 100, signal }))
       : byNames(inUse, 50, (names) => autoscale.getAllLaunchConfigurations({ names, maxRecords: 100, signal })),
@@ -84,7 +105,12 @@ export async function readState(clients: Clients, desired: DesiredState, options
       : byNames(policyNames, 50, (policyNames) => autoscale.getAllPolicies({ policyNames, maxRecords: 100, signal })),
     prune || wantsScheduled ? collect(autoscale.getAllScheduledActions({ maxRecords: 100, signal })) : Promise.resolve([]),
     Promise.all(attributeNames.map(async (name) => [name, await elb.getAllLbAttributes(name, { signal })] as const)),
+    // The default version of every template of the account, in one paged call: EC2 takes
+    // no list of templates here, and one call per template would not scale.
+    ours.length > 0 ? collect(clients.ec2.getLaunchTemplateVersions(undefined, { versions: ['$Default'], maxResults: 200, signal })) : Promise.resolve([]),
   ]);
+  const defaults = new Map(versions.map((v) => [v.id ?? '', v]));
+  for (const t of ours) state.launchTemplates.set(t.name ?? '', launchTemplateState(t, defaults.get(t.id ?? '')));
   for (const lc of launchConfigs) state.launchConfigs.set(lc.name ?? '', launchConfigState(lc));
   for (const p of policies) {
     const ps = policyState(p);
@@ -99,7 +125,7 @@ export async function readState(clients: Clients, desired: DesiredState, options
 
   // Round 3, only when a launch configuration changes: the next <group>-<n>, which an
   // interrupted apply may have left behind.
-  const lookups = launchConfigLookups(state, desired).filter((n) => !state.launchConfigs.has(n));
+  const lookups = launchConfigLookups(state, desired, { migrate: options.migrate === true }).filter((n) => !state.launchConfigs.has(n));
   if (lookups.length > 0 && !prune) {
     const found = await byNames(lookups, 50, (names) => autoscale.getAllLaunchConfigurations({ names, maxRecords: 100, signal }));
     for (const lc of found) state.launchConfigs.set(lc.name ?? '', launchConfigState(lc));

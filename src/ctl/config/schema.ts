@@ -41,6 +41,8 @@ export const TERMINATION_POLICIES = [
   'OldestInstance', 'NewestInstance', 'OldestLaunchConfiguration', 'ClosestToNextInstanceHour', 'Default',
   'OldestLaunchTemplate', 'AllocationStrategy',
 ] as const;
+/** How a group launches (`launch`): a launch template named after it, or launch configurations `<group>-<n>`. */
+export const LAUNCH_MODES = ['template', 'configuration'] as const;
 /** Load balancer schemes. */
 export const SCHEMES = ['internet-facing', 'internal'] as const;
 /** Listener protocols. */
@@ -170,6 +172,7 @@ export const groupSchema = z.strictObject({
   block_devices: z.record(z.string(), blockDeviceSchema).optional(),
   iam_instance_profile: name.optional(),
   scheduled_actions: z.record(z.string(), scheduledActionSchema).optional(),
+  launch: z.enum(LAUNCH_MODES).optional(),
 });
 
 /** A listener: `[lb_port, instance_port, protocol]` (plus a certificate for HTTPS/SSL), or an object. */
@@ -224,6 +227,7 @@ export const configSchema = z.strictObject({
   policies: z.record(z.string(), policySchema).optional(),
   user_data: userData.optional(),
   load_balancers: z.record(z.string(), loadBalancerSchema).optional(),
+  launch: z.enum(LAUNCH_MODES).optional(),
 });
 
 /** The file as the schema reads it (durations in seconds, lists normalised). */

@@ -10,7 +10,7 @@ import { realKey, type DocPath } from './locate';
 import { durationSeconds } from './durations';
 import { PROTOCOLS } from './schema';
 import { didYouMean } from './suggest';
-import { alarmName, isValidGroupName, isValidPolicyName, RESERVED_TAG_PREFIXES } from '../model/naming';
+import { alarmName, isValidGroupName, isValidPolicyName, isValidTemplateName, RESERVED_TAG_PREFIXES } from '../model/naming';
 
 /** Records one error at a path. */
 export type Report = (path: DocPath, message: string) => void;
@@ -134,6 +134,9 @@ function checkGroup(name: string, g: unknown, top: Obj, report: Report): void {
     report(path, `group name ${JSON.stringify(realKey(name))} must be 1 to 240 characters without "|" (the naming rules use it)`);
   }
   if (!isObj(g)) return;
+  if ((g.launch ?? top.launch) === 'template' && !isValidTemplateName(realKey(name))) {
+    report(path, `group name ${JSON.stringify(realKey(name))} cannot name its launch template (3 to 128 of a-z A-Z 0-9 ( ) . - / _): rename the group, or say launch: configuration`);
+  }
   checkSizes(path, g, report, '');
   if (g.security_group !== undefined && g.security_groups !== undefined) {
     report([...path, 'security_groups'], 'give security_group or security_groups, not both');

@@ -99,6 +99,7 @@ function group(name: string, g: RawGroup, raw: RawConfig): GroupSpec {
       blockDevices,
       iamInstanceProfile: g.iam_instance_profile,
     }),
+    launch: g.launch ?? raw.launch,
     zones: g.zones ?? [],
     subnets: g.vpc_zone_identifier ?? [],
     loadBalancers: g.load_balancers ?? [],

@@ -2,7 +2,10 @@
  * The naming rules, kept from the original AutoScaleCTL so that a fleet it managed is
  * adopted without churn, and the marks by which autoscalectl recognises what it created.
  *
- * - launch configurations: `<group>-<n>`; a changed one becomes `<group>-<n+1>`
+ * - launch templates: `<group>`; a changed launch setting becomes its next version, made
+ *   the default (the group follows `$Default`); versions beyond the last 3 are deleted
+ * - launch configurations (the original's, kept for groups still on them): `<group>-<n>`;
+ *   a changed one becomes `<group>-<n+1>`
  * - scaling policies: `<group>|<policy>`
  * - alarms: `<group>|<policy>|<metric>`
  * - groups carry the tag `autoscalectl:managed`; load balancers carry an (unused) load
@@ -44,6 +47,19 @@ export const DEFAULT_DIMENSION = 'AutoScalingGroupName';
 export const DEFAULT_STATISTIC = 'Average';
 /** The namespace an alarm's metric is in unless the file gives another. */
 export const DEFAULT_NAMESPACE = 'AWS/EC2';
+
+/** How many versions of a group's launch template are kept (the newest ones). */
+export const KEPT_TEMPLATE_VERSIONS = 3;
+
+/** The launch template of a group: named after it. */
+export function launchTemplateName(group: string): string {
+  return group;
+}
+
+/** Whether EC2 takes the group's name as a launch template name (3 to 128 of `a-z A-Z 0-9 ( ) . - / _`). */
+export function isValidTemplateName(name: string): boolean {
+  return /^[a-zA-Z0-9().\-/_]{3,128}$/.test(name);
+}
 
 /** `<group>-<n>`. */
 export function launchConfigName(group: string, n: number): string {

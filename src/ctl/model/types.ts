@@ -55,6 +55,35 @@ export interface LaunchConfigState extends LaunchConfigSpec {
   name: string;
 }
 
+/** How a group launches its instances, as the file says (`launch`). */
+export type LaunchMode = 'template' | 'configuration';
+
+/** What a group's launch template (and version) is, as AWS describes it. */
+export interface GroupLaunchTemplateRef {
+  /** The template's id. */
+  id?: string;
+  /** The template's name. */
+  name?: string;
+  /** A version number, `$Latest` or `$Default`. */
+  version: number | string;
+}
+
+/** A launch template that exists, with what its default version launches. */
+export interface LaunchTemplateState {
+  /** Its name (autoscalectl's are named after their group). */
+  name: string;
+  /** Its id. */
+  id: string;
+  /** The default version's number. */
+  defaultVersion: number;
+  /** The latest version's number. */
+  latestVersion: number;
+  /** What the default version launches. */
+  settings: LaunchConfigSpec;
+  /** The default version's `httpTokens`, kept by the versions autoscalectl adds. */
+  httpTokens?: string;
+}
+
 /** A tag of a group. */
 export interface TagSpec {
   /** Key. */
@@ -182,8 +211,14 @@ export interface GroupSettings {
 export interface GroupSpec extends GroupSettings {
   /** The file's `capacity` (desired capacity), if given. */
   capacity?: number;
-  /** What its launch configuration must launch. */
+  /** What its launch configuration or launch template must launch. */
   launchConfig: LaunchConfigSpec;
+  /**
+   * The file's `launch`: a launch template named after the group, or launch
+   * configurations `<group>-<n>`. When the file says nothing, a new group gets a template
+   * and an existing one keeps what it has (`--migrate` moves it to a template).
+   */
+  launch?: LaunchMode;
   /** Not managed when undefined. */
   terminationPolicies?: string[];
   /** SNS topic for launch/terminate notifications. */
@@ -200,6 +235,8 @@ export interface GroupSpec extends GroupSettings {
 export interface GroupState extends GroupSettings {
   /** Its launch configuration's name. */
   launchConfigName?: string;
+  /** Its launch template, when it has one instead. */
+  launchTemplate?: GroupLaunchTemplateRef;
   /** Desired capacity. */
   desiredCapacity: number;
   /** Termination policies. */
@@ -313,6 +350,8 @@ export interface CurrentState {
   groups: Map<string, GroupState>;
   /** Launch configurations by name. */
   launchConfigs: Map<string, LaunchConfigState>;
+  /** Launch templates by name (the ones named after groups of the file, or of managed groups when pruning). */
+  launchTemplates: Map<string, LaunchTemplateState>;
   /** Policies by `stateKey(group, name)`. */
   policies: Map<string, PolicyState>;
   /** Alarms by name. */
@@ -335,6 +374,7 @@ export function emptyState(): CurrentState {
   return {
     groups: new Map(),
     launchConfigs: new Map(),
+    launchTemplates: new Map(),
     policies: new Map(),
     alarms: new Map(),
     scheduled: new Map(),

@@ -7,13 +7,14 @@
  * @module
  */
 import {
-  CAPACITY_TAG, CTL_TAGS, isAlarmOf, launchConfigName, launchConfigNumber, MANAGED_TAG, MAX_SIZE_TAG, MIN_SIZE_TAG, NOTIFICATION_TAG, policyOf,
+  CAPACITY_TAG, CTL_TAGS, isAlarmOf, launchConfigName, launchConfigNumber, launchTemplateName, MANAGED_TAG, MAX_SIZE_TAG, MIN_SIZE_TAG, NOTIFICATION_TAG, policyOf,
 } from '../model/naming';
 import { stateKey, type CurrentState, type DesiredState, type GroupSpec, type GroupState, type TagSpec } from '../model/types';
 import { alarmChanges, launchConfigChanges, policyChanges, sameSet, scheduledChanges } from './compare';
+import { launchLabel, launchMode, resolveTemplate } from './launch';
 import { planLoadBalancer } from './loadbalancer';
 import {
-  RESOURCE_ORDER, type FieldChange, type GroupCreate, type GroupUpdate, type KeptResource, type Plan, type PlannedAction, type PlanOptions,
+  RESOURCE_ORDER, type FieldChange, type GroupCreate, type LaunchMigration, type GroupUpdate, type KeptResource, type Plan, type PlannedAction, type PlanOptions,
   type ResourceType,
 } from './types';
 
@@ -27,15 +28,22 @@ interface LaunchConfigResolution {
   retire?: string;
 }
 
+/** What a group launches from once the plan is applied, and how it gets there. */
+type LaunchChoice =
+  | { kind: 'configuration'; name: string }
+  | { kind: 'template'; name: string; migrate?: LaunchMigration };
+
 /**
  * Names of launch configurations the planner needs to know about beyond the ones groups
- * use: the next `<group>-<n>` of every group whose launch configuration changed or that
- * does not exist yet (one may be left over from an interrupted apply).
+ * use: the next `<group>-<n>` of every group on launch configurations whose launch
+ * configuration changed or that does not exist yet (one may be left over from an
+ * interrupted apply).
  */
-export function launchConfigLookups(current: CurrentState, desired: DesiredState): string[] {
+export function launchConfigLookups(current: CurrentState, desired: DesiredState, options: PlanOptions = {}): string[] {
   const names: string[] = [];
   for (const spec of desired.groups) {
     const g = current.groups.get(spec.name);
+    if (launchMode(spec, g, options, []) === 'template') continue;
     if (g === undefined) {
       names.push(launchConfigName(spec.name, 1));
       continue;
@@ -85,6 +93,8 @@ class Planner {
   readonly warnings: string[] = [];
   /** Launch configurations that end up in use or are deleted by an action already: never pruned again. */
   readonly #claimedLaunchConfigs = new Set<string>();
+  /** Launch templates that end up in use: never pruned. */
+  readonly #claimedTemplates = new Set<string>();
 
   constructor(readonly current: CurrentState, readonly desired: DesiredState, readonly options: PlanOptions) {}
 
@@ -104,6 +114,7 @@ class Planner {
     for (const spec of this.desired.groups) this.group(spec);
     this.pruneGroups();
     this.pruneLaunchConfigs();
+    this.pruneLaunchTemplates();
     this.pruneLoadBalancers();
     const actions = [
       ...RESOURCE_ORDER.flatMap((r) => this.#forward.get(r) ?? []),
@@ -147,27 +158,46 @@ class Planner {
     return retire === undefined ? { name, action } : { name, action, retire };
   }
 
+  /** The launch configuration or template the group ends up on, with the actions that make it. */
+  launch(spec: GroupSpec, g: GroupState | undefined, fresh: boolean): LaunchChoice {
+    if (launchMode(spec, g, this.options, this.warnings) === 'configuration') {
+      const lc = this.launchConfig(spec, g);
+      if (lc.action !== undefined) this.add(lc.action);
+      if (lc.retire !== undefined && lc.retire !== lc.name) this.retireLaunchConfig(spec.name, lc.retire, lc.name);
+      return { kind: 'configuration', name: lc.name };
+    }
+    const t = resolveTemplate(spec, g, this.current, fresh);
+    this.#claimedTemplates.add(t.name);
+    if (t.action !== undefined) this.add(t.action);
+    if (g?.launchTemplate !== undefined && g.launchTemplate.name !== t.name) {
+      this.warnings.push(`group ${spec.name} uses launch template ${g.launchTemplate.name ?? g.launchTemplate.id ?? '?'}, not its own (${t.name}): it is switched to ${t.name} and the other is kept`);
+    }
+    if (t.retire !== undefined) this.retireLaunchConfig(spec.name, t.retire, `launch template ${t.name}`);
+    return t.migrate === undefined ? { kind: 'template', name: t.name } : { kind: 'template', name: t.name, migrate: t.migrate };
+  }
+
+  retireLaunchConfig(group: string, name: string, by: string): void {
+    this.#claimedLaunchConfigs.add(name);
+    this.add({
+      action: 'delete',
+      resource: 'launch_configuration',
+      name,
+      group,
+      changes: [],
+      note: `replaced by ${by}`,
+      op: { kind: 'deleteLaunchConfig', name },
+    });
+  }
+
   group(spec: GroupSpec): void {
     const g = this.current.groups.get(spec.name);
-    const lc = this.launchConfig(spec, g);
-    if (lc.action !== undefined) this.add(lc.action);
     const replace = g !== undefined && !sameSet(g.loadBalancers, spec.loadBalancers);
     const fresh = g === undefined || replace;
+    const launch = this.launch(spec, g, fresh);
     if (fresh) {
-      this.createGroup(spec, g, lc.name);
+      this.createGroup(spec, g, launch);
     } else {
-      this.updateGroup(spec, g, lc.name);
-    }
-    if (lc.retire !== undefined && lc.retire !== lc.name) {
-      this.add({
-        action: 'delete',
-        resource: 'launch_configuration',
-        name: lc.retire,
-        group: spec.name,
-        changes: [],
-        note: `replaced by ${lc.name}`,
-        op: { kind: 'deleteLaunchConfig', name: lc.retire },
-      });
+      this.updateGroup(spec, g, launch);
     }
     this.tags(spec, fresh ? undefined : g);
     this.notification(spec, fresh ? undefined : g);
@@ -176,11 +206,11 @@ class Planner {
     this.alarms(spec, fresh);
   }
 
-  createGroup(spec: GroupSpec, g: GroupState | undefined, lcName: string): void {
+  createGroup(spec: GroupSpec, g: GroupState | undefined, launch: LaunchChoice): void {
     const desiredCapacity = spec.capacity ?? (g === undefined ? undefined : clamp(g.desiredCapacity, spec.minSize, spec.maxSize));
     const group: GroupCreate = {
       name: spec.name,
-      launchConfigName: lcName,
+      ...(launch.kind === 'configuration' ? { launchConfigName: launch.name } : { launchTemplateName: launch.name }),
       minSize: spec.minSize,
       maxSize: spec.maxSize,
       zones: spec.zones,
@@ -197,7 +227,8 @@ class Planner {
     const field = (name: string, old: unknown, now: unknown): void => {
       if (now !== undefined && !(Array.isArray(now) && now.length === 0 && old === undefined)) changes.push({ field: name, old, new: now });
     };
-    field('launch_configuration', g?.launchConfigName, lcName);
+    if (launch.kind === 'configuration') field('launch_configuration', g?.launchConfigName, launch.name);
+    else field('launch', launchLabel(g), launchLabel({ launchTemplate: { name: launch.name, version: '$Default' } }));
     field('min_size', g?.minSize, spec.minSize);
     field('max_size', g?.maxSize, spec.maxSize);
     field('desired_capacity', g?.desiredCapacity, desiredCapacity);
@@ -222,13 +253,26 @@ class Planner {
     this.add(action);
   }
 
-  updateGroup(spec: GroupSpec, g: GroupState, lcName: string): void {
+  updateGroup(spec: GroupSpec, g: GroupState, launch: LaunchChoice): void {
     const set: GroupUpdate = {};
     const changes: FieldChange[] = [];
     const notes: string[] = [];
-    if (g.launchConfigName !== lcName) {
-      set.launchConfigName = lcName;
-      changes.push({ field: 'launch_configuration', old: g.launchConfigName, new: lcName });
+    if (launch.kind === 'configuration' && (g.launchConfigName !== launch.name || g.launchTemplate !== undefined)) {
+      set.launchConfigName = launch.name;
+      changes.push({ field: 'launch_configuration', old: g.launchTemplate === undefined ? g.launchConfigName : launchLabel(g), new: launch.name });
+    }
+    if (launch.kind === 'template' && (g.launchTemplate?.name !== launch.name || g.launchTemplate.version !== '$Default')) {
+      set.launchTemplateName = launch.name;
+      if (launch.migrate !== undefined) {
+        set.migrate = launch.migrate;
+        const made = launch.migrate.createTemplate ? `made from ${launch.migrate.fromLaunchConfig} field by field` : 'which exists already';
+        notes.push(`the group moves to launch template ${launch.name} (${made}${launch.migrate.spec === undefined ? '' : ', then a version with the file\'s settings'}); running instances are kept`);
+      }
+      changes.push({ field: 'launch', old: launchLabel(g), new: launchLabel({ launchTemplate: { name: launch.name, version: '$Default' } }) });
+      if (launch.migrate?.spec !== undefined) {
+        const base = this.current.launchTemplates.get(launch.name)?.settings ?? this.current.launchConfigs.get(launch.migrate.fromLaunchConfig);
+        changes.push(...launchConfigChanges(base === undefined ? undefined : { name: launch.name, ...base }, launch.migrate.spec));
+      }
     }
     const tags = tagMap(g.tags);
     const managed = tags.has(MANAGED_TAG);
@@ -510,6 +554,26 @@ class Planner {
         continue;
       }
       this.add({ action: 'delete', resource: 'launch_configuration', name: lc.name, group: owner, changes: [], op: { kind: 'deleteLaunchConfig', name: lc.name } });
+    }
+  }
+
+  /** Launch templates named after managed groups that no group of the file uses. */
+  pruneLaunchTemplates(): void {
+    const owners = [
+      ...this.desired.groups.map((g) => g.name),
+      ...[...this.current.groups.values()].filter((g) => g.tags.some((t) => t.key === MANAGED_TAG)).map((g) => g.name),
+    ];
+    for (const t of this.current.launchTemplates.values()) {
+      if (this.#claimedTemplates.has(t.name)) continue;
+      const owner = owners.find((o) => launchTemplateName(o) === t.name);
+      if (owner === undefined) continue;
+      const inUse = [...this.current.groups.values()].some((g) => g.launchTemplate?.name === t.name && this.desired.groups.some((d) => d.name === g.name));
+      if (inUse) continue;
+      if (this.options.prune !== true) {
+        if (this.desired.groups.some((g) => g.name === owner)) this.keep('launch_template', t.name, owner);
+        continue;
+      }
+      this.add({ action: 'delete', resource: 'launch_template', name: t.name, group: owner, changes: [], op: { kind: 'deleteLaunchTemplate', name: t.name } });
     }
   }
 

@@ -10,7 +10,7 @@ import type {
 
 /** Kinds of resources, in dependency order. */
 export const RESOURCE_ORDER = [
-  'launch_configuration', 'load_balancer', 'group', 'tags', 'notification', 'scheduled_action', 'policy', 'alarm',
+  'launch_configuration', 'launch_template', 'load_balancer', 'group', 'tags', 'notification', 'scheduled_action', 'policy', 'alarm',
 ] as const;
 
 /** A kind of resource. */
@@ -29,20 +29,41 @@ export interface FieldChange {
   new?: unknown;
 }
 
-/** A group as `CreateAutoScalingGroup` makes it. */
+/** A group as `CreateAutoScalingGroup` makes it: on a launch template, or on a launch configuration. */
 export interface GroupCreate extends GroupSettings {
-  /** Launch configuration name. */
-  launchConfigName: string;
+  /** Launch configuration name (a group on one). */
+  launchConfigName?: string;
+  /** Launch template name (a group on one, following its default version). */
+  launchTemplateName?: string;
   /** Desired capacity (AWS starts at `minSize` when undefined). */
   desiredCapacity?: number;
   /** Termination policies. */
   terminationPolicies?: string[];
 }
 
+/**
+ * A group moving from its launch configuration to a launch template: the template is
+ * made from the launch configuration field by field (unless it exists already), gets a
+ * version with the file's settings when they differ, and the group is switched to it.
+ * Instances already running are kept.
+ */
+export interface LaunchMigration {
+  /** The launch configuration the group is on. */
+  fromLaunchConfig: string;
+  /** Whether the template must be made (false when it exists already). */
+  createTemplate: boolean;
+  /** The file's settings, when they differ from what the template will launch. */
+  spec?: LaunchConfigSpec;
+}
+
 /** The settings `UpdateAutoScalingGroup` changes (only those given). */
 export interface GroupUpdate {
   /** Launch configuration name. */
   launchConfigName?: string;
+  /** Launch template name (the group then follows its default version). */
+  launchTemplateName?: string;
+  /** What to do first when the group moves from a launch configuration to the template. */
+  migrate?: LaunchMigration;
   /** Fewest instances. */
   minSize?: number;
   /** Most instances. */
@@ -83,6 +104,9 @@ export type LoadBalancerStep =
 export type Operation =
   | { kind: 'createLaunchConfig'; name: string; spec: LaunchConfigSpec; replace: boolean }
   | { kind: 'deleteLaunchConfig'; name: string }
+  | { kind: 'createLaunchTemplate'; name: string; spec: LaunchConfigSpec }
+  | { kind: 'createLaunchTemplateVersion'; name: string; spec: LaunchConfigSpec; httpTokens?: string; keep: number }
+  | { kind: 'deleteLaunchTemplate'; name: string }
   | { kind: 'createLoadBalancer'; spec: LoadBalancerSpec; replace: boolean }
   | { kind: 'updateLoadBalancer'; name: string; steps: LoadBalancerStep[] }
   | { kind: 'deleteLoadBalancer'; name: string }
@@ -146,4 +170,6 @@ export interface PlanOptions {
   prune?: boolean;
   /** Set every group's desired capacity to the file's `capacity`. */
   resetCapacity?: boolean;
+  /** Move groups still on launch configurations (and whose file does not say `launch`) to launch templates. */
+  migrate?: boolean;
 }

@@ -54,3 +54,15 @@ export function activityInProgress(message: string): ServiceError {
 export function limitExceeded(message: string): ServiceError {
   return new ServiceError('LimitExceeded', message, 400);
 }
+
+/**
+ * What an account that can't create launch configurations answers (AWS, since 2024-10-01,
+ * for accounts created since then: Auto Scaling User Guide, "Launch configurations").
+ */
+export function launchConfigurationsUnavailable(): ServiceError {
+  return new ServiceError(
+    'UnsupportedOperation',
+    'The Launch Configuration creation operation is not available in your account. Use launch templates to create configuration templates for your Auto Scaling groups.',
+    400,
+  );
+}

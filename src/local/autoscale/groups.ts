@@ -11,21 +11,24 @@ import {
   alreadyExists,
   groupNotFoundOnDelete,
   launchConfigNotFound,
+  launchConfigurationsUnavailable,
   limitExceeded,
   resourceInUse,
   validation,
 } from './errors';
 import { causeTime, groupArn, launchConfigArn } from './format';
+import { checkLaunchSources, groupTemplate } from './launchtemplates';
 import { startTermination } from './lifecycle';
 import { DEFAULT_COOLDOWN, GROUP_METRICS, PROCESS_NAMES, TERMINATION_POLICIES, type GroupRecord, type TagRecord } from './model';
 import type { AutoScalingState } from './state';
 import { checkTags, type TagInput } from './tags';
+import type { WireObject } from '../types';
 
-/** The parameters CreateAutoScalingGroup and UpdateAutoScalingGroup share (launch templates are not simulated). */
+/** The parameters CreateAutoScalingGroup and UpdateAutoScalingGroup share (mixed instances policies are not simulated). */
 interface GroupSettingParams {
   AutoScalingGroupName: string;
   LaunchConfigurationName?: string;
-  LaunchTemplate?: unknown;
+  LaunchTemplate?: WireObject;
   MixedInstancesPolicy?: unknown;
   DesiredCapacity?: number;
   DefaultCooldown?: number;
@@ -61,12 +64,6 @@ function checkSizes(min: number, max: number, desired: number): void {
   if (max < min) throw validation(`Max bound, ${max}, must be greater than or equal to min bound, ${min}`);
   if (desired < min || desired > max) {
     throw validation(`Desired capacity:${desired} must be between the specified min size:${min} and max size:${max}`);
-  }
-}
-
-function checkTemplates(p: { LaunchTemplate?: unknown; MixedInstancesPolicy?: unknown }): void {
-  if (p.LaunchTemplate !== undefined || p.MixedInstancesPolicy !== undefined) {
-    throw validation('Launch templates are not simulated by botoscale local: use LaunchConfigurationName or InstanceId.');
   }
 }
 
@@ -129,12 +126,12 @@ export function createGroup(state: AutoScalingState, p: CreateGroupParams, now: 
   if (state.groups.size >= state.limits.maxGroups) {
     throw limitExceeded(`You have reached the limit of ${state.limits.maxGroups} Auto Scaling groups for this account.`);
   }
-  checkTemplates(p);
+  checkLaunchSources(p, true);
+  // A group made from an instance gets a launch configuration made for it, which such accounts can't make.
+  if (p.InstanceId !== undefined && !state.launchConfigurationsAllowed) throw launchConfigurationsUnavailable();
   let lcName = p.LaunchConfigurationName;
-  if (lcName === undefined && p.InstanceId === undefined) {
-    throw validation('Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.');
-  }
   if (lcName !== undefined && !state.launchConfigs.has(lcName)) throw launchConfigNotFound(lcName);
+  const template = p.LaunchTemplate === undefined ? undefined : groupTemplate(state, p.LaunchTemplate);
   const desired = p.DesiredCapacity ?? p.MinSize;
   checkSizes(p.MinSize, p.MaxSize, desired);
   checkHealthCheckType(p.HealthCheckType);
@@ -190,6 +187,7 @@ export function createGroup(state: AutoScalingState, p: CreateGroupParams, now: 
     cpuTracked: false,
   };
   if (lcName !== undefined) group.launchConfigurationName = lcName;
+  if (template !== undefined) group.launchTemplate = template;
   if (p.VPCZoneIdentifier !== undefined) group.vpcZoneIdentifier = p.VPCZoneIdentifier;
   if (p.PlacementGroup !== undefined) group.placementGroup = p.PlacementGroup;
   if (p.MaxInstanceLifetime !== undefined) group.maxInstanceLifetime = p.MaxInstanceLifetime;
@@ -202,10 +200,11 @@ export function createGroup(state: AutoScalingState, p: CreateGroupParams, now: 
 /** Updates a group's settings; a new size starts the launches or terminations it needs. */
 export function updateGroup(state: AutoScalingState, p: UpdateGroupParams, now: number): void {
   const group = state.requireGroup(p.AutoScalingGroupName);
-  checkTemplates(p);
+  checkLaunchSources(p, false);
   if (p.LaunchConfigurationName !== undefined && !state.launchConfigs.has(p.LaunchConfigurationName)) {
     throw launchConfigNotFound(p.LaunchConfigurationName);
   }
+  const template = p.LaunchTemplate === undefined ? undefined : groupTemplate(state, p.LaunchTemplate);
   const min = p.MinSize ?? group.minSize;
   const max = p.MaxSize ?? group.maxSize;
   if (max < min) throw validation(`Max bound, ${max}, must be greater than or equal to min bound, ${min}`);
@@ -217,7 +216,14 @@ export function updateGroup(state: AutoScalingState, p: UpdateGroupParams, now: 
     p.AvailabilityZones !== undefined || p.VPCZoneIdentifier !== undefined
       ? placement(state, p.AvailabilityZones ?? (p.VPCZoneIdentifier !== undefined ? undefined : group.availabilityZones), p.VPCZoneIdentifier)
       : undefined;
-  if (p.LaunchConfigurationName !== undefined) group.launchConfigurationName = p.LaunchConfigurationName;
+  if (p.LaunchConfigurationName !== undefined) {
+    group.launchConfigurationName = p.LaunchConfigurationName;
+    delete group.launchTemplate;
+  }
+  if (template !== undefined) {
+    group.launchTemplate = template;
+    delete group.launchConfigurationName;
+  }
   if (where !== undefined) {
     group.availabilityZones = where.zones;
     group.subnets = where.subnets;

@@ -6,7 +6,7 @@
  */
 import { paginate, type Page } from '../paging';
 import type { RequestContext, ServiceHandlers, WireObject } from '../types';
-import { policyGroupNotFound, validation } from './errors';
+import { launchConfigurationsUnavailable, policyGroupNotFound, validation } from './errors';
 import {
   attachLoadBalancers,
   createGroup,
@@ -157,6 +157,7 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
   const account = (ctx: RequestContext): string => ctx.accountId;
   return {
     CreateLaunchConfiguration(input, ctx) {
+      if (!state.launchConfigurationsAllowed) throw launchConfigurationsUnavailable();
       const monitoring = optObject(input, 'InstanceMonitoring');
       const metadata = optObject(input, 'MetadataOptions');
       const params = {

@@ -20,6 +20,8 @@ export { AutoScalingState, type AutoScalingLimits } from './state';
 export interface AutoScalingServiceOptions {
   /** Account limits; AWS's defaults (200 groups, 200 launch configurations) when absent. */
   limits?: Partial<AutoScalingLimits>;
+  /** False: the account can't create launch configurations, as accounts created since 2024-10-01 (default true). */
+  launchConfigurations?: boolean;
 }
 
 function isSnapshot(value: unknown): value is AutoScalingSnapshot {
@@ -51,6 +53,7 @@ export function createAutoScalingService(cloud: Cloud, options: AutoScalingServi
 /** Builds the service and hands out its state model too. */
 export function buildAutoScaling(cloud: Cloud, options: AutoScalingServiceOptions = {}): AutoScalingSimulation {
   const state = new AutoScalingState(cloud, { ...DEFAULT_LIMITS, ...options.limits });
+  state.launchConfigurationsAllowed = options.launchConfigurations !== false;
   const api: AutoScalingApi = {
     executePolicyByArn(policyArn, cause) {
       return executeForAlarm(state, policyArn, cause, cloud.clock.now()) !== 'unknown';

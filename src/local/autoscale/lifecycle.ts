@@ -4,9 +4,9 @@
  *
  * @module
  */
-import type { Ec2InstanceView, LaunchSpec } from '../types';
+import type { Ec2InstanceView, LaunchSpec, TemplatePlacement } from '../types';
 import { causeTime } from './format';
-import type { ActivityRecord, GroupRecord, InstanceRecord } from './model';
+import type { ActivityRecord, GroupRecord, InstanceRecord, TemplateRefRecord } from './model';
 import type { AutoScalingState } from './state';
 import { subnetFor } from './zones';
 
@@ -34,42 +34,57 @@ function failLaunch(state: AutoScalingState, group: GroupRecord, zone: string, c
   group.launchRetryAt = now + Math.min(MAX_LAUNCH_BACKOFF, FIRST_LAUNCH_BACKOFF * 2 ** (group.launchFailures - 1));
 }
 
-/** Launches one instance of the group in `zone`; returns it, or undefined when the launch failed. */
-export function launchInstance(state: AutoScalingState, group: GroupRecord, zone: string, cause: string, now: number): InstanceRecord | undefined {
+/** What an instance records of where it was launched from. */
+type LaunchSource = Pick<InstanceRecord, 'launchConfigurationName' | 'launchConfigurationCreated' | 'launchTemplate'>;
+
+/** Why a launch could not start, in the words its failed activity gives. */
+class LaunchFailure extends Error {}
+
+function fromLaunchConfig(state: AutoScalingState, group: GroupRecord, zone: string, subnetId: string | undefined, tags: LaunchSpec['tags']): { view: Ec2InstanceView; source: LaunchSource } {
   const lc = group.launchConfigurationName === undefined ? undefined : state.launchConfigs.get(group.launchConfigurationName);
-  if (lc === undefined) {
-    failLaunch(state, group, zone, cause, `The launch configuration ${group.launchConfigurationName ?? ''} does not exist.`, now);
-    return undefined;
-  }
-  if (!state.cloud.ec2.imageExists(lc.imageId)) {
-    failLaunch(state, group, zone, cause, `The image id '[${lc.imageId}]' does not exist.`, now);
-    return undefined;
-  }
-  const subnetId = subnetFor(group, zone);
-  const tags = [
-    ...group.tags.filter((t) => t.propagateAtLaunch).map((t) => ({ key: t.key, value: t.value })),
-    { key: 'aws:autoscaling:groupName', value: group.name },
-  ];
+  if (lc === undefined) throw new LaunchFailure(`The launch configuration ${group.launchConfigurationName ?? ''} does not exist.`);
+  if (!state.cloud.ec2.imageExists(lc.imageId)) throw new LaunchFailure(`The image id '[${lc.imageId}]' does not exist.`);
   const spec: LaunchSpec = {
     imageId: lc.imageId,
     instanceType: lc.instanceType,
     availabilityZone: zone,
     securityGroups: [...lc.securityGroups],
     monitoring: lc.instanceMonitoring,
-    tags,
   };
+  if (tags !== undefined) spec.tags = tags;
   if (lc.keyName !== undefined) spec.keyName = lc.keyName;
   if (lc.userData !== undefined) spec.userData = lc.userData;
   if (subnetId !== undefined) spec.subnetId = subnetId;
   if (lc.spotPrice !== undefined) spec.spotPrice = lc.spotPrice;
   if (lc.iamInstanceProfile !== undefined) spec.iamInstanceProfile = lc.iamInstanceProfile;
-  let view: Ec2InstanceView;
+  return { view: state.cloud.ec2.runInstance(spec), source: { launchConfigurationName: lc.name, launchConfigurationCreated: lc.createdTime } };
+}
+
+/** A launch from the group's launch template: EC2 resolves `$Latest`/`$Default` now, as it does on AWS. */
+function fromTemplate(state: AutoScalingState, template: TemplateRefRecord, zone: string, subnetId: string | undefined, tags: LaunchSpec['tags']): { view: Ec2InstanceView; source: LaunchSource } {
+  const placement: TemplatePlacement = { availabilityZone: zone };
+  if (subnetId !== undefined) placement.subnetId = subnetId;
+  if (tags !== undefined) placement.tags = tags;
+  const view = state.cloud.ec2.runInstanceFromTemplate({ id: template.id, version: template.version }, placement);
+  const used = view.launchTemplate;
+  return { view, source: { launchTemplate: { id: template.id, name: used?.name ?? template.name, version: used === undefined ? template.version : String(used.version) } } };
+}
+
+/** Launches one instance of the group in `zone`; returns it, or undefined when the launch failed. */
+export function launchInstance(state: AutoScalingState, group: GroupRecord, zone: string, cause: string, now: number): InstanceRecord | undefined {
+  const subnetId = subnetFor(group, zone);
+  const tags = [
+    ...group.tags.filter((t) => t.propagateAtLaunch).map((t) => ({ key: t.key, value: t.value })),
+    { key: 'aws:autoscaling:groupName', value: group.name },
+  ];
+  let launched: { view: Ec2InstanceView; source: LaunchSource };
   try {
-    view = state.cloud.ec2.runInstance(spec);
+    launched = group.launchTemplate !== undefined ? fromTemplate(state, group.launchTemplate, zone, subnetId, tags) : fromLaunchConfig(state, group, zone, subnetId, tags);
   } catch (err) {
     failLaunch(state, group, zone, cause, err instanceof Error ? err.message : String(err), now);
     return undefined;
   }
+  const { view, source } = launched;
   group.launchFailures = 0;
   const activity = state.addActivity(group, {
     description: `Launching a new EC2 instance: ${view.id}`,
@@ -85,8 +100,7 @@ export function launchInstance(state: AutoScalingState, group: GroupRecord, zone
     instanceType: view.instanceType,
     lifecycleState: 'Pending',
     healthStatus: 'Healthy',
-    launchConfigurationName: lc.name,
-    launchConfigurationCreated: lc.createdTime,
+    ...source,
     protectedFromScaleIn: group.newInstancesProtectedFromScaleIn,
     launchTime: view.launchTime,
     activityId: activity.activityId,

@@ -51,6 +51,16 @@ export interface LaunchConfigRecord {
   metadataOptions?: { httpTokens?: string; httpPutResponseHopLimit?: number; httpEndpoint?: string };
 }
 
+/** A launch template as a group or an instance names it (AWS's LaunchTemplateSpecification). */
+export interface TemplateRefRecord {
+  /** Template id (`lt-…`). */
+  id: string;
+  /** Template name. */
+  name: string;
+  /** A group's: `$Latest`, `$Default` or a number, as given; an instance's: the number it was launched from. */
+  version: string;
+}
+
 /** Lifecycle states the simulation uses. */
 export type LifecycleState = 'Pending' | 'InService' | 'Terminating' | 'Detaching' | 'Standby';
 
@@ -67,6 +77,8 @@ export interface InstanceRecord {
   launchConfigurationName?: string;
   /** Creation time of the launch configuration at launch (for OldestLaunchConfiguration). */
   launchConfigurationCreated?: number;
+  /** The launch template version it was launched from. */
+  launchTemplate?: TemplateRefRecord;
   protectedFromScaleIn: boolean;
   launchTime: number;
   inServiceTime?: number;
@@ -101,6 +113,8 @@ export interface GroupRecord {
   arn: string;
   createdTime: number;
   launchConfigurationName?: string;
+  /** The launch template it launches from (instead of a launch configuration). */
+  launchTemplate?: TemplateRefRecord;
   minSize: number;
   maxSize: number;
   desiredCapacity: number;

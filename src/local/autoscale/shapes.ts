@@ -6,7 +6,12 @@
  */
 import type { CloudWatchApi, WireObject } from '../types';
 import { serviceLinkedRoleArn } from './format';
-import type { ActivityRecord, GroupRecord, InstanceRecord, LaunchConfigRecord, PolicyRecord, ScheduledActionRecord, TagRecord } from './model';
+import type { ActivityRecord, GroupRecord, InstanceRecord, LaunchConfigRecord, PolicyRecord, ScheduledActionRecord, TagRecord, TemplateRefRecord } from './model';
+
+/** A LaunchTemplateSpecification structure. */
+function templateShape(t: TemplateRefRecord | undefined): WireObject | undefined {
+  return t === undefined ? undefined : { LaunchTemplateId: t.id, LaunchTemplateName: t.name, Version: t.version };
+}
 
 /**
  * What the CloudWatch service may offer besides `putDatapoint`: the alarms whose actions
@@ -40,6 +45,7 @@ function instanceShape(i: InstanceRecord): WireObject {
     HealthStatus: i.healthStatus,
     ProtectedFromScaleIn: i.protectedFromScaleIn,
     LaunchConfigurationName: i.launchConfigurationName,
+    LaunchTemplate: templateShape(i.launchTemplate),
   };
   return out;
 }
@@ -69,6 +75,7 @@ export function groupShape(g: GroupRecord, accountId: string): WireObject {
     CapacityRebalance: g.capacityRebalance,
     TrafficSources: [],
     LaunchConfigurationName: g.launchConfigurationName,
+    LaunchTemplate: templateShape(g.launchTemplate),
     VPCZoneIdentifier: g.vpcZoneIdentifier,
     PlacementGroup: g.placementGroup,
     MaxInstanceLifetime: g.maxInstanceLifetime,
@@ -88,6 +95,7 @@ export function autoScalingInstanceShape(group: string, i: InstanceRecord): Wire
     HealthStatus: i.healthStatus.toUpperCase(),
     ProtectedFromScaleIn: i.protectedFromScaleIn,
     LaunchConfigurationName: i.launchConfigurationName,
+    LaunchTemplate: templateShape(i.launchTemplate),
   };
   return out;
 }

@@ -67,6 +67,11 @@ export class AutoScalingState {
   deletedActivities: ActivityRecord[] = [];
   /** Last minute (ms) whose metrics were published. */
   lastMetricsMinute = -Infinity;
+  /**
+   * Whether the account may create launch configurations (false: a new account's
+   * UnsupportedOperation). A server setting, not part of the snapshot.
+   */
+  launchConfigurationsAllowed = true;
 
   readonly #policyArns = new Map<string, string>();
   readonly #activityIds = new Map<string, ActivityRecord>();

@@ -19,7 +19,8 @@ export const DEFAULT_IMAGE_ID = 'ami-0abcdef1234567890';
 /** The account that owns the simulated public images (Amazon's). */
 export const AMAZON_OWNER_ID = '137112412989';
 
-function dryRun(input: WireObject): void {
+/** EC2's answer to a request with `DryRun` set. */
+export function dryRun(input: WireObject): void {
   if (optBool(input, 'DryRun') === true) throw new ServiceError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
 }
 

@@ -1,11 +1,13 @@
 /**
  * The simulated EC2 (API 2016-11-15) of botoscale local: instances, zones, regions, the
- * default security group and simulated images, behind {@link SimulatedService}.
+ * default security group, simulated images and launch templates, behind
+ * {@link SimulatedService}.
  *
  * @module
  */
-import type { Cloud, Ec2Api, SimulatedService } from '../types';
+import type { Cloud, Ec2Api, ResolvedLaunchTemplate, SimulatedService } from '../types';
 import { ec2Handlers } from './handlers';
+import { launchTemplateHandlers } from './launchtemplate-handlers';
 import { Ec2State, isImageId, type Ec2Snapshot } from './state';
 
 export { Ec2State, BOOT_MS, SHUTDOWN_MS, RETAIN_MS, type InstanceRecord } from './state';
@@ -80,10 +82,19 @@ export function buildEc2(cloud: Cloud & Partial<LoadSource>, options: Ec2Options
     },
     getInstance: (id) => state.instance(id, cloud.clock.now()),
     imageExists: (imageId) => state.knowsImage(imageId),
+    resolveLaunchTemplate(spec) {
+      const { template, version } = state.resolveTemplate(spec);
+      const resolved: ResolvedLaunchTemplate = { id: template.id, name: template.name, version: version.number };
+      const { ImageId: imageId, InstanceType: instanceType } = version.data;
+      if (typeof imageId === 'string') resolved.imageId = imageId;
+      if (typeof instanceType === 'string') resolved.instanceType = instanceType;
+      return resolved;
+    },
+    runInstanceFromTemplate: (spec, placement) => state.launchFromTemplate(spec, placement, cloud.clock.now()),
   };
   const service: SimulatedService<Ec2Api> = {
     api,
-    handlers: ec2Handlers(state),
+    handlers: { ...ec2Handlers(state), ...launchTemplateHandlers(state.launchTemplates) },
     step(now) {
       state.step(now);
     },

@@ -9,8 +9,10 @@
 import { createHash } from 'node:crypto';
 import { ServiceError } from '../errors';
 import { instanceId, resourceId } from '../ids';
-import type { Ec2InstanceState, Ec2InstanceView, LaunchSpec } from '../types';
+import type { Ec2InstanceState, Ec2InstanceView, LaunchSpec, LaunchTemplateSpec, TemplatePlacement } from '../types';
+import { LaunchTemplates, type LaunchTemplateRecord, type LaunchTemplatesSnapshot, type LaunchTemplateVersionRecord } from './launchtemplates';
 import { privateDnsSuffix, publicDnsSuffix, zonesOf } from './regions';
+import { templateLaunchParams, type MetadataSettings } from './template-launch';
 
 /** Simulated time from launch to running. */
 export const BOOT_MS = 20_000;
@@ -105,6 +107,10 @@ export interface InstanceRecord extends Ec2InstanceView {
   terminationReason?: string;
   /** When the simulation first saw the instance unhealthy (status checks failing). */
   impairedSince?: number;
+  /** The launch template version it was launched from. */
+  launchTemplate?: { id: string; name: string; version: number };
+  /** Instance metadata options it was launched with (a launch template's); EC2's defaults otherwise. */
+  metadata?: MetadataSettings;
 }
 
 /** A subnet of the default VPC. */
@@ -187,6 +193,8 @@ export interface Ec2Snapshot {
   publicIpCounter: number;
   /** Every visible instance. */
   instances: InstanceRecord[];
+  /** Launch templates (absent in snapshots made before botoscale simulated them). */
+  launchTemplates?: LaunchTemplatesSnapshot;
 }
 
 const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -230,6 +238,8 @@ export class Ec2State {
   subnets: SubnetRecord[];
   /** The default security group. */
   defaultGroup: SecurityGroupRecord;
+  /** The region's launch templates. */
+  readonly launchTemplates: LaunchTemplates;
   #seq = 0;
   #ipCounters: Record<string, number> = {};
   #publicIpCounter = 0;
@@ -243,6 +253,7 @@ export class Ec2State {
     this.vpcId = resourceId('vpc');
     this.subnets = this.zones.map((zone, i) => ({ id: resourceId('subnet'), zone, cidr: `172.31.${i * 16}.0/20` }));
     this.defaultGroup = { id: resourceId('sg'), name: 'default', description: 'default VPC security group' };
+    this.launchTemplates = new LaunchTemplates(accountId);
   }
 
   /** The subnet of a zone. */
@@ -325,6 +336,38 @@ export class Ec2State {
     return this.#launch(now, resourceId('r'), 0, spec);
   }
 
+  /** The template version a launch from `spec` uses now (`$Default` when no version is named). */
+  resolveTemplate(spec: LaunchTemplateSpec): { template: LaunchTemplateRecord; version: LaunchTemplateVersionRecord } {
+    const ref: { id?: string; name?: string } = {};
+    if (spec.id !== undefined) ref.id = spec.id;
+    if (spec.name !== undefined) ref.name = spec.name;
+    const template = this.launchTemplates.find(ref, 'RunInstances');
+    return { template, version: this.launchTemplates.version(template, spec.version ?? '$Default') };
+  }
+
+  /** Launches one instance from a launch template version, in its own reservation, with RunInstances' checks. */
+  launchFromTemplate(spec: LaunchTemplateSpec, placement: TemplatePlacement, now: number): InstanceRecord {
+    const { template, version } = this.resolveTemplate(spec);
+    const p = templateLaunchParams(template, version, placement);
+    if (p.imageId === undefined) throw new ServiceError('MissingParameter', 'The request must contain the parameter ImageId', 400);
+    if (!this.knowsImage(p.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${p.imageId}" (expecting "ami-...")`, 400);
+    this.#checkGroups(p.securityGroups, p.groupIds);
+    const rec = this.#launch(now, resourceId('r'), 0, { ...p, imageId: p.imageId });
+    rec.launchTemplate = { id: template.id, name: template.name, version: version.number };
+    if (p.metadata !== undefined) rec.metadata = { ...p.metadata };
+    return rec;
+  }
+
+  #checkGroups(names: readonly string[] | undefined, ids: readonly string[] | undefined): void {
+    for (const name of names ?? []) {
+      if (name !== 'default') throw new ServiceError('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${this.vpcId}'`, 400);
+    }
+    for (const id of ids ?? []) {
+      if (!/^sg-[0-9a-f]+$/.test(id)) throw new ServiceError('InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`, 400);
+      if (id !== this.defaultGroup.id) throw new ServiceError('InvalidGroup.NotFound', `The security group '${id}' does not exist`, 400);
+    }
+  }
+
   /** RunInstances: `maxCount` instances in one reservation, in one zone. */
   run(req: RunRequest, now: number): RunResult {
     if (req.clientToken !== undefined && req.clientToken !== '') {
@@ -335,13 +378,7 @@ export class Ec2State {
     if (!this.knowsImage(req.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${req.imageId}" (expecting "ami-...")`, 400);
     if (req.minCount < 1) throw new ServiceError('InvalidParameterValue', `Value (${req.minCount}) for parameter minCount is invalid. Expected a positive integer.`, 400);
     if (req.maxCount < req.minCount) throw new ServiceError('InvalidParameterValue', `Value (${req.maxCount}) for parameter maxCount is invalid. Expected a value at least minCount (${req.minCount}).`, 400);
-    for (const name of req.securityGroups ?? []) {
-      if (name !== 'default') throw new ServiceError('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${this.vpcId}'`, 400);
-    }
-    for (const id of req.securityGroupIds ?? []) {
-      if (!/^sg-[0-9a-f]+$/.test(id)) throw new ServiceError('InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`, 400);
-      if (id !== this.defaultGroup.id) throw new ServiceError('InvalidGroup.NotFound', `The security group '${id}' does not exist`, 400);
-    }
+    this.#checkGroups(req.securityGroups, req.securityGroupIds);
     let zone = req.availabilityZone;
     if (req.subnetId !== undefined) {
       const subnet = this.subnets.find((s) => s.id === req.subnetId);
@@ -462,6 +499,7 @@ export class Ec2State {
       publicIpCounter: this.#publicIpCounter,
       /** Visible instances by id, in launch order. */
       instances: [...this.instances.values()].map((i) => ({ ...i, securityGroups: i.securityGroups.map((g) => ({ ...g })), tags: i.tags.map((t) => ({ ...t })) })),
+      launchTemplates: this.launchTemplates.snapshot(),
     };
   }
 
@@ -474,5 +512,6 @@ export class Ec2State {
     this.#ipCounters = { ...s.ipCounters };
     this.#publicIpCounter = s.publicIpCounter;
     this.instances = new Map(s.instances.map((i) => [i.id, { ...i }]));
+    this.launchTemplates.restore(s.launchTemplates);
   }
 }

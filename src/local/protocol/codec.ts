@@ -44,7 +44,7 @@ export function operationOf(profile: ServiceProfile, action: string): OperationM
 
 function check(profile: ServiceProfile, op: OperationModel, read: ReturnType<typeof readQueryInput>): WireObject {
   const mistyped = new Set(read.problems.map((p) => p.path.coral));
-  const checked = validateInput(profile.model, op.input, read.input, { flavour: profile.flavour, enums: profile.enums });
+  const checked = validateInput(profile.model, op.input, read.input, { flavour: profile.flavour, enums: profile.enums, ownChecks: profile.ownChecks });
   // A member of the wrong type was dropped from the input; it is not missing as well.
   const problems = [...read.problems, ...checked.filter((p) => p.kind !== 'missing' || !mistyped.has(p.path.coral))];
   if (problems.length > 0) throw problemsError(profile.errorStyle, problems);

@@ -29,6 +29,12 @@ export interface ServiceProfile {
   readonly namespace: string;
   /** Whether the model's enums are enforced on input. */
   readonly enums: boolean;
+  /**
+   * Shapes whose length and pattern the service's own handlers check, answering in their
+   * own words (EC2's `InvalidLaunchTemplateName.MalformedException`, not the generic
+   * `InvalidParameterValue`); the protocol layer leaves them alone.
+   */
+  readonly ownChecks: ReadonlySet<string>;
   /** AWS JSON 1.0: the `X-Amz-Target` prefix (CloudWatch only). */
   readonly jsonTarget?: string;
   /** AWS JSON 1.0: the namespace of `__type` in error bodies. */
@@ -36,7 +42,7 @@ export interface ServiceProfile {
 }
 
 function profile(name: ServiceName, model: ServiceModel, flavour: QueryFlavour, errorStyle: ErrorStyle, extra: Partial<ServiceProfile> = {}): ServiceProfile {
-  return { name, model, flavour, errorStyle, namespace: xmlNamespace(model), enums: flavour !== 'ec2', ...extra };
+  return { name, model, flavour, errorStyle, namespace: xmlNamespace(model), enums: flavour !== 'ec2', ownChecks: new Set(), ...extra };
 }
 
 /** The four services, by signing name. */
@@ -47,7 +53,7 @@ export const PROFILES: Readonly<Record<ServiceName, ServiceProfile>> = {
     jsonTarget: 'GraniteServiceVersion20100801',
     jsonErrorNamespace: 'com.amazonaws.cloudwatch',
   }),
-  ec2: profile('ec2', ec2Model as unknown as ServiceModel, 'ec2', 'ec2'),
+  ec2: profile('ec2', ec2Model as unknown as ServiceModel, 'ec2', 'ec2', { ownChecks: new Set(['LaunchTemplateName']) }),
 };
 
 /** The signing names, in the order the cloud steps the services. */

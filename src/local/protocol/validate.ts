@@ -16,6 +16,8 @@ export interface ValidateOptions {
   flavour: QueryFlavour;
   /** Whether enum constraints are enforced (EC2's enums grow faster than this model). */
   enums: boolean;
+  /** Shapes whose length and pattern the service's handlers check themselves. */
+  ownChecks?: ReadonlySet<string>;
 }
 
 function isObject(v: WireValue): v is WireObject {
@@ -66,7 +68,7 @@ class Validator {
         if (v !== undefined && v !== null) this.value(shape.value as MemberRef, v, entryPath(path, flavour, ref, shape, i + 1, 'value'));
       });
     } else if (shape.type === 'string') {
-      if (typeof value !== 'string') return;
+      if (typeof value !== 'string' || this.options.ownChecks?.has(ref.shape) === true) return;
       this.length(shape, value.length, value, path);
       if (shape.pattern !== undefined && !javaPattern(shape.pattern).test(value)) {
         this.problems.push({ kind: 'constraint', path, value, rule: { type: 'pattern', pattern: shape.pattern } });
@@ -80,6 +82,14 @@ class Validator {
       else if (shape.max !== undefined && value > shape.max) this.problems.push({ kind: 'constraint', path, value, rule: { type: 'maxValue', limit: shape.max } });
     }
   }
+}
+
+/** Whether `value` meets the length and pattern of the model's string shape `shapeName`. */
+export function satisfiesStringShape(model: ServiceModel, shapeName: string, value: string): boolean {
+  const shape = shapeOf(model, shapeName);
+  if (shape.min !== undefined && value.length < shape.min) return false;
+  if (shape.max !== undefined && value.length > shape.max) return false;
+  return shape.pattern === undefined || javaPattern(shape.pattern).test(value);
 }
 
 /** Checks a parsed input against its shape; returns the problems found, in member order. */

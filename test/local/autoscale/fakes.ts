@@ -4,6 +4,7 @@
  * records datapoints (or the real service), and a clock driven by hand.
  */
 import { SimClock } from '../../../src/local/clock';
+import { idNotFound, nameNotFound } from '../../../src/local/ec2/launchtemplate-errors';
 import { instanceId } from '../../../src/local/ids';
 import type {
   AutoScalingApi,
@@ -16,7 +17,9 @@ import type {
   ElbApi,
   ElbInstanceHealth,
   LaunchSpec,
+  LaunchTemplateSpec,
   RequestContext,
+  ResolvedLaunchTemplate,
   WireObject,
 } from '../../../src/local/types';
 
@@ -87,6 +90,16 @@ export class FakeEc2 implements Ec2Api {
 
   imageExists(imageId: string): boolean {
     return imageId !== 'ami-missing';
+  }
+
+  /** The fake EC2 has no launch templates: EC2's not-found answer. */
+  resolveLaunchTemplate(spec: LaunchTemplateSpec): ResolvedLaunchTemplate {
+    throw spec.id !== undefined ? idNotFound(spec.id) : nameNotFound(spec.name ?? '');
+  }
+
+  /** The fake EC2 has no launch templates: EC2's not-found answer. */
+  runInstanceFromTemplate(spec: LaunchTemplateSpec): Ec2InstanceView {
+    return this.resolveLaunchTemplate(spec) as never;
   }
 
   /** Starts an instance outside any group (for AttachInstances). */

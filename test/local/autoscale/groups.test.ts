@@ -205,7 +205,9 @@ describe('CreateAutoScalingGroup and DescribeAutoScalingGroups', () => {
     [{ HealthCheckType: 'TCP' }, 'Invalid health check type: TCP. Valid values are EC2 and ELB.'],
     [{ TerminationPolicies: ['Random'] }, 'Termination policy Random is not valid. Valid termination policies are: AllocationStrategy, ClosestToNextInstanceHour, Default, NewestInstance, OldestInstance, OldestLaunchConfiguration, OldestLaunchTemplate'],
     [{ Tags: [{ Key: 'aws:x', Value: 'y' }] }, "Tag keys starting with 'aws:' are reserved for internal use: aws:x"],
-    [{ LaunchTemplate: { LaunchTemplateName: 'lt' } }, 'Launch templates are not simulated by botoscale local: use LaunchConfigurationName or InstanceId.'],
+    [{ LaunchTemplate: { LaunchTemplateName: 'lt' } }, 'Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.'],
+    [{ LaunchConfigurationName: undefined, LaunchTemplate: { LaunchTemplateName: 'lt' } }, 'You must use a valid fully-formed launch template. The specified launch template, with template name lt, does not exist.'],
+    [{ LaunchConfigurationName: undefined, MixedInstancesPolicy: {} }, 'MixedInstancesPolicy is not simulated by botoscale local: use LaunchTemplate, LaunchConfigurationName or InstanceId.'],
   ])('%j is a ValidationError', (extra, message) => {
     const env = autoscaleEnv();
     env.launchConfig();

@@ -1,0 +1,39 @@
+/**
+ * What botoscale offers beyond boto2 (AWS features that came after boto 2.49), listed in
+ * docs/boto2-mapping.md's "beyond boto2" sections. Each entry names a class member in a
+ * botoscale module; the generator reads its signature from the sources, so the table
+ * stays what the code is.
+ */
+import type { ServiceModule } from './botoscale-api';
+
+/** One addition: a constructor or method of an exported class, and what it is for. */
+export interface Addition {
+  /** The botoscale module that exports the class. */
+  module: ServiceModule;
+  /** The class. */
+  className: string;
+  /** `constructor` or a method name. */
+  member: string;
+  /** What it is for. */
+  note: string;
+}
+
+const LT = 'launch templates, which accounts created since 2024-10-01 must use instead of launch configurations';
+
+/** Every addition, in the order the document lists them. */
+export const ADDITIONS: readonly Addition[] = [
+  { module: 'ec2', className: 'LaunchTemplate', member: 'constructor', note: `${LT}; \`LaunchTemplate.fromLaunchConfiguration(lc, overrides?)\` makes one from a launch configuration, field by field; IMDSv2 required unless told otherwise` },
+  { module: 'ec2', className: 'LaunchTemplate', member: 'settings', note: 'the launch settings this object (one version) holds' },
+  { module: 'ec2', className: 'LaunchTemplate', member: 'createVersion', note: 'a new version, from a whole template or changes to `sourceVersion` (default `$Latest`)' },
+  { module: 'ec2', className: 'LaunchTemplate', member: 'getVersions', note: 'paged: `await` gives one page, `for await` every item' },
+  { module: 'ec2', className: 'LaunchTemplate', member: 'setDefaultVersion', note: 'the version groups on `$Default` launch from' },
+  { module: 'ec2', className: 'LaunchTemplate', member: 'deleteVersions', note: 'rejects naming every version EC2 did not delete' },
+  { module: 'ec2', className: 'LaunchTemplate', member: 'delete', note: 'with every version' },
+  { module: 'ec2', className: 'EC2Connection', member: 'createLaunchTemplate', note: '`CreateLaunchTemplate`' },
+  { module: 'ec2', className: 'EC2Connection', member: 'createLaunchTemplateVersion', note: '`CreateLaunchTemplateVersion`; `$Latest`/`$Default` sources are resolved to their numbers first' },
+  { module: 'ec2', className: 'EC2Connection', member: 'getAllLaunchTemplates', note: '`DescribeLaunchTemplates`; paged: `await` gives one page, `for await` every item' },
+  { module: 'ec2', className: 'EC2Connection', member: 'getLaunchTemplateVersions', note: '`DescribeLaunchTemplateVersions`; paged: `await` gives one page, `for await` every item' },
+  { module: 'ec2', className: 'EC2Connection', member: 'setDefaultLaunchTemplateVersion', note: '`ModifyLaunchTemplate`' },
+  { module: 'ec2', className: 'EC2Connection', member: 'deleteLaunchTemplateVersions', note: '`DeleteLaunchTemplateVersions`; rejects naming every version EC2 did not delete' },
+  { module: 'ec2', className: 'EC2Connection', member: 'deleteLaunchTemplate', note: '`DeleteLaunchTemplate`' },
+];

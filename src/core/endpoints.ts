@@ -20,13 +20,25 @@ export interface EndpointRulesetParams {
   UseDualStack: boolean;
 }
 
+/** What an endpoint ruleset resolves. */
+export interface ResolvedEndpoint {
+  /** The endpoint URL. */
+  url: URL;
+}
+
 /** An SDK client's endpoint ruleset resolver (its `config.endpointProvider`). */
-export type EndpointRuleset = (params: EndpointRulesetParams) => { url: URL };
+export type EndpointRuleset = (params: EndpointRulesetParams) => ResolvedEndpoint;
+
+/** The part of an SDK client's resolved config {@link rulesetOf} reads. */
+export interface RulesetConfig {
+  /** The client's endpoint ruleset resolver. */
+  endpointProvider: EndpointRuleset;
+}
 
 /** What {@link rulesetOf} needs of an SDK client made only to read its ruleset. */
 export interface RulesetSource {
   /** The resolved client config. */
-  config: { endpointProvider: EndpointRuleset };
+  config: RulesetConfig;
   /** Releases the client. */
   destroy(): void;
 }

@@ -15,6 +15,14 @@ export const KNOWN_REGIONS: readonly string[] = SDK_PARTITIONS.flatMap((p) => p.
 /** boto2's default region. */
 export const DEFAULT_REGION = 'us-east-1';
 
+/** A {@link RegionInfo} as JSON. */
+export interface RegionInfoJSON {
+  /** Region name. */
+  name: string;
+  /** Endpoint host name or URL. */
+  endpoint: string;
+}
+
 /** A region of one service: its name, its endpoint host, and a way to connect to it. */
 export class RegionInfo<C = unknown> {
   /** Region name, such as `us-west-2`. */
@@ -65,7 +73,7 @@ export class RegionInfo<C = unknown> {
   }
 
   /** The name and endpoint. */
-  toJSON(): { name: string; endpoint: string } {
+  toJSON(): RegionInfoJSON {
     return { name: this.name, endpoint: this.endpoint };
   }
 }

@@ -7,7 +7,7 @@
  */
 import { AutoScaleConnection, connectToRegion as autoscaleConnect, regions as autoscaleRegions } from '../../src/autoscale';
 import { CloudWatchConnection, connectToRegion as cloudwatchConnect } from '../../src/cloudwatch';
-import { BotoClientError, BotoConfig, RegionInfo, sdkHost, type ConnectionOptions } from '../../src';
+import { BotoClientError, BotoConfig, RegionInfo, sdkHost, type ConnectionOptions, type ResolvedEndpoint } from '../../src';
 import { EC2Connection, connectToRegion as ec2Connect } from '../../src/ec2';
 import { ELBConnection, connectToRegion as elbConnect } from '../../src/elb';
 import { WireMock } from '../helpers/wire';
@@ -124,7 +124,7 @@ describe('FIPS and dual-stack', () => {
   });
 
   test('a combination the SDK\'s ruleset refuses is a BotoClientError with its words', () => {
-    const refuses = (): { url: URL } => {
+    const refuses = (): ResolvedEndpoint => {
       throw new Error('FIPS is enabled but this partition does not support FIPS');
     };
     const resolve = (): string => sdkHost(refuses, 'autoscaling', 'xx-east-1', { useFipsEndpoint: true, useDualstackEndpoint: undefined });

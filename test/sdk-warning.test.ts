@@ -81,8 +81,10 @@ test('botoscale local does not print it', async () => {
     });
     child.on('exit', (code) => failed(new Error(`botoscale local exited (${String(code)}) before listening: ${stderr}`)));
   });
-  const exited = new Promise<number | null>((done) => child.on('exit', done));
+  // How it shuts down is test/local/cli.test.ts's business; here only what it printed matters.
+  const exited = new Promise<void>((done) => child.on('exit', () => done()));
   child.kill('SIGTERM');
-  expect(await exited).toBe(0);
+  await exited;
+  expect(stdout).toMatch(/^botoscale local listening on http:\/\/127\.0\.0\.1:\d+ /);
   expect(stderr).not.toContain(WARNING);
 }, 60_000);

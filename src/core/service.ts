@@ -13,7 +13,7 @@ export type ConnectionFactory<C> = (options: ConnectionOptions) => C;
 
 /** `regions()` and `connectToRegion()` for one service. */
 export interface RegionFunctions<C> {
-  /** Every region the AWS SDK knows, each able to `connect()`; `endpoint` is the host the SDK resolves there. */
+  /** Every region the AWS SDK knows, each able to `connect()`; `endpoint` is the SDK's plain (not FIPS, not dual-stack) host there. */
   regions(): RegionInfo<C>[];
   /** A connection to the named region; an unknown name is a `BotoClientError` listing the known ones. */
   connectToRegion(regionName: string, options?: Omit<ConnectionOptions, 'region'>): C;

@@ -95,7 +95,7 @@ describe('the built package', () => {
         'ELBConnection:elasticloadbalancing.us-east-1.amazonaws.com',
         'EC2Connection:ec2.us-west-2.amazonaws.com',
       ],
-      regions: ['RegionInfo:us-east-1', 'RegionInfo:us-east-1', 'RegionInfo:us-east-1', 'RegionInfo:us-east-1'],
+      regions: ['RegionInfo:af-south-1', 'RegionInfo:af-south-1', 'RegionInfo:af-south-1', 'RegionInfo:af-south-1'],
       sameErrorClass: true,
     });
   });

@@ -25,15 +25,22 @@ const PARSER_ONLY = 'a helper of boto2\'s response parser; botoscale answers wit
 
 const CONNECTION: Override = {
   renamed: { profile_name: 'profile' },
-  note: 'the endpoint is one URL (`endpoint`) where boto2 took `is_secure`, `port` and `path`; proxies, TLS and timeouts go through `requestHandler`; `logger` replaces `debug`',
+  note: 'the endpoint is one URL (`endpoint`) where boto2 took `is_secure`, `port` and `path`; without one the AWS SDK resolves the host (its partitions, FIPS and dual-stack); proxies, TLS and timeouts go through `requestHandler`; `logger` replaces `debug`',
 };
 const DRY_RUN = 'dry runs are not offered';
+const SDK_REGIONS: Override = {
+  note: 'the regions of the AWS SDK\'s own partition data (every partition it knows), where boto2 read its endpoints.json; each `endpoint` is the host the SDK resolves',
+};
 
 export const OVERRIDES: Record<string, Override> = {
   // Connections.
   'boto.ec2.autoscale.AutoScaleConnection': CONNECTION,
   'boto.ec2.cloudwatch.CloudWatchConnection': CONNECTION,
   'boto.ec2.elb.ELBConnection': CONNECTION,
+  'boto.ec2.autoscale.regions': SDK_REGIONS,
+  'boto.ec2.cloudwatch.regions': SDK_REGIONS,
+  'boto.ec2.elb.regions': SDK_REGIONS,
+  'boto.ec2.regions': SDK_REGIONS,
   'boto.ec2.connection.EC2Connection.get_all_instances': { note: DRY_RUN },
   'boto.ec2.connection.EC2Connection.get_only_instances': { note: DRY_RUN },
   'boto.ec2.connection.EC2Connection.get_all_reservations': { note: DRY_RUN },

@@ -9,6 +9,8 @@
  */
 import type { AutoScaling, CreateAutoScalingGroupType, Filter, UpdateAutoScalingGroupType } from '@aws-sdk/client-auto-scaling';
 import { AWSConnection, type CallOptions, type ConnectionOptions, type ServiceSpec } from '../core/connection';
+import { rulesetOf } from '../core/endpoints';
+import { DEFAULT_REGION } from '../core/regions';
 import { BotoClientError } from '../core/errors';
 import { PagedRequest, ResultSet } from '../core/resultset';
 import { connectionArgs } from '../core/service';
@@ -38,6 +40,10 @@ export const AUTOSCALE_SPEC: ServiceSpec<AutoScaling> = {
   async createClient(config) {
     const { AutoScaling } = await import('@aws-sdk/client-auto-scaling');
     return new AutoScaling(config);
+  },
+  endpointRuleset() {
+    const { AutoScalingClient } = require('@aws-sdk/client-auto-scaling') as typeof import('@aws-sdk/client-auto-scaling');
+    return rulesetOf(new AutoScalingClient({ region: DEFAULT_REGION }));
   },
 };
 

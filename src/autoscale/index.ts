@@ -4,7 +4,7 @@
  * @module
  */
 import { regionFunctions } from '../core/service';
-import { AutoScaleConnection } from './connection';
+import { AutoScaleConnection, AUTOSCALE_SPEC } from './connection';
 
 export {
   AutoScaleConnection, AUTOSCALE_SPEC, HEALTH_CHECK_TYPES, HEALTH_STATUSES, TAG_FILTER_NAMES,
@@ -36,7 +36,7 @@ export { Request } from './request';
 export { LaunchTemplate, type LaunchTemplateOptions, type LaunchTemplateVersionRef } from '../ec2/launchtemplate';
 export { type LaunchSettings, type MetadataOptions } from '../ec2/launchtemplate-data';
 
-const fns = regionFunctions('autoscaling', (options) => new AutoScaleConnection(options));
+const fns = regionFunctions(AUTOSCALE_SPEC, (options) => new AutoScaleConnection(options));
 /** Every Auto Scaling region, each a `RegionInfo` that can `connect()`. */
 export const regions = fns.regions;
 /** A connection to Auto Scaling in the named region (boto2's `connect_to_region`). */

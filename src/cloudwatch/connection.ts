@@ -10,6 +10,8 @@
  */
 import type { CloudWatch } from '@aws-sdk/client-cloudwatch';
 import { AWSConnection, type CallOptions, type ConnectionOptions, type ServiceSpec } from '../core/connection';
+import { rulesetOf } from '../core/endpoints';
+import { DEFAULT_REGION } from '../core/regions';
 import { PagedRequest, ResultSet } from '../core/resultset';
 import { connectionArgs } from '../core/service';
 import { checkExclusive, checkLength, checkMaxItems, checkNonEmpty, checkOneOf, requireValue } from '../core/validate';
@@ -35,6 +37,10 @@ export const CLOUDWATCH_SPEC: ServiceSpec<CloudWatch> = {
   async createClient(config) {
     const { CloudWatch } = await import('@aws-sdk/client-cloudwatch');
     return new CloudWatch(config);
+  },
+  endpointRuleset() {
+    const { CloudWatchClient } = require('@aws-sdk/client-cloudwatch') as typeof import('@aws-sdk/client-cloudwatch');
+    return rulesetOf(new CloudWatchClient({ region: DEFAULT_REGION }));
   },
 };
 

@@ -4,7 +4,7 @@
  * @module
  */
 import { regionFunctions } from '../core/service';
-import { CloudWatchConnection } from './connection';
+import { CloudWatchConnection, CLOUDWATCH_SPEC } from './connection';
 
 export {
   CloudWatchConnection, CLOUDWATCH_SPEC,
@@ -24,7 +24,7 @@ export {
 } from './checks';
 export { RegionInfo } from '../core/regions';
 
-const fns = regionFunctions('monitoring', (options) => new CloudWatchConnection(options));
+const fns = regionFunctions(CLOUDWATCH_SPEC, (options) => new CloudWatchConnection(options));
 /** Every CloudWatch region, each a `RegionInfo` that can `connect()`. */
 export const regions = fns.regions;
 /** A connection to CloudWatch in the named region (boto2's `boto.ec2.cloudwatch.connect_to_region`). */

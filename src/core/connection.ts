@@ -6,11 +6,12 @@
  * @module
  */
 import type { AutoScalingClientConfig } from '@aws-sdk/client-auto-scaling';
-import type { Logger } from '@smithy/types';
+import type { AbsoluteLocation, BuildHandlerOptions, BuildMiddleware, Logger } from '@smithy/types';
 import { BotoConfig } from './config';
 import { isLoopbackUrl, resolveCredentials, type CredentialsInput, type CredentialSource } from './credentials';
 import { BotoClientError, fromSdkError } from './errors';
-import { checkRegionName, DEFAULT_REGION, defaultEndpointHost, RegionInfo } from './regions';
+import { cachedRuleset, endpointVariant, sdkHost, type EndpointRuleset, type EndpointVariant } from './endpoints';
+import { checkRegionName, DEFAULT_REGION, regionOfAwsHost, RegionInfo } from './regions';
 import { inspectCustom } from './repr';
 
 /** The SDK's request handler option (an `HttpHandler`, or options for the default Node one). */
@@ -25,7 +26,11 @@ export type RequestHandlerInput = AutoScalingClientConfig['requestHandler'];
  *   config or the environment) → `AWS_REGION` → `AWS_DEFAULT_REGION` → `us-east-1`.
  * - **endpoint**: `endpoint` → the endpoint of a `RegionInfo` given as `region` → boto config
  *   `[Boto] <svc>_endpoint` (skipped when `region` is given) → `AWS_ENDPOINT_URL_<SERVICE>` →
- *   `AWS_ENDPOINT_URL` → `https://<prefix>.<region>.amazonaws.com`.
+ *   `AWS_ENDPOINT_URL` → the AWS SDK's own resolution for the region: its partitions, FIPS
+ *   and dual-stack from `useFipsEndpoint` / `useDualstackEndpoint`, else
+ *   `AWS_USE_FIPS_ENDPOINT` / `AWS_USE_DUALSTACK_ENDPOINT`, else the shared config file
+ *   (`use_fips_endpoint`, `use_dualstack_endpoint`, `endpoint_url`), which the SDK reads on
+ *   the first call: `host` shows what the first call used from then on.
  * - **credentials**: the access key arguments (with `securityToken`) → `credentials` →
  *   `profile` (boto config `[profile NAME]`, else the AWS shared files) → boto config
  *   `[Credentials]` → `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN` →
@@ -40,6 +45,10 @@ export interface ConnectionOptions {
   region?: string | RegionInfo;
   /** Endpoint URL (or host name) to talk to instead of AWS's, e.g. `botoscale local`'s. */
   endpoint?: string;
+  /** Use the service's FIPS endpoint (the SDK's `useFipsEndpoint`; default `AWS_USE_FIPS_ENDPOINT`, then the shared config). */
+  useFipsEndpoint?: boolean;
+  /** Use the service's dual-stack endpoint (the SDK's `useDualstackEndpoint`; default `AWS_USE_DUALSTACK_ENDPOINT`, then the shared config). */
+  useDualstackEndpoint?: boolean;
   /** Credentials or any AWS SDK credential provider. */
   credentials?: CredentialsInput;
   /** A profile: `[profile NAME]` of the boto config, else of the AWS shared config files. */
@@ -54,7 +63,11 @@ export interface ConnectionOptions {
   logger?: Logger;
   /** The boto config to use instead of reading boto2's files (mostly for tests). */
   botoConfig?: BotoConfig;
-  /** The environment to read (`AWS_REGION`, `AWS_ENDPOINT_URL`, `BOTO_CONFIG`, ...); default `process.env`. */
+  /**
+   * The environment to read (`AWS_REGION`, `AWS_ENDPOINT_URL`, `AWS_USE_FIPS_ENDPOINT`, `BOTO_CONFIG`, ...);
+   * default `process.env`. Given, it is the whole environment: the SDK is then told not to read
+   * endpoint URLs or FIPS / dual-stack settings from process.env or its shared config.
+   */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -74,8 +87,14 @@ export interface SdkCallOptions {
 export interface SdkClientConfig {
   /** Region to sign for. */
   region: string;
-  /** Endpoint URL (always set by botoscale). */
+  /** Endpoint URL, when one was given; else the SDK resolves it. */
   endpoint?: string;
+  /** FIPS endpoint, when an option or the environment says; else the SDK reads its shared config. */
+  useFipsEndpoint?: boolean;
+  /** Dual-stack endpoint, as `useFipsEndpoint`. */
+  useDualstackEndpoint?: boolean;
+  /** Set when an `env` option replaces process.env: the SDK must not read endpoint URLs from process.env or its shared config. */
+  ignoreConfiguredEndpointUrls?: boolean;
   /** Credentials or a credential provider. */
   credentials: CredentialsInput;
   /** Attempts per call. */
@@ -92,6 +111,11 @@ export interface ServiceSpec<Client> {
   name: string;
   /** First label of the AWS endpoint host: `autoscaling`, `monitoring`, ... */
   endpointPrefix: string;
+  /**
+   * The SDK client's endpoint ruleset, loaded synchronously (it loads the SDK client's
+   * module, so it is called only when a host must be known before the first call).
+   */
+  endpointRuleset(): EndpointRuleset;
   /** Suffix of the service's `AWS_ENDPOINT_URL_<X>` variable: `AUTO_SCALING`, ... */
   envEndpointName: string;
   /** boto config `[Boto]` key for the default region name. */
@@ -114,17 +138,6 @@ export interface ConnectionProvenance {
 
 function toUrl(endpoint: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
-}
-
-const AWS_HOST = /(?:^|\.)(?<region>[a-z]{2}(?:-[a-z]+)+-\d+)\.(?:vpce\.)?amazonaws\.com(?:\.cn)?$/;
-const LEGACY_US_EAST_1_HOST = /^[a-z0-9-]+\.amazonaws\.com$/;
-
-/** The region an AWS endpoint host names (`autoscaling.eu-west-1.amazonaws.com` → `eu-west-1`). */
-function regionOfAwsHost(host: string): string | undefined {
-  const name = host.toLowerCase().replace(/:\d+$/, '');
-  const match = AWS_HOST.exec(name);
-  if (match?.groups !== undefined) return match.groups.region;
-  return LEGACY_US_EAST_1_HOST.test(name) ? DEFAULT_REGION : undefined;
 }
 
 function hostOf(endpoint: string): string {
@@ -157,6 +170,22 @@ export interface ConnectionArgs {
 export interface DestroyableClient {
   /** Releases the client's sockets. */
   destroy(): void;
+  /** The client's middleware stack: the connection notes the host each request is built for. */
+  middlewareStack: HostWatchableStack;
+}
+
+/** The part of the SDK's middleware stack the connection uses. */
+export interface HostWatchableStack {
+  /** Adds a build-step middleware. */
+  add(middleware: BuildMiddleware<object, object>, options: BuildHandlerOptions & AbsoluteLocation): void;
+}
+
+/** `host[:port]` of an SDK `HttpRequest`. */
+function requestHost(request: unknown): string | undefined {
+  if (typeof request !== 'object' || request === null) return undefined;
+  const { hostname, port } = request as { hostname?: unknown; port?: unknown };
+  if (typeof hostname !== 'string' || hostname === '') return undefined;
+  return typeof port === 'number' ? `${hostname}:${port}` : hostname;
 }
 
 /**
@@ -168,8 +197,6 @@ export interface DestroyableClient {
 export abstract class AWSConnection<Client extends DestroyableClient> {
   /** The region this connection talks to. */
   readonly region: RegionInfo<this>;
-  /** Host name of the endpoint (boto2's `host`). */
-  readonly host: string;
   /** Where region, endpoint and credentials came from. */
   readonly provenance: ConnectionProvenance;
   /** The access key id in use, when known up front. */
@@ -177,7 +204,14 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
 
   readonly #spec: ServiceSpec<Client>;
   readonly #config: SdkClientConfig;
-  readonly #endpointUrl: string;
+  /** The host of an endpoint that was given; `undefined` when the SDK resolves it. */
+  readonly #givenHost: string | undefined;
+  readonly #givenUrl: string | undefined;
+  readonly #variant: EndpointVariant;
+  /** The host the SDK resolved for the region, before any call. */
+  #resolvedHost: string | undefined;
+  /** The host the last request was built for (the SDK's own choice, shared config included). */
+  #sentHost: string | undefined;
   #client: Promise<Client> | undefined;
 
   protected constructor(spec: ServiceSpec<Client>, args: ConnectionArgs) {
@@ -191,7 +225,7 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
     let regionEndpoint: string | undefined;
     if (options.region instanceof RegionInfo) {
       regionName = options.region.name;
-      regionEndpoint = options.region.endpoint;
+      regionEndpoint = options.region.explicitEndpoint;
       regionSource = 'option';
     } else if (options.region !== undefined) {
       regionName = options.endpoint === undefined ? checkRegionName(options.region) : options.region;
@@ -214,7 +248,7 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
     if (options.endpoint !== undefined) {
       endpoint = options.endpoint;
       endpointSource = 'option';
-    } else if (regionEndpoint !== undefined && regionEndpoint !== defaultEndpointHost(spec.endpointPrefix, regionName)) {
+    } else if (regionEndpoint !== undefined && !this.#isSdkDefaultHost(regionEndpoint, regionName)) {
       endpoint = regionEndpoint;
       endpointSource = 'region';
     } else if (botoEndpoint !== undefined && regionSource !== 'option') {
@@ -248,19 +282,29 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
       env,
     );
 
-    this.host = endpoint === undefined ? defaultEndpointHost(spec.endpointPrefix, regionName) : hostOf(endpoint);
+    this.#givenUrl = endpoint === undefined ? undefined : toUrl(endpoint);
+    this.#givenHost = endpoint === undefined ? undefined : hostOf(endpoint);
+    // The SDK reads process.env and its shared config for what it is not given. An `env`
+    // option is the whole environment: then nothing is left to the SDK to find elsewhere.
+    const ownEnv = options.env === undefined || options.env === process.env;
+    const variant = endpointVariant(options, env);
+    this.#variant = endpoint !== undefined ? { useFipsEndpoint: undefined, useDualstackEndpoint: undefined }
+      : ownEnv ? variant : { useFipsEndpoint: variant.useFipsEndpoint ?? false, useDualstackEndpoint: variant.useDualstackEndpoint ?? false };
     // As boto2's conn.region.connect(): every service connection takes (options) alone.
     const Same = this.constructor as new (options: ConnectionOptions) => this;
-    this.region = new RegionInfo<this>(regionName, endpoint ?? this.host, (region, more) => new Same({ ...(more as ConnectionOptions), region }));
+    this.region = new RegionInfo<this>(regionName, endpoint ?? (() => this.host), (region, more) => new Same({ ...(more as ConnectionOptions), region }));
     this.provenance = { region: regionSource, endpoint: endpointSource, credentials: creds.source };
     this.awsAccessKeyId = creds.accessKeyId;
-    this.#endpointUrl = endpoint === undefined ? `https://${this.host}` : toUrl(endpoint);
+    // A FIPS or dual-stack endpoint the partition does not have is bad input: said now, not at the first call.
+    if (this.#variant.useFipsEndpoint === true || this.#variant.useDualstackEndpoint === true) this.#resolvedHost = this.#sdkHost(regionName);
     this.#config = {
       region: regionName,
-      // Always explicit: left to itself the SDK would also read AWS_ENDPOINT_URL* from
-      // process.env (even when the env option says otherwise) and endpoint_url from the
-      // shared config, sending requests somewhere other than the host this connection reports.
-      endpoint: this.#endpointUrl,
+      // Given only when one was: otherwise the SDK resolves it (partitions, FIPS,
+      // dual-stack, its shared config), and the connection notes the host it used.
+      ...(this.#givenUrl === undefined ? {} : { endpoint: this.#givenUrl }),
+      ...(this.#variant.useFipsEndpoint === undefined ? {} : { useFipsEndpoint: this.#variant.useFipsEndpoint }),
+      ...(this.#variant.useDualstackEndpoint === undefined ? {} : { useDualstackEndpoint: this.#variant.useDualstackEndpoint }),
+      ...(ownEnv ? {} : { ignoreConfiguredEndpointUrls: true }),
       credentials: creds.credentials,
       ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
       ...(options.requestHandler === undefined ? {} : { requestHandler: options.requestHandler }),
@@ -268,14 +312,46 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
     };
   }
 
+  /**
+   * Host name of the endpoint (boto2's `host`): the one given, else the one the SDK
+   * resolves for the region (computed from the SDK's endpoint ruleset with the FIPS and
+   * dual-stack options and environment variables); once a call was made, the host the SDK
+   * used, which also reflects settings only its shared config file holds.
+   */
+  get host(): string {
+    return this.#givenHost ?? this.#sentHost ?? (this.#resolvedHost ??= this.#sdkHost(this.region.name));
+  }
+
   /** The endpoint URL requests go to. */
   get endpoint(): string {
-    return this.#endpointUrl;
+    return this.#givenUrl ?? `https://${this.host}`;
+  }
+
+  #sdkHost(region: string, variant: EndpointVariant = this.#variant): string {
+    return sdkHost(cachedRuleset(this.#spec.endpointRuleset), this.#spec.endpointPrefix, region, variant);
+  }
+
+  /** Whether `endpoint` is the SDK's plain (not FIPS, not dual-stack) host for the region, as EC2's DescribeRegions gives. */
+  #isSdkDefaultHost(endpoint: string, region: string): boolean {
+    try {
+      return hostOf(endpoint) === this.#sdkHost(region, { useFipsEndpoint: false, useDualstackEndpoint: false });
+    } catch {
+      return false;
+    }
   }
 
   /** The underlying AWS SDK v3 client, created on first use. */
   client(): Promise<Client> {
-    this.#client ??= this.#spec.createClient(this.#config);
+    this.#client ??= this.#spec.createClient(this.#config).then((client) => {
+      client.middlewareStack.add(
+        (next) => async (args) => {
+          if (this.#givenHost === undefined) this.#sentHost = requestHost(args.request) ?? this.#sentHost;
+          return next(args);
+        },
+        { step: 'build', name: 'botoscaleSentHost', override: true },
+      );
+      return client;
+    });
     return this.#client;
   }
 

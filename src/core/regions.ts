@@ -1,44 +1,57 @@
 /**
- * Regions and their endpoints, as boto2's `RegionInfo`.
+ * Regions and their endpoints, as boto2's `RegionInfo`. The regions are the AWS SDK's own
+ * (its partition data, in {@link SDK_PARTITIONS}); botoscale keeps no list or host names
+ * of its own.
  *
  * @module
  */
 import { BotoClientError } from './errors';
 import { inspectCustom } from './repr';
+import { SDK_PARTITIONS } from './sdk-regions';
 
-/** The AWS regions botoscale knows endpoints for. */
-export const KNOWN_REGIONS: readonly string[] = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
-  'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-1', 'ap-south-2',
-  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
-  'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7',
-  'ca-central-1', 'ca-west-1',
-  'eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-south-1', 'eu-south-2', 'eu-west-1', 'eu-west-2', 'eu-west-3',
-  'il-central-1', 'me-central-1', 'me-south-1', 'mx-central-1', 'sa-east-1',
-  'us-gov-east-1', 'us-gov-west-1', 'cn-north-1', 'cn-northwest-1',
-];
+/** Every region the AWS SDK knows, partition by partition (`aws`, `aws-cn`, `aws-eusc`, ...), in its order. */
+export const KNOWN_REGIONS: readonly string[] = SDK_PARTITIONS.flatMap((p) => p.regions);
 
 /** boto2's default region. */
 export const DEFAULT_REGION = 'us-east-1';
 
-/** The endpoint host of a service in a region: `autoscaling.eu-west-1.amazonaws.com`. */
-export function defaultEndpointHost(endpointPrefix: string, region: string): string {
-  const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-  return `${endpointPrefix}.${region}.${suffix}`;
+/** A {@link RegionInfo} as JSON. */
+export interface RegionInfoJSON {
+  /** Region name. */
+  name: string;
+  /** Endpoint host name or URL. */
+  endpoint: string;
 }
 
 /** A region of one service: its name, its endpoint host, and a way to connect to it. */
 export class RegionInfo<C = unknown> {
   /** Region name, such as `us-west-2`. */
   readonly name: string;
-  /** Endpoint host name or URL of the service in this region. */
-  readonly endpoint: string;
+  /**
+   * The endpoint given when this `RegionInfo` was made (a host name or URL), or `undefined`
+   * when it is the SDK's for the region: a connection to this region then lets the SDK
+   * resolve it (with FIPS and dual-stack as set up).
+   */
+  readonly explicitEndpoint: string | undefined;
+  readonly #resolveEndpoint: (() => string) | undefined;
   readonly #connect: ((options?: object) => C) | undefined;
 
-  constructor(name: string, endpoint: string, connect?: (region: RegionInfo<C>, options?: object) => C) {
+  /**
+   * @param name Region name.
+   * @param endpoint The endpoint host or URL; or a function giving the host the SDK resolves
+   *   (called when `endpoint` is first read), for a region whose endpoint is the SDK's.
+   * @param connect Makes a connection to this region.
+   */
+  constructor(name: string, endpoint: string | (() => string), connect?: (region: RegionInfo<C>, options?: object) => C) {
     this.name = name;
-    this.endpoint = endpoint;
+    this.explicitEndpoint = typeof endpoint === 'string' ? endpoint : undefined;
+    this.#resolveEndpoint = typeof endpoint === 'string' ? undefined : endpoint;
     this.#connect = connect && ((options?: object) => connect(this, options));
+  }
+
+  /** Endpoint host name or URL of the service in this region. */
+  get endpoint(): string {
+    return this.explicitEndpoint ?? (this.#resolveEndpoint as () => string)();
   }
 
   /** A connection to the service in this region (boto2's `RegionInfo.connect()`). */
@@ -58,6 +71,11 @@ export class RegionInfo<C = unknown> {
   [inspectCustom](): string {
     return this.toString();
   }
+
+  /** The name and endpoint. */
+  toJSON(): RegionInfoJSON {
+    return { name: this.name, endpoint: this.endpoint };
+  }
 }
 
 /** Throws a {@link BotoClientError} listing the known regions unless `name` is one. */
@@ -66,4 +84,23 @@ export function checkRegionName(name: string): string {
     throw new BotoClientError(`unknown region ${JSON.stringify(name)}; known regions: ${KNOWN_REGIONS.join(', ')}`);
   }
   return name;
+}
+
+const LEGACY_US_EAST_1_HOST = /^[a-z0-9-]+\.amazonaws\.com$/;
+
+/**
+ * The region an AWS endpoint host names, by the SDK's partitions: a label that is one of
+ * a partition's regions, in a host under that partition's DNS suffix
+ * (`autoscaling.eu-west-1.amazonaws.com` → `eu-west-1`, `autoscaling-fips.us-gov-west-1.amazonaws.com`
+ * → `us-gov-west-1`); `autoscaling.amazonaws.com` (boto2's old global form) → `us-east-1`.
+ */
+export function regionOfAwsHost(host: string): string | undefined {
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  const labels = name.split('.');
+  for (const partition of SDK_PARTITIONS) {
+    const underSuffix = [partition.dnsSuffix, partition.dualStackDnsSuffix].some((suffix) => name.endsWith(`.${suffix}`));
+    const region = underSuffix ? labels.find((label) => partition.regions.includes(label)) : undefined;
+    if (region !== undefined) return region;
+  }
+  return LEGACY_US_EAST_1_HOST.test(name) ? DEFAULT_REGION : undefined;
 }

@@ -6,7 +6,8 @@
  */
 import type { EC2 } from '@aws-sdk/client-ec2';
 import { AWSConnection, type CallOptions, type ConnectionOptions, type ServiceSpec } from '../core/connection';
-import { RegionInfo } from '../core/regions';
+import { rulesetOf } from '../core/endpoints';
+import { DEFAULT_REGION, RegionInfo } from '../core/regions';
 import { PagedRequest, ResultSet } from '../core/resultset';
 import { connectionArgs } from '../core/service';
 import { BotoClientError } from '../core/errors';
@@ -31,6 +32,10 @@ export const EC2_SPEC: ServiceSpec<EC2> = {
   async createClient(config) {
     const { EC2 } = await import('@aws-sdk/client-ec2');
     return new EC2(config);
+  },
+  endpointRuleset() {
+    const { EC2Client } = require('@aws-sdk/client-ec2') as typeof import('@aws-sdk/client-ec2');
+    return rulesetOf(new EC2Client({ region: DEFAULT_REGION }));
   },
 };
 

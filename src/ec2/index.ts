@@ -6,7 +6,7 @@
  * @module
  */
 import { regionFunctions } from '../core/service';
-import { EC2Connection } from './connection';
+import { EC2Connection, EC2_SPEC } from './connection';
 
 export {
   EC2Connection, EC2_SPEC, type GetAllReservationsOptions, type InstanceIds,
@@ -22,7 +22,7 @@ export { Group, type GroupOptions } from './group';
 export { type Filters, type FilterValue } from './filters';
 export { RegionInfo } from '../core/regions';
 
-const fns = regionFunctions('ec2', (options) => new EC2Connection(options));
+const fns = regionFunctions(EC2_SPEC, (options) => new EC2Connection(options));
 /** Every EC2 region, each a `RegionInfo` that can `connect()`. */
 export const regions = fns.regions;
 /** A connection to EC2 in the named region (boto2's `boto.ec2.connect_to_region`). */

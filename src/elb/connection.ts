@@ -10,6 +10,8 @@
  */
 import type { ElasticLoadBalancing, LoadBalancerAttributes } from '@aws-sdk/client-elastic-load-balancing';
 import { AWSConnection, type CallOptions, type ConnectionOptions, type ServiceSpec } from '../core/connection';
+import { rulesetOf } from '../core/endpoints';
+import { DEFAULT_REGION } from '../core/regions';
 import { PagedRequest, ResultSet } from '../core/resultset';
 import { connectionArgs } from '../core/service';
 import { checkExclusive, checkInt, checkNonEmpty, checkOneOf, checkText, requireValue } from '../core/validate';
@@ -34,6 +36,10 @@ export const ELB_SPEC: ServiceSpec<ElasticLoadBalancing> = {
   async createClient(config) {
     const { ElasticLoadBalancing } = await import('@aws-sdk/client-elastic-load-balancing');
     return new ElasticLoadBalancing(config);
+  },
+  endpointRuleset() {
+    const { ElasticLoadBalancingClient } = require('@aws-sdk/client-elastic-load-balancing') as typeof import('@aws-sdk/client-elastic-load-balancing');
+    return rulesetOf(new ElasticLoadBalancingClient({ region: DEFAULT_REGION }));
   },
 };
 

@@ -4,7 +4,7 @@
  * @module
  */
 import { regionFunctions } from '../core/service';
-import { ELBConnection } from './connection';
+import { ELBConnection, ELB_SPEC } from './connection';
 
 export {
   ELBConnection, ELB_SPEC,
@@ -36,7 +36,7 @@ export { InstanceInfo, type InstanceInfoOptions } from './instanceinfo';
 export { SecurityGroup, type SecurityGroupOptions } from './securitygroup';
 export { RegionInfo } from '../core/regions';
 
-const fns = regionFunctions('elasticloadbalancing', (options) => new ELBConnection(options));
+const fns = regionFunctions(ELB_SPEC, (options) => new ELBConnection(options));
 /** Every Elastic Load Balancing region, each a `RegionInfo` that can `connect()`. */
 export const regions = fns.regions;
 /** A connection to Elastic Load Balancing in the named region (boto2's `boto.ec2.elb.connect_to_region`). */

@@ -7,9 +7,9 @@ import { WireMock } from '../helpers/wire';
 
 describe('CloudWatch connection and module', () => {
   test('the service spec and API version', () => {
-    expect({ ...CLOUDWATCH_SPEC, createClient: typeof CLOUDWATCH_SPEC.createClient }).toEqual({
+    expect({ ...CLOUDWATCH_SPEC, createClient: typeof CLOUDWATCH_SPEC.createClient, endpointRuleset: typeof CLOUDWATCH_SPEC.endpointRuleset }).toEqual({
       name: 'cloudwatch', endpointPrefix: 'monitoring', envEndpointName: 'CLOUDWATCH',
-      botoRegionKey: 'cloudwatch_region_name', botoEndpointKey: 'cloudwatch_region_endpoint', createClient: 'function',
+      botoRegionKey: 'cloudwatch_region_name', botoEndpointKey: 'cloudwatch_region_endpoint', createClient: 'function', endpointRuleset: 'function',
     });
     expect(CloudWatchConnection.APIVersion).toBe('2010-08-01');
   });
@@ -89,7 +89,7 @@ describe('CloudWatch connection and module', () => {
 
   test('connectToRegion with an unknown name lists the known ones', () => {
     expect(() => cloudwatch.connectToRegion('us-nowhere-1')).toThrow(BotoClientError);
-    expect(() => cloudwatch.connectToRegion('us-nowhere-1')).toThrow(/^unknown region "us-nowhere-1"; known regions: us-east-1, us-east-2, us-west-1, us-west-2, /);
+    expect(() => cloudwatch.connectToRegion('us-nowhere-1')).toThrow(/^unknown region "us-nowhere-1"; known regions: af-south-1, ap-east-1, .*, us-east-1, .*, eusc-de-east-1, .*us-gov-west-1$/);
   });
 
   test('boto config cloudwatch_region_name and cloudwatch_region_endpoint are honoured', () => {

@@ -4,7 +4,7 @@ import * as autoscale from '../../src/autoscale';
 import { AutoScaleConnection } from '../../src/autoscale';
 import { BotoClientError, BotoConfig, KNOWN_REGIONS, RegionInfo, regionFunctions, type ServiceSpec } from '../../src/core';
 import { WireMock } from '../helpers/wire';
-import { replyLimits, SpecConnection, testSpec } from './conns';
+import { CLOUDWATCH_LIKE, replyLimits, SpecConnection, testSpec } from './conns';
 
 const SECRET = 'connTestSECRET/abcdefghijklmnopqrstuvwxy';
 
@@ -29,14 +29,20 @@ describe('printing', () => {
 });
 
 describe('regions() and connectToRegion()', () => {
-  test('regions() gives every known region as RegionInfo:NAME with the service endpoint', () => {
+  test('regions() gives every region the SDK knows as RegionInfo:NAME with the host the SDK resolves', () => {
     const all = autoscale.regions();
     expect(all.map((r) => r.name)).toEqual([...KNOWN_REGIONS]);
     expect(all.every((r) => r instanceof RegionInfo)).toBe(true);
-    expect(String(all[0])).toBe('RegionInfo:us-east-1');
-    expect(inspect(all.slice(0, 2))).toBe('[ RegionInfo:us-east-1, RegionInfo:us-east-2 ]');
-    expect(all[0].endpoint).toBe('autoscaling.us-east-1.amazonaws.com');
-    expect(all.find((r) => r.name === 'cn-north-1')?.endpoint).toBe('autoscaling.cn-north-1.amazonaws.com.cn');
+    expect(String(all[0])).toBe('RegionInfo:af-south-1');
+    expect(inspect(all.slice(0, 2))).toBe('[ RegionInfo:af-south-1, RegionInfo:ap-east-1 ]');
+    expect(all[0].endpoint).toBe('autoscaling.af-south-1.amazonaws.com');
+    expect(all[0].explicitEndpoint).toBeUndefined();
+    const endpoint = (name: string): string | undefined => all.find((r) => r.name === name)?.endpoint;
+    expect(endpoint('cn-north-1')).toBe('autoscaling.cn-north-1.amazonaws.com.cn');
+    expect(endpoint('eusc-de-east-1')).toBe('autoscaling.eusc-de-east-1.amazonaws.eu');
+    expect(endpoint('ap-southeast-6')).toBe('autoscaling.ap-southeast-6.amazonaws.com');
+    expect(endpoint('us-iso-east-1')).toBe('autoscaling.us-iso-east-1.c2s.ic.gov');
+    expect(JSON.parse(JSON.stringify(all[0]))).toEqual({ name: 'af-south-1', endpoint: 'autoscaling.af-south-1.amazonaws.com' });
   });
 
   test('RegionInfo.connect() gives a connection there, with the options given', async () => {
@@ -73,13 +79,13 @@ describe('regions() and connectToRegion()', () => {
     expect(() => new RegionInfo('us-east-1', 'x').connect()).toThrow(new BotoClientError('RegionInfo:us-east-1 has no connection class to connect with'));
   });
 
-  test('regionFunctions builds both for any endpoint prefix', () => {
+  test('regionFunctions builds both for any service spec', () => {
     const made: string[] = [];
-    const fns = regionFunctions('monitoring', (o) => {
+    const fns = regionFunctions(CLOUDWATCH_LIKE, (o) => {
       made.push(`${String((o.region as RegionInfo).name)} ${(o.region as RegionInfo).endpoint} ${String(o.maxAttempts)}`);
       return made.length;
     });
-    expect(fns.regions()[3].endpoint).toBe('monitoring.us-west-2.amazonaws.com');
+    expect(fns.regions().find((r) => r.name === 'us-west-2')?.endpoint).toBe('monitoring.us-west-2.amazonaws.com');
     expect(fns.connectToRegion('ap-south-1', { maxAttempts: 2 })).toBe(1);
     expect(made).toEqual(['ap-south-1 monitoring.ap-south-1.amazonaws.com 2']);
   });

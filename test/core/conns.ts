@@ -7,11 +7,33 @@
 import type { AutoScaling } from '@aws-sdk/client-auto-scaling';
 import { AWSConnection, connectionArgs, type CallOptions, type ConnectionOptions, type ServiceSpec } from '../../src/core';
 import { AUTOSCALE_SPEC } from '../../src/autoscale';
+import { CLOUDWATCH_SPEC } from '../../src/cloudwatch';
+import { EC2_SPEC } from '../../src/ec2';
+import { ELB_SPEC } from '../../src/elb';
+import { cachedRuleset } from '../../src/core/endpoints';
 import { NS, WireMock } from '../helpers/wire';
 
-/** A service spec like the real ones, on the Auto Scaling SDK client (the wire is all tests read). */
+const REAL_SPECS = [AUTOSCALE_SPEC, CLOUDWATCH_SPEC, ELB_SPEC, EC2_SPEC];
+
+/**
+ * A service spec like the real ones, on the Auto Scaling SDK client (the wire is all tests
+ * read), whose endpoints are those the real service with this endpoint prefix resolves.
+ */
 export function testSpec(name: string, endpointPrefix: string, envEndpointName: string, botoRegionKey: string, botoEndpointKey: string): ServiceSpec<AutoScaling> {
-  return { name, endpointPrefix, envEndpointName, botoRegionKey, botoEndpointKey, createClient: AUTOSCALE_SPEC.createClient };
+  const real = REAL_SPECS.find((spec) => spec.endpointPrefix === endpointPrefix);
+  if (real === undefined) throw new Error(`no service has the endpoint prefix ${endpointPrefix}`);
+  return {
+    name, endpointPrefix, envEndpointName, botoRegionKey, botoEndpointKey,
+    endpointRuleset: real.endpointRuleset,
+    async createClient(config) {
+      const { AutoScaling } = await import('@aws-sdk/client-auto-scaling');
+      const ruleset = cachedRuleset(real.endpointRuleset);
+      return new AutoScaling({
+        ...config,
+        endpointProvider: (params) => ruleset({ ...params, Region: params.Region ?? '', UseFIPS: params.UseFIPS ?? false, UseDualStack: params.UseDualStack ?? false }),
+      });
+    },
+  };
 }
 
 /** ELB's spec as src/elb declares it. */

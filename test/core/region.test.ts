@@ -72,7 +72,7 @@ describe('region', () => {
 
   test('an unknown region name is a BotoClientError listing the known ones', () => {
     expect(() => autoscale({ region: 'mars-north-1' })).toThrow(BotoClientError);
-    expect(() => autoscale({ region: 'mars-north-1' })).toThrow(/^unknown region "mars-north-1"; known regions: us-east-1, us-east-2, .*, eu-west-1, .*cn-northwest-1$/);
+    expect(() => autoscale({ region: 'mars-north-1' })).toThrow(/^unknown region "mars-north-1"; known regions: af-south-1, .*, eu-west-1, .*, us-east-1, .*cn-northwest-1, eusc-de-east-1, .*us-gov-west-1$/);
   });
 
   test('any region name goes with an explicit endpoint (for AWS-compatible services)', async () => {

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { BotoClientError, BotoObject, DEFAULT_REGION, checkRegionName, defaultEndpointHost, inspectCustom, pyFloat } from '../../src/core';
+import { BotoClientError, BotoObject, DEFAULT_REGION, checkRegionName, inspectCustom, regionOfAwsHost, pyFloat } from '../../src/core';
 
 class Thing extends BotoObject<{ name: string }> {
   name: string | undefined;
@@ -58,9 +58,16 @@ describe('pyFloat prints numbers as Python\'s str(float)', () => {
 });
 
 describe('regions', () => {
-  test('default endpoint hosts, with .com.cn in China', () => {
-    expect(defaultEndpointHost('autoscaling', 'us-west-2')).toBe('autoscaling.us-west-2.amazonaws.com');
-    expect(defaultEndpointHost('elasticloadbalancing', 'cn-northwest-1')).toBe('elasticloadbalancing.cn-northwest-1.amazonaws.com.cn');
+  test('the region an AWS host names, by the SDK\'s partitions and their DNS suffixes', () => {
+    expect(regionOfAwsHost('autoscaling.us-west-2.amazonaws.com')).toBe('us-west-2');
+    expect(regionOfAwsHost('elasticloadbalancing.cn-northwest-1.amazonaws.com.cn')).toBe('cn-northwest-1');
+    expect(regionOfAwsHost('autoscaling.eusc-de-east-1.amazonaws.eu')).toBe('eusc-de-east-1');
+    expect(regionOfAwsHost('autoscaling-fips.us-gov-west-1.amazonaws.com:443')).toBe('us-gov-west-1');
+    expect(regionOfAwsHost('autoscaling.us-east-2.api.aws')).toBe('us-east-2');
+    expect(regionOfAwsHost('vpce-0a1b-x.autoscaling.eu-west-1.vpce.amazonaws.com')).toBe('eu-west-1');
+    expect(regionOfAwsHost('autoscaling.amazonaws.com')).toBe('us-east-1');
+    expect(regionOfAwsHost('autoscaling.eu-west-1.example.com')).toBeUndefined();
+    expect(regionOfAwsHost('127.0.0.1:4599')).toBeUndefined();
     expect(DEFAULT_REGION).toBe('us-east-1');
   });
 

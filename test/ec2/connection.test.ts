@@ -7,9 +7,9 @@ import { WireMock } from '../helpers/wire';
 
 describe('EC2 connection and module', () => {
   test('the service spec', () => {
-    expect({ ...EC2_SPEC, createClient: typeof EC2_SPEC.createClient }).toEqual({
+    expect({ ...EC2_SPEC, createClient: typeof EC2_SPEC.createClient, endpointRuleset: typeof EC2_SPEC.endpointRuleset }).toEqual({
       name: 'ec2', endpointPrefix: 'ec2', envEndpointName: 'EC2', botoRegionKey: 'ec2_region_name', botoEndpointKey: 'ec2_region_endpoint',
-      createClient: 'function',
+      createClient: 'function', endpointRuleset: 'function',
     });
   });
 
@@ -51,7 +51,7 @@ describe('EC2 connection and module', () => {
 
   test('connectToRegion with an unknown name lists the known ones', () => {
     expect(() => ec2.connectToRegion('us-nowhere-1')).toThrow(BotoClientError);
-    expect(() => ec2.connectToRegion('us-nowhere-1')).toThrow(/^unknown region "us-nowhere-1"; known regions: us-east-1, us-east-2, us-west-1, us-west-2, /);
+    expect(() => ec2.connectToRegion('us-nowhere-1')).toThrow(/^unknown region "us-nowhere-1"; known regions: af-south-1, ap-east-1, .*, us-east-1, .*, eusc-de-east-1, .*us-gov-west-1$/);
   });
 
   test('boto config ec2_region_name and ec2_region_endpoint are honoured', () => {

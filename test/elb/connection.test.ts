@@ -7,9 +7,9 @@ import { WireMock } from '../helpers/wire';
 
 describe('ELB connection and module', () => {
   test('the service spec and API version', () => {
-    expect({ ...ELB_SPEC, createClient: typeof ELB_SPEC.createClient }).toEqual({
+    expect({ ...ELB_SPEC, createClient: typeof ELB_SPEC.createClient, endpointRuleset: typeof ELB_SPEC.endpointRuleset }).toEqual({
       name: 'elb', endpointPrefix: 'elasticloadbalancing', envEndpointName: 'ELASTIC_LOAD_BALANCING',
-      botoRegionKey: 'elb_region_name', botoEndpointKey: 'elb_region_endpoint', createClient: 'function',
+      botoRegionKey: 'elb_region_name', botoEndpointKey: 'elb_region_endpoint', createClient: 'function', endpointRuleset: 'function',
     });
     expect(ELBConnection.APIVersion).toBe('2012-06-01');
   });
@@ -77,7 +77,7 @@ describe('ELB connection and module', () => {
 
   test('connectToRegion with an unknown name lists the known ones', () => {
     expect(() => elb.connectToRegion('us-nowhere-1')).toThrow(BotoClientError);
-    expect(() => elb.connectToRegion('us-nowhere-1')).toThrow(/^unknown region "us-nowhere-1"; known regions: us-east-1, us-east-2, us-west-1, us-west-2, /);
+    expect(() => elb.connectToRegion('us-nowhere-1')).toThrow(/^unknown region "us-nowhere-1"; known regions: af-south-1, ap-east-1, .*, us-east-1, .*, eusc-de-east-1, .*us-gov-west-1$/);
   });
 
   test('boto config elb_region_name and elb_region_endpoint are honoured', () => {

@@ -54,8 +54,8 @@ test('the other ways to connect print boto2\'s connection reprs and send nothing
   expect(lines[0]).toBe('AutoScaleConnection:autoscaling.eu-west-1.amazonaws.com');
   expect(lines[1]).toBe('ELBConnection:elasticloadbalancing.us-west-2.amazonaws.com');
   expect(lines[2]).toBe('[');
-  expect(lines[3]).toBe('  RegionInfo:us-east-1,');
-  expect(lines[lines.length - 1]).toBe('ELBConnection:elasticloadbalancing.cn-northwest-1.amazonaws.com.cn');
+  expect(lines[3]).toBe('  RegionInfo:af-south-1,');
+  expect(lines[lines.length - 1]).toBe('ELBConnection:elasticloadbalancing.us-gov-west-1.amazonaws.com');
 });
 
 test('seed 000 with seed 001\'s policies and alarms', async () => {

@@ -20,7 +20,7 @@ export const BOTO_ROOT = '/usr/lib/python3/dist-packages/boto';
 export const MAPPING_FILE = 'docs/boto2-mapping.md';
 
 /** One boto2 package and the botoscale module it maps to. */
-interface Source {
+export interface Source {
   /** Dotted name of the Python package or module, e.g. `boto.ec2.autoscale`. */
   python: string;
   /** Files relative to the boto root, each a module of the package. */
@@ -36,7 +36,8 @@ function packageFiles(root: string, dir: string): string[] {
   return ['__init__.py', ...names.filter((f) => f !== '__init__.py')].map((f) => `${dir}/${f}`);
 }
 
-function sources(root: string): Source[] {
+/** The boto2 packages the table covers, each with its files and botoscale module. */
+export function sources(root: string): Source[] {
   return [
     { python: 'boto', files: ['__init__.py'], module: '', only: { functions: ['connect_autoscale', 'connect_cloudwatch', 'connect_elb', 'connect_ec2'] } },
     { python: 'boto.ec2.autoscale', files: packageFiles(root, 'ec2/autoscale'), module: 'autoscale' },

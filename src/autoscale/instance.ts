@@ -7,6 +7,7 @@ import type { AutoScalingInstanceDetails, Instance as SdkInstance } from '@aws-s
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
 import { pyStr } from '../core/pyrepr';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link Instance}. */
 export interface InstanceOptions {
@@ -46,6 +47,7 @@ export class Instance extends BotoObject<AutoScaleConnection> {
   groupName: string | undefined;
 
   constructor(options: InstanceOptions = {}) {
+    checkNew(Instance, arguments);
     super(options.connection);
     this.instanceId = options.instanceId;
     this.healthStatus = options.healthStatus;
@@ -73,3 +75,8 @@ export class Instance extends BotoObject<AutoScaleConnection> {
     return `Instance<id:${pyStr(this.instanceId)}, state:${pyStr(this.lifecycleState)}, health:${pyStr(this.healthStatus)}${group}>`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(Instance, {
+  new: '{connection, instanceId, healthStatus, launchConfigName, lifecycleState, availabilityZone, groupName}',
+});

@@ -12,6 +12,7 @@ import { isLoopbackUrl, resolveCredentials, type CredentialsInput, type Credenti
 import { BotoClientError, fromSdkError } from './errors';
 import { checkRegionName, DEFAULT_REGION, defaultEndpointHost, RegionInfo } from './regions';
 import { inspectCustom } from './repr';
+import { declareSignatures } from './signature';
 
 /** The SDK's request handler option (an `HttpHandler`, or options for the default Node one). */
 export type RequestHandlerInput = AutoScalingClientConfig['requestHandler'];
@@ -325,3 +326,9 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
     return { host: this.host, region: this.region.name, awsAccessKeyId: this.awsAccessKeyId, provenance: this.provenance };
   }
 }
+
+// Run-time argument checks (src/core/signature.ts): what every connection class inherits.
+declareSignatures(AWSConnection, {
+  client: '',
+  close: '',
+});

@@ -14,6 +14,7 @@ import { buildFilters, type Filters } from './filters';
 import { Instance } from './instance';
 import { Reservation } from './reservation';
 import { Zone } from './zone';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** How botoscale reaches EC2. */
 export const EC2_SPEC: ServiceSpec<EC2> = {
@@ -53,6 +54,7 @@ function idList(ids: string | readonly string[] | undefined): string[] | undefin
  */
 export class EC2Connection extends AWSConnection<EC2> {
   constructor(awsAccessKeyId?: string | ConnectionOptions, awsSecretAccessKey?: string, options?: ConnectionOptions) {
+    checkNew(EC2Connection, arguments);
     super(EC2_SPEC, connectionArgs(awsAccessKeyId, awsSecretAccessKey, options));
   }
 
@@ -122,3 +124,13 @@ export class EC2Connection extends AWSConnection<EC2> {
     });
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(EC2Connection, {
+  new: 'awsAccessKeyId?, awsSecretAccessKey?, {region, endpoint, credentials, profile, securityToken, maxAttempts, requestHandler, logger, botoConfig, env}',
+  getAllReservations: 'paged: instanceIds?, [filters:object], {maxResults, nextToken, signal}',
+  getAllInstances: 'paged: instanceIds?, [filters:object], {maxResults, nextToken, signal}',
+  getOnlyInstances: 'paged: instanceIds?, [filters:object], {maxResults, nextToken, signal}',
+  getAllZones: 'paged: zones?, filters?:object, {signal}',
+  getAllRegions: 'paged: regionNames?, filters?:object, {signal}',
+});

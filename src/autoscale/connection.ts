@@ -258,6 +258,8 @@ function checkGroup(g: AutoScalingGroup, creating: boolean): string {
 }
 
 function list<T>(items: readonly T[] | undefined): T[] | undefined {
+  // One name where a list goes (`getAllGroups('g2')`) is that name, not its letters.
+  if (typeof items === 'string') return [items];
   return items === undefined || items.length === 0 ? undefined : [...items];
 }
 

@@ -144,7 +144,7 @@ function distance(a: string, b: string): number {
  * The option a misspelt key most likely meant: its camelCase form (`key_name` →
  * `keyName`), the same letters in another case, a near miss (at most a third of the
  * letters off), an option the key ends or starts with (`group_names` → `names`), or one
- * that starts with the key (`max` → `maxRecords`).
+ * that starts or ends with the key (`max` → `maxRecords`, `names` → `loadBalancerNames`).
  */
 export function suggestKey(key: string, candidates: readonly string[]): string | undefined {
   const c = camel(key);
@@ -162,7 +162,7 @@ export function suggestKey(key: string, candidates: readonly string[]): string |
   }
   if (best !== undefined) return best;
   return candidates.find((k) => k.length >= 4 && (lower.endsWith(k.toLowerCase()) || lower.startsWith(k.toLowerCase())))
-    ?? candidates.find((k) => lower.length >= 3 && k.toLowerCase().startsWith(lower));
+    ?? candidates.find((k) => lower.length >= 3 && (k.toLowerCase().startsWith(lower) || k.toLowerCase().endsWith(lower)));
 }
 
 function checkKeys(sig: Prepared, options: Record<string, unknown>): void {

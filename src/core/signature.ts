@@ -7,10 +7,17 @@
  *
  * The argument rule (README, "boto2 → botoscale naming") is Python's, as boto2's users
  * know it: the i-th argument is boto2's i-th parameter, and boto2's keyword arguments go,
- * camelCased, into one options object that comes last. A plain object `{ … }` is the
- * options object wherever the parameter at its position does not itself take an object.
+ * camelCased, into one options object that comes last. A plain object `{ … }` right
+ * after the positional parameters is the options object; further on, it is the options
+ * object unless boto2's parameter at that place takes an object itself (`dimensions`).
  * So `getAllGroups(['g2'])` is `getAllGroups({ names: ['g2'] })`, and
  * `setDesiredCapacity('g', 2, true)` is `setDesiredCapacity('g', 2, { honorCooldown: true })`.
+ *
+ * Registering: a new method gets its line in its class's `declareSignatures(Class, { … })`
+ * block, at the end of the class's file; a new class gets such a block (with `new` for its
+ * constructor) and calls `checkNew(Class, arguments)` first thing in its constructor.
+ * test/core/signatures checks every table against the TypeScript signatures and boto2's
+ * parameters, and prints the line to declare for anything missing or different.
  *
  * @module
  */
@@ -59,8 +66,8 @@ interface Prepared {
   readonly positional: readonly Param[];
   readonly boto2: readonly Param[];
   readonly takesOptions: boolean;
-  /** Every option name (boto2's and the named-only ones), as an object with no prototype. */
-  readonly keys: Readonly<Record<string, true>>;
+  /** Every option name (boto2's and the named-only ones). */
+  readonly keys: ReadonlySet<string>;
   readonly keyList: readonly string[];
   /** The call in botoscale's form, for messages. */
   readonly form: string;
@@ -86,8 +93,7 @@ export function parseSignature(call: string, signature: Signature): Prepared {
   const named = splitList(m[3] ?? '').map((p) => parseParam(p, call).name);
   const takesOptions = m[2] !== undefined || m[3] !== undefined;
   const keyList = [...boto2.map((p) => p.name), ...named];
-  const keys: Record<string, true> = Object.create(null) as Record<string, true>;
-  for (const k of keyList) keys[k] = true;
+  const keys = new Set(keyList);
   const args = positional.map((p) => `${p.name}${p.optional ? '?' : ''}`);
   if (takesOptions) args.push(`{ ${keyList.join(', ')} }`);
   return { call, paged, positional, boto2, takesOptions, keys, keyList, form: `${call}(${args.join(', ')})` };
@@ -167,7 +173,7 @@ export function suggestKey(key: string, candidates: readonly string[]): string |
 
 function checkKeys(sig: Prepared, options: Record<string, unknown>): void {
   for (const key in options) {
-    if (sig.keys[key] === true) continue;
+    if (sig.keys.has(key)) continue;
     const hint = suggestKey(key, sig.keyList);
     throw fail(sig, hint === undefined
       ? `unknown option \`${key}\``
@@ -265,13 +271,34 @@ function fastPath(sig: Prepared, args: ArrayLike<unknown>): boolean {
 }
 
 const CONSTRUCTORS = new WeakMap<object, Prepared>();
+// Above zero while a class's `fromSdk` builds objects from an AWS answer: their options
+// come from botoscale, not from a user, and a page of them must not pay a check each.
+let building = 0;
+
+function trustFromSdk(cls: object): void {
+  const fromSdk = (cls as { fromSdk?: unknown }).fromSdk;
+  if (typeof fromSdk !== 'function' || Object.prototype.hasOwnProperty.call(fromSdk, TRUSTED)) return;
+  const impl = fromSdk as (...args: unknown[]) => unknown;
+  const trusted = function (this: unknown, ...args: unknown[]): unknown {
+    building += 1;
+    try {
+      return impl.apply(this, args);
+    } finally {
+      building -= 1;
+    }
+  };
+  Object.defineProperty(trusted, TRUSTED, { value: true });
+  Object.defineProperty(cls, 'fromSdk', { value: trusted, writable: true, configurable: true, enumerable: false });
+}
+const TRUSTED = Symbol('builds from an AWS answer');
 const TABLES = new WeakMap<object, Readonly<Record<string, Signature>>>();
 
 /**
  * Declares the call signatures of a class and installs the checks: each listed method is
  * replaced, on the class's prototype, by one that checks its arguments (and moves boto2's
  * positional values into the options object) before calling the original. The constructor's
- * signature is kept for {@link checkNew}, which the constructor calls.
+ * signature is kept for {@link checkNew}, which the constructor calls (and the class's
+ * static `fromSdk`, if any, is marked as building from AWS answers, which need no check).
  *
  * A bad call of an `async` method is a rejected promise; of a list call (`paged:`), a
  * `PagedRequest` that rejects; of any other method, a throw.
@@ -282,6 +309,7 @@ export function declareSignatures<T extends object>(cls: { readonly prototype: T
   for (const [name, signature] of Object.entries(table) as Array<[string, Signature]>) {
     if (name === 'new') {
       CONSTRUCTORS.set(cls, parseSignature(`new ${cls.name}`, signature));
+      trustFromSdk(cls);
       continue;
     }
     const original = proto[name];
@@ -307,9 +335,11 @@ export function declareSignatures<T extends object>(cls: { readonly prototype: T
 
 /**
  * Checks a constructor's arguments against the signature its class declared; call it
- * first thing in the constructor: `checkNew(LaunchConfiguration, arguments)`.
+ * first thing in the constructor: `checkNew(LaunchConfiguration, arguments)`. Objects a
+ * class's static `fromSdk` builds from an AWS answer are not checked.
  */
 export function checkNew(cls: object, args: ArrayLike<unknown>): void {
+  if (building > 0) return;
   const sig = CONSTRUCTORS.get(cls);
   if (sig !== undefined && !fastPath(sig, args)) bind(sig, args);
 }

@@ -46,12 +46,6 @@ export interface BotoServerErrorInit {
   cause?: unknown;
 }
 
-/** What `util.inspect` passes a custom inspector, with the option {@link BotoServerError} reads. */
-interface InspectOptions {
-  /** `util.inspect(err, { showCause: true })` prints the SDK error too. */
-  showCause?: unknown;
-}
-
 /**
  * An error answer from the service: status, AWS error code and request id. In the REPL
  * and `console.log` it prints compactly (status, reason, code, message, request id and the
@@ -83,8 +77,11 @@ export class BotoServerError extends Error {
     return `BotoServerError: ${this.status} ${this.reason} ${this.errorCode}: ${this.message}`;
   }
 
-  /** Prints `toString()`, the request id and the stack frames; the cause only with `showCause`. */
-  [inspectCustom](_depth: number, options: InspectOptions, inspect: (value: unknown, options: object) => string): string {
+  /**
+   * Prints `toString()`, the request id and the stack frames; the SDK error behind it only
+   * with `util.inspect(err, { showCause: true })`.
+   */
+  [inspectCustom](_depth: number, options: { showCause?: unknown }, inspect: (value: unknown, options: object) => string): string {
     const frames = (this.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
     const lines = [`${this.toString()}`, `  requestId: ${this.requestId === undefined ? 'none' : this.requestId}`, ...frames];
     if (options.showCause === true && this.cause !== undefined) lines.push(`  [cause]: ${inspect(this.cause, options)}`);

@@ -63,6 +63,8 @@ interface Prepared {
   readonly call: string;
   /** A list call: a bad call gives a {@link PagedRequest} that rejects, as its other errors do. */
   readonly paged: boolean;
+  /** Takes a secret (a connection's `awsSecretAccessKey`): a misplaced string may be it. */
+  readonly takesSecret: boolean;
   readonly positional: readonly Param[];
   readonly boto2: readonly Param[];
   readonly takesOptions: boolean;
@@ -96,7 +98,8 @@ export function parseSignature(call: string, signature: Signature): Prepared {
   const keys = new Set(keyList);
   const args = positional.map((p) => `${p.name}${p.optional ? '?' : ''}`);
   if (takesOptions) args.push(`{ ${keyList.join(', ')} }`);
-  return { call, paged, positional, boto2, takesOptions, keys, keyList, form: `${call}(${args.join(', ')})` };
+  const takesSecret = positional.some((p) => /secret/i.test(p.name));
+  return { call, paged, takesSecret, positional, boto2, takesOptions, keys, keyList, form: `${call}(${args.join(', ')})` };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -105,8 +108,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+/** A value for a message; a call that takes a secret never has its strings repeated. */
+function show(value: unknown, sig: Prepared): string {
+  if (typeof value === 'string') return sig.takesSecret ? 'a string' : JSON.stringify(value);
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'function') return 'a function';
@@ -217,13 +221,13 @@ function bind(sig: Prepared, args: ArrayLike<unknown>): unknown[] {
     if (param === undefined) {
       if (arg === undefined || arg === null) continue;
       throw fail(sig, sig.takesOptions && i === n && sig.boto2.length === 0
-        ? `the ${nth(i)} argument must be the options object, got ${show(arg)}`
-        : `takes at most ${n + sig.boto2.length + (sig.takesOptions ? 1 : 0)} arguments, got ${args.length} (the ${nth(i)} is ${show(arg)})`);
+        ? `the ${nth(i)} argument must be the options object, got ${show(arg, sig)}`
+        : `takes at most ${n + sig.boto2.length + (sig.takesOptions ? 1 : 0)} arguments, got ${args.length} (the ${nth(i)} is ${show(arg, sig)})`);
     }
     if (arg !== undefined && arg !== null) (fromBoto2 ??= {})[param.name] = arg;
   }
   for (; i < args.length; i += 1) {
-    if (args[i] !== undefined) throw fail(sig, `nothing may follow the options object, got ${show(args[i])} after it`);
+    if (args[i] !== undefined) throw fail(sig, `nothing may follow the options object, got ${show(args[i], sig)} after it`);
   }
   for (let p = 0; p < n; p += 1) {
     const param = sig.positional[p] as Param;

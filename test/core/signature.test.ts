@@ -2,6 +2,7 @@
  * The run-time argument checks (src/core/signature.ts), on a small class of their own:
  * each rule with its bad input and the exact error, and boto2's positional form.
  */
+import { AutoScaleConnection } from '../../src/autoscale';
 import { BotoClientError } from '../../src/core/errors';
 import { PagedRequest, ResultSet } from '../../src/core/resultset';
 import { checkNew, declareSignatures, parseSignature, suggestKey } from '../../src/core/signature';
@@ -144,5 +145,17 @@ describe('the notation', () => {
     expect(suggestKey('group_names', ['names', 'maxRecords'])).toBe('names');
     expect(suggestKey('name', ['names', 'maxRecords'])).toBe('names');
     expect(suggestKey('zzz', ['names'])).toBeUndefined();
+  });
+});
+
+describe('secrets', () => {
+  test('a misplaced string given to a connection constructor is not repeated: it may be the secret key', () => {
+    const make = AutoScaleConnection as unknown as new (...args: unknown[]) => unknown;
+    expect(() => new make({ region: 'us-east-1' }, 'wJalrXUtnFEMI/K7MDENG')).toThrow(new BotoClientError(
+      'new AutoScaleConnection(awsAccessKeyId?, awsSecretAccessKey?, { region, endpoint, credentials, profile, securityToken, maxAttempts, requestHandler, logger, botoConfig, env }): nothing may follow the options object, got a string after it',
+    ));
+    expect(() => new make('AKID', 'wJalrXUtnFEMI/K7MDENG', { regoin: 'us-east-1' })).toThrow(new BotoClientError(
+      'new AutoScaleConnection(awsAccessKeyId?, awsSecretAccessKey?, { region, endpoint, credentials, profile, securityToken, maxAttempts, requestHandler, logger, botoConfig, env }): unknown option `regoin`; did you mean `region`?',
+    ));
   });
 });

@@ -102,6 +102,22 @@ describe('a name or a list where botoscale takes the options object: boto2\'s po
     expect((await elb.getAllLoadBalancers(['lb1'])).map((lb) => lb.name)).toEqual(['lb1']);
   });
 
+  test('conn.suspendProcesses(\'g2\', [\'Launch\']) suspends only Launch (boto2: scaling_processes)', async () => {
+    await conn.suspendProcesses('g2', ['Launch']);
+    expect((await conn.getAllGroups(['g2']))[0].suspendedProcesses.map((p) => p.processName)).toEqual(['Launch']);
+    await conn.resumeProcesses('g2');
+  });
+
+  test('cw.describeAlarmsForMetric(metric, namespace, 60, \'Average\', dimensions) narrows as boto2 (period, statistic, dimensions)', async () => {
+    const found = await cw.describeAlarmsForMetric('CPUUtilization', 'AWS/EC2', 60, 'Average', { AutoScalingGroupName: 'g1' });
+    expect(found.map((a) => a.name)).toEqual(['a1', 'a2', 'a3']);
+    expect(await cw.describeAlarmsForMetric('CPUUtilization', 'AWS/EC2', 300)).toHaveLength(0);
+  });
+
+  test('ec2.getAllZones([\'us-east-1a\']) gives that zone', async () => {
+    expect((await ec2.getAllZones(['us-east-1a'])).map((z) => z.name)).toEqual(['us-east-1a']);
+  });
+
   test('a call boto2 gives only keyword arguments refuses a positional one', async () => {
     expect(await clientError(() => conn.getAllLaunchConfigurations(['lc']))).toBe(
       'AutoScaleConnection.getAllLaunchConfigurations({ names, maxRecords, nextToken, signal }): the first argument must be the options object, got a list',

@@ -220,9 +220,9 @@ function bind(sig: Prepared, args: ArrayLike<unknown>): unknown[] {
     }
     if (param === undefined) {
       if (arg === undefined || arg === null) continue;
-      throw fail(sig, sig.takesOptions && i === n && sig.boto2.length === 0
+      throw fail(sig, sig.takesOptions
         ? `the ${nth(i)} argument must be the options object, got ${show(arg, sig)}`
-        : `takes at most ${n + sig.boto2.length + (sig.takesOptions ? 1 : 0)} arguments, got ${args.length} (the ${nth(i)} is ${show(arg, sig)})`);
+        : `takes at most ${n} arguments, got ${args.length} (the ${nth(i)} is ${show(arg, sig)})`);
     }
     if (arg !== undefined && arg !== null) (fromBoto2 ??= {})[param.name] = arg;
   }

@@ -225,7 +225,7 @@ describe('missing, extra and wrong-kind arguments', () => {
     ['conn.setDesiredCapacity(\'g1\')', () => conn.setDesiredCapacity('g1'),
       'AutoScaleConnection.setDesiredCapacity(groupName, desiredCapacity, { honorCooldown, signal }): `desiredCapacity` is required'],
     ['conn.setDesiredCapacity(\'g1\', 1, true, \'now\')', () => conn.setDesiredCapacity('g1', 1, true, 'now'),
-      'AutoScaleConnection.setDesiredCapacity(groupName, desiredCapacity, { honorCooldown, signal }): takes at most 4 arguments, got 4 (the fourth is "now")'],
+      'AutoScaleConnection.setDesiredCapacity(groupName, desiredCapacity, { honorCooldown, signal }): the fourth argument must be the options object, got "now"'],
     ['conn.executePolicy(\'scale_up\', \'g1\', true, { asGroup: \'g2\' })', () => conn.executePolicy('scale_up', 'g1', true, { asGroup: 'g2' }),
       'AutoScaleConnection.executePolicy(policyName, { asGroup, honorCooldown, signal }): `asGroup` is given twice: as an argument and in the options object'],
     ['lb.createListener()', async () => (await elb.getAllLoadBalancers(['lb2']))[0].createListener(),

@@ -107,7 +107,7 @@ describe('each rule, with its bad input and its exact error', () => {
 
   test('an extra positional argument', async () => {
     await rejects((toy.send as (...a: unknown[]) => Promise<unknown>)('a', 1, true, { N: 'x' }, 'more'),
-      `${SEND}: takes at most 5 arguments, got 5 (the fifth is "more")`);
+      `${SEND}: the fifth argument must be the options object, got "more"`);
     await rejects((toy.find as (...a: unknown[]) => Promise<unknown>)('a', {}, 3), 'Toy.find(name?, { maxRecords, signal }): nothing may follow the options object, got 3 after it');
     expect(() => (toy.tuple as (...a: unknown[]) => unknown)(1)).toThrow(new BotoClientError('Toy.tuple(): takes at most 0 arguments, got 1 (the first is 1)'));
   });

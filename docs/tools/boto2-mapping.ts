@@ -21,7 +21,7 @@ export const BOTO_ROOT = '/usr/lib/python3/dist-packages/boto';
 export const MAPPING_FILE = 'docs/boto2-mapping.md';
 
 /** One boto2 package and the botoscale module it maps to. */
-interface Source {
+export interface Source {
   /** Dotted name of the Python package or module, e.g. `boto.ec2.autoscale`. */
   python: string;
   /** Files relative to the boto root, each a module of the package. */
@@ -37,7 +37,8 @@ function packageFiles(root: string, dir: string): string[] {
   return ['__init__.py', ...names.filter((f) => f !== '__init__.py')].map((f) => `${dir}/${f}`);
 }
 
-function sources(root: string): Source[] {
+/** The boto2 packages the table covers, each with its files and botoscale module. */
+export function sources(root: string): Source[] {
   return [
     { python: 'boto', files: ['__init__.py'], module: '', only: { functions: ['connect_autoscale', 'connect_cloudwatch', 'connect_elb', 'connect_ec2'] } },
     { python: 'boto.ec2.autoscale', files: packageFiles(root, 'ec2/autoscale'), module: 'autoscale' },
@@ -222,9 +223,17 @@ Every public call and resource method of boto 2.49's \`boto.ec2.autoscale\`,
 
 - Names are camelCased mechanically: \`get_all_groups\` → \`getAllGroups\`; acronyms keep
   boto2's case (\`set_lb_listener_SSL_certificate\` → \`setLbListenerSSLCertificate\`).
-- Arguments boto2 requires stay positional; keyword arguments become one options object,
-  written here as \`{ names, maxRecords, nextToken }\`. Every call that sends a request
-  also takes \`signal\` (an \`AbortSignal\`) in its options; it is left out of the table.
+- Arguments bind as Python binds boto2's: the i-th argument is boto2's i-th parameter,
+  and boto2's keyword arguments go, camelCased, into one options object that comes last,
+  written here as \`{ names, maxRecords, nextToken }\`. The table shows the usual form
+  (boto2's required parameters, then the options object); boto2's optional parameters
+  may also be given positionally, in boto2's order: \`getAllGroups(['g2'])\` is
+  \`getAllGroups({ names: ['g2'] })\`, \`setDesiredCapacity('g', 2, true)\` honours the
+  cooldown. A plain object right after the positional parameters is the options object.
+  Every call checks its arguments at run time (unknown option keys, extra, missing or
+  wrong-kind arguments are a \`BotoClientError\` before anything is sent). Every call that
+  sends a request also takes \`signal\` (an \`AbortSignal\`) in its options; it is left
+  out of the table.
 - Every call that talks to AWS returns a Promise. List calls return a \`PagedRequest\`:
   \`await\` gives one page (a \`ResultSet\`, an Array with \`nextToken\`, as boto2's), and
   \`for await\` walks every item of every page.

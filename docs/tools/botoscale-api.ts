@@ -91,6 +91,8 @@ function readClass(checker: ts.TypeChecker, symbol: ts.Symbol, decl: ts.Node): A
     if (pdecl !== undefined) {
       const mods = ts.getCombinedModifierFlags(pdecl as ts.Declaration);
       if ((mods & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0) continue;
+      // `@internal`: public for botoscale's own modules only, not part of the API.
+      if (ts.getJSDocTags(pdecl).some((t) => t.tagName.text === 'internal')) continue;
     }
     const type = checker.getTypeOfSymbolAtLocation(prop, pdecl ?? decl);
     const isMethod = (prop.flags & ts.SymbolFlags.Method) !== 0;

@@ -7,6 +7,7 @@ import type { Activity as SdkActivity } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
 import { pyStr } from '../core/pyrepr';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link Activity}. */
 export interface ActivityOptions {
@@ -62,6 +63,7 @@ export class Activity extends BotoObject<AutoScaleConnection> {
   details: string | undefined;
 
   constructor(options: ActivityOptions = {}) {
+    checkNew(Activity, arguments);
     super(options.connection);
     this.activityId = options.activityId;
     this.groupName = options.groupName;
@@ -96,3 +98,8 @@ export class Activity extends BotoObject<AutoScaleConnection> {
     return `Activity<${pyStr(this.activityId)}>: For group:${pyStr(this.groupName)}, progress:${pyStr(this.statusMessage)}, cause:${pyStr(this.cause)}`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(Activity, {
+  new: '{connection, activityId, groupName, startTime, endTime, progress, statusCode, cause, description, statusMessage, details}',
+});

@@ -7,6 +7,7 @@ import type { AdjustmentType as SdkAdjustmentType } from '@aws-sdk/client-auto-s
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
 import { pyStr } from '../core/pyrepr';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** The adjustment types a simple scaling policy accepts. */
 export const ADJUSTMENT_TYPES = ['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'] as const;
@@ -17,6 +18,7 @@ export class AdjustmentType extends BotoObject<AutoScaleConnection> {
   adjustmentType: string | undefined;
 
   constructor(options: { connection?: AutoScaleConnection; adjustmentType?: string } = {}) {
+    checkNew(AdjustmentType, arguments);
     super(options.connection);
     this.adjustmentType = options.adjustmentType;
   }
@@ -30,3 +32,8 @@ export class AdjustmentType extends BotoObject<AutoScaleConnection> {
     return `AdjustmentType:${pyStr(this.adjustmentType)}`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(AdjustmentType, {
+  new: '{connection, adjustmentType}',
+});

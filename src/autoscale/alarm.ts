@@ -7,6 +7,7 @@ import type { Alarm as SdkAlarm } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
 import { pyStr } from '../core/pyrepr';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** A CloudWatch alarm attached to a scaling policy, as a policy lists it. Prints as `Alarm:NAME`. */
 export class Alarm extends BotoObject<AutoScaleConnection> {
@@ -16,6 +17,7 @@ export class Alarm extends BotoObject<AutoScaleConnection> {
   alarmArn: string | undefined;
 
   constructor(options: { connection?: AutoScaleConnection; name?: string; alarmArn?: string } = {}) {
+    checkNew(Alarm, arguments);
     super(options.connection);
     this.name = options.name;
     this.alarmArn = options.alarmArn;
@@ -30,3 +32,8 @@ export class Alarm extends BotoObject<AutoScaleConnection> {
     return `Alarm:${pyStr(this.name)}`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(Alarm, {
+  new: '{connection, name, alarmArn}',
+});

@@ -7,6 +7,7 @@
 import type { BlockDeviceMapping as SdkBlockDeviceMapping } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** An EBS volume of a block device mapping. Prints as `Ebs(snapshot, size)`. */
 export class Ebs extends BotoObject<AutoScaleConnection> {
@@ -27,6 +28,7 @@ export class Ebs extends BotoObject<AutoScaleConnection> {
     connection?: AutoScaleConnection; snapshotId?: string; volumeSize?: number; volumeType?: string;
     deleteOnTermination?: boolean; iops?: number; encrypted?: boolean;
   } = {}) {
+    checkNew(Ebs, arguments);
     super(options.connection);
     this.snapshotId = options.snapshotId;
     this.volumeSize = options.volumeSize;
@@ -53,6 +55,7 @@ export class BlockDeviceMapping extends BotoObject<AutoScaleConnection> {
   noDevice: boolean | undefined;
 
   constructor(options: { connection?: AutoScaleConnection; deviceName?: string; virtualName?: string; ebs?: Ebs; noDevice?: boolean } = {}) {
+    checkNew(BlockDeviceMapping, arguments);
     super(options.connection);
     this.deviceName = options.deviceName;
     this.virtualName = options.virtualName;
@@ -100,3 +103,12 @@ export class BlockDeviceMapping extends BotoObject<AutoScaleConnection> {
     return `BlockDeviceMapping(${this.deviceName ?? 'None'}, ${this.virtualName ?? 'None'})`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(BlockDeviceMapping, {
+  new: '{connection, deviceName, virtualName, ebs, noDevice}',
+  toSdk: '',
+});
+declareSignatures(Ebs, {
+  new: '{connection, snapshotId, volumeSize, volumeType, deleteOnTermination, iops, encrypted}',
+});

@@ -1,8 +1,9 @@
 /**
  * The Auto Scaling connection (boto2's `boto.ec2.autoscale.AutoScaleConnection`).
  *
- * Calls boto2 answers with a `Request` or `True` resolve with a {@link Request} (the AWS
- * request id); failures reject with `BotoServerError` (from AWS) or `BotoClientError`
+ * Calls boto2 answers with a `Request` resolve with a {@link Request} (the AWS request
+ * id), and so do most it answers with `True`; `setDesiredCapacity` and `executePolicy`
+ * resolve `true`, as boto2's. Failures reject with `BotoServerError` (from AWS) or `BotoClientError`
  * (bad input, found before anything is sent).
  *
  * @module
@@ -25,10 +26,11 @@ import { AccountLimits } from './limits';
 import { MetricCollectionTypes } from './metrics';
 import { ScalingPolicy } from './policy';
 import { ProcessType } from './process';
-import { Request } from './request';
+import { Request, SET_CAPACITY } from './request';
 import { ScheduledUpdateGroupAction } from './scheduled';
 import { Tag } from './tag';
 import { TerminationPolicies } from './termination';
+import { checkNew, CONNECTION_SIGNATURE, declareSignatures } from '../core/signature';
 
 /** How botoscale reaches Auto Scaling. */
 export const AUTOSCALE_SPEC: ServiceSpec<AutoScaling> = {
@@ -262,6 +264,8 @@ function checkGroup(g: AutoScalingGroup, creating: boolean): string {
 }
 
 function list<T>(items: readonly T[] | undefined): T[] | undefined {
+  // One name where a list goes (`getAllGroups('g2')`) is that name, not its letters.
+  if (typeof items === 'string') return [items];
   return items === undefined || items.length === 0 ? undefined : [...items];
 }
 
@@ -292,6 +296,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
    * @param options region, endpoint, credentials and SDK pass-through options
    */
   constructor(awsAccessKeyId?: string | ConnectionOptions, awsSecretAccessKey?: string, options?: ConnectionOptions) {
+    checkNew(AutoScaleConnection, arguments);
     super(AUTOSCALE_SPEC, connectionArgs(awsAccessKeyId, awsSecretAccessKey, options));
   }
 
@@ -356,8 +361,17 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
     }, options.nextToken);
   }
 
-  /** Sets a group's desired capacity (AWS starts or stops instances to match). */
-  async setDesiredCapacity(groupName: GroupRef, desiredCapacity: number, options: SetDesiredCapacityOptions = {}): Promise<Request> {
+  /**
+   * Sets a group's desired capacity (AWS starts or stops instances to match). Resolves
+   * `true`, as boto2's; a failure rejects with the request id on the error.
+   */
+  async setDesiredCapacity(groupName: GroupRef, desiredCapacity: number, options: SetDesiredCapacityOptions = {}): Promise<boolean> {
+    await this[SET_CAPACITY](groupName, desiredCapacity, options);
+    return true;
+  }
+
+  /** `SetDesiredCapacity`, resolving with its {@link Request} (what `group.setCapacity()` answers). @internal */
+  async [SET_CAPACITY](groupName: GroupRef, desiredCapacity: number, options: SetDesiredCapacityOptions = {}): Promise<Request> {
     const name = groupNameOf('groupName', groupName);
     requireValue('desiredCapacity', desiredCapacity);
     checkInt('desiredCapacity', desiredCapacity, { min: 0 });
@@ -562,16 +576,19 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
     return this.#request(out);
   }
 
-  /** Runs a scaling policy now. */
-  async executePolicy(policyName: string, options: ExecutePolicyOptions = {}): Promise<Request> {
+  /**
+   * Runs a scaling policy now (by ARN, or by name with `asGroup`). Resolves `true`, as
+   * boto2's; a failure rejects with the request id on the error.
+   */
+  async executePolicy(policyName: string, options: ExecutePolicyOptions = {}): Promise<boolean> {
     checkLength('policyName', requireValue('policyName', policyName), 1600);
     const group = optionalGroupName('asGroup', options.asGroup);
-    const out = await this.call((c, o) => c.executePolicy({
+    await this.call((c, o) => c.executePolicy({
       PolicyName: policyName,
       AutoScalingGroupName: group,
       HonorCooldown: options.honorCooldown ? true : undefined,
     }, o), options);
-    return this.#request(out);
+    return true;
   }
 
   /** The adjustment types scaling policies accept (`await` for the list). */
@@ -780,3 +797,43 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
     return AccountLimits.fromSdk(this, out);
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(AutoScaleConnection, {
+  new: CONNECTION_SIGNATURE,
+  createAutoScalingGroup: 'asGroup, {signal}',
+  updateAutoScalingGroup: 'asGroup, {signal}',
+  deleteAutoScalingGroup: 'name, [forceDelete], {signal}',
+  getAllGroups: 'paged: [names, maxRecords, nextToken], {signal}',
+  setDesiredCapacity: 'groupName, desiredCapacity, [honorCooldown], {signal}',
+  attachInstances: 'name, instanceIds, {signal}',
+  detachInstances: 'name, instanceIds, [decrementCapacity], {signal}',
+  getAllAutoscalingInstances: 'paged: [instanceIds, maxRecords, nextToken], {signal}',
+  terminateInstance: 'instanceId, [decrementCapacity], {signal}',
+  setInstanceHealth: 'instanceId, healthStatus, [shouldRespectGracePeriod], {signal}',
+  getAllActivities: 'paged: autoscaleGroup, [activityIds, maxRecords, nextToken], {signal}',
+  createLaunchConfiguration: 'launchConfig, {signal}',
+  getAllLaunchConfigurations: 'paged: {names, maxRecords, nextToken, signal}',
+  deleteLaunchConfiguration: 'launchConfigName, {signal}',
+  createScalingPolicy: 'scalingPolicy, {signal}',
+  getAllPolicies: 'paged: [asGroup, policyNames, maxRecords, nextToken], {signal}',
+  deletePolicy: 'policyName, [autoscaleGroup], {signal}',
+  executePolicy: 'policyName, [asGroup, honorCooldown], {signal}',
+  getAllAdjustmentTypes: 'paged: {signal}',
+  createScheduledGroupAction: 'asGroup, name, [time, desiredCapacity, minSize, maxSize, startTime, endTime, recurrence], {signal}',
+  getAllScheduledActions: 'paged: [asGroup, startTime, endTime, scheduledActions, maxRecords, nextToken], {signal}',
+  deleteScheduledAction: 'scheduledActionName, [autoscaleGroup], {signal}',
+  getAllScalingProcessTypes: 'paged: {signal}',
+  suspendProcesses: 'asGroup, [scalingProcesses], {signal}',
+  resumeProcesses: 'asGroup, [scalingProcesses], {signal}',
+  getTerminationPolicies: '{signal}',
+  getAllMetricCollectionTypes: '{signal}',
+  enableMetricsCollection: 'asGroup, granularity, [metrics], {signal}',
+  disableMetricsCollection: 'asGroup, [metrics], {signal}',
+  putNotificationConfiguration: 'autoscaleGroup, topic, notificationTypes, {signal}',
+  deleteNotificationConfiguration: 'autoscaleGroup, topic, {signal}',
+  getAllTags: 'paged: [filters:object, maxRecords, nextToken], {signal}',
+  createOrUpdateTags: 'tags, {signal}',
+  deleteTags: 'tags, {signal}',
+  getAccountLimits: '{signal}',
+});

@@ -16,9 +16,10 @@ import { LaunchConfiguration } from './launchconfig';
 import { groupLaunchTemplate, launchTemplateFromSdk, launchTemplateLabel, launchTemplateToSdk, type GroupLaunchTemplate, type LaunchTemplateInput } from './grouplaunch';
 import { EnabledMetric } from './metrics';
 import { SuspendedProcess } from './process';
-import type { Request } from './request';
+import { SET_CAPACITY, type Request } from './request';
 import { Tag } from './tag';
 import { pyStr } from '../core/pyrepr';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link AutoScalingGroup}, boto2's keyword arguments. */
 export interface AutoScalingGroupOptions {
@@ -162,6 +163,7 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
   #launchSentOrRead: 'configuration' | 'template' | undefined;
 
   constructor(options: AutoScalingGroupOptions = {}) {
+    checkNew(AutoScalingGroup, arguments);
     super(options.connection);
     this.name = options.name || options.groupName;
     this.minSize = options.minSize;
@@ -266,7 +268,7 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
 
   /** Sets the group's desired capacity (`SetDesiredCapacity`). */
   async setCapacity(capacity: number, options?: CallOptions): Promise<Request> {
-    return this.requireConnection().setDesiredCapacity(this, capacity, { signal: options?.signal });
+    return this.requireConnection()[SET_CAPACITY](this, capacity, { signal: options?.signal });
   }
 
   /** Sends this object's sizes, zones, health check and other settings to AWS (`UpdateAutoScalingGroup`). */
@@ -355,3 +357,18 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
     }
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(AutoScalingGroup, {
+  new: '{connection, name, groupName, launchConfig, launchTemplate, availabilityZones, loadBalancers, defaultCooldown, cooldown, healthCheckType, healthCheckPeriod, placementGroup, vpcZoneIdentifier, desiredCapacity, minSize, maxSize, tags, terminationPolicies, instanceId}',
+  setCapacity: 'capacity, {signal}',
+  update: '{signal}',
+  shutdownInstances: '{signal}',
+  delete: '[forceDelete], {signal}',
+  getActivities: 'paged: [activityIds, maxRecords], {nextToken, signal}',
+  putNotificationConfiguration: 'topic, notificationTypes, {signal}',
+  deleteNotificationConfiguration: 'topic, {signal}',
+  suspendProcesses: '[scalingProcesses], {signal}',
+  resumeProcesses: '[scalingProcesses], {signal}',
+  waitForCapacity: '{timeout, interval, signal}',
+});

@@ -8,6 +8,7 @@ import { BotoObject } from '../core/repr';
 import { launchTemplateFromSdk, type GroupLaunchTemplate } from './grouplaunch';
 import type { AutoScaleConnection } from './connection';
 import { pyStr } from '../core/pyrepr';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link Instance}. */
 export interface InstanceOptions {
@@ -51,6 +52,7 @@ export class Instance extends BotoObject<AutoScaleConnection> {
   groupName: string | undefined;
 
   constructor(options: InstanceOptions = {}) {
+    checkNew(Instance, arguments);
     super(options.connection);
     this.instanceId = options.instanceId;
     this.healthStatus = options.healthStatus;
@@ -80,3 +82,8 @@ export class Instance extends BotoObject<AutoScaleConnection> {
     return `Instance<id:${pyStr(this.instanceId)}, state:${pyStr(this.lifecycleState)}, health:${pyStr(this.healthStatus)}${group}>`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(Instance, {
+  new: '{connection, instanceId, healthStatus, launchConfigName, launchTemplate, lifecycleState, availabilityZone, groupName}',
+});

@@ -10,6 +10,7 @@ import { BotoServerError } from '../core/errors';
 import type { AutoScaleConnection } from './connection';
 import { BlockDeviceMapping } from './blockdevice';
 import type { Request } from './request';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** boto2's `InstanceMonitoring`: whether detailed monitoring is on. */
 export class InstanceMonitoring extends BotoObject<AutoScaleConnection> {
@@ -17,6 +18,7 @@ export class InstanceMonitoring extends BotoObject<AutoScaleConnection> {
   enabled: boolean;
 
   constructor(options: { connection?: AutoScaleConnection; enabled?: boolean } = {}) {
+    checkNew(InstanceMonitoring, arguments);
     super(options.connection);
     this.enabled = options.enabled ?? false;
   }
@@ -108,6 +110,7 @@ export class LaunchConfiguration extends BotoObject<AutoScaleConnection> {
   launchConfigurationArn: string | undefined;
 
   constructor(options: LaunchConfigurationOptions = {}) {
+    checkNew(LaunchConfiguration, arguments);
     super(options.connection);
     this.name = options.name;
     this.imageId = options.imageId;
@@ -189,3 +192,12 @@ export function withLaunchTemplateHint(err: unknown): unknown {
     cause: err.cause,
   });
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(LaunchConfiguration, {
+  new: '{connection, name, imageId, keyName, securityGroups, userData, instanceType, kernelId, ramdiskId, blockDeviceMappings, instanceMonitoring, spotPrice, instanceProfileName, ebsOptimized, associatePublicIpAddress, classicLinkVpcId, classicLinkVpcSecurityGroups, placementTenancy}',
+  delete: '{signal}',
+});
+declareSignatures(InstanceMonitoring, {
+  new: '{connection, enabled}',
+});

@@ -7,6 +7,7 @@ import type { DescribeAccountLimitsAnswer } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
 import { pyStr } from '../core/pyrepr';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** The account's Auto Scaling quotas and use (`getAccountLimits()`). Prints as `AccountLimits: [GROUPS, CONFIGS]`. */
 export class AccountLimits extends BotoObject<AutoScaleConnection> {
@@ -25,6 +26,7 @@ export class AccountLimits extends BotoObject<AutoScaleConnection> {
     connection?: AutoScaleConnection; maxAutoscalingGroups?: number; maxLaunchConfigurations?: number;
     numberOfAutoscalingGroups?: number; numberOfLaunchConfigurations?: number; requestId?: string;
   } = {}) {
+    checkNew(AccountLimits, arguments);
     super(options.connection);
     this.maxAutoscalingGroups = options.maxAutoscalingGroups;
     this.maxLaunchConfigurations = options.maxLaunchConfigurations;
@@ -49,3 +51,8 @@ export class AccountLimits extends BotoObject<AutoScaleConnection> {
     return `AccountLimits: [${pyStr(this.maxAutoscalingGroups)}, ${pyStr(this.maxLaunchConfigurations)}]`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(AccountLimits, {
+  new: '{connection, maxAutoscalingGroups, maxLaunchConfigurations, numberOfAutoscalingGroups, numberOfLaunchConfigurations, requestId}',
+});

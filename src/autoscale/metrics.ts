@@ -8,6 +8,7 @@ import type { DescribeMetricCollectionTypesAnswer, EnabledMetric as SdkEnabledMe
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
 import { pyList, pyStr } from '../core/pyrepr';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** A group metric whose collection is enabled. Prints as `EnabledMetric(METRIC, GRANULARITY)`. */
 export class EnabledMetric extends BotoObject<AutoScaleConnection> {
@@ -17,6 +18,7 @@ export class EnabledMetric extends BotoObject<AutoScaleConnection> {
   granularity: string | undefined;
 
   constructor(options: { connection?: AutoScaleConnection; metric?: string; granularity?: string } = {}) {
+    checkNew(EnabledMetric, arguments);
     super(options.connection);
     this.metric = options.metric;
     this.granularity = options.granularity;
@@ -40,6 +42,7 @@ export class AutoScalingGroupMetric extends BotoObject<AutoScaleConnection> {
   granularity: string | undefined;
 
   constructor(options: { connection?: AutoScaleConnection; metric?: string; granularity?: string } = {}) {
+    checkNew(AutoScalingGroupMetric, arguments);
     super(options.connection);
     this.metric = options.metric;
     this.granularity = options.granularity;
@@ -56,6 +59,7 @@ export class MetricCollectionBaseType extends BotoObject<AutoScaleConnection> {
   val: string | undefined;
 
   constructor(options: { connection?: AutoScaleConnection; val?: string } = {}) {
+    checkNew(MetricCollectionBaseType, arguments);
     super(options.connection);
     this.val = options.val;
   }
@@ -102,6 +106,7 @@ export class MetricCollectionTypes extends BotoObject<AutoScaleConnection> {
   granularities: MetricCollectionGranularity[];
 
   constructor(options: { connection?: AutoScaleConnection; metrics?: MetricCollectionMetric[]; granularities?: MetricCollectionGranularity[] } = {}) {
+    checkNew(MetricCollectionTypes, arguments);
     super(options.connection);
     this.metrics = options.metrics ?? [];
     this.granularities = options.granularities ?? [];
@@ -120,3 +125,17 @@ export class MetricCollectionTypes extends BotoObject<AutoScaleConnection> {
     return `MetricCollectionTypes:<${pyList(this.metrics)}, ${pyList(this.granularities)}>`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(EnabledMetric, {
+  new: '{connection, metric, granularity}',
+});
+declareSignatures(AutoScalingGroupMetric, {
+  new: '{connection, metric, granularity}',
+});
+declareSignatures(MetricCollectionTypes, {
+  new: '{connection, metrics, granularities}',
+});
+declareSignatures(MetricCollectionBaseType, {
+  new: '{connection, val}',
+});

@@ -10,6 +10,7 @@ import { Alarm } from './alarm';
 import type { AutoScaleConnection } from './connection';
 import type { Request } from './request';
 import { pyStr } from '../core/pyrepr';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link ScalingPolicy}, boto2's keyword arguments. */
 export interface ScalingPolicyOptions {
@@ -55,6 +56,7 @@ export class ScalingPolicy extends BotoObject<AutoScaleConnection> {
   alarms: Alarm[];
 
   constructor(options: ScalingPolicyOptions = {}) {
+    checkNew(ScalingPolicy, arguments);
     super(options.connection);
     this.name = options.name;
     this.adjustmentType = options.adjustmentType;
@@ -91,3 +93,9 @@ export class ScalingPolicy extends BotoObject<AutoScaleConnection> {
     return this.requireConnection().deletePolicy(this.name as string, { autoscaleGroup: this.asName, signal: options?.signal });
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(ScalingPolicy, {
+  new: '{connection, name, adjustmentType, asName, scalingAdjustment, cooldown, minAdjustmentStep}',
+  delete: '{signal}',
+});

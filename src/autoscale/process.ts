@@ -7,6 +7,7 @@ import type { ProcessType as SdkProcessType, SuspendedProcess as SdkSuspendedPro
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
 import { pyStr } from '../core/pyrepr';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** A scaling process that can be suspended and resumed (`Launch`, `Terminate`, ...). Prints as `ProcessType(NAME)`. */
 export class ProcessType extends BotoObject<AutoScaleConnection> {
@@ -14,6 +15,7 @@ export class ProcessType extends BotoObject<AutoScaleConnection> {
   processName: string | undefined;
 
   constructor(options: { connection?: AutoScaleConnection; processName?: string } = {}) {
+    checkNew(ProcessType, arguments);
     super(options.connection);
     this.processName = options.processName;
   }
@@ -36,6 +38,7 @@ export class SuspendedProcess extends BotoObject<AutoScaleConnection> {
   reason: string | undefined;
 
   constructor(options: { connection?: AutoScaleConnection; processName?: string; reason?: string } = {}) {
+    checkNew(SuspendedProcess, arguments);
     super(options.connection);
     this.processName = options.processName;
     this.reason = options.reason;
@@ -50,3 +53,11 @@ export class SuspendedProcess extends BotoObject<AutoScaleConnection> {
     return `SuspendedProcess(${pyStr(this.processName)}, ${pyStr(this.reason)})`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(ProcessType, {
+  new: '{connection, processName}',
+});
+declareSignatures(SuspendedProcess, {
+  new: '{connection, processName, reason}',
+});

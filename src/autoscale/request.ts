@@ -5,6 +5,15 @@
  */
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
+import { checkNew, declareSignatures } from '../core/signature';
+
+/**
+ * The key of `AutoScaleConnection`'s `SetDesiredCapacity` call that resolves with its
+ * {@link Request}: `group.setCapacity()` answers with it, as boto2's `set_capacity` does,
+ * where `conn.setDesiredCapacity()` resolves `true`, as boto2's `set_desired_capacity`.
+ * @internal
+ */
+export const SET_CAPACITY: unique symbol = Symbol('SetDesiredCapacity with its Request');
 
 /**
  * What a create, update, delete or other acknowledging call resolves with: the AWS
@@ -17,6 +26,7 @@ export class Request extends BotoObject<AutoScaleConnection> {
   requestId: string;
 
   constructor(options: { connection?: AutoScaleConnection; requestId?: string } = {}) {
+    checkNew(Request, arguments);
     super(options.connection);
     this.requestId = options.requestId ?? '';
   }
@@ -30,3 +40,8 @@ export class Request extends BotoObject<AutoScaleConnection> {
     return `Request:${this.requestId}`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(Request, {
+  new: '{connection, requestId}',
+});

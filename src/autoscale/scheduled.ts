@@ -7,6 +7,7 @@ import type { ScheduledUpdateGroupAction as SdkScheduledUpdateGroupAction } from
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
 import { pyStr } from '../core/pyrepr';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link ScheduledUpdateGroupAction}. */
 export interface ScheduledUpdateGroupActionOptions {
@@ -58,6 +59,7 @@ export class ScheduledUpdateGroupAction extends BotoObject<AutoScaleConnection> 
   minSize: number | undefined;
 
   constructor(options: ScheduledUpdateGroupActionOptions = {}) {
+    checkNew(ScheduledUpdateGroupAction, arguments);
     super(options.connection);
     this.name = options.name;
     this.actionArn = options.actionArn;
@@ -92,3 +94,8 @@ export class ScheduledUpdateGroupAction extends BotoObject<AutoScaleConnection> 
     return `ScheduledUpdateGroupAction:${pyStr(this.name)}`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(ScheduledUpdateGroupAction, {
+  new: '{connection, name, actionArn, asGroup, time, startTime, endTime, recurrence, desiredCapacity, maxSize, minSize}',
+});

@@ -9,6 +9,7 @@ import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
 import type { Request } from './request';
 import { pyStr } from '../core/pyrepr';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link Tag}, boto2's keyword arguments. */
 export interface TagOptions {
@@ -40,6 +41,7 @@ export class Tag extends BotoObject<AutoScaleConnection> {
   resourceType: string;
 
   constructor(options: TagOptions = {}) {
+    checkNew(Tag, arguments);
     super(options.connection);
     this.key = options.key;
     this.value = options.value;
@@ -80,3 +82,10 @@ export class Tag extends BotoObject<AutoScaleConnection> {
     return this.requireConnection().deleteTags([this], options);
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(Tag, {
+  new: '{connection, key, value, propagateAtLaunch, resourceId, resourceType}',
+  toSdk: '',
+  delete: '{signal}',
+});

@@ -18,6 +18,7 @@ import {
 import type { CloudWatchConnection } from './connection';
 import { Dimension, toSdkDimensions, type Dimensions } from './dimension';
 import type { AlarmHistoryItem } from './history';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link MetricAlarm}: boto2's keyword arguments, camelCased, and a few AWS added since. */
 export interface MetricAlarmOptions {
@@ -161,6 +162,7 @@ export class MetricAlarm extends BotoObject<CloudWatchConnection> {
 
   /** Numbers may be given as numeric strings, as the tutorial does; anything else throws a `BotoClientError`. */
   constructor(options: MetricAlarmOptions = {}) {
+    checkNew(MetricAlarm, arguments);
     super(options.connection);
     this.name = options.name;
     this.metric = options.metric;
@@ -335,3 +337,17 @@ export function toPutMetricAlarmInput(alarm: MetricAlarm): PutMetricAlarmInput {
     Unit: unit,
   };
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(MetricAlarm, {
+  new: '{connection, name, metric, namespace, statistic, comparison, threshold, period, evaluationPeriods, unit, description, dimensions, alarmActions, insufficientDataActions, okActions, actionsEnabled, datapointsToAlarm, treatMissingData}',
+  setState: 'value, reason, [data:object], {signal}',
+  update: '{signal}',
+  enableActions: '{signal}',
+  disableActions: '{signal}',
+  describeHistory: 'paged: [startDate, endDate, maxRecords, historyItemType, nextToken], {signal}',
+  addAlarmAction: 'actionArn?',
+  addInsufficientDataAction: 'actionArn?',
+  addOkAction: 'actionArn?',
+  delete: '{signal}',
+});

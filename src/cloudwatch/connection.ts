@@ -26,6 +26,7 @@ import { toSdkDimensionFilters, toSdkDimensions, type DimensionFilters, type Dim
 import { AlarmHistoryItem } from './history';
 import { Metric } from './metric';
 import { batchMetricData, toMetricData, type PutMetricDataOptions } from './metricdata';
+import { checkNew, CONNECTION_SIGNATURE, declareSignatures } from '../core/signature';
 
 /** How botoscale reaches CloudWatch. */
 export const CLOUDWATCH_SPEC: ServiceSpec<CloudWatch> = {
@@ -123,6 +124,7 @@ export class CloudWatchConnection extends AWSConnection<CloudWatch> {
    * @param options region, endpoint, credentials and SDK pass-through options
    */
   constructor(awsAccessKeyId?: string | ConnectionOptions, awsSecretAccessKey?: string, options?: ConnectionOptions) {
+    checkNew(CloudWatchConnection, arguments);
     super(CLOUDWATCH_SPEC, connectionArgs(awsAccessKeyId, awsSecretAccessKey, options));
   }
 
@@ -334,3 +336,21 @@ export class CloudWatchConnection extends AWSConnection<CloudWatch> {
     return true;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(CloudWatchConnection, {
+  new: CONNECTION_SIGNATURE,
+  getMetricStatistics: 'paged: period, startTime, endTime, metricName, namespace, statistics, dimensions?:object, unit?, {signal}',
+  listMetrics: 'paged: [nextToken, dimensions:object, metricName, namespace], {signal}',
+  putMetricData: 'namespace, name, value?, [timestamp, unit, dimensions:object, statistics:object], {storageResolution, signal}',
+  describeAlarms: 'paged: [actionPrefix, alarmNamePrefix, alarmNames, maxRecords, stateValue, nextToken], {signal}',
+  describeAlarmHistory: 'paged: [alarmName, startDate, endDate, maxRecords, historyItemType, nextToken], {signal}',
+  describeAlarmsForMetric: 'paged: metricName, namespace, [period, statistic, dimensions:object, unit], {signal}',
+  putMetricAlarm: 'alarm, {signal}',
+  createAlarm: 'alarm, {signal}',
+  updateAlarm: 'alarm, {signal}',
+  deleteAlarms: 'alarms, {signal}',
+  setAlarmState: 'alarmName, stateReason, stateValue, [stateReasonData:object], {signal}',
+  enableAlarmActions: 'alarmNames, {signal}',
+  disableAlarmActions: 'alarmNames, {signal}',
+});

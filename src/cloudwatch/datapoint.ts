@@ -8,6 +8,7 @@ import { pyStrRepr } from '../core/pyrepr';
 import { BotoObject, pyFloat } from '../core/repr';
 import type { CloudWatchConnection } from './connection';
 import { pyDatetimeRepr } from './pytime';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link Datapoint}. */
 export interface DatapointOptions {
@@ -52,6 +53,7 @@ export class Datapoint extends BotoObject<CloudWatchConnection> {
   unit: string | undefined;
 
   constructor(options: DatapointOptions = {}) {
+    checkNew(Datapoint, arguments);
     super(options.connection);
     this.timestamp = options.timestamp;
     this.sampleCount = options.sampleCount;
@@ -87,3 +89,8 @@ export class Datapoint extends BotoObject<CloudWatchConnection> {
     return `{${items.join(', ')}}`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(Datapoint, {
+  new: '{connection, timestamp, sampleCount, average, sum, minimum, maximum, unit}',
+});

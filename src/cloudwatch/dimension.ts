@@ -8,6 +8,7 @@ import type { Dimension as SdkDimension, DimensionFilter as SdkDimensionFilter }
 import { pyList, pyStrRepr } from '../core/pyrepr';
 import { inspectCustom } from '../core/repr';
 import { checkLength, checkMaxItems, requireValue } from '../core/validate';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /**
  * Dimensions as boto2 takes them: each name with one value or a list of values, e.g.
@@ -32,6 +33,7 @@ export class Dimension {
 
   /** @param dimensions names with one value or a list of values */
   constructor(dimensions: Dimensions = {}) {
+    checkNew(Dimension, arguments);
     for (const [name, value] of Object.entries(dimensions)) {
       // defineProperty: a dimension may be named `__proto__` or `constructor`.
       Object.defineProperty(this, name, { value: typeof value === 'string' ? [value] : [...value], enumerable: true, writable: true, configurable: true });
@@ -113,3 +115,8 @@ export function toSdkDimensionFilters(field: string, filters: DimensionFilters |
   checkMaxItems(field, out, max);
   return out.length === 0 ? undefined : out;
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(Dimension, {
+  new: 'dimensions?:object',
+});

@@ -8,6 +8,7 @@ import { pyStr } from '../core/pyrepr';
 import { BotoObject } from '../core/repr';
 import type { CloudWatchConnection } from './connection';
 import { pyDatetimeStr } from './pytime';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link AlarmHistoryItem}. */
 export interface AlarmHistoryItemOptions {
@@ -43,6 +44,7 @@ export class AlarmHistoryItem extends BotoObject<CloudWatchConnection> {
   timestamp: Date | undefined;
 
   constructor(options: AlarmHistoryItemOptions = {}) {
+    checkNew(AlarmHistoryItem, arguments);
     super(options.connection);
     this.name = options.name;
     this.data = options.data;
@@ -80,3 +82,8 @@ export class AlarmHistoryItem extends BotoObject<CloudWatchConnection> {
     return `AlarmHistory:${pyStr(this.name)}[${pyStr(this.summary)} at ${pyDatetimeStr(this.timestamp)}]`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(AlarmHistoryItem, {
+  new: '{connection, name, data, itemType, summary, timestamp}',
+});

@@ -13,6 +13,7 @@ import { UNITS } from './checks';
 import type { CloudWatchConnection, DescribeAlarmsForMetricOptions } from './connection';
 import type { Datapoint } from './datapoint';
 import { Dimension, type Dimensions } from './dimension';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link Metric}. */
 export interface MetricOptions {
@@ -67,6 +68,7 @@ export class Metric extends BotoObject<CloudWatchConnection> {
   dimensions: Dimensions | undefined;
 
   constructor(options: MetricOptions = {}) {
+    checkNew(Metric, arguments);
     super(options.connection);
     this.name = options.name;
     this.namespace = options.namespace;
@@ -148,3 +150,11 @@ export class Metric extends BotoObject<CloudWatchConnection> {
     return conn.describeAlarmsForMetric(this.name as string, this.namespace as string, { ...options, dimensions: options.dimensions ?? this.dimensions });
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(Metric, {
+  new: '{connection, name, namespace, dimensions}',
+  query: 'paged: startTime, endTime, statistics, [unit, period], {signal}',
+  createAlarm: 'name, comparison, threshold, period, evaluationPeriods, statistic, [enabled, description, dimensions:object, alarmActions, okActions, insufficientDataActions, unit], {signal}',
+  describeAlarms: 'paged: [period, statistic, dimensions:object, unit], {signal}',
+});

@@ -13,6 +13,7 @@ import { BotoClientError, fromSdkError } from './errors';
 import { cachedRuleset, endpointVariant, sdkHost, type EndpointRuleset, type EndpointVariant } from './endpoints';
 import { checkRegionName, DEFAULT_REGION, regionOfAwsHost, RegionInfo } from './regions';
 import { inspectCustom } from './repr';
+import { declareSignatures } from './signature';
 
 /** The SDK's request handler option (an `HttpHandler`, or options for the default Node one). */
 export type RequestHandlerInput = AutoScalingClientConfig['requestHandler'];
@@ -401,3 +402,9 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
     return { host: this.host, region: this.region.name, awsAccessKeyId: this.awsAccessKeyId, provenance: this.provenance };
   }
 }
+
+// Run-time argument checks (src/core/signature.ts): what every connection class inherits.
+declareSignatures(AWSConnection, {
+  client: '',
+  close: '',
+});

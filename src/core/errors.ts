@@ -8,6 +8,8 @@
  * @module
  */
 
+const inspectCustom: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
+
 /** A problem detected on this side before any request was sent. */
 export class BotoClientError extends Error {
   /** boto2's name for the message. */
@@ -44,7 +46,12 @@ export interface BotoServerErrorInit {
   cause?: unknown;
 }
 
-/** An error answer from the service: status, AWS error code and request id. */
+/**
+ * An error answer from the service: status, AWS error code and request id. In the REPL
+ * and `console.log` it prints compactly (status, reason, code, message, request id and the
+ * stack); the SDK error it came from is its `cause`, printed only on request:
+ * `err.cause`, or `util.inspect(err, { showCause: true })`.
+ */
 export class BotoServerError extends Error {
   /** HTTP status of the answer (400, 403, 500, ...). */
   readonly status: number;
@@ -68,6 +75,17 @@ export class BotoServerError extends Error {
 
   override toString(): string {
     return `BotoServerError: ${this.status} ${this.reason} ${this.errorCode}: ${this.message}`;
+  }
+
+  /**
+   * Prints `toString()`, the request id and the stack frames; the SDK error behind it only
+   * with `util.inspect(err, { showCause: true })`.
+   */
+  [inspectCustom](_depth: number, options: { showCause?: unknown }, inspect: (value: unknown, options: object) => string): string {
+    const frames = (this.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+    const lines = [`${this.toString()}`, `  requestId: ${this.requestId === undefined ? 'none' : this.requestId}`, ...frames];
+    if (options.showCause === true && this.cause !== undefined) lines.push(`  [cause]: ${inspect(this.cause, options)}`);
+    return lines.join('\n');
   }
 }
 

@@ -21,6 +21,7 @@ import {
 } from './launchtemplate-refs';
 import { Reservation } from './reservation';
 import { Zone } from './zone';
+import { checkNew, CONNECTION_SIGNATURE, declareSignatures } from '../core/signature';
 
 /** How botoscale reaches EC2. */
 export const EC2_SPEC: ServiceSpec<EC2> = {
@@ -109,6 +110,7 @@ function idList(ids: string | readonly string[] | undefined): string[] | undefin
  */
 export class EC2Connection extends AWSConnection<EC2> {
   constructor(awsAccessKeyId?: string | ConnectionOptions, awsSecretAccessKey?: string, options?: ConnectionOptions) {
+    checkNew(EC2Connection, arguments);
     super(EC2_SPEC, connectionArgs(awsAccessKeyId, awsSecretAccessKey, options));
   }
 
@@ -358,3 +360,20 @@ function checkTemplateTags(tags: Record<string, string>): { Key: string; Value: 
     return { Key: key, Value: value };
   });
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(EC2Connection, {
+  new: CONNECTION_SIGNATURE,
+  getAllReservations: 'paged: instanceIds?, [filters:object], {maxResults, nextToken, signal}',
+  getAllInstances: 'paged: instanceIds?, [filters:object], {maxResults, nextToken, signal}',
+  getOnlyInstances: 'paged: instanceIds?, [filters:object], {maxResults, nextToken, signal}',
+  getAllZones: 'paged: zones?, filters?:object, {signal}',
+  getAllRegions: 'paged: regionNames?, filters?:object, {signal}',
+  createLaunchTemplate: 'lt:object, {signal}',
+  createLaunchTemplateVersion: 'template, templateOrChanges:object, {sourceVersion, versionDescription, signal}',
+  getAllLaunchTemplates: 'paged: {names, ids, filters, maxResults, nextToken, signal}',
+  getLaunchTemplateVersions: 'paged: template?, {versions, minVersion, maxVersion, filters, maxResults, nextToken, signal}',
+  setDefaultLaunchTemplateVersion: 'template, version, {signal}',
+  deleteLaunchTemplate: 'template, {signal}',
+  deleteLaunchTemplateVersions: 'template, versions, {signal}',
+});

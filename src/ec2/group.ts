@@ -5,6 +5,7 @@
  */
 import type { GroupIdentifier } from '@aws-sdk/client-ec2';
 import { inspectCustom } from '../core/repr';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link Group}. */
 export interface GroupOptions {
@@ -25,6 +26,7 @@ export class Group {
   name: string | undefined;
 
   constructor(options: GroupOptions = {}) {
+    checkNew(Group, arguments);
     this.id = options.id;
     this.name = options.name;
   }
@@ -44,3 +46,8 @@ export class Group {
     return this.toString();
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(Group, {
+  new: '{id, name}',
+});

@@ -8,6 +8,7 @@ import type { Instance as SdkInstance } from '@aws-sdk/client-ec2';
 import { BotoObject } from '../core/repr';
 import type { EC2Connection } from './connection';
 import { Group } from './group';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link Instance}, boto2's attribute names camelCased. */
 export interface InstanceOptions {
@@ -83,6 +84,7 @@ export class Instance extends BotoObject<EC2Connection> {
   subnetId: string | undefined;
 
   constructor(options: InstanceOptions = {}) {
+    checkNew(Instance, arguments);
     super(options.connection);
     this.id = options.id;
     this.state = options.state;
@@ -132,3 +134,8 @@ export class Instance extends BotoObject<EC2Connection> {
     return `Instance:${this.id ?? 'None'}`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(Instance, {
+  new: '{connection, id, state, stateCode, instanceType, imageId, placement, privateIpAddress, ipAddress, publicDnsName, privateDnsName, launchTime, keyName, tags, groups, vpcId, subnetId}',
+});

@@ -12,6 +12,7 @@ import { BlockDeviceMapping, Ebs } from '../autoscale/blockdevice';
 import type { CallOptions } from '../core/connection';
 import { BotoClientError } from '../core/errors';
 import { BotoObject } from '../core/repr';
+import { checkNew, declareSignatures } from '../core/signature';
 import type { PagedRequest } from '../core/resultset';
 import type { CreateLaunchTemplateVersionOptions, EC2Connection, GetLaunchTemplateVersionsOptions, LaunchTemplateChanges } from './connection';
 import { fromTemplateData, LAUNCH_SETTING_NAMES, type LaunchSettings, type MetadataOptions } from './launchtemplate-data';
@@ -96,6 +97,7 @@ export class LaunchTemplate extends BotoObject<EC2Connection> {
   warnings: string[];
 
   constructor(options: LaunchTemplateOptions = {}) {
+    checkNew(LaunchTemplate, arguments);
     super(options.connection);
     this.name = options.name;
     this.id = options.id;
@@ -237,6 +239,17 @@ export class LaunchTemplate extends BotoObject<EC2Connection> {
     return this.requireConnection().deleteLaunchTemplateVersions(this, versions, options);
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(LaunchTemplate, {
+  new: '{connection, name, id, versionDescription, tags, imageId, instanceType, keyName, securityGroups, userData, blockDeviceMappings, instanceMonitoring, instanceProfileName, ebsOptimized, spotPrice, kernelId, ramdiskId, associatePublicIpAddress, placementTenancy, metadataOptions}',
+  settings: '',
+  delete: '{signal}',
+  createVersion: 'templateOrChanges:object, {sourceVersion, versionDescription, signal}',
+  getVersions: 'paged: {versions, minVersion, maxVersion, filters, maxResults, nextToken, signal}',
+  setDefaultVersion: 'version, {signal}',
+  deleteVersions: 'versions, {signal}',
+});
 
 function copyBlockDevice(b: BlockDeviceMapping): BlockDeviceMapping {
   const ebs = b.ebs === undefined ? undefined : new Ebs({

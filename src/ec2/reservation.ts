@@ -8,6 +8,7 @@ import { BotoObject } from '../core/repr';
 import type { EC2Connection } from './connection';
 import { Group } from './group';
 import { Instance } from './instance';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link Reservation}. */
 export interface ReservationOptions {
@@ -35,6 +36,7 @@ export class Reservation extends BotoObject<EC2Connection> {
   instances: Instance[];
 
   constructor(options: ReservationOptions = {}) {
+    checkNew(Reservation, arguments);
     super(options.connection);
     this.id = options.id;
     this.ownerId = options.ownerId;
@@ -58,3 +60,8 @@ export class Reservation extends BotoObject<EC2Connection> {
     return `Reservation:${this.id ?? 'None'}`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(Reservation, {
+  new: '{connection, id, ownerId, groups, instances}',
+});

@@ -6,6 +6,7 @@
 import type { AvailabilityZone } from '@aws-sdk/client-ec2';
 import { BotoObject } from '../core/repr';
 import type { EC2Connection } from './connection';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link Zone}. */
 export interface ZoneOptions {
@@ -33,6 +34,7 @@ export class Zone extends BotoObject<EC2Connection> {
   messages: string[];
 
   constructor(options: ZoneOptions = {}) {
+    checkNew(Zone, arguments);
     super(options.connection);
     this.name = options.name;
     this.state = options.state;
@@ -56,3 +58,8 @@ export class Zone extends BotoObject<EC2Connection> {
     return `Zone:${this.name ?? 'None'}`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(Zone, {
+  new: '{connection, name, state, regionName, messages}',
+});

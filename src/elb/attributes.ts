@@ -14,6 +14,7 @@ import type {
 import { pyStr } from '../core/pyrepr';
 import { BotoObject } from '../core/repr';
 import type { ELBConnection } from './connection';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link ConnectionSettingAttribute}. */
 export interface ConnectionSettingAttributeOptions {
@@ -32,6 +33,7 @@ export class ConnectionSettingAttribute extends BotoObject<ELBConnection> {
   idleTimeout: number | undefined;
 
   constructor(options: ConnectionSettingAttributeOptions = {}) {
+    checkNew(ConnectionSettingAttribute, arguments);
     super(options.connection);
     this.idleTimeout = options.idleTimeout;
   }
@@ -62,6 +64,7 @@ export class CrossZoneLoadBalancingAttribute extends BotoObject<ELBConnection> {
   enabled: boolean | undefined;
 
   constructor(options: CrossZoneLoadBalancingAttributeOptions = {}) {
+    checkNew(CrossZoneLoadBalancingAttribute, arguments);
     super(options.connection);
     this.enabled = options.enabled;
   }
@@ -105,6 +108,7 @@ export class AccessLogAttribute extends BotoObject<ELBConnection> {
   emitInterval: number | undefined;
 
   constructor(options: AccessLogAttributeOptions = {}) {
+    checkNew(AccessLogAttribute, arguments);
     super(options.connection);
     this.enabled = options.enabled;
     this.s3BucketName = options.s3BucketName;
@@ -151,6 +155,7 @@ export class ConnectionDrainingAttribute extends BotoObject<ELBConnection> {
   timeout: number | undefined;
 
   constructor(options: ConnectionDrainingAttributeOptions = {}) {
+    checkNew(ConnectionDrainingAttribute, arguments);
     super(options.connection);
     this.enabled = options.enabled;
     this.timeout = options.timeout;
@@ -196,6 +201,7 @@ export class LbAttributes extends BotoObject<ELBConnection> {
   connectingSettings: ConnectionSettingAttribute;
 
   constructor(options: LbAttributesOptions = {}) {
+    checkNew(LbAttributes, arguments);
     super(options.connection);
     this.crossZoneLoadBalancing = options.crossZoneLoadBalancing ?? new CrossZoneLoadBalancingAttribute({ connection: options.connection });
     this.accessLog = options.accessLog ?? new AccessLogAttribute({ connection: options.connection });
@@ -229,3 +235,20 @@ export class LbAttributes extends BotoObject<ELBConnection> {
       + `${this.connectionDraining.toString()}, ${this.connectingSettings.toString()})`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(LbAttributes, {
+  new: '{connection, crossZoneLoadBalancing, accessLog, connectionDraining, connectingSettings}',
+});
+declareSignatures(CrossZoneLoadBalancingAttribute, {
+  new: '{connection, enabled}',
+});
+declareSignatures(AccessLogAttribute, {
+  new: '{connection, enabled, s3BucketName, s3BucketPrefix, emitInterval}',
+});
+declareSignatures(ConnectionDrainingAttribute, {
+  new: '{connection, enabled, timeout}',
+});
+declareSignatures(ConnectionSettingAttribute, {
+  new: '{connection, idleTimeout}',
+});

@@ -25,6 +25,7 @@ import { InstanceInfo } from './instanceinfo';
 import { InstanceState } from './instancestate';
 import { Listener, type ComplexListenerSpec, type ListenerSpec } from './listener';
 import { LoadBalancer, LoadBalancerZones } from './loadbalancer';
+import { checkNew, CONNECTION_SIGNATURE, declareSignatures } from '../core/signature';
 
 /** How botoscale reaches Elastic Load Balancing. */
 export const ELB_SPEC: ServiceSpec<ElasticLoadBalancing> = {
@@ -179,6 +180,7 @@ export class ELBConnection extends AWSConnection<ElasticLoadBalancing> {
    * @param options region, endpoint, credentials and SDK pass-through options
    */
   constructor(awsAccessKeyId?: string | ConnectionOptions, awsSecretAccessKey?: string, options?: ConnectionOptions) {
+    checkNew(ELBConnection, arguments);
     super(ELB_SPEC, connectionArgs(awsAccessKeyId, awsSecretAccessKey, options));
   }
 
@@ -520,3 +522,32 @@ export class ELBConnection extends AWSConnection<ElasticLoadBalancing> {
     return true;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(ELBConnection, {
+  new: CONNECTION_SIGNATURE,
+  getAllLoadBalancers: 'paged: [loadBalancerNames, marker], {nextToken, pageSize, signal}',
+  createLoadBalancer: 'name, zones?, listeners?, [subnets, securityGroups, scheme, complexListeners], {signal}',
+  createLoadBalancerListeners: 'name, listeners?, [complexListeners], {signal}',
+  deleteLoadBalancer: 'name, {signal}',
+  deleteLoadBalancerListeners: 'name, ports, {signal}',
+  enableAvailabilityZones: 'loadBalancerName, zonesToAdd, {signal}',
+  disableAvailabilityZones: 'loadBalancerName, zonesToRemove, {signal}',
+  attachLbToSubnets: 'name, subnets, {signal}',
+  detachLbFromSubnets: 'name, subnets, {signal}',
+  applySecurityGroupsToLb: 'name, securityGroups, {signal}',
+  modifyLbAttribute: 'loadBalancerName, attribute, value:object, {signal}',
+  getAllLbAttributes: 'loadBalancerName, {signal}',
+  getLbAttribute: 'loadBalancerName, attribute, {signal}',
+  registerInstances: 'loadBalancerName, instances, {signal}',
+  deregisterInstances: 'loadBalancerName, instances, {signal}',
+  describeInstanceHealth: 'paged: loadBalancerName, instances?, {signal}',
+  configureHealthCheck: 'name, healthCheck, {signal}',
+  setLbListenerSSLCertificate: 'lbName, lbPort, sslCertificateId, {signal}',
+  createAppCookieStickinessPolicy: 'name, lbName, policyName, {signal}',
+  createLbCookieStickinessPolicy: 'cookieExpirationPeriod?, lbName, policyName, {signal}',
+  createLbPolicy: 'lbName, policyName, policyType, policyAttributes:object, {signal}',
+  deleteLbPolicy: 'lbName, policyName, {signal}',
+  setLbPoliciesOfListener: 'lbName, lbPort, policies, {signal}',
+  setLbPoliciesOfBackendServer: 'lbName, instancePort, policies, {signal}',
+});

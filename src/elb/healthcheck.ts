@@ -7,6 +7,7 @@ import type { HealthCheck as SdkHealthCheck } from '@aws-sdk/client-elastic-load
 import type { CallOptions } from '../core/connection';
 import { BotoObject } from '../core/repr';
 import type { ELBConnection } from './connection';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link HealthCheck}, boto2's keyword arguments with boto2's defaults. */
 export interface HealthCheckOptions {
@@ -55,6 +56,7 @@ export class HealthCheck extends BotoObject<ELBConnection> {
   unhealthyThreshold: number;
 
   constructor(options: HealthCheckOptions = {}) {
+    checkNew(HealthCheck, arguments);
     super(options.connection);
     this.accessPoint = options.accessPoint;
     this.interval = options.interval ?? 30;
@@ -98,3 +100,9 @@ export class HealthCheck extends BotoObject<ELBConnection> {
     return true;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(HealthCheck, {
+  new: '{connection, accessPoint, interval, target, healthyThreshold, timeout, unhealthyThreshold}',
+  update: '{signal}',
+});

@@ -6,6 +6,7 @@
 import type { Instance as SdkInstance } from '@aws-sdk/client-elastic-load-balancing';
 import { BotoObject } from '../core/repr';
 import type { ELBConnection } from './connection';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link InstanceInfo}, boto2's keyword arguments. */
 export interface InstanceInfoOptions {
@@ -28,6 +29,7 @@ export class InstanceInfo extends BotoObject<ELBConnection> {
   state: string | undefined;
 
   constructor(options: InstanceInfoOptions = {}) {
+    checkNew(InstanceInfo, arguments);
     super(options.connection);
     this.id = options.id;
     this.state = options.state;
@@ -42,3 +44,8 @@ export class InstanceInfo extends BotoObject<ELBConnection> {
     return `InstanceInfo:${this.id ?? 'None'}`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(InstanceInfo, {
+  new: '{connection, id, state}',
+});

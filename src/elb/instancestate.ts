@@ -7,6 +7,7 @@ import type { InstanceState as SdkInstanceState } from '@aws-sdk/client-elastic-
 import { BotoObject } from '../core/repr';
 import type { ELBConnection } from './connection';
 import type { LoadBalancer } from './loadbalancer';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link InstanceState}, boto2's keyword arguments. */
 export interface InstanceStateOptions {
@@ -41,6 +42,7 @@ export class InstanceState extends BotoObject<ELBConnection> {
   #loadBalancer: LoadBalancer | undefined;
 
   constructor(options: InstanceStateOptions = {}) {
+    checkNew(InstanceState, arguments);
     super(options.connection);
     this.#loadBalancer = options.loadBalancer;
     this.description = options.description;
@@ -74,3 +76,8 @@ export class InstanceState extends BotoObject<ELBConnection> {
     return `InstanceState:(${this.instanceId ?? 'None'},${this.state ?? 'None'})`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(InstanceState, {
+  new: '{connection, loadBalancer, description, state, instanceId, reasonCode}',
+});

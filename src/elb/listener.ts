@@ -8,6 +8,7 @@ import type { ListenerDescription } from '@aws-sdk/client-elastic-load-balancing
 import { BotoObject } from '../core/repr';
 import type { ELBConnection } from './connection';
 import type { LoadBalancer } from './loadbalancer';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /**
  * boto2's listener tuple: `[loadBalancerPort, instancePort, protocol]`, e.g.
@@ -82,6 +83,7 @@ export class Listener extends BotoObject<ELBConnection> {
   #loadBalancer: LoadBalancer | undefined;
 
   constructor(options: ListenerOptions = {}) {
+    checkNew(Listener, arguments);
     super(options.connection);
     this.#loadBalancer = options.loadBalancer;
     this.loadBalancerPort = options.loadBalancerPort ?? 0;
@@ -135,3 +137,10 @@ export class Listener extends BotoObject<ELBConnection> {
     return `${r})`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(Listener, {
+  new: '{connection, loadBalancer, loadBalancerPort, instancePort, protocol, sslCertificateId, instanceProtocol}',
+  getTuple: '',
+  getComplexTuple: '',
+});

@@ -19,6 +19,7 @@ import type { InstanceState } from './instancestate';
 import { Listener, type ListenerSpec } from './listener';
 import { OtherPolicy, Policies } from './policies';
 import { SecurityGroup } from './securitygroup';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link Backend}. */
 export interface BackendOptions {
@@ -41,6 +42,7 @@ export class Backend extends BotoObject<ELBConnection> {
   policies: OtherPolicy[] | undefined;
 
   constructor(options: BackendOptions = {}) {
+    checkNew(Backend, arguments);
     super(options.connection);
     this.instancePort = options.instancePort;
     this.policies = options.policies;
@@ -78,6 +80,7 @@ export class LoadBalancerZones extends BotoObject<ELBConnection> {
   zones: string[];
 
   constructor(options: LoadBalancerZonesOptions = {}) {
+    checkNew(LoadBalancerZones, arguments);
     super(options.connection);
     this.zones = [...(options.zones ?? [])];
   }
@@ -166,6 +169,7 @@ export class LoadBalancer extends BotoObject<ELBConnection> {
   #attributes: LbAttributes | undefined;
 
   constructor(options: LoadBalancerOptions = {}) {
+    checkNew(LoadBalancer, arguments);
     super(options.connection);
     this.name = options.name;
     this.dnsName = undefined;
@@ -232,7 +236,7 @@ export class LoadBalancer extends BotoObject<ELBConnection> {
   /** Its attributes, read once and then kept; `force` reads them again. */
   async getAttributes(options: GetAttributesOptions = {}): Promise<LbAttributes> {
     if (this.#attributes === undefined || options.force) {
-      this.#attributes = await this.requireConnection().getAllLbAttributes(this.#name(), options);
+      this.#attributes = await this.requireConnection().getAllLbAttributes(this.#name(), { signal: options.signal });
     }
     return this.#attributes;
   }
@@ -264,7 +268,7 @@ export class LoadBalancer extends BotoObject<ELBConnection> {
   async enableConnectionDraining(options: EnableConnectionDrainingOptions = {}): Promise<boolean> {
     const timeout = options.timeout ?? 300;
     checkInt('timeout', timeout, { min: 1, max: 3600 });
-    const ok = await this.requireConnection().modifyLbAttribute(this.#name(), 'connectionDraining', { enabled: true, timeout }, options);
+    const ok = await this.requireConnection().modifyLbAttribute(this.#name(), 'connectionDraining', { enabled: true, timeout }, { signal: options.signal });
     if (this.#attributes !== undefined) {
       this.#attributes.connectionDraining.enabled = true;
       this.#attributes.connectionDraining.timeout = timeout;
@@ -324,7 +328,7 @@ export class LoadBalancer extends BotoObject<ELBConnection> {
 
   /** Adds one listener on `inPort`, to `outPort` (default `inPort`) with `proto` (default `tcp`). Resolves `true`. */
   async createListener(inPort: number, options: CreateListenerOptions = {}): Promise<boolean> {
-    return this.createListeners([[inPort, options.outPort ?? inPort, options.proto ?? 'tcp']], options);
+    return this.createListeners([[inPort, options.outPort ?? inPort, options.proto ?? 'tcp']], { signal: options.signal });
   }
 
   /** Deletes the listeners on these load balancer ports. Resolves `true`. */
@@ -396,3 +400,41 @@ export class LoadBalancer extends BotoObject<ELBConnection> {
     return now;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(LoadBalancer, {
+  new: '{connection, name}',
+  enableZones: 'zones, {signal}',
+  disableZones: 'zones, {signal}',
+  getAttributes: '[force], {signal}',
+  isCrossZoneLoadBalancing: '[force], {signal}',
+  enableCrossZoneLoadBalancing: '{signal}',
+  disableCrossZoneLoadBalancing: '{signal}',
+  enableConnectionDraining: '{timeout, signal}',
+  disableConnectionDraining: '{signal}',
+  registerInstances: 'instances, {signal}',
+  deregisterInstances: 'instances, {signal}',
+  delete: '{signal}',
+  configureHealthCheck: 'healthCheck, {signal}',
+  getInstanceHealth: 'paged: instances?, {signal}',
+  createListeners: 'listeners, {signal}',
+  createListener: 'inPort, [outPort, proto], {signal}',
+  deleteListeners: 'listeners, {signal}',
+  deleteListener: 'inPort, {signal}',
+  deletePolicy: 'policyName, {signal}',
+  setPoliciesOfListener: 'lbPort, policies, {signal}',
+  setPoliciesOfBackendServer: 'instancePort, policies, {signal}',
+  createCookieStickinessPolicy: 'cookieExpirationPeriod?, policyName, {signal}',
+  createAppCookieStickinessPolicy: 'name, policyName, {signal}',
+  setListenerSSLCertificate: 'lbPort, sslCertificateId, {signal}',
+  createLbPolicy: 'policyName, policyType, policyAttribute:object, {signal}',
+  attachSubnets: 'subnets, {signal}',
+  detachSubnets: 'subnets, {signal}',
+  applySecurityGroups: 'securityGroups, {signal}',
+});
+declareSignatures(Backend, {
+  new: '{connection, instancePort, policies}',
+});
+declareSignatures(LoadBalancerZones, {
+  new: '{connection, zones}',
+});

@@ -11,6 +11,7 @@ import type {
 import { pyList, pyStr } from '../core/pyrepr';
 import { BotoObject } from '../core/repr';
 import type { ELBConnection } from './connection';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link AppCookieStickinessPolicy}. */
 export interface AppCookieStickinessPolicyOptions {
@@ -33,6 +34,7 @@ export class AppCookieStickinessPolicy extends BotoObject<ELBConnection> {
   policyName: string | undefined;
 
   constructor(options: AppCookieStickinessPolicyOptions = {}) {
+    checkNew(AppCookieStickinessPolicy, arguments);
     super(options.connection);
     this.cookieName = options.cookieName;
     this.policyName = options.policyName;
@@ -69,6 +71,7 @@ export class LBCookieStickinessPolicy extends BotoObject<ELBConnection> {
   cookieExpirationPeriod: number | undefined;
 
   constructor(options: LBCookieStickinessPolicyOptions = {}) {
+    checkNew(LBCookieStickinessPolicy, arguments);
     super(options.connection);
     this.policyName = options.policyName;
     this.cookieExpirationPeriod = options.cookieExpirationPeriod;
@@ -101,6 +104,7 @@ export class OtherPolicy extends BotoObject<ELBConnection> {
   policyName: string | undefined;
 
   constructor(options: OtherPolicyOptions = {}) {
+    checkNew(OtherPolicy, arguments);
     super(options.connection);
     this.policyName = options.policyName;
   }
@@ -136,6 +140,7 @@ export class Policies extends BotoObject<ELBConnection> {
   otherPolicies: OtherPolicy[] | undefined;
 
   constructor(options: PoliciesOptions = {}) {
+    checkNew(Policies, arguments);
     super(options.connection);
     this.appCookieStickinessPolicies = options.appCookieStickinessPolicies;
     this.lbCookieStickinessPolicies = options.lbCookieStickinessPolicies;
@@ -158,3 +163,17 @@ export class Policies extends BotoObject<ELBConnection> {
       + `LBCookieStickiness${show(this.lbCookieStickinessPolicies)},Other${show(this.otherPolicies)})`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(AppCookieStickinessPolicy, {
+  new: '{connection, cookieName, policyName}',
+});
+declareSignatures(LBCookieStickinessPolicy, {
+  new: '{connection, policyName, cookieExpirationPeriod}',
+});
+declareSignatures(OtherPolicy, {
+  new: '{connection, policyName}',
+});
+declareSignatures(Policies, {
+  new: '{connection, appCookieStickinessPolicies, lbCookieStickinessPolicies, otherPolicies}',
+});

@@ -6,6 +6,7 @@
 import type { SourceSecurityGroup } from '@aws-sdk/client-elastic-load-balancing';
 import { BotoObject } from '../core/repr';
 import type { ELBConnection } from './connection';
+import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link SecurityGroup}. */
 export interface SecurityGroupOptions {
@@ -29,6 +30,7 @@ export class SecurityGroup extends BotoObject<ELBConnection> {
   ownerAlias: string | undefined;
 
   constructor(options: SecurityGroupOptions = {}) {
+    checkNew(SecurityGroup, arguments);
     super(options.connection);
     this.name = options.name;
     this.ownerAlias = options.ownerAlias;
@@ -43,3 +45,8 @@ export class SecurityGroup extends BotoObject<ELBConnection> {
     return `SecurityGroup(${this.name ?? 'None'}, ${this.ownerAlias ?? 'None'})`;
   }
 }
+
+// Run-time argument checks: src/core/signature.ts explains the notation.
+declareSignatures(SecurityGroup, {
+  new: '{connection, name, ownerAlias}',
+});

@@ -419,7 +419,8 @@ describe('connection calls that take a group', () => {
   test('setDesiredCapacity with honorCooldown, and its validation', async () => {
     const { wire, conn } = asOnWire();
     reply(wire, 'SetDesiredCapacity');
-    await conn.setDesiredCapacity('my_group', 0, { honorCooldown: true });
+    // As boto2's set_desired_capacity: True, not a Request.
+    expect(await conn.setDesiredCapacity('my_group', 0, { honorCooldown: true })).toBe(true);
     expect(wire.last.params).toEqual(sent('SetDesiredCapacity', { AutoScalingGroupName: 'my_group', DesiredCapacity: '0', HonorCooldown: 'true' }));
     reply(wire, 'SetDesiredCapacity');
     await conn.setDesiredCapacity(new AutoScalingGroup({ name: 'g' }), 2, { honorCooldown: false });

@@ -175,8 +175,8 @@ describe('deletePolicy, executePolicy, getAllAdjustmentTypes', () => {
   test('executePolicy with and without its options', async () => {
     const { wire, conn } = asOnWire();
     reply(wire, 'ExecutePolicy');
-    const req = await conn.executePolicy('scale_up', { asGroup: 'my_group', honorCooldown: true });
-    expect(req.requestId).toBe('req-0001');
+    // As boto2's execute_policy: True, not a Request.
+    expect(await conn.executePolicy('scale_up', { asGroup: 'my_group', honorCooldown: true })).toBe(true);
     expect(wire.last.params).toEqual(sent('ExecutePolicy', { PolicyName: 'scale_up', AutoScalingGroupName: 'my_group', HonorCooldown: 'true' }));
     reply(wire, 'ExecutePolicy');
     await conn.executePolicy(ARN_UP);

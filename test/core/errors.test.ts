@@ -182,3 +182,18 @@ describe('error classes', () => {
     );
   });
 });
+
+describe('BotoServerError in the REPL', () => {
+  test('util.inspect shows status, reason, code, message, request id and the stack; the cause only with showCause', () => {
+    const cause = Object.assign(new Error('raw SDK error'), { $metadata: { httpStatusCode: 400, requestId: 'req-1' }, $response: { body: 'x'.repeat(500) } });
+    const err = new BotoServerError({ status: 400, reason: 'Bad Request', errorCode: 'ValidationError', message: 'No such policy', requestId: 'req-1', cause });
+    const lines = inspect(err).split('\n');
+    expect(lines.slice(0, 2)).toEqual(['BotoServerError: 400 Bad Request ValidationError: No such policy', '  requestId: req-1']);
+    expect(lines.slice(2).every((l) => /^\s+at /.test(l))).toBe(true);
+    expect(inspect(err)).not.toContain('raw SDK error');
+    expect(inspect(err, { showCause: true } as object)).toContain('[cause]: Error: raw SDK error');
+    expect(err.cause).toBe(cause);
+    const noId = new BotoServerError({ status: 500, reason: 'Internal Server Error', errorCode: 'InternalFailure', message: 'oops' });
+    expect(inspect(noId).split('\n')[1]).toBe('  requestId: none');
+  });
+});

@@ -18,13 +18,15 @@ import type { ServiceName } from './types';
 
 /** A request that may have changed the state. */
 export interface CallChange {
+  /** A request. */
   kind: 'call';
   /** The service's signing name. */
   service: ServiceName;
   /** The action. */
   action: string;
-  /** Query parameters in order (query protocol), or the parsed body (AWS JSON). */
+  /** Query parameters in order (query protocol). */
   params?: Array<[string, string]>;
+  /** The parsed body (AWS JSON protocol). */
   body?: unknown;
   /** The request id it was answered with. */
   requestId: string;
@@ -34,6 +36,7 @@ export interface CallChange {
 
 /** The clock moved to `now` (running every step on the way). */
 export interface ClockChange {
+  /** A move of the clock. */
   kind: 'clock';
   /** Simulated time after the move. */
   now: number;
@@ -45,15 +48,21 @@ export interface ClockChange {
 
 /** A group's simulated CPU load was set. */
 export interface LoadChange {
+  /** A load set. */
   kind: 'load';
+  /** The group. */
   group: string;
+  /** CPU percent, 0 to 100. */
   cpu: number;
 }
 
 /** An instance was made to pass or fail its health checks. */
 export interface HealthChange {
+  /** An instance's health set. */
   kind: 'health';
+  /** The instance id. */
   instance: string;
+  /** Whether it passes its health checks. */
   healthy: boolean;
 }
 

@@ -19,6 +19,8 @@ export type { LoadSource } from './ec2';
 export { ServiceError } from './errors';
 export { readStateFile, writeFileAtomic, StateStore, type StateDocument, type StateStoreOptions } from './store';
 export type { StateFs } from './journal';
+export type { CallChange, Change, ClockChange, HealthChange, LoadChange } from './changes';
+export type { IdRecorder } from './ids';
 export type { Credentials } from './auth';
 export type {
   AutoScalingApi,

@@ -31,6 +31,15 @@ import { parseJournalLine, parseStateDocument, type StateDocument } from './stat
 
 export type { StateDocument } from './state-schema';
 
+function syncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Writes `text` to `file` atomically and durably. */
 export function writeFileAtomic(file: string, text: string): void {
   const dir = dirname(resolve(file));
@@ -53,12 +62,7 @@ export function writeFileAtomic(file: string, text: string): void {
     }
     throw err;
   }
-  const dfd = openSync(dir, 'r');
-  try {
-    fsyncSync(dfd);
-  } finally {
-    closeSync(dfd);
-  }
+  syncDirectory(dir);
 }
 
 /** Reads a state file: undefined if there is none; an error naming the file (and the field) if it cannot be used. */
@@ -146,6 +150,8 @@ export class StateStore {
       this.#writeSnapshotNow();
       this.#journal = new JournalFile(this.journalFile, this.#fs, 0);
       this.#clearJournalNow();
+      // The journal may be new: its name must be on disk before a change in it is acknowledged.
+      syncDirectory(dirname(this.file));
       this.#unsubscribe = this.#cloud.clock.onStep(() => {
         this.#stepsSeen += 1;
       });
@@ -333,9 +339,11 @@ export class StateStore {
   }
 
   #compactionDue(extra: number): boolean {
-    if (this.#mustCompact || this.#appendBlocked) return true;
+    // Appending is unsafe until a snapshot replaces the journal: no waiting then.
+    if (this.#appendBlocked) return true;
+    if (Date.now() < this.#compactRetryAt) return false;
     const size = (this.#journal?.size ?? 0) + extra;
-    return size > this.#compactAfter && size > this.#snapshotBytes && Date.now() >= this.#compactRetryAt;
+    return this.#mustCompact || (size > this.#compactAfter && size > this.#snapshotBytes);
   }
 
   async #commit(): Promise<void> {

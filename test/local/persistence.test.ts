@@ -129,6 +129,36 @@ describe('the state file', () => {
     }
   });
 
+  test('compaction: a change made outside a request is written as a full snapshot, the journal starts again after it, and both reload', async () => {
+    const local = await startTest({ state: file });
+    const copy = join(dir, 'copy.json');
+    try {
+      const as = new AutoScaling(clientConfig(local.endpoint));
+      await as.createLaunchConfiguration({ LaunchConfigurationName: 'before', ImageId: 'ami-12345678', InstanceType: 't3.micro' });
+      expect(readStateFile(file)?.seq).toBe(0);
+      local.cloud.setLoad('outside', 40);
+      await as.createLaunchConfiguration({ LaunchConfigurationName: 'compacted', ImageId: 'ami-12345678', InstanceType: 't3.micro' });
+      const snapshot = readStateFile(file);
+      expect(snapshot?.seq).toBe(2);
+      expect(snapshot?.cloud.loads).toEqual({ outside: 40 });
+      expect(journalText()).toBe('');
+      await as.createLaunchConfiguration({ LaunchConfigurationName: 'after', ImageId: 'ami-12345678', InstanceType: 't3.micro' });
+      expect((JSON.parse(journalText()) as { seq: number }).seq).toBe(3);
+      copyFileSync(file, copy);
+      copyFileSync(`${file}.journal`, `${copy}.journal`);
+    } finally {
+      await local.close();
+    }
+    const again = await startTest({ state: copy });
+    try {
+      expect(again.cloud.loadOf('outside')).toBe(40);
+      const names = ((await new AutoScaling(clientConfig(again.endpoint)).describeLaunchConfigurations({})).LaunchConfigurations ?? []).map((c) => c.LaunchConfigurationName);
+      expect(names.sort()).toEqual(['after', 'before', 'compacted']);
+    } finally {
+      await again.close();
+    }
+  });
+
   test('a file that cannot be used stops the start, naming the file', async () => {
     writeFileSync(file, '{"format":"botoscale-local-state","version":1,');
     await expect(startTest({ state: file })).rejects.toThrow(new RegExp(`^botoscale local: state file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON \\(`));

@@ -177,7 +177,9 @@ export class StateStore {
 
   /** Removes temporary files a killed server left next to the state file (the lock says none is in use). */
   #removeLeftovers(): void {
-    const prefix = `.${basename(this.file)}.`;
+    // Snapshots being written (.FILE.PID.N.tmp) and locks being taken or moved aside (FILE.lock.PID.tmp, .stale).
+    const snapshot = `.${basename(this.file)}.`;
+    const lock = `${basename(this.file)}.lock.`;
     let names: string[];
     try {
       names = readdirSync(dirname(this.file));
@@ -185,7 +187,8 @@ export class StateStore {
       return;
     }
     for (const name of names) {
-      if (!name.startsWith(prefix) || !name.endsWith('.tmp') || name.startsWith(`${prefix}${process.pid}.`)) continue;
+      const prefix = name.startsWith(snapshot) ? snapshot : name.startsWith(lock) ? lock : undefined;
+      if (prefix === undefined || !/\.(tmp|stale)$/.test(name) || name.startsWith(`${prefix}${process.pid}.`)) continue;
       try {
         unlinkSync(join(dirname(this.file), name));
       } catch {

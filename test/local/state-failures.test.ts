@@ -8,7 +8,7 @@
  * the start with a message naming the file; version 1 files still load.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AutoScaling } from '@aws-sdk/client-auto-scaling';
@@ -184,9 +184,14 @@ describe('starting', () => {
     }
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     writeFileSync(`${file}.lock`, `${JSON.stringify({ pid: Number(gone.stdout), started: '1', host: hostname() })}\n`);
+    // What a server killed while writing a snapshot or taking the lock leaves behind.
+    writeFileSync(join(dir, `.state.json.${gone.stdout}.7.tmp`), 'half a snapshot');
+    writeFileSync(`${file}.lock.${gone.stdout}.tmp`, '{"pid":');
     const second = await startTest({ state: file });
     expect(JSON.parse(readFileSync(`${file}.lock`, 'utf8')) as { pid: number }).toMatchObject({ pid: process.pid });
+    expect(readdirSync(dir).sort()).toEqual(['state.json', 'state.json.journal', 'state.json.lock']);
     await second.close();
+    expect(readdirSync(dir)).toEqual(['state.json']);
   });
 
   test('a field of the wrong type is refused, naming the file and the field; a version 1 file loads and is rewritten as version 2', async () => {

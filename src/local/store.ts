@@ -108,16 +108,18 @@ export class StateStore {
   readonly #tape = new IdTape();
   #lock: StateLock | undefined;
   #journal: JournalFile | undefined;
-  /** Last change appended, last change on disk, last change in the snapshot on disk. */
+  /** Number of the last change recorded. */
   #seq = 0;
+  /** Number of the last change on disk (in the journal or the snapshot). */
   #durableSeq = 0;
   #pending: string[] = [];
   #waiters: Waiter[] = [];
   #committing: Promise<void> | undefined;
   #snapshotBytes = 0;
   #compactRetryAt = 0;
-  /** Compact at the next commit: the cloud changed outside a recorded change, or the journal's tail could not be cut. */
+  /** Compact at the next commit: the cloud changed outside a recorded change. */
   #mustCompact = false;
+  /** The journal's tail could not be cut after a failed write: only a snapshot may commit now. */
   #appendBlocked = false;
   #clockNow = 0;
   #clockNext = 0;
@@ -360,7 +362,7 @@ export class StateStore {
     if (this.#compactionDue(data.length)) {
       const mustCompact = this.#mustCompact;
       this.#mustCompact = false;
-      written = await this.#compact().catch((err: unknown) => {
+      written = await this.#compact().then(() => true, (err: unknown) => {
         this.#mustCompact = mustCompact;
         this.#compactRetryAt = Date.now() + COMPACTION_RETRY_MS;
         this.#onError(new Error(`botoscale local: cannot write state file ${this.file} (changes stay in its journal): ${(err as Error).message}`));
@@ -382,8 +384,8 @@ export class StateStore {
     for (const w of done) w.resolve();
   }
 
-  /** Commits everything so far by writing a new snapshot, then empties the journal; false if there was nothing to gain. */
-  async #compact(): Promise<boolean> {
+  /** Commits everything so far by writing a new snapshot, then empties the journal. */
+  async #compact(): Promise<void> {
     const journal = this.#journal as JournalFile;
     const text = `${JSON.stringify(this.#document())}\n`;
     await this.#fs.replace(this.file, Buffer.from(text, 'utf8'));
@@ -395,7 +397,6 @@ export class StateStore {
       // Its changes are all in the snapshot (a restart skips them by number); appends go after them.
       this.#onError(new Error(`botoscale local: cannot empty journal ${journal.file}: ${(err as Error).message}`));
     }
-    return true;
   }
 
   /**

@@ -5,13 +5,14 @@
  * SDK) are measured side by side in one run and given as ratios, because machines are
  * noisy. Every request goes to botoscale local on loopback, bounded in count and time.
  */
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ctlCalls, type CtlResult } from './ctl';
 import { createAlarms, createGroups, createLoadBalancers } from './fixtures';
 import { importCost, type ImportResult } from './imports';
 import { child, mb, round, table } from './lib';
+import type { MixedResult, MixedRow } from './mixed';
 import type { OverheadResult } from './overhead';
 import type { PagingResult } from './paging';
 import { LocalServer } from './server';
@@ -50,6 +51,8 @@ export interface BenchResults {
   paging: PagingResult[];
   imports: ImportResult;
   throughput: ThroughputResult;
+  /** Mixed reads and writes, in memory and with `--state`. */
+  mixed: MixedResult;
   memory: MemoryRow[];
   ctl: CtlResult;
 }
@@ -80,6 +83,33 @@ async function growTo(server: LocalServer, from: number, to: number): Promise<nu
   return round((Date.now() - start) / 1000, 1);
 }
 
+/**
+ * Mixed reads and writes against `memory` (a server already holding `groups` groups) and
+ * against a fresh `--state` server grown to the same size (its state file in the system's
+ * temporary directory): three rounds each, alternating, so that a noisy moment of the
+ * machine does not fall on one side only; each side's median round is reported.
+ */
+export async function mixedTraffic(memory: LocalServer, groups: number): Promise<MixedResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'botoscale-bench-state-'));
+  const rounds: Record<string, MixedRow[]> = { memory: [], '--state': [] };
+  try {
+    const stored = await LocalServer.start({ state: join(dir, 'state.json') });
+    await growTo(stored, 0, groups);
+    for (let round = 0; round < 3; round += 1) {
+      for (const [server, endpoint] of [['memory', memory.endpoint], ['--state', stored.endpoint]] as const) {
+        (rounds[server] as MixedRow[]).push(await child<MixedRow>(script('mixed'), { endpoint, groups, server }));
+      }
+    }
+    await stored.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const medianRow = (rows: MixedRow[]): MixedRow => [...rows].sort((x, y) => x.perSecond - y.perSecond)[rows.length >> 1] as MixedRow;
+  const mem = medianRow(rounds.memory as MixedRow[]);
+  const state = medianRow(rounds['--state'] as MixedRow[]);
+  return { groups, concurrency: 8, rows: [mem, state], ratio: round(state.perSecond / mem.perSecond, 2), rounds: { memory: (rounds.memory as MixedRow[]).map((r) => r.perSecond), state: (rounds['--state'] as MixedRow[]).map((r) => r.perSecond) } };
+}
+
 /** Renders the results as the tables the README shows. */
 export function renderTables(r: BenchResults): string {
   const m = r.machine;
@@ -100,6 +130,10 @@ export function renderTables(r: BenchResults): string {
   out.push('', `**4. botoscale local** (DescribeAutoScalingGroups over ${r.throughput.groups} groups of 4 instances, one client process, ${r.throughput.concurrency} requests in flight; target ≥ 2,000 req/s. \`http\`: Node's HTTP client sending the query request, which measures the endpoint; \`sdk\`: the AWS SDK v3 client, whose own CPU per request is the limit. "replayed": the server's default, a read asked again before anything changed is answered from the kept answer; "computed": \`responseCache: false\`, every read decoded, computed and serialised, as after every change)`, '');
   out.push(table(['client', 'server reads', 'request', 'requests', 'seconds', 'req/s', 'p50 ms', 'p99 ms', 'target met'],
     r.throughput.rows.map((x) => [x.client, x.responseCache ? 'replayed' : 'computed', x.request, x.requests, x.seconds, x.perSecond, x.p50Ms, x.p99Ms, x.client === 'http' ? pass(x.perSecond >= 2000) : '—'])));
+  const mx = r.mixed;
+  out.push('', `Mixed traffic (half DescribeAutoScalingGroups of one group, half PutScalingPolicy/CreateOrUpdateTags on one, over ${mx.groups} groups, ${mx.concurrency} in flight, \`http\` client): in memory and with \`--state\` (each change in the journal, flushed to disk, before its answer); target: \`--state\` at least half of in-memory (ratio ${mx.ratio}, ${mx.ratio >= 0.5 ? 'met' : 'NOT met'})`, '');
+  out.push(table(['server', 'requests', 'of which writes', 'seconds', 'req/s (median round)', 'p50 ms', 'p99 ms', 'req/s of each round'],
+    mx.rows.map((x) => [x.server, x.requests, x.writes, x.seconds, x.perSecond, x.p50Ms, x.p99Ms, (x.server === 'memory' ? mx.rounds.memory : mx.rounds.state).join(', ')])));
   out.push('', table(['groups', 'instances', 'server RSS MB', 'server heap MB', 'set-up s (through the API)'],
     r.memory.map((x) => [x.groups, x.instances, x.rssMb, x.heapMb, x.setupSeconds])));
   out.push('', `**5. autoscalectl API calls** (counted at the wire; each group with 2 alarms; target: no-change apply of 100 groups < 15 calls)`, '');
@@ -145,6 +179,9 @@ async function main(): Promise<void> {
   throughput.rows.push(...(await child<ThroughputResult>(script('throughput'), { endpoint: uncached.endpoint, groups: 1000, responseCache: 'false' })).rows);
   await uncached.close();
 
+  log('4. mixed traffic: in memory and with --state, 1,000 groups of 4 instances each');
+  const mixed = await mixedTraffic(big, 1000);
+
   log('4. local memory and 2. paging: 10,000 groups of 4 instances');
   const at10k = await growTo(big, 1000, 10_000);
   const mem10k = await big.memory();
@@ -160,7 +197,7 @@ async function main(): Promise<void> {
   log('5. autoscalectl API calls');
   const ctl = await ctlCalls(ROOT, [10, 100]);
 
-  const results: BenchResults = { date: new Date().toISOString(), machine: machine(), seconds: round((Date.now() - started) / 1000, 1), tutorial, overhead, paging, imports, throughput, memory, ctl };
+  const results: BenchResults = { date: new Date().toISOString(), machine: machine(), seconds: round((Date.now() - started) / 1000, 1), tutorial, overhead, paging, imports, throughput, mixed, memory, ctl };
   writeFileSync(`${OUT}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
   renameSync(`${OUT}.tmp`, OUT);
   process.stdout.write(`${renderTables(results)}\n\nWritten to bench/results.json.\n`);

@@ -35,11 +35,12 @@ export class LocalServer {
 
   /**
    * Starts a server child (with `--expose-gc`, so its memory can be measured after a
-   * collection); `responseCache: false` makes it compute every read afresh.
+   * collection); `responseCache: false` makes it compute every read afresh; `state` starts it
+   * with that state file.
    */
-  static start(options: { responseCache?: boolean } = {}): Promise<LocalServer> {
+  static start(options: { responseCache?: boolean; state?: string } = {}): Promise<LocalServer> {
     return new Promise((resolve, reject) => {
-      const proc = fork(__filename, ['--serve', ...(options.responseCache === false ? ['--no-response-cache'] : [])], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const proc = fork(__filename, ['--serve', ...(options.responseCache === false ? ['--no-response-cache'] : []), ...(options.state === undefined ? [] : [`--state=${options.state}`])], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       proc.once('message', (m: { endpoint?: string; error?: string }) => {
         if (m.endpoint !== undefined) resolve(new LocalServer(proc, m.endpoint));
         else reject(new Error(`bench server: ${m.error}`));
@@ -78,7 +79,8 @@ export class LocalServer {
 const LIMITS = { autoScalingGroups: 20_000, launchConfigurations: 1_000, loadBalancers: 100 };
 
 async function serve(): Promise<void> {
-  const local = await startLocal({ port: 0, realTime: false, limits: LIMITS, responseCache: !process.argv.includes('--no-response-cache') });
+  const state = process.argv.find((a) => a.startsWith('--state='))?.slice('--state='.length);
+  const local = await startLocal({ port: 0, realTime: false, limits: LIMITS, responseCache: !process.argv.includes('--no-response-cache'), ...(state === undefined ? {} : { state }) });
   process.on('message', (m: Command) => {
     const reply = (value: unknown): void => {
       process.send?.({ id: m.id, value });

@@ -69,7 +69,7 @@ async function measure(client: 'http' | 'sdk', responseCache: boolean, label: st
 }
 
 /** Sends query-protocol requests over Node's HTTP client; resolves with the answer's body. */
-function httpClient(endpoint: string, agent: Agent): (body: string) => Promise<string> {
+export function httpClient(endpoint: string, agent: Agent): (body: string) => Promise<string> {
   const url = new URL(endpoint);
   const date = new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
   const authorization = `AWS4-HMAC-SHA256 Credential=AKIDBENCHMARK/${date.slice(0, 8)}/us-east-1/autoscaling/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=${'0'.repeat(64)}`;

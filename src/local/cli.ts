@@ -4,7 +4,7 @@
  * [--speed N] [--region us-east-1] [--auth-file FILE | --auth KEY:SECRET]
  * [--no-launch-configurations]` starts
  * botoscale local, prints its endpoint, and serves until SIGINT or SIGTERM, then closes
- * cleanly (writing the state file). The key pair may also come from BOTOSCALE_LOCAL_AUTH.
+ * cleanly (writing the state file; if that last write fails, it says so and exits 1). The key pair may also come from BOTOSCALE_LOCAL_AUTH.
  *
  * @module
  */
@@ -100,7 +100,8 @@ function serve(flags: LocalFlags, env: Required<Pick<CliEnvironment, 'stdout' | 
           local.close().then(
             () => resolve(0),
             (err: unknown) => {
-              env.stderr(`botoscale local: error while closing: ${err instanceof Error ? err.message : String(err)}\n`);
+              const message = err instanceof Error ? err.message : String(err);
+              env.stderr(`${message.startsWith('botoscale local:') ? message : `botoscale local: error while closing: ${message}`}\n`);
               resolve(1);
             },
           );
@@ -141,7 +142,7 @@ export async function main(argv: readonly string[], environment: CliEnvironment 
     .description('serve a simulated Auto Scaling, CloudWatch, ELB and EC2 endpoint whose cloud really runs')
     .addOption(new Option('--port <port>', 'port to listen on (0: any free port)').default(4599).argParser(port))
     .addOption(new Option('--host <host>', 'address to listen on; loopback only unless you say otherwise').default('127.0.0.1'))
-    .addOption(new Option('--state <file>', 'keep the simulated cloud in this file: loaded at start, written after every change'))
+    .addOption(new Option('--state <file>', 'keep the simulated cloud in this file (and FILE.journal): loaded at start, every change on disk before its answer'))
     .addOption(new Option('--speed <n>', 'run the simulated clock n times faster than real time').default(1).argParser(speed))
     .addOption(new Option('--region <region>', 'region of the simulated cloud').default('us-east-1').argParser(region))
     .addOption(new Option('--auth <KEY:SECRET>', 'accept only requests signed (SigV4) with this key pair (visible in ps: prefer --auth-file)'))

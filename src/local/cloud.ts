@@ -11,7 +11,7 @@ import { SimClock, type ClockState, type SimClockOptions } from './clock';
 import { createCloudWatchService } from './cloudwatch';
 import { createEc2Service, type LoadSource } from './ec2';
 import { createElbService } from './elb';
-import { ACCOUNT_ID } from './ids';
+import { ACCOUNT_ID, withIdRecorder, type IdRecorder } from './ids';
 import type { AutoScalingApi, Cloud, CloudWatchApi, Ec2Api, ElbApi, ServiceHandlers, ServiceName, SimulatedService } from './types';
 
 /** Options of {@link createCloud}. */
@@ -86,6 +86,8 @@ export class LocalCloud implements Cloud, LoadSource {
   readonly #onError: (err: unknown) => void;
   readonly #unsubscribe: () => void;
   #revision = 0;
+  /** Sees the ids every clock step makes (the `--state` journal records them); none by default. */
+  idRecorder: IdRecorder | undefined;
 
   constructor(options: CloudOptions = {}) {
     this.region = options.region ?? 'us-east-1';
@@ -179,6 +181,10 @@ export class LocalCloud implements Cloud, LoadSource {
 
   /** One control-loop step of every service at simulated time `now` (the clock calls it). */
   step(now: number): void {
+    withIdRecorder(this.idRecorder, () => this.#runStep(now));
+  }
+
+  #runStep(now: number): void {
     this.touch();
     for (const [group, cpu] of this.#loads) {
       try {

@@ -1,23 +1,54 @@
 /**
- * AWS-shaped identifiers: instance ids, UUIDs, request ids, ARNs.
+ * AWS-shaped identifiers: instance ids, UUIDs, request ids, ARNs. While an
+ * {@link IdRecorder} is active (the `--state` journal arms one around each change and
+ * each clock step), every id made goes through it, so replaying the journal hands out
+ * the same ids again.
  *
  * @module
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+
+/** Sees every id made while it is active: records it, or hands back one recorded before. */
+export interface IdRecorder {
+  /** The id to use: `make()`'s, recorded, or one replayed from a journal. */
+  next(make: () => string): string;
+}
+
+let active: IdRecorder | undefined;
+
+/** Runs `fn` with `recorder` seeing every id it makes (nested calls restore the outer one). */
+export function withIdRecorder<T>(recorder: IdRecorder | undefined, fn: () => T): T {
+  const outer = active;
+  active = recorder;
+  try {
+    return fn();
+  } finally {
+    active = outer;
+  }
+}
+
+function issue(make: () => string): string {
+  return active === undefined ? make() : active.next(make);
+}
 
 /** `i-` followed by 17 lowercase hex digits, as EC2 issues today. */
 export function instanceId(): string {
-  return `i-${randomBytes(9).toString('hex').slice(0, 17)}`;
+  return issue(() => `i-${randomBytes(9).toString('hex').slice(0, 17)}`);
 }
 
 /** A prefixed 17-hex-digit id: `sg-…`, `ami-…`, `subnet-…`, `vpc-…`. */
 export function resourceId(prefix: string): string {
-  return `${prefix}-${randomBytes(9).toString('hex').slice(0, 17)}`;
+  return issue(() => `${prefix}-${randomBytes(9).toString('hex').slice(0, 17)}`);
 }
 
 /** A random UUID, as AWS uses for request ids, activity ids and policy ARNs. */
 export function uuid(): string {
-  return randomUUID();
+  return issue(() => randomUUID());
+}
+
+/** A random whole number from `min` (inclusive) to `max` (exclusive), such as the digits of an ELB DNS name. */
+export function randomNumber(min: number, max: number): number {
+  return Number(issue(() => String(randomInt(min, max))));
 }
 
 /** The fake account every simulated resource belongs to. */

@@ -17,7 +17,10 @@ export { createCloud, LocalCloud, type CloudOptions, type CloudServices, type Cl
 export { SimClock, parseDuration, type ClockState, type SimClockOptions, type StepListener } from './clock';
 export type { LoadSource } from './ec2';
 export { ServiceError } from './errors';
-export { readStateFile, writeFileAtomic, StateStore, type StateDocument } from './store';
+export { readStateFile, writeFileAtomic, StateStore, type StateDocument, type StateStoreOptions } from './store';
+export type { StateFs } from './journal';
+export type { CallChange, Change, ClockChange, HealthChange, LoadChange } from './changes';
+export type { IdRecorder } from './ids';
 export type { Credentials } from './auth';
 export type {
   AutoScalingApi,

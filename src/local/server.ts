@@ -2,8 +2,9 @@
  * The HTTP server of botoscale local: routes each request to a simulated service,
  * verifies its signature in `--auth` mode, decodes it against the service's model,
  * runs the handler synchronously against the state (so parallel clients lose no
- * update), writes the state file before answering a change, and answers in the
- * service's wire format. A small JSON control API lives under `/_botoscale/`.
+ * update), with `--state` holds every answer until the changes it may reflect are on
+ * disk (answering `InternalFailure` if they could not be written: then they are undone),
+ * and answers in the service's wire format. A small JSON control API lives under `/_botoscale/`.
  *
  * @module
  */
@@ -20,6 +21,8 @@ import { MAX_JSON_DEPTH, parseJsonBody } from './protocol/json-body';
 import { PROFILES } from './protocol/services';
 import { ResponseCache } from './response-cache';
 import { guessFromHeaders, routeRequest, RouteError, scopeService, type HeaderGuess, type Route } from './router';
+import { callChange, type Change } from './changes';
+import type { StateFs } from './journal';
 import { StateStore } from './store';
 import type { RequestContext, ServiceName, WireObject } from './types';
 
@@ -29,8 +32,10 @@ export interface LocalOptions {
   port?: number;
   /** Address to listen on. Default `127.0.0.1` (loopback only). */
   host?: string;
-  /** State file: loaded at start if present, written atomically after every change. */
+  /** State file: loaded at start if present; every change is on disk (in its journal) before it is answered. */
   state?: string;
+  /** The file operations `state` makes while serving; tests give one that fails as a full disk would. Default: Node's. */
+  stateFs?: StateFs;
   /** How many times faster than real time the clock runs. Default 1. */
   speed?: number;
   /** Region of the simulated cloud. Default `us-east-1`. */
@@ -135,11 +140,28 @@ function decodeBody(headers: IncomingMessage['headers'], body: Buffer, limit: nu
   return out;
 }
 
+/** What an answer waits for before it leaves: the changes it may reflect on disk, or the answer to give if they could not be written. */
+interface AnswerGate {
+  settle(): Promise<void> | undefined;
+  failure(): Encoded;
+}
+
+const gates = new WeakMap<ServerResponse, AnswerGate>();
+
 function send(res: ServerResponse, answer: Encoded): void {
   sendParts(res, answer.status, answer.headers, [Buffer.from(answer.body, 'utf8')]);
 }
 
 function sendParts(res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer[]): void {
+  const gate = gates.get(res);
+  if (gate !== undefined) {
+    gates.delete(res);
+    const durable = gate.settle();
+    if (durable !== undefined) {
+      durable.then(() => sendParts(res, status, headers, body), () => send(res, gate.failure()));
+      return;
+    }
+  }
   if (res.headersSent || res.destroyed) return;
   let length = 0;
   for (const part of body) length += part.length;
@@ -172,20 +194,16 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
   const onError = options.onError ?? ((err: unknown) => process.stderr.write(`botoscale local: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
   const clock = new SimClock({ ...options.clock, ...(options.speed !== undefined ? { speed: options.speed } : {}) });
   const cloud = new LocalCloud({ region, clock, onError, ...(options.limits === undefined ? {} : { limits: options.limits }), ...(options.images === undefined ? {} : { images: options.images }), launchConfigurations: options.launchConfigurations !== false });
-  const store = options.state === undefined ? undefined : new StateStore(options.state, cloud);
-  // A new state file is written at once, so the simulated network's ids are fixed from the start.
-  if (store !== undefined && !store.load()) store.save();
-  const unsubscribeStore = store === undefined ? undefined : clock.onStep(() => store.markDirty());
+  const store = options.state === undefined ? undefined : new StateStore(options.state, cloud, { onError, ...(options.stateFs === undefined ? {} : { fs: options.stateFs }) });
+  store?.open();
   const cache = options.responseCache === false ? undefined : new ResponseCache();
   const epoch = (): string => `${cloud.revision}:${clock.now()}`;
 
   const implemented = (service: ServiceName, action: string): boolean =>
     Object.prototype.hasOwnProperty.call(PROFILES[service].model.operations, action) && typeof cloud.handlers(service)[action] === 'function';
 
-  const persist = (): void => {
-    if (store === undefined) return;
-    store.save();
-  };
+  /** Makes a change through `fn`, recording it in the journal with `--state`. */
+  const record = <T>(change: Change, fn: () => T): T => (store === undefined ? fn() : store.change(change, fn));
 
   const invoke = (route: Route, requestId: string): Encoded => {
     const { profile, action } = route;
@@ -195,24 +213,21 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     const input = route.protocol === 'json' ? decodeJson(profile, op, route.body) : decodeQuery(profile, op, route.params);
     const ctx: RequestContext = { cloud, region, accountId: cloud.accountId, requestId, now: clock.now() };
     const mutating = isMutating(action);
+    const run = (): WireObject => {
+      try {
+        return handler(input, ctx) ?? {};
+      } finally {
+        // Even a failed change may have begun; no read kept from before is replayed after it.
+        if (mutating) cloud.touch();
+      }
+    };
     let output: WireObject;
     try {
-      output = handler(input, ctx) ?? {};
+      output = mutating ? record(callChange(route, requestId), run) : run();
     } catch (err) {
       if (err instanceof ServiceError) throw err;
       onError(err);
       throw new ServiceError('InternalFailure', INTERNAL_FAILURE, 500);
-    } finally {
-      // Even a failed change may have begun; no read kept from before is replayed after it.
-      if (mutating) cloud.touch();
-    }
-    if (mutating) {
-      try {
-        persist();
-      } catch (err) {
-        onError(err);
-        throw new ServiceError('InternalFailure', 'The change was made but could not be written to the state file.', 500);
-      }
     }
     return encodeOutput(profile, route.protocol, op, output, requestId);
   };
@@ -252,15 +267,14 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
             return fail(400, 'InvalidRequest', (err as Error).message);
           }
           clock.advance(ms);
-          persist();
+          store?.sync();
           return sendJson(res, 200, clockInfo());
         }
         case 'POST /_botoscale/load': {
           const { group, cpu } = json;
           if (typeof group !== 'string' || group === '') return fail(400, 'InvalidRequest', 'give "group": the Auto Scaling group name');
           if (typeof cpu !== 'number' || !Number.isFinite(cpu) || cpu < 0 || cpu > 100) return fail(400, 'InvalidRequest', 'give "cpu": a number from 0 to 100');
-          cloud.setLoad(group, cpu);
-          persist();
+          record({ kind: 'load', group, cpu }, () => cloud.setLoad(group, cpu));
           return sendJson(res, 200, { group, cpu });
         }
         case 'POST /_botoscale/instance/health': {
@@ -268,9 +282,10 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
           if (typeof instance !== 'string' || typeof healthy !== 'boolean') return fail(400, 'InvalidRequest', 'give "instance": an instance id and "healthy": true or false');
           const view = cloud.ec2.getInstance(instance);
           if (view === undefined) return fail(404, 'NotFound', `no instance ${instance}`);
-          view.healthy = healthy;
-          cloud.touch();
-          persist();
+          record({ kind: 'health', instance, healthy }, () => {
+            view.healthy = healthy;
+            cloud.touch();
+          });
           return sendJson(res, 200, { instance, healthy });
         }
         default:
@@ -322,6 +337,17 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
   };
 
   const server = createServer((req, res) => {
+    if (store !== undefined) {
+      const control = (req.url ?? '').startsWith('/_botoscale');
+      gates.set(res, {
+        settle: () => store.settle(),
+        failure: () => {
+          if (control) return { status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: 'InternalFailure', message: INTERNAL_FAILURE } }) };
+          const guess = guessFromHeaders({ headers: req.headers, scopeService: undefined });
+          return encodeError(guess.profile, guess.protocol, new ServiceError('InternalFailure', INTERNAL_FAILURE, 500), uuid());
+        },
+      });
+    }
     handle(req, res).catch((err: unknown) => {
       onError(err);
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'InternalFailure', message: INTERNAL_FAILURE } });
@@ -332,7 +358,10 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
-    const onListenError = (err: Error): void => reject(err);
+    const onListenError = (err: Error): void => {
+      store?.abandon();
+      reject(err);
+    };
     server.once('error', onListenError);
     server.listen(options.port ?? 4599, host, () => {
       server.off('error', onListenError);
@@ -351,23 +380,21 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     clock,
     cloud,
     setLoad(groupName, cpuPercent) {
-      cloud.setLoad(groupName, cpuPercent);
-      persist();
+      record({ kind: 'load', group: groupName, cpu: cpuPercent }, () => cloud.setLoad(groupName, cpuPercent));
     },
     close() {
-      closing ??= new Promise<void>((resolve, reject) => {
+      closing ??= (async () => {
         clock.stop();
-        store?.stop();
-        unsubscribeStore?.();
-        try {
-          store?.flush(0);
-        } catch (err) {
-          onError(err);
-        }
-        cloud.dispose();
-        server.close((err) => (err === undefined ? resolve() : reject(err)));
+        const stopped = new Promise<void>((resolve, reject) => server.close((err) => (err === undefined ? resolve() : reject(err))));
         server.closeAllConnections();
-      });
+        try {
+          // The last snapshot; if it cannot be written, closing fails (the journal keeps every acknowledged change).
+          await store?.close();
+        } finally {
+          cloud.dispose();
+          await stopped;
+        }
+      })();
       return closing;
     },
   };

@@ -1,37 +1,49 @@
 /**
- * `--state FILE`: the cloud's snapshot written atomically (a temporary file in the same
- * directory, flushed to disk, renamed over the file, and the directory flushed) so a
- * crash at any moment leaves either the previous or the new state, never a torn file;
- * and loaded at start, where a file that does not parse is an error naming it.
+ * `--state FILE`: the cloud kept on disk as a snapshot (`FILE`) and a journal of the
+ * changes made since (`FILE.journal`), under an exclusive lock (`FILE.lock`).
+ *
+ * - Every change (a request that may change state, a move of the clock, a load, an
+ *   instance's health) is appended to the journal as what caused it, with the ids it
+ *   made ({@link Change}); the changes that arrive while one batch is being flushed go
+ *   to disk together in the next (group commit), so a change costs one small append,
+ *   not a rewrite of the whole state.
+ * - No answer leaves before every change it may reflect is on disk ({@link StateStore.settle}).
+ *   When a batch cannot be written, the cloud is rebuilt from what is on disk (snapshot
+ *   plus the journal's durable part), so the failed changes, and every change made on
+ *   top of them, are gone, and their requests are answered `InternalFailure`.
+ * - When the journal has grown past the snapshot's size, a batch is committed by
+ *   writing a new snapshot instead (atomically: temporary file, flush, rename, directory
+ *   flush), and the journal is emptied: compaction. If the snapshot cannot be written
+ *   (the directory became read-only), the batch goes to the journal as usual.
+ * - At start the snapshot is validated and loaded, the journal replayed, and a fresh
+ *   snapshot written; at close a last snapshot is written, and its failure is an error.
  *
  * @module
  */
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { CloudSnapshot, LocalCloud } from './cloud';
+import { applyChange, IdTape, type Change } from './changes';
+import type { LocalCloud } from './cloud';
+import { withIdRecorder } from './ids';
+import { JournalFile, nodeStateFs, readJournal, temporaryName, type StateFs } from './journal';
+import { StateLock } from './lock';
+import { parseJournalLine, parseStateDocument, type StateDocument } from './state-schema';
 
-/** What a state file holds. */
-export interface StateDocument {
-  /** Marks the file as a botoscale local state file. */
-  format: 'botoscale-local-state';
-  /** Format version. */
-  version: 1;
-  /** Region of the cloud. */
-  region: string;
-  /** Account of the cloud. */
-  accountId: string;
-  /** Real time of the write, ISO 8601. */
-  savedAt: string;
-  /** The cloud's snapshot. */
-  cloud: CloudSnapshot;
+export type { StateDocument } from './state-schema';
+
+function syncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
-
-let tmpCounter = 0;
 
 /** Writes `text` to `file` atomically and durably. */
 export function writeFileAtomic(file: string, text: string): void {
   const dir = dirname(resolve(file));
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.${++tmpCounter}.tmp`);
+  const tmp = temporaryName(resolve(file));
   let fd: number | undefined = openSync(tmp, 'w', 0o600);
   try {
     const buf = Buffer.from(text, 'utf8');
@@ -50,19 +62,10 @@ export function writeFileAtomic(file: string, text: string): void {
     }
     throw err;
   }
-  const dfd = openSync(dir, 'r');
-  try {
-    fsyncSync(dfd);
-  } finally {
-    closeSync(dfd);
-  }
+  syncDirectory(dir);
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Reads a state file: undefined if there is none; an error naming the file if it cannot be used. */
+/** Reads a state file: undefined if there is none; an error naming the file (and the field) if it cannot be used. */
 export function readStateFile(file: string): StateDocument | undefined {
   let text: string;
   try {
@@ -71,40 +74,114 @@ export function readStateFile(file: string): StateDocument | undefined {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new Error(`botoscale local: cannot read state file ${file}: ${(err as Error).message}`);
   }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`botoscale local: state file ${file} is not valid JSON (${(err as Error).message}); move it away or fix it`);
-  }
-  if (!isRecord(doc) || doc.format !== 'botoscale-local-state' || doc.version !== 1 || !isRecord(doc.cloud) || typeof doc.region !== 'string') {
-    throw new Error(`botoscale local: ${file} is not a botoscale local state file of version 1`);
-  }
-  const cloud = doc.cloud;
-  if (!isRecord(cloud.clock) || typeof cloud.clock.now !== 'number' || typeof cloud.clock.nextStep !== 'number' || !isRecord(cloud.loads)) {
-    throw new Error(`botoscale local: state file ${file} has no valid clock`);
-  }
-  return doc as unknown as StateDocument;
+  return parseStateDocument(file, text);
 }
 
-/** Keeps a cloud's state file up to date. */
+/** Options of {@link StateStore}. */
+export interface StateStoreOptions {
+  /** The file operations made while serving (tests give one that fails); default Node's. */
+  fs?: StateFs;
+  /** Called with write failures the store recovers from (a failed compaction, a rolled-back batch). */
+  onError?: (err: unknown) => void;
+  /** The journal is compacted once it is larger than this many bytes and than the snapshot. Default 1 MiB. */
+  compactAfterBytes?: number;
+}
+
+interface Waiter {
+  seq: number;
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
+const COMPACTION_RETRY_MS = 5000;
+
+/** Keeps a cloud's state file and journal, and says when a change is on disk. */
 export class StateStore {
   /** Absolute path of the state file. */
   readonly file: string;
+  /** Absolute path of its journal. */
+  readonly journalFile: string;
   readonly #cloud: LocalCloud;
-  #dirty = false;
-  #lastServices = '';
-  #lastWrite = 0;
+  readonly #fs: StateFs;
+  readonly #onError: (err: unknown) => void;
+  readonly #compactAfter: number;
+  readonly #tape = new IdTape();
+  #lock: StateLock | undefined;
+  #journal: JournalFile | undefined;
+  /** Number of the last change recorded. */
+  #seq = 0;
+  /** Number of the last change on disk (in the journal or the snapshot). */
+  #durableSeq = 0;
+  #pending: string[] = [];
+  #waiters: Waiter[] = [];
+  #committing: Promise<void> | undefined;
+  #snapshotBytes = 0;
+  #compactRetryAt = 0;
+  /** Compact at the next commit: the cloud changed outside a recorded change. */
+  #mustCompact = false;
+  /** The journal's tail could not be cut after a failed write: only a snapshot may commit now. */
+  #appendBlocked = false;
+  #clockNow = 0;
+  #clockNext = 0;
+  #expectedRevision = 0;
+  #stepsSeen = 0;
+  #unsubscribe: (() => void) | undefined;
   #timer: NodeJS.Timeout | undefined;
+  #closed = false;
 
-  constructor(file: string, cloud: LocalCloud) {
+  constructor(file: string, cloud: LocalCloud, options: StateStoreOptions = {}) {
     this.file = resolve(file);
+    this.journalFile = `${this.file}.journal`;
     this.#cloud = cloud;
+    this.#fs = options.fs ?? nodeStateFs;
+    this.#onError = options.onError ?? ((err) => process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`));
+    this.#compactAfter = options.compactAfterBytes ?? 1024 * 1024;
   }
 
-  /** Removes temporary files a killed server left next to the state file. */
+  /**
+   * Takes the lock, loads the state file and replays its journal into the cloud, writes
+   * a fresh snapshot, and starts recording; returns whether there was a state file.
+   * Throws an error naming the state file if any of it cannot be done.
+   */
+  open(): boolean {
+    this.#lock = StateLock.acquire(this.file);
+    try {
+      this.#removeLeftovers();
+      this.#cloud.idRecorder = this.#tape;
+      const existed = this.#load(Number.POSITIVE_INFINITY);
+      this.#writeSnapshotNow();
+      this.#journal = new JournalFile(this.journalFile, this.#fs, 0);
+      this.#clearJournalNow();
+      // The journal may be new: its name must be on disk before a change in it is acknowledged.
+      syncDirectory(dirname(this.file));
+      this.#unsubscribe = this.#cloud.clock.onStep(() => {
+        this.#stepsSeen += 1;
+      });
+      this.#resync();
+      return existed;
+    } catch (err) {
+      this.#cloud.idRecorder = undefined;
+      this.#journal?.close();
+      this.#lock.release();
+      throw err;
+    }
+  }
+
+  /** Writes down clock moves every `everyMs` of real time until {@link close}. */
+  start(everyMs = 100): void {
+    if (this.#timer !== undefined || this.#closed) return;
+    this.#timer = setInterval(() => {
+      this.sync();
+      this.#schedule();
+    }, everyMs);
+    this.#timer.unref();
+  }
+
+  /** Removes temporary files a killed server left next to the state file (the lock says none is in use). */
   #removeLeftovers(): void {
-    const prefix = `.${basename(this.file)}.`;
+    // Snapshots being written (.FILE.PID.N.tmp) and locks being taken or moved aside (FILE.lock.PID.tmp, .stale).
+    const snapshot = `.${basename(this.file)}.`;
+    const lock = `${basename(this.file)}.lock.`;
     let names: string[];
     try {
       names = readdirSync(dirname(this.file));
@@ -112,7 +189,8 @@ export class StateStore {
       return;
     }
     for (const name of names) {
-      if (!name.startsWith(prefix) || !name.endsWith('.tmp') || name.startsWith(`${prefix}${process.pid}.`)) continue;
+      const prefix = name.startsWith(snapshot) ? snapshot : name.startsWith(lock) ? lock : undefined;
+      if (prefix === undefined || !/\.(tmp|stale)$/.test(name) || name.startsWith(`${prefix}${process.pid}.`)) continue;
       try {
         unlinkSync(join(dirname(this.file), name));
       } catch {
@@ -121,9 +199,8 @@ export class StateStore {
     }
   }
 
-  /** Loads the file into the cloud if it exists; returns whether it did. Throws naming the file if it cannot. */
-  load(): boolean {
-    this.#removeLeftovers();
+  /** Loads the snapshot and the journal's changes up to `maxSeq` (its first `maxBytes`); whether there was a snapshot. */
+  #load(maxSeq: number, maxBytes = Number.POSITIVE_INFINITY): boolean {
     const doc = readStateFile(this.file);
     if (doc === undefined) return false;
     if (doc.region !== this.#cloud.region) {
@@ -134,63 +211,267 @@ export class StateStore {
     } catch (err) {
       throw new Error(`botoscale local: cannot restore state file ${this.file}: ${(err as Error).message}`);
     }
-    this.#lastServices = this.#servicesText(doc.cloud);
+    let seq = doc.seq;
+    const { lines } = readJournal(this.journalFile, maxBytes);
+    for (const [i, line] of lines.entries()) {
+      const entry = parseJournalLine(this.journalFile, i + 1, line);
+      if (entry.seq <= doc.seq) continue;
+      if (entry.seq !== seq + 1 || entry.seq > maxSeq) break;
+      try {
+        applyChange(this.#cloud, this.#tape, entry.change);
+      } catch (err) {
+        this.#onError(new Error(`botoscale local: replaying change ${entry.seq} of ${this.journalFile} failed: ${(err as Error).message}`));
+      }
+      seq = entry.seq;
+    }
+    this.#seq = seq;
+    this.#durableSeq = seq;
     return true;
   }
 
-  #servicesText(s: CloudSnapshot): string {
-    return JSON.stringify([s.loads, s.ec2, s.elb, s.autoscaling, s.cloudwatch]);
-  }
-
-  /** Writes the cloud's state now. */
-  save(): void {
-    const snapshot = this.#cloud.snapshot();
-    const doc: StateDocument = {
+  #document(): StateDocument {
+    return {
       format: 'botoscale-local-state',
-      version: 1,
+      version: 2,
       region: this.#cloud.region,
       accountId: this.#cloud.accountId,
       savedAt: new Date().toISOString(),
-      cloud: snapshot,
+      seq: this.#seq,
+      cloud: this.#cloud.snapshot(),
     };
-    writeFileAtomic(this.file, `${JSON.stringify(doc)}\n`);
-    this.#lastServices = this.#servicesText(snapshot);
-    this.#lastWrite = Date.now();
-    this.#dirty = false;
   }
 
-  /** Notes that clock steps ran; the next flush writes if they changed anything. */
-  markDirty(): void {
-    this.#dirty = true;
+  #writeSnapshotNow(): void {
+    const text = `${JSON.stringify(this.#document())}\n`;
+    try {
+      writeFileAtomic(this.file, text);
+    } catch (err) {
+      throw new Error(`botoscale local: cannot write state file ${this.file}: ${(err as Error).message}`);
+    }
+    this.#snapshotBytes = Buffer.byteLength(text);
+  }
+
+  #clearJournalNow(): void {
+    const fd = openSync(this.journalFile, 'r+');
+    try {
+      // Every change in it is in the snapshot just written.
+      ftruncateSync(fd, 0);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Takes the clock, the cloud's revision and the ids as they are now as already recorded. */
+  #resync(): void {
+    const clock = this.#cloud.clock.toJSON();
+    this.#clockNow = clock.now;
+    this.#clockNext = clock.nextStep;
+    this.#expectedRevision = this.#cloud.revision;
+    this.#stepsSeen = 0;
+    this.#tape.reset();
+  }
+
+  #append(change: Change): void {
+    this.#seq += 1;
+    this.#pending.push(`${JSON.stringify({ seq: this.#seq, change })}\n`);
+    this.#schedule();
   }
 
   /**
-   * Writes if steps changed the services since the last write, or (clock only) if the
-   * last write is older than `clockEveryMs`.
+   * Records the clock's moves since the last record (with the ids its steps made), and
+   * notices a change made to the cloud outside a recorded one (then the next commit is
+   * a full snapshot).
    */
-  flush(clockEveryMs = 5000): void {
-    if (!this.#dirty) return;
-    const snapshot = this.#cloud.snapshot();
-    if (this.#servicesText(snapshot) === this.#lastServices && Date.now() - this.#lastWrite < clockEveryMs) return;
-    this.save();
+  sync(): void {
+    if (this.#closed || this.#journal === undefined) return;
+    const revision = this.#cloud.revision;
+    if (revision !== this.#expectedRevision + this.#stepsSeen) this.#mustCompact = true;
+    this.#expectedRevision = revision;
+    this.#stepsSeen = 0;
+    const ids = this.#tape.drain();
+    const clock = this.#cloud.clock.toJSON();
+    if (ids.length > 0 || clock.now !== this.#clockNow || clock.nextStep !== this.#clockNext) {
+      this.#clockNow = clock.now;
+      this.#clockNext = clock.nextStep;
+      this.#append({ kind: 'clock', now: clock.now, nextStep: clock.nextStep, ids });
+    }
+    if (this.#mustCompact) this.#schedule();
   }
 
-  /** Flushes every `everyMs` of real time until {@link stop}. */
-  start(everyMs = 250): void {
-    if (this.#timer !== undefined) return;
-    this.#timer = setInterval(() => {
+  /**
+   * Runs `fn`, which makes `change` to the cloud, and records the change with the ids it
+   * made (also when `fn` throws: what it did before is replayed the same way).
+   */
+  change<T>(change: Change, fn: () => T): T {
+    if (this.#journal === undefined || this.#closed) return fn();
+    this.sync();
+    try {
+      return withIdRecorder(this.#tape, fn);
+    } finally {
+      const ids = this.#tape.drain();
+      const recorded: Change = change.kind === 'call' || change.kind === 'clock' ? { ...change, ids } : change;
+      this.#expectedRevision = this.#cloud.revision;
+      this.#stepsSeen = 0;
+      this.#append(recorded);
+    }
+  }
+
+  /**
+   * Undefined when everything the cloud shows now is on disk; otherwise a promise that
+   * resolves once it is, or rejects if it could not be written (then it is undone).
+   */
+  settle(): Promise<void> | undefined {
+    this.sync();
+    if (this.#seq === this.#durableSeq) return undefined;
+    return new Promise<void>((resolve, reject) => {
+      this.#waiters.push({ seq: this.#seq, resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    if (this.#committing !== undefined || this.#journal === undefined) return;
+    if (this.#pending.length === 0 && !this.#mustCompact) return;
+    // Wait one turn of the event loop so the changes of requests that arrived together go in one batch.
+    this.#committing = new Promise<void>((r) => setImmediate(r))
+      .then(() => this.#commit())
+      .catch((err: unknown) => this.#onError(err))
+      .finally(() => {
+        this.#committing = undefined;
+        this.#schedule();
+      });
+  }
+
+  #compactionDue(extra: number): boolean {
+    // Appending is unsafe until a snapshot replaces the journal: no waiting then.
+    if (this.#appendBlocked) return true;
+    if (Date.now() < this.#compactRetryAt) return false;
+    const size = (this.#journal?.size ?? 0) + extra;
+    return this.#mustCompact || (size > this.#compactAfter && size > this.#snapshotBytes);
+  }
+
+  async #commit(): Promise<void> {
+    const journal = this.#journal as JournalFile;
+    if (!this.#closed) this.sync();
+    const lines = this.#pending;
+    this.#pending = [];
+    const upTo = this.#seq;
+    const data = Buffer.from(lines.join(''), 'utf8');
+    let written = false;
+    if (this.#compactionDue(data.length)) {
+      const mustCompact = this.#mustCompact;
+      this.#mustCompact = false;
+      written = await this.#compact().then(() => true, (err: unknown) => {
+        this.#mustCompact = mustCompact;
+        this.#compactRetryAt = Date.now() + COMPACTION_RETRY_MS;
+        this.#onError(new Error(`botoscale local: cannot write state file ${this.file} (changes stay in its journal): ${(err as Error).message}`));
+        return false;
+      });
+    }
+    if (!written) {
       try {
-        this.flush();
+        if (this.#appendBlocked) throw new Error(`the journal ${journal.file} could not be cut back after a failed write, and the state file cannot be written`);
+        if (data.length > 0) await journal.append(data);
       } catch (err) {
-        process.stderr.write(`botoscale local: cannot write state file ${this.file}: ${(err as Error).message}\n`);
+        await this.#rollback(err as Error);
+        return;
       }
-    }, everyMs);
-    this.#timer.unref();
+    }
+    this.#durableSeq = upTo;
+    const done = this.#waiters.filter((w) => w.seq <= upTo);
+    this.#waiters = this.#waiters.filter((w) => w.seq > upTo);
+    for (const w of done) w.resolve();
   }
 
-  /** Stops the flush timer. */
-  stop(): void {
+  /** Commits everything so far by writing a new snapshot, then empties the journal. */
+  async #compact(): Promise<void> {
+    const journal = this.#journal as JournalFile;
+    const text = `${JSON.stringify(this.#document())}\n`;
+    await this.#fs.replace(this.file, Buffer.from(text, 'utf8'));
+    this.#snapshotBytes = Buffer.byteLength(text);
+    try {
+      await journal.clear();
+      this.#appendBlocked = false;
+    } catch (err) {
+      // Its changes are all in the snapshot (a restart skips them by number); appends go after them.
+      this.#onError(new Error(`botoscale local: cannot empty journal ${journal.file}: ${(err as Error).message}`));
+    }
+  }
+
+  /**
+   * A batch could not be written: rebuild the cloud from what is on disk, fail every
+   * change not on disk (their answers become InternalFailure), and cut the journal back.
+   */
+  async #rollback(err: Error): Promise<void> {
+    const journal = this.#journal as JournalFile;
+    this.#onError(new Error(`botoscale local: cannot write journal ${journal.file}; the changes not written are undone: ${err.message}`));
+    const failure = new Error(`botoscale local: the change could not be written to ${this.file}`);
+    this.#pending = [];
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    try {
+      this.#load(this.#durableSeq, journal.size);
+    } finally {
+      this.#seq = this.#durableSeq;
+      this.#resync();
+      this.#cloud.touch();
+      this.#expectedRevision = this.#cloud.revision;
+      for (const w of waiters) w.reject(failure);
+    }
+    try {
+      await journal.discardTail();
+    } catch (cut) {
+      this.#appendBlocked = true;
+      this.#onError(new Error(`botoscale local: cannot cut journal ${journal.file} back: ${(cut as Error).message}`));
+    }
+  }
+
+  /** Waits until no batch is being written and none is waiting. */
+  async #drain(): Promise<void> {
+    while (this.#committing !== undefined || this.#pending.length > 0) {
+      this.#schedule();
+      await this.#committing;
+    }
+  }
+
+  /**
+   * Writes everything down, writes a last snapshot, empties and removes the journal and
+   * releases the lock. Rejects naming the state file if the last snapshot cannot be
+   * written (the journal then still holds every acknowledged change).
+   */
+  async close(): Promise<void> {
+    if (this.#closed || this.#journal === undefined) return;
     if (this.#timer !== undefined) clearInterval(this.#timer);
     this.#timer = undefined;
+    this.sync();
+    await this.#drain();
+    this.#closed = true;
+    this.#unsubscribe?.();
+    this.#cloud.idRecorder = undefined;
+    const journal = this.#journal;
+    try {
+      if (this.#durableSeq !== this.#seq) throw new Error('its last changes could not be written');
+      const text = `${JSON.stringify(this.#document())}\n`;
+      await this.#fs.replace(this.file, Buffer.from(text, 'utf8'));
+      await journal.clear();
+      journal.close();
+      unlinkSync(this.journalFile);
+    } catch (err) {
+      journal.close();
+      throw new Error(`botoscale local: cannot write state file ${this.file} on close (${(err as Error).message}); its journal ${this.journalFile} keeps what was acknowledged`);
+    } finally {
+      this.#lock?.release();
+    }
+  }
+
+  /** Releases the lock without writing anything (a start that failed after {@link open}). */
+  abandon(): void {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#closed = true;
+    this.#unsubscribe?.();
+    this.#cloud.idRecorder = undefined;
+    this.#journal?.close();
+    this.#lock?.release();
   }
 }

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/local/cli';
@@ -133,7 +133,30 @@ describe('main(argv)', () => {
     expect(await first.code).toBe(0);
     const bad = start(['local', '--port', '0', '--state', join(ROOT, 'package.json')]);
     expect(await bad.code).toBe(1);
-    expect(bad.err).toEqual([`botoscale local: ${join(ROOT, 'package.json')} is not a botoscale local state file of version 1\n`]);
+    expect(bad.err).toEqual([`botoscale local: ${join(ROOT, 'package.json')} is not a botoscale local state file of version 1 or 2\n`]);
+  });
+});
+
+describe('--state', () => {
+  test('a second server on the same file exits 1 naming it; a last write that fails on SIGTERM exits 1 naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'botoscale-cli-'));
+    try {
+      const file = join(dir, 'cloud.json');
+      const first = start(['local', '--port', '0', '--state', file]);
+      await first.listening;
+      const second = start(['local', '--port', '0', '--state', file]);
+      expect(await second.code).toBe(1);
+      expect(second.err).toEqual([`botoscale local: state file ${file} is in use by another botoscale local (process ${process.pid}); stop it or use another file\n`]);
+      // A non-empty directory where the state file was: the last snapshot cannot be renamed over it (as root too).
+      rmSync(file);
+      mkdirSync(file);
+      writeFileSync(join(file, 'in-the-way'), '');
+      first.signals.emit('SIGTERM');
+      expect(await first.code).toBe(1);
+      expect(first.err.join('')).toMatch(new RegExp(`^botoscale local: cannot write state file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} on close \\(.+\\); its journal ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.journal keeps what was acknowledged\n$`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

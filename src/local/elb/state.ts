@@ -6,9 +6,9 @@
  *
  * @module
  */
-import { randomInt } from 'node:crypto';
 import { ServiceError } from '../errors';
 import { parseNumberText } from '../protocol/numbers';
+import { randomNumber } from '../ids';
 import type { ElbInstanceHealth } from '../types';
 import type { SubnetRef } from '../ec2';
 import { DEFAULT_SSL_POLICY, POLICY_TYPES, PREDEFINED_POLICIES, type PolicyRecord } from './policies';
@@ -412,7 +412,7 @@ export class ElbState {
     this.#checkGroups(groups);
     const tags = (req.tags ?? []).map((t) => ({ key: t.key, value: t.value ?? '' }));
     this.#checkTags(tags);
-    const digits = randomInt(100_000_000, 2_147_483_647);
+    const digits = randomNumber(100_000_000, 2_147_483_647);
     const lb: LoadBalancerRecord = {
       name: req.name,
       dnsName: `${scheme === 'internal' ? 'internal-' : ''}${req.name}-${digits}.${this.region}.elb.amazonaws.com`,

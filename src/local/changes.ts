@@ -1,0 +1,157 @@
+/**
+ * The changes the `--state` journal records, and how one is applied again to a cloud.
+ * A change is recorded as what caused it, not as the state it produced: a request (its
+ * service, action and parameters as received), a move of the clock, a load, an instance's
+ * health. Applying the same changes in the same order to the same state gives the same
+ * state, because the cloud's only other input is the ids it makes, and those are
+ * recorded with each change ({@link IdTape}) and handed out again on replay.
+ *
+ * @module
+ */
+import type { LocalCloud } from './cloud';
+import { ServiceError } from './errors';
+import { withIdRecorder, type IdRecorder } from './ids';
+import { decodeJson, decodeQuery, operationOf } from './protocol/codec';
+import { PROFILES } from './protocol/services';
+import type { Route } from './router';
+import type { ServiceName } from './types';
+
+/** A request that may have changed the state. */
+export interface CallChange {
+  /** A request. */
+  kind: 'call';
+  /** The service's signing name. */
+  service: ServiceName;
+  /** The action. */
+  action: string;
+  /** Query parameters in order (query protocol). */
+  params?: Array<[string, string]>;
+  /** The parsed body (AWS JSON protocol). */
+  body?: unknown;
+  /** The request id it was answered with. */
+  requestId: string;
+  /** The ids it made, in order. */
+  ids: string[];
+}
+
+/** The clock moved to `now` (running every step on the way). */
+export interface ClockChange {
+  /** A move of the clock. */
+  kind: 'clock';
+  /** Simulated time after the move. */
+  now: number;
+  /** Simulated time of the step after it. */
+  nextStep: number;
+  /** The ids the steps made, in order. */
+  ids: string[];
+}
+
+/** A group's simulated CPU load was set. */
+export interface LoadChange {
+  /** A load set. */
+  kind: 'load';
+  /** The group. */
+  group: string;
+  /** CPU percent, 0 to 100. */
+  cpu: number;
+}
+
+/** An instance was made to pass or fail its health checks. */
+export interface HealthChange {
+  /** An instance's health set. */
+  kind: 'health';
+  /** The instance id. */
+  instance: string;
+  /** Whether it passes its health checks. */
+  healthy: boolean;
+}
+
+/** One recorded change. */
+export type Change = CallChange | ClockChange | LoadChange | HealthChange;
+
+/**
+ * Records the ids made while it is armed (the live server), or hands out the ids of a
+ * recorded change again (replay), making new ones once those run out.
+ */
+export class IdTape implements IdRecorder {
+  #recorded: string[] = [];
+  #replay: string[] = [];
+
+  /** {@inheritDoc IdRecorder.next} */
+  next(make: () => string): string {
+    const id = this.#replay.length > 0 ? (this.#replay.shift() as string) : make();
+    this.#recorded.push(id);
+    return id;
+  }
+
+  /** The ids made since the last call. */
+  drain(): string[] {
+    const ids = this.#recorded;
+    this.#recorded = [];
+    return ids;
+  }
+
+  /** Makes the next ids handed out be `ids`. */
+  replay(ids: readonly string[]): void {
+    this.#replay = [...ids];
+  }
+
+  /** Forgets every recorded and replayable id. */
+  reset(): void {
+    this.#recorded = [];
+    this.#replay = [];
+  }
+}
+
+/** The change a routed request makes, before its ids are known. */
+export function callChange(route: Route, requestId: string): CallChange {
+  const change: CallChange = { kind: 'call', service: route.profile.name, action: route.action, requestId, ids: [] };
+  if (route.protocol === 'query') change.params = [...route.params];
+  else change.body = route.body;
+  return change;
+}
+
+function applyCall(cloud: LocalCloud, change: CallChange): void {
+  const profile = PROFILES[change.service];
+  const handlers = cloud.handlers(change.service);
+  if (!Object.prototype.hasOwnProperty.call(handlers, change.action)) throw new Error(`no handler for ${change.service} ${change.action}`);
+  const handler = handlers[change.action] as NonNullable<(typeof handlers)[string]>;
+  const op = operationOf(profile, change.action);
+  const ctx = { cloud, region: cloud.region, accountId: cloud.accountId, requestId: change.requestId, now: cloud.clock.now() };
+  try {
+    const input = change.params !== undefined ? decodeQuery(profile, op, new Map(change.params)) : decodeJson(profile, op, change.body);
+    handler(input, ctx);
+  } catch (err) {
+    // The request was answered with this error the first time too; what it did before failing is replayed.
+    if (!(err instanceof ServiceError)) throw err;
+  } finally {
+    cloud.touch();
+  }
+}
+
+/** Applies one recorded change to `cloud`, handing out the ids it recorded through `tape`. */
+export function applyChange(cloud: LocalCloud, tape: IdTape, change: Change): void {
+  tape.replay(change.kind === 'call' || change.kind === 'clock' ? change.ids : []);
+  try {
+    switch (change.kind) {
+      case 'call':
+        withIdRecorder(tape, () => applyCall(cloud, change));
+        break;
+      case 'clock':
+        if (change.now > cloud.clock.now()) cloud.clock.advance(change.now - cloud.clock.now());
+        cloud.clock.restore({ now: change.now, nextStep: change.nextStep });
+        break;
+      case 'load':
+        cloud.setLoad(change.group, change.cpu);
+        break;
+      case 'health': {
+        const view = cloud.ec2.getInstance(change.instance);
+        if (view !== undefined) view.healthy = change.healthy;
+        cloud.touch();
+        break;
+      }
+    }
+  } finally {
+    tape.reset();
+  }
+}

@@ -1,0 +1,378 @@
+/**
+ * What a `--state` file and its journal may hold, as zod schemas, field types included:
+ * a file that does not match is refused at start with a message naming the file and the
+ * first field that is wrong (`cloud.autoscaling.groups[0].minSize: expected number`),
+ * before anything is served from it. Objects accept fields they do not name (a newer
+ * botoscale's additions), so only what this version reads is checked. Version 1 files
+ * (a snapshot rewritten whole at every change, no journal) are read and migrated.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { Change } from './changes';
+import type { CloudSnapshot } from './cloud';
+
+/** What a state file holds (format version 2). */
+export interface StateDocument {
+  /** Marks the file as a botoscale local state file. */
+  format: 'botoscale-local-state';
+  /** Format version. */
+  version: 2;
+  /** Region of the cloud. */
+  region: string;
+  /** Account of the cloud. */
+  accountId: string;
+  /** Real time of the write, ISO 8601. */
+  savedAt: string;
+  /** Number of the last journal change the snapshot includes; the journal's later changes are replayed on it. */
+  seq: number;
+  /** The cloud's snapshot. */
+  cloud: CloudSnapshot;
+}
+
+const str = z.string();
+const num = z.number();
+const bool = z.boolean();
+const opt = <T extends z.ZodType>(t: T): z.ZodOptional<T> => t.optional();
+const obj = z.looseObject;
+const kv = obj({ key: str, value: str });
+const templateRef = obj({ id: str, name: str, version: str });
+
+const ec2Snapshot = obj({
+  version: z.literal(1),
+  seq: num,
+  vpcId: str,
+  subnets: z.array(obj({ id: str, zone: str, cidr: str })),
+  defaultGroup: obj({ id: str, name: str, description: str }),
+  ipCounters: z.record(str, num),
+  publicIpCounter: num,
+  instances: z.array(obj({
+    id: str,
+    state: z.enum(['pending', 'running', 'shutting-down', 'terminated', 'stopping', 'stopped']),
+    availabilityZone: str,
+    imageId: str,
+    instanceType: str,
+    launchTime: num,
+    cpu: num,
+    healthy: bool,
+    seq: num,
+    reservationId: str,
+    amiLaunchIndex: num,
+    keyName: opt(str),
+    securityGroups: z.array(obj({ groupName: str, groupId: str })),
+    vpcId: str,
+    subnetId: str,
+    privateIp: str,
+    publicIp: str,
+    tags: z.array(kv),
+    userData: opt(str),
+    monitoring: bool,
+    clientToken: str,
+    iamInstanceProfile: opt(str),
+    ebsOptimized: bool,
+    volumeId: str,
+    stateSince: num,
+    terminatedAt: opt(num),
+    terminationReason: opt(str),
+    impairedSince: opt(num),
+    launchTemplate: opt(obj({ id: str, name: str, version: num })),
+    metadata: opt(obj({ httpTokens: opt(str), httpPutResponseHopLimit: opt(num), httpEndpoint: opt(str) })),
+  })),
+  // Absent in snapshots made before botoscale simulated launch templates.
+  launchTemplates: opt(obj({
+    seq: num,
+    templates: z.array(obj({
+      id: str,
+      name: str,
+      createTime: num,
+      createdBy: str,
+      defaultVersion: num,
+      latestVersion: num,
+      lastNumber: num,
+      tags: z.array(kv),
+      versions: z.array(obj({ number: num, description: opt(str), createTime: num, data: z.record(str, z.unknown()), clientToken: opt(str) })),
+      seq: num,
+      clientToken: opt(str),
+    })),
+  })),
+});
+
+const elbSnapshot = obj({
+  version: z.literal(1),
+  loadBalancers: z.array(obj({
+    name: str,
+    dnsName: str,
+    createdTime: num,
+    scheme: z.enum(['internet-facing', 'internal']),
+    listeners: z.array(obj({ protocol: str, loadBalancerPort: num, instanceProtocol: str, instancePort: num, sslCertificateId: opt(str), policyNames: z.array(str) })),
+    policies: z.array(obj({ name: str, typeName: str, attributes: z.array(obj({ name: str, value: str })) })),
+    backends: z.array(obj({ instancePort: num, policyNames: z.array(str) })),
+    zones: z.array(str),
+    subnets: z.array(str),
+    vpcId: opt(str),
+    securityGroups: z.array(str),
+    healthCheck: obj({ target: str, interval: num, timeout: num, unhealthyThreshold: num, healthyThreshold: num }),
+    instances: z.array(obj({
+      instanceId: str,
+      health: obj({ state: z.enum(['InService', 'OutOfService', 'Unknown']), reasonCode: z.enum(['ELB', 'Instance', 'N/A']), description: str }),
+      successes: num,
+      failures: num,
+      lastCheck: num,
+      runningSince: opt(num),
+    })),
+    attributes: obj({
+      crossZone: bool,
+      accessLog: obj({ enabled: bool, s3BucketName: opt(str), emitInterval: opt(num), s3BucketPrefix: opt(str) }),
+      connectionDraining: obj({ enabled: bool, timeout: num }),
+      idleTimeout: num,
+      additional: z.array(kv),
+    }),
+    tags: z.array(kv),
+  })),
+});
+
+const autoScalingSnapshot = obj({
+  version: z.literal(1),
+  groups: z.array(obj({
+    name: str,
+    arn: str,
+    createdTime: num,
+    launchConfigurationName: opt(str),
+    launchTemplate: opt(templateRef),
+    minSize: num,
+    maxSize: num,
+    desiredCapacity: num,
+    defaultCooldown: num,
+    availabilityZones: z.array(str),
+    subnets: z.array(obj({ subnetId: str, zone: str })),
+    vpcZoneIdentifier: opt(str),
+    loadBalancerNames: z.array(str),
+    targetGroupARNs: z.array(str),
+    healthCheckType: str,
+    healthCheckGracePeriod: num,
+    placementGroup: opt(str),
+    terminationPolicies: z.array(str),
+    newInstancesProtectedFromScaleIn: bool,
+    capacityRebalance: bool,
+    maxInstanceLifetime: opt(num),
+    suspendedProcesses: z.array(obj({ processName: str, suspensionReason: str })),
+    enabledMetrics: z.array(str),
+    tags: z.array(obj({ key: str, value: str, propagateAtLaunch: bool })),
+    instances: z.array(obj({
+      instanceId: str,
+      availabilityZone: str,
+      subnetId: opt(str),
+      instanceType: str,
+      lifecycleState: z.enum(['Pending', 'InService', 'Terminating', 'Detaching', 'Standby']),
+      healthStatus: z.enum(['Healthy', 'Unhealthy']),
+      unhealthyReason: opt(z.enum(['EC2', 'ELB', 'user'])),
+      launchConfigurationName: opt(str),
+      launchConfigurationCreated: opt(num),
+      launchTemplate: opt(templateRef),
+      protectedFromScaleIn: bool,
+      launchTime: num,
+      inServiceTime: opt(num),
+      activityId: opt(str),
+      registered: bool,
+    })),
+    deleting: bool,
+    pendingCause: opt(obj({ text: str })),
+    cooldownPending: opt(num),
+    cooldownUntil: num,
+    launchRetryAt: num,
+    launchFailures: num,
+    rebalancing: bool,
+    cpuTracked: bool,
+  })),
+  launchConfigurations: z.array(obj({
+    name: str,
+    arn: str,
+    createdTime: num,
+    imageId: str,
+    instanceType: str,
+    keyName: opt(str),
+    securityGroups: z.array(str),
+    classicLinkVPCId: opt(str),
+    classicLinkVPCSecurityGroups: z.array(str),
+    userData: opt(str),
+    kernelId: opt(str),
+    ramdiskId: opt(str),
+    blockDeviceMappings: z.array(obj({
+      deviceName: str,
+      virtualName: opt(str),
+      ebs: opt(obj({ snapshotId: opt(str), volumeSize: opt(num), volumeType: opt(str), deleteOnTermination: opt(bool), iops: opt(num), encrypted: opt(bool), throughput: opt(num) })),
+      noDevice: opt(bool),
+    })),
+    instanceMonitoring: bool,
+    spotPrice: opt(str),
+    iamInstanceProfile: opt(str),
+    ebsOptimized: bool,
+    associatePublicIpAddress: opt(bool),
+    placementTenancy: opt(str),
+    metadataOptions: opt(obj({ httpTokens: opt(str), httpPutResponseHopLimit: opt(num), httpEndpoint: opt(str) })),
+  })),
+  policies: z.array(obj({
+    name: str,
+    groupName: str,
+    arn: str,
+    policyType: str,
+    adjustmentType: str,
+    scalingAdjustment: opt(num),
+    cooldown: opt(num),
+    minAdjustmentMagnitude: opt(num),
+    minAdjustmentStep: bool,
+    stepAdjustments: z.array(obj({ lower: opt(num), upper: opt(num), scalingAdjustment: num })),
+    metricAggregationType: opt(str),
+    estimatedInstanceWarmup: opt(num),
+    enabled: bool,
+  })),
+  scheduledActions: z.array(obj({
+    name: str,
+    groupName: str,
+    arn: str,
+    startTime: opt(num),
+    endTime: opt(num),
+    recurrence: opt(str),
+    timeZone: opt(str),
+    minSize: opt(num),
+    maxSize: opt(num),
+    desiredCapacity: opt(num),
+    nextRun: opt(num),
+  })),
+  notifications: z.array(obj({ groupName: str, topicARN: str, notificationTypes: z.array(str) })),
+  activities: z.array(obj({
+    activityId: str,
+    groupName: str,
+    groupArn: str,
+    description: str,
+    cause: str,
+    startTime: num,
+    endTime: opt(num),
+    statusCode: str,
+    statusMessage: opt(str),
+    progress: num,
+    details: str,
+  })),
+  lastMetricsMinute: num,
+});
+
+const dimension = obj({ name: str, value: str });
+
+const cloudWatchSnapshot = obj({
+  version: z.literal(1),
+  series: z.array(obj({
+    namespace: str,
+    metricName: str,
+    dimensions: z.array(dimension),
+    points: z.array(obj({ t: num, n: num, sum: num, min: num, max: num, unit: opt(str), values: opt(z.array(num)), counts: opt(z.array(num)), set: opt(bool) })),
+    lastPut: num,
+  })),
+  alarms: z.array(obj({
+    name: str,
+    arn: str,
+    description: opt(str),
+    actionsEnabled: bool,
+    okActions: z.array(str),
+    alarmActions: z.array(str),
+    insufficientDataActions: z.array(str),
+    metricName: str,
+    namespace: str,
+    statistic: opt(str),
+    extendedStatistic: opt(str),
+    dimensions: z.array(dimension),
+    period: num,
+    unit: opt(str),
+    evaluationPeriods: num,
+    datapointsToAlarm: opt(num),
+    threshold: num,
+    comparisonOperator: str,
+    treatMissingData: opt(str),
+    evaluateLowSampleCountPercentile: opt(str),
+    tags: z.array(kv),
+    configUpdated: num,
+    stateValue: z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']),
+    stateReason: str,
+    stateReasonData: opt(str),
+    stateUpdated: num,
+    stateTransitioned: num,
+    lastActionRun: opt(num),
+  })),
+  history: z.array(obj({ alarmName: str, timestamp: num, type: z.enum(['ConfigurationUpdate', 'StateUpdate', 'Action']), summary: str, data: str, seq: num })),
+  lastEvaluation: num,
+  seq: num,
+});
+
+const cloudSnapshot = obj({
+  clock: obj({ now: num, nextStep: num }),
+  loads: z.record(str, z.number().min(0).max(100)),
+  ec2: ec2Snapshot,
+  elb: elbSnapshot,
+  autoscaling: autoScalingSnapshot,
+  cloudwatch: cloudWatchSnapshot,
+});
+
+const envelope = obj({
+  format: z.literal('botoscale-local-state'),
+  version: z.union([z.literal(1), z.literal(2)]),
+});
+
+const documentV2 = obj({
+  format: z.literal('botoscale-local-state'),
+  version: z.literal(2),
+  region: str,
+  accountId: str,
+  savedAt: str,
+  seq: z.number().int().min(0),
+  cloud: cloudSnapshot,
+});
+
+/** Version 1: the same without `seq` (there was no journal). */
+const documentV1 = documentV2.extend({ version: z.literal(1), seq: z.undefined().optional() });
+
+function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out === '' ? '' : '.'}${String(p)}`;
+  return out === '' ? '(the whole document)' : out;
+}
+
+function firstProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (issue === undefined) return 'it does not match the state file format';
+  return `${fieldPath(issue.path)}: ${issue.message}`;
+}
+
+/**
+ * Parses and validates a state file's text (migrating version 1); throws an error
+ * naming the file, and the field when the JSON parses but does not fit.
+ */
+export function parseStateDocument(file: string, text: string): StateDocument {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`botoscale local: state file ${file} is not valid JSON (${(err as Error).message}); move it away or fix it`);
+  }
+  if (!envelope.safeParse(doc).success) throw new Error(`botoscale local: ${file} is not a botoscale local state file of version 1 or 2`);
+  const v = (doc as { version: number }).version;
+  const parsed = v === 1 ? documentV1.safeParse(doc) : documentV2.safeParse(doc);
+  if (!parsed.success) throw new Error(`botoscale local: state file ${file} is not valid at ${firstProblem(parsed.error)}; move it away or fix it`);
+  // The parsed copy keeps unknown fields (loose objects); the original is what the services restore.
+  const original = doc as Omit<StateDocument, 'version' | 'seq'> & { seq?: number };
+  return { ...original, version: 2, seq: original.seq ?? 0 };
+}
+
+const change = z.discriminatedUnion('kind', [
+  obj({ kind: z.literal('call'), service: z.enum(['autoscaling', 'monitoring', 'elasticloadbalancing', 'ec2']), action: str, params: opt(z.array(z.tuple([str, str]))), body: z.unknown().optional(), requestId: str, ids: z.array(str) }),
+  obj({ kind: z.literal('clock'), now: num, nextStep: num, ids: z.array(str) }),
+  obj({ kind: z.literal('load'), group: str, cpu: z.number().min(0).max(100) }),
+  obj({ kind: z.literal('health'), instance: str, healthy: bool }),
+]);
+
+const journalLine = obj({ seq: z.number().int().min(1), change });
+
+/** One line of a journal, validated; throws naming the journal and the line if it does not fit. */
+export function parseJournalLine(file: string, line: number, value: unknown): { seq: number; change: Change } {
+  const parsed = journalLine.safeParse(value);
+  if (!parsed.success) throw new Error(`botoscale local: journal ${file} is not valid at line ${line}, ${firstProblem(parsed.error)}; move it away or fix it`);
+  return value as { seq: number; change: Change };
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `botoscale` command: `botoscale local [--port 4599] [--host 127.0.0.1] [--state FILE]
- * [--speed N] [--region us-east-1] [--auth KEY:SECRET]` starts botoscale local, prints its
+ * [--speed N] [--region us-east-1] [--auth KEY:SECRET] [--limits groups=N,...]` starts botoscale local, prints its
  * endpoint, and serves until SIGINT or SIGTERM, then closes cleanly (writing the state
  * file).
  *
@@ -11,6 +11,8 @@ import type { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { LocalLimits } from './cloud';
+import { parseLimits } from './limits-option';
 import { startLocal, type LocalEndpoint, type LocalOptions } from './server';
 
 /** Where the command writes and which signals stop it (the process's by default). */
@@ -59,11 +61,13 @@ interface LocalFlags {
   speed: number;
   region: string;
   auth?: string;
+  limits?: LocalLimits;
 }
 
 function serve(flags: LocalFlags, env: Required<Pick<CliEnvironment, 'stdout' | 'stderr'>> & CliEnvironment): Promise<number> {
   const options: LocalOptions = { port: flags.port, host: flags.host, speed: flags.speed, region: flags.region, realTime: true };
   if (flags.state !== undefined) options.state = flags.state;
+  if (flags.limits !== undefined) options.limits = flags.limits;
   if (flags.auth !== undefined) {
     const colon = flags.auth.indexOf(':');
     if (colon <= 0 || colon === flags.auth.length - 1) {
@@ -133,6 +137,7 @@ export async function main(argv: readonly string[], environment: CliEnvironment 
     .addOption(new Option('--speed <n>', 'run the simulated clock n times faster than real time').default(1).argParser(speed))
     .addOption(new Option('--region <region>', 'region of the simulated cloud').default('us-east-1').argParser(region))
     .addOption(new Option('--auth <KEY:SECRET>', 'accept only requests signed (SigV4) with this key pair'))
+    .addOption(new Option('--limits <list>', 'account quotas: groups, launch-configurations, load-balancers, vcpus (groups=500,vcpus=4096)').argParser(parseLimits))
     .exitOverride()
     .configureOutput({ writeOut: env.stdout, writeErr: env.stderr })
     .action((flags: LocalFlags) => {

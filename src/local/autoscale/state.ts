@@ -71,6 +71,8 @@ export class AutoScalingState {
   readonly #policyArns = new Map<string, string>();
   readonly #activityIds = new Map<string, ActivityRecord>();
   readonly #instanceGroups = new Map<string, string>();
+  /** Per activity list, the length below which it is not scanned for one to drop. */
+  readonly #trimFrom = new WeakMap<ActivityRecord[], number>();
   #sortedGroups: string[] | undefined;
   #sortedLaunchConfigs: string[] | undefined;
 
@@ -235,11 +237,16 @@ export class AutoScalingState {
     }
     list.push(activity);
     this.#activityIds.set(activity.activityId, activity);
-    if (list.length > ACTIVITIES_PER_GROUP) {
+    if (list.length > ACTIVITIES_PER_GROUP && list.length >= (this.#trimFrom.get(list) ?? 0)) {
       const i = list.findIndex((a) => !activityRunning(a));
       if (i >= 0) {
         this.#activityIds.delete((list[i] as ActivityRecord).activityId);
         list.splice(i, 1);
+      } else {
+        // Every kept activity still runs (a group launching thousands at once): scanning
+        // them again for each new one made a big launch quadratic; look again once the
+        // list has doubled.
+        this.#trimFrom.set(list, list.length * 2);
       }
     }
     return activity;

@@ -223,7 +223,8 @@ Every public call and resource method of boto 2.49's \`boto.ec2.autoscale\`,
   boto2's case (\`set_lb_listener_SSL_certificate\` → \`setLbListenerSSLCertificate\`).
 - Arguments boto2 requires stay positional; keyword arguments become one options object,
   written here as \`{ names, maxRecords, nextToken }\`. Every call that sends a request
-  also takes \`signal\` (an \`AbortSignal\`) in its options; it is left out of the table.
+  also takes \`signal\` (an \`AbortSignal\`) and \`requestTimeout\` (milliseconds per attempt) in
+  its options; they are left out of the table.
 - Every call that talks to AWS returns a Promise. List calls return a \`PagedRequest\`:
   \`await\` gives one page (a \`ResultSet\`, an Array with \`nextToken\`, as boto2's), and
   \`for await\` walks every item of every page.

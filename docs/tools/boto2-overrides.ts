@@ -25,7 +25,7 @@ const PARSER_ONLY = 'a helper of boto2\'s response parser; botoscale answers wit
 
 const CONNECTION: Override = {
   renamed: { profile_name: 'profile' },
-  note: 'the endpoint is one URL (`endpoint`) where boto2 took `is_secure`, `port` and `path`; proxies, TLS and timeouts go through `requestHandler`; `logger` replaces `debug`',
+  note: 'the endpoint is one URL (`endpoint`) where boto2 took `is_secure`, `port` and `path`; proxies and TLS go through `requestHandler`; `requestTimeout` is boto2\'s `http_socket_timeout` (in ms, per attempt); `logger` replaces `debug`',
 };
 const DRY_RUN = 'dry runs are not offered';
 

@@ -12,6 +12,7 @@ import { isLoopbackUrl, resolveCredentials, type CredentialsInput, type Credenti
 import { BotoClientError, fromSdkError } from './errors';
 import { checkRegionName, DEFAULT_REGION, defaultEndpointHost, RegionInfo } from './regions';
 import { inspectCustom } from './repr';
+import { botoSocketTimeout, checkRequestTimeout, DEFAULT_REQUEST_TIMEOUT_MS, TimeoutHandler, timeoutError, type HandlerInput } from './timeout';
 
 /** The SDK's request handler option (an `HttpHandler`, or options for the default Node one). */
 export type RequestHandlerInput = AutoScalingClientConfig['requestHandler'];
@@ -50,6 +51,13 @@ export interface ConnectionOptions {
   maxAttempts?: number;
   /** Passed to the SDK client: a custom `HttpHandler` or Node handler options. */
   requestHandler?: RequestHandlerInput;
+  /**
+   * Milliseconds each attempt of a call may wait for its answer (boto2's
+   * `http_socket_timeout`): `requestTimeout` → boto config `[Boto] http_socket_timeout`
+   * (seconds) → 70 s. It wins over the request handler's own setting; a call whose every
+   * attempt timed out rejects with a `BotoServerError` whose `errorCode` is `RequestTimeout`.
+   */
+  requestTimeout?: number;
   /** Passed to the SDK client. */
   logger?: Logger;
   /** The boto config to use instead of reading boto2's files (mostly for tests). */
@@ -62,12 +70,16 @@ export interface ConnectionOptions {
 export interface CallOptions {
   /** Aborts the call (passed to the SDK as `abortSignal`). */
   signal?: AbortSignal;
+  /** Milliseconds each attempt of this call may wait for its answer, instead of the connection's `requestTimeout`. */
+  requestTimeout?: number;
 }
 
 /** The SDK per-call options built from {@link CallOptions}. */
 export interface SdkCallOptions {
   /** The call's `signal`. */
   abortSignal?: AbortSignal;
+  /** The call's `requestTimeout`, per attempt. */
+  requestTimeout?: number;
 }
 
 /** The SDK client config a connection builds. */
@@ -174,6 +186,8 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
   readonly provenance: ConnectionProvenance;
   /** The access key id in use, when known up front. */
   readonly awsAccessKeyId: string | undefined;
+  /** Milliseconds each attempt of a call waits for its answer (see {@link ConnectionOptions.requestTimeout}). */
+  readonly requestTimeout: number;
 
   readonly #spec: ServiceSpec<Client>;
   readonly #config: SdkClientConfig;
@@ -255,6 +269,9 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
     this.provenance = { region: regionSource, endpoint: endpointSource, credentials: creds.source };
     this.awsAccessKeyId = creds.accessKeyId;
     this.#endpointUrl = endpoint === undefined ? `https://${this.host}` : toUrl(endpoint);
+    this.requestTimeout = options.requestTimeout === undefined
+      ? (botoSocketTimeout(boto.get('Boto', 'http_socket_timeout')) ?? DEFAULT_REQUEST_TIMEOUT_MS)
+      : checkRequestTimeout(options.requestTimeout);
     this.#config = {
       region: regionName,
       // Always explicit: left to itself the SDK would also read AWS_ENDPOINT_URL* from
@@ -263,7 +280,7 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
       endpoint: this.#endpointUrl,
       credentials: creds.credentials,
       ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-      ...(options.requestHandler === undefined ? {} : { requestHandler: options.requestHandler }),
+      requestHandler: new TimeoutHandler(options.requestHandler as HandlerInput, this.requestTimeout) as RequestHandlerInput,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     };
   }
@@ -293,13 +310,16 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
       const message = typeof (err as { message?: unknown })?.message === 'string' ? (err as { message: string }).message : String(err);
       throw new BotoClientError(`could not create the AWS SDK client: ${message}`, { cause: err });
     }
+    const sdkOptions: SdkCallOptions = {};
+    if (options?.signal !== undefined) sdkOptions.abortSignal = options.signal;
+    if (options?.requestTimeout !== undefined) sdkOptions.requestTimeout = checkRequestTimeout(options.requestTimeout);
     try {
       // The SDK leaves abort checks to the request handler, and a custom handler may not
       // make any: an already aborted call must not be sent at all.
       if (options?.signal?.aborted) throw abortError(options.signal);
-      return await send(client, options?.signal === undefined ? {} : { abortSignal: options.signal });
+      return await send(client, sdkOptions);
     } catch (err) {
-      throw fromSdkError(err);
+      throw timeoutError(err, this.#endpointUrl) ?? fromSdkError(err);
     }
   }
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * The `botoscale` command: `botoscale local [--port 4599] [--host 127.0.0.1] [--state FILE]
- * [--speed N] [--region us-east-1] [--auth KEY:SECRET] [--limits groups=N,...]` starts botoscale local, prints its
- * endpoint, and serves until SIGINT or SIGTERM, then closes cleanly (writing the state
- * file).
+ * [--speed N] [--region us-east-1] [--auth KEY:SECRET] [--limits groups=N,...]` starts
+ * botoscale local, prints its endpoint, and serves until SIGINT or SIGTERM, then closes
+ * cleanly (writing the state file).
  *
  * @module
  */

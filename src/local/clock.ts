@@ -74,6 +74,7 @@ export class SimClock {
   /** The sliced advances queued or running, one after the other. */
   #queue: Promise<void> = Promise.resolve();
   #slicing = 0;
+  #cancelled = false;
 
   constructor(options: SimClockOptions = {}) {
     this.#now = options.start ?? Date.now();
@@ -124,7 +125,7 @@ export class SimClock {
       const target = this.#now + ms;
       this.#slicing += 1;
       try {
-        while (!this.#runUntil(target, performance.now() + SLICE_MS)) await new Promise<void>((resolve) => setImmediate(resolve));
+        while (!this.#cancelled && !this.#runUntil(target, performance.now() + SLICE_MS)) await new Promise<void>((resolve) => setImmediate(resolve));
       } finally {
         this.#slicing -= 1;
       }
@@ -132,6 +133,19 @@ export class SimClock {
     const next = this.#queue.then(run);
     this.#queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Ends every sliced advance where it stands, now and from then on (a closing server calls
+   * it, so no advance runs on after it). `advance()` still works.
+   */
+  cancelAdvances(): void {
+    this.#cancelled = true;
+  }
+
+  /** Whether {@link cancelAdvances} was called. */
+  get advancesCancelled(): boolean {
+    return this.#cancelled;
   }
 
   /** Runs the steps up to `target` until real time `deadline`; true once time reached `target`. */

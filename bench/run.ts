@@ -15,6 +15,7 @@ import { child, mb, round, table } from './lib';
 import type { MixedResult, MixedRow } from './mixed';
 import type { OverheadResult } from './overhead';
 import type { PagingResult } from './paging';
+import { simulatedWeek, type RetentionResult } from './retention';
 import { LocalServer } from './server';
 import type { ThroughputResult } from './throughput';
 import { tutorialTime, type TutorialResult } from './tutorial';
@@ -54,6 +55,8 @@ export interface BenchResults {
   /** Mixed reads and writes, in memory and with `--state`. */
   mixed: MixedResult;
   memory: MemoryRow[];
+  /** Memory of a 50-group scenario over a simulated week. */
+  retention?: RetentionResult;
   ctl: CtlResult;
 }
 
@@ -136,6 +139,11 @@ export function renderTables(r: BenchResults): string {
     mx.rows.map((x) => [x.server, x.requests, x.writes, x.seconds, x.perSecond, x.p50Ms, x.p99Ms, (x.server === 'memory' ? mx.rounds.memory : mx.rounds.state).join(', ')])));
   out.push('', table(['groups', 'instances', 'server RSS MB', 'server heap MB', 'set-up s (through the API)'],
     r.memory.map((x) => [x.groups, x.instances, x.rssMb, x.heapMb, x.setupSeconds])));
+  if (r.retention !== undefined) {
+    const rows = r.retention.rows;
+    out.push('', `**4b. botoscale local over a simulated week** (${r.retention.groups} groups of 2–6 t3.micro instances, ${r.retention.alarms} CPU alarms on scaling policies, the load flipped every 6 simulated hours so every group scales out and in four times a day; server RSS and heap after a full GC at the end of each simulated day. What grows is the 1-minute CPU data of every instance and group, which CloudWatch keeps 15 days; activities expire after six weeks, alarm history after two)`, '');
+    out.push(table(['simulated day', 'server RSS MB', 'server heap MB', 'real seconds for the day'], rows.map((x) => [x.day, x.rssMb, x.heapMb, x.seconds])));
+  }
   out.push('', `**5. autoscalectl API calls** (counted at the wire; each group with 2 alarms; target: no-change apply of 100 groups < 15 calls)`, '');
   out.push(table(['groups', 'first apply', 'no-change apply', 'one-change apply', 'no-change target met'],
     r.ctl.rows.map((x) => [x.groups, x.firstApply, x.noChangeApply, x.oneChangeApply, x.groups === 100 ? pass(x.noChangeApply < 15) : '—'])));
@@ -194,10 +202,13 @@ async function main(): Promise<void> {
   }
   await big.close();
 
+  log('4b. local memory over a simulated week: 50 groups scaling out and in');
+  const retention = await simulatedWeek();
+
   log('5. autoscalectl API calls');
   const ctl = await ctlCalls(ROOT, [10, 100]);
 
-  const results: BenchResults = { date: new Date().toISOString(), machine: machine(), seconds: round((Date.now() - started) / 1000, 1), tutorial, overhead, paging, imports, throughput, mixed, memory, ctl };
+  const results: BenchResults = { date: new Date().toISOString(), machine: machine(), seconds: round((Date.now() - started) / 1000, 1), tutorial, overhead, paging, imports, throughput, mixed, memory, retention, ctl };
   writeFileSync(`${OUT}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
   renameSync(`${OUT}.tmp`, OUT);
   process.stdout.write(`${renderTables(results)}\n\nWritten to bench/results.json.\n`);

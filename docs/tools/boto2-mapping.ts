@@ -232,8 +232,8 @@ Every public call and resource method of boto 2.49's \`boto.ec2.autoscale\`,
   cooldown. A plain object right after the positional parameters is the options object.
   Every call checks its arguments at run time (unknown option keys, extra, missing or
   wrong-kind arguments are a \`BotoClientError\` before anything is sent). Every call that
-  sends a request also takes \`signal\` (an \`AbortSignal\`) in its options; it is left
-  out of the table.
+  sends a request also takes \`signal\` (an \`AbortSignal\`) and \`requestTimeout\`
+  (milliseconds per attempt) in its options; they are left out of the table.
 - Every call that talks to AWS returns a Promise. List calls return a \`PagedRequest\`:
   \`await\` gives one page (a \`ResultSet\`, an Array with \`nextToken\`, as boto2's), and
   \`for await\` walks every item of every page.

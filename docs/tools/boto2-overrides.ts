@@ -25,7 +25,7 @@ const PARSER_ONLY = 'a helper of boto2\'s response parser; botoscale answers wit
 
 const CONNECTION: Override = {
   renamed: { profile_name: 'profile' },
-  note: 'the endpoint is one URL (`endpoint`) where boto2 took `is_secure`, `port` and `path`; without one the AWS SDK resolves the host (its partitions, FIPS and dual-stack); proxies, TLS and timeouts go through `requestHandler`; `logger` replaces `debug`',
+  note: 'the endpoint is one URL (`endpoint`) where boto2 took `is_secure`, `port` and `path`; without one the AWS SDK resolves the host (its partitions, FIPS and dual-stack); proxies and TLS go through `requestHandler`; `requestTimeout` is boto2\'s `http_socket_timeout` (in ms, per attempt); `logger` replaces `debug`',
 };
 const DRY_RUN = 'dry runs are not offered';
 const SDK_REGIONS: Override = {

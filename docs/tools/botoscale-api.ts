@@ -51,7 +51,8 @@ export function entryFile(root: string, module: ServiceModule): string {
   return module === '' ? join(root, 'src', 'index.ts') : join(root, 'src', module, 'index.ts');
 }
 
-const OMITTED_OPTIONS = new Set(['signal']);
+/** Per-call options every sending method takes (`CallOptions`); the table leaves them out. */
+const OMITTED_OPTIONS = new Set(['signal', 'requestTimeout']);
 
 /** An interface or type literal of botoscale's own sources (not an Array, Date or SDK type). */
 function isOptionsType(checker: ts.TypeChecker, type: ts.Type): boolean {
@@ -69,11 +70,13 @@ function signatureOf(checker: ts.TypeChecker, sig: ts.Signature, at: ts.Node): T
     const type = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(p, decl ?? at));
     const param: TsParam = { name: p.getName(), optional };
     if (isOptionsType(checker, type)) {
-      param.options = checker.getPropertiesOfType(type).map((s) => s.getName()).filter((n) => !OMITTED_OPTIONS.has(n));
+      // A connection's own requestTimeout is one of its options, shown as the others.
+      const perCall = (type.getSymbol() ?? type.aliasSymbol)?.getName() !== 'ConnectionOptions';
+      param.options = checker.getPropertiesOfType(type).map((s) => s.getName()).filter((n) => !(perCall && OMITTED_OPTIONS.has(n)));
     }
     return param;
   });
-  // An options object of nothing but `signal` is left out, as the table omits `signal`.
+  // An options object of nothing but per-call options is left out, as the table omits them.
   while (params.length > 0 && params[params.length - 1]?.options?.length === 0) params.pop();
   return { params, returns: checker.typeToString(sig.getReturnType(), undefined, ts.TypeFormatFlags.NoTruncation) };
 }

@@ -14,6 +14,7 @@ import { cachedRuleset, endpointVariant, sdkHost, type EndpointRuleset, type End
 import { checkRegionName, DEFAULT_REGION, regionOfAwsHost, RegionInfo } from './regions';
 import { inspectCustom } from './repr';
 import { declareSignatures } from './signature';
+import { botoSocketTimeout, checkRequestTimeout, DEFAULT_REQUEST_TIMEOUT_MS, TimeoutHandler, timeoutError, type HandlerInput } from './timeout';
 
 /** The SDK's request handler option (an `HttpHandler`, or options for the default Node one). */
 export type RequestHandlerInput = AutoScalingClientConfig['requestHandler'];
@@ -60,6 +61,13 @@ export interface ConnectionOptions {
   maxAttempts?: number;
   /** Passed to the SDK client: a custom `HttpHandler` or Node handler options. */
   requestHandler?: RequestHandlerInput;
+  /**
+   * Milliseconds each attempt of a call may wait for its answer (boto2's
+   * `http_socket_timeout`): `requestTimeout` → boto config `[Boto] http_socket_timeout`
+   * (seconds) → 70 s. It wins over the request handler's own setting; a call whose every
+   * attempt timed out rejects with a `BotoServerError` whose `errorCode` is `RequestTimeout`.
+   */
+  requestTimeout?: number;
   /** Passed to the SDK client. */
   logger?: Logger;
   /** The boto config to use instead of reading boto2's files (mostly for tests). */
@@ -76,12 +84,16 @@ export interface ConnectionOptions {
 export interface CallOptions {
   /** Aborts the call (passed to the SDK as `abortSignal`). */
   signal?: AbortSignal;
+  /** Milliseconds each attempt of this call may wait for its answer, instead of the connection's `requestTimeout`. */
+  requestTimeout?: number;
 }
 
 /** The SDK per-call options built from {@link CallOptions}. */
 export interface SdkCallOptions {
   /** The call's `signal`. */
   abortSignal?: AbortSignal;
+  /** The call's `requestTimeout`, per attempt. */
+  requestTimeout?: number;
 }
 
 /** The SDK client config a connection builds. */
@@ -202,6 +214,8 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
   readonly provenance: ConnectionProvenance;
   /** The access key id in use, when known up front. */
   readonly awsAccessKeyId: string | undefined;
+  /** Milliseconds each attempt of a call waits for its answer (see {@link ConnectionOptions.requestTimeout}). */
+  readonly requestTimeout: number;
 
   readonly #spec: ServiceSpec<Client>;
   readonly #config: SdkClientConfig;
@@ -298,6 +312,9 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
     this.awsAccessKeyId = creds.accessKeyId;
     // A FIPS or dual-stack endpoint the partition does not have is bad input: said now, not at the first call.
     if (this.#variant.useFipsEndpoint === true || this.#variant.useDualstackEndpoint === true) this.#resolvedHost = this.#sdkHost(regionName);
+    this.requestTimeout = options.requestTimeout === undefined
+      ? (botoSocketTimeout(boto.get('Boto', 'http_socket_timeout')) ?? DEFAULT_REQUEST_TIMEOUT_MS)
+      : checkRequestTimeout(options.requestTimeout);
     this.#config = {
       region: regionName,
       // Given only when one was: otherwise the SDK resolves it (partitions, FIPS,
@@ -308,7 +325,7 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
       ...(ownEnv ? {} : { ignoreConfiguredEndpointUrls: true }),
       credentials: creds.credentials,
       ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-      ...(options.requestHandler === undefined ? {} : { requestHandler: options.requestHandler }),
+      requestHandler: new TimeoutHandler(options.requestHandler as HandlerInput, this.requestTimeout) as RequestHandlerInput,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     };
   }
@@ -370,13 +387,16 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
       const message = typeof (err as { message?: unknown })?.message === 'string' ? (err as { message: string }).message : String(err);
       throw new BotoClientError(`could not create the AWS SDK client: ${message}`, { cause: err });
     }
+    const sdkOptions: SdkCallOptions = {};
+    if (options?.signal !== undefined) sdkOptions.abortSignal = options.signal;
+    if (options?.requestTimeout !== undefined) sdkOptions.requestTimeout = checkRequestTimeout(options.requestTimeout);
     try {
       // The SDK leaves abort checks to the request handler, and a custom handler may not
       // make any: an already aborted call must not be sent at all.
       if (options?.signal?.aborted) throw abortError(options.signal);
-      return await send(client, options?.signal === undefined ? {} : { abortSignal: options.signal });
+      return await send(client, sdkOptions);
     } catch (err) {
-      throw fromSdkError(err);
+      throw timeoutError(err, this.endpoint) ?? fromSdkError(err);
     }
   }
 

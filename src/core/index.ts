@@ -18,3 +18,4 @@ export {
 export { resolveCredentials, type CredentialsInput, type CredentialSource, type CredentialInputs, type ResolvedCredentials } from './credentials';
 export { regionFunctions, connectionArgs, type RegionFunctions, type ConnectionFactory, type RegionSpec } from './service';
 export * as validate from './validate';
+export { DEFAULT_REQUEST_TIMEOUT_MS } from './timeout';

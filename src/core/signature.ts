@@ -21,6 +21,7 @@
  *
  * @module
  */
+import type { CallOptions } from './connection';
 import { BotoClientError } from './errors';
 import { PagedRequest } from './resultset';
 
@@ -32,7 +33,9 @@ import { PagedRequest } from './resultset';
  *   `dimensions`; otherwise a plain object in its place is the options object);
  * - then, in `[ ]`, boto2's parameters that follow them, in boto2's order: each may be
  *   given positionally, as in Python, or by name in the options object;
- * - then, in `{ }`, the options taken by name only (botoscale's additions and `signal`).
+ * - then, in `{ }`, the options taken by name only (botoscale's additions and `signal`,
+ *   which stands for every call's own options, {@link CallOptions}: `signal` and
+ *   `requestTimeout`).
  *
  * Without `[ ]` or `{ }` the call takes no options object. A list call (one that returns a
  * `PagedRequest`) starts with `paged:`. Examples:
@@ -43,7 +46,7 @@ export type Signature = string;
 
 /** Every service connection's constructor: boto2's two key arguments, then the options. */
 export const CONNECTION_SIGNATURE: Signature =
-  'awsAccessKeyId?, awsSecretAccessKey?, {region, endpoint, useFipsEndpoint, useDualstackEndpoint, credentials, profile, securityToken, maxAttempts, requestHandler, logger, botoConfig, env}';
+  'awsAccessKeyId?, awsSecretAccessKey?, {region, endpoint, useFipsEndpoint, useDualstackEndpoint, credentials, profile, securityToken, maxAttempts, requestHandler, requestTimeout, logger, botoConfig, env}';
 
 /**
  * A class's signature table: its constructor (`new`) and public methods, each
@@ -60,6 +63,9 @@ interface Param {
   /** Takes a plain object itself (so a plain object there is not the options object). */
   readonly object: boolean;
 }
+
+/** The options every call that sends a request takes, written `signal` in a table. */
+const CALL_OPTION_NAMES: readonly (keyof Required<CallOptions>)[] = ['signal', 'requestTimeout'];
 
 /** A signature parsed once, ready to check calls. */
 interface Prepared {
@@ -96,7 +102,10 @@ export function parseSignature(call: string, signature: Signature): Prepared {
   if (m === null) throw new Error(`${call}: cannot read signature ${JSON.stringify(signature)}`);
   const positional = splitList(m[1] ?? '').map((p) => parseParam(p, call));
   const boto2 = splitList(m[2] ?? '').map((p) => ({ ...parseParam(p, call), optional: true }));
-  const named = splitList(m[3] ?? '').map((p) => parseParam(p, call).name);
+  const named = splitList(m[3] ?? '').flatMap((p) => {
+    const name = parseParam(p, call).name;
+    return name === 'signal' ? [...CALL_OPTION_NAMES] : [name];
+  });
   const takesOptions = m[2] !== undefined || m[3] !== undefined;
   const keyList = [...boto2.map((p) => p.name), ...named];
   const keys = new Set(keyList);

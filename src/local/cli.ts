@@ -2,7 +2,7 @@
 /**
  * The `botoscale` command: `botoscale local [--port 4599] [--host 127.0.0.1] [--state FILE]
  * [--speed N] [--region us-east-1] [--auth-file FILE | --auth KEY:SECRET]
- * [--no-launch-configurations]` starts
+ * [--limits groups=N,...] [--no-launch-configurations]` starts
  * botoscale local, prints its endpoint, and serves until SIGINT or SIGTERM, then closes
  * cleanly (writing the state file; if that last write fails, it says so and exits 1). The key pair may also come from BOTOSCALE_LOCAL_AUTH.
  *
@@ -13,6 +13,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AUTH_ENV, AuthSourceError, chooseAuth, isLoopback, type ChosenAuth } from './auth-source';
+import type { LocalLimits } from './cloud';
+import { parseLimits } from './limits-option';
 import { startLocal, type LocalEndpoint, type LocalOptions } from './server';
 
 /** Where the command writes and which signals stop it (the process's by default). */
@@ -65,11 +67,13 @@ interface LocalFlags {
   auth?: string;
   authFile?: string;
   launchConfigurations: boolean;
+  limits?: LocalLimits;
 }
 
 function serve(flags: LocalFlags, env: Required<Pick<CliEnvironment, 'stdout' | 'stderr'>> & CliEnvironment): Promise<number> {
   const options: LocalOptions = { port: flags.port, host: flags.host, speed: flags.speed, region: flags.region, realTime: true, launchConfigurations: flags.launchConfigurations };
   if (flags.state !== undefined) options.state = flags.state;
+  if (flags.limits !== undefined) options.limits = flags.limits;
   let chosen: ChosenAuth | undefined;
   try {
     chosen = chooseAuth({ flag: flags.auth, file: flags.authFile, env: (env.env ?? process.env)[AUTH_ENV] });
@@ -148,6 +152,7 @@ export async function main(argv: readonly string[], environment: CliEnvironment 
     .addOption(new Option('--auth <KEY:SECRET>', 'accept only requests signed (SigV4) with this key pair (visible in ps: prefer --auth-file)'))
     .addOption(new Option('--auth-file <file>', `the same, the key pair read from FILE (one line, KEY:SECRET); or set ${AUTH_ENV}=KEY:SECRET`))
     .addOption(new Option('--no-launch-configurations', 'answer CreateLaunchConfiguration with UnsupportedOperation, as AWS accounts created since 2024-10-01 do'))
+    .addOption(new Option('--limits <list>', 'account quotas: groups, launch-configurations, load-balancers, vcpus (groups=500,vcpus=4096)').argParser(parseLimits))
     .exitOverride()
     .configureOutput({ writeOut: env.stdout, writeErr: env.stderr })
     .action((flags: LocalFlags) => {

@@ -40,6 +40,11 @@ export interface LocalLimits {
   launchConfigurations?: number;
   /** Classic load balancers (AWS default 20). */
   loadBalancers?: number;
+  /**
+   * vCPUs of running On-Demand instances per EC2 quota bucket (Standard: A, C, D, H, I, M,
+   * R, T, Z families; default 1,152); a launch past it fails with `VcpuLimitExceeded`.
+   */
+  vcpus?: number;
 }
 
 /** The services of a cloud, by signing name. */
@@ -95,7 +100,7 @@ export class LocalCloud implements Cloud, LoadSource {
     this.clock = options.clock instanceof SimClock ? options.clock : new SimClock(options.clock);
     this.#onError = options.onError ?? ((err) => process.stderr.write(`botoscale local: a simulation step failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
     const limits = options.limits ?? {};
-    const ec2 = createEc2Service(this, { images: options.images ?? [] });
+    const ec2 = createEc2Service(this, { images: options.images ?? [], ...(limits.vcpus === undefined ? {} : { vcpus: limits.vcpus }) });
     const elb = createElbService(this, limits.loadBalancers === undefined ? {} : { maxLoadBalancers: limits.loadBalancers });
     const asLimits: { maxGroups?: number; maxLaunchConfigurations?: number } = {};
     if (limits.autoScalingGroups !== undefined) asLimits.maxGroups = limits.autoScalingGroups;

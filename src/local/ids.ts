@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 
 /** Sees every id made while it is active: records it, or hands back one recorded before. */
 export interface IdRecorder {
@@ -33,12 +33,21 @@ function issue(make: () => string): string {
 
 /** `i-` followed by 17 lowercase hex digits, as EC2 issues today. */
 export function instanceId(): string {
-  return issue(() => `i-${randomBytes(9).toString('hex').slice(0, 17)}`);
+  return issue(() => `i-${hex17()}`);
+}
+
+/**
+ * 17 random hex digits. From randomUUID, which draws from a pooled buffer: a randomBytes
+ * call per id was a tenth of the time of launching thousands of instances.
+ */
+function hex17(): string {
+  const u = randomUUID();
+  return u.slice(0, 8) + u.slice(9, 13) + u.slice(15, 18) + u.slice(24, 26);
 }
 
 /** A prefixed 17-hex-digit id: `sg-…`, `ami-…`, `subnet-…`, `vpc-…`. */
 export function resourceId(prefix: string): string {
-  return issue(() => `${prefix}-${randomBytes(9).toString('hex').slice(0, 17)}`);
+  return issue(() => `${prefix}-${hex17()}`);
 }
 
 /** A random UUID, as AWS uses for request ids, activity ids and policy ARNs. */

@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { gunzipSync, inflateSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { readSignature, verifyRequest, type Credentials } from './auth';
-import { SimClock, parseDuration, type SimClockOptions } from './clock';
+import { SimClock, checkAdvance, parseDuration, type SimClockOptions } from './clock';
 import { LocalCloud, type LocalLimits } from './cloud';
 import { ServiceError } from './errors';
 import { uuid } from './ids';
@@ -240,7 +240,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     stepMs: clock.stepMs,
   });
 
-  const control = (method: string, path: string, body: Buffer, res: ServerResponse): void => {
+  const control = async (method: string, path: string, body: Buffer, res: ServerResponse): Promise<void> => {
     const fail = (status: number, code: string, message: string): void => sendJson(res, status, { error: { code, message } });
     let json: Record<string, unknown> = {};
     if (method === 'POST' && body.length > 0) {
@@ -262,11 +262,14 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
           if (typeof by !== 'string' && typeof by !== 'number') return fail(400, 'InvalidRequest', 'give "by": a duration such as "5m", "90s" or a number of milliseconds');
           let ms: number;
           try {
-            ms = parseDuration(by);
+            ms = checkAdvance(parseDuration(by), '"by" must be', 'request');
           } catch (err) {
             return fail(400, 'InvalidRequest', (err as Error).message);
           }
-          clock.advance(ms);
+          // In slices, so the server answers other requests while a long advance runs.
+          await clock.advanceInSlices(ms);
+          // The server closed while it ran: nothing more is written or answered.
+          if (clock.advancesCancelled) return;
           store?.sync();
           return sendJson(res, 200, clockInfo());
         }
@@ -385,6 +388,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     close() {
       closing ??= (async () => {
         clock.stop();
+        clock.cancelAdvances();
         const stopped = new Promise<void>((resolve, reject) => server.close((err) => (err === undefined ? resolve() : reject(err))));
         server.closeAllConnections();
         try {

@@ -83,13 +83,13 @@ describe('boto2\'s positional form, bound as Python binds it', () => {
 });
 
 describe('each rule, with its bad input and its exact error', () => {
-  const SEND = 'Toy.send(name, { maxRecords, honorCooldown, dimensions, nextToken, signal })';
+  const SEND = 'Toy.send(name, { maxRecords, honorCooldown, dimensions, nextToken, signal, requestTimeout })';
 
   test('a missing required argument', async () => {
     await rejects((toy.send as (...a: unknown[]) => Promise<unknown>)(), `${SEND}: \`name\` is required`);
     await rejects(toy.send(null as unknown as string), `${SEND}: \`name\` is required`);
     await rejects(toy.send({ maxRecords: 1 } as unknown as string), `${SEND}: \`name\` is required (the first argument is the options object)`);
-    await rejects(toy.put('a', undefined as unknown as Record<string, string>), 'Toy.put(name, data, { signal }): `data` is required');
+    await rejects(toy.put('a', undefined as unknown as Record<string, string>), 'Toy.put(name, data, { signal, requestTimeout }): `data` is required');
   });
 
   test('an unknown option, with a did-you-mean for snake_case, other cases, near misses and endings', async () => {
@@ -101,14 +101,14 @@ describe('each rule, with its bad input and its exact error', () => {
   });
 
   test('a value of the wrong kind where the options object goes', async () => {
-    await rejects(toy.put('a', { k: 'v' }, 'oops' as unknown as ToyOptions), 'Toy.put(name, data, { signal }): the third argument must be the options object, got "oops"');
-    await rejects(toy.put('a', { k: 'v' }, ['x'] as unknown as ToyOptions), 'Toy.put(name, data, { signal }): the third argument must be the options object, got a list');
+    await rejects(toy.put('a', { k: 'v' }, 'oops' as unknown as ToyOptions), 'Toy.put(name, data, { signal, requestTimeout }): the third argument must be the options object, got "oops"');
+    await rejects(toy.put('a', { k: 'v' }, ['x'] as unknown as ToyOptions), 'Toy.put(name, data, { signal, requestTimeout }): the third argument must be the options object, got a list');
   });
 
   test('an extra positional argument', async () => {
     await rejects((toy.send as (...a: unknown[]) => Promise<unknown>)('a', 1, true, { N: 'x' }, 'more'),
       `${SEND}: the fifth argument must be the options object, got "more"`);
-    await rejects((toy.find as (...a: unknown[]) => Promise<unknown>)('a', {}, 3), 'Toy.find(name?, { maxRecords, signal }): nothing may follow the options object, got 3 after it');
+    await rejects((toy.find as (...a: unknown[]) => Promise<unknown>)('a', {}, 3), 'Toy.find(name?, { maxRecords, signal, requestTimeout }): nothing may follow the options object, got 3 after it');
     expect(() => (toy.tuple as (...a: unknown[]) => unknown)(1)).toThrow(new BotoClientError('Toy.tuple(): takes at most 0 arguments, got 1 (the first is 1)'));
   });
 
@@ -126,7 +126,7 @@ describe('each rule, with its bad input and its exact error', () => {
   test('async calls reject, list calls give a PagedRequest that rejects, others throw', async () => {
     const paged = toy.list({ max: 1 } as ToyOptions);
     expect(paged).toBeInstanceOf(PagedRequest);
-    await rejects(paged, 'Toy.list({ maxRecords, nextToken, signal }): unknown option `max`; did you mean `maxRecords`?');
+    await rejects(paged, 'Toy.list({ maxRecords, nextToken, signal, requestTimeout }): unknown option `max`; did you mean `maxRecords`?');
     const sent = toy.send('a', { bad: 1 } as ToyOptions);
     expect(sent).toBeInstanceOf(Promise);
     await sent.catch(() => undefined);
@@ -152,10 +152,10 @@ describe('secrets', () => {
   test('a misplaced string given to a connection constructor is not repeated: it may be the secret key', () => {
     const make = AutoScaleConnection as unknown as new (...args: unknown[]) => unknown;
     expect(() => new make({ region: 'us-east-1' }, 'wJalrXUtnFEMI/K7MDENG')).toThrow(new BotoClientError(
-      'new AutoScaleConnection(awsAccessKeyId?, awsSecretAccessKey?, { region, endpoint, useFipsEndpoint, useDualstackEndpoint, credentials, profile, securityToken, maxAttempts, requestHandler, logger, botoConfig, env }): nothing may follow the options object, got a string after it',
+      'new AutoScaleConnection(awsAccessKeyId?, awsSecretAccessKey?, { region, endpoint, useFipsEndpoint, useDualstackEndpoint, credentials, profile, securityToken, maxAttempts, requestHandler, requestTimeout, logger, botoConfig, env }): nothing may follow the options object, got a string after it',
     ));
     expect(() => new make('AKID', 'wJalrXUtnFEMI/K7MDENG', { regoin: 'us-east-1' })).toThrow(new BotoClientError(
-      'new AutoScaleConnection(awsAccessKeyId?, awsSecretAccessKey?, { region, endpoint, useFipsEndpoint, useDualstackEndpoint, credentials, profile, securityToken, maxAttempts, requestHandler, logger, botoConfig, env }): unknown option `regoin`; did you mean `region`?',
+      'new AutoScaleConnection(awsAccessKeyId?, awsSecretAccessKey?, { region, endpoint, useFipsEndpoint, useDualstackEndpoint, credentials, profile, securityToken, maxAttempts, requestHandler, requestTimeout, logger, botoConfig, env }): unknown option `regoin`; did you mean `region`?',
     ));
   });
 });

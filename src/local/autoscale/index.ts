@@ -70,6 +70,8 @@ export function buildAutoScaling(cloud: Cloud, options: AutoScalingServiceOption
       fireScheduledActions(state, now);
       for (const group of [...state.groups.values()]) stepGroup(state, group, now);
       publishMetrics(state, now);
+      // Cheap each step: only the oldest activity of each list is looked at, unless it expires.
+      state.expireActivities(now);
     },
     snapshot() {
       return state.snapshot();

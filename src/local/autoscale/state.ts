@@ -32,7 +32,14 @@ export interface AutoScalingLimits {
 /** AWS's default account limits. */
 export const DEFAULT_LIMITS: AutoScalingLimits = { maxGroups: 200, maxLaunchConfigurations: 200 };
 
-/** Activities kept per group, and for deleted groups altogether. */
+/**
+ * How long an activity is kept: AWS's DescribeScalingActivities returns "all the
+ * activities from the past six weeks"
+ * (https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_DescribeScalingActivities.html).
+ */
+export const ACTIVITY_RETENTION_MS = 42 * 86_400_000;
+
+/** Activities kept per group, and for deleted groups altogether (a memory bound of the simulation's, besides AWS's six weeks). */
 const ACTIVITIES_PER_GROUP = 500;
 const DELETED_ACTIVITIES = 1000;
 
@@ -76,6 +83,8 @@ export class AutoScalingState {
   readonly #policyArns = new Map<string, string>();
   readonly #activityIds = new Map<string, ActivityRecord>();
   readonly #instanceGroups = new Map<string, string>();
+  /** Per activity list, the length below which it is not scanned for one to drop. */
+  readonly #trimFrom = new WeakMap<ActivityRecord[], number>();
   #sortedGroups: string[] | undefined;
   #sortedLaunchConfigs: string[] | undefined;
 
@@ -240,14 +249,42 @@ export class AutoScalingState {
     }
     list.push(activity);
     this.#activityIds.set(activity.activityId, activity);
-    if (list.length > ACTIVITIES_PER_GROUP) {
+    if (list.length > ACTIVITIES_PER_GROUP && list.length >= (this.#trimFrom.get(list) ?? 0)) {
       const i = list.findIndex((a) => !activityRunning(a));
       if (i >= 0) {
         this.#activityIds.delete((list[i] as ActivityRecord).activityId);
         list.splice(i, 1);
+      } else {
+        // Every kept activity still runs (a group launching thousands at once): scanning
+        // them again for each new one made a big launch quadratic; look again once the
+        // list has doubled.
+        this.#trimFrom.set(list, list.length * 2);
       }
     }
     return activity;
+  }
+
+  /**
+   * Forgets finished activities older than six weeks (by their end), oldest first: lists
+   * are in start order, so the scan stops at the first one still kept.
+   */
+  expireActivities(now: number): void {
+    const cutoff = now - ACTIVITY_RETENTION_MS;
+    const expire = (list: ActivityRecord[]): number => {
+      let drop = 0;
+      for (const a of list) {
+        if (activityRunning(a) || (a.endTime ?? a.startTime) >= cutoff) break;
+        this.#activityIds.delete(a.activityId);
+        drop++;
+      }
+      return drop;
+    };
+    for (const list of this.activities.values()) {
+      const drop = expire(list);
+      if (drop > 0) list.splice(0, drop);
+    }
+    const drop = expire(this.deletedActivities);
+    if (drop > 0) this.deletedActivities = this.deletedActivities.slice(drop);
   }
 
   /** An activity (of a live or deleted group) by id. */

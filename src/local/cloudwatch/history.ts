@@ -22,7 +22,12 @@ export class AlarmHistory {
   /** Records an item, dropping those past retention. */
   add(alarmName: string, timestamp: number, type: HistoryItemType, summary: string, data: string): void {
     this.items.push({ alarmName, timestamp, type, summary, data, seq: this.seq++ });
-    const cutoff = timestamp - HISTORY_RETENTION_MS;
+    this.expire(timestamp);
+  }
+
+  /** Drops the items older than two weeks at `now` (and the oldest beyond {@link MAX_HISTORY}). */
+  expire(now: number): void {
+    const cutoff = now - HISTORY_RETENTION_MS;
     let drop = 0;
     while (drop < this.items.length && (this.items[drop] as HistoryRecord).timestamp < cutoff) drop++;
     drop = Math.max(drop, this.items.length - MAX_HISTORY);

@@ -64,6 +64,8 @@ export function buildCloudWatch(cloud: Cloud): CloudWatchSimulation {
     handlers: cloudWatchHandlers(state),
     step(now) {
       evaluateAlarms(state, now);
+      // Each step (only the oldest items are looked at): history past two weeks is never described.
+      state.history.expire(now);
       if (now - lastExpiry >= 3_600_000) {
         state.metrics.expire(now);
         lastExpiry = now;

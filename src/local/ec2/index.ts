@@ -10,7 +10,9 @@ import { ec2Handlers } from './handlers';
 import { launchTemplateHandlers } from './launchtemplate-handlers';
 import { Ec2State, isImageId, type Ec2Snapshot } from './state';
 
+
 export { Ec2State, BOOT_MS, SHUTDOWN_MS, RETAIN_MS, type InstanceRecord } from './state';
+export { DEFAULT_VCPU_LIMIT, VcpuQuota, quotaBucketOf, vcpusOf } from './vcpus';
 
 /** A cloud that remembers the CPU load set per Auto Scaling group (`setLoad`). */
 export interface LoadSource {
@@ -65,11 +67,13 @@ function isSnapshot(value: unknown): value is Ec2Snapshot {
 export interface Ec2Options {
   /** Image ids accepted besides well-formed `ami-…` ids, such as a tutorial's placeholder `my-ami`. */
   images?: string[];
+  /** The On-Demand vCPU quota of each bucket (default 1,152: `DEFAULT_VCPU_LIMIT`). */
+  vcpus?: number;
 }
 
 /** Builds the simulated EC2 of a cloud and hands out its state model too. */
 export function buildEc2(cloud: Cloud & Partial<LoadSource>, options: Ec2Options = {}): Ec2Simulation {
-  const state = new Ec2State(cloud.region, cloud.accountId, (group) => cloud.loadOf?.(group));
+  const state = new Ec2State(cloud.region, cloud.accountId, (group) => cloud.loadOf?.(group), options.vcpus);
   for (const image of options.images ?? []) state.extraImages.add(image);
   const api: LocalEc2Api = {
     zones: () => [...state.zones],

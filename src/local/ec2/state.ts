@@ -13,6 +13,7 @@ import type { Ec2InstanceState, Ec2InstanceView, LaunchSpec, LaunchTemplateSpec,
 import { LaunchTemplates, type LaunchTemplateRecord, type LaunchTemplatesSnapshot, type LaunchTemplateVersionRecord } from './launchtemplates';
 import { privateDnsSuffix, publicDnsSuffix, zonesOf } from './regions';
 import { templateLaunchParams, type MetadataSettings } from './template-launch';
+import { VcpuQuota } from './vcpus';
 
 /** Simulated time from launch to running. */
 export const BOOT_MS = 20_000;
@@ -224,6 +225,8 @@ export class Ec2State {
     return isImageId(id) || this.extraImages.has(id);
   }
 
+  /** The On-Demand vCPU quota and what running instances use of it. */
+  readonly quota: VcpuQuota;
   /** Region of the simulated EC2. */
   readonly region: string;
   /** Account of its resources. */
@@ -245,7 +248,8 @@ export class Ec2State {
   #publicIpCounter = 0;
   readonly #loadOf: (group: string) => number | undefined;
 
-  constructor(region: string, accountId: string, loadOf: (group: string) => number | undefined = () => undefined) {
+  constructor(region: string, accountId: string, loadOf: (group: string) => number | undefined = () => undefined, vcpuLimit?: number) {
+    this.quota = new VcpuQuota(vcpuLimit);
     this.region = region;
     this.accountId = accountId;
     this.zones = zonesOf(region);
@@ -327,12 +331,14 @@ export class Ec2State {
     if (spec.userData !== undefined) rec.userData = spec.userData;
     if (spec.iamInstanceProfile !== undefined) rec.iamInstanceProfile = spec.iamInstanceProfile;
     this.instances.set(rec.id, rec);
+    this.quota.add(rec.instanceType);
     return rec;
   }
 
   /** Launches one instance for another service (Auto Scaling), in its own reservation. */
   launch(spec: LaunchSpec, now: number): InstanceRecord {
     if (!this.knowsImage(spec.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${spec.imageId}" (expecting "ami-...")`, 400);
+    this.quota.check(spec.instanceType);
     return this.#launch(now, resourceId('r'), 0, spec);
   }
 
@@ -388,9 +394,12 @@ export class Ec2State {
     }
     zone ??= this.zones[0] as string;
     if (!this.zones.includes(zone)) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${zone}]`, 400);
+    // As AWS: fewer than MinCount fitting is an error; otherwise as many as fit, up to MaxCount.
+    this.quota.check(req.instanceType, req.minCount);
+    const count = this.quota.fits(req.instanceType, req.maxCount);
     const reservationId = resourceId('r');
     const instances: InstanceRecord[] = [];
-    for (let i = 0; i < req.maxCount; i++) {
+    for (let i = 0; i < count; i++) {
       const spec: LaunchSpec & { groupIds?: string[]; clientToken?: string; ebsOptimized?: boolean } = {
         imageId: req.imageId,
         instanceType: req.instanceType,
@@ -449,6 +458,7 @@ export class Ec2State {
     }
     if (rec.state === 'shutting-down' && now >= rec.stateSince + SHUTDOWN_MS) {
       rec.state = 'terminated';
+      this.quota.remove(rec.instanceType);
       rec.stateSince += SHUTDOWN_MS;
       changed = true;
     }
@@ -513,5 +523,7 @@ export class Ec2State {
     this.#publicIpCounter = s.publicIpCounter;
     this.instances = new Map(s.instances.map((i) => [i.id, { ...i }]));
     this.launchTemplates.restore(s.launchTemplates);
+    this.quota.clear();
+    for (const i of this.instances.values()) if (i.state !== 'terminated' && i.state !== 'stopped') this.quota.add(i.instanceType);
   }
 }

@@ -91,7 +91,7 @@ export function tokenize(text: string): Token[] {
 }
 
 function describe(t: Token): string {
-  return t.type === 'end' ? 'the end of the expression' : `'${t.type === 'string' ? `"${t.value}"` : String(t.value)}'`;
+  return t.type === 'end' ? 'end of expression' : `'${t.type === 'string' ? `"${t.value}"` : String(t.value)}'`;
 }
 
 class Parser {

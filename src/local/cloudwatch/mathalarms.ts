@@ -10,7 +10,7 @@
  */
 import { invalidCombination, validation } from './errors';
 import type { AlarmQueryRecord, AlarmRecord } from './model';
-import { checkQueries, computeQueries, type CheckedQuery } from './queries';
+import { checkQueries, computeQueries, computeValues, type CheckedQuery } from './queries';
 import type { CloudWatchState } from './state';
 
 /** Most queries in an alarm's Metrics. */
@@ -53,8 +53,8 @@ export function checkAlarmMetrics(queries: readonly AlarmQueryRecord[], other: S
   const periods = checked.flatMap((q) => (q.metricStat === undefined ? [] : [q.metricStat.period]));
   const period = watched.metricStat?.period ?? watched.period ?? (periods.length > 0 ? Math.max(...periods) : 60);
   // The watched result must be one time series (METRICS() alone is an array): try it on the data at hand.
-  const trial = computeQueries(state, checked, now - evaluationPeriods * period * 1000, now);
-  if ((trial.get(watched.id) ?? []).length !== 1) {
+  const trial = computeValues(state, checked, now - evaluationPeriods * period * 1000, now);
+  if (trial.get(watched.id)?.kind === 'array') {
     throw validation(`The expression ${watched.id} must return a single time series for an alarm; it returns an array of time series.`);
   }
   return { metrics: queries.map((q) => structuredClone(q)), period };

@@ -165,12 +165,11 @@ function scalarSeries(value: number, period: number, start: number, end: number,
   return { label, period, points };
 }
 
-/** Computes every query over [start, end): each id's value as series (arrays give several). */
-export function computeQueries(state: CloudWatchState, queries: readonly CheckedQuery[], start: number, end: number): Map<string, TimeSeries[]> {
+/** Computes every query over [start, end): each id's value (scalar, series or array). */
+export function computeValues(state: CloudWatchState, queries: readonly CheckedQuery[], start: number, end: number): Map<string, MathValue> {
   const values = new Map<string, MathValue>();
   let used = 0;
   const metrics: Array<{ id: string; series: TimeSeries }> = [];
-  const defaultPeriod = queries.find((q) => q.metricStat !== undefined)?.metricStat?.period ?? 60;
   const ctx: MathContext = {
     start,
     end,
@@ -198,6 +197,13 @@ export function computeQueries(state: CloudWatchState, queries: readonly Checked
       expressionError(q.id, e);
     }
   }
+  return values;
+}
+
+/** Computes every query over [start, end): each id's value as series (a scalar at every period, an array as several). */
+export function computeQueries(state: CloudWatchState, queries: readonly CheckedQuery[], start: number, end: number): Map<string, TimeSeries[]> {
+  const values = computeValues(state, queries, start, end);
+  const defaultPeriod = queries.find((q) => q.metricStat !== undefined)?.metricStat?.period ?? 60;
   const out = new Map<string, TimeSeries[]>();
   for (const q of queries) {
     const v = values.get(q.id) as MathValue;

@@ -11,6 +11,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePythonModule, type PyClass, type PyFunction, type PyParam } from './boto2-source';
 import { readBotoscaleApi, type ApiModule, type BotoscaleApi, type ServiceModule, type TsSignature } from './botoscale-api';
+import { ADDITIONS } from './boto2-additions';
 import { OVERRIDES, SAX_METHODS } from './boto2-overrides';
 
 /** Where Debian's python3-boto installs boto 2.49. */
@@ -233,7 +234,8 @@ Every public call and resource method of boto 2.49's \`boto.ec2.autoscale\`,
   listed.
 
 "Not taken" lists boto2 arguments botoscale has no parameter for; "adds" lists
-botoscale parameters boto2 does not have.
+botoscale parameters boto2 does not have. The \`beyond boto2\` sections list calls and
+classes boto2 does not have at all (what AWS added since).
 `;
 
 /** Renders the document. */
@@ -241,10 +243,10 @@ export function renderMapping(rows: MappingRow[]): string {
   const out: string[] = [HEADER];
   let section: string | undefined;
   for (const row of rows) {
-    if (row.section !== section) {
-      section = row.section;
+    if (`${row.section} ${row.module}` !== section) {
+      section = `${row.section} ${row.module}`;
       const module = row.module === '' ? 'botoscale' : `botoscale/${row.module}`;
-      out.push('', `## \`${section}\` → \`${module}\``, '', '| boto2 | botoscale | notes |', '| --- | --- | --- |');
+      out.push('', `## \`${row.section}\` → \`${module}\``, '', '| boto2 | botoscale | notes |', '| --- | --- | --- |');
     }
     out.push(`| ${cell(row.boto, true)} | ${cell(row.botoscale, true)} | ${cell(row.notes, false)} |`);
   }
@@ -252,12 +254,34 @@ export function renderMapping(rows: MappingRow[]): string {
   return out.join('\n');
 }
 
+/** The rows of botoscale's additions beyond boto2 ({@link ADDITIONS}), in a section of their own per module. */
+export function additionRows(api: BotoscaleApi): MappingRow[] {
+  return ADDITIONS.map((a) => {
+    const cls = api.get(a.module)?.classes.get(a.className);
+    const isCtor = a.member === 'constructor';
+    const sig = isCtor ? cls?.ctor : cls?.methods.get(a.member);
+    const shown = sig === undefined ? undefined : isCtor ? tsCall(a.className, sig, true) : `${a.className}.${tsCall(a.member, sig, false)}`;
+    return {
+      key: `beyond boto2.${a.module}.${a.className}.${a.member}`,
+      section: 'beyond boto2',
+      module: a.module,
+      boto: '—',
+      className: a.className,
+      member: a.member,
+      botoscale: shown ?? `MISSING: ${a.className}.${a.member} in ${moduleRef(a.module)}`,
+      notes: a.note,
+      status: shown === undefined ? 'missing' : 'ok',
+    };
+  });
+}
+
 /** Generates the whole document from the sources under `repoRoot` and boto at `botoRoot`. */
 export function generateMapping(repoRoot: string, botoRoot = BOTO_ROOT): { rows: MappingRow[]; markdown: string } {
   if (!existsSync(join(botoRoot, 'ec2', 'autoscale', '__init__.py'))) {
     throw new Error(`boto 2.49's sources are not at ${botoRoot} (Debian package python3-boto)`);
   }
-  const rows = buildRows(botoRoot, readBotoscaleApi(repoRoot));
+  const api = readBotoscaleApi(repoRoot);
+  const rows = [...buildRows(botoRoot, api), ...additionRows(api)];
   return { rows, markdown: renderMapping(rows) };
 }
 

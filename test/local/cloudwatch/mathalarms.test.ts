@@ -65,6 +65,29 @@ describe('metric math alarms', () => {
     expect(current(env).StateValue).toBe('INSUFFICIENT_DATA');
   });
 
+  test("an SNS action's message carries the queries in its Trigger", () => {
+    const env = cloudWatchEnv();
+    rateAlarm(env, { EvaluationPeriods: 1, AlarmActions: ['arn:aws:sns:us-east-1:123456789012:ops'] });
+    putCounts(env, 0, 100, 10);
+    until(env, MIN);
+    expect(current(env).StateValue).toBe('ALARM');
+    const [action] = list(env.call('DescribeAlarmHistory', { AlarmName: 'errors', HistoryItemType: 'Action' }).AlarmHistoryItems);
+    const message = JSON.parse(JSON.parse(String(action?.HistoryData)).publishedMessage as string) as { Trigger: Record<string, unknown> };
+    expect(message.Trigger).toEqual({
+      Period: 60,
+      EvaluationPeriods: 1,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 5,
+      TreatMissingData: 'missing',
+      EvaluateLowSampleCountPercentile: '',
+      Metrics: [
+        { Id: 'req', MetricStat: { Metric: { Dimensions: [], MetricName: 'Requests', Namespace: 'App' }, Period: 60, Stat: 'Sum' }, ReturnData: false },
+        { Id: 'err', MetricStat: { Metric: { Dimensions: [], MetricName: 'Errors', Namespace: 'App' }, Period: 60, Stat: 'Sum' }, ReturnData: false },
+        { Id: 'rate', Expression: '100 * err / req', Label: 'Error rate', ReturnData: true },
+      ],
+    });
+  });
+
   test('SUM(METRICS()) and FILL alarms evaluate per period too', () => {
     const env = cloudWatchEnv();
     env.call('PutMetricAlarm', {

@@ -47,8 +47,11 @@ export interface CheckedQuery extends DataQuery {
 }
 
 const ID = /^[a-z][a-zA-Z0-9_]*$/;
-/** Most datapoint operations the math of one request may take (keeps any request short). */
-export const MATH_BUDGET = 20_000_000;
+/**
+ * Most datapoints the metric math of one request may work on, counted before the work is
+ * done (FILL counts every period of the range), so no request can stall the server.
+ */
+export const MATH_BUDGET = 2_000_000;
 
 /** Whether a period is one CloudWatch takes (1, 5, 10, 30 or a multiple of 60). */
 export function validPeriod(period: number): boolean {
@@ -160,6 +163,9 @@ export function defaultLabel(q: DataQuery): string {
 
 /** A scalar as a series over the range: the value at every period. */
 function scalarSeries(value: number, period: number, start: number, end: number, label: string): TimeSeries {
+  if ((end - start) / (period * 1000) > MATH_BUDGET / 10) {
+    throw validation(`The metric math of this request works on more than ${MATH_BUDGET.toLocaleString('en-US')} datapoints; narrow the time range or use a longer Period.`);
+  }
   const points = new Map<number, number>();
   for (let t = start; t < end; t += period * 1000) points.set(t, value);
   return { label, period, points };
@@ -182,10 +188,12 @@ export function computeValues(state: CloudWatchState, queries: readonly CheckedQ
       }
     },
   };
+  const hasMath = queries.some((q) => q.node !== undefined);
   for (const q of queries) {
     if (q.metricStat === undefined) continue;
     const s = metricSeries(state, q.metricStat, start, end, defaultLabel(q));
-    ctx.charge(Math.ceil((end - start) / (q.metricStat.period * 1000)));
+    // Fetching is bounded by the stored data; only what math will work on counts.
+    if (hasMath) ctx.charge(s.points.size);
     metrics.push({ id: q.id, series: s });
     values.set(q.id, { kind: 'series', series: s });
   }

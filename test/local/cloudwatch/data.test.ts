@@ -128,6 +128,12 @@ describe('PutMetricData and GetMetricStatistics', () => {
     expect(env.state.metrics.series.size).toBe(0);
   });
 
+  test('Values with StatisticValues is accepted, as AWS accepts it, and the Values are stored', () => {
+    const env = cloudWatchEnv();
+    put(env, 0, T0, { Value: undefined, Values: [1, 3], StatisticValues: { SampleCount: 10, Sum: 55, Minimum: 1, Maximum: 10 } });
+    expect(stats(env, {})).toEqual([{ Timestamp: new Date(T0), Average: 2, Sum: 4, SampleCount: 2, Minimum: 1, Maximum: 3, Unit: 'Milliseconds' }]);
+  });
+
   test('more than 1,000 MetricData is refused', () => {
     const env = cloudWatchEnv();
     const err = env.fail('PutMetricData', { Namespace: 'App', MetricData: Array.from({ length: 1001 }, () => ({ MetricName: 'm', Value: 1 })) });

@@ -168,6 +168,13 @@ describe('GetMetricData', () => {
     expect([err.name, err.status]).toEqual(['InvalidNextToken', 400]);
   });
 
+  test('math that would work on more than 2,000,000 datapoints is refused rather than stalling the server', async () => {
+    const fine = { Id: 'm1', MetricStat: { Metric: { Namespace: 'App', MetricName: 'Requests' }, Period: 1, Stat: 'Sum' }, ReturnData: false };
+    // FILL counts every period of the range (30 days of seconds: 2,592,000) before filling any.
+    const err = await failure(data([fine, { Id: 'e1', Expression: 'FILL(m1, 0)' }], { StartTime: new Date(T0 - 30 * 86_400_000), EndTime: new Date(T0) }));
+    expect([err.code ?? err.name, err.message]).toEqual(['ValidationError', 'The metric math of this request works on more than 2,000,000 datapoints; narrow the time range or use a longer Period.']);
+  });
+
   test('an expression nested too deeply is refused quickly, not evaluated', async () => {
     const deep = `${'('.repeat(200)}m1${')'.repeat(200)}`;
     const err = await failure(data([stat('m1', 'Requests'), { Id: 'e1', Expression: deep }]));

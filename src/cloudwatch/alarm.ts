@@ -374,6 +374,7 @@ export function toPutMetricAlarmInput(alarm: MetricAlarm): PutMetricAlarmInput {
 
 function alarmTags(tags: Readonly<Record<string, string>> | undefined): Array<{ Key: string; Value: string }> | undefined {
   if (tags === undefined) return undefined;
+  if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) throw new BotoClientError("tags must be an object of tag keys to values, e.g. { team: 'web' }");
   return Object.entries(tags).map(([k, v]) => ({ Key: checkLength('tags key', k, 128) as string, Value: checkLength(`tags[${JSON.stringify(k)}]`, requireValue(`tags[${JSON.stringify(k)}]`, v), 256, 0) as string }));
 }
 

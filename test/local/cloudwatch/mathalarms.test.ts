@@ -108,6 +108,18 @@ describe('metric math alarms', () => {
     ]);
   });
 
+  test('survive a snapshot and restore with their queries and tags, and keep evaluating', () => {
+    const env = cloudWatchEnv();
+    rateAlarm(env, { EvaluationPeriods: 1, Tags: [{ Key: 'team', Value: 'web' }] });
+    const copy = cloudWatchEnv();
+    copy.cw.restore(JSON.parse(JSON.stringify(env.cw.snapshot())));
+    expect(current(copy).Metrics).toEqual(current(env).Metrics);
+    expect(copy.call('ListTagsForResource', { ResourceARN: current(env).AlarmArn }).Tags).toEqual([{ Key: 'team', Value: 'web' }]);
+    putCounts(copy, 0, 100, 10);
+    until(copy, MIN);
+    expect(current(copy).StateValue).toBe('ALARM');
+  });
+
   test.each<[string, WireObject, string, string]>([
     ['Metrics with MetricName', { MetricName: 'Requests' }, 'InvalidParameterCombination', 'Exactly one element of the MetricName and Metrics parameters must be specified.'],
     ['Metrics with Namespace', { Namespace: 'App' }, 'InvalidParameterCombination', 'The parameters Metrics and Namespace are mutually exclusive and you have specified both.'],

@@ -3,6 +3,7 @@
  * depth, and a seeded, bounded fuzz run showing any text either parses or is a
  * MathSyntaxError (never a crash or a stack overflow).
  */
+import { evaluate, type MathContext } from '../../../src/local/cloudwatch/math/evaluate';
 import { MathSyntaxError, parseExpression, referencedIds, type MathNode } from '../../../src/local/cloudwatch/math/parser';
 
 function show(n: MathNode): string {
@@ -80,4 +81,13 @@ test('2,000 seeded random expressions either parse or are MathSyntaxErrors', () 
       if (!(e instanceof MathSyntaxError)) throw new Error(`${JSON.stringify(text)} threw ${String(e)}`);
     }
   }
+});
+
+test('MIN and MAX of a long series answer its extremes (no argument spreading to overflow the stack)', () => {
+  const points = new Map<number, number>();
+  for (let i = 0; i < 300_000; i++) points.set(i * 1000, i % 1000);
+  const series = { label: 'm1', period: 1, points };
+  const ctx: MathContext = { start: 0, end: 300_000_000, resolve: () => ({ kind: 'series', series }), metrics: () => [{ id: 'm1', series }], charge: () => undefined };
+  expect(evaluate(parseExpression('MAX(m1) - MIN(m1)'), ctx, 'e1')).toEqual({ kind: 'scalar', value: 999 });
+  expect(evaluate(parseExpression('MAX(METRICS())'), ctx, 'e1')).toMatchObject({ kind: 'series' });
 });

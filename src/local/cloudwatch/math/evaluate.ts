@@ -115,8 +115,9 @@ type Reducer = (values: number[]) => number;
 const REDUCERS: Record<string, Reducer> = {
   SUM: (v) => v.reduce((s, x) => s + x, 0),
   AVG: (v) => v.reduce((s, x) => s + x, 0) / v.length,
-  MIN: (v) => Math.min(...v),
-  MAX: (v) => Math.max(...v),
+  // A loop, not Math.min(...v): spreading a long series would overflow the call stack.
+  MIN: (v) => v.reduce((m, x) => (x < m ? x : m), Infinity),
+  MAX: (v) => v.reduce((m, x) => (x > m ? x : m), -Infinity),
 };
 
 function reduce(name: string, arg: MathValue, label: string): MathValue {
@@ -141,7 +142,8 @@ function reduce(name: string, arg: MathValue, label: string): MathValue {
     const r = f(list);
     if (Number.isFinite(r)) points.set(t, r);
   }
-  return { kind: 'series', series: { label, period: Math.max(60, ...arg.items.map((s) => s.period)), points } };
+  const period = arg.items.reduce((p, s) => Math.max(p, s.period), 0);
+  return { kind: 'series', series: { label, period: period === 0 ? 60 : period, points } };
 }
 
 function fillSeries(s: TimeSeries, how: MathValue | 'REPEAT' | 'LINEAR', ctx: MathContext, label: string): TimeSeries {

@@ -36,7 +36,8 @@ export const SERVICES = {
     dir: 'cloudwatch/2010-08-01',
     operations: [
       'DeleteAlarms', 'DescribeAlarmHistory', 'DescribeAlarms', 'DescribeAlarmsForMetric', 'DisableAlarmActions',
-      'EnableAlarmActions', 'GetMetricStatistics', 'ListMetrics', 'PutMetricAlarm', 'PutMetricData', 'SetAlarmState',
+      'EnableAlarmActions', 'GetMetricData', 'GetMetricStatistics', 'ListMetrics', 'ListTagsForResource',
+      'PutMetricAlarm', 'PutMetricData', 'SetAlarmState', 'TagResource', 'UntagResource',
     ],
   },
   elb: {

@@ -36,4 +36,9 @@ export const ADDITIONS: readonly Addition[] = [
   { module: 'ec2', className: 'EC2Connection', member: 'setDefaultLaunchTemplateVersion', note: '`ModifyLaunchTemplate`' },
   { module: 'ec2', className: 'EC2Connection', member: 'deleteLaunchTemplateVersions', note: '`DeleteLaunchTemplateVersions`; rejects naming every version EC2 did not delete' },
   { module: 'ec2', className: 'EC2Connection', member: 'deleteLaunchTemplate', note: '`DeleteLaunchTemplate`' },
+  { module: 'cloudwatch', className: 'CloudWatchConnection', member: 'getMetricData', note: 'GetMetricData: metrics and metric math (`SUM(METRICS())`, `100 * errors / requests`); paged by `maxDatapoints`' },
+  { module: 'cloudwatch', className: 'MetricDataResult', member: 'constructor', note: 'one series `getMetricData` answers: `id`, `label`, `timestamps`, `values`, `statusCode`' },
+  { module: 'cloudwatch', className: 'CloudWatchConnection', member: 'tagAlarm', note: 'TagResource on an alarm, by ARN or `MetricAlarm`' },
+  { module: 'cloudwatch', className: 'CloudWatchConnection', member: 'untagAlarm', note: 'UntagResource on an alarm' },
+  { module: 'cloudwatch', className: 'CloudWatchConnection', member: 'listTagsForAlarm', note: 'ListTagsForResource on an alarm, as an object of keys to values' },
 ];

@@ -243,40 +243,45 @@ Every public call and resource method of boto 2.49's \`boto.ec2.autoscale\`,
   listed.
 
 "Not taken" lists boto2 arguments botoscale has no parameter for; "adds" lists
-botoscale parameters boto2 does not have. The \`beyond boto2\` sections list what
-botoscale adds for AWS features that came after boto 2.49.
+botoscale parameters boto2 does not have. The \`beyond boto2\` sections list calls and
+classes boto2 does not have at all (what AWS added since boto 2.49).
 `;
-
-/** The rows of the \`beyond boto2\` sections, read from botoscale's sources. */
-export function additionRows(api: BotoscaleApi): MappingRow[] {
-  return ADDITIONS.map((a) => {
-    const cls = api.get(a.module)?.classes.get(a.className);
-    const sig = a.member === 'constructor' ? cls?.ctor : cls?.methods.get(a.member);
-    const key = `beyond boto2.${a.className}.${a.member}`;
-    const botoscale = sig === undefined
-      ? `MISSING: ${a.className}.${a.member} in ${moduleRef(a.module)}`
-      : a.member === 'constructor' ? tsCall(a.className, sig, true) : `${a.className}.${tsCall(a.member, sig, false)}`;
-    return {
-      key, section: 'beyond boto2', module: a.module, boto: '—', className: a.className, member: a.member, botoscale, notes: a.note,
-      status: sig === undefined ? 'missing' : 'ok',
-    };
-  });
-}
 
 /** Renders the document. */
 export function renderMapping(rows: MappingRow[]): string {
   const out: string[] = [HEADER];
   let section: string | undefined;
   for (const row of rows) {
-    if (row.section !== section) {
-      section = row.section;
+    if (`${row.section} ${row.module}` !== section) {
+      section = `${row.section} ${row.module}`;
       const module = row.module === '' ? 'botoscale' : `botoscale/${row.module}`;
-      out.push('', `## \`${section}\` → \`${module}\``, '', '| boto2 | botoscale | notes |', '| --- | --- | --- |');
+      out.push('', `## \`${row.section}\` → \`${module}\``, '', '| boto2 | botoscale | notes |', '| --- | --- | --- |');
     }
     out.push(`| ${cell(row.boto, true)} | ${cell(row.botoscale, true)} | ${cell(row.notes, false)} |`);
   }
   out.push('');
   return out.join('\n');
+}
+
+/** The rows of botoscale's additions beyond boto2 ({@link ADDITIONS}), in a section of their own per module. */
+export function additionRows(api: BotoscaleApi): MappingRow[] {
+  return ADDITIONS.map((a) => {
+    const cls = api.get(a.module)?.classes.get(a.className);
+    const isCtor = a.member === 'constructor';
+    const sig = isCtor ? cls?.ctor : cls?.methods.get(a.member);
+    const shown = sig === undefined ? undefined : isCtor ? tsCall(a.className, sig, true) : `${a.className}.${tsCall(a.member, sig, false)}`;
+    return {
+      key: `beyond boto2.${a.module}.${a.className}.${a.member}`,
+      section: 'beyond boto2',
+      module: a.module,
+      boto: '—',
+      className: a.className,
+      member: a.member,
+      botoscale: shown ?? `MISSING: ${a.className}.${a.member} in ${moduleRef(a.module)}`,
+      notes: a.note,
+      status: shown === undefined ? 'missing' : 'ok',
+    };
+  });
 }
 
 /** Generates the whole document from the sources under `repoRoot` and boto at `botoRoot`. */

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { MetricAlarm as SdkMetricAlarm, PutMetricAlarmInput } from '@aws-sdk/client-cloudwatch';
+import type { MetricAlarm as SdkMetricAlarm, MetricDataQuery as SdkMetricDataQuery, PutMetricAlarmInput } from '@aws-sdk/client-cloudwatch';
 import { pyStr } from '../core/pyrepr';
 import type { CallOptions } from '../core/connection';
 import { BotoClientError } from '../core/errors';
@@ -19,6 +19,7 @@ import type { CloudWatchConnection } from './connection';
 import { Dimension, toSdkDimensions, type Dimensions } from './dimension';
 import type { AlarmHistoryItem } from './history';
 import { checkNew, declareSignatures } from '../core/signature';
+import { fromSdkQuery, toSdkQueries, type MetricDataQuery } from './metricquery';
 
 /** Constructor options of {@link MetricAlarm}: boto2's keyword arguments, camelCased, and a few AWS added since. */
 export interface MetricAlarmOptions {
@@ -66,6 +67,14 @@ export interface MetricAlarmOptions {
   datapointsToAlarm?: number | string;
   /** How periods without data count: `breaching`, `notBreaching`, `ignore` or `missing` (AWS's default). */
   treatMissingData?: string;
+  /**
+   * A metric math alarm's queries (beyond boto2), instead of `metric`, `namespace`,
+   * `statistic`, `period` and `dimensions`: metrics and expressions, exactly one with
+   * `returnData: true` (the series the alarm watches), at most 20.
+   */
+  metrics?: readonly MetricDataQuery[];
+  /** Tags the alarm is created with (beyond boto2; ignored when it already exists, as AWS does). */
+  tags?: Readonly<Record<string, string>>;
 }
 
 /** Options of {@link MetricAlarm.setState}. */
@@ -159,6 +168,10 @@ export class MetricAlarm extends BotoObject<CloudWatchConnection> {
   stateReasonData: string | undefined;
   /** When the state last changed, set by AWS. */
   stateUpdatedTimestamp: Date | undefined;
+  /** A metric math alarm's queries (beyond boto2); `undefined` on an alarm on one metric. */
+  metrics: MetricDataQuery[] | undefined;
+  /** Tags to create the alarm with (beyond boto2; read them back with `listTagsForAlarm`). */
+  tags: Record<string, string> | undefined;
 
   /** Numbers may be given as numeric strings, as the tutorial does; anything else throws a `BotoClientError`. */
   constructor(options: MetricAlarmOptions = {}) {
@@ -188,6 +201,8 @@ export class MetricAlarm extends BotoObject<CloudWatchConnection> {
     this.stateReason = undefined;
     this.stateReasonData = undefined;
     this.stateUpdatedTimestamp = undefined;
+    this.metrics = options.metrics === undefined ? undefined : [...options.metrics];
+    this.tags = options.tags === undefined ? undefined : { ...options.tags };
   }
 
   /** AWS's name of the comparison (`GreaterThanThreshold` for `>`). */
@@ -223,11 +238,17 @@ export class MetricAlarm extends BotoObject<CloudWatchConnection> {
     out.stateReason = a.StateReason;
     out.stateReasonData = a.StateReasonData;
     out.stateUpdatedTimestamp = a.StateUpdatedTimestamp;
+    out.metrics = a.Metrics === undefined || a.Metrics.length === 0 ? undefined : a.Metrics.map(fromSdkQuery);
+    if (out.metrics !== undefined) out.dimensions = undefined;
     return out;
   }
 
   toString(): string {
     const threshold = this.threshold === undefined ? 'None' : pyFloat(this.threshold);
+    if (this.metrics !== undefined) {
+      const watched = this.metrics.find((q) => q.returnData ?? true);
+      return `MetricAlarm:${pyStr(this.name)}[${pyStr(watched?.expression ?? watched?.id)} ${pyStr(this.comparison)} ${threshold}]`;
+    }
     return `MetricAlarm:${pyStr(this.name)}[${pyStr(this.metric)}(${pyStr(this.statistic ?? this.extendedStatistic)}) ${pyStr(this.comparison)} ${threshold}]`;
   }
 
@@ -300,8 +321,22 @@ function checkEvaluationSpan(period: number, evaluationPeriods: number): void {
   }
 }
 
+/** The metric math part of a `PutMetricAlarm` input (Metrics and the watched period). */
+function mathAlarmInput(alarm: MetricAlarm, metrics: readonly MetricDataQuery[]): { Metrics: SdkMetricDataQuery[]; period: number } {
+  for (const [field, value] of [['metric', alarm.metric], ['namespace', alarm.namespace], ['statistic', alarm.statistic], ['period', alarm.period], ['dimensions', alarm.dimensions]] as const) {
+    if (value !== undefined) throw new BotoClientError(`an alarm with metrics takes no ${field}: its queries say which metrics, statistics and periods`);
+  }
+  const list = toSdkQueries('metrics', metrics, 20);
+  const watched = list.filter((q) => q.ReturnData ?? true);
+  if (watched.length !== 1) throw new BotoClientError(`exactly one of an alarm's metrics must have returnData true (the series it watches); ${watched.length} have it`);
+  const w = watched[0] as SdkMetricDataQuery;
+  const periods = list.flatMap((q) => (q.MetricStat?.Period === undefined ? [] : [q.MetricStat.Period]));
+  return { Metrics: list, period: w.MetricStat?.Period ?? w.Period ?? Math.max(60, ...periods) };
+}
+
 /** Checks an alarm and builds the `PutMetricAlarm` input from it. @internal */
 export function toPutMetricAlarmInput(alarm: MetricAlarm): PutMetricAlarmInput {
+  if (alarm.metrics !== undefined) return toMathAlarmInput(alarm, alarm.metrics);
   const name = checkAlarmName('name', alarm.name);
   const metric = checkMetricName('metric', alarm.metric);
   const namespace = checkNamespace('namespace', alarm.namespace);
@@ -335,12 +370,47 @@ export function toPutMetricAlarmInput(alarm: MetricAlarm): PutMetricAlarmInput {
     InsufficientDataActions: checkActions('insufficientDataActions', alarm.insufficientDataActions),
     OKActions: checkActions('okActions', alarm.okActions),
     Unit: unit,
+    Tags: alarmTags(alarm.tags),
+  };
+}
+
+function alarmTags(tags: Readonly<Record<string, string>> | undefined): Array<{ Key: string; Value: string }> | undefined {
+  if (tags === undefined) return undefined;
+  if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) throw new BotoClientError("tags must be an object of tag keys to values, e.g. { team: 'web' }");
+  return Object.entries(tags).map(([k, v]) => ({ Key: checkLength('tags key', k, 128) as string, Value: checkLength(`tags[${JSON.stringify(k)}]`, requireValue(`tags[${JSON.stringify(k)}]`, v), 256, 0) as string }));
+}
+
+/** The `PutMetricAlarm` input of a metric math alarm. */
+function toMathAlarmInput(alarm: MetricAlarm, metrics: readonly MetricDataQuery[]): PutMetricAlarmInput {
+  const name = checkAlarmName('name', alarm.name);
+  const { Metrics, period } = mathAlarmInput(alarm, metrics);
+  const operator = toComparisonOperator('comparison', requireValue('comparison', alarm.comparison));
+  const threshold = toNumber('threshold', requireValue('threshold', alarm.threshold)) as number;
+  const evaluationPeriods = checkInt('evaluationPeriods', requireValue('evaluationPeriods', alarm.evaluationPeriods), { min: 1 }) as number;
+  checkEvaluationSpan(period, evaluationPeriods);
+  checkInt('datapointsToAlarm', alarm.datapointsToAlarm, { min: 1, max: evaluationPeriods });
+  checkOneOf('treatMissingData', alarm.treatMissingData, TREAT_MISSING_DATA);
+  checkLength('description', alarm.description, 1024, 0);
+  return {
+    AlarmName: name,
+    Metrics,
+    ComparisonOperator: operator,
+    Threshold: threshold,
+    EvaluationPeriods: evaluationPeriods,
+    DatapointsToAlarm: alarm.datapointsToAlarm,
+    TreatMissingData: alarm.treatMissingData,
+    ActionsEnabled: alarm.actionsEnabled,
+    AlarmActions: checkActions('alarmActions', alarm.alarmActions),
+    AlarmDescription: alarm.description || undefined,
+    InsufficientDataActions: checkActions('insufficientDataActions', alarm.insufficientDataActions),
+    OKActions: checkActions('okActions', alarm.okActions),
+    Tags: alarmTags(alarm.tags),
   };
 }
 
 // Run-time argument checks: src/core/signature.ts explains the notation.
 declareSignatures(MetricAlarm, {
-  new: '{connection, name, metric, namespace, statistic, comparison, threshold, period, evaluationPeriods, unit, description, dimensions, alarmActions, insufficientDataActions, okActions, actionsEnabled, datapointsToAlarm, treatMissingData}',
+  new: '{connection, name, metric, namespace, statistic, comparison, threshold, period, evaluationPeriods, unit, description, dimensions, alarmActions, insufficientDataActions, okActions, actionsEnabled, datapointsToAlarm, treatMissingData, metrics, tags}',
   setState: 'value, reason, [data:object], {signal}',
   update: '{signal}',
   enableActions: '{signal}',

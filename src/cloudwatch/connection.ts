@@ -14,7 +14,8 @@ import { rulesetOf } from '../core/endpoints';
 import { DEFAULT_REGION } from '../core/regions';
 import { PagedRequest, ResultSet } from '../core/resultset';
 import { connectionArgs } from '../core/service';
-import { checkExclusive, checkLength, checkMaxItems, checkNonEmpty, checkOneOf, requireValue } from '../core/validate';
+import { BotoClientError } from '../core/errors';
+import { checkExclusive, checkInt, checkLength, checkMaxItems, checkNonEmpty, checkOneOf, requireValue } from '../core/validate';
 import { MetricAlarm, toPutMetricAlarmInput } from './alarm';
 import {
   ALARM_SHORT_PERIODS, checkAlarmName, checkAlarmNames, checkDate, checkMaxRecords, checkMetricName, checkNamespace, checkPeriod,
@@ -27,6 +28,7 @@ import { AlarmHistoryItem } from './history';
 import { Metric } from './metric';
 import { batchMetricData, toMetricData, type PutMetricDataOptions } from './metricdata';
 import { checkNew, CONNECTION_SIGNATURE, declareSignatures } from '../core/signature';
+import { MetricDataResult, toSdkQueries, type MetricDataQuery } from './metricquery';
 
 /** How botoscale reaches CloudWatch. */
 export const CLOUDWATCH_SPEC: ServiceSpec<CloudWatch> = {
@@ -111,6 +113,32 @@ export interface ListMetricsOptions extends CallOptions {
 export interface SetAlarmStateOptions extends CallOptions {
   /** Details of the reason; sent as JSON, as boto2 sends it (at most 4000 characters). */
   stateReasonData?: unknown;
+}
+
+/** Options of {@link CloudWatchConnection.getMetricData}. */
+export interface GetMetricDataOptions extends CallOptions {
+  /** Datapoints per page, over all results (AWS's default 100,800). */
+  maxDatapoints?: number;
+  /** `TimestampDescending` (newest first, AWS's default) or `TimestampAscending`. */
+  scanBy?: 'TimestampDescending' | 'TimestampAscending';
+  /** Start from this page. */
+  nextToken?: string;
+}
+
+/** An alarm named by its ARN, or the alarm itself (read back from AWS, so it has one). */
+export type AlarmRef = string | MetricAlarm;
+
+function alarmArn(field: string, alarm: AlarmRef): string {
+  const arn = typeof alarm === 'string' ? alarm : requireValue(`${field}.alarmArn`, requireValue(field, alarm).alarmArn);
+  return checkLength(field, requireValue(field, arn), 1024) as string;
+}
+
+function tagList(field: string, tags: Readonly<Record<string, string>>): Array<{ Key: string; Value: string }> {
+  if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) throw new BotoClientError(`${field} must be an object of tag keys to values, e.g. { team: 'web' }`);
+  return Object.entries(tags).map(([k, v]) => ({
+    Key: checkLength(`${field} key`, k, 128) as string,
+    Value: checkLength(`${field}[${JSON.stringify(k)}]`, requireValue(`${field}[${JSON.stringify(k)}]`, v), 256, 0) as string,
+  }));
 }
 
 /** A connection to CloudWatch in one region. */
@@ -208,6 +236,33 @@ export class CloudWatchConnection extends AWSConnection<CloudWatch> {
       await this.call((c, o) => c.putMetricData({ Namespace: ns, MetricData: batch }, o), options);
     }
     return true;
+  }
+
+  /**
+   * Metric data and metric math over `[startTime, endTime)`: one {@link MetricDataResult}
+   * per query that returns data (beyond boto2). `queries` are metrics (`metricStat`) and
+   * expressions over their ids (`'100 * errors / requests'`, `'SUM(METRICS())'`), at most
+   * 500. A page holds at most `maxDatapoints` datapoints over all results; `for await`
+   * walks every page, where a result cut short (`statusCode` `PartialData`) goes on.
+   */
+  getMetricData(queries: readonly MetricDataQuery[], startTime: Date, endTime: Date, options: GetMetricDataOptions = {}): PagedRequest<MetricDataResult> {
+    return new PagedRequest(async (nextToken) => {
+      const list = toSdkQueries('queries', queries, 500);
+      const start = checkDate('startTime', requireValue('startTime', startTime)) as Date;
+      const end = checkDate('endTime', requireValue('endTime', endTime)) as Date;
+      if (start.getTime() >= end.getTime()) throw new BotoClientError('startTime must be before endTime');
+      const max = checkInt('maxDatapoints', options.maxDatapoints, { min: 1 });
+      const scanBy = checkOneOf('scanBy', options.scanBy, ['TimestampDescending', 'TimestampAscending'] as const);
+      const out = await this.call((c, o) => c.getMetricData({
+        MetricDataQueries: list,
+        StartTime: start,
+        EndTime: end,
+        MaxDatapoints: max,
+        ScanBy: scanBy,
+        NextToken: nextToken,
+      }, o), options);
+      return ResultSet.fromPage((out.MetricDataResults ?? []).map((r) => MetricDataResult.fromSdk(this, r)), out.NextToken);
+    }, options.nextToken);
   }
 
   // ----- alarms -----
@@ -322,6 +377,32 @@ export class CloudWatchConnection extends AWSConnection<CloudWatch> {
     return true;
   }
 
+  /** Adds tags to an alarm, or replaces the values of keys it has (beyond boto2; at most 50 tags an alarm). */
+  async tagAlarm(alarm: AlarmRef, tags: Readonly<Record<string, string>>, options?: CallOptions): Promise<boolean> {
+    const arn = alarmArn('alarm', alarm);
+    const list = tagList('tags', requireValue('tags', tags));
+    await this.call((c, o) => c.tagResource({ ResourceARN: arn, Tags: list }, o), options);
+    return true;
+  }
+
+  /** Removes tags from an alarm by key (keys it does not have are ignored; beyond boto2). */
+  async untagAlarm(alarm: AlarmRef, keys: string | readonly string[], options?: CallOptions): Promise<boolean> {
+    const arn = alarmArn('alarm', alarm);
+    requireValue('keys', keys);
+    const list = (typeof keys === 'string' ? [keys] : [...keys]).map((k, i) => checkLength(`keys[${i}]`, requireValue(`keys[${i}]`, k), 128) as string);
+    await this.call((c, o) => c.untagResource({ ResourceARN: arn, TagKeys: list }, o), options);
+    return true;
+  }
+
+  /** An alarm's tags, as an object of keys to values (beyond boto2). */
+  async listTagsForAlarm(alarm: AlarmRef, options?: CallOptions): Promise<Record<string, string>> {
+    const arn = alarmArn('alarm', alarm);
+    const out = await this.call((c, o) => c.listTagsForResource({ ResourceARN: arn }, o), options);
+    const tags: Record<string, string> = {};
+    for (const t of out.Tags ?? []) if (t.Key !== undefined) tags[t.Key] = t.Value ?? '';
+    return tags;
+  }
+
   /** Turns on the actions of alarms (1 to 100, by name). */
   async enableAlarmActions(alarmNames: AlarmNames, options?: CallOptions): Promise<boolean> {
     const list = checkAlarmNames('alarmNames', alarmNames);
@@ -353,4 +434,8 @@ declareSignatures(CloudWatchConnection, {
   setAlarmState: 'alarmName, stateReason, stateValue, [stateReasonData:object], {signal}',
   enableAlarmActions: 'alarmNames, {signal}',
   disableAlarmActions: 'alarmNames, {signal}',
+  getMetricData: 'paged: queries, startTime, endTime, {maxDatapoints, scanBy, nextToken, signal}',
+  tagAlarm: 'alarm, tags:object, {signal}',
+  untagAlarm: 'alarm, keys, {signal}',
+  listTagsForAlarm: 'alarm, {signal}',
 });

@@ -9,8 +9,9 @@ import { CloudWatchConnection, CLOUDWATCH_SPEC } from './connection';
 export {
   CloudWatchConnection, CLOUDWATCH_SPEC,
   type AlarmNames, type DescribeAlarmsOptions, type DescribeAlarmHistoryOptions, type DescribeAlarmsForMetricOptions,
-  type ListMetricsOptions, type SetAlarmStateOptions,
+  type ListMetricsOptions, type SetAlarmStateOptions, type GetMetricDataOptions, type AlarmRef,
 } from './connection';
+export { MetricDataResult, type MetricDataResultOptions, type MetricDataQuery, type MetricStatInput } from './metricquery';
 export { MetricAlarm, type MetricAlarmOptions, type SetStateOptions, type DescribeHistoryOptions } from './alarm';
 export { AlarmHistoryItem, type AlarmHistoryItemOptions } from './history';
 export { Metric, type MetricOptions, type QueryOptions, type MetricCreateAlarmOptions } from './metric';

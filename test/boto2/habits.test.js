@@ -120,7 +120,7 @@ describe('a name or a list where botoscale takes the options object: boto2\'s po
 
   test('a call boto2 gives only keyword arguments refuses a positional one', async () => {
     expect(await clientError(() => conn.getAllLaunchConfigurations(['lc']))).toBe(
-      'AutoScaleConnection.getAllLaunchConfigurations({ names, maxRecords, nextToken, signal }): the first argument must be the options object, got a list',
+      'AutoScaleConnection.getAllLaunchConfigurations({ names, maxRecords, nextToken, signal, requestTimeout }): the first argument must be the options object, got a list',
     );
   });
 });
@@ -178,19 +178,19 @@ describe('boto2\'s optional positional arguments do what boto2 does with them', 
 describe('misspelt, snake_case or unknown keys are refused with a did-you-mean, before anything is sent', () => {
   test.each([
     ['conn.getAllGroups({ name: [\'g2\'] })', () => conn.getAllGroups({ name: ['g2'] }),
-      'AutoScaleConnection.getAllGroups({ names, maxRecords, nextToken, signal }): unknown option `name`; did you mean `names`?'],
+      'AutoScaleConnection.getAllGroups({ names, maxRecords, nextToken, signal, requestTimeout }): unknown option `name`; did you mean `names`?'],
     ['conn.getAllGroups({ group_names: [\'g2\'] })', () => conn.getAllGroups({ group_names: ['g2'] }),
-      'AutoScaleConnection.getAllGroups({ names, maxRecords, nextToken, signal }): unknown option `group_names`; did you mean `names`?'],
+      'AutoScaleConnection.getAllGroups({ names, maxRecords, nextToken, signal, requestTimeout }): unknown option `group_names`; did you mean `names`?'],
     ['conn.getAllPolicies({ as_group: \'g2\' })', () => conn.getAllPolicies({ as_group: 'g2' }),
-      'AutoScaleConnection.getAllPolicies({ asGroup, policyNames, maxRecords, nextToken, signal }): unknown option `as_group`; did you mean `asGroup`?'],
+      'AutoScaleConnection.getAllPolicies({ asGroup, policyNames, maxRecords, nextToken, signal, requestTimeout }): unknown option `as_group`; did you mean `asGroup`?'],
     ['cw.describeAlarms({ alarm_names: [\'a2\'] })', () => cw.describeAlarms({ alarm_names: ['a2'] }),
-      'CloudWatchConnection.describeAlarms({ actionPrefix, alarmNamePrefix, alarmNames, maxRecords, stateValue, nextToken, signal }): unknown option `alarm_names`; did you mean `alarmNames`?'],
+      'CloudWatchConnection.describeAlarms({ actionPrefix, alarmNamePrefix, alarmNames, maxRecords, stateValue, nextToken, signal, requestTimeout }): unknown option `alarm_names`; did you mean `alarmNames`?'],
     ['elb.getAllLoadBalancers({ names: [\'lb1\'] })', () => elb.getAllLoadBalancers({ names: ['lb1'] }),
-      'ELBConnection.getAllLoadBalancers({ loadBalancerNames, marker, nextToken, pageSize, signal }): unknown option `names`; did you mean `loadBalancerNames`?'],
+      'ELBConnection.getAllLoadBalancers({ loadBalancerNames, marker, nextToken, pageSize, signal, requestTimeout }): unknown option `names`; did you mean `loadBalancerNames`?'],
     ['conn.deleteAutoScalingGroup(\'g1\', { force: true })', () => conn.deleteAutoScalingGroup('g1', { force: true }),
-      'AutoScaleConnection.deleteAutoScalingGroup(name, { forceDelete, signal }): unknown option `force`; did you mean `forceDelete`?'],
+      'AutoScaleConnection.deleteAutoScalingGroup(name, { forceDelete, signal, requestTimeout }): unknown option `force`; did you mean `forceDelete`?'],
     ['ec2.getAllInstances(null, { \'instance-state-name\': \'running\' })', () => ec2.getAllInstances(null, { 'instance-state-name': 'running' }),
-      'EC2Connection.getAllInstances(instanceIds?, { filters, maxResults, nextToken, signal }): unknown option `instance-state-name`'],
+      'EC2Connection.getAllInstances(instanceIds?, { filters, maxResults, nextToken, signal, requestTimeout }): unknown option `instance-state-name`'],
   ])('%s', async (_habit, call, message) => {
     expect(await clientError(call)).toBe(message);
   });
@@ -217,25 +217,25 @@ describe('misspelt, snake_case or unknown keys are refused with a did-you-mean, 
 describe('missing, extra and wrong-kind arguments', () => {
   test.each([
     ['conn.createAutoScalingGroup()', () => conn.createAutoScalingGroup(),
-      'AutoScaleConnection.createAutoScalingGroup(asGroup, { signal }): `asGroup` is required'],
+      'AutoScaleConnection.createAutoScalingGroup(asGroup, { signal, requestTimeout }): `asGroup` is required'],
     ['conn.createAutoScalingGroup({ name: \'g\', ... }) (an object, not an AutoScalingGroup)', () => conn.createAutoScalingGroup({ name: 'g', launchConfig: 'lc', minSize: 0, maxSize: 1 }),
-      'AutoScaleConnection.createAutoScalingGroup(asGroup, { signal }): `asGroup` is required (the first argument is the options object)'],
+      'AutoScaleConnection.createAutoScalingGroup(asGroup, { signal, requestTimeout }): `asGroup` is required (the first argument is the options object)'],
     ['conn.createAutoScalingGroup(group, \'extra\')', () => conn.createAutoScalingGroup(new AutoScalingGroup({ name: 'g9' }), 'extra'),
-      'AutoScaleConnection.createAutoScalingGroup(asGroup, { signal }): the second argument must be the options object, got "extra"'],
+      'AutoScaleConnection.createAutoScalingGroup(asGroup, { signal, requestTimeout }): the second argument must be the options object, got "extra"'],
     ['conn.setDesiredCapacity(\'g1\')', () => conn.setDesiredCapacity('g1'),
-      'AutoScaleConnection.setDesiredCapacity(groupName, desiredCapacity, { honorCooldown, signal }): `desiredCapacity` is required'],
+      'AutoScaleConnection.setDesiredCapacity(groupName, desiredCapacity, { honorCooldown, signal, requestTimeout }): `desiredCapacity` is required'],
     ['conn.setDesiredCapacity(\'g1\', 1, true, \'now\')', () => conn.setDesiredCapacity('g1', 1, true, 'now'),
-      'AutoScaleConnection.setDesiredCapacity(groupName, desiredCapacity, { honorCooldown, signal }): the fourth argument must be the options object, got "now"'],
+      'AutoScaleConnection.setDesiredCapacity(groupName, desiredCapacity, { honorCooldown, signal, requestTimeout }): the fourth argument must be the options object, got "now"'],
     ['conn.executePolicy(\'scale_up\', \'g1\', true, { asGroup: \'g2\' })', () => conn.executePolicy('scale_up', 'g1', true, { asGroup: 'g2' }),
-      'AutoScaleConnection.executePolicy(policyName, { asGroup, honorCooldown, signal }): `asGroup` is given twice: as an argument and in the options object'],
+      'AutoScaleConnection.executePolicy(policyName, { asGroup, honorCooldown, signal, requestTimeout }): `asGroup` is given twice: as an argument and in the options object'],
     ['lb.createListener()', async () => (await elb.getAllLoadBalancers(['lb2']))[0].createListener(),
-      'LoadBalancer.createListener(inPort, { outPort, proto, signal }): `inPort` is required'],
+      'LoadBalancer.createListener(inPort, { outPort, proto, signal, requestTimeout }): `inPort` is required'],
     ['cw.putMetricAlarm()', () => cw.putMetricAlarm(),
-      'CloudWatchConnection.putMetricAlarm(alarm, { signal }): `alarm` is required'],
+      'CloudWatchConnection.putMetricAlarm(alarm, { signal, requestTimeout }): `alarm` is required'],
     ['cw.deleteAlarms(\'a1\', \'a2\')', () => cw.deleteAlarms('a1', 'a2'),
-      'CloudWatchConnection.deleteAlarms(alarms, { signal }): the second argument must be the options object, got "a2"'],
+      'CloudWatchConnection.deleteAlarms(alarms, { signal, requestTimeout }): the second argument must be the options object, got "a2"'],
     ['elb.registerInstances(\'lb1\')', () => elb.registerInstances('lb1'),
-      'ELBConnection.registerInstances(loadBalancerName, instances, { signal }): `instances` is required'],
+      'ELBConnection.registerInstances(loadBalancerName, instances, { signal, requestTimeout }): `instances` is required'],
   ])('%s', async (_habit, call, message) => {
     expect(await clientError(call)).toBe(message);
   });
@@ -246,12 +246,12 @@ describe('missing, extra and wrong-kind arguments', () => {
     let err;
     await paged.then(undefined, (e) => { err = e; });
     expect(err).toBeInstanceOf(BotoClientError);
-    expect(err.message).toBe('AutoScaleConnection.getAllGroups({ names, maxRecords, nextToken, signal }): unknown option `nmes`; did you mean `names`?');
+    expect(err.message).toBe('AutoScaleConnection.getAllGroups({ names, maxRecords, nextToken, signal, requestTimeout }): unknown option `nmes`; did you mean `names`?');
   });
 
   test('nothing is sent for a refused call', async () => {
     expect(await clientError(() => conn.setDesiredCapacity('g2', 3, { honor_cooldown: true }))).toBe(
-      'AutoScaleConnection.setDesiredCapacity(groupName, desiredCapacity, { honorCooldown, signal }): unknown option `honor_cooldown`; did you mean `honorCooldown`?',
+      'AutoScaleConnection.setDesiredCapacity(groupName, desiredCapacity, { honorCooldown, signal, requestTimeout }): unknown option `honor_cooldown`; did you mean `honorCooldown`?',
     );
     expect((await conn.getAllGroups(['g2']))[0].desiredCapacity).toBe(0);
   });

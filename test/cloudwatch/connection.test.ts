@@ -134,7 +134,7 @@ describe('CloudWatch connection and module', () => {
     expect(Object.keys(cloudwatch).sort()).toEqual([
       'ALARM_SHORT_PERIODS', 'AWS_COMPARISON_OPERATORS', 'AlarmHistoryItem', 'CLOUDWATCH_SPEC', 'COMPARISONS', 'COMPARISON_OPERATORS',
       'CloudWatchConnection', 'Datapoint', 'Dimension', 'HISTORY_ITEM_TYPES', 'MAX_ACTIONS', 'MAX_ALARM_NAMES', 'MAX_BODY_BYTES',
-      'MAX_DATA_PER_REQUEST', 'MAX_DIMENSIONS', 'MAX_DIMENSION_FILTERS', 'Metric', 'MetricAlarm', 'RegionInfo', 'STATE_VALUES',
+      'MAX_DATA_PER_REQUEST', 'MAX_DIMENSIONS', 'MAX_DIMENSION_FILTERS', 'Metric', 'MetricAlarm', 'MetricDataResult', 'RegionInfo', 'STATE_VALUES',
       'STATISTICS', 'STATISTICS_SHORT_PERIODS', 'TREAT_MISSING_DATA', 'UNITS', 'connectToRegion', 'regions',
     ]);
     expect(cloudwatch.STATISTICS).toEqual(['Average', 'Sum', 'SampleCount', 'Maximum', 'Minimum']);

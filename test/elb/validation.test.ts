@@ -48,7 +48,7 @@ describe('load balancer names: 1 to 32 letters, digits and hyphens, no hyphen fi
     await rejectsWith(conn.deleteLbPolicy('x-', 'p'), `lbName ${NAME_RULE} "x-"`);
     await rejectsWith(conn.getAllLoadBalancers({ loadBalancerNames: ['ok', 'not_ok'] }), `loadBalancerNames[1] ${NAME_RULE} "not_ok"`);
     await rejectsWith(conn.describeInstanceHealth('a'.repeat(40)), 'loadBalancerName must be 1 to 32 characters long, got 40');
-    await rejectsWith(new LoadBalancer({ connection: conn }).delete(), 'ELBConnection.deleteLoadBalancer(name, { signal }): `name` is required');
+    await rejectsWith(new LoadBalancer({ connection: conn }).delete(), 'ELBConnection.deleteLoadBalancer(name, { signal, requestTimeout }): `name` is required');
   });
 
   test('32 characters, digits and inner hyphens are fine', async () => {
@@ -179,7 +179,7 @@ describe('health checks', () => {
   });
 
   test('a health check is required; update() and LoadBalancer.configureHealthCheck check the same way', async () => {
-    await rejectsWith(conn.configureHealthCheck('my-lb', undefined as unknown as HealthCheck), 'ELBConnection.configureHealthCheck(name, healthCheck, { signal }): `healthCheck` is required');
+    await rejectsWith(conn.configureHealthCheck('my-lb', undefined as unknown as HealthCheck), 'ELBConnection.configureHealthCheck(name, healthCheck, { signal, requestTimeout }): `healthCheck` is required');
     const hc = new HealthCheck({ connection: conn, accessPoint: 'my-lb', target: 'TCP:80', interval: 400 });
     await rejectsWith(hc.update(), 'healthCheck.interval must be an integer from 5 to 300, got 400');
     await rejectsWith(new LoadBalancer({ connection: conn, name: 'my-lb' }).configureHealthCheck(new HealthCheck({ target: 'ICMP' })),
@@ -230,14 +230,14 @@ describe('policies and certificates', () => {
     await rejectsWith(conn.createAppCookieStickinessPolicy('JSESSIONID', 'my-lb', ''), 'policyName is required');
     await rejectsWith(conn.createLbPolicy('my-lb', '', 'ProxyProtocolPolicyType', {}), 'policyName is required');
     await rejectsWith(conn.createLbPolicy('my-lb', 'p', '', {}), 'policyType is required');
-    await rejectsWith(conn.createLbPolicy('my-lb', 'p', 'T', undefined as unknown as Record<string, string>), 'ELBConnection.createLbPolicy(lbName, policyName, policyType, policyAttributes, { signal }): `policyAttributes` is required');
+    await rejectsWith(conn.createLbPolicy('my-lb', 'p', 'T', undefined as unknown as Record<string, string>), 'ELBConnection.createLbPolicy(lbName, policyName, policyType, policyAttributes, { signal, requestTimeout }): `policyAttributes` is required');
     await rejectsWith(conn.createLbPolicy('my-lb', 'p', 'T', { ProxyProtocol: {} as unknown as string }), 'policyAttributes["ProxyProtocol"] must be a string or a number, got an object');
     await rejectsWith(conn.deleteLbPolicy('my-lb', ''), 'policyName is required');
   });
 
   test('ports and policy lists of listeners and back ends', async () => {
     await rejectsWith(conn.setLbPoliciesOfListener('my-lb', 0, []), 'lbPort must be an integer from 1 to 65535, got 0');
-    await rejectsWith(conn.setLbPoliciesOfListener('my-lb', 80, undefined as unknown as string[]), 'ELBConnection.setLbPoliciesOfListener(lbName, lbPort, policies, { signal }): `policies` is required');
+    await rejectsWith(conn.setLbPoliciesOfListener('my-lb', 80, undefined as unknown as string[]), 'ELBConnection.setLbPoliciesOfListener(lbName, lbPort, policies, { signal, requestTimeout }): `policies` is required');
     await rejectsWith(conn.setLbPoliciesOfListener('my-lb', 80, ['']), 'policies[0] is required');
     await rejectsWith(conn.setLbPoliciesOfBackendServer('my-lb', 70000, []), 'instancePort must be an integer from 1 to 65535, got 70000');
     await rejectsWith(conn.setLbPoliciesOfBackendServer('my-lb', 443, ['p', '']), 'policies[1] is required');
@@ -257,7 +257,7 @@ describe('attributes', () => {
 
   test('values', async () => {
     await rejectsWith(conn.modifyLbAttribute('my-lb', 'crossZoneLoadBalancing', 'yes' as 'true'), 'value must be one of true, false; got "yes"');
-    await rejectsWith(conn.modifyLbAttribute('my-lb', 'crossZoneLoadBalancing', undefined as unknown as boolean), 'ELBConnection.modifyLbAttribute(loadBalancerName, attribute, value, { signal }): `value` is required');
+    await rejectsWith(conn.modifyLbAttribute('my-lb', 'crossZoneLoadBalancing', undefined as unknown as boolean), 'ELBConnection.modifyLbAttribute(loadBalancerName, attribute, value, { signal, requestTimeout }): `value` is required');
     await rejectsWith(conn.modifyLbAttribute('my-lb', 'connectionDraining', new ConnectionDrainingAttribute({ enabled: true, timeout: 0 })),
       'value.timeout must be an integer from 1 to 3600, got 0');
     await rejectsWith(conn.modifyLbAttribute('my-lb', 'connectionDraining', { enabled: true, timeout: 3601 }), 'value.timeout must be an integer from 1 to 3600, got 3601');

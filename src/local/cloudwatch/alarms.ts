@@ -7,7 +7,9 @@
  */
 import { configurationData } from './history';
 import { invalidCombination, invalidFormat, invalidValue, resourceNotFound, validation } from './errors';
-import { COMPARISONS, MISSING_DATA, STATISTICS, type AlarmRecord, type AlarmState, type DimensionRecord } from './model';
+import { checkAlarmMetrics } from './mathalarms';
+import { checkNewTags } from './tags';
+import { COMPARISONS, MISSING_DATA, STATISTICS, type AlarmQueryRecord, type AlarmRecord, type AlarmState, type DimensionRecord } from './model';
 import { canonicalDimensions } from './metrics';
 import type { CloudWatchState } from './state';
 
@@ -32,7 +34,7 @@ export interface PutAlarmParams {
   ComparisonOperator: string;
   TreatMissingData?: string;
   EvaluateLowSampleCountPercentile?: string;
-  Metrics?: unknown;
+  Metrics?: AlarmQueryRecord[];
   ThresholdMetricId?: string;
   Tags?: Array<{ key: string; value: string }>;
 }
@@ -54,13 +56,17 @@ function checkActions(actions: readonly string[], member: string): void {
 
 /** Creates or overwrites an alarm; an update keeps its state, as AWS documents. */
 export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: number): AlarmRecord {
-  if (p.Metrics !== undefined || p.ThresholdMetricId !== undefined) {
-    throw validation('Metric math and anomaly detection alarms (Metrics, ThresholdMetricId) are not simulated by botoscale local.');
+  if (p.ThresholdMetricId !== undefined) {
+    throw validation('Anomaly detection alarms (ThresholdMetricId) are not simulated by botoscale local.');
   }
-  if (p.MetricName === undefined || p.Namespace === undefined) {
+  if (p.Metrics !== undefined && p.MetricName !== undefined) {
+    throw invalidCombination('Exactly one element of the MetricName and Metrics parameters must be specified.');
+  }
+  const math = p.Metrics === undefined ? undefined : checkAlarmMetrics(p.Metrics, p, p.EvaluationPeriods, state, now);
+  if (math === undefined && (p.MetricName === undefined || p.Namespace === undefined)) {
     throw validation('MetricName and Namespace must be specified for an alarm on a metric.');
   }
-  if ((p.Statistic === undefined) === (p.ExtendedStatistic === undefined)) {
+  if (math === undefined && (p.Statistic === undefined) === (p.ExtendedStatistic === undefined)) {
     throw invalidCombination('Exactly one element of the Statistic and ExtendedStatistic parameters must be specified.');
   }
   if (p.Statistic !== undefined && !(STATISTICS as readonly string[]).includes(p.Statistic)) {
@@ -77,7 +83,7 @@ export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: n
       throw validation(`Option ${p.EvaluateLowSampleCountPercentile} is not supported. Supported options for parameter EvaluateLowSampleCountPercentile are evaluate and ignore.`);
     }
   }
-  const period = p.Period;
+  const period = math?.period ?? p.Period;
   if (period === undefined) throw validation('Period must be specified for an alarm on a metric.');
   if (!(period === 10 || period === 30 || (period >= 60 && period % 60 === 0))) {
     throw validation('Period must be 10, 30 or a multiple of 60');
@@ -103,6 +109,8 @@ export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: n
   checkActions(alarmActions, 'AlarmActions');
   checkActions(insufficient, 'InsufficientDataActions');
   const existing = state.alarms.get(p.AlarmName);
+  // Tags count only when the alarm is created; an update ignores them, as AWS documents.
+  if (existing === undefined) checkNewTags(p.Tags ?? []);
   const alarm: AlarmRecord = {
     name: p.AlarmName,
     arn: `arn:aws:cloudwatch:${state.cloud.region}:${state.cloud.accountId}:alarm:${p.AlarmName}`,
@@ -110,8 +118,6 @@ export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: n
     okActions: [...ok],
     alarmActions: [...alarmActions],
     insufficientDataActions: [...insufficient],
-    metricName: p.MetricName,
-    namespace: p.Namespace,
     dimensions: (p.Dimensions ?? []).map((d) => ({ name: d.name, value: d.value })),
     period,
     evaluationPeriods: p.EvaluationPeriods,
@@ -124,6 +130,9 @@ export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: n
     stateUpdated: existing?.stateUpdated ?? now,
     stateTransitioned: existing?.stateTransitioned ?? now,
   };
+  if (p.MetricName !== undefined) alarm.metricName = p.MetricName;
+  if (p.Namespace !== undefined) alarm.namespace = p.Namespace;
+  if (math !== undefined) alarm.metrics = math.metrics;
   if (p.AlarmDescription !== undefined) alarm.description = p.AlarmDescription;
   if (p.Statistic !== undefined) alarm.statistic = p.Statistic;
   if (p.ExtendedStatistic !== undefined) alarm.extendedStatistic = p.ExtendedStatistic;

@@ -42,6 +42,21 @@ function checkNumber(v: number, member: string): void {
   }
 }
 
+/**
+ * Value, StatisticValues and Values, as AWS combines them: Value with either of the
+ * others is InvalidParameterCombination, while Values with StatisticValues is accepted
+ * (the Values are stored). Wording as AWS answers, recorded against AWS by LocalStack's
+ * validated test `test_put_metric_data_validation`.
+ */
+function checkValueCombination(d: MetricDatumParams, member: string): void {
+  if (d.Value === undefined && d.StatisticValues === undefined && d.Values === undefined) {
+    throw missingParameter(`At least one of the parameters ${member}.Value, ${member}.StatisticValues or ${member}.Values must be specified.`);
+  }
+  if (d.Value === undefined) return;
+  const other = d.Values !== undefined ? 'Values' : d.StatisticValues !== undefined ? 'StatisticValues' : undefined;
+  if (other !== undefined) throw invalidCombination(`The parameters ${member}.Value and ${member}.${other} are mutually exclusive and you have specified both.`);
+}
+
 function toPoint(d: MetricDatumParams, member: string, now: number): StoredPoint {
   const t = d.Timestamp ?? now;
   if (t < now - TWO_WEEKS || t > now + TWO_HOURS) {
@@ -53,11 +68,7 @@ function toPoint(d: MetricDatumParams, member: string, now: number): StoredPoint
   if (d.StorageResolution !== undefined && d.StorageResolution !== 1 && d.StorageResolution !== 60) {
     throw invalidValue(`The parameter ${member}.StorageResolution must be 1 or 60.`);
   }
-  const given = [d.Value !== undefined, d.StatisticValues !== undefined, d.Values !== undefined].filter(Boolean).length;
-  if (given === 0) throw missingParameter(`At least one of the parameters ${member}.Value, ${member}.StatisticValues or ${member}.Values must be specified.`);
-  if (given > 1) {
-    throw invalidCombination(`The parameters ${member}.Value, ${member}.StatisticValues and ${member}.Values are mutually exclusive and you have specified more than one.`);
-  }
+  checkValueCombination(d, member);
   // Datapoints are bucketed to the second (high resolution) or the minute.
   const grain = d.StorageResolution === 1 ? 1000 : 60_000;
   const base: Pick<StoredPoint, 't' | 'unit'> = { t: Math.floor(t / grain) * grain };
@@ -66,7 +77,7 @@ function toPoint(d: MetricDatumParams, member: string, now: number): StoredPoint
     checkNumber(d.Value, `${member}.Value`);
     return { ...base, n: 1, sum: d.Value, min: d.Value, max: d.Value };
   }
-  if (d.StatisticValues !== undefined) {
+  if (d.StatisticValues !== undefined && d.Values === undefined) {
     const s = d.StatisticValues;
     for (const [k, v] of Object.entries(s)) checkNumber(v, `${member}.StatisticValues.${k}`);
     if (s.SampleCount <= 0) throw invalidValue(`The parameter ${member}.StatisticValues.SampleCount must be greater than 0.`);

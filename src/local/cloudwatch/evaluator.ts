@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { mathAlarmSeries } from './mathalarms';
 import { aggregate, metricKey, statisticOf } from './metrics';
 import { dataTime, javaDouble, javaJson, jd, reasonTime, type JsonValue } from './format';
 import type { AlarmRecord, AlarmState } from './model';
@@ -30,6 +31,14 @@ export function periodValues(state: CloudWatchState, alarm: AlarmRecord, end: nu
   const start = end - n * periodMs;
   const out: PeriodValue[] = [];
   for (let k = 0; k < n; k++) out.push({ start: start + k * periodMs });
+  if (alarm.metrics !== undefined) {
+    for (const [t, v] of mathAlarmSeries(state, alarm, start, end)) {
+      const slot = out[Math.round((t - start) / periodMs)];
+      if (slot !== undefined && slot.value === undefined) slot.value = v;
+    }
+    return out;
+  }
+  if (alarm.namespace === undefined || alarm.metricName === undefined) return out;
   const series = state.metrics.get(metricKey(alarm.namespace, alarm.metricName, alarm.dimensions));
   if (series === undefined) return out;
   const statistic = alarm.statistic ?? alarm.extendedStatistic ?? 'Average';
@@ -94,7 +103,11 @@ function reasonData(alarm: AlarmRecord, values: readonly PeriodValue[], listed: 
     recentDatapoints: values.filter((v) => v.value !== undefined).map((v) => jd(v.value as number)),
     threshold: jd(alarm.threshold),
     evaluatedDatapoints: listed.map((v) =>
-      v.value === undefined ? { timestamp: dataTime(v.start) } : { timestamp: dataTime(v.start), sampleCount: jd(v.sampleCount ?? 0), value: jd(v.value) },
+      v.value === undefined
+        ? { timestamp: dataTime(v.start) }
+        : v.sampleCount === undefined
+          ? { timestamp: dataTime(v.start), value: jd(v.value) }
+          : { timestamp: dataTime(v.start), sampleCount: jd(v.sampleCount), value: jd(v.value) },
     ),
   };
   return javaJson(data);

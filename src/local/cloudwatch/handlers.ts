@@ -10,9 +10,12 @@ import type { ServiceHandlers, WireObject } from '../types';
 import { deleteAlarms, putMetricAlarm, setActionsEnabled, setAlarmState, watches } from './alarms';
 import { getMetricStatistics, listMetrics, putMetricData, type MetricDatumParams } from './data';
 import { invalidCombination, invalidValue } from './errors';
+import { getMetricData } from './getdata';
 import { dimensions, optBool, optDate, optInt, optNumber, optNumbers, optObject, optObjects, optString, optStrings, reqDate, reqInt, reqString } from './input';
 import type { AlarmRecord, AlarmState, HistoryRecord } from './model';
+import { queryShape, readQueries } from './readqueries';
 import type { CloudWatchState } from './state';
+import { alarmByArn, tagAlarm, untagAlarm } from './tags';
 
 function page<T>(input: WireObject, items: readonly T[], key: (item: T) => string, defaultSize: number, maxSize: number): Page<T> {
   const max = optInt(input, 'MaxRecords');
@@ -40,15 +43,19 @@ export function alarmShape(a: AlarmRecord): WireObject {
     StateValue: a.stateValue,
     StateReason: a.stateReason,
     StateUpdatedTimestamp: new Date(a.stateUpdated),
-    MetricName: a.metricName,
-    Namespace: a.namespace,
-    Dimensions: a.dimensions.map((d) => ({ Name: d.name, Value: d.value })),
-    Period: a.period,
     EvaluationPeriods: a.evaluationPeriods,
     Threshold: a.threshold,
     ComparisonOperator: a.comparisonOperator,
     StateTransitionedTimestamp: new Date(a.stateTransitioned),
   };
+  if (a.metrics === undefined) {
+    if (a.metricName !== undefined) out.MetricName = a.metricName;
+    if (a.namespace !== undefined) out.Namespace = a.namespace;
+    out.Dimensions = a.dimensions.map((d) => ({ Name: d.name, Value: d.value }));
+    out.Period = a.period;
+  } else {
+    out.Metrics = a.metrics.map(queryShape);
+  }
   if (a.description !== undefined) out.AlarmDescription = a.description;
   if (a.stateReasonData !== undefined) out.StateReasonData = a.stateReasonData;
   if (a.statistic !== undefined) out.Statistic = a.statistic;
@@ -141,7 +148,8 @@ export function cloudWatchHandlers(state: CloudWatchState): ServiceHandlers {
       if (period !== undefined) params.Period = period;
       if (datapoints !== undefined) params.DatapointsToAlarm = datapoints;
       if (threshold !== undefined) params.Threshold = threshold;
-      if (input.Metrics !== undefined && input.Metrics !== null) params.Metrics = input.Metrics;
+      const metrics = readQueries(input, 'Metrics');
+      if (metrics !== undefined) params.Metrics = metrics;
       putMetricAlarm(state, params, ctx.now);
     },
 
@@ -270,6 +278,48 @@ export function cloudWatchHandlers(state: CloudWatchState): ServiceHandlers {
           return out;
         }),
       };
+    },
+
+    GetMetricData(input, ctx) {
+      const params: Parameters<typeof getMetricData>[1] = {
+        queries: readQueries(input, 'MetricDataQueries') ?? [],
+        start: reqDate(input, 'StartTime'),
+        end: reqDate(input, 'EndTime'),
+      };
+      const scanBy = optString(input, 'ScanBy');
+      const max = optInt(input, 'MaxDatapoints');
+      const token = optString(input, 'NextToken');
+      if (scanBy !== undefined) params.scanBy = scanBy;
+      if (max !== undefined) params.maxDatapoints = max;
+      if (token !== undefined) params.nextToken = token;
+      const answer = getMetricData(state, params, ctx.now);
+      return withToken(
+        {
+          MetricDataResults: answer.results.map((r) => ({
+            Id: r.id,
+            Label: r.label,
+            Timestamps: r.timestamps.map((t) => new Date(t)),
+            Values: r.values,
+            StatusCode: r.statusCode,
+          })),
+          Messages: [],
+        },
+        answer.nextToken,
+      );
+    },
+
+    TagResource(input) {
+      const tags = (optObjects(input, 'Tags') ?? []).map((t) => ({ key: reqString(t, 'Key'), value: reqString(t, 'Value') }));
+      tagAlarm(state, reqString(input, 'ResourceARN'), tags);
+    },
+
+    UntagResource(input) {
+      untagAlarm(state, reqString(input, 'ResourceARN'), optStrings(input, 'TagKeys') ?? []);
+    },
+
+    ListTagsForResource(input) {
+      const alarm = alarmByArn(state, reqString(input, 'ResourceARN'));
+      return { Tags: alarm.tags.map((t) => ({ Key: t.key, Value: t.value })) };
     },
 
     ListMetrics(input, ctx) {

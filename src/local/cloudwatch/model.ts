@@ -43,6 +43,16 @@ export interface MetricSeries {
 /** Alarm states. */
 export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
 
+/** One MetricDataQuery of a metric math alarm, as given. */
+export interface AlarmQueryRecord {
+  id: string;
+  metricStat?: { namespace: string; metricName: string; dimensions: DimensionRecord[]; period: number; stat: string; unit?: string };
+  expression?: string;
+  label?: string;
+  returnData?: boolean;
+  period?: number;
+}
+
 /** A metric alarm. */
 export interface AlarmRecord {
   name: string;
@@ -52,12 +62,17 @@ export interface AlarmRecord {
   okActions: string[];
   alarmActions: string[];
   insufficientDataActions: string[];
-  metricName: string;
-  namespace: string;
+  /** Absent on metric math alarms. */
+  metricName?: string;
+  /** Absent on metric math alarms. */
+  namespace?: string;
+  /** The queries of a metric math alarm (the one with ReturnData true is watched). */
+  metrics?: AlarmQueryRecord[];
   statistic?: string;
   extendedStatistic?: string;
-  /** As given (AWS answers them in the caller's order). */
+  /** As given (AWS answers them in the caller's order); empty on metric math alarms. */
   dimensions: DimensionRecord[];
+  /** Seconds; for a metric math alarm, the period of the watched query. */
   period: number;
   unit?: string;
   evaluationPeriods: number;

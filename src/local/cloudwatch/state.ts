@@ -6,7 +6,7 @@
  * @module
  */
 import type { Cloud } from '../types';
-import { dataTime, javaJson, jd } from './format';
+import { dataTime, javaJson, jd, type JsonValue } from './format';
 import { AlarmHistory, stateData, stateSummary } from './history';
 import { MetricStore } from './metrics';
 import type { AlarmRecord, AlarmState, CloudWatchSnapshot } from './model';
@@ -33,6 +33,34 @@ export function actionsFor(alarm: AlarmRecord, state: AlarmState): string[] {
   if (state === 'ALARM') return alarm.alarmActions;
   if (state === 'OK') return alarm.okActions;
   return alarm.insufficientDataActions;
+}
+
+/** The Trigger of a metric math alarm's notification: its queries instead of one metric. */
+function mathTrigger(alarm: AlarmRecord): JsonValue {
+  return {
+    Period: alarm.period,
+    EvaluationPeriods: alarm.evaluationPeriods,
+    DatapointsToAlarm: alarm.datapointsToAlarm,
+    ComparisonOperator: alarm.comparisonOperator,
+    Threshold: jd(alarm.threshold),
+    TreatMissingData: alarm.treatMissingData ?? 'missing',
+    EvaluateLowSampleCountPercentile: '',
+    Metrics: (alarm.metrics ?? []).map((q) => ({
+      Id: q.id,
+      Expression: q.expression,
+      Label: q.label,
+      MetricStat:
+        q.metricStat === undefined
+          ? undefined
+          : {
+              Metric: { Dimensions: q.metricStat.dimensions.map((d) => ({ value: d.value, name: d.name })), MetricName: q.metricStat.metricName, Namespace: q.metricStat.namespace },
+              Period: q.metricStat.period,
+              Stat: q.metricStat.stat,
+              Unit: q.metricStat.unit,
+            },
+      ReturnData: q.returnData ?? true,
+    })),
+  };
 }
 
 /** The state of the simulated CloudWatch. */
@@ -134,7 +162,7 @@ export class CloudWatchState {
       OKActions: alarm.okActions,
       AlarmActions: alarm.alarmActions,
       InsufficientDataActions: alarm.insufficientDataActions,
-      Trigger: {
+      Trigger: alarm.metrics !== undefined ? mathTrigger(alarm) : {
         MetricName: alarm.metricName,
         Namespace: alarm.namespace,
         StatisticType: alarm.extendedStatistic === undefined ? 'Statistic' : 'ExtendedStatistic',

@@ -93,7 +93,8 @@ describe('PutMetricAlarm and DescribeAlarms', () => {
     [{ AlarmActions: ['not-an-arn'] }, 'InvalidParameterValue', 'Invalid arn syntax: not-an-arn (AlarmActions.member.1)'],
     [{ Period: undefined }, 'ValidationError', 'Period must be specified for an alarm on a metric.'],
     [{ MetricName: undefined }, 'ValidationError', 'MetricName and Namespace must be specified for an alarm on a metric.'],
-    [{ Metrics: [{ Id: 'm1', Expression: 'SUM(METRICS())' }] }, 'ValidationError', 'Metric math and anomaly detection alarms (Metrics, ThresholdMetricId) are not simulated by botoscale local.'],
+    [{ Metrics: [{ Id: 'm1', Expression: 'SUM(METRICS())' }] }, 'InvalidParameterCombination', 'Exactly one element of the MetricName and Metrics parameters must be specified.'],
+    [{ ThresholdMetricId: 'ad1' }, 'ValidationError', 'Anomaly detection alarms (ThresholdMetricId) are not simulated by botoscale local.'],
   ])('%j is %s', (extra, code, message) => {
     const env = cloudWatchEnv();
     const err = env.fail('PutMetricAlarm', {

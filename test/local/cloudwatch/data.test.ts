@@ -107,7 +107,10 @@ describe('PutMetricData and GetMetricStatistics', () => {
     [{ Namespace: 'AWS/EC2' }, 'InvalidParameterValue', 'The value AWS/EC2 for parameter Namespace is invalid.'],
     [{ Timestamp: new Date(T0 - 15 * 86_400_000) }, 'InvalidParameterValue', 'The parameter MetricData.member.1.Timestamp must specify a time within the past two weeks.'],
     [{ Timestamp: new Date(T0 + 3 * 3_600_000) }, 'InvalidParameterValue', 'The parameter MetricData.member.1.Timestamp must specify a time within the past two weeks.'],
-    [{ StatisticValues: { SampleCount: 1, Sum: 1, Minimum: 1, Maximum: 1 } }, 'InvalidParameterCombination', 'The parameters MetricData.member.1.Value, MetricData.member.1.StatisticValues and MetricData.member.1.Values are mutually exclusive and you have specified more than one.'],
+    // Value with StatisticValues or Values: InvalidParameterCombination, worded as AWS answers
+    // (PutMetricData, https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html#API_PutMetricData_Errors).
+    [{ StatisticValues: { SampleCount: 1, Sum: 1, Minimum: 1, Maximum: 1 } }, 'InvalidParameterCombination', 'The parameters MetricData.member.1.Value and MetricData.member.1.StatisticValues are mutually exclusive and you have specified both.'],
+    [{ Values: [1, 2] }, 'InvalidParameterCombination', 'The parameters MetricData.member.1.Value and MetricData.member.1.Values are mutually exclusive and you have specified both.'],
     [{ Value: undefined }, 'MissingParameter', 'At least one of the parameters MetricData.member.1.Value, MetricData.member.1.StatisticValues or MetricData.member.1.Values must be specified.'],
     [{ Value: undefined, StatisticValues: { SampleCount: 1, Sum: 1, Minimum: 2, Maximum: 1 } }, 'InvalidParameterValue', 'The parameter MetricData.member.1.StatisticValues.Maximum must be greater than MetricData.member.1.StatisticValues.Minimum.'],
     [{ Value: undefined, Values: [1, 2], Counts: [1] }, 'InvalidParameterValue', 'The parameters MetricData.member.1.Values and MetricData.member.1.Counts must be of the same size.'],
@@ -123,6 +126,12 @@ describe('PutMetricData and GetMetricStatistics', () => {
     });
     expect([err.code, err.status, err.message]).toEqual([code, 400, message]);
     expect(env.state.metrics.series.size).toBe(0);
+  });
+
+  test('Values with StatisticValues is accepted, as AWS accepts it, and the Values are stored', () => {
+    const env = cloudWatchEnv();
+    put(env, 0, T0, { Value: undefined, Values: [1, 3], StatisticValues: { SampleCount: 10, Sum: 55, Minimum: 1, Maximum: 10 } });
+    expect(stats(env, {})).toEqual([{ Timestamp: new Date(T0), Average: 2, Sum: 4, SampleCount: 2, Minimum: 1, Maximum: 3, Unit: 'Milliseconds' }]);
   });
 
   test('more than 1,000 MetricData is refused', () => {

@@ -6,6 +6,7 @@
  */
 import type { CloudWatchApi, WireObject } from '../types';
 import { serviceLinkedRoleArn } from './format';
+import { mixedPolicyShape } from './mixed';
 import type { ActivityRecord, GroupRecord, InstanceRecord, LaunchConfigRecord, PolicyRecord, ScheduledActionRecord, TagRecord, TemplateRefRecord } from './model';
 
 /** A LaunchTemplateSpecification structure. */
@@ -46,6 +47,7 @@ function instanceShape(i: InstanceRecord): WireObject {
     ProtectedFromScaleIn: i.protectedFromScaleIn,
     LaunchConfigurationName: i.launchConfigurationName,
     LaunchTemplate: templateShape(i.launchTemplate),
+    WeightedCapacity: i.weightedCapacity,
   };
   return out;
 }
@@ -76,6 +78,7 @@ export function groupShape(g: GroupRecord, accountId: string): WireObject {
     TrafficSources: [],
     LaunchConfigurationName: g.launchConfigurationName,
     LaunchTemplate: templateShape(g.launchTemplate),
+    MixedInstancesPolicy: g.mixedInstancesPolicy === undefined ? undefined : mixedPolicyShape(g.mixedInstancesPolicy),
     VPCZoneIdentifier: g.vpcZoneIdentifier,
     PlacementGroup: g.placementGroup,
     MaxInstanceLifetime: g.maxInstanceLifetime,
@@ -96,6 +99,7 @@ export function autoScalingInstanceShape(group: string, i: InstanceRecord): Wire
     ProtectedFromScaleIn: i.protectedFromScaleIn,
     LaunchConfigurationName: i.launchConfigurationName,
     LaunchTemplate: templateShape(i.launchTemplate),
+    WeightedCapacity: i.weightedCapacity,
   };
   return out;
 }

@@ -91,6 +91,7 @@ export function buildEc2(cloud: Cloud & Partial<LoadSource>, options: Ec2Options
       return resolved;
     },
     runInstanceFromTemplate: (spec, placement) => state.launchFromTemplate(spec, placement, cloud.clock.now()),
+    spotCapacity: (zone, instanceType) => state.spot.available(zone, instanceType),
   };
   const service: SimulatedService<Ec2Api> = {
     api,

@@ -51,6 +51,10 @@ export class FakeEc2 implements Ec2Api {
     return ['us-east-1a', 'us-east-1b', 'us-east-1c'];
   }
 
+  spotCapacity(): number | undefined {
+    return undefined;
+  }
+
   runInstance(spec: LaunchSpec): Ec2InstanceView {
     if (this.failLaunches) throw new Error('Insufficient capacity.');
     this.launched.push(spec);

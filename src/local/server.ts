@@ -18,6 +18,7 @@ import { uuid } from './ids';
 import { decodeJson, decodeQuery, encodeError, encodeOutput, operationOf, unknownAction, type Encoded } from './protocol/codec';
 import { PROFILES } from './protocol/services';
 import { ResponseCache } from './response-cache';
+import { ControlInputError, type SpotCapacitySetting, type SpotInterruption } from './spot-control';
 import { guessFromHeaders, routeRequest, RouteError, scopeService, type HeaderGuess, type Route } from './router';
 import { StateStore } from './store';
 import type { RequestContext, ServiceName, WireObject } from './types';
@@ -74,6 +75,15 @@ export interface LocalEndpoint {
   readonly cloud: LocalCloud;
   /** Sets the simulated CPU load of a group's instances (and of the ones it launches later). */
   setLoad(groupName: string, cpuPercent: number): void;
+  /** Sets a group's demand in CPU-percent units, shared by its InService instances (each reports min(100, demand / n)). */
+  setDemand(groupName: string, demand: number): { group: string; demand: number };
+  /** The spot market: `interrupt(group, count)` and `setCapacity(zone, instanceType, available?)`. */
+  readonly spot: {
+    /** Gives `count` of the group's InService spot instances AWS's interruption (rebalance recommendation, then the two-minute notice). */
+    interrupt(group: string, count: number): SpotInterruption;
+    /** Sets how many more spot instances a pool can provide; omit `available` to lift the limit. */
+    setCapacity(zone: string, instanceType: string, available?: number): SpotCapacitySetting;
+  };
   /** Stops the clock, writes the state file, and closes the server. */
   close(): Promise<void>;
 }
@@ -252,9 +262,21 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
           persist();
           return sendJson(res, 200, clockInfo());
         }
+        case 'POST /_botoscale/spot/interrupt':
+        case 'POST /_botoscale/spot/capacity': {
+          const answer = route.endsWith('interrupt') ? cloud.spot.interrupt(json.group, json.count) : cloud.spot.setCapacity(json.zone, json.instanceType, json.available);
+          persist();
+          return sendJson(res, 200, answer);
+        }
         case 'POST /_botoscale/load': {
           const { group, cpu } = json;
           if (typeof group !== 'string' || group === '') return fail(400, 'InvalidRequest', 'give "group": the Auto Scaling group name');
+          if ('demand' in json) {
+            if (cpu !== undefined) return fail(400, 'InvalidRequest', 'give either "cpu" (each instance\'s CPU percent) or "demand" (CPU-percent units shared by the group), not both');
+            const answer = cloud.setDemand(group, json.demand as number);
+            persist();
+            return sendJson(res, 200, answer);
+          }
           if (typeof cpu !== 'number' || !Number.isFinite(cpu) || cpu < 0 || cpu > 100) return fail(400, 'InvalidRequest', 'give "cpu": a number from 0 to 100');
           cloud.setLoad(group, cpu);
           persist();
@@ -271,12 +293,13 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
           return sendJson(res, 200, { instance, healthy });
         }
         default:
-          if (['/_botoscale/health', '/_botoscale/clock', '/_botoscale/clock/advance', '/_botoscale/load', '/_botoscale/instance/health'].includes(path.replace(/\/+$/, ''))) {
+          if (['/_botoscale/health', '/_botoscale/clock', '/_botoscale/clock/advance', '/_botoscale/load', '/_botoscale/instance/health', '/_botoscale/spot/interrupt', '/_botoscale/spot/capacity'].includes(path.replace(/\/+$/, ''))) {
             return fail(405, 'MethodNotAllowed', `${method} is not allowed on ${path}`);
           }
-          return fail(404, 'NotFound', `no control endpoint ${path}; try GET /_botoscale/health, GET /_botoscale/clock, POST /_botoscale/clock/advance, POST /_botoscale/load or POST /_botoscale/instance/health`);
+          return fail(404, 'NotFound', `no control endpoint ${path}; try GET /_botoscale/health, GET /_botoscale/clock, POST /_botoscale/clock/advance, POST /_botoscale/load, POST /_botoscale/instance/health, POST /_botoscale/spot/interrupt or POST /_botoscale/spot/capacity`);
       }
     } catch (err) {
+      if (err instanceof ControlInputError) return fail(400, 'InvalidRequest', err.message);
       onError(err);
       return fail(500, 'InternalFailure', INTERNAL_FAILURE);
     }
@@ -349,6 +372,23 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     setLoad(groupName, cpuPercent) {
       cloud.setLoad(groupName, cpuPercent);
       persist();
+    },
+    setDemand(groupName, demand) {
+      const answer = cloud.setDemand(groupName, demand);
+      persist();
+      return answer;
+    },
+    spot: {
+      interrupt(group, count) {
+        const answer = cloud.spot.interrupt(group, count);
+        persist();
+        return answer;
+      },
+      setCapacity(zone, instanceType, available) {
+        const answer = cloud.spot.setCapacity(zone, instanceType, available);
+        persist();
+        return answer;
+      },
     },
     close() {
       closing ??= new Promise<void>((resolve, reject) => {

@@ -139,7 +139,7 @@ export class StateStore {
   }
 
   #servicesText(s: CloudSnapshot): string {
-    return JSON.stringify([s.loads, s.ec2, s.elb, s.autoscaling, s.cloudwatch]);
+    return JSON.stringify([s.loads, s.demands, s.ec2, s.elb, s.autoscaling, s.cloudwatch]);
   }
 
   /** Writes the cloud's state now. */

@@ -174,6 +174,10 @@ export interface Ec2Api {
   runInstanceFromTemplate(spec: LaunchTemplateSpec, placement: TemplatePlacement): Ec2InstanceView;
   /** How many more spot instances a pool can provide; undefined: no limit. */
   spotCapacity(zone: string, instanceType: string): number | undefined;
+  /** Sets how many more spot instances a pool can provide (undefined lifts the limit). */
+  setSpotCapacity(zone: string, instanceType: string, available: number | undefined): void;
+  /** Starts interrupting a spot instance (rebalance recommendation, then the two-minute notice); false if it can't be. */
+  interruptSpotInstance(id: string): boolean;
 }
 
 /** ELB health of one instance. */

@@ -10,6 +10,7 @@ import { causeTime } from './format';
 import { bringInService, launchInstance, scaleInCause, startTermination } from './lifecycle';
 import type { GroupRecord, InstanceRecord } from './model';
 import type { AutoScalingState } from './state';
+import { rebalanceCapacity } from './rebalance';
 import { capacityUnits, launchMixed, mixedChoiceIn, mixedVictims } from './mixed-capacity';
 import { activeInstances, selectForTermination } from './termination';
 import { isImbalanced, zoneCounts, zoneForLaunch } from './zones';
@@ -133,6 +134,7 @@ function rebalance(state: AutoScalingState, group: GroupRecord, active: Instance
 export function reconcileGroup(state: AutoScalingState, group: GroupRecord, now: number): void {
   if (group.deleting) return;
   replaceUnhealthy(state, group, now);
+  rebalanceCapacity(state, group, now);
   const active = activeInstances(group);
   const units = capacityUnits(active);
   if (units < group.desiredCapacity) {

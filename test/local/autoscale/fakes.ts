@@ -55,6 +55,14 @@ export class FakeEc2 implements Ec2Api {
     return undefined;
   }
 
+  setSpotCapacity(): void {
+    throw new Error('the fake EC2 has no spot market');
+  }
+
+  interruptSpotInstance(): boolean {
+    return false;
+  }
+
   runInstance(spec: LaunchSpec): Ec2InstanceView {
     if (this.failLaunches) throw new Error('Insufficient capacity.');
     this.launched.push(spec);

@@ -242,8 +242,12 @@ export interface CloudWatchApi {
 
 /** Auto Scaling as other services use it (alarm actions). */
 export interface AutoScalingApi {
-  /** Executes a policy named by its ARN, as an alarm action; returns false if the ARN is unknown. */
-  executePolicyByArn(policyArn: string, cause: string): boolean;
+  /**
+   * Executes a policy named by its ARN, as an alarm action; returns false if the ARN is
+   * unknown. `breach` gives the alarm's newest datapoint and threshold (step and target
+   * tracking policies scale by them).
+   */
+  executePolicyByArn(policyArn: string, cause: string, breach?: { value: number; threshold: number }): boolean;
   /** Groups and their InService instance ids, for the load driver. */
   groupInstances(groupName: string): string[] | undefined;
 }

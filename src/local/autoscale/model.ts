@@ -222,6 +222,20 @@ export interface PolicyRecord {
   metricAggregationType?: string;
   estimatedInstanceWarmup?: number;
   enabled: boolean;
+  /** A TargetTrackingScaling policy's configuration. */
+  targetTracking?: TargetTrackingRecord;
+  /** The alarms a TargetTrackingScaling policy created and owns. */
+  alarmNames?: string[];
+  /** When a TargetTrackingScaling policy last changed the desired capacity (ms). */
+  lastScaledAt?: number;
+}
+
+/** A target tracking policy's TargetTrackingConfiguration. */
+export interface TargetTrackingRecord {
+  targetValue: number;
+  disableScaleIn: boolean;
+  predefined?: { type: string; resourceLabel?: string };
+  customized?: { metricName: string; namespace: string; statistic: string; dimensions: Array<{ name: string; value: string }>; unit?: string };
 }
 
 /** A scheduled action. */

@@ -7,6 +7,7 @@
 import type { CloudWatchApi, WireObject } from '../types';
 import { serviceLinkedRoleArn } from './format';
 import { mixedPolicyShape } from './mixed';
+import { targetTrackingShape } from './targettracking';
 import type { ActivityRecord, GroupRecord, InstanceRecord, LaunchConfigRecord, PolicyRecord, ScheduledActionRecord, TagRecord, TemplateRefRecord } from './model';
 
 /** A LaunchTemplateSpecification structure. */
@@ -181,6 +182,10 @@ export function policyShape(p: PolicyRecord, cw: CloudWatchApi): WireObject {
     ScalingAdjustment: p.scalingAdjustment,
     Cooldown: p.cooldown,
   };
+  if (p.targetTracking !== undefined) {
+    delete out.AdjustmentType;
+    out.TargetTrackingConfiguration = targetTrackingShape(p.targetTracking);
+  }
   if (p.minAdjustmentMagnitude !== undefined) {
     out.MinAdjustmentMagnitude = p.minAdjustmentMagnitude;
     out.MinAdjustmentStep = p.minAdjustmentMagnitude;

@@ -104,7 +104,10 @@ describe('the state file', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'botoscale-spot-'));
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(async () => {
+    await shut();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   test('a mixed group, its spot instances, pool limits, demand and target tracking alarms survive a restart', async () => {
     const file = join(dir, 'state.json');

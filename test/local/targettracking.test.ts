@@ -94,6 +94,12 @@ describe('target tracking policies', () => {
     expect(await failure(cpuPolicy(extra))).toMatchObject({ name: 'ValidationError', status: 400, message });
   });
 
+  test('ExecutePolicy on a target tracking policy is refused rather than ignored', async () => {
+    await cpuPolicy();
+    const e = await failure(as.executePolicy({ AutoScalingGroupName: 'web', PolicyName: 'cpu50' }));
+    expect(e).toMatchObject({ status: 400, message: 'ExecutePolicy is supported only by SimpleScaling and StepScaling policies: a TargetTrackingScaling policy acts on its own alarms.' });
+  });
+
   test('ALBRequestCountPerTarget and customized metrics set their alarms on the metric named', async () => {
     const label = 'app/my-alb/778d41231b141a0f/targetgroup/my-tg/943f017f100becff';
     await cpuPolicy({ PolicyName: 'req', TargetTrackingConfiguration: { PredefinedMetricSpecification: { PredefinedMetricType: 'ALBRequestCountPerTarget', ResourceLabel: label }, TargetValue: 1000 } });

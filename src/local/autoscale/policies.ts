@@ -205,6 +205,9 @@ export function executePolicy(
   const policy = findPolicy(state, p.AutoScalingGroupName, p.PolicyName);
   if (policy === undefined) throw validation(`No such policy: ${p.PolicyName}`);
   const group = requireGroup(state, policy.groupName);
+  if (policy.policyType === 'TargetTrackingScaling') {
+    throw validation('ExecutePolicy is supported only by SimpleScaling and StepScaling policies: a TargetTrackingScaling policy acts on its own alarms.');
+  }
   let metric: StepMetric | undefined;
   if (policy.policyType === 'StepScaling') {
     if (p.MetricValue === undefined || p.BreachThreshold === undefined) {

@@ -12,7 +12,7 @@ import { createCloudWatchService } from './cloudwatch';
 import { createEc2Service, type LoadSource } from './ec2';
 import { createElbService } from './elb';
 import { ACCOUNT_ID } from './ids';
-import { checkDemand, checkGroupName, SpotControl } from './spot-control';
+import { checkDemand, checkGroupName, SpotControl, type DemandSetting } from './spot-control';
 import type { AutoScalingApi, Cloud, CloudWatchApi, Ec2Api, ElbApi, ServiceHandlers, ServiceName, SimulatedService } from './types';
 
 /** Options of {@link createCloud}. */
@@ -173,7 +173,7 @@ export class LocalCloud implements Cloud, LoadSource {
    * reports `min(100, demand / n)`, now and at every step, as instances come and go.
    * Replaces a load set with {@link setLoad} (and `setLoad` replaces a demand).
    */
-  setDemand(groupName: string, demand: number): { group: string; demand: number } {
+  setDemand(groupName: string, demand: number): DemandSetting {
     const group = checkGroupName('setDemand', groupName);
     const value = checkDemand('setDemand', demand);
     this.touch();

@@ -18,7 +18,7 @@ import { uuid } from './ids';
 import { decodeJson, decodeQuery, encodeError, encodeOutput, operationOf, unknownAction, type Encoded } from './protocol/codec';
 import { PROFILES } from './protocol/services';
 import { ResponseCache } from './response-cache';
-import { ControlInputError, type SpotCapacitySetting, type SpotInterruption } from './spot-control';
+import { ControlInputError, type DemandSetting, type SpotCapacitySetting, type SpotInterruption } from './spot-control';
 import { guessFromHeaders, routeRequest, RouteError, scopeService, type HeaderGuess, type Route } from './router';
 import { StateStore } from './store';
 import type { RequestContext, ServiceName, WireObject } from './types';
@@ -76,7 +76,7 @@ export interface LocalEndpoint {
   /** Sets the simulated CPU load of a group's instances (and of the ones it launches later). */
   setLoad(groupName: string, cpuPercent: number): void;
   /** Sets a group's demand in CPU-percent units, shared by its InService instances (each reports min(100, demand / n)). */
-  setDemand(groupName: string, demand: number): { group: string; demand: number };
+  setDemand(groupName: string, demand: number): DemandSetting;
   /** The spot market: `interrupt(group, count)` and `setCapacity(zone, instanceType, available?)`. */
   readonly spot: {
     /** Gives `count` of the group's InService spot instances AWS's interruption (rebalance recommendation, then the two-minute notice). */

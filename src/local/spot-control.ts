@@ -20,7 +20,16 @@ const INSTANCE_TYPE = /^[a-z0-9-]{1,24}\.[a-z0-9-]{1,24}$/;
 
 /** A control input that is not allowed: the control API answers it with a 400. */
 export class ControlInputError extends RangeError {
+  /** `ControlInputError`. */
   override readonly name = 'ControlInputError';
+}
+
+/** A group's demand as set. */
+export interface DemandSetting {
+  /** The group. */
+  group: string;
+  /** Its demand, in CPU-percent units. */
+  demand: number;
 }
 
 /** What an interruption did. */

@@ -10,6 +10,7 @@
  */
 import type { LocalCloud } from './cloud';
 import { ServiceError } from './errors';
+import { ControlInputError } from './spot-control';
 import { withIdRecorder, type IdRecorder } from './ids';
 import { decodeJson, decodeQuery, operationOf } from './protocol/codec';
 import { PROFILES } from './protocol/services';
@@ -66,8 +67,40 @@ export interface HealthChange {
   healthy: boolean;
 }
 
+/** A group's demand was set (CPU-percent units shared by its instances). */
+export interface DemandChange {
+  /** A demand set. */
+  kind: 'demand';
+  /** The group. */
+  group: string;
+  /** The demand, as given (checked again when applied). */
+  demand: number;
+}
+
+/** Some of a group's spot instances were given AWS's interruption. */
+export interface SpotInterruptChange {
+  /** An interruption. */
+  kind: 'spot-interrupt';
+  /** The group. */
+  group: string;
+  /** How many of its spot instances. */
+  count: number;
+}
+
+/** A spot pool's remaining capacity was set (or its limit lifted: `available` absent). */
+export interface SpotCapacityChange {
+  /** A capacity set. */
+  kind: 'spot-capacity';
+  /** The zone. */
+  zone: string;
+  /** The instance type. */
+  instanceType: string;
+  /** How many more instances it can provide; absent: no limit. */
+  available?: number;
+}
+
 /** One recorded change. */
-export type Change = CallChange | ClockChange | LoadChange | HealthChange;
+export type Change = CallChange | ClockChange | LoadChange | HealthChange | DemandChange | SpotInterruptChange | SpotCapacityChange;
 
 /**
  * Records the ids made while it is armed (the live server), or hands out the ids of a
@@ -129,6 +162,17 @@ function applyCall(cloud: LocalCloud, change: CallChange): void {
   }
 }
 
+/** Applies a spot or demand setting; one that was refused the first time is refused again, changing nothing. */
+function applyControl(cloud: LocalCloud, change: DemandChange | SpotInterruptChange | SpotCapacityChange): void {
+  try {
+    if (change.kind === 'demand') cloud.setDemand(change.group, change.demand);
+    else if (change.kind === 'spot-interrupt') cloud.spot.interrupt(change.group, change.count);
+    else cloud.spot.setCapacity(change.zone, change.instanceType, change.available);
+  } catch (err) {
+    if (!(err instanceof ControlInputError)) throw err;
+  }
+}
+
 /** Applies one recorded change to `cloud`, handing out the ids it recorded through `tape`. */
 export function applyChange(cloud: LocalCloud, tape: IdTape, change: Change): void {
   tape.replay(change.kind === 'call' || change.kind === 'clock' ? change.ids : []);
@@ -150,6 +194,8 @@ export function applyChange(cloud: LocalCloud, tape: IdTape, change: Change): vo
         cloud.touch();
         break;
       }
+      default:
+        applyControl(cloud, change);
     }
   } finally {
     tape.reset();

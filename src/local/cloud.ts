@@ -1,8 +1,8 @@
 /**
  * The simulated cloud: one region, one clock, and the four services built from their
  * factories and wired to each other through the {@link Cloud} interfaces. Each clock
- * step runs the loads set with `setLoad`, then EC2, ELB, Auto Scaling and CloudWatch,
- * in that order.
+ * step runs the loads set with `setLoad` and the demands set with `setDemand`, then EC2,
+ * ELB, Auto Scaling and CloudWatch, in that order.
  *
  * @module
  */
@@ -12,6 +12,7 @@ import { createCloudWatchService } from './cloudwatch';
 import { createEc2Service, type LoadSource } from './ec2';
 import { createElbService } from './elb';
 import { ACCOUNT_ID, withIdRecorder, type IdRecorder } from './ids';
+import { checkDemand, checkGroupName, SpotControl, type DemandSetting } from './spot-control';
 import type { AutoScalingApi, Cloud, CloudWatchApi, Ec2Api, ElbApi, ServiceHandlers, ServiceName, SimulatedService } from './types';
 
 /** Options of {@link createCloud}. */
@@ -65,6 +66,8 @@ export interface CloudSnapshot {
   clock: ClockState;
   /** CPU loads set with setLoad, by group. */
   loads: Record<string, number>;
+  /** Demands set with setDemand, by group (absent in files from before the load model). */
+  demands?: Record<string, number>;
   /** EC2's snapshot. */
   ec2: unknown;
   /** ELB's snapshot. */
@@ -88,6 +91,9 @@ export class LocalCloud implements Cloud, LoadSource {
   /** The four services, by signing name. */
   readonly services: CloudServices;
   readonly #loads = new Map<string, number>();
+  readonly #demands = new Map<string, number>();
+  /** The spot market: interruptions and pool capacity. */
+  readonly spot: SpotControl;
   readonly #onError: (err: unknown) => void;
   readonly #unsubscribe: () => void;
   #revision = 0;
@@ -108,6 +114,7 @@ export class LocalCloud implements Cloud, LoadSource {
     const autoscaling = createAutoScalingService(this, { limits: asLimits, launchConfigurations: options.launchConfigurations !== false });
     const monitoring = createCloudWatchService(this);
     this.services = { ec2, elasticloadbalancing: elb, autoscaling, monitoring };
+    this.spot = new SpotControl(this, () => this.touch());
     this.#unsubscribe = this.clock.onStep((now) => this.step(now));
   }
 
@@ -163,8 +170,37 @@ export class LocalCloud implements Cloud, LoadSource {
       throw new RangeError(`setLoad: cpu must be a number from 0 to 100, got ${String(cpuPercent)}`);
     }
     this.touch();
+    this.#demands.delete(groupName);
     this.#loads.set(groupName, cpuPercent);
     this.#applyLoad(groupName, cpuPercent);
+  }
+
+  /**
+   * Sets a group's demand in CPU-percent units, shared by its InService instances: each
+   * reports `min(100, demand / n)`, now and at every step, as instances come and go.
+   * Replaces a load set with {@link setLoad} (and `setLoad` replaces a demand).
+   */
+  setDemand(groupName: string, demand: number): DemandSetting {
+    const group = checkGroupName('setDemand', groupName);
+    const value = checkDemand('setDemand', demand);
+    this.touch();
+    this.#loads.delete(group);
+    this.#demands.set(group, value);
+    this.#applyDemand(group, value);
+    return { group, demand: value };
+  }
+
+  /** The demand set for a group, if any. */
+  demandOf(groupName: string): number | undefined {
+    return this.#demands.get(groupName);
+  }
+
+  #applyDemand(group: string, demand: number): void {
+    const ids = this.autoscaling.groupInstances(group) ?? [];
+    for (const id of ids) {
+      const view = this.ec2.getInstance(id);
+      if (view !== undefined) view.cpu = Math.min(100, demand / ids.length);
+    }
   }
 
   /** The load set for a group, if any. */
@@ -198,6 +234,13 @@ export class LocalCloud implements Cloud, LoadSource {
         this.#onError(err);
       }
     }
+    for (const [group, demand] of this.#demands) {
+      try {
+        this.#applyDemand(group, demand);
+      } catch (err) {
+        this.#onError(err);
+      }
+    }
     for (const name of STEP_ORDER) {
       try {
         this.services[name].step(now);
@@ -212,6 +255,7 @@ export class LocalCloud implements Cloud, LoadSource {
     return {
       clock: this.clock.toJSON(),
       loads: this.loads(),
+      demands: Object.fromEntries(this.#demands),
       ec2: this.services.ec2.snapshot(),
       elb: this.services.elasticloadbalancing.snapshot(),
       autoscaling: this.services.autoscaling.snapshot(),
@@ -229,6 +273,8 @@ export class LocalCloud implements Cloud, LoadSource {
     this.clock.restore(s.clock);
     this.#loads.clear();
     for (const [g, cpu] of Object.entries(s.loads)) this.#loads.set(g, cpu);
+    this.#demands.clear();
+    for (const [g, demand] of Object.entries(s.demands ?? {})) this.#demands.set(g, demand);
   }
 
   /** Detaches the cloud from its clock. */

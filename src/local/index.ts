@@ -17,6 +17,7 @@ export { createCloud, LocalCloud, type CloudOptions, type CloudServices, type Cl
 export { SimClock, MAX_ADVANCE_MS, checkAdvance, parseDuration, type ClockState, type SimClockOptions, type StepListener } from './clock';
 export type { LoadSource } from './ec2';
 export { ServiceError } from './errors';
+export { ControlInputError, SpotControl, MAX_DEMAND, MAX_INTERRUPT, MAX_SPOT_CAPACITY, type DemandSetting, type SpotCapacitySetting, type SpotInterruption } from './spot-control';
 export { readStateFile, writeFileAtomic, StateStore, type StateDocument, type StateStoreOptions } from './store';
 export type { StateFs } from './journal';
 export type { CallChange, Change, ClockChange, HealthChange, LoadChange } from './changes';

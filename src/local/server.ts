@@ -20,6 +20,7 @@ import { decodeJson, decodeQuery, encodeError, encodeOutput, operationOf, unknow
 import { MAX_JSON_DEPTH, parseJsonBody } from './protocol/json-body';
 import { PROFILES } from './protocol/services';
 import { ResponseCache } from './response-cache';
+import { ControlInputError, type DemandSetting, type SpotCapacitySetting, type SpotInterruption } from './spot-control';
 import { guessFromHeaders, routeRequest, RouteError, scopeService, type HeaderGuess, type Route } from './router';
 import { callChange, type Change } from './changes';
 import type { StateFs } from './journal';
@@ -80,6 +81,15 @@ export interface LocalEndpoint {
   readonly cloud: LocalCloud;
   /** Sets the simulated CPU load of a group's instances (and of the ones it launches later). */
   setLoad(groupName: string, cpuPercent: number): void;
+  /** Sets a group's demand in CPU-percent units, shared by its InService instances (each reports min(100, demand / n)). */
+  setDemand(groupName: string, demand: number): DemandSetting;
+  /** The spot market: `interrupt(group, count)` and `setCapacity(zone, instanceType, available?)`. */
+  readonly spot: {
+    /** Gives `count` of the group's InService spot instances AWS's interruption (rebalance recommendation, then the two-minute notice). */
+    interrupt(group: string, count: number): SpotInterruption;
+    /** Sets how many more spot instances a pool can provide; omit `available` to lift the limit. */
+    setCapacity(zone: string, instanceType: string, available?: number): SpotCapacitySetting;
+  };
   /** Stops the clock, writes the state file, and closes the server. */
   close(): Promise<void>;
 }
@@ -204,6 +214,15 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
 
   /** Makes a change through `fn`, recording it in the journal with `--state`. */
   const record = <T>(change: Change, fn: () => T): T => (store === undefined ? fn() : store.change(change, fn));
+  // Control inputs are recorded as given; a refused one is recorded too and refused again on replay.
+  const setDemand = (group: string, demand: number): DemandSetting => record({ kind: 'demand', group, demand }, () => cloud.setDemand(group, demand));
+  const spot: LocalEndpoint['spot'] = {
+    interrupt: (group, count) => record({ kind: 'spot-interrupt', group, count }, () => cloud.spot.interrupt(group, count)),
+    setCapacity: (zone, instanceType, available) => record(
+      { kind: 'spot-capacity', zone, instanceType, ...(available === undefined || available === null ? {} : { available }) },
+      () => cloud.spot.setCapacity(zone, instanceType, available),
+    ),
+  };
 
   const invoke = (route: Route, requestId: string): Encoded => {
     const { profile, action } = route;
@@ -273,9 +292,18 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
           store?.sync();
           return sendJson(res, 200, clockInfo());
         }
+        case 'POST /_botoscale/spot/interrupt':
+        case 'POST /_botoscale/spot/capacity': {
+          const answer = route.endsWith('interrupt') ? spot.interrupt(json.group as string, json.count as number) : spot.setCapacity(json.zone as string, json.instanceType as string, json.available as number | undefined);
+          return sendJson(res, 200, answer);
+        }
         case 'POST /_botoscale/load': {
           const { group, cpu } = json;
           if (typeof group !== 'string' || group === '') return fail(400, 'InvalidRequest', 'give "group": the Auto Scaling group name');
+          if ('demand' in json) {
+            if (cpu !== undefined) return fail(400, 'InvalidRequest', 'give either "cpu" (each instance\'s CPU percent) or "demand" (CPU-percent units shared by the group), not both');
+            return sendJson(res, 200, setDemand(group, json.demand as number));
+          }
           if (typeof cpu !== 'number' || !Number.isFinite(cpu) || cpu < 0 || cpu > 100) return fail(400, 'InvalidRequest', 'give "cpu": a number from 0 to 100');
           record({ kind: 'load', group, cpu }, () => cloud.setLoad(group, cpu));
           return sendJson(res, 200, { group, cpu });
@@ -292,12 +320,13 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
           return sendJson(res, 200, { instance, healthy });
         }
         default:
-          if (['/_botoscale/health', '/_botoscale/clock', '/_botoscale/clock/advance', '/_botoscale/load', '/_botoscale/instance/health'].includes(path.replace(/\/+$/, ''))) {
+          if (['/_botoscale/health', '/_botoscale/clock', '/_botoscale/clock/advance', '/_botoscale/load', '/_botoscale/instance/health', '/_botoscale/spot/interrupt', '/_botoscale/spot/capacity'].includes(path.replace(/\/+$/, ''))) {
             return fail(405, 'MethodNotAllowed', `${method} is not allowed on ${path}`);
           }
-          return fail(404, 'NotFound', `no control endpoint ${path}; try GET /_botoscale/health, GET /_botoscale/clock, POST /_botoscale/clock/advance, POST /_botoscale/load or POST /_botoscale/instance/health`);
+          return fail(404, 'NotFound', `no control endpoint ${path}; try GET /_botoscale/health, GET /_botoscale/clock, POST /_botoscale/clock/advance, POST /_botoscale/load, POST /_botoscale/instance/health, POST /_botoscale/spot/interrupt or POST /_botoscale/spot/capacity`);
       }
     } catch (err) {
+      if (err instanceof ControlInputError) return fail(400, 'InvalidRequest', err.message);
       onError(err);
       return fail(500, 'InternalFailure', INTERNAL_FAILURE);
     }
@@ -385,6 +414,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     setLoad(groupName, cpuPercent) {
       record({ kind: 'load', group: groupName, cpu: cpuPercent }, () => cloud.setLoad(groupName, cpuPercent));
     },
+    setDemand,
+    spot,
     close() {
       closing ??= (async () => {
         clock.stop();

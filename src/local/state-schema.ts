@@ -78,6 +78,8 @@ const ec2Snapshot = obj({
     launchTemplate: opt(obj({ id: str, name: str, version: num })),
     metadata: opt(obj({ httpTokens: opt(str), httpPutResponseHopLimit: opt(num), httpEndpoint: opt(str) })),
   })),
+  // Absent in snapshots made before botoscale simulated spot capacity: pool (zone and type) to what is left.
+  spotCapacity: opt(z.record(str, num)),
   // Absent in snapshots made before botoscale simulated launch templates.
   launchTemplates: opt(obj({
     seq: num,
@@ -305,6 +307,8 @@ const cloudWatchSnapshot = obj({
 const cloudSnapshot = obj({
   clock: obj({ now: num, nextStep: num }),
   loads: z.record(str, z.number().min(0).max(100)),
+  // Absent in snapshots made before botoscale simulated demand.
+  demands: opt(z.record(str, z.number().min(0))),
   ec2: ec2Snapshot,
   elb: elbSnapshot,
   autoscaling: autoScalingSnapshot,
@@ -366,6 +370,10 @@ const change = z.discriminatedUnion('kind', [
   obj({ kind: z.literal('clock'), now: num, nextStep: num, ids: z.array(str) }),
   obj({ kind: z.literal('load'), group: str, cpu: z.number().min(0).max(100) }),
   obj({ kind: z.literal('health'), instance: str, healthy: bool }),
+  // Control inputs are journalled as they came (a refused one too) and checked again when replayed.
+  obj({ kind: z.literal('demand'), group: z.unknown(), demand: z.unknown() }),
+  obj({ kind: z.literal('spot-interrupt'), group: z.unknown(), count: z.unknown() }),
+  obj({ kind: z.literal('spot-capacity'), zone: z.unknown(), instanceType: z.unknown(), available: z.unknown() }),
 ]);
 
 const journalLine = obj({ seq: z.number().int().min(1), change });

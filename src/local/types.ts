@@ -65,6 +65,8 @@ export interface LaunchSpec {
   monitoring?: boolean;
   /** Spot price bid, if a spot instance. */
   spotPrice?: string;
+  /** True: a spot instance, taken from its pool's spot capacity. */
+  spot?: boolean;
   /** Instance profile name or ARN. */
   iamInstanceProfile?: string;
   /** Tags of the instance. */
@@ -104,6 +106,10 @@ export interface ResolvedLaunchTemplate {
 export interface TemplatePlacement {
   /** Zone to launch in. */
   availabilityZone: string;
+  /** Instance type instead of the template's (a mixed instances policy's override). */
+  instanceType?: string;
+  /** True: a spot instance, taken from its pool's spot capacity. */
+  spot?: boolean;
   /** Subnet to launch in. */
   subnetId?: string;
   /** Tags added to the template's own instance tags. */
@@ -133,6 +139,12 @@ export interface Ec2InstanceView {
   cpu: number;
   /** False when the simulation marks the instance as failing its health checks. */
   healthy: boolean;
+  /** `spot` for a spot instance. */
+  readonly instanceLifecycle?: 'spot';
+  /** When EC2 sent this spot instance a rebalance recommendation. */
+  readonly rebalanceRecommendedAt?: number;
+  /** When EC2 sent this spot instance its two-minute interruption notice. */
+  readonly interruptionNoticeAt?: number;
   /** The launch template version it was launched from, if any. */
   readonly launchTemplate?: {
     /** Template id. */
@@ -160,6 +172,12 @@ export interface Ec2Api {
   resolveLaunchTemplate(spec: LaunchTemplateSpec): ResolvedLaunchTemplate;
   /** Launches an instance from a launch template version (resolved now); throws EC2's error when it can't. */
   runInstanceFromTemplate(spec: LaunchTemplateSpec, placement: TemplatePlacement): Ec2InstanceView;
+  /** How many more spot instances a pool can provide; undefined: no limit. */
+  spotCapacity(zone: string, instanceType: string): number | undefined;
+  /** Sets how many more spot instances a pool can provide (undefined lifts the limit). */
+  setSpotCapacity(zone: string, instanceType: string, available: number | undefined): void;
+  /** Starts interrupting a spot instance (rebalance recommendation, then the two-minute notice); false if it can't be. */
+  interruptSpotInstance(id: string): boolean;
 }
 
 /** ELB health of one instance. */
@@ -224,8 +242,12 @@ export interface CloudWatchApi {
 
 /** Auto Scaling as other services use it (alarm actions). */
 export interface AutoScalingApi {
-  /** Executes a policy named by its ARN, as an alarm action; returns false if the ARN is unknown. */
-  executePolicyByArn(policyArn: string, cause: string): boolean;
+  /**
+   * Executes a policy named by its ARN, as an alarm action; returns false if the ARN is
+   * unknown. `breach` gives the alarm's newest datapoint and threshold (step and target
+   * tracking policies scale by them).
+   */
+  executePolicyByArn(policyArn: string, cause: string, breach?: { value: number; threshold: number }): boolean;
   /** Groups and their InService instance ids, for the load driver. */
   groupInstances(groupName: string): string[] | undefined;
 }

@@ -103,6 +103,42 @@ describe('the state file', () => {
     );
   });
 
+  test('spot groups replay from the journal: mixed instances, demand, a pool out of capacity, an interruption, and a refused input', async () => {
+    const local = await startTest({ state: file });
+    const copy = join(dir, 'copy.json');
+    try {
+      const cfg = clientConfig(local.endpoint);
+      await new EC2(cfg).createLaunchTemplate({ LaunchTemplateName: 'web', LaunchTemplateData: { ImageId: 'ami-12345678', InstanceType: 'm5.large' } });
+      await new AutoScaling(cfg).createAutoScalingGroup({
+        AutoScalingGroupName: 'spot', MinSize: 2, MaxSize: 8, DesiredCapacity: 4, AvailabilityZones: ['us-east-1a', 'us-east-1b'], CapacityRebalance: true,
+        MixedInstancesPolicy: {
+          LaunchTemplate: { LaunchTemplateSpecification: { LaunchTemplateName: 'web' }, Overrides: [{ InstanceType: 'm5.large' }, { InstanceType: 'c5.large' }] },
+          InstancesDistribution: { OnDemandBaseCapacity: 1, OnDemandPercentageAboveBaseCapacity: 0 },
+        },
+      });
+      local.clock.advance('2m');
+      expect((await raw(local.endpoint, { path: '/_botoscale/load', body: JSON.stringify({ group: 'spot', demand: 150 }) })).status).toBe(200);
+      expect((await raw(local.endpoint, { path: '/_botoscale/spot/capacity', body: JSON.stringify({ zone: 'us-east-1a', instanceType: 'm5.large', available: 0 }) })).status).toBe(200);
+      expect((await raw(local.endpoint, { path: '/_botoscale/spot/interrupt', body: JSON.stringify({ group: 'spot', count: 1 }) })).status).toBe(200);
+      expect((await raw(local.endpoint, { path: '/_botoscale/spot/interrupt', body: JSON.stringify({ group: 'spot', count: 99 }) })).status).toBe(400);
+      local.clock.advance('5m');
+      await new AutoScaling(cfg).describeAutoScalingGroups({});
+      copyFileSync(file, copy);
+      copyFileSync(`${file}.journal`, `${copy}.journal`);
+      expect(journalText()).toContain('"kind":"spot-interrupt"');
+      const live = JSON.stringify(local.cloud.snapshot());
+      const again = await startTest({ state: copy });
+      try {
+        expect(JSON.parse(JSON.stringify(again.cloud.snapshot()))).toEqual(JSON.parse(live));
+        expect(again.cloud.demandOf('spot')).toBe(150);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await local.close();
+    }
+  });
+
   test('a change is in the journal before its answer; reads write nothing', async () => {
     const local = await startTest({ state: file });
     try {

@@ -362,6 +362,6 @@ describe('the cloud', () => {
     const snap = local.cloud.snapshot();
     expect(snap.loads).toEqual(local.cloud.loads());
     expect(snap.clock).toEqual(local.clock.toJSON());
-    expect(Object.keys(snap)).toEqual(['clock', 'loads', 'ec2', 'elb', 'autoscaling', 'cloudwatch']);
+    expect(Object.keys(snap)).toEqual(['clock', 'loads', 'demands', 'ec2', 'elb', 'autoscaling', 'cloudwatch']);
   });
 });

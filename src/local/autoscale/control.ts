@@ -10,6 +10,8 @@ import { causeTime } from './format';
 import { bringInService, launchInstance, scaleInCause, startTermination } from './lifecycle';
 import type { GroupRecord, InstanceRecord } from './model';
 import type { AutoScalingState } from './state';
+import { rebalanceCapacity } from './rebalance';
+import { capacityUnits, launchMixed, mixedChoiceIn, mixedVictims } from './mixed-capacity';
 import { activeInstances, selectForTermination } from './termination';
 import { isImbalanced, zoneCounts, zoneForLaunch } from './zones';
 
@@ -84,6 +86,11 @@ function replaceUnhealthy(state: AutoScalingState, group: GroupRecord, now: numb
 function launchMissing(state: AutoScalingState, group: GroupRecord, active: InstanceRecord[], now: number): void {
   const from = active.length;
   const prefix = group.pendingCause === undefined ? '' : `${group.pendingCause.text}  `;
+  if (group.mixedInstancesPolicy !== undefined) {
+    launchMixed(state, group, active, now, prefix);
+    if (capacityUnits(activeInstances(group)) >= group.desiredCapacity) delete group.pendingCause;
+    return;
+  }
   const cause = `${prefix}At ${causeTime(now)} an instance was started in response to a difference between desired and actual capacity, increasing the capacity from ${from} to ${group.desiredCapacity}.`;
   const counts = zoneCounts(group, active);
   for (let n = from; n < group.desiredCapacity; n++) {
@@ -98,8 +105,8 @@ function launchMissing(state: AutoScalingState, group: GroupRecord, active: Inst
 
 function terminateExtra(state: AutoScalingState, group: GroupRecord, active: InstanceRecord[], now: number): void {
   if (group.rebalancing && active.some((i) => i.lifecycleState === 'Pending')) return;
-  const from = active.length;
-  const victims = selectForTermination(group, from - group.desiredCapacity, now);
+  const from = capacityUnits(active);
+  const victims = group.mixedInstancesPolicy !== undefined ? mixedVictims(group, active, now) : selectForTermination(group, from - group.desiredCapacity, now);
   const t = causeTime(now);
   for (const victim of victims) {
     const cause = group.rebalancing
@@ -117,7 +124,7 @@ function rebalance(state: AutoScalingState, group: GroupRecord, active: Instance
   const zone = zoneForLaunch(zoneCounts(group, active));
   if (zone === undefined) return;
   const cause = `At ${causeTime(now)} an instance was launched to aid in balancing the group's zones.`;
-  if (launchInstance(state, group, zone, cause, now) !== undefined) group.rebalancing = true;
+  if (launchInstance(state, group, zone, cause, now, mixedChoiceIn(state, group, active, zone)) !== undefined) group.rebalancing = true;
 }
 
 /**
@@ -127,10 +134,12 @@ function rebalance(state: AutoScalingState, group: GroupRecord, active: Instance
 export function reconcileGroup(state: AutoScalingState, group: GroupRecord, now: number): void {
   if (group.deleting) return;
   replaceUnhealthy(state, group, now);
+  rebalanceCapacity(state, group, now);
   const active = activeInstances(group);
-  if (active.length < group.desiredCapacity) {
+  const units = capacityUnits(active);
+  if (units < group.desiredCapacity) {
     if (!state.suspended(group, 'Launch') && now >= group.launchRetryAt) launchMissing(state, group, active, now);
-  } else if (active.length > group.desiredCapacity) {
+  } else if (units > group.desiredCapacity && (group.mixedInstancesPolicy === undefined || mixedVictims(group, active, now).length > 0)) {
     if (!state.suspended(group, 'Terminate')) terminateExtra(state, group, active, now);
   } else {
     delete group.pendingCause;

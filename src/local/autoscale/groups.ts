@@ -19,17 +19,18 @@ import {
 import { causeTime, groupArn, launchConfigArn } from './format';
 import { checkLaunchSources, groupTemplate } from './launchtemplates';
 import { startTermination } from './lifecycle';
+import { readMixedPolicy } from './mixed';
 import { DEFAULT_COOLDOWN, GROUP_METRICS, PROCESS_NAMES, TERMINATION_POLICIES, type GroupRecord, type TagRecord } from './model';
 import type { AutoScalingState } from './state';
 import { checkTags, type TagInput } from './tags';
 import type { WireObject } from '../types';
 
-/** The parameters CreateAutoScalingGroup and UpdateAutoScalingGroup share (mixed instances policies are not simulated). */
+/** The parameters CreateAutoScalingGroup and UpdateAutoScalingGroup share. */
 interface GroupSettingParams {
   AutoScalingGroupName: string;
   LaunchConfigurationName?: string;
   LaunchTemplate?: WireObject;
-  MixedInstancesPolicy?: unknown;
+  MixedInstancesPolicy?: WireObject;
   DesiredCapacity?: number;
   DefaultCooldown?: number;
   AvailabilityZones?: string[];
@@ -132,6 +133,7 @@ export function createGroup(state: AutoScalingState, p: CreateGroupParams, now: 
   let lcName = p.LaunchConfigurationName;
   if (lcName !== undefined && !state.launchConfigs.has(lcName)) throw launchConfigNotFound(lcName);
   const template = p.LaunchTemplate === undefined ? undefined : groupTemplate(state, p.LaunchTemplate);
+  const mixed = p.MixedInstancesPolicy === undefined ? undefined : readMixedPolicy(state, p.MixedInstancesPolicy);
   const desired = p.DesiredCapacity ?? p.MinSize;
   checkSizes(p.MinSize, p.MaxSize, desired);
   checkHealthCheckType(p.HealthCheckType);
@@ -188,6 +190,7 @@ export function createGroup(state: AutoScalingState, p: CreateGroupParams, now: 
   };
   if (lcName !== undefined) group.launchConfigurationName = lcName;
   if (template !== undefined) group.launchTemplate = template;
+  if (mixed !== undefined) group.mixedInstancesPolicy = mixed;
   if (p.VPCZoneIdentifier !== undefined) group.vpcZoneIdentifier = p.VPCZoneIdentifier;
   if (p.PlacementGroup !== undefined) group.placementGroup = p.PlacementGroup;
   if (p.MaxInstanceLifetime !== undefined) group.maxInstanceLifetime = p.MaxInstanceLifetime;
@@ -205,6 +208,7 @@ export function updateGroup(state: AutoScalingState, p: UpdateGroupParams, now: 
     throw launchConfigNotFound(p.LaunchConfigurationName);
   }
   const template = p.LaunchTemplate === undefined ? undefined : groupTemplate(state, p.LaunchTemplate);
+  const mixed = p.MixedInstancesPolicy === undefined ? undefined : readMixedPolicy(state, p.MixedInstancesPolicy, group.mixedInstancesPolicy);
   const min = p.MinSize ?? group.minSize;
   const max = p.MaxSize ?? group.maxSize;
   if (max < min) throw validation(`Max bound, ${max}, must be greater than or equal to min bound, ${min}`);
@@ -219,10 +223,17 @@ export function updateGroup(state: AutoScalingState, p: UpdateGroupParams, now: 
   if (p.LaunchConfigurationName !== undefined) {
     group.launchConfigurationName = p.LaunchConfigurationName;
     delete group.launchTemplate;
+    delete group.mixedInstancesPolicy;
   }
   if (template !== undefined) {
     group.launchTemplate = template;
     delete group.launchConfigurationName;
+    delete group.mixedInstancesPolicy;
+  }
+  if (mixed !== undefined) {
+    group.mixedInstancesPolicy = mixed;
+    delete group.launchConfigurationName;
+    delete group.launchTemplate;
   }
   if (where !== undefined) {
     group.availabilityZones = where.zones;

@@ -25,7 +25,7 @@ import { optBool, optDate, optInt, optNumber, optObject, optObjects, optString, 
 import { attachInstances, detachInstances, setInstanceHealth, terminateInstance } from './instances';
 import { createLaunchConfig, deleteLaunchConfig } from './launchconfigs';
 import { ADJUSTMENT_TYPES, GROUP_METRICS, NOTIFICATION_TYPES, PROCESS_NAMES, TERMINATION_POLICIES, type BlockDeviceMappingRecord, type ActivityRecord } from './model';
-import { deletePolicy, executePolicy, putPolicy } from './policies';
+import { deletePolicy, executePolicy, putScalingPolicy } from './policies';
 import { putScheduledAction } from './scheduled';
 import {
   activityShape,
@@ -362,10 +362,11 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
           MetricAggregationType: optString,
           EstimatedInstanceWarmup: optInt,
           Enabled: optBool,
+          TargetTrackingConfiguration: optObject,
         }),
       };
-      const policy = putPolicy(state, input.StepAdjustments === undefined ? params : { ...params, StepAdjustments: steps });
-      return { PolicyARN: policy.arn, Alarms: [] };
+      const { policy, alarms } = putScalingPolicy(state, input.StepAdjustments === undefined ? params : { ...params, StepAdjustments: steps });
+      return { PolicyARN: policy.arn, Alarms: alarms };
     },
 
     DescribePolicies(input) {

@@ -55,8 +55,8 @@ export function buildAutoScaling(cloud: Cloud, options: AutoScalingServiceOption
   const state = new AutoScalingState(cloud, { ...DEFAULT_LIMITS, ...options.limits });
   state.launchConfigurationsAllowed = options.launchConfigurations !== false;
   const api: AutoScalingApi = {
-    executePolicyByArn(policyArn, cause) {
-      return executeForAlarm(state, policyArn, cause, cloud.clock.now()) !== 'unknown';
+    executePolicyByArn(policyArn, cause, breach) {
+      return executeForAlarm(state, policyArn, cause, cloud.clock.now(), breach) !== 'unknown';
     },
     groupInstances(groupName) {
       const group = state.groups.get(groupName);

@@ -26,17 +26,10 @@ export interface LaunchSourceParams {
 const CREATE_SOURCES = 'Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.';
 const UPDATE_SOURCES = 'Valid requests must contain either LaunchTemplate, LaunchConfigurationName or MixedInstancesPolicy parameter.';
 
-/**
- * Exactly one launch source on create, at most one on update (a group keeps its source
- * when an update names none). Mixed instances policies are not simulated: they are
- * refused in words that say so rather than accepted and ignored.
- */
+/** Exactly one launch source on create, at most one on update (a group keeps its source when an update names none). */
 export function checkLaunchSources(p: LaunchSourceParams, creating: boolean): void {
   const given = [p.LaunchConfigurationName, p.LaunchTemplate, p.MixedInstancesPolicy, creating ? p.InstanceId : undefined].filter((x) => x !== undefined).length;
   if (creating ? given !== 1 : given > 1) throw validation(creating ? CREATE_SOURCES : UPDATE_SOURCES);
-  if (p.MixedInstancesPolicy !== undefined) {
-    throw validation('MixedInstancesPolicy is not simulated by botoscale local: use LaunchTemplate, LaunchConfigurationName or InstanceId.');
-  }
 }
 
 function text(v: WireObject[string]): string | undefined {

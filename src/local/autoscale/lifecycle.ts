@@ -6,6 +6,7 @@
  */
 import type { Ec2InstanceView, LaunchSpec, TemplatePlacement } from '../types';
 import { causeTime } from './format';
+import type { MixedLaunch } from './mixed';
 import type { ActivityRecord, GroupRecord, InstanceRecord, TemplateRefRecord } from './model';
 import type { AutoScalingState } from './state';
 import { subnetFor } from './zones';
@@ -61,8 +62,10 @@ function fromLaunchConfig(state: AutoScalingState, group: GroupRecord, zone: str
 }
 
 /** A launch from the group's launch template: EC2 resolves `$Latest`/`$Default` now, as it does on AWS. */
-function fromTemplate(state: AutoScalingState, template: TemplateRefRecord, zone: string, subnetId: string | undefined, tags: LaunchSpec['tags']): { view: Ec2InstanceView; source: LaunchSource } {
+function fromTemplate(state: AutoScalingState, template: TemplateRefRecord, zone: string, subnetId: string | undefined, tags: LaunchSpec['tags'], choice?: MixedLaunch): { view: Ec2InstanceView; source: LaunchSource } {
   const placement: TemplatePlacement = { availabilityZone: zone };
+  if (choice?.override !== undefined) placement.instanceType = choice.override.instanceType;
+  if (choice?.spot === true) placement.spot = true;
   if (subnetId !== undefined) placement.subnetId = subnetId;
   if (tags !== undefined) placement.tags = tags;
   const view = state.cloud.ec2.runInstanceFromTemplate({ id: template.id, version: template.version }, placement);
@@ -70,8 +73,18 @@ function fromTemplate(state: AutoScalingState, template: TemplateRefRecord, zone
   return { view, source: { launchTemplate: { id: template.id, name: used?.name ?? template.name, version: used === undefined ? template.version : String(used.version) } } };
 }
 
-/** Launches one instance of the group in `zone`; returns it, or undefined when the launch failed. */
-export function launchInstance(state: AutoScalingState, group: GroupRecord, zone: string, cause: string, now: number): InstanceRecord | undefined {
+/** The template a launch uses: a mixed group's override's or policy's, else the group's. */
+function templateFor(group: GroupRecord, choice: MixedLaunch | undefined): TemplateRefRecord | undefined {
+  const mixed = group.mixedInstancesPolicy;
+  if (mixed !== undefined) return choice?.override?.launchTemplate ?? mixed.launchTemplate;
+  return group.launchTemplate;
+}
+
+/**
+ * Launches one instance of the group in `zone` (a mixed group's: as `choice` says);
+ * returns it, or undefined when the launch failed.
+ */
+export function launchInstance(state: AutoScalingState, group: GroupRecord, zone: string, cause: string, now: number, choice?: MixedLaunch): InstanceRecord | undefined {
   const subnetId = subnetFor(group, zone);
   const tags = [
     ...group.tags.filter((t) => t.propagateAtLaunch).map((t) => ({ key: t.key, value: t.value })),
@@ -79,7 +92,8 @@ export function launchInstance(state: AutoScalingState, group: GroupRecord, zone
   ];
   let launched: { view: Ec2InstanceView; source: LaunchSource };
   try {
-    launched = group.launchTemplate !== undefined ? fromTemplate(state, group.launchTemplate, zone, subnetId, tags) : fromLaunchConfig(state, group, zone, subnetId, tags);
+    const template = templateFor(group, choice);
+    launched = template !== undefined ? fromTemplate(state, template, zone, subnetId, tags, choice) : fromLaunchConfig(state, group, zone, subnetId, tags);
   } catch (err) {
     failLaunch(state, group, zone, cause, err instanceof Error ? err.message : String(err), now);
     return undefined;
@@ -107,6 +121,8 @@ export function launchInstance(state: AutoScalingState, group: GroupRecord, zone
     registered: false,
   };
   if (subnetId !== undefined) instance.subnetId = subnetId;
+  if (view.instanceLifecycle === 'spot') instance.lifecycle = 'Spot';
+  if (choice?.override?.weightedCapacity !== undefined) instance.weightedCapacity = choice.override.weightedCapacity;
   state.addInstance(group, instance);
   return instance;
 }

@@ -86,6 +86,12 @@ export interface InstanceRecord {
   activityId?: string;
   /** Whether it was registered with the group's load balancers. */
   registered: boolean;
+  /** `Spot` for a spot instance of a mixed instances group (on-demand ones have none). */
+  lifecycle?: 'Spot';
+  /** The capacity units it counts for, as its override's WeightedCapacity gives them. */
+  weightedCapacity?: string;
+  /** The instance launched to replace it after a rebalance recommendation (Capacity Rebalancing). */
+  replacementId?: string;
 }
 
 /** A tag of a group. */
@@ -151,6 +157,31 @@ export interface GroupRecord {
   rebalancing: boolean;
   /** Whether CPU datapoints are published for this group (it has had load). */
   cpuTracked: boolean;
+  /** Its mixed instances policy (instead of a launch configuration or template). */
+  mixedInstancesPolicy?: MixedPolicyRecord;
+}
+
+/** One override of a mixed instances policy. */
+export interface OverrideRecord {
+  instanceType: string;
+  /** As given (a string of 1 to 999 on the wire). */
+  weightedCapacity?: string;
+  /** A launch template for this type instead of the policy's. */
+  launchTemplate?: TemplateRefRecord;
+}
+
+/** A mixed instances policy: a launch template, its overrides and the on-demand/spot split. */
+export interface MixedPolicyRecord {
+  launchTemplate: TemplateRefRecord;
+  overrides: OverrideRecord[];
+  onDemandAllocationStrategy: string;
+  onDemandBaseCapacity: number;
+  onDemandPercentageAboveBaseCapacity: number;
+  spotAllocationStrategy: string;
+  /** Only with the lowest-price spot strategy. */
+  spotInstancePools?: number;
+  /** As given; absent: the on-demand price. */
+  spotMaxPrice?: string;
 }
 
 /** A scaling activity. */
@@ -191,6 +222,20 @@ export interface PolicyRecord {
   metricAggregationType?: string;
   estimatedInstanceWarmup?: number;
   enabled: boolean;
+  /** A TargetTrackingScaling policy's configuration. */
+  targetTracking?: TargetTrackingRecord;
+  /** The alarms a TargetTrackingScaling policy created and owns. */
+  alarmNames?: string[];
+  /** When a TargetTrackingScaling policy last changed the desired capacity (ms). */
+  lastScaledAt?: number;
+}
+
+/** A target tracking policy's TargetTrackingConfiguration. */
+export interface TargetTrackingRecord {
+  targetValue: number;
+  disableScaleIn: boolean;
+  predefined?: { type: string; resourceLabel?: string };
+  customized?: { metricName: string; namespace: string; statistic: string; dimensions: Array<{ name: string; value: string }>; unit?: string };
 }
 
 /** A scheduled action. */

@@ -11,6 +11,8 @@ import { policyArn } from './format';
 import { ADJUSTMENT_TYPES, type GroupRecord, type PolicyRecord, type StepAdjustmentRecord } from './model';
 import { policyCapacity } from './scaling';
 import type { AutoScalingState } from './state';
+import { createPolicyAlarms, deletePolicyAlarms, readTargetTracking, trackedCapacity } from './targettracking';
+import type { WireObject } from '../types';
 
 /** PutScalingPolicy's parameters (simple and step scaling). */
 export interface PutPolicyParams {
@@ -26,6 +28,7 @@ export interface PutPolicyParams {
   StepAdjustments?: StepAdjustmentRecord[];
   EstimatedInstanceWarmup?: number;
   Enabled?: boolean;
+  TargetTrackingConfiguration?: WireObject;
 }
 
 function requireGroup(state: AutoScalingState, name: string): GroupRecord {
@@ -54,16 +57,56 @@ function checkSteps(steps: readonly StepAdjustmentRecord[]): void {
   }
 }
 
-/** Creates or replaces a policy; returns it (its ARN survives replacement). */
+/** A TargetTrackingScaling policy: AWS's checks, the policy, and its two alarms. */
+function putTargetTracking(state: AutoScalingState, group: GroupRecord, p: PutPolicyParams): { policy: PolicyRecord; alarms: Array<{ AlarmName: string; AlarmARN: string }> } {
+  for (const [name, given] of [
+    ['AdjustmentType', p.AdjustmentType],
+    ['ScalingAdjustment', p.ScalingAdjustment],
+    ['Cooldown', p.Cooldown],
+    ['MinAdjustmentMagnitude', p.MinAdjustmentMagnitude ?? p.MinAdjustmentStep],
+    ['MetricAggregationType', p.MetricAggregationType],
+    ['StepAdjustments', p.StepAdjustments],
+  ] as const) {
+    if (given !== undefined) throw validation(`${name} is not supported by TargetTrackingScaling policies.`);
+  }
+  if (p.EstimatedInstanceWarmup !== undefined && p.EstimatedInstanceWarmup < 0) throw validation(`EstimatedInstanceWarmup must be greater than or equal to 0, got ${p.EstimatedInstanceWarmup}.`);
+  const tracking = readTargetTracking(p.TargetTrackingConfiguration);
+  const existing = state.getPolicy(group.name, p.PolicyName);
+  if (existing !== undefined && existing.policyType !== 'TargetTrackingScaling') deletePolicyAlarms(state.cloud.cloudwatch, existing);
+  const policy: PolicyRecord = {
+    name: p.PolicyName,
+    groupName: group.name,
+    arn: existing?.arn ?? policyArn(state.cloud.region, state.cloud.accountId, uuid(), group.name, p.PolicyName),
+    policyType: 'TargetTrackingScaling',
+    adjustmentType: '',
+    minAdjustmentStep: false,
+    stepAdjustments: [],
+    enabled: p.Enabled ?? true,
+    targetTracking: tracking,
+  };
+  if (p.EstimatedInstanceWarmup !== undefined) policy.estimatedInstanceWarmup = p.EstimatedInstanceWarmup;
+  const alarms = createPolicyAlarms(state.cloud.cloudwatch, policy, existing?.alarmNames ?? []);
+  state.putPolicy(policy);
+  return { policy, alarms };
+}
+
+/** PutScalingPolicy: the policy, and the alarms a TargetTrackingScaling policy created. */
+export function putScalingPolicy(state: AutoScalingState, p: PutPolicyParams): { policy: PolicyRecord; alarms: Array<{ AlarmName: string; AlarmARN: string }> } {
+  if (p.PolicyType === 'TargetTrackingScaling') return putTargetTracking(state, requireGroup(state, p.AutoScalingGroupName), p);
+  return { policy: putPolicy(state, p), alarms: [] };
+}
+
+/** Creates or replaces a simple or step scaling policy; returns it (its ARN survives replacement). */
 export function putPolicy(state: AutoScalingState, p: PutPolicyParams): PolicyRecord {
   const group = requireGroup(state, p.AutoScalingGroupName);
   const type = p.PolicyType ?? 'SimpleScaling';
   if (type !== 'SimpleScaling' && type !== 'StepScaling') {
-    if (type === 'TargetTrackingScaling' || type === 'PredictiveScaling') {
-      throw validation(`Policy type ${type} is not simulated by botoscale local; use SimpleScaling or StepScaling.`);
+    if (type === 'PredictiveScaling') {
+      throw validation('Policy type PredictiveScaling is not simulated by botoscale local (it forecasts from days of history); use TargetTrackingScaling, StepScaling or SimpleScaling.');
     }
     throw validation(`Invalid policy type: ${type}. Valid values are SimpleScaling, StepScaling, TargetTrackingScaling and PredictiveScaling.`);
   }
+  if (p.TargetTrackingConfiguration !== undefined) throw validation(`TargetTrackingConfiguration is only supported by TargetTrackingScaling policies, not ${type}.`);
   const adjustmentType = p.AdjustmentType;
   if (adjustmentType === undefined) throw validation(`Adjustment type must be specified for a ${type} policy.`);
   if (!(ADJUSTMENT_TYPES as readonly string[]).includes(adjustmentType)) {
@@ -109,6 +152,7 @@ export function putPolicy(state: AutoScalingState, p: PutPolicyParams): PolicyRe
   if (magnitude !== undefined) policy.minAdjustmentMagnitude = magnitude;
   if (type === 'StepScaling') policy.metricAggregationType = p.MetricAggregationType ?? 'Average';
   if (p.EstimatedInstanceWarmup !== undefined) policy.estimatedInstanceWarmup = p.EstimatedInstanceWarmup;
+  if (existing !== undefined) deletePolicyAlarms(state.cloud.cloudwatch, existing);
   state.putPolicy(policy);
   return policy;
 }
@@ -139,10 +183,16 @@ export interface StepMetric {
  * the launches or terminations start. `who` words the trigger as AWS does in causes.
  */
 function apply(state: AutoScalingState, group: GroupRecord, policy: PolicyRecord, who: string, now: number, metric?: StepMetric): void {
-  const desired = policyCapacity(policy, group.desiredCapacity, group.minSize, group.maxSize, metric);
+  const desired =
+    policy.policyType === 'TargetTrackingScaling'
+      ? metric === undefined ? undefined : trackedCapacity(group, policy, metric.value, now)
+      : policyCapacity(policy, group.desiredCapacity, group.minSize, group.maxSize, metric);
   if (desired === undefined) return;
   const cooldown = policy.policyType === 'SimpleScaling' ? (policy.cooldown ?? group.defaultCooldown) : undefined;
-  if (state.changeDesired(group, desired, who, now, cooldown)) reconcileGroup(state, group, now);
+  if (state.changeDesired(group, desired, who, now, cooldown)) {
+    if (policy.policyType === 'TargetTrackingScaling') policy.lastScaledAt = now;
+    reconcileGroup(state, group, now);
+  }
 }
 
 /** ExecutePolicy. */
@@ -155,6 +205,9 @@ export function executePolicy(
   const policy = findPolicy(state, p.AutoScalingGroupName, p.PolicyName);
   if (policy === undefined) throw validation(`No such policy: ${p.PolicyName}`);
   const group = requireGroup(state, policy.groupName);
+  if (policy.policyType === 'TargetTrackingScaling') {
+    throw validation('ExecutePolicy is supported only by SimpleScaling and StepScaling policies: a TargetTrackingScaling policy acts on its own alarms.');
+  }
   let metric: StepMetric | undefined;
   if (policy.policyType === 'StepScaling') {
     if (p.MetricValue === undefined || p.BreachThreshold === undefined) {

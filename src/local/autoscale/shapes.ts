@@ -6,6 +6,8 @@
  */
 import type { CloudWatchApi, WireObject } from '../types';
 import { serviceLinkedRoleArn } from './format';
+import { mixedPolicyShape } from './mixed';
+import { targetTrackingShape } from './targettracking';
 import type { ActivityRecord, GroupRecord, InstanceRecord, LaunchConfigRecord, PolicyRecord, ScheduledActionRecord, TagRecord, TemplateRefRecord } from './model';
 
 /** A LaunchTemplateSpecification structure. */
@@ -46,6 +48,7 @@ function instanceShape(i: InstanceRecord): WireObject {
     ProtectedFromScaleIn: i.protectedFromScaleIn,
     LaunchConfigurationName: i.launchConfigurationName,
     LaunchTemplate: templateShape(i.launchTemplate),
+    WeightedCapacity: i.weightedCapacity,
   };
   return out;
 }
@@ -76,6 +79,7 @@ export function groupShape(g: GroupRecord, accountId: string): WireObject {
     TrafficSources: [],
     LaunchConfigurationName: g.launchConfigurationName,
     LaunchTemplate: templateShape(g.launchTemplate),
+    MixedInstancesPolicy: g.mixedInstancesPolicy === undefined ? undefined : mixedPolicyShape(g.mixedInstancesPolicy),
     VPCZoneIdentifier: g.vpcZoneIdentifier,
     PlacementGroup: g.placementGroup,
     MaxInstanceLifetime: g.maxInstanceLifetime,
@@ -96,6 +100,7 @@ export function autoScalingInstanceShape(group: string, i: InstanceRecord): Wire
     ProtectedFromScaleIn: i.protectedFromScaleIn,
     LaunchConfigurationName: i.launchConfigurationName,
     LaunchTemplate: templateShape(i.launchTemplate),
+    WeightedCapacity: i.weightedCapacity,
   };
   return out;
 }
@@ -177,6 +182,10 @@ export function policyShape(p: PolicyRecord, cw: CloudWatchApi): WireObject {
     ScalingAdjustment: p.scalingAdjustment,
     Cooldown: p.cooldown,
   };
+  if (p.targetTracking !== undefined) {
+    delete out.AdjustmentType;
+    out.TargetTrackingConfiguration = targetTrackingShape(p.targetTracking);
+  }
   if (p.minAdjustmentMagnitude !== undefined) {
     out.MinAdjustmentMagnitude = p.minAdjustmentMagnitude;
     out.MinAdjustmentStep = p.minAdjustmentMagnitude;

@@ -20,6 +20,7 @@ import type {
   ScheduledActionRecord,
 } from './model';
 import { groupNotFound } from './errors';
+import { deletePolicyAlarms } from './targettracking';
 
 /** Account limits of the simulated account. */
 export interface AutoScalingLimits {
@@ -125,6 +126,7 @@ export class AutoScalingState {
     this.#sortedGroups = undefined;
     for (const [k, p] of this.policies) {
       if (p.groupName === name) {
+        deletePolicyAlarms(this.cloud.cloudwatch, p);
         this.policies.delete(k);
         this.#policyArns.delete(p.arn);
       }
@@ -182,6 +184,7 @@ export class AutoScalingState {
 
   /** Removes a policy. */
   deletePolicy(policy: PolicyRecord): void {
+    deletePolicyAlarms(this.cloud.cloudwatch, policy);
     this.policies.delete(key(policy.groupName, policy.name));
     this.#policyArns.delete(policy.arn);
   }

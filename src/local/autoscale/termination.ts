@@ -53,9 +53,12 @@ const FILTERS: Record<string, Filter> = {
   Default: (c, now, group) => closestToNextInstanceHour(oldestLaunchSource(c, now, group), now, group),
 };
 
-/** Instances that count toward the group's capacity. */
+/**
+ * Instances that count toward the group's capacity: Pending and InService ones, except a
+ * spot instance whose Capacity Rebalancing replacement has been launched.
+ */
 export function activeInstances(group: GroupRecord): InstanceRecord[] {
-  return group.instances.filter((i) => i.lifecycleState === 'Pending' || i.lifecycleState === 'InService');
+  return group.instances.filter((i) => (i.lifecycleState === 'Pending' || i.lifecycleState === 'InService') && i.replacementId === undefined);
 }
 
 /** The instances a scale-in may take, narrowed to the zones that most need to lose one. */

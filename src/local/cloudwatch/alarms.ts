@@ -54,8 +54,17 @@ function checkActions(actions: readonly string[], member: string): void {
   });
 }
 
-/** Creates or overwrites an alarm; an update keeps its state, as AWS documents. */
-export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: number): AlarmRecord {
+function managedRefusal(alarm: AlarmRecord): Error {
+  return validation(`Alarm ${alarm.name} is managed by the TargetTrackingScaling policy ${alarm.managedBy ?? ''} (DO NOT EDIT OR DELETE): change or delete the policy instead.`);
+}
+
+/**
+ * Creates or overwrites an alarm; an update keeps its state, as AWS documents. `owner`:
+ * the target tracking policy creating its own alarm; users can't change such alarms.
+ */
+export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: number, owner?: string): AlarmRecord {
+  const prior = state.alarms.get(p.AlarmName);
+  if (prior?.managedBy !== undefined && prior.managedBy !== owner) throw managedRefusal(prior);
   if (p.ThresholdMetricId !== undefined) {
     throw validation('Anomaly detection alarms (ThresholdMetricId) are not simulated by botoscale local.');
   }
@@ -142,6 +151,7 @@ export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: n
   if (p.EvaluateLowSampleCountPercentile !== undefined) alarm.evaluateLowSampleCountPercentile = p.EvaluateLowSampleCountPercentile;
   if (existing?.stateReasonData !== undefined) alarm.stateReasonData = existing.stateReasonData;
   if (existing?.lastActionRun !== undefined) alarm.lastActionRun = existing.lastActionRun;
+  if (owner !== undefined) alarm.managedBy = owner;
   state.setAlarm(alarm);
   state.history.add(
     alarm.name,
@@ -153,10 +163,12 @@ export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: n
   return alarm;
 }
 
-/** DeleteAlarms: all or nothing; any unknown name is ResourceNotFound. */
-export function deleteAlarms(state: CloudWatchState, names: readonly string[], now: number): void {
+/** DeleteAlarms: all or nothing; any unknown name is ResourceNotFound; a policy's own alarms only by their `owner`. */
+export function deleteAlarms(state: CloudWatchState, names: readonly string[], now: number, owner?: string): void {
   const unknown = names.filter((n) => !state.alarms.has(n));
   if (unknown.length > 0) throw resourceNotFound(`${unknown.length === 1 ? 'Alarm' : 'Alarms'} not found: [${unknown.join(', ')}]`);
+  const managed = names.map((n) => state.alarms.get(n)).find((a) => a?.managedBy !== undefined && a.managedBy !== owner);
+  if (managed !== undefined) throw managedRefusal(managed);
   for (const n of new Set(names)) {
     const alarm = state.alarms.get(n);
     if (alarm === undefined) continue;

@@ -184,14 +184,15 @@ export function decide(alarm: AlarmRecord, values: readonly PeriodValue[], now: 
 export function evaluateAlarm(state: CloudWatchState, alarm: AlarmRecord, at: number): void {
   const values = periodValues(state, alarm, at);
   const decision = decide(alarm, values, at);
+  const newest = [...values].reverse().find((v) => v.value !== undefined)?.value;
   if (decision !== undefined && decision.state !== alarm.stateValue) {
-    state.transition(alarm, decision.state, decision.reason, decision.reasonData, at);
+    state.transition(alarm, decision.state, decision.reason, decision.reasonData, at, newest);
     return;
   }
   // Auto Scaling actions run again every period while the alarm stays in the state they ran for.
   const last = alarm.lastActionRun;
   if (last !== undefined && alarm.actionsEnabled && at - last >= alarm.period * 1000 && actionsFor(alarm, alarm.stateValue).some(isScalingPolicyArn)) {
-    state.runActions(alarm, alarm.stateValue, at, true);
+    state.runActions(alarm, alarm.stateValue, at, true, newest);
   }
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Cloud, CloudWatchApi, Datapoint, SimulatedService } from '../types';
+import { deleteAlarms, putMetricAlarm, type PutAlarmParams } from './alarms';
 import { evaluateAlarms } from './evaluator';
 import { cloudWatchHandlers } from './handlers';
 import type { CloudWatchSnapshot, StoredPoint } from './model';
@@ -12,11 +13,19 @@ import { CloudWatchState } from './state';
 
 export { CloudWatchState } from './state';
 
+/** The alarms a target tracking policy creates and owns (users can't change or delete them). */
+export interface ManagedAlarms {
+  /** Creates or updates an alarm owned by `owner` (a policy ARN). */
+  putManagedAlarm(params: PutAlarmParams, owner: string): { alarmName: string; alarmArn: string };
+  /** Deletes the alarms named that `owner` owns. */
+  deleteManagedAlarms(names: readonly string[], owner: string): void;
+}
+
 /**
  * CloudWatch as other services use it, plus the alarms that name an action ARN (Auto
  * Scaling's DescribePolicies lists a policy's alarms with it).
  */
-export interface LocalCloudWatchApi extends CloudWatchApi {
+export interface LocalCloudWatchApi extends CloudWatchApi, ManagedAlarms {
   alarmsForAction(arn: string): Array<{ alarmName: string; alarmArn: string }>;
 }
 
@@ -56,6 +65,14 @@ export function buildCloudWatch(cloud: Cloud): CloudWatchSimulation {
     },
     alarmsForAction(arn) {
       return state.alarmsForAction(arn);
+    },
+    putManagedAlarm(params, owner) {
+      const alarm = putMetricAlarm(state, params, cloud.clock.now(), owner);
+      return { alarmName: alarm.name, alarmArn: alarm.arn };
+    },
+    deleteManagedAlarms(names, owner) {
+      const known = names.filter((n) => state.alarms.get(n)?.managedBy === owner);
+      if (known.length > 0) deleteAlarms(state, known, cloud.clock.now(), owner);
     },
   };
   let lastExpiry = 0;

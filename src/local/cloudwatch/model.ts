@@ -91,6 +91,8 @@ export interface AlarmRecord {
   stateTransitioned: number;
   /** When the actions of the current state last ran (Auto Scaling actions repeat every period). */
   lastActionRun?: number;
+  /** The target tracking policy (its ARN) that created the alarm and owns it. */
+  managedBy?: string;
 }
 
 /** Kinds of alarm history items. */

@@ -104,7 +104,7 @@ export class CloudWatchState {
    * Moves an alarm to a new state: records the StateUpdate history item and, when the
    * state changed and actions are enabled, runs the new state's actions.
    */
-  transition(alarm: AlarmRecord, state: AlarmState, reason: string, reasonData: string | undefined, now: number): void {
+  transition(alarm: AlarmRecord, state: AlarmState, reason: string, reasonData: string | undefined, now: number, value?: number): void {
     const old = { stateValue: alarm.stateValue, stateReason: alarm.stateReason, stateReasonData: alarm.stateReasonData };
     const changed = state !== alarm.stateValue;
     alarm.stateValue = state;
@@ -116,19 +116,21 @@ export class CloudWatchState {
     alarm.stateTransitioned = now;
     const side = reasonData === undefined ? { stateValue: state, stateReason: reason } : { stateValue: state, stateReason: reason, stateReasonData: reasonData };
     this.history.add(alarm.name, now, 'StateUpdate', stateSummary(old.stateValue, state), stateData(old, side));
-    this.runActions(alarm, old.stateValue, now, false);
+    this.runActions(alarm, old.stateValue, now, false, value);
   }
 
   /**
    * Runs the actions of the alarm's current state. With `scalingOnly`, only Auto Scaling
    * policies run (they repeat while the alarm stays in the state) and no history is written.
    */
-  runActions(alarm: AlarmRecord, oldState: AlarmState, now: number, scalingOnly: boolean): void {
+  runActions(alarm: AlarmRecord, oldState: AlarmState, now: number, scalingOnly: boolean, value?: number): void {
     alarm.lastActionRun = now;
     if (!alarm.actionsEnabled) return;
     for (const arn of actionsFor(alarm, alarm.stateValue)) {
       if (isScalingPolicyArn(arn)) {
-        const ok = this.cloud.autoscaling.executePolicyByArn(arn, `a monitor alarm ${alarm.name} in state ${alarm.stateValue}`);
+        // The newest datapoint evaluated goes with it: step and target tracking policies scale by it.
+        const breach = value === undefined ? undefined : { value, threshold: alarm.threshold };
+        const ok = this.cloud.autoscaling.executePolicyByArn(arn, `a monitor alarm ${alarm.name} in state ${alarm.stateValue}`, breach);
         if (scalingOnly) continue;
         const data: Record<string, string | number> = { actionState: ok ? 'Succeeded' : 'Failed', stateUpdateTimestamp: now, notificationResource: arn };
         if (!ok) data.error = `The scaling policy ${arn} does not exist`;

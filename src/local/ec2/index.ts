@@ -95,6 +95,13 @@ export function buildEc2(cloud: Cloud & Partial<LoadSource>, options: Ec2Options
       return resolved;
     },
     runInstanceFromTemplate: (spec, placement) => state.launchFromTemplate(spec, placement, cloud.clock.now()),
+    spotCapacity: (zone, instanceType) => state.spot.available(zone, instanceType),
+    setSpotCapacity: (zone, instanceType, available) => state.spot.setAvailable(zone, instanceType, available),
+    interruptSpotInstance(id) {
+      const now = cloud.clock.now();
+      const rec = state.instance(id, now);
+      return rec !== undefined && state.interrupt(rec, now);
+    },
   };
   const service: SimulatedService<Ec2Api> = {
     api,

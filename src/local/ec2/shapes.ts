@@ -5,7 +5,7 @@
  * @module
  */
 import type { Ec2InstanceState, WireObject } from '../types';
-import { STATE_CODES, STATUS_INIT_MS, type Ec2State, type InstanceRecord, type TagRecord } from './state';
+import { SPOT_TERMINATION, STATE_CODES, STATUS_INIT_MS, type Ec2State, type InstanceRecord, type TagRecord } from './state';
 
 /** `{ Code, Name }` of a state. */
 export function stateShape(state: Ec2InstanceState): WireObject {
@@ -74,8 +74,12 @@ export function instanceShape(ec2: Ec2State, i: InstanceRecord): WireObject {
     out.IamInstanceProfile = { Arn: i.iamInstanceProfile.startsWith('arn:') ? i.iamInstanceProfile : `arn:aws:iam::${ec2.accountId}:instance-profile/${i.iamInstanceProfile}`, Id: `AIPA${i.id.slice(2, 19).toUpperCase()}` };
   }
   if (i.terminatedAt !== undefined) {
-    out.StateReason = { Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
+    out.StateReason = i.terminationReason === SPOT_TERMINATION
+      ? { Code: SPOT_TERMINATION, Message: `${SPOT_TERMINATION}: Spot instance termination` }
+      : { Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
   }
+  if (i.instanceLifecycle !== undefined) out.InstanceLifecycle = i.instanceLifecycle;
+  if (i.spotInstanceRequestId !== undefined) out.SpotInstanceRequestId = i.spotInstanceRequestId;
   if (i.tags.length > 0) out.Tags = tagsShape(i.tags);
   return out;
 }

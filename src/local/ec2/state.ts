@@ -12,6 +12,7 @@ import { instanceId, resourceId } from '../ids';
 import type { Ec2InstanceState, Ec2InstanceView, LaunchSpec, LaunchTemplateSpec, TemplatePlacement } from '../types';
 import { LaunchTemplates, type LaunchTemplateRecord, type LaunchTemplatesSnapshot, type LaunchTemplateVersionRecord } from './launchtemplates';
 import { privateDnsSuffix, publicDnsSuffix, zonesOf } from './regions';
+import { INTERRUPTION_NOTICE_MS, REBALANCE_LEAD_MS, SpotMarket, type SpotCapacitySnapshot } from './spot';
 import { templateLaunchParams, type MetadataSettings } from './template-launch';
 import { VcpuQuota } from './vcpus';
 
@@ -112,6 +113,14 @@ export interface InstanceRecord extends Ec2InstanceView {
   launchTemplate?: { id: string; name: string; version: number };
   /** Instance metadata options it was launched with (a launch template's); EC2's defaults otherwise. */
   metadata?: MetadataSettings;
+  /** `spot` for a spot instance (absent for on-demand ones, as in DescribeInstances). */
+  instanceLifecycle?: 'spot';
+  /** The spot request that launched it (`sir-…`). */
+  spotInstanceRequestId?: string;
+  /** When EC2 sent it a rebalance recommendation. */
+  rebalanceRecommendedAt?: number;
+  /** When EC2 sent it the two-minute interruption notice; it is interrupted two minutes later. */
+  interruptionNoticeAt?: number;
 }
 
 /** A subnet of the default VPC. */
@@ -196,7 +205,12 @@ export interface Ec2Snapshot {
   instances: InstanceRecord[];
   /** Launch templates (absent in snapshots made before botoscale simulated them). */
   launchTemplates?: LaunchTemplatesSnapshot;
+  /** Spot pools' remaining capacity (absent in snapshots made before the spot market). */
+  spotCapacity?: SpotCapacitySnapshot;
 }
+
+/** The state transition reason EC2 gives a spot instance it interrupted. */
+export const SPOT_TERMINATION = 'Server.SpotInstanceTermination';
 
 const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 const IMAGE_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -243,6 +257,8 @@ export class Ec2State {
   defaultGroup: SecurityGroupRecord;
   /** The region's launch templates. */
   readonly launchTemplates: LaunchTemplates;
+  /** The spot market: remaining capacity by pool. */
+  readonly spot = new SpotMarket();
   #seq = 0;
   #ipCounters: Record<string, number> = {};
   #publicIpCounter = 0;
@@ -300,6 +316,7 @@ export class Ec2State {
     const subnet = spec.subnetId !== undefined ? this.subnets.find((s) => s.id === spec.subnetId) : undefined;
     const zone = subnet?.zone ?? spec.availabilityZone;
     if (!this.zones.includes(zone)) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${zone}]`, 400);
+    if (spec.spot === true) this.spot.take(zone, spec.instanceType);
     const tags = (spec.tags ?? []).map((t) => ({ key: t.key, value: t.value }));
     const group = tags.find((t) => t.key === 'aws:autoscaling:groupName')?.value;
     const rec: InstanceRecord = {
@@ -330,6 +347,10 @@ export class Ec2State {
     if (spec.keyName !== undefined) rec.keyName = spec.keyName;
     if (spec.userData !== undefined) rec.userData = spec.userData;
     if (spec.iamInstanceProfile !== undefined) rec.iamInstanceProfile = spec.iamInstanceProfile;
+    if (spec.spot === true) {
+      rec.instanceLifecycle = 'spot';
+      rec.spotInstanceRequestId = resourceId('sir').slice(0, 12);
+    }
     this.instances.set(rec.id, rec);
     this.quota.add(rec.instanceType);
     return rec;
@@ -358,7 +379,10 @@ export class Ec2State {
     if (p.imageId === undefined) throw new ServiceError('MissingParameter', 'The request must contain the parameter ImageId', 400);
     if (!this.knowsImage(p.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${p.imageId}" (expecting "ami-...")`, 400);
     this.#checkGroups(p.securityGroups, p.groupIds);
-    const rec = this.#launch(now, resourceId('r'), 0, { ...p, imageId: p.imageId });
+    const launch: LaunchSpec & { groupIds?: string[]; ebsOptimized?: boolean } = { ...p, imageId: p.imageId };
+    if (placement.instanceType !== undefined) launch.instanceType = placement.instanceType;
+    if (placement.spot === true) launch.spot = true;
+    const rec = this.#launch(now, resourceId('r'), 0, launch);
     rec.launchTemplate = { id: template.id, name: template.name, version: version.number };
     if (p.metadata !== undefined) rec.metadata = { ...p.metadata };
     return rec;
@@ -441,9 +465,27 @@ export class Ec2State {
     return previous;
   }
 
+  /**
+   * Starts the interruption of a running spot instance: a rebalance recommendation now,
+   * the two-minute notice {@link REBALANCE_LEAD_MS} later, termination when it runs out.
+   * Returns false for an instance that is not a running spot instance or is already being interrupted.
+   */
+  interrupt(rec: InstanceRecord, now: number): boolean {
+    if (rec.instanceLifecycle !== 'spot' || rec.rebalanceRecommendedAt !== undefined) return false;
+    if (rec.state !== 'running' && rec.state !== 'pending') return false;
+    rec.rebalanceRecommendedAt = now;
+    rec.interruptionNoticeAt = now + REBALANCE_LEAD_MS;
+    return true;
+  }
+
   /** Moves one instance along its lifecycle to where it is at `now`; returns whether it changed. */
   settle(rec: InstanceRecord, now: number): boolean {
     let changed = false;
+    const interruptAt = rec.interruptionNoticeAt === undefined ? undefined : rec.interruptionNoticeAt + INTERRUPTION_NOTICE_MS;
+    if (interruptAt !== undefined && now >= interruptAt && (rec.state === 'pending' || rec.state === 'running')) {
+      this.terminate(rec, interruptAt, SPOT_TERMINATION);
+      changed = true;
+    }
     if (!rec.healthy && rec.impairedSince === undefined) {
       rec.impairedSince = now;
       changed = true;
@@ -510,6 +552,7 @@ export class Ec2State {
       /** Visible instances by id, in launch order. */
       instances: [...this.instances.values()].map((i) => ({ ...i, securityGroups: i.securityGroups.map((g) => ({ ...g })), tags: i.tags.map((t) => ({ ...t })) })),
       launchTemplates: this.launchTemplates.snapshot(),
+      spotCapacity: this.spot.snapshot(),
     };
   }
 
@@ -525,5 +568,6 @@ export class Ec2State {
     this.launchTemplates.restore(s.launchTemplates);
     this.quota.clear();
     for (const i of this.instances.values()) if (i.state !== 'terminated' && i.state !== 'stopped') this.quota.add(i.instanceType);
+    this.spot.restore(s.spotCapacity);
   }
 }

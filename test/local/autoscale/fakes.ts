@@ -51,6 +51,18 @@ export class FakeEc2 implements Ec2Api {
     return ['us-east-1a', 'us-east-1b', 'us-east-1c'];
   }
 
+  spotCapacity(): number | undefined {
+    return undefined;
+  }
+
+  setSpotCapacity(): void {
+    throw new Error('the fake EC2 has no spot market');
+  }
+
+  interruptSpotInstance(): boolean {
+    return false;
+  }
+
   runInstance(spec: LaunchSpec): Ec2InstanceView {
     if (this.failLaunches) throw new Error('Insufficient capacity.');
     this.launched.push(spec);

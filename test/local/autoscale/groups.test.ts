@@ -207,7 +207,7 @@ describe('CreateAutoScalingGroup and DescribeAutoScalingGroups', () => {
     [{ Tags: [{ Key: 'aws:x', Value: 'y' }] }, "Tag keys starting with 'aws:' are reserved for internal use: aws:x"],
     [{ LaunchTemplate: { LaunchTemplateName: 'lt' } }, 'Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.'],
     [{ LaunchConfigurationName: undefined, LaunchTemplate: { LaunchTemplateName: 'lt' } }, 'You must use a valid fully-formed launch template. The specified launch template, with template name lt, does not exist.'],
-    [{ LaunchConfigurationName: undefined, MixedInstancesPolicy: {} }, 'MixedInstancesPolicy is not simulated by botoscale local: use LaunchTemplate, LaunchConfigurationName or InstanceId.'],
+    [{ LaunchConfigurationName: undefined, MixedInstancesPolicy: {} }, 'MixedInstancesPolicy must contain a LaunchTemplate with a LaunchTemplateSpecification.'],
   ])('%j is a ValidationError', (extra, message) => {
     const env = autoscaleEnv();
     env.launchConfig();

@@ -48,7 +48,8 @@ describe('PutScalingPolicy and DescribePolicies', () => {
     [{ AdjustmentType: 'Double' }, 'Invalid adjustment type Double. Valid values are ChangeInCapacity, ExactCapacity and PercentChangeInCapacity.'],
     [{ MinAdjustmentStep: 2 }, 'MinAdjustmentMagnitude (MinAdjustmentStep) is only supported with the PercentChangeInCapacity adjustment type.'],
     [{ AdjustmentType: 'PercentChangeInCapacity', MinAdjustmentStep: 2, MinAdjustmentMagnitude: 2 }, 'MinAdjustmentStep and MinAdjustmentMagnitude cannot both be specified; use MinAdjustmentMagnitude.'],
-    [{ PolicyType: 'TargetTrackingScaling' }, 'Policy type TargetTrackingScaling is not simulated by botoscale local; use SimpleScaling or StepScaling.'],
+    [{ PolicyType: 'TargetTrackingScaling' }, 'AdjustmentType is not supported by TargetTrackingScaling policies.'],
+    [{ PolicyType: 'PredictiveScaling' }, 'Policy type PredictiveScaling is not simulated by botoscale local (it forecasts from days of history); use TargetTrackingScaling, StepScaling or SimpleScaling.'],
     [{ PolicyType: 'StepScaling', ScalingAdjustment: undefined }, 'Step adjustments must be specified for a StepScaling policy.'],
   ])('%j is a ValidationError', (extra, message) => {
     const env = withGroup(1, 4, 1);

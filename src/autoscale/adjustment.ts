@@ -10,7 +10,7 @@ import { pyStr } from '../core/pyrepr';
 import { checkNew, declareSignatures } from '../core/signature';
 
 /** The adjustment types a simple scaling policy accepts. */
-export const ADJUSTMENT_TYPES = ['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'] as const;
+export { ADJUSTMENT_TYPES } from '../core/rules/aws-rules';
 
 /** One adjustment type (`getAllAdjustmentTypes()`). Prints as `AdjustmentType:NAME`. */
 export class AdjustmentType extends BotoObject<AutoScaleConnection> {

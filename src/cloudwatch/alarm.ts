@@ -10,6 +10,7 @@ import { BotoClientError } from '../core/errors';
 import { BotoObject, pyFloat } from '../core/repr';
 import { PagedRequest, ResultSet } from '../core/resultset';
 import { checkInt, checkLength, checkOneOf, requireValue, toNumber } from '../core/validate';
+import { evaluationSpanLimit, evaluationSpanLimitText, isEvaluationSpanAllowed } from '../core/rules/aws-rules';
 import {
   ALARM_SHORT_PERIODS, checkActions, checkAlarmName, checkMetricName, checkNamespace, checkPeriod, checkStatistic, checkUnit,
   COMPARISON_OPERATORS, MAX_DIMENSIONS, toComparisonOperator, toComparisonShorthand, toInteger, TREAT_MISSING_DATA,
@@ -315,9 +316,8 @@ export class MetricAlarm extends BotoObject<CloudWatchConnection> {
 
 /** The longest evaluation an alarm may have: a day for periods under an hour, else seven days. */
 function checkEvaluationSpan(period: number, evaluationPeriods: number): void {
-  const [max, words] = period < 3600 ? [86_400, 'one day, for a period under an hour'] : [604_800, 'seven days'];
-  if (period * evaluationPeriods > max) {
-    throw new BotoClientError(`period × evaluationPeriods must be at most ${max} seconds (${words}), got ${period * evaluationPeriods}`);
+  if (!isEvaluationSpanAllowed(period, evaluationPeriods)) {
+    throw new BotoClientError(`period × evaluationPeriods must be at most ${evaluationSpanLimit(period)} seconds (${evaluationSpanLimitText(period)}), got ${period * evaluationPeriods}`);
   }
 }
 

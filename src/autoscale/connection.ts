@@ -31,7 +31,7 @@ import { ScheduledUpdateGroupAction } from './scheduled';
 import { Tag } from './tag';
 import { TerminationPolicies } from './termination';
 import { checkNew, CONNECTION_SIGNATURE, declareSignatures } from '../core/signature';
-import { capacityBreach } from '../core/rules/aws-rules';
+import { capacityBreach, TERMINATION_POLICIES } from '../core/rules/aws-rules';
 
 /** How botoscale reaches Auto Scaling. */
 export const AUTOSCALE_SPEC: ServiceSpec<AutoScaling> = {
@@ -259,6 +259,7 @@ function checkGroup(g: AutoScalingGroup, creating: boolean): string {
   checkInt('defaultCooldown', g.defaultCooldown, { min: 0 });
   checkInt('healthCheckPeriod', g.healthCheckPeriod, { min: 0 });
   checkOneOf('healthCheckType', g.healthCheckType, HEALTH_CHECK_TYPES);
+  (g.terminationPolicies ?? []).forEach((p, i) => checkOneOf(`terminationPolicies[${i}]`, p, TERMINATION_POLICIES));
   checkLength('placementGroup', g.placementGroup, NAME_MAX);
   checkLength('vpcZoneIdentifier', g.vpcZoneIdentifier, 2047);
   return name;

@@ -60,6 +60,14 @@ export function isEvaluationSpanAllowed(period: number, evaluationPeriods: numbe
 export const ADJUSTMENT_TYPES = ['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'] as const;
 
 /**
+ * How a step scaling policy aggregates its metric. Amazon EC2 Auto Scaling API Reference,
+ * PutScalingPolicy, MetricAggregationType: "Valid values are Minimum, Maximum, and Average.
+ * If the aggregation type is null, the value is treated as Average."
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_PutScalingPolicy.html
+ */
+export const METRIC_AGGREGATION_TYPES = ['Minimum', 'Maximum', 'Average'] as const;
+
+/**
  * The termination policies, in the order DescribeTerminationPolicyTypes lists them.
  * Amazon EC2 Auto Scaling API Reference, DescribeTerminationPolicyTypes: "The termination
  * policies supported by Amazon EC2 Auto Scaling: OldestInstance, OldestLaunchConfiguration,

@@ -4,7 +4,7 @@
  * @module
  */
 import type { MetricAlarm as SdkMetricAlarm, MetricDataQuery as SdkMetricDataQuery, PutMetricAlarmInput } from '@aws-sdk/client-cloudwatch';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import type { CallOptions } from '../core/connection';
 import { BotoClientError } from '../core/errors';
 import { BotoObject, pyFloat } from '../core/repr';

@@ -7,7 +7,7 @@
  */
 import type { MetricDataQuery as SdkMetricDataQuery, MetricDataResult as SdkMetricDataResult } from '@aws-sdk/client-cloudwatch';
 import { BotoClientError } from '../core/errors';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import { BotoObject } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
 import { checkLength, checkMaxItems, checkNonEmpty, checkPattern, requireValue } from '../core/validate';

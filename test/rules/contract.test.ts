@@ -11,7 +11,7 @@
  * really asked the same thing.
  */
 import {
-  AutoScalingClient, CreateAutoScalingGroupCommand, CreateLaunchConfigurationCommand, PutScalingPolicyCommand,
+  AutoScalingClient, CreateAutoScalingGroupCommand, PutScalingPolicyCommand,
   type CreateAutoScalingGroupCommandInput, type PutScalingPolicyCommandInput,
 } from '@aws-sdk/client-auto-scaling';
 import { CloudWatchClient, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';

@@ -9,8 +9,8 @@ import type { CallOptions } from '../core/connection';
 import { BotoClientError } from '../core/errors';
 import { BotoObject, pyFloat } from '../core/repr';
 import { PagedRequest, ResultSet } from '../core/resultset';
-import { checkInt, checkLength, checkOneOf, requireValue, toNumber } from '../core/validate';
-import { evaluationSpanLimit, evaluationSpanLimitText, isEvaluationSpanAllowed } from '../core/rules/aws-rules';
+import { checkInt, checkLength, checkOneOf, checkPattern, requireValue, toNumber } from '../core/validate';
+import { evaluationSpanLimit, evaluationSpanLimitText, isEvaluationSpanAllowed, PERCENTILE_STATISTIC } from '../core/rules/aws-rules';
 import {
   ALARM_SHORT_PERIODS, checkActions, checkAlarmName, checkMetricName, checkNamespace, checkPeriod, checkStatistic, checkUnit,
   COMPARISON_OPERATORS, MAX_DIMENSIONS, toComparisonOperator, toComparisonShorthand, toInteger, TREAT_MISSING_DATA,
@@ -340,7 +340,7 @@ export function toPutMetricAlarmInput(alarm: MetricAlarm): PutMetricAlarmInput {
   const name = checkAlarmName('name', alarm.name);
   const metric = checkMetricName('metric', alarm.metric);
   const namespace = checkNamespace('namespace', alarm.namespace);
-  const extended = alarm.statistic === undefined ? alarm.extendedStatistic : undefined;
+  const extended = alarm.statistic === undefined ? checkPattern('extendedStatistic', alarm.extendedStatistic, PERCENTILE_STATISTIC, 'a percentile from p0 to p100, such as p90 or p99.9') : undefined;
   const statistic = extended === undefined ? checkStatistic('statistic', requireValue('statistic', alarm.statistic)) : undefined;
   const operator = toComparisonOperator('comparison', requireValue('comparison', alarm.comparison));
   const threshold = toNumber('threshold', requireValue('threshold', alarm.threshold)) as number;

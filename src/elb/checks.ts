@@ -10,7 +10,8 @@ import { BotoClientError } from '../core/errors';
 import { checkInt, checkLength, checkNonEmpty, checkOneOf, checkPattern, requireValue, toNumber } from '../core/validate';
 import { ELB } from '../core/rules/generated';
 import {
-  HEALTH_CHECK_TARGET, HEALTH_CHECK_TARGET_FORMS, HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isSecureProtocol, LISTENER_PROTOCOLS, parseHealthCheckTarget,
+  HEALTH_CHECK_TARGET, HEALTH_CHECK_TARGET_FORMS, HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isHealthCheckTimeoutAllowed, isSecureProtocol,
+  LOAD_BALANCER_NAME, LOAD_BALANCER_NAME_MAX_LENGTH, LISTENER_PROTOCOLS, parseHealthCheckTarget,
   type HealthCheckTargetParts,
 } from '../core/rules/aws-rules';
 import type { HealthCheck } from './healthcheck';
@@ -24,8 +25,8 @@ export type Protocol = (typeof PROTOCOLS)[number];
 /** What `scheme` accepts. */
 export const SCHEMES = ['internet-facing', 'internal'] as const;
 
-const NAME_MAX = 32;
-const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+const NAME_MAX = LOAD_BALANCER_NAME_MAX_LENGTH;
+const NAME = LOAD_BALANCER_NAME;
 
 /**
  * Checks a load balancer name: 1 to 32 letters, digits and hyphens, not starting or
@@ -164,7 +165,7 @@ export function toSdkHealthCheck(field: string, hc: HealthCheck | undefined): Sd
   checkInt(`${field}.target port`, port, ELB.InstancePort);
   checkInt(`${field}.interval`, requireValue(`${field}.interval`, h.interval), ELB.HealthCheckInterval);
   checkInt(`${field}.timeout`, requireValue(`${field}.timeout`, h.timeout), ELB.HealthCheckTimeout);
-  if (h.timeout >= h.interval) {
+  if (!isHealthCheckTimeoutAllowed(h.timeout, h.interval)) {
     throw new BotoClientError(`${field}.timeout (${h.timeout}) must be less than ${field}.interval (${h.interval})`);
   }
   checkInt(`${field}.healthyThreshold`, requireValue(`${field}.healthyThreshold`, h.healthyThreshold), ELB.HealthyThreshold);

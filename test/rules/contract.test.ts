@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-auto-scaling';
 import { CloudWatchClient, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
 import {
-  ConfigureHealthCheckCommand, CreateLoadBalancerCommand, ElasticLoadBalancingClient,
+  ConfigureHealthCheckCommand, CreateLoadBalancerCommand, DeleteLoadBalancerCommand, ElasticLoadBalancingClient,
   type ConfigureHealthCheckCommandInput, type CreateLoadBalancerCommandInput,
 } from '@aws-sdk/client-elastic-load-balancing';
 import { AutoScaleConnection, AutoScalingGroup, LaunchConfiguration, ScalingPolicy } from '../../src/autoscale';
@@ -51,6 +51,8 @@ interface Example {
   aws: Verdict;
   client: (c: Conns, unique: string) => Promise<unknown>;
   sdk: (s: Sdks, unique: string) => Promise<unknown>;
+  /** Undoes what the SDK form made in botoscale local, for an example whose name is fixed. */
+  undo?: (s: Sdks) => Promise<unknown>;
 }
 
 const LB = 'contract-lb';
@@ -58,19 +60,25 @@ const GROUP = 'contract-group';
 const LC = 'contract-lc';
 const ZONES = ['us-east-1a'];
 
-function alarmExample(aws: Verdict, what: string, o: { period?: number; evaluationPeriods?: number; statistic?: string; unit?: string }): Example {
+function alarmExample(aws: Verdict, what: string, o: { period?: number; evaluationPeriods?: number; statistic?: string; extendedStatistic?: string; unit?: string }): Example {
   const period = o.period ?? 60;
   const evaluationPeriods = o.evaluationPeriods ?? 2;
-  const statistic = o.statistic ?? 'Average';
+  const statistic = o.extendedStatistic === undefined ? (o.statistic ?? 'Average') : undefined;
+  const extendedStatistic = o.extendedStatistic;
   return {
     name: `PutMetricAlarm ${what}`,
     aws,
-    client: (c, unique) => c.cw.putMetricAlarm(new MetricAlarm({
-      name: unique, namespace: 'AWS/EC2', metric: 'CPUUtilization', statistic, comparison: '>', threshold: 70,
-      period, evaluationPeriods, unit: o.unit, dimensions: { AutoScalingGroupName: GROUP },
-    })),
+    client: (c, unique) => {
+      const alarm = new MetricAlarm({
+        name: unique, namespace: 'AWS/EC2', metric: 'CPUUtilization', statistic, comparison: '>', threshold: 70,
+        period, evaluationPeriods, unit: o.unit, dimensions: { AutoScalingGroupName: GROUP },
+      });
+      // boto2's MetricAlarm takes no extended statistic when made; it is an attribute.
+      alarm.extendedStatistic = extendedStatistic;
+      return c.cw.putMetricAlarm(alarm);
+    },
     sdk: (s, unique) => s.cw.send(new PutMetricAlarmCommand({
-      AlarmName: unique, Namespace: 'AWS/EC2', MetricName: 'CPUUtilization', Statistic: statistic, ComparisonOperator: 'GreaterThanThreshold',
+      AlarmName: unique, Namespace: 'AWS/EC2', MetricName: 'CPUUtilization', Statistic: statistic, ExtendedStatistic: extendedStatistic, ComparisonOperator: 'GreaterThanThreshold',
       Threshold: 70, Period: period, EvaluationPeriods: evaluationPeriods, Unit: o.unit, Dimensions: [{ Name: 'AutoScalingGroupName', Value: GROUP }],
     } as PutMetricAlarmCommandInput)),
   };
@@ -87,6 +95,19 @@ function healthCheckExample(aws: Verdict, target: string, o: { interval?: number
       // The client sends the protocol upper-case, as boto2 does; botoscale local takes either.
       HealthCheck: { Target: target.replace(/^[a-z]+/i, (protocol) => protocol.toUpperCase()), Interval: hc.interval, Timeout: hc.timeout, HealthyThreshold: hc.healthyThreshold, UnhealthyThreshold: hc.unhealthyThreshold },
     } as ConfigureHealthCheckCommandInput)),
+  };
+}
+
+function loadBalancerNameExample(aws: Verdict, name: string): Example {
+  return {
+    name: `CreateLoadBalancer named ${JSON.stringify(name)}`,
+    aws,
+    client: (c) => c.elb.createLoadBalancer(name, ZONES, [[80, 8080, 'http']]),
+    sdk: (s) => s.elb.send(new CreateLoadBalancerCommand({
+      LoadBalancerName: name, AvailabilityZones: ZONES, Scheme: 'internet-facing',
+      Listeners: [{ LoadBalancerPort: 80, InstancePort: 8080, Protocol: 'HTTP' }],
+    } as CreateLoadBalancerCommandInput)),
+    undo: (s) => s.elb.send(new DeleteLoadBalancerCommand({ LoadBalancerName: name })),
   };
 }
 
@@ -149,6 +170,8 @@ const EXAMPLES: Example[] = [
   ...['Median', 'average'].map((statistic) => alarmExample('refused', `on the statistic ${statistic}`, { statistic })),
   ...['Percent', 'Count/Second', 'None'].map((unit) => alarmExample('accepted', `in ${unit}`, { unit })),
   ...['percent', 'Hours'].map((unit) => alarmExample('refused', `in ${unit}`, { unit })),
+  ...['p90', 'p99.9', 'p0', 'p100'].map((p) => alarmExample('accepted', `on the percentile ${p}`, { extendedStatistic: p })),
+  ...['p101', 'p', 'P90', 'p-1'].map((p) => alarmExample('refused', `on the percentile ${p}`, { extendedStatistic: p })),
 
   ...['TCP:80', 'ssl:443', 'HTTP:80/', 'HTTP:8080/health', 'https:443/index.html?x=1'].map((t) => healthCheckExample('accepted', t)),
   ...['HTTP:80', 'HTTPS:443', 'TCP:80/health', 'UDP:53', 'HTTP:/health', 'HTTP:80/my health', 'TCP:0', 'HTTP:70000/', `HTTP:80/${'a'.repeat(1017)}`]
@@ -156,6 +179,11 @@ const EXAMPLES: Example[] = [
   healthCheckExample('accepted', 'TCP:80', { interval: 5, timeout: 2 }),
   healthCheckExample('refused', 'TCP:80', { interval: 4, timeout: 2 }),
   healthCheckExample('refused', 'TCP:80', { interval: 301, timeout: 5 }),
+  healthCheckExample('accepted', 'TCP:80', { interval: 10, timeout: 9 }),
+  healthCheckExample('refused', 'TCP:80', { interval: 10, timeout: 10 }),
+
+  ...['a', 'web-1', 'A1', 'x'.repeat(32)].map((n) => loadBalancerNameExample('accepted', n)),
+  ...['-web', 'web-', 'web_1', 'web.1', 'x'.repeat(33)].map((n) => loadBalancerNameExample('refused', n)),
 
   ...[['HTTP', 'HTTP'], ['HTTP', 'HTTPS'], ['HTTPS', 'HTTP'], ['TCP', 'TCP'], ['TCP', 'SSL'], ['SSL', 'TCP']].map(([p, i]) => listenerExample('accepted', p as string, i as string)),
   ...[['HTTP', 'TCP'], ['HTTPS', 'SSL'], ['TCP', 'HTTP'], ['SSL', 'HTTPS']].map(([p, i]) => listenerExample('refused', p as string, i as string)),
@@ -255,6 +283,7 @@ describe('client and botoscale local agree with AWS on every example', () => {
       // Both forms asked the same thing: what the client sent is what botoscale local was sent.
       expect(meaning(client.sent)).toEqual(meaning(await sdkRequest(example, unique)));
       // And the client's own call, sent to botoscale local, goes through as well.
+      await example.undo?.(sdks);
       await expect(example.client(localConns, `${unique}-client`)).resolves.toBeDefined();
     }
   });
@@ -265,6 +294,7 @@ describe("the client's refusals name the field and what is allowed", () => {
     ['termination policy Oldest', 'CreateAutoScalingGroup with termination policy Oldest',
       'terminationPolicies[0] must be one of AllocationStrategy, ClosestToNextInstanceHour, Default, NewestInstance, OldestInstance, OldestLaunchConfiguration, OldestLaunchTemplate; got "Oldest"'],
     ['alarm period 90', 'PutMetricAlarm with a period of 90 s', 'period must be 10, 20, 30 or a positive multiple of 60, got 90'],
+    ['percentile p101', 'PutMetricAlarm on the percentile p101', 'extendedStatistic must be a percentile from p0 to p100, such as p90 or p99.9, got "p101"'],
     ['169 hourly periods', 'PutMetricAlarm over 169 × 1 h (more than seven days)', 'period × evaluationPeriods must be at most 604800 seconds (seven days), got 608400'],
     ['1441 one-minute periods', 'PutMetricAlarm over 1441 × 60 s (more than a day, period under an hour)',
       'period × evaluationPeriods must be at most 86400 seconds (one day, for a period under an hour), got 86460'],

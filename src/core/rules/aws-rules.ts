@@ -48,6 +48,17 @@ export function isEvaluationSpanAllowed(period: number, evaluationPeriods: numbe
   return period * evaluationPeriods <= evaluationSpanLimit(period);
 }
 
+/**
+ * A percentile statistic, `p0` to `p100` with up to ten decimals (`p99.9`). CloudWatch
+ * User Guide, "CloudWatch statistics definitions": "Percentile (p) indicates the relative
+ * standing of a value in a dataset. For example, p95 is the 95th percentile"; the same page
+ * bounds the other extended statistics' numbers to "0 to 100, with up to 10 decimal
+ * places", which botoscale applies to percentiles too. AWS also takes trimmed and
+ * winsorized means (tm90, wm90, ...); botoscale, client and local alike, takes percentiles only.
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Statistics-definitions.html
+ */
+export const PERCENTILE_STATISTIC = /^p(\d{1,2}(\.\d{1,10})?|100(\.0{1,10})?)$/;
+
 // ---------------------------------------------------------------------------------------
 // Auto Scaling.
 
@@ -98,6 +109,27 @@ export function capacityBreach(min: number | undefined, max: number | undefined,
 
 // ---------------------------------------------------------------------------------------
 // Classic Load Balancers.
+
+/** The longest load balancer name. */
+export const LOAD_BALANCER_NAME_MAX_LENGTH = 32;
+
+/**
+ * A load balancer name: 1 to 32 letters, digits and hyphens, not starting or ending with a
+ * hyphen. Elastic Load Balancing API Reference, CreateLoadBalancer, LoadBalancerName: "This
+ * name must be unique within your set of load balancers for the region, must have a
+ * maximum of 32 characters, must contain only alphanumeric characters or hyphens, and
+ * cannot begin or end with a hyphen." (the model types it as a free string).
+ * https://docs.aws.amazon.com/elasticloadbalancing/2012-06-01/APIReference/API_CreateLoadBalancer.html
+ */
+export const LOAD_BALANCER_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
+
+/**
+ * Whether a health check's timeout fits its interval. Elastic Load Balancing API
+ * Reference, HealthCheck, Timeout: "This value must be less than the Interval value."
+ */
+export function isHealthCheckTimeoutAllowed(timeout: number, interval: number): boolean {
+  return timeout < interval;
+}
 
 /**
  * The protocols of listeners and health checks. Elastic Load Balancing API Reference

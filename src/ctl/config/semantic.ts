@@ -7,7 +7,9 @@
  * @module
  */
 import { realKey, type DocPath } from './locate';
-import { capacityBreach, evaluationSpanLimit, HEALTH_CHECK_TARGET, isEvaluationSpanAllowed } from '../../core/rules/aws-rules';
+import {
+  capacityBreach, evaluationSpanLimit, HEALTH_CHECK_TARGET, isEvaluationSpanAllowed, isHealthCheckTimeoutAllowed, LOAD_BALANCER_NAME,
+} from '../../core/rules/aws-rules';
 import { durationSeconds } from './durations';
 import { PROTOCOLS } from './schema';
 import { didYouMean } from './suggest';
@@ -34,7 +36,7 @@ function entries(value: unknown): [string, unknown][] {
   return isObj(value) ? Object.entries(value) : [];
 }
 
-const LB_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
+const LB_NAME = LOAD_BALANCER_NAME;
 
 function checkSizes(path: DocPath, o: Obj, report: Report, what: string): void {
   const min = int(o.min_size);
@@ -213,7 +215,7 @@ function checkLoadBalancer(name: string, lb: unknown, report: Report): void {
     }
     const interval = durationSeconds(hc.interval) ?? 30;
     const timeout = durationSeconds(hc.timeout) ?? 5;
-    if (timeout >= interval) report([...path, 'health_check', 'timeout'], `timeout (${timeout} s) must be less than interval (${interval} s)`);
+    if (!isHealthCheckTimeoutAllowed(timeout, interval)) report([...path, 'health_check', 'timeout'], `timeout (${timeout} s) must be less than interval (${interval} s)`);
   }
 }
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ALARM_PERIODS_TEXT, evaluationSpanLimit, evaluationSpanLimitText, isAlarmPeriod, isEvaluationSpanAllowed } from '../../core/rules/aws-rules';
+import { ALARM_PERIODS_TEXT, PERCENTILE_STATISTIC, evaluationSpanLimit, evaluationSpanLimitText, isAlarmPeriod, isEvaluationSpanAllowed } from '../../core/rules/aws-rules';
 import { configurationData } from './history';
 import { invalidCombination, invalidFormat, invalidValue, resourceNotFound, validation } from './errors';
 import { checkAlarmMetrics } from './mathalarms';
@@ -40,7 +40,7 @@ export interface PutAlarmParams {
   Tags?: Array<{ key: string; value: string }>;
 }
 
-const PERCENTILE = /^p(\d{1,2}(\.\d{1,10})?|100(\.0{1,10})?)$/;
+const PERCENTILE = PERCENTILE_STATISTIC;
 
 /** Whether `text` is a percentile statistic CloudWatch accepts (p0.0 to p100). */
 export function isPercentile(text: string): boolean {

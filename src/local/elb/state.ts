@@ -12,7 +12,10 @@ import { randomNumber } from '../ids';
 import type { ElbInstanceHealth } from '../types';
 import type { SubnetRef } from '../ec2';
 import { DEFAULT_SSL_POLICY, POLICY_TYPES, PREDEFINED_POLICIES, type PolicyRecord } from './policies';
-import { HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isSecureProtocol, LISTENER_PROTOCOLS, parseHealthCheckTarget, type ListenerProtocol } from '../../core/rules/aws-rules';
+import {
+  HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isHealthCheckTimeoutAllowed, isSecureProtocol, LOAD_BALANCER_NAME, LISTENER_PROTOCOLS, parseHealthCheckTarget,
+  type ListenerProtocol,
+} from '../../core/rules/aws-rules';
 
 /** How many load balancers an account may have by default (AWS's default quota). */
 export const MAX_LOAD_BALANCERS = 20;
@@ -220,7 +223,7 @@ export const DESYNC_ATTRIBUTE = 'elb.http.desyncmitigationmode';
 const DESYNC_MODES = ['monitor', 'defensive', 'strictest'];
 
 const PROTOCOLS: readonly string[] = LISTENER_PROTOCOLS;
-const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
+const NAME = LOAD_BALANCER_NAME;
 const CERTIFICATE = /^arn:aws[a-z-]*:(?:iam::\d{12}:server-certificate\/.+|acm:[a-z0-9-]+:\d{12}:certificate\/.+)$/;
 
 const HOSTED_ZONES: Record<string, string> = {
@@ -496,7 +499,7 @@ export class ElbState {
   configureHealthCheck(name: string, hc: HealthCheckRecord): HealthCheckRecord {
     const lb = this.get(name);
     checkTarget(hc.target);
-    if (hc.timeout >= hc.interval) throw validation('HealthCheck Timeout must be less than Interval');
+    if (!isHealthCheckTimeoutAllowed(hc.timeout, hc.interval)) throw validation('HealthCheck Timeout must be less than Interval');
     const m = /^([a-z]+):(.*)$/i.exec(hc.target) as RegExpExecArray;
     lb.healthCheck = { ...hc, target: `${(m[1] as string).toUpperCase()}:${m[2] as string}` };
     return lb.healthCheck;

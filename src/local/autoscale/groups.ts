@@ -24,6 +24,7 @@ import { DEFAULT_COOLDOWN, GROUP_METRICS, PROCESS_NAMES, TERMINATION_POLICIES, t
 import type { AutoScalingState } from './state';
 import { checkTags, type TagInput } from './tags';
 import type { WireObject } from '../types';
+import { capacityBreach } from '../../core/rules/aws-rules';
 
 /** The parameters CreateAutoScalingGroup and UpdateAutoScalingGroup share. */
 interface GroupSettingParams {
@@ -62,8 +63,9 @@ export interface UpdateGroupParams extends GroupSettingParams {
 
 function checkSizes(min: number, max: number, desired: number): void {
   if (min < 0) throw validation(`Min bound, ${min}, must be greater than or equal to 0`);
-  if (max < min) throw validation(`Max bound, ${max}, must be greater than or equal to min bound, ${min}`);
-  if (desired < min || desired > max) {
+  const breach = capacityBreach(min, max, desired);
+  if (breach === 'min-above-max') throw validation(`Max bound, ${max}, must be greater than or equal to min bound, ${min}`);
+  if (breach !== undefined) {
     throw validation(`Desired capacity:${desired} must be between the specified min size:${min} and max size:${max}`);
   }
 }

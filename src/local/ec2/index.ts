@@ -8,7 +8,7 @@
 import type { Cloud, Ec2Api, ResolvedLaunchTemplate, SimulatedService } from '../types';
 import { ec2Handlers } from './handlers';
 import { launchTemplateHandlers } from './launchtemplate-handlers';
-import { Ec2State, isImageId, type Ec2Snapshot } from './state';
+import { Ec2State, type Ec2Snapshot } from './state';
 
 
 export { Ec2State, BOOT_MS, SHUTDOWN_MS, RETAIN_MS, type InstanceRecord } from './state';

@@ -12,6 +12,10 @@ import { randomNumber } from '../ids';
 import type { ElbInstanceHealth } from '../types';
 import type { SubnetRef } from '../ec2';
 import { DEFAULT_SSL_POLICY, POLICY_TYPES, PREDEFINED_POLICIES, type PolicyRecord } from './policies';
+import {
+  HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isHealthCheckTimeoutAllowed, isSecureProtocol, LOAD_BALANCER_NAME, LISTENER_PROTOCOLS, parseHealthCheckTarget,
+  type ListenerProtocol,
+} from '../../core/rules/aws-rules';
 
 /** How many load balancers an account may have by default (AWS's default quota). */
 export const MAX_LOAD_BALANCERS = 20;
@@ -218,8 +222,8 @@ export interface ListenerInput {
 export const DESYNC_ATTRIBUTE = 'elb.http.desyncmitigationmode';
 const DESYNC_MODES = ['monitor', 'defensive', 'strictest'];
 
-const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'SSL'];
-const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
+const PROTOCOLS: readonly string[] = LISTENER_PROTOCOLS;
+const NAME = LOAD_BALANCER_NAME;
 const CERTIFICATE = /^arn:aws[a-z-]*:(?:iam::\d{12}:server-certificate\/.+|acm:[a-z0-9-]+:\d{12}:certificate\/.+)$/;
 
 const HOSTED_ZONES: Record<string, string> = {
@@ -268,9 +272,7 @@ function checkCertificate(id: string | undefined): string {
   return id;
 }
 
-function isSecure(protocol: string): boolean {
-  return protocol === 'HTTPS' || protocol === 'SSL';
-}
+const isSecure = isSecureProtocol;
 
 function layer(protocol: string): 'http' | 'tcp' {
   return protocol === 'HTTP' || protocol === 'HTTPS' ? 'http' : 'tcp';
@@ -282,7 +284,7 @@ export function normaliseListener(l: ListenerInput): ListenerRecord {
   if (!PROTOCOLS.includes(protocol)) throw new ServiceError('UnsupportedProtocol', `Protocol ${l.protocol} is not supported: use HTTP, HTTPS, TCP or SSL.`, 400);
   const instanceProtocol = (l.instanceProtocol ?? (protocol === 'HTTPS' ? 'HTTP' : protocol === 'SSL' ? 'TCP' : protocol)).toUpperCase();
   if (!PROTOCOLS.includes(instanceProtocol)) throw new ServiceError('UnsupportedProtocol', `Protocol ${l.instanceProtocol ?? ''} is not supported: use HTTP, HTTPS, TCP or SSL.`, 400);
-  if (layer(protocol) !== layer(instanceProtocol)) {
+  if (!instanceProtocolsFor(protocol as ListenerProtocol).includes(instanceProtocol as ListenerProtocol)) {
     throw validation(`Listener protocol ${protocol} cannot forward to instance protocol ${instanceProtocol}: HTTP and HTTPS pair with HTTP or HTTPS, TCP and SSL with TCP or SSL.`);
   }
   if (!Number.isInteger(l.loadBalancerPort) || l.loadBalancerPort < 1 || l.loadBalancerPort > 65535) {
@@ -302,6 +304,10 @@ function sameListener(a: ListenerRecord, b: ListenerRecord): boolean {
 
 /** Checks a health check target (`TCP:80`, `HTTP:8080/health`). */
 export function checkTarget(target: string): void {
+  if (target.length > HEALTH_CHECK_TARGET_MAX_LENGTH) throw validation(`HealthCheck Target must be at most ${HEALTH_CHECK_TARGET_MAX_LENGTH} characters long.`);
+  const parts = parseHealthCheckTarget(target);
+  if (parts !== undefined && parts.port >= 1 && parts.port <= 65535) return;
+  // Not a target AWS accepts (core/rules): say what is wrong with it as precisely as we can.
   const m = /^(HTTP|HTTPS|TCP|SSL):(\d+)(\/.*)?$/i.exec(target);
   if (m === null) throw validation(`HealthCheck Target must look like TCP:PORT, SSL:PORT, HTTP:PORT/PATH or HTTPS:PORT/PATH; got '${target}'`);
   const protocol = (m[1] as string).toUpperCase();
@@ -309,6 +315,7 @@ export function checkTarget(target: string): void {
   if (port < 1 || port > 65535) throw validation(`HealthCheck Target port ${port} is invalid: ports are 1 to 65535.`);
   if ((protocol === 'HTTP' || protocol === 'HTTPS') && m[3] === undefined) throw validation(`HealthCheck Target ${target} needs a path: ${protocol}:${port}/PATH`);
   if ((protocol === 'TCP' || protocol === 'SSL') && m[3] !== undefined) throw validation(`HealthCheck Target ${target} cannot have a path: TCP and SSL checks only connect`);
+  throw validation(`HealthCheck Target ${target} has white space in its path: the path is sent in an HTTP request line.`);
 }
 
 /** The simulated ELB of one region. */
@@ -492,7 +499,7 @@ export class ElbState {
   configureHealthCheck(name: string, hc: HealthCheckRecord): HealthCheckRecord {
     const lb = this.get(name);
     checkTarget(hc.target);
-    if (hc.timeout >= hc.interval) throw validation('HealthCheck Timeout must be less than Interval');
+    if (!isHealthCheckTimeoutAllowed(hc.timeout, hc.interval)) throw validation('HealthCheck Timeout must be less than Interval');
     const m = /^([a-z]+):(.*)$/i.exec(hc.target) as RegExpExecArray;
     lb.healthCheck = { ...hc, target: `${(m[1] as string).toUpperCase()}:${m[2] as string}` };
     return lb.healthCheck;

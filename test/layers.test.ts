@@ -1,7 +1,8 @@
 /**
  * The layering ARCHITECTURE.md describes, checked on every import of src/ (static imports,
  * re-exports, `import()` and `require()`, types included):
- * - src/core/rules (the AWS rules) imports nothing else of src/: every side may use it;
+ * - src/core/rules (the AWS rules) and src/core/version.ts (the package's version) import
+ *   nothing else of src/: every side may use them;
  * - the client (src/index.ts, src/core, src/autoscale, src/cloudwatch, src/elb, src/ec2)
  *   never imports botoscale local (src/local) or autoscalectl (src/ctl);
  * - botoscale local imports only itself and src/core/rules (types and rules, nothing of
@@ -19,7 +20,7 @@ const PUBLIC_ENTRIES = new Set(['index.ts', ...SERVICES.map((s) => `${s}/index.t
 
 /** The layer of a file of src/, by its path relative to src/. */
 function layerOf(path: string): 'rules' | 'client' | 'local' | 'ctl' {
-  if (path.startsWith('core/rules/')) return 'rules';
+  if (path.startsWith('core/rules/') || path === 'core/version.ts') return 'rules';
   if (path.startsWith('local/')) return 'local';
   if (path.startsWith('ctl/')) return 'ctl';
   return 'client';

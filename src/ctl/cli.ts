@@ -14,7 +14,6 @@
  *
  * @module
  */
-import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { packageVersion, type ConnectionOptions } from '../index';

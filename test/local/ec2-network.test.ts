@@ -4,8 +4,12 @@
  * security groups and their rules, each against the EC2 API Reference
  * (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/) and the VPC User Guide.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EC2 } from '@aws-sdk/client-ec2';
 import type { LocalEndpoint } from '../../src/local';
+import { Ec2State } from '../../src/local/ec2';
 import { clientConfig, failure, startTest } from './helpers';
 
 let local: LocalEndpoint;
@@ -257,5 +261,67 @@ describe('security groups (API Reference: CreateSecurityGroup, DescribeSecurityG
       code: 'InvalidParameterCombination',
       message: 'The parameter groupName cannot be used with the parameter subnet',
     });
+  });
+});
+
+describe('the state file keeps the network', () => {
+  test('VPCs, subnets, security group rules, stopped instances and attributes survive a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'botoscale-net-'));
+    const file = join(dir, 'state.json');
+    try {
+      const first = await startTest({ state: file });
+      const c1 = new EC2(clientConfig(first.endpoint));
+      const id = (await c1.createVpc({ CidrBlock: '10.0.0.0/16' })).Vpc?.VpcId as string;
+      const s = (await c1.createSubnet({ VpcId: id, CidrBlock: '10.0.1.0/24' })).Subnet?.SubnetId as string;
+      const sg = (await c1.createSecurityGroup({ GroupName: 'web', Description: 'web', VpcId: id })).GroupId as string;
+      await c1.authorizeSecurityGroupIngress({ GroupId: sg, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] });
+      const instance = (await c1.runInstances({ ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1, SubnetId: s, SecurityGroupIds: [sg] })).Instances?.[0]?.InstanceId as string;
+      first.clock.advance('20s');
+      await c1.stopInstances({ InstanceIds: [instance] });
+      await c1.modifyInstanceAttribute({ InstanceId: instance, DisableApiTermination: { Value: true } });
+      first.clock.advance('10s');
+      const before = {
+        vpcs: (await c1.describeVpcs({})).Vpcs,
+        subnets: (await c1.describeSubnets({})).Subnets,
+        groups: (await c1.describeSecurityGroups({})).SecurityGroups,
+        instance: (await c1.describeInstances({ InstanceIds: [instance] })).Reservations,
+      };
+      c1.destroy();
+      await first.close();
+      const second = await startTest({ state: file });
+      const c2 = new EC2(clientConfig(second.endpoint));
+      try {
+        expect({
+          vpcs: (await c2.describeVpcs({})).Vpcs,
+          subnets: (await c2.describeSubnets({})).Subnets,
+          groups: (await c2.describeSecurityGroups({})).SecurityGroups,
+          instance: (await c2.describeInstances({ InstanceIds: [instance] })).Reservations,
+        }).toEqual(before);
+        expect((await c2.describeInstanceAttribute({ InstanceId: instance, Attribute: 'disableApiTermination' })).DisableApiTermination).toEqual({ Value: true });
+        const next = (await c2.runInstances({ ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1, SubnetId: s })).Instances?.[0]?.PrivateIpAddress;
+        expect(next).toBe('10.0.1.5');
+      } finally {
+        c2.destroy();
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a snapshot made before VPCs could be created restores its default VPC, subnets and group with their ids', () => {
+    const old = new Ec2State('us-east-1', '123456789012');
+    const snap = old.snapshot();
+    const legacy = { ...snap, ipCounters: { 'us-east-1a': 251 } };
+    delete legacy.network;
+    const restored = new Ec2State('us-east-1', '123456789012');
+    restored.restore(legacy);
+    const vpc = restored.network.defaultVpc();
+    expect(vpc?.id).toBe(snap.vpcId);
+    expect(restored.network.subnetsOf(snap.vpcId).map((s) => [s.id, s.zone, s.cidr])).toEqual(snap.subnets.map((s) => [s.id, s.zone, s.cidr]));
+    expect(restored.network.defaultGroupOf(snap.vpcId).id).toBe(snap.defaultGroup.id);
+    // 251 addresses handed out the old way (.4 to .253 of 172.31.0.0, then 172.31.1.4): the next is after them.
+    const next = restored.run({ imageId: 'ami-12345678', instanceType: 't3.micro', minCount: 1, maxCount: 1, availabilityZone: 'us-east-1a' }, 0).instances[0];
+    expect(next?.privateIp).toBe('172.31.1.5');
   });
 });

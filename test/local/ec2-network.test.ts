@@ -325,3 +325,13 @@ describe('the state file keeps the network', () => {
     expect(next?.privateIp).toBe('172.31.1.5');
   });
 });
+
+test('addresses of a full range are reused once their instances are gone', async () => {
+  const id = await vpc();
+  const s = await subnet(id, '10.0.1.0/28');
+  const run = await ec2.runInstances({ ImageId: 'ami-12345678', MinCount: 11, MaxCount: 11, SubnetId: s });
+  const third = run.Instances?.[2]?.InstanceId as string;
+  await ec2.terminateInstances({ InstanceIds: [third] });
+  local.clock.advance('10s');
+  expect((await ec2.runInstances({ ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1, SubnetId: s })).Instances?.[0]?.PrivateIpAddress).toBe('10.0.1.6');
+});

@@ -51,7 +51,7 @@ export interface NetSubnetRecord {
   tags: TagRecord[];
   /** Creation order, for paging. */
   seq: number;
-  /** How many private addresses have been handed out (the next one is tried first). */
+  /** How many private addresses have been handed out; the next is the one at this count modulo the range's size. */
   handedOut: number;
 }
 

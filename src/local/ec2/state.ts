@@ -307,15 +307,20 @@ export class Ec2State {
     return s;
   }
 
-  /** The next free private address of a subnet; EC2's error when it has none left. */
+  /**
+   * The next free private address of a subnet; EC2's error when it has none left. Until
+   * the range has been gone through once every next address is free; after that the
+   * live instances' addresses are skipped.
+   */
   #privateIp(subnet: NetSubnetRecord): string {
     const block = parseCidr(subnet.cidr) as Cidr;
     const size = usableAddresses(block);
+    if (subnet.handedOut < size) return usableAddress(block, subnet.handedOut++);
     const taken = new Set([...this.instances.values()].filter((i) => i.state !== 'terminated' && i.subnetId === subnet.id).map((i) => i.privateIp));
     for (let k = 0; k < size; k++) {
       const ip = usableAddress(block, (subnet.handedOut + k) % size);
       if (taken.has(ip)) continue;
-      subnet.handedOut = (subnet.handedOut + k + 1) % size;
+      subnet.handedOut += k + 1;
       return ip;
     }
     throw new ServiceError('InsufficientFreeAddressesInSubnet', `There are not enough free addresses in subnet '${subnet.id}' to satisfy the requested number of instances.`, 400);

@@ -257,6 +257,11 @@ describe('security groups (API Reference: CreateSecurityGroup, DescribeSecurityG
     expect(plain?.SecurityGroups).toEqual([{ GroupName: 'default', GroupId: defaultGroup }]);
     const outside = (await ec2.describeSecurityGroups({ GroupNames: ['default'] })).SecurityGroups?.[0]?.GroupId as string;
     expect(await failure(ec2.runInstances({ ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1, SubnetId: s, SecurityGroupIds: [outside] }))).toMatchObject({ code: 'InvalidParameter' });
+    const defaultVpc = (await ec2.describeVpcs({ Filters: [{ Name: 'is-default', Values: ['true'] }] })).Vpcs?.[0]?.VpcId;
+    expect(await failure(ec2.runInstances({ ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1, SecurityGroups: ['nope'] }))).toMatchObject({
+      code: 'InvalidGroup.NotFound',
+      message: `The security group 'nope' does not exist in default VPC '${defaultVpc}'`,
+    });
     expect(await failure(ec2.runInstances({ ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1, SubnetId: s, SecurityGroups: ['default'] }))).toMatchObject({
       code: 'InvalidParameterCombination',
       message: 'The parameter groupName cannot be used with the parameter subnet',

@@ -7,7 +7,7 @@
  * @module
  */
 import { ServiceError } from '../errors';
-import { optBool, optObject, optString, optStrings } from '../input';
+import { optBool, optInt, optObject, optString, optStrings } from '../input';
 import { paginate } from '../paging';
 import type { Ec2InstanceState, ServiceHandlers, WireObject } from '../types';
 import { FilterSet, readFilters, type FilterFields } from './filters';
@@ -214,7 +214,7 @@ function describeVolumes(ec2: Ec2State, input: WireObject): WireObject {
   const all: Volume[] = [...ec2.instances.values()].filter((i) => i.state !== 'terminated').map((i) => ({ instance: i, seq: i.seq }));
   const missing = ids.find((id) => !all.some((v) => v.instance.volumeId === id));
   if (missing !== undefined) throw new ServiceError('InvalidVolume.NotFound', `The volume '${missing}' does not exist.`, 400);
-  const max = input.MaxResults === undefined ? undefined : Number(input.MaxResults);
+  const max = optInt(input, 'MaxResults');
   if (max !== undefined && ids.length > 0) throw new ServiceError('InvalidParameterCombination', 'The parameter volumeSet cannot be used with the parameter maxResults', 400);
   if (max !== undefined && (max < 5 || max > 500)) throw new ServiceError('InvalidParameterValue', `Value ( ${max} ) for parameter maxResults is invalid. Parameter must be between 5 and 500.`, 400);
   const filters = new FilterSet(readFilters(input), volumeFields(), () => []);

@@ -359,7 +359,10 @@ export class Ec2State {
         out.push({ groupName: name, groupId: placeholderGroupId(name) });
         continue;
       }
-      if (g === undefined) throw new ServiceError('InvalidGroup.NotFound', `The security group '${name}' does not exist in VPC '${vpcId}'`, 400);
+      if (g === undefined) {
+        const where = this.network.vpcs.get(vpcId)?.isDefault === true ? 'default VPC' : 'VPC';
+        throw new ServiceError('InvalidGroup.NotFound', `The security group '${name}' does not exist in ${where} '${vpcId}'`, 400);
+      }
       out.push({ groupName: g.name, groupId: g.id });
     }
     for (const id of ids ?? []) {

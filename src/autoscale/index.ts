@@ -19,7 +19,7 @@ export { BlockDeviceMapping, Ebs } from './blockdevice';
 export { AutoScalingGroup, type AutoScalingGroupOptions, type GetActivitiesOptions, type WaitForCapacityOptions } from './group';
 export { type GroupLaunchTemplate, type LaunchTemplateChoice, type LaunchTemplateInput } from './grouplaunch';
 export {
-  type InstanceTypeOverride, type MixedInstancesPolicy, type MixedInstancesPolicyInput, ON_DEMAND_ALLOCATION_STRATEGIES, SPOT_ALLOCATION_STRATEGIES,
+  type InstanceTypeOverride, type MixedInstancesPolicy, type MixedInstancesPolicyInput, MAX_INSTANCE_TYPES, ON_DEMAND_ALLOCATION_STRATEGIES, SPOT_ALLOCATION_STRATEGIES,
 } from './mixed';
 export { ScalingPolicy, type ScalingPolicyOptions } from './policy';
 export { Alarm } from './alarm';

@@ -126,6 +126,32 @@ describe('spot: a mixed instances policy on the group\'s launch template', () =>
   });
 });
 
+describe('a group of the original tool, on a launch configuration', () => {
+  beforeEach(async () => {
+    h = await Harness.start();
+  });
+
+  test('adding spot moves it to its launch template and the policy in one update, keeping its instances', async () => {
+    const plain = FILE.slice(0, FILE.indexOf('    spot:'));
+    expect((await h.run(['apply', h.file('lc.yaml', `launch: configuration\n${plain}`)])).code).toBe(0);
+    const before = await web();
+    expect(before.ids).toHaveLength(6);
+    const file = h.file('spot.yaml', FILE);
+    const p = await h.run(['plan', file]);
+    expect(p.stdout).toContain([
+      '~ update group web',
+      '      launch: launch configuration web-1 → launch template web ($Default)',
+      '      spot.on_demand_base: (none) → 2',
+    ].join('\n'));
+    expect(p.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 1 to delete.');
+    expect((await h.run(['apply', file])).code).toBe(0);
+    const after = await web();
+    expect(after).toMatchObject({ desired: 6, percentage: 25, rebalance: true });
+    expect(after.ids).toEqual(before.ids);
+    expect((await h.run(['plan', file])).code).toBe(0);
+  });
+});
+
 describe('spot validation, with the line of the offending key', () => {
   const GROUP = `groups:
   web:

@@ -24,6 +24,7 @@ import { Instance } from './instance';
 import { LaunchConfiguration, withLaunchTemplateHint } from './launchconfig';
 import { AccountLimits } from './limits';
 import { MetricCollectionTypes } from './metrics';
+import { checkCapacityRebalance } from './mixed';
 import { ScalingPolicy } from './policy';
 import { ProcessType } from './process';
 import { Request, SET_CAPACITY } from './request';
@@ -248,7 +249,7 @@ function checkTags(field: string, tags: readonly Tag[]): void {
 function checkGroup(g: AutoScalingGroup, creating: boolean): string {
   const name = checkLength('name', requireValue('name', g.name), NAME_MAX) as string;
   if (creating) {
-    if (!g.launchConfigName && !g.launchTemplate && !g.instanceId) requireValue('launchConfig, launchTemplate or instanceId', undefined);
+    if (!g.launchConfigName && !g.launchTemplate && !g.mixedInstancesPolicy && !g.instanceId) requireValue('launchConfig, launchTemplate, mixedInstancesPolicy or instanceId', undefined);
     requireValue('minSize', g.minSize);
     requireValue('maxSize', g.maxSize);
     if (g.availabilityZones.length === 0 && !g.vpcZoneIdentifier) requireValue('availabilityZones or vpcZoneIdentifier', undefined);
@@ -284,6 +285,7 @@ function groupSettings(name: string, g: AutoScalingGroup, creating: boolean): Up
     DefaultCooldown: g.defaultCooldown,
     PlacementGroup: g.placementGroup || undefined,
     TerminationPolicies: list(g.terminationPolicies),
+    CapacityRebalance: checkCapacityRebalance('capacityRebalance', g.capacityRebalance),
   };
 }
 

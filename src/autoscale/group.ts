@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { AutoScalingGroup as SdkAutoScalingGroup, LaunchTemplateSpecification as SdkLaunchTemplateSpecification } from '@aws-sdk/client-auto-scaling';
+import type { AutoScalingGroup as SdkAutoScalingGroup, LaunchTemplateSpecification as SdkLaunchTemplateSpecification, MixedInstancesPolicy as SdkMixedInstancesPolicy } from '@aws-sdk/client-auto-scaling';
 import type { CallOptions } from '../core/connection';
 import { BotoClientError, WaitTimeoutError } from '../core/errors';
 import { BotoObject } from '../core/repr';
@@ -15,11 +15,28 @@ import { Instance } from './instance';
 import { LaunchConfiguration } from './launchconfig';
 import { groupLaunchTemplate, launchTemplateFromSdk, launchTemplateLabel, launchTemplateToSdk, type GroupLaunchTemplate, type LaunchTemplateInput } from './grouplaunch';
 import { EnabledMetric } from './metrics';
+import { checkCapacityRebalance, mixedInstancesPolicy, mixedPolicyFromSdk, mixedPolicyLabel, mixedPolicyToSdk, type MixedInstancesPolicy, type MixedInstancesPolicyInput } from './mixed';
 import { SuspendedProcess } from './process';
 import { SET_CAPACITY, type Request } from './request';
 import { Tag } from './tag';
 import { pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
+
+/** What a group launches from: a launch configuration, a launch template or a mixed instances policy. */
+type LaunchSource = 'configuration' | 'template' | 'mixed';
+
+/** The option naming each launch source, for errors. */
+const LAUNCH_FIELDS: Readonly<Record<LaunchSource, string>> = { configuration: 'launchConfig', template: 'launchTemplate', mixed: 'mixedInstancesPolicy' };
+
+/** The members of CreateAutoScalingGroup and UpdateAutoScalingGroup that say what a group launches from. */
+export interface LaunchToSend {
+  /** A launch configuration's name. */
+  LaunchConfigurationName?: string;
+  /** A launch template and version. */
+  LaunchTemplate?: SdkLaunchTemplateSpecification;
+  /** A mixed instances policy. */
+  MixedInstancesPolicy?: SdkMixedInstancesPolicy;
+}
 
 /** Constructor options of {@link AutoScalingGroup}, boto2's keyword arguments. */
 export interface AutoScalingGroupOptions {
@@ -36,6 +53,16 @@ export interface AutoScalingGroupOptions {
    * version a number, `$Latest` or `$Default` (the default). Not in boto2.
    */
   launchTemplate?: LaunchTemplateInput;
+  /**
+   * A launch template with several instance types and an on-demand/spot split, in place
+   * of `launchConfig` or `launchTemplate`: `{ launchTemplate, overrides: [{ instanceType,
+   * weightedCapacity }], onDemandBaseCapacity, onDemandPercentageAboveBaseCapacity,
+   * spotAllocationStrategy, onDemandAllocationStrategy, spotMaxPrice, spotInstancePools }`.
+   * Not in boto2.
+   */
+  mixedInstancesPolicy?: MixedInstancesPolicyInput;
+  /** Whether Auto Scaling replaces spot instances at an elevated risk of interruption before they go. Not in boto2. */
+  capacityRebalance?: boolean;
   /** Zones the group spans; a new group needs these or `vpcZoneIdentifier`. */
   availabilityZones?: string[];
   /** Classic load balancers to register instances with (set at creation only). */
@@ -131,6 +158,13 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
    * one it should use and `update()`: the other is then cleared.
    */
   launchTemplate: GroupLaunchTemplate | undefined;
+  /**
+   * The mixed instances policy (launch template, instance types, on-demand/spot split),
+   * for a group on one; switching works as for `launchTemplate`.
+   */
+  mixedInstancesPolicy: MixedInstancesPolicy | undefined;
+  /** Whether capacity rebalancing is on (spot instances at risk replaced before they go). */
+  capacityRebalance: boolean | undefined;
   /** How many instances the group should run. */
   desiredCapacity: number | undefined;
   /** Classic load balancer names. */
@@ -160,7 +194,7 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
   /** Suspended scaling processes. */
   suspendedProcesses: SuspendedProcess[];
   /** Which of the two AWS said the group launches from, when it was read from AWS or last sent. */
-  #launchSentOrRead: 'configuration' | 'template' | undefined;
+  #launchSentOrRead: LaunchSource | undefined;
 
   constructor(options: AutoScalingGroupOptions = {}) {
     checkNew(AutoScalingGroup, arguments);
@@ -172,6 +206,8 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
     this.defaultCooldown = options.defaultCooldown ?? options.cooldown;
     this.launchConfigName = options.launchConfig instanceof LaunchConfiguration ? options.launchConfig.name : options.launchConfig;
     this.launchTemplate = groupLaunchTemplate('launchTemplate', options.launchTemplate);
+    this.mixedInstancesPolicy = mixedInstancesPolicy('mixedInstancesPolicy', options.mixedInstancesPolicy);
+    this.capacityRebalance = checkCapacityRebalance('capacityRebalance', options.capacityRebalance);
     this.desiredCapacity = options.desiredCapacity;
     this.loadBalancers = [...(options.loadBalancers ?? [])];
     this.availabilityZones = [...(options.availabilityZones ?? [])];
@@ -207,7 +243,9 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
       terminationPolicies: g.TerminationPolicies,
     });
     out.launchTemplate = launchTemplateFromSdk(g.LaunchTemplate);
-    out.#launchSentOrRead = out.launchTemplate !== undefined ? 'template' : out.launchConfigName ? 'configuration' : undefined;
+    out.mixedInstancesPolicy = mixedPolicyFromSdk(g.MixedInstancesPolicy);
+    out.capacityRebalance = g.CapacityRebalance;
+    out.#launchSentOrRead = out.mixedInstancesPolicy !== undefined ? 'mixed' : out.launchTemplate !== undefined ? 'template' : out.launchConfigName ? 'configuration' : undefined;
     out.createdTime = g.CreatedTime;
     out.autoscalingGroupArn = g.AutoScalingGroupARN;
     out.instances = (g.Instances ?? []).map((i) => Instance.fromSdk(connection, i));
@@ -227,41 +265,58 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
     this.defaultCooldown = value;
   }
 
-  /** boto2's `AutoScaleGroup<NAME>`; a group on a launch template adds it: `AutoScaleGroup<NAME, LaunchTemplate:web($Default)>`. */
+  /**
+   * boto2's `AutoScaleGroup<NAME>`; a group on a launch template adds it:
+   * `AutoScaleGroup<NAME, LaunchTemplate:web($Default)>`; a group on a mixed instances
+   * policy adds its split and types: `AutoScaleGroup<NAME, Mixed:LaunchTemplate:web($Default)
+   * on-demand 2+25% spot 75% [m5.large c5.large]>`.
+   */
   toString(): string {
     const template = this.launchTemplate === undefined ? '' : `, ${launchTemplateLabel(this.launchTemplate)}`;
-    return `AutoScaleGroup<${pyStr(this.name)}${template}>`;
+    const mixed = this.mixedInstancesPolicy === undefined ? '' : `, Mixed:${mixedPolicyLabel(this.mixedInstancesPolicy)}`;
+    return `AutoScaleGroup<${pyStr(this.name)}${template}${mixed}>`;
   }
 
   /**
    * What the group launches from, as CreateAutoScalingGroup and UpdateAutoScalingGroup
-   * take it. With both a launch configuration and a template set on a group read from
-   * AWS, the one AWS did not report is the change asked for (a switch); on a new group,
-   * both is an error.
+   * take it: one of a launch configuration, a launch template or a mixed instances policy.
+   * With two of them set on a group read from AWS (or sent before), the one AWS did not
+   * report is the change asked for (a switch); otherwise more than one is an error.
    * @internal
    */
-  launchToSend(creating: boolean): { LaunchConfigurationName?: string; LaunchTemplate?: SdkLaunchTemplateSpecification } {
-    const configuration = this.launchConfigName || undefined;
-    // Plain-JS callers may assign a LaunchTemplate or a name here: read it as the constructor does.
-    const given = groupLaunchTemplate('launchTemplate', this.launchTemplate as LaunchTemplateInput | undefined);
-    const template = given === undefined ? undefined : launchTemplateToSdk(given);
-    if (configuration !== undefined && template !== undefined) {
-      if (creating || this.#launchSentOrRead === undefined) {
-        throw new BotoClientError('give launchConfig or launchTemplate, not both: a group launches from one of them');
-      }
-      return this.#launchSentOrRead === 'configuration' ? { LaunchTemplate: template } : { LaunchConfigurationName: configuration };
+  launchToSend(creating: boolean): LaunchToSend {
+    // Plain-JS callers may assign a LaunchTemplate, a name or a loose policy here: read them as the constructor does.
+    const template = groupLaunchTemplate('launchTemplate', this.launchTemplate as LaunchTemplateInput | undefined);
+    const mixed = mixedInstancesPolicy('mixedInstancesPolicy', this.mixedInstancesPolicy);
+    const given: Record<LaunchSource, LaunchToSend | undefined> = {
+      configuration: this.launchConfigName ? { LaunchConfigurationName: this.launchConfigName } : undefined,
+      template: template === undefined ? undefined : { LaunchTemplate: launchTemplateToSdk(template) },
+      mixed: mixed === undefined ? undefined : { MixedInstancesPolicy: mixedPolicyToSdk(mixed) },
+    };
+    const set = (Object.keys(given) as LaunchSource[]).filter((k) => given[k] !== undefined);
+    if (set.length <= 1) return set.length === 0 ? {} : (given[set[0] as LaunchSource] as LaunchToSend);
+    const known = this.#launchSentOrRead;
+    if (!creating && set.length === 2 && known !== undefined && set.includes(known)) {
+      return given[set.find((k) => k !== known) as LaunchSource] as LaunchToSend;
     }
-    return { LaunchConfigurationName: configuration, LaunchTemplate: template };
+    throw new BotoClientError(`give one of launchConfig, launchTemplate or mixedInstancesPolicy, not ${set.map((k) => LAUNCH_FIELDS[k]).join(' and ')}: a group launches from one of them`);
   }
 
-  /** Records what a successful create or update sent, clearing the other one. @internal */
-  launchSent(sent: { LaunchConfigurationName?: string; LaunchTemplate?: SdkLaunchTemplateSpecification }): void {
-    if (sent.LaunchTemplate !== undefined) {
+  /** Records what a successful create or update sent, clearing the others. @internal */
+  launchSent(sent: LaunchToSend): void {
+    if (sent.MixedInstancesPolicy !== undefined) {
+      this.mixedInstancesPolicy = mixedInstancesPolicy('mixedInstancesPolicy', this.mixedInstancesPolicy);
+      this.launchTemplate = undefined;
+      this.launchConfigName = undefined;
+      this.#launchSentOrRead = 'mixed';
+    } else if (sent.LaunchTemplate !== undefined) {
       this.launchTemplate = groupLaunchTemplate('launchTemplate', this.launchTemplate as LaunchTemplateInput | undefined);
       this.launchConfigName = undefined;
+      this.mixedInstancesPolicy = undefined;
       this.#launchSentOrRead = 'template';
     } else if (sent.LaunchConfigurationName !== undefined) {
       this.launchTemplate = undefined;
+      this.mixedInstancesPolicy = undefined;
       this.#launchSentOrRead = 'configuration';
     }
   }
@@ -360,7 +415,7 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
 
 // Run-time argument checks: src/core/signature.ts explains the notation.
 declareSignatures(AutoScalingGroup, {
-  new: '{connection, name, groupName, launchConfig, launchTemplate, availabilityZones, loadBalancers, defaultCooldown, cooldown, healthCheckType, healthCheckPeriod, placementGroup, vpcZoneIdentifier, desiredCapacity, minSize, maxSize, tags, terminationPolicies, instanceId}',
+  new: '{connection, name, groupName, launchConfig, launchTemplate, mixedInstancesPolicy, capacityRebalance, availabilityZones, loadBalancers, defaultCooldown, cooldown, healthCheckType, healthCheckPeriod, placementGroup, vpcZoneIdentifier, desiredCapacity, minSize, maxSize, tags, terminationPolicies, instanceId}',
   setCapacity: 'capacity, {signal}',
   update: '{signal}',
   shutdownInstances: '{signal}',

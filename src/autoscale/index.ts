@@ -18,6 +18,9 @@ export { LaunchConfiguration, InstanceMonitoring, type LaunchConfigurationOption
 export { BlockDeviceMapping, Ebs } from './blockdevice';
 export { AutoScalingGroup, type AutoScalingGroupOptions, type GetActivitiesOptions, type WaitForCapacityOptions } from './group';
 export { type GroupLaunchTemplate, type LaunchTemplateChoice, type LaunchTemplateInput } from './grouplaunch';
+export {
+  type InstanceTypeOverride, type MixedInstancesPolicy, type MixedInstancesPolicyInput, MAX_INSTANCE_TYPES, ON_DEMAND_ALLOCATION_STRATEGIES, SPOT_ALLOCATION_STRATEGIES,
+} from './mixed';
 export { ScalingPolicy, type ScalingPolicyOptions } from './policy';
 export { Alarm } from './alarm';
 export { AdjustmentType, ADJUSTMENT_TYPES } from './adjustment';

@@ -24,6 +24,10 @@ export interface InstanceOptions {
   launchTemplate?: GroupLaunchTemplate;
   /** `Pending`, `InService`, `Terminating`, ... */
   lifecycleState?: string;
+  /** Its instance type, such as `m5.large` (not in boto2). */
+  instanceType?: string;
+  /** The capacity units it counts for in a group with weighted instance types (not in boto2). */
+  weightedCapacity?: number;
   /** Its availability zone. */
   availabilityZone?: string;
   /** The group's name. */
@@ -46,6 +50,13 @@ export class Instance extends BotoObject<AutoScaleConnection> {
   launchTemplate: GroupLaunchTemplate | undefined;
   /** `Pending`, `InService`, `Terminating`, ... */
   lifecycleState: string | undefined;
+  /**
+   * Its instance type, such as `m5.large` (not in boto2). Whether it is a spot instance
+   * Auto Scaling does not say: EC2's `Instance.instanceLifecycle` does.
+   */
+  instanceType: string | undefined;
+  /** The capacity units it counts for in a group with weighted instance types (not in boto2). */
+  weightedCapacity: number | undefined;
   /** Its availability zone. */
   availabilityZone: string | undefined;
   /** Its group's name, when the answer says. */
@@ -59,6 +70,8 @@ export class Instance extends BotoObject<AutoScaleConnection> {
     this.launchConfigName = options.launchConfigName;
     this.launchTemplate = options.launchTemplate;
     this.lifecycleState = options.lifecycleState;
+    this.instanceType = options.instanceType;
+    this.weightedCapacity = options.weightedCapacity;
     this.availabilityZone = options.availabilityZone;
     this.groupName = options.groupName;
   }
@@ -72,6 +85,8 @@ export class Instance extends BotoObject<AutoScaleConnection> {
       launchConfigName: i.LaunchConfigurationName,
       launchTemplate: launchTemplateFromSdk(i.LaunchTemplate),
       lifecycleState: i.LifecycleState,
+      instanceType: i.InstanceType,
+      weightedCapacity: i.WeightedCapacity === undefined ? undefined : Number(i.WeightedCapacity),
       availabilityZone: i.AvailabilityZone,
       groupName: 'AutoScalingGroupName' in i ? i.AutoScalingGroupName : undefined,
     });
@@ -85,5 +100,5 @@ export class Instance extends BotoObject<AutoScaleConnection> {
 
 // Run-time argument checks: src/core/signature.ts explains the notation.
 declareSignatures(Instance, {
-  new: '{connection, instanceId, healthStatus, launchConfigName, launchTemplate, lifecycleState, availabilityZone, groupName}',
+  new: '{connection, instanceId, healthStatus, launchConfigName, launchTemplate, lifecycleState, instanceType, weightedCapacity, availabilityZone, groupName}',
 });

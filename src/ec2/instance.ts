@@ -22,6 +22,10 @@ export interface InstanceOptions {
   stateCode?: number;
   /** Such as `t2.micro`. */
   instanceType?: string;
+  /** `spot` for a spot instance (EC2's `InstanceLifecycle`; unset for on-demand). Not in boto2. */
+  instanceLifecycle?: string;
+  /** The spot request it was launched for, on a spot instance. */
+  spotInstanceRequestId?: string;
   /** The AMI it was launched from. */
   imageId?: string;
   /** Its availability zone. */
@@ -58,6 +62,10 @@ export class Instance extends BotoObject<EC2Connection> {
   stateCode: number | undefined;
   /** Such as `t2.micro`. */
   instanceType: string | undefined;
+  /** `spot` for a spot instance (EC2's `InstanceLifecycle`; `undefined` for on-demand). Not in boto2. */
+  instanceLifecycle: string | undefined;
+  /** The spot request it was launched for, on a spot instance. */
+  spotInstanceRequestId: string | undefined;
   /** The AMI it was launched from. */
   imageId: string | undefined;
   /** Its availability zone (boto2 calls it `placement`). */
@@ -90,6 +98,8 @@ export class Instance extends BotoObject<EC2Connection> {
     this.state = options.state;
     this.stateCode = options.stateCode;
     this.instanceType = options.instanceType;
+    this.instanceLifecycle = options.instanceLifecycle;
+    this.spotInstanceRequestId = options.spotInstanceRequestId;
     this.imageId = options.imageId;
     this.placement = options.placement;
     this.privateIpAddress = options.privateIpAddress;
@@ -114,6 +124,8 @@ export class Instance extends BotoObject<EC2Connection> {
       state: i.State?.Name,
       stateCode: i.State?.Code,
       instanceType: i.InstanceType,
+      instanceLifecycle: i.InstanceLifecycle,
+      spotInstanceRequestId: i.SpotInstanceRequestId,
       imageId: i.ImageId,
       placement: i.Placement?.AvailabilityZone,
       privateIpAddress: i.PrivateIpAddress,
@@ -137,5 +149,5 @@ export class Instance extends BotoObject<EC2Connection> {
 
 // Run-time argument checks: src/core/signature.ts explains the notation.
 declareSignatures(Instance, {
-  new: '{connection, id, state, stateCode, instanceType, imageId, placement, privateIpAddress, ipAddress, publicDnsName, privateDnsName, launchTime, keyName, tags, groups, vpcId, subnetId}',
+  new: '{connection, id, state, stateCode, instanceType, instanceLifecycle, spotInstanceRequestId, imageId, placement, privateIpAddress, ipAddress, publicDnsName, privateDnsName, launchTime, keyName, tags, groups, vpcId, subnetId}',
 });

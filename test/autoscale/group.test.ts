@@ -147,7 +147,7 @@ describe('createAutoScalingGroup', () => {
     const cases: [string, Partial<ConstructorParameters<typeof AutoScalingGroup>[0]>, string][] = [
       ['name required', { name: undefined }, 'name is required'],
       ['name length', { name: 'g'.repeat(256) }, 'name must be 1 to 255 characters long, got 256'],
-      ['launch config required', { launchConfig: undefined }, 'launchConfig, launchTemplate or instanceId is required'],
+      ['launch config required', { launchConfig: undefined }, 'launchConfig, launchTemplate, mixedInstancesPolicy or instanceId is required'],
       ['launch config name length', { launchConfig: 'l'.repeat(256) }, 'launchConfigName must be 1 to 255 characters long, got 256'],
       ['minSize required', { minSize: undefined }, 'minSize is required'],
       ['maxSize required', { maxSize: undefined }, 'maxSize is required'],

@@ -38,7 +38,7 @@ describe('getAllAutoscalingInstances', () => {
     expect(i.connection).toBe(conn);
     expect({ ...i }).toEqual({
       instanceId: 'i-78e0d40b', healthStatus: 'HEALTHY', launchConfigName: 'my-launch_config', lifecycleState: 'InService',
-      availabilityZone: 'us-east-1e', groupName: 'my_group',
+      availabilityZone: 'us-east-1e', groupName: 'my_group', instanceType: 't2.micro',
     });
     expect(String(i)).toBe('Instance<id:i-78e0d40b, state:InService, health:HEALTHY group:my_group>');
     expect(inspect(page)).toBe('[\n  Instance<id:i-78e0d40b, state:InService, health:HEALTHY group:my_group>\n]');

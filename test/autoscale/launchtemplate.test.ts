@@ -74,8 +74,8 @@ describe('groups on a launch template', () => {
   });
 
   test.each([
-    ['both on a new group', { launchConfig: 'lc', launchTemplate: 'web' }, 'give launchConfig or launchTemplate, not both: a group launches from one of them'],
-    ['neither', {}, 'launchConfig, launchTemplate or instanceId is required'],
+    ['both on a new group', { launchConfig: 'lc', launchTemplate: 'web' }, 'give one of launchConfig, launchTemplate or mixedInstancesPolicy, not launchConfig and launchTemplate: a group launches from one of them'],
+    ['neither', {}, 'launchConfig, launchTemplate, mixedInstancesPolicy or instanceId is required'],
   ])('a create with %s is refused before sending', async (_label, change, message) => {
     const { wire, conn } = asOnWire();
     await expect(conn.createAutoScalingGroup(new AutoScalingGroup({ ...BASE, ...change }))).rejects.toThrow(new BotoClientError(message));

@@ -79,6 +79,24 @@ export const ADJUSTMENT_TYPES = ['ChangeInCapacity', 'ExactCapacity', 'PercentCh
 export const METRIC_AGGREGATION_TYPES = ['Minimum', 'Maximum', 'Average'] as const;
 
 /**
+ * How a mixed instances policy picks on-demand and spot pools. Amazon EC2 Auto Scaling API
+ * Reference, InstancesDistribution: OnDemandAllocationStrategy "Valid values: prioritized |
+ * lowest-price"; SpotAllocationStrategy "Valid values: capacity-optimized |
+ * capacity-optimized-prioritized | lowest-price | price-capacity-optimized" (the model types
+ * both as free strings). https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_InstancesDistribution.html
+ */
+export const ON_DEMAND_ALLOCATION_STRATEGIES = ['prioritized', 'lowest-price'] as const;
+/** See {@link ON_DEMAND_ALLOCATION_STRATEGIES}; in the order AWS's refusal lists them. */
+export const SPOT_ALLOCATION_STRATEGIES = ['lowest-price', 'capacity-optimized', 'capacity-optimized-prioritized', 'price-capacity-optimized'] as const;
+
+/**
+ * The instance types one mixed instances policy may list. Amazon EC2 Auto Scaling User
+ * Guide, "Auto Scaling groups with multiple instance types and purchase options": "You can
+ * specify up to 40 instance types per Auto Scaling group".
+ */
+export const MAX_INSTANCE_TYPES = 40;
+
+/**
  * The termination policies, in the order DescribeTerminationPolicyTypes lists them.
  * Amazon EC2 Auto Scaling API Reference, DescribeTerminationPolicyTypes: "The termination
  * policies supported by Amazon EC2 Auto Scaling: OldestInstance, OldestLaunchConfiguration,

@@ -5,12 +5,12 @@
  *
  * @module
  */
-import { AutoScalingGroup, BlockDeviceMapping, Ebs, LaunchConfiguration, ScalingPolicy, Tag } from '../../autoscale';
+import { AutoScalingGroup, BlockDeviceMapping, Ebs, LaunchConfiguration, ScalingPolicy, Tag, type MixedInstancesPolicyInput } from '../../autoscale';
 import { MetricAlarm } from '../../cloudwatch';
 import { LaunchTemplate, type MetadataOptions } from '../../ec2';
 import { HealthCheck, type ComplexListenerTuple, type ListenerTuple } from '../../elb';
 import { LB_MARKER_POLICY, LB_STICKINESS_POLICY, NOTIFICATION_TYPES } from '../model/naming';
-import { stateKey, type CurrentState, type LaunchConfigSpec, type ListenerSpec, type LoadBalancerSpec, type TagSpec } from '../model/types';
+import { stateKey, type CurrentState, type LaunchConfigSpec, type ListenerSpec, type LoadBalancerSpec, type SpotSpec, type TagSpec } from '../model/types';
 import { notificationTag } from '../plan/plan';
 import type { GroupCreate, GroupUpdate, LaunchMigration, LoadBalancerStep, Operation, Plan, PlannedAction } from '../plan/types';
 import type { Clients } from './clients';
@@ -87,6 +87,21 @@ function launchConfiguration(name: string, spec: LaunchConfigSpec): LaunchConfig
 }
 
 /** A launch template (or a new version of one) launching what `spec` says. */
+/**
+ * A group's mixed instances policy from the file's `spot`, on the group's template at
+ * `$Default`. On an update, no `max_price` is sent as `''`, which removes one set before.
+ */
+function mixedInstancesPolicy(template: string, spot: SpotSpec, updating: boolean): MixedInstancesPolicyInput {
+  return {
+    launchTemplate: { name: template, version: '$Default' },
+    overrides: spot.instanceTypes.map((t) => (t.weight === undefined ? { instanceType: t.type } : { instanceType: t.type, weightedCapacity: t.weight })),
+    onDemandBaseCapacity: spot.onDemandBase,
+    onDemandPercentageAboveBaseCapacity: spot.onDemandPercentage,
+    spotAllocationStrategy: spot.allocation,
+    ...(spot.maxPrice !== undefined ? { spotMaxPrice: spot.maxPrice } : updating ? { spotMaxPrice: '' } : {}),
+  };
+}
+
 function launchTemplate(name: string, spec: LaunchConfigSpec, httpTokens: string | undefined): LaunchTemplate {
   const lc = launchConfiguration(name, spec);
   const metadataOptions: MetadataOptions = { httpTokens: httpTokens === 'optional' ? 'optional' : 'required' };
@@ -142,10 +157,13 @@ class Applier {
   }
 
   async createGroup(g: GroupCreate): Promise<void> {
+    const template = g.launchTemplateName === undefined ? undefined : { name: g.launchTemplateName, version: '$Default' as const };
     const group = new AutoScalingGroup({
       name: g.name,
       launchConfig: g.launchConfigName,
-      launchTemplate: g.launchTemplateName === undefined ? undefined : { name: g.launchTemplateName, version: '$Default' },
+      launchTemplate: g.spot === undefined ? template : undefined,
+      mixedInstancesPolicy: g.spot === undefined || template === undefined ? undefined : mixedInstancesPolicy(template.name, g.spot, false),
+      capacityRebalance: g.capacityRebalance,
       minSize: g.minSize,
       maxSize: g.maxSize,
       desiredCapacity: g.desiredCapacity,
@@ -190,11 +208,14 @@ class Applier {
 
   async updateGroup(name: string, s: GroupUpdate): Promise<void> {
     if (s.migrate !== undefined && s.launchTemplateName !== undefined) await this.migrate(name, s.launchTemplateName, s.migrate);
+    const template = s.launchTemplateName;
     const group = new AutoScalingGroup({
       connection: this.clients.autoscale,
       name,
       launchConfig: s.launchConfigName,
-      launchTemplate: s.launchTemplateName === undefined ? undefined : { name: s.launchTemplateName, version: '$Default' },
+      launchTemplate: template === undefined || s.spot !== undefined ? undefined : { name: template, version: '$Default' },
+      mixedInstancesPolicy: template === undefined || s.spot === undefined ? undefined : mixedInstancesPolicy(template, s.spot, true),
+      capacityRebalance: s.capacityRebalance,
       minSize: s.minSize,
       maxSize: s.maxSize,
       desiredCapacity: s.desiredCapacity,

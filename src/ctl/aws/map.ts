@@ -9,20 +9,36 @@ import type { MetricAlarm } from '../../cloudwatch';
 import type { LbAttributes, LoadBalancer } from '../../elb';
 import { LB_MARKER_POLICY, policyOf } from '../model/naming';
 import type {
-  AlarmState, BlockDeviceSpec, GroupState, LaunchConfigSpec, LaunchConfigState, LaunchTemplateState, LoadBalancerState, PolicyState, ScheduledSpec,
+  AlarmState, BlockDeviceSpec, GroupState, LaunchConfigSpec, LaunchConfigState, LaunchTemplateState, LoadBalancerState, MixedState, PolicyState, ScheduledSpec,
 } from '../model/types';
+import type { MixedInstancesPolicy } from '../../autoscale';
 
 function defined<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;
 }
 
-/** A group as the planner sees it. */
+/** A mixed instances policy as the planner sees it (AWS's defaults where it reports none). */
+function mixedState(p: MixedInstancesPolicy): MixedState {
+  return defined({
+    launchTemplate: { ...p.launchTemplate },
+    onDemandBase: p.onDemandBaseCapacity ?? 0,
+    onDemandPercentage: p.onDemandPercentageAboveBaseCapacity ?? 100,
+    instanceTypes: p.overrides.map((o) => defined({ type: o.instanceType, weight: o.weightedCapacity })),
+    allocation: p.spotAllocationStrategy ?? 'lowest-price',
+    maxPrice: p.spotMaxPrice === undefined || p.spotMaxPrice === '' ? undefined : Number(p.spotMaxPrice),
+  });
+}
+
+/** A group as the planner sees it; a group on a mixed instances policy has the policy's launch template as its own. */
 export function groupState(g: AutoScalingGroup): GroupState {
+  const template = g.launchTemplate ?? g.mixedInstancesPolicy?.launchTemplate;
   return defined({
     name: g.name ?? '',
     launchConfigName: g.launchConfigName,
-    launchTemplate: g.launchTemplate === undefined ? undefined : { ...g.launchTemplate },
+    launchTemplate: template === undefined ? undefined : { ...template },
+    mixed: g.mixedInstancesPolicy === undefined ? undefined : mixedState(g.mixedInstancesPolicy),
+    capacityRebalance: g.capacityRebalance,
     minSize: g.minSize ?? 0,
     maxSize: g.maxSize ?? 0,
     desiredCapacity: g.desiredCapacity ?? 0,

@@ -80,6 +80,7 @@ function knownKeys(path: DocPath): readonly string[] {
   if (first === 'policies' && n === 2) return SECTION_KEYS.policy;
   if (first === 'groups') {
     if (n === 2) return SECTION_KEYS.group;
+    if (n === 3 && third === 'spot') return SECTION_KEYS.spot;
     if (n === 4 && third === 'policies') return SECTION_KEYS.policy;
     if (n === 4 && third === 'alarms') return SECTION_KEYS.alarm;
     if (n === 4 && third === 'tags') return SECTION_KEYS.tag;
@@ -124,7 +125,8 @@ function issueErrors(issue: Issue, base: DocPath, root: unknown, add: (path: Doc
       else add(path, `must be at least ${String(issue.minimum)}, got ${describe(value)}`);
       return;
     case 'too_big':
-      add(path, `must be at most ${String(issue.maximum)}, got ${describe(value)}`);
+      if (issue.origin === 'array') add(path, `may list at most ${String(issue.maximum)} items, got ${Array.isArray(value) ? value.length : describe(value)}`);
+      else add(path, `must be at most ${String(issue.maximum)}, got ${describe(value)}`);
       return;
     case 'invalid_union': {
       // A branch whose type matched the value explains the problem better than the union.

@@ -9,6 +9,7 @@
  * @module
  */
 import { z } from 'zod';
+import { MAX_INSTANCE_TYPES, SPOT_ALLOCATION_STRATEGIES } from '../../autoscale';
 import { ADJUSTMENT_TYPES, ALARM_PERIODS_TEXT, LISTENER_PROTOCOLS, TERMINATION_POLICIES } from '../../core/rules/aws-rules';
 import { CLOUDWATCH } from '../../core/rules/generated';
 import { durationSeconds, isValidPeriod } from './durations';
@@ -139,6 +140,26 @@ export const scheduledActionSchema = z.strictObject({
   capacity: nonNegativeInt.optional(),
 });
 
+/** One of a group's spot instance types: a type, or `{ type, weight }` (capacity units, 1 to 999, as AWS's WeightedCapacity). */
+const spotInstanceType = z.union([
+  name.transform((type) => ({ type, weight: undefined as number | undefined })),
+  z.strictObject({ type: name, weight: z.number().int().min(1).max(999).optional() }),
+], { error: 'must be an instance type, or { type, weight }' });
+
+/**
+ * A group's spot settings: its mixed instances policy on the group's launch template, and
+ * capacity rebalancing. Ranges are AWS's (InstancesDistribution and LaunchTemplateOverrides,
+ * Amazon EC2 Auto Scaling API Reference); the strategies are botoscale's list of AWS's.
+ */
+export const spotSchema = z.strictObject({
+  on_demand_base: nonNegativeInt.optional(),
+  on_demand_percentage: z.number().int().min(0).max(100).optional(),
+  instance_types: z.array(spotInstanceType).min(1).max(MAX_INSTANCE_TYPES).optional(),
+  allocation: z.enum(SPOT_ALLOCATION_STRATEGIES).optional(),
+  max_price: numeric.refine((n) => n >= 0.001, { error: 'must be at least 0.001 (US dollars per hour)' }).optional(),
+  capacity_rebalance: z.boolean().optional(),
+});
+
 /** An Auto Scaling group and its launch configuration, policies and alarms. */
 export const groupSchema = z.strictObject({
   min_size: nonNegativeInt,
@@ -167,6 +188,7 @@ export const groupSchema = z.strictObject({
   iam_instance_profile: name.optional(),
   scheduled_actions: z.record(z.string(), scheduledActionSchema).optional(),
   launch: z.enum(LAUNCH_MODES).optional(),
+  spot: spotSchema.optional(),
 });
 
 /** A listener: `[lb_port, instance_port, protocol]` (plus a certificate for HTTPS/SSL), or an object. */
@@ -232,6 +254,8 @@ export type RawGroup = z.output<typeof groupSchema>;
 export type RawPolicy = z.output<typeof policySchema>;
 /** One alarm as the schema reads it. */
 export type RawAlarm = z.output<typeof alarmSchema>;
+/** A group's spot settings as the schema reads them. */
+export type RawSpot = z.output<typeof spotSchema>;
 /** One load balancer as the schema reads it. */
 export type RawLoadBalancer = z.output<typeof loadBalancerSchema>;
 
@@ -243,6 +267,7 @@ export const SECTION_KEYS = {
   alarm: Object.keys(alarmSchema.shape),
   blockDevice: Object.keys(blockDeviceSchema.shape),
   scheduledAction: Object.keys(scheduledActionSchema.shape),
+  spot: Object.keys(spotSchema.shape),
   loadBalancer: Object.keys(loadBalancerSchema.shape),
   healthCheck: Object.keys(healthCheckSchema.shape),
   tag: ['value', 'propagate_at_launch'],

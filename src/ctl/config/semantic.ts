@@ -128,6 +128,29 @@ function checkScheduled(path: DocPath, actions: unknown, report: Report): void {
   }
 }
 
+/** `spot`: a mixed instances policy, which needs the group's launch template and AWS's rules on its types. */
+function checkSpot(name: string, path: DocPath, g: Obj, top: Obj, report: Report): void {
+  if (!isObj(g.spot)) return;
+  const at: DocPath = [...path, 'spot'];
+  if ((g.launch ?? top.launch) === 'configuration') {
+    report(at, 'spot needs a launch template (a mixed instances policy launches from one): leave out launch: configuration');
+  } else if (!isValidTemplateName(realKey(name))) {
+    report(at, `spot needs a launch template, and group name ${JSON.stringify(realKey(name))} cannot name one (3 to 128 of a-z A-Z 0-9 ( ) . - / _)`);
+  }
+  if (g.spot_price !== undefined) {
+    report([...path, 'spot_price'], 'give spot_price or spot, not both: spot_price puts the whole group on spot; with spot, use spot.max_price');
+  }
+  if (!Array.isArray(g.spot.instance_types)) return;
+  const types = g.spot.instance_types.map((t: unknown) => (isObj(t) ? str(t.type) : str(t)));
+  const weighted = g.spot.instance_types.filter((t: unknown) => isObj(t) && t.weight !== undefined).length;
+  if (weighted > 0 && weighted < types.length) {
+    report([...at, 'instance_types'], `give a weight for every instance type or for none (${weighted} of ${types.length} have one)`);
+  }
+  types.forEach((t: string | undefined, i: number) => {
+    if (t !== undefined && types.indexOf(t) !== i) report([...at, 'instance_types', i], `duplicate instance type ${JSON.stringify(t)}: each may be listed once`);
+  });
+}
+
 function checkGroup(name: string, g: unknown, top: Obj, report: Report): void {
   const path: DocPath = ['groups', name];
   if (!isValidGroupName(realKey(name))) {
@@ -151,6 +174,7 @@ function checkGroup(name: string, g: unknown, top: Obj, report: Report): void {
       seen.add(lb);
     });
   }
+  checkSpot(name, path, g, top, report);
   checkPolicies([...path, 'policies'], g.policies, report);
   checkAlarms(name, path, g, top.policies, report);
   checkTags([...path, 'tags'], g.tags, report);

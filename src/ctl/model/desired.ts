@@ -5,10 +5,10 @@
  *
  * @module
  */
-import type { RawAlarm, RawConfig, RawGroup, RawLoadBalancer, RawPolicy } from '../config/schema';
+import type { RawAlarm, RawConfig, RawGroup, RawLoadBalancer, RawPolicy, RawSpot } from '../config/schema';
 import { alarmName, DEFAULT_DIMENSION, DEFAULT_NAMESPACE, DEFAULT_STATISTIC, policyName } from './naming';
 import type {
-  AlarmSpec, BlockDeviceSpec, DesiredState, GroupSpec, HealthCheckSpec, ListenerSpec, LoadBalancerSpec, PolicySpec, ScheduledSpec, TagSpec,
+  AlarmSpec, BlockDeviceSpec, DesiredState, GroupSpec, HealthCheckSpec, ListenerSpec, LoadBalancerSpec, PolicySpec, ScheduledSpec, SpotSpec, TagSpec,
 } from './types';
 
 /** boto2's default instance type, which the original relied on. */
@@ -53,6 +53,19 @@ function alarm(group: string, a: RawAlarm): AlarmSpec {
   });
 }
 
+/** autoscalectl's spot defaults: all spot above the base, AWS's recommended strategy. */
+export const SPOT_DEFAULTS = { onDemandBase: 0, onDemandPercentage: 0, allocation: 'price-capacity-optimized' } as const;
+
+function spot(s: RawSpot, instanceType: string): SpotSpec {
+  return defined({
+    onDemandBase: s.on_demand_base ?? SPOT_DEFAULTS.onDemandBase,
+    onDemandPercentage: s.on_demand_percentage ?? SPOT_DEFAULTS.onDemandPercentage,
+    instanceTypes: (s.instance_types ?? [{ type: instanceType, weight: undefined }]).map((t) => defined({ ...t })),
+    allocation: s.allocation ?? SPOT_DEFAULTS.allocation,
+    maxPrice: s.max_price,
+  });
+}
+
 function isoTime(value: string | Date | undefined): string | undefined {
   if (value === undefined) return undefined;
   return (value instanceof Date ? value : new Date(value)).toISOString();
@@ -83,6 +96,7 @@ function group(name: string, g: RawGroup, raw: RawConfig): GroupSpec {
   }));
   const topic = g.notification_topic === null ? undefined : g.notification_topic ?? raw.notification_topic;
   const securityGroups = g.security_groups ?? (g.security_group === undefined ? [] : [g.security_group]);
+  const instanceType = g.instance_type ?? DEFAULT_INSTANCE_TYPE;
   return defined({
     name,
     minSize: g.min_size,
@@ -92,7 +106,7 @@ function group(name: string, g: RawGroup, raw: RawConfig): GroupSpec {
       imageId: g.ami,
       keyName: g.ssh_key,
       securityGroups,
-      instanceType: g.instance_type ?? DEFAULT_INSTANCE_TYPE,
+      instanceType,
       userData: g.user_data ?? raw.user_data,
       spotPrice: g.spot_price,
       instanceMonitoring: g.instance_monitoring ?? false,
@@ -112,6 +126,8 @@ function group(name: string, g: RawGroup, raw: RawConfig): GroupSpec {
     policies: policies(name, raw.policies, g.policies),
     alarms: (g.alarms ?? []).map((a) => alarm(name, a)),
     scheduledActions,
+    spot: g.spot === undefined ? undefined : spot(g.spot, instanceType),
+    capacityRebalance: g.spot === undefined ? undefined : g.spot.capacity_rebalance ?? false,
   });
 }
 

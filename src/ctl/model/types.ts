@@ -84,6 +84,38 @@ export interface LaunchTemplateState {
   httpTokens?: string;
 }
 
+/** One instance type of a group's spot settings, with its capacity units when weighted. */
+export interface SpotInstanceType {
+  /** Such as `m5.large`. */
+  type: string;
+  /** Capacity units (AWS's WeightedCapacity); unweighted when undefined. */
+  weight?: number;
+}
+
+/**
+ * A group's spot settings (the file's `spot`), which become its mixed instances policy on
+ * the group's launch template. Defaults are autoscalectl's: spot above the base (0%
+ * on-demand), `price-capacity-optimized`, the group's `instance_type` alone.
+ */
+export interface SpotSpec {
+  /** The first this many capacity units are on-demand. */
+  onDemandBase: number;
+  /** Percent of the capacity above the base that is on-demand. */
+  onDemandPercentage: number;
+  /** The instance types, in priority order. */
+  instanceTypes: SpotInstanceType[];
+  /** The spot allocation strategy. */
+  allocation: string;
+  /** Highest spot price per hour; none (the on-demand price caps it) when undefined. */
+  maxPrice?: number;
+}
+
+/** A group's mixed instances policy, as AWS describes it. */
+export interface MixedState extends SpotSpec {
+  /** The launch template and version the policy launches from. */
+  launchTemplate: GroupLaunchTemplateRef;
+}
+
 /** A tag of a group. */
 export interface TagSpec {
   /** Key. */
@@ -229,14 +261,22 @@ export interface GroupSpec extends GroupSettings {
   alarms: AlarmSpec[];
   /** Its scheduled actions. */
   scheduledActions: ScheduledSpec[];
+  /** Its spot settings: a mixed instances policy on its launch template (the file's `spot`). */
+  spot?: SpotSpec;
+  /** Capacity rebalancing (`spot.capacity_rebalance`); managed only with `spot`. */
+  capacityRebalance?: boolean;
 }
 
 /** An Auto Scaling group that exists. */
 export interface GroupState extends GroupSettings {
   /** Its launch configuration's name. */
   launchConfigName?: string;
-  /** Its launch template, when it has one instead. */
+  /** Its launch template, when it has one instead (for a group on a mixed instances policy, the policy's). */
   launchTemplate?: GroupLaunchTemplateRef;
+  /** Its mixed instances policy, when it has one. */
+  mixed?: MixedState;
+  /** Whether capacity rebalancing is on. */
+  capacityRebalance?: boolean;
   /** Desired capacity. */
   desiredCapacity: number;
   /** Termination policies. */

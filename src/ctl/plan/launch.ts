@@ -17,9 +17,12 @@ import type { LaunchMigration, PlannedAction, PlanOptions } from './types';
  * launch configuration, that configuration kept (adopted without churn) unless
  * `--migrate`. A group whose name EC2 does not take as a template name stays on launch
  * configurations unless the file asks for a template (which validation then refuses).
+ * A group with `spot` is on its template (a mixed instances policy needs one).
  */
 export function launchMode(spec: GroupSpec, g: GroupState | undefined, options: PlanOptions, warnings: string[]): LaunchMode {
   if (spec.launch !== undefined) return spec.launch;
+  // A mixed instances policy launches from a template (validation refuses spot with launch: configuration).
+  if (spec.spot !== undefined) return 'template';
   const onConfiguration = g !== undefined && g.launchTemplate === undefined && g.launchConfigName !== undefined;
   const wanted: LaunchMode = onConfiguration && options.migrate !== true ? 'configuration' : 'template';
   if (wanted === 'template' && !isValidTemplateName(launchTemplateName(spec.name))) {

@@ -12,6 +12,7 @@ import {
 import { stateKey, type CurrentState, type DesiredState, type GroupSpec, type GroupState, type TagSpec } from '../model/types';
 import { alarmChanges, launchConfigChanges, policyChanges, sameSet, scheduledChanges } from './compare';
 import { launchLabel, launchMode, resolveTemplate } from './launch';
+import { spotChanges, spotSummary } from './spot';
 import { planLoadBalancer } from './loadbalancer';
 import {
   RESOURCE_ORDER, type FieldChange, type GroupCreate, type LaunchMigration, type GroupUpdate, type KeptResource, type Plan, type PlannedAction, type PlanOptions,
@@ -223,6 +224,8 @@ class Planner {
     if (spec.healthCheckPeriod !== undefined) group.healthCheckPeriod = spec.healthCheckPeriod;
     if (spec.defaultCooldown !== undefined) group.defaultCooldown = spec.defaultCooldown;
     if (spec.terminationPolicies !== undefined) group.terminationPolicies = spec.terminationPolicies;
+    if (spec.spot !== undefined && launch.kind === 'template') group.spot = spec.spot;
+    if (spec.capacityRebalance !== undefined) group.capacityRebalance = spec.capacityRebalance;
     const changes: FieldChange[] = [];
     const field = (name: string, old: unknown, now: unknown): void => {
       if (now !== undefined && !(Array.isArray(now) && now.length === 0 && old === undefined)) changes.push({ field: name, old, new: now });
@@ -239,6 +242,8 @@ class Planner {
     field('health_check_period', g?.healthCheckPeriod, spec.healthCheckPeriod);
     field('default_cooldown', g?.defaultCooldown, spec.defaultCooldown);
     field('termination_policies', g?.terminationPolicies, spec.terminationPolicies);
+    if (group.spot !== undefined) changes.push(...spotChanges(g?.mixed, group.spot));
+    if (spec.capacityRebalance === true) field('spot.capacity_rebalance', g?.capacityRebalance, true);
     const action: PlannedAction = {
       action: g === undefined ? 'create' : 'replace',
       resource: 'group',
@@ -261,7 +266,8 @@ class Planner {
       set.launchConfigName = launch.name;
       changes.push({ field: 'launch_configuration', old: g.launchTemplate === undefined ? g.launchConfigName : launchLabel(g), new: launch.name });
     }
-    if (launch.kind === 'template' && (g.launchTemplate?.name !== launch.name || g.launchTemplate.version !== '$Default')) {
+    const onTemplate = g.launchTemplate?.name === launch.name && g.launchTemplate.version === '$Default';
+    if (launch.kind === 'template' && !onTemplate) {
       set.launchTemplateName = launch.name;
       if (launch.migrate !== undefined) {
         set.migrate = launch.migrate;
@@ -274,6 +280,7 @@ class Planner {
         changes.push(...launchConfigChanges(base === undefined ? undefined : { name: launch.name, ...base }, launch.migrate.spec));
       }
     }
+    if (launch.kind === 'template') this.spot(spec, g, launch.name, set, changes);
     const tags = tagMap(g.tags);
     const managed = tags.has(MANAGED_TAG);
     const reset = this.options.resetCapacity === true;
@@ -342,6 +349,30 @@ class Planner {
     const action: PlannedAction = { action: 'update', resource: 'group', name: spec.name, changes, op: { kind: 'updateGroup', name: spec.name, set } };
     if (notes.length > 0) action.note = notes.join('; ');
     this.add(action);
+  }
+
+  /**
+   * The group's spot settings, updated in place: the whole mixed instances policy is
+   * sent when any of it differs (or the group is not on one yet); a group the file no
+   * longer gives `spot` goes back to its plain launch template. Capacity is kept.
+   */
+  spot(spec: GroupSpec, g: GroupState, template: string, set: GroupUpdate, changes: FieldChange[]): void {
+    if (spec.spot !== undefined) {
+      const differ = spotChanges(g.mixed, spec.spot);
+      const onPolicy = g.mixed !== undefined && g.mixed.launchTemplate.name === template && g.mixed.launchTemplate.version === '$Default';
+      if (differ.length > 0 || !onPolicy) {
+        set.spot = spec.spot;
+        set.launchTemplateName = template;
+        changes.push(...differ);
+      }
+    } else if (g.mixed !== undefined) {
+      set.launchTemplateName = template;
+      changes.push({ field: 'spot', old: spotSummary(g.mixed), new: undefined });
+    }
+    if (spec.capacityRebalance !== undefined && spec.capacityRebalance !== (g.capacityRebalance ?? false)) {
+      set.capacityRebalance = spec.capacityRebalance;
+      changes.push({ field: 'spot.capacity_rebalance', old: g.capacityRebalance ?? false, new: spec.capacityRebalance });
+    }
   }
 
   /** Tags of an existing group (a new group gets them at creation). */

@@ -5,7 +5,7 @@
  * @module
  */
 import type {
-  AlarmSpec, DrainingSpec, GroupSettings, HealthCheckSpec, LaunchConfigSpec, ListenerSpec, LoadBalancerSpec, PolicySpec, ScheduledSpec, StickinessSpec, TagSpec,
+  AlarmSpec, DrainingSpec, GroupSettings, HealthCheckSpec, LaunchConfigSpec, ListenerSpec, LoadBalancerSpec, PolicySpec, ScheduledSpec, SpotSpec, StickinessSpec, TagSpec,
 } from '../model/types';
 
 /** Kinds of resources, in dependency order. */
@@ -35,6 +35,10 @@ export interface GroupCreate extends GroupSettings {
   launchConfigName?: string;
   /** Launch template name (a group on one, following its default version). */
   launchTemplateName?: string;
+  /** Spot settings: the group gets a mixed instances policy on `launchTemplateName`. */
+  spot?: SpotSpec;
+  /** Capacity rebalancing. */
+  capacityRebalance?: boolean;
   /** Desired capacity (AWS starts at `minSize` when undefined). */
   desiredCapacity?: number;
   /** Termination policies. */
@@ -64,6 +68,10 @@ export interface GroupUpdate {
   launchTemplateName?: string;
   /** What to do first when the group moves from a launch configuration to the template. */
   migrate?: LaunchMigration;
+  /** Spot settings: a mixed instances policy on `launchTemplateName`, sent whole. */
+  spot?: SpotSpec;
+  /** Capacity rebalancing. */
+  capacityRebalance?: boolean;
   /** Fewest instances. */
   minSize?: number;
   /** Most instances. */

@@ -134,3 +134,16 @@ test('load balancers with Subnets take their VPC and, without groups, its defaul
   await ec2.deleteSecurityGroup({ GroupId: net.sg });
   await ec2.deleteSubnet({ SubnetId: net.a });
 });
+
+test('a group whose subnet was deleted fails its launches with EC2\'s reason and retries (DescribeScalingActivities)', async () => {
+  const net = await network();
+  await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro' });
+  await as.createAutoScalingGroup({ AutoScalingGroupName: 'web', LaunchConfigurationName: 'lc', MinSize: 0, MaxSize: 2, VPCZoneIdentifier: net.a });
+  await ec2.deleteSubnet({ SubnetId: net.a });
+  await as.setDesiredCapacity({ AutoScalingGroupName: 'web', DesiredCapacity: 1 });
+  local.clock.advance('10s');
+  const failed = ((await as.describeScalingActivities({ AutoScalingGroupName: 'web' })).Activities ?? []).find((a) => a.StatusCode === 'Failed');
+  // EC2's reason, then Auto Scaling's sentence (src/local/autoscale/lifecycle.ts joins them).
+  expect(failed?.StatusMessage).toMatch(new RegExp(`^The subnet ID '${net.a}' does not exist\\.? Launching EC2 instance failed\\.$`));
+  expect(await instancesOf('web')).toEqual([]);
+});

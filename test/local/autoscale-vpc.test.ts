@@ -144,6 +144,6 @@ test('a group whose subnet was deleted fails its launches with EC2\'s reason and
   local.clock.advance('10s');
   const failed = ((await as.describeScalingActivities({ AutoScalingGroupName: 'web' })).Activities ?? []).find((a) => a.StatusCode === 'Failed');
   // EC2's reason, then Auto Scaling's sentence (src/local/autoscale/lifecycle.ts joins them).
-  expect(failed?.StatusMessage).toMatch(new RegExp(`^The subnet ID '${net.a}' does not exist\\.? Launching EC2 instance failed\\.$`));
+  expect(failed?.StatusMessage).toMatch(new RegExp(`^The subnet ID '${net.a}' does not exist\\. Launching EC2 instance failed\\.$`));
   expect(await instancesOf('web')).toEqual([]);
 });

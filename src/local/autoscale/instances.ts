@@ -8,7 +8,7 @@ import { reconcileGroup } from './control';
 import { activityInProgress, instanceNotFound, validation } from './errors';
 import { causeTime } from './format';
 import { deregister, register, startTermination } from './lifecycle';
-import type { ActivityRecord, GroupRecord, InstanceRecord } from './model';
+import { isTerminating, type ActivityRecord, type GroupRecord, type InstanceRecord } from './model';
 import type { AutoScalingState } from './state';
 import { activeInstances } from './termination';
 
@@ -119,7 +119,7 @@ export function terminateInstance(state: AutoScalingState, id: string, decrement
   const group = state.groupOfInstance(id);
   if (group === undefined) throw instanceNotFound(id);
   const instance = memberOf(state, group, id);
-  if (instance.lifecycleState === 'Terminating') {
+  if (isTerminating(instance.lifecycleState)) {
     throw activityInProgress(`Instance ${id} is already being terminated.`);
   }
   const t = causeTime(now);

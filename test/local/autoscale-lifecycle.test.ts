@@ -265,6 +265,21 @@ test('hooks and instances waiting on them are kept in the state file, timeouts i
   }
 });
 
+test('ForceDelete drops the outstanding lifecycle actions: held instances are terminated without waiting (API Reference, DeleteAutoScalingGroup)', async () => {
+  await group(0, 2, 2);
+  await hook('launch', 'LAUNCHING');
+  local.clock.advance('30s');
+  expect(await instanceStates()).toHaveLength(2);
+  const id = (await describeGroup()).Instances?.[0]?.InstanceId as string;
+  await as.completeLifecycleAction({ AutoScalingGroupName: 'g', LifecycleHookName: 'launch', InstanceId: id, LifecycleActionResult: 'CONTINUE' });
+  local.clock.advance('10s');
+  await hook('drain', 'TERMINATING');
+  await as.deleteAutoScalingGroup({ AutoScalingGroupName: 'g', ForceDelete: true });
+  expect(((await describeGroup()).Instances ?? []).map((i) => i.LifecycleState).sort()).toEqual(['Terminating', 'Terminating']);
+  local.clock.advance('2m');
+  expect((await as.describeAutoScalingGroups({ AutoScalingGroupNames: ['g'] })).AutoScalingGroups).toEqual([]);
+});
+
 describe('standby (API Reference: EnterStandby, ExitStandby)', () => {
   test('EnterStandby takes instances out of their load balancer and the capacity; ExitStandby brings them back through Pending', async () => {
     await loadBalancer();
@@ -278,8 +293,16 @@ describe('standby (API Reference: EnterStandby, ExitStandby)', () => {
     expect((await describeGroup()).DesiredCapacity).toBe(1);
     expect(await instanceStates()).toEqual([`${a}:Standby`, `${b}:InService`].sort());
     expect(await registered()).toEqual([b]);
+    // Standby instances are not health-checked (User Guide, "Temporarily remove instances").
+    const setHealth = async (healthy: boolean): Promise<void> => {
+      const res = await fetch(`${local.endpoint}/_botoscale/instance/health`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ instance: a, healthy }) });
+      expect(res.status).toBe(200);
+    };
+    await setHealth(false);
     local.clock.advance('1m');
-    expect(await instanceStates()).toHaveLength(2); // no replacement: the capacity went down
+    expect(await instanceStates()).toEqual([`${a}:Standby`, `${b}:InService`].sort()); // no replacement: the capacity went down
+    expect((await describeGroup()).Instances?.find((i) => i.InstanceId === a)?.HealthStatus).toBe('Healthy');
+    await setHealth(true);
 
     expect(await failure(as.enterStandby({ AutoScalingGroupName: 'g', InstanceIds: [b], ShouldDecrementDesiredCapacity: true }))).toEqual({
       ...VALIDATION,

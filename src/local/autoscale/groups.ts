@@ -18,6 +18,7 @@ import {
 } from './errors';
 import { causeTime, groupArn, launchConfigArn } from './format';
 import { checkLaunchSources, groupTemplate } from './launchtemplates';
+import { dropLifecycleHooksForDelete } from './hooks';
 import { startTermination } from './lifecycle';
 import { readMixedPolicy } from './mixed';
 import { DEFAULT_COOLDOWN, GROUP_METRICS, PROCESS_NAMES, TERMINATION_POLICIES, isPending, isTerminating, type GroupRecord, type TagRecord } from './model';
@@ -269,6 +270,7 @@ export function deleteGroup(state: AutoScalingState, name: string, force: boolea
     return;
   }
   if (group.deleting) return;
+  dropLifecycleHooksForDelete(state, group);
   const from = group.instances.filter((i) => isPending(i.lifecycleState) || i.lifecycleState === 'InService').length;
   state.changeDesired(group, 0, 'a user request deleted the AutoScalingGroup', now);
   group.minSize = 0;

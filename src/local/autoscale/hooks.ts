@@ -210,3 +210,23 @@ export function deleteLifecycleHook(state: AutoScalingState, groupName: string, 
   }
   state.deleteLifecycleHook(group.name, name);
 }
+
+/**
+ * What DeleteAutoScalingGroup with ForceDelete does to lifecycle hooks: it "deletes any
+ * outstanding lifecycle actions associated with the group" (API Reference,
+ * DeleteAutoScalingGroup), so the group's hooks go, an instance held in Terminating:Wait
+ * is terminated now, and one held in Pending:Wait is released for its termination.
+ */
+export function dropLifecycleHooksForDelete(state: AutoScalingState, group: GroupRecord): void {
+  for (const h of state.lifecycleHooksOf(group.name)) state.deleteLifecycleHook(group.name, h.name);
+  for (const instance of group.instances) {
+    if (instance.lifecycleActions === undefined) continue;
+    delete instance.lifecycleActions;
+    if (instance.lifecycleState === 'Terminating:Wait') {
+      instance.lifecycleState = 'Terminating:Proceed';
+      const activity = instance.activityId === undefined ? undefined : state.activity(instance.activityId);
+      if (activity !== undefined) activity.statusCode = 'InProgress';
+      state.cloud.ec2.terminateInstance(instance.instanceId);
+    }
+  }
+}

@@ -873,9 +873,10 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   getAllNotificationConfigurations(options: GetAllNotificationConfigurationsOptions = {}): PagedRequest<NotificationConfiguration> {
     return new PagedRequest(async (nextToken) => {
       checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
-      (options.groupNames ?? []).forEach((g, i) => checkLength(`groupNames[${i}]`, g, NAME_MAX));
+      const groupNames = list(options.groupNames);
+      (groupNames ?? []).forEach((g, i) => checkLength(`groupNames[${i}]`, g, NAME_MAX));
       const out = await this.call((c, o) => c.describeNotificationConfigurations({
-        AutoScalingGroupNames: list(options.groupNames),
+        AutoScalingGroupNames: groupNames,
         MaxRecords: options.maxRecords,
         NextToken: nextToken,
       }, o), options);
@@ -914,9 +915,10 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   getAllLifecycleHooks(asGroup: GroupRef, options: GetAllLifecycleHooksOptions = {}): PagedRequest<LifecycleHook> {
     return new PagedRequest(async () => {
       const group = groupNameOf('asGroup', asGroup);
-      checkMaxItems('hookNames', options.hookNames, 50);
-      (options.hookNames ?? []).forEach((n, i) => checkHookName(`hookNames[${i}]`, n));
-      const out = await this.call((c, o) => c.describeLifecycleHooks({ AutoScalingGroupName: group, LifecycleHookNames: list(options.hookNames) }, o), options);
+      const hookNames = list(options.hookNames);
+      checkMaxItems('hookNames', hookNames, 50);
+      (hookNames ?? []).forEach((n, i) => checkHookName(`hookNames[${i}]`, n));
+      const out = await this.call((c, o) => c.describeLifecycleHooks({ AutoScalingGroupName: group, LifecycleHookNames: hookNames }, o), options);
       return ResultSet.fromPage((out.LifecycleHooks ?? []).map((h) => LifecycleHook.fromSdk(this, h)));
     });
   }

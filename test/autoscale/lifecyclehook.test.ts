@@ -61,6 +61,7 @@ test('a LifecycleHook holds launches until conn.completeLifecycleAction; hooks a
   local.clock.advance('10s');
   expect(await states()).toEqual([`${id}:InService`]);
 
+  expect((await conn.getAllLifecycleHooks('web', { hookNames: 'warm-up' as unknown as string[] })).map(String)).toEqual(['LifecycleHook:warm-up']);
   await hook.delete();
   expect(await conn.getAllLifecycleHooks(ag)).toHaveLength(0);
   const missing = await conn.deleteLifecycleHook('web', 'warm-up').catch((e: unknown) => e);
@@ -110,6 +111,7 @@ test('conn.getAllNotificationConfigurations lists one object per group, topic an
   await ag.putNotificationConfiguration(topic, ['autoscaling:EC2_INSTANCE_LAUNCH', 'autoscaling:EC2_INSTANCE_TERMINATE']);
   await conn.putNotificationConfiguration('other', topic, ['autoscaling:EC2_INSTANCE_LAUNCH']);
   const mine = await conn.getAllNotificationConfigurations({ groupNames: ['web'] });
+  expect((await conn.getAllNotificationConfigurations({ groupNames: 'web' as unknown as string[] })).map(String)).toEqual(mine.map(String)); // one name, as boto2 users write it
   expect(mine.map(String)).toEqual(['NotificationConfiguration:web:autoscaling:EC2_INSTANCE_LAUNCH', 'NotificationConfiguration:web:autoscaling:EC2_INSTANCE_TERMINATE']);
   expect(mine[0]).toMatchObject({ groupName: 'web', topicArn: topic, notificationType: 'autoscaling:EC2_INSTANCE_LAUNCH' });
   const all = [];

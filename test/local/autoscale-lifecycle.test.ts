@@ -314,6 +314,11 @@ describe('standby (API Reference: EnterStandby, ExitStandby)', () => {
       message: 'The instance i-0000000000000000f is not part of Auto Scaling group g.',
     });
     expect(await failure(as.exitStandby({ AutoScalingGroupName: 'g', InstanceIds: [b] }))).toEqual({ ...VALIDATION, message: `The instance ${b} is not in Standby.` });
+    const many = Array.from({ length: 21 }, (_, n) => `i-${String(n).padStart(17, '0')}`);
+    expect(await failure(as.exitStandby({ AutoScalingGroupName: 'g', InstanceIds: many }))).toEqual({
+      ...VALIDATION,
+      message: "1 validation error detected: Value at 'instanceIds' failed to satisfy constraint: Member must have length less than or equal to 20",
+    });
 
     const exited = (await as.exitStandby({ AutoScalingGroupName: 'g', InstanceIds: [a] })).Activities ?? [];
     expect(exited[0]).toMatchObject({ Description: `Moving EC2 instance out of Standby: ${a}`, Progress: 30, StatusCode: 'PreInService' });

@@ -24,11 +24,10 @@ import {
 import { optBool, optDate, optInt, optNumber, optObject, optObjects, optString, optStrings, reqInt, reqString } from './input';
 import { attachInstances, detachInstances, setInstanceHealth, terminateInstance } from './instances';
 import { createLaunchConfig, deleteLaunchConfig } from './launchconfigs';
-import { ADJUSTMENT_TYPES, GROUP_METRICS, NOTIFICATION_TYPES, PROCESS_NAMES, TERMINATION_POLICIES, type BlockDeviceMappingRecord, type ActivityRecord } from './model';
+import { ADJUSTMENT_TYPES, GROUP_METRICS, LIFECYCLE_TRANSITIONS, NOTIFICATION_TYPES, PROCESS_NAMES, TERMINATION_POLICIES, type BlockDeviceMappingRecord, type ActivityRecord } from './model';
 import { deletePolicy, executePolicy, putScalingPolicy } from './policies';
 import { batchDeleteScheduledActions, batchPutScheduledActions, putScheduledAction, scheduledNotFound } from './scheduled';
 import { completeLifecycleAction, deleteLifecycleHook, describeLifecycleHooks, lifecycleHookShape, putLifecycleHook, recordLifecycleActionHeartbeat, type ActionRef } from './hooks';
-import { LIFECYCLE_TRANSITIONS } from './model';
 import { enterStandby, exitStandby } from './standby';
 import {
   activityShape,

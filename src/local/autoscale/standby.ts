@@ -23,7 +23,13 @@ function details(instance: InstanceRecord): string {
   );
 }
 
+/** Instances one EnterStandby or ExitStandby call may name (API Reference: "You can specify up to 20 instances"). */
+const MAX_INSTANCES = 20;
+
 function members(group: GroupRecord, ids: readonly string[], state: InstanceRecord['lifecycleState']): InstanceRecord[] {
+  if (ids.length > MAX_INSTANCES) {
+    throw validation(`1 validation error detected: Value at 'instanceIds' failed to satisfy constraint: Member must have length less than or equal to ${MAX_INSTANCES}`);
+  }
   return [...new Set(ids)].map((id) => {
     const instance = group.instances.find((i) => i.instanceId === id);
     if (instance === undefined) throw validation(`The instance ${id} is not part of Auto Scaling group ${group.name}.`);

@@ -344,6 +344,12 @@ describe('standby (API Reference: EnterStandby, ExitStandby)', () => {
       ...VALIDATION,
       message: 'Exiting standby would increase the desired capacity of AutoScalingGroup g to 3, above its max size of 2.',
     });
+    // A Standby instance can be detached; it is outside the desired capacity already.
+    const [detached] = (await as.detachInstances({ AutoScalingGroupName: 'g', InstanceIds: [a], ShouldDecrementDesiredCapacity: true })).Activities ?? [];
+    expect(detached?.Description).toBe(`Detaching EC2 instance: ${a}`);
+    expect(detached?.Cause).toMatch(new RegExp(`instance ${a} was detached in response to a user request\\.$`));
+    expect((await describeGroup()).DesiredCapacity).toBe(2);
+    expect(await instanceStates()).not.toContain(`${a}:Standby`);
   });
 });
 

@@ -15,13 +15,15 @@ import { DEFAULT_REGION } from '../core/regions';
 import { BotoClientError } from '../core/errors';
 import { PagedRequest, ResultSet } from '../core/resultset';
 import { connectionArgs } from '../core/service';
-import { checkInt, checkLength, checkMaxItems, checkNonEmpty, checkOneOf, checkOrder, requireValue } from '../core/validate';
+import { checkInt, checkLength, checkMaxItems, checkNonEmpty, checkOneOf, checkOrder, checkPattern, requireValue } from '../core/validate';
 import { Activity } from './activity';
 import { ADJUSTMENT_TYPES, AdjustmentType } from './adjustment';
 import { Alarm } from './alarm';
 import { AutoScalingGroup } from './group';
 import { Instance } from './instance';
 import { LaunchConfiguration, withLaunchTemplateHint } from './launchconfig';
+import { LIFECYCLE_ACTION_RESULTS, LIFECYCLE_TRANSITIONS, LifecycleHook } from './lifecyclehook';
+import { NotificationConfiguration } from './notification';
 import { AccountLimits } from './limits';
 import { MetricCollectionTypes } from './metrics';
 import { checkCapacityRebalance } from './mixed';
@@ -210,7 +212,39 @@ export interface SetInstanceHealthOptions extends CallOptions {
   shouldRespectGracePeriod?: boolean;
 }
 
+/** Options of {@link AutoScaleConnection.getAllNotificationConfigurations}. */
+export interface GetAllNotificationConfigurationsOptions extends CallOptions {
+  /** Only these groups' configurations. */
+  groupNames?: string[];
+  /** Page size, 1 to 100 (AWS's default 50). */
+  maxRecords?: number;
+  /** Continue from this page token. */
+  nextToken?: string;
+}
+
+/** Options of {@link AutoScaleConnection.getAllLifecycleHooks}. */
+export interface GetAllLifecycleHooksOptions extends CallOptions {
+  /** Only these hooks (at most 50). */
+  hookNames?: string[];
+}
+
+/** Which lifecycle action {@link AutoScaleConnection.completeLifecycleAction} and `recordLifecycleActionHeartbeat` mean: the instance's or the token's. */
+export interface LifecycleActionOptions extends CallOptions {
+  /** The instance the hook holds. */
+  instanceId?: string;
+  /** The action's token, from its notification. */
+  lifecycleActionToken?: string;
+}
+
+/** Options of {@link AutoScaleConnection.enterStandby}. */
+export interface EnterStandbyOptions extends CallOptions {
+  /** Lower the desired capacity by the instances put in Standby (default true); false: the group launches replacements. */
+  shouldDecrementDesiredCapacity?: boolean;
+}
+
 const NAME_MAX = 255;
+/** Lifecycle hook names (the model's AsciiStringMaxLen255 pattern). */
+const HOOK_NAME = /^[A-Za-z0-9\-_/]+$/;
 
 function refName(ref: GroupRef | undefined): string | undefined {
   return ref instanceof AutoScalingGroup ? ref.name : ref;
@@ -270,6 +304,34 @@ function list<T>(items: readonly T[] | undefined): T[] | undefined {
   // One name where a list goes (`getAllGroups('g2')`) is that name, not its letters.
   if (typeof items === 'string') return [items];
   return items === undefined || items.length === 0 ? undefined : [...items];
+}
+
+function checkHookName(field: string, name: string | undefined): void {
+  checkLength(field, requireValue(field, name), NAME_MAX);
+  checkPattern(field, name, HOOK_NAME, 'letters, digits, -, _ and /');
+}
+
+function checkLoadBalancerNames(names: readonly string[]): string[] {
+  checkNonEmpty('loadBalancerNames', requireValue('loadBalancerNames', names));
+  checkMaxItems('loadBalancerNames', names, 10);
+  names.forEach((n, i) => checkLength(`loadBalancerNames[${i}]`, n, NAME_MAX));
+  return [...names];
+}
+
+function checkInstanceIds(ids: readonly string[]): string[] {
+  checkNonEmpty('instanceIds', requireValue('instanceIds', ids));
+  checkMaxItems('instanceIds', ids, 20);
+  ids.forEach((id, i) => checkLength(`instanceIds[${i}]`, id, 19));
+  return [...ids];
+}
+
+function lifecycleActionTarget(options: LifecycleActionOptions): { InstanceId?: string; LifecycleActionToken?: string } {
+  if (options.instanceId === undefined && options.lifecycleActionToken === undefined) {
+    throw new BotoClientError('instanceId or lifecycleActionToken is required: which instance the lifecycle action is for');
+  }
+  checkLength('instanceId', options.instanceId, 19);
+  checkLength('lifecycleActionToken', options.lifecycleActionToken, 36, 36);
+  return { InstanceId: options.instanceId, LifecycleActionToken: options.lifecycleActionToken };
 }
 
 /** The settings CreateAutoScalingGroup and UpdateAutoScalingGroup share, from a group object. */
@@ -793,6 +855,131 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
     return this.#request(out);
   }
 
+  // ----- beyond boto2: load balancers, notifications read back, lifecycle hooks, standby -----
+
+  /** Adds classic load balancers (at most 10 a call) to a group; its InService instances are registered with them. */
+  async attachLoadBalancers(asGroup: GroupRef, loadBalancerNames: string[], options?: CallOptions): Promise<Request> {
+    const group = groupNameOf('asGroup', asGroup);
+    const names = checkLoadBalancerNames(loadBalancerNames);
+    const out = await this.call((c, o) => c.attachLoadBalancers({ AutoScalingGroupName: group, LoadBalancerNames: names }, o), options);
+    return this.#request(out);
+  }
+
+  /** Removes classic load balancers (at most 10 a call) from a group; its instances are deregistered from them. */
+  async detachLoadBalancers(asGroup: GroupRef, loadBalancerNames: string[], options?: CallOptions): Promise<Request> {
+    const group = groupNameOf('asGroup', asGroup);
+    const names = checkLoadBalancerNames(loadBalancerNames);
+    const out = await this.call((c, o) => c.detachLoadBalancers({ AutoScalingGroupName: group, LoadBalancerNames: names }, o), options);
+    return this.#request(out);
+  }
+
+  /** Notification configurations, one per group, topic and event (`await` for one page, `for await` for all). */
+  getAllNotificationConfigurations(options: GetAllNotificationConfigurationsOptions = {}): PagedRequest<NotificationConfiguration> {
+    return new PagedRequest(async (nextToken) => {
+      checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
+      const groupNames = list(options.groupNames);
+      (groupNames ?? []).forEach((g, i) => checkLength(`groupNames[${i}]`, g, NAME_MAX));
+      const out = await this.call((c, o) => c.describeNotificationConfigurations({
+        AutoScalingGroupNames: groupNames,
+        MaxRecords: options.maxRecords,
+        NextToken: nextToken,
+      }, o), options);
+      return ResultSet.fromPage((out.NotificationConfigurations ?? []).map((n) => NotificationConfiguration.fromSdk(this, n)), out.NextToken);
+    }, options.nextToken);
+  }
+
+  /**
+   * Creates or updates a lifecycle hook (PutLifecycleHook); `hook` is then bound to this
+   * connection (so `hook.delete()` works). A new hook needs its `transition`.
+   */
+  async createLifecycleHook(hook: LifecycleHook, options?: CallOptions): Promise<Request> {
+    checkLength('asGroup', requireValue('asGroup', hook.asGroup), NAME_MAX);
+    checkHookName('name', hook.name);
+    checkOneOf('transition', hook.transition, LIFECYCLE_TRANSITIONS);
+    checkInt('heartbeatTimeout', hook.heartbeatTimeout, { min: 30, max: 7200 });
+    checkOneOf('defaultResult', hook.defaultResult, LIFECYCLE_ACTION_RESULTS);
+    checkLength('notificationTargetArn', hook.notificationTargetArn, NAME_MAX, 0);
+    checkLength('roleArn', hook.roleArn, NAME_MAX);
+    checkLength('notificationMetadata', hook.notificationMetadata, 1023);
+    const out = await this.call((c, o) => c.putLifecycleHook({
+      AutoScalingGroupName: hook.asGroup,
+      LifecycleHookName: hook.name,
+      LifecycleTransition: hook.transition,
+      HeartbeatTimeout: hook.heartbeatTimeout,
+      DefaultResult: hook.defaultResult,
+      NotificationTargetARN: hook.notificationTargetArn,
+      RoleARN: hook.roleArn,
+      NotificationMetadata: hook.notificationMetadata,
+    }, o), options);
+    hook.connection = this;
+    return this.#request(out);
+  }
+
+  /** A group's lifecycle hooks, all or the named ones (`await` for the list). */
+  getAllLifecycleHooks(asGroup: GroupRef, options: GetAllLifecycleHooksOptions = {}): PagedRequest<LifecycleHook> {
+    return new PagedRequest(async () => {
+      const group = groupNameOf('asGroup', asGroup);
+      const hookNames = list(options.hookNames);
+      checkMaxItems('hookNames', hookNames, 50);
+      (hookNames ?? []).forEach((n, i) => checkHookName(`hookNames[${i}]`, n));
+      const out = await this.call((c, o) => c.describeLifecycleHooks({ AutoScalingGroupName: group, LifecycleHookNames: hookNames }, o), options);
+      return ResultSet.fromPage((out.LifecycleHooks ?? []).map((h) => LifecycleHook.fromSdk(this, h)));
+    });
+  }
+
+  /** Deletes a lifecycle hook; actions it still holds are completed first (ABANDON on launch, CONTINUE on termination). */
+  async deleteLifecycleHook(asGroup: GroupRef, name: string, options?: CallOptions): Promise<Request> {
+    const group = groupNameOf('asGroup', asGroup);
+    checkHookName('name', name);
+    const out = await this.call((c, o) => c.deleteLifecycleHook({ AutoScalingGroupName: group, LifecycleHookName: name }, o), options);
+    return this.#request(out);
+  }
+
+  /**
+   * Ends a hook's wait for one instance (give `instanceId` or `lifecycleActionToken`):
+   * `CONTINUE` lets it go on, `ABANDON` terminates a launching instance.
+   */
+  async completeLifecycleAction(asGroup: GroupRef, hookName: string, result: string, options: LifecycleActionOptions = {}): Promise<Request> {
+    const group = groupNameOf('asGroup', asGroup);
+    checkHookName('hookName', hookName);
+    checkOneOf('result', requireValue('result', result), LIFECYCLE_ACTION_RESULTS);
+    const target = lifecycleActionTarget(options);
+    const out = await this.call((c, o) => c.completeLifecycleAction({ AutoScalingGroupName: group, LifecycleHookName: hookName, LifecycleActionResult: result, ...target }, o), options);
+    return this.#request(out);
+  }
+
+  /** Starts a hook's heartbeat timeout again for one instance (give `instanceId` or `lifecycleActionToken`). */
+  async recordLifecycleActionHeartbeat(asGroup: GroupRef, hookName: string, options: LifecycleActionOptions = {}): Promise<Request> {
+    const group = groupNameOf('asGroup', asGroup);
+    checkHookName('hookName', hookName);
+    const target = lifecycleActionTarget(options);
+    const out = await this.call((c, o) => c.recordLifecycleActionHeartbeat({ AutoScalingGroupName: group, LifecycleHookName: hookName, ...target }, o), options);
+    return this.#request(out);
+  }
+
+  /**
+   * Puts InService instances (at most 20) in Standby: out of the load balancers and the
+   * health checks, still running. Resolves with one activity per instance.
+   */
+  async enterStandby(asGroup: GroupRef, instanceIds: string[], options: EnterStandbyOptions = {}): Promise<Activity[]> {
+    const group = groupNameOf('asGroup', asGroup);
+    const ids = checkInstanceIds(instanceIds);
+    const out = await this.call((c, o) => c.enterStandby({
+      AutoScalingGroupName: group,
+      InstanceIds: ids,
+      ShouldDecrementDesiredCapacity: options.shouldDecrementDesiredCapacity ?? true,
+    }, o), options);
+    return (out.Activities ?? []).map((a) => Activity.fromSdk(this, a));
+  }
+
+  /** Brings Standby instances (at most 20) back into service, raising the desired capacity. Resolves with one activity per instance. */
+  async exitStandby(asGroup: GroupRef, instanceIds: string[], options?: CallOptions): Promise<Activity[]> {
+    const group = groupNameOf('asGroup', asGroup);
+    const ids = checkInstanceIds(instanceIds);
+    const out = await this.call((c, o) => c.exitStandby({ AutoScalingGroupName: group, InstanceIds: ids }, o), options);
+    return (out.Activities ?? []).map((a) => Activity.fromSdk(this, a));
+  }
+
   // ----- account -----
 
   /** The account's Auto Scaling quotas and current use. */
@@ -840,4 +1027,14 @@ declareSignatures(AutoScaleConnection, {
   createOrUpdateTags: 'tags, {signal}',
   deleteTags: 'tags, {signal}',
   getAccountLimits: '{signal}',
+  attachLoadBalancers: 'asGroup, loadBalancerNames, {signal}',
+  detachLoadBalancers: 'asGroup, loadBalancerNames, {signal}',
+  getAllNotificationConfigurations: 'paged: {groupNames, maxRecords, nextToken, signal}',
+  createLifecycleHook: 'hook, {signal}',
+  getAllLifecycleHooks: 'paged: asGroup, {hookNames, signal}',
+  deleteLifecycleHook: 'asGroup, name, {signal}',
+  completeLifecycleAction: 'asGroup, hookName, result, {instanceId, lifecycleActionToken, signal}',
+  recordLifecycleActionHeartbeat: 'asGroup, hookName, {instanceId, lifecycleActionToken, signal}',
+  enterStandby: 'asGroup, instanceIds, {shouldDecrementDesiredCapacity, signal}',
+  exitStandby: 'asGroup, instanceIds, {signal}',
 });

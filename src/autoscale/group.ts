@@ -10,7 +10,7 @@ import { BotoObject } from '../core/repr';
 import { PagedRequest, ResultSet } from '../core/resultset';
 import { checkInt, requireValue } from '../core/validate';
 import type { Activity } from './activity';
-import type { AutoScaleConnection, DeleteAutoScalingGroupOptions, GetAllActivitiesOptions, ScalingProcessesOptions } from './connection';
+import type { AutoScaleConnection, DeleteAutoScalingGroupOptions, EnterStandbyOptions, GetAllActivitiesOptions, ScalingProcessesOptions } from './connection';
 import { Instance } from './instance';
 import { LaunchConfiguration } from './launchconfig';
 import { groupLaunchTemplate, launchTemplateFromSdk, launchTemplateLabel, launchTemplateToSdk, type GroupLaunchTemplate, type LaunchTemplateInput } from './grouplaunch';
@@ -369,6 +369,30 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
     return this.requireConnection().deleteNotificationConfiguration(this, topic, options);
   }
 
+  /** Adds classic load balancers to the group (not in boto2); its InService instances are registered with them. */
+  async attachLoadBalancers(loadBalancerNames: string[], options?: CallOptions): Promise<Request> {
+    const out = await this.requireConnection().attachLoadBalancers(this, loadBalancerNames, options);
+    this.loadBalancers = [...new Set([...this.loadBalancers, ...loadBalancerNames])];
+    return out;
+  }
+
+  /** Removes classic load balancers from the group (not in boto2); its instances are deregistered from them. */
+  async detachLoadBalancers(loadBalancerNames: string[], options?: CallOptions): Promise<Request> {
+    const out = await this.requireConnection().detachLoadBalancers(this, loadBalancerNames, options);
+    this.loadBalancers = this.loadBalancers.filter((n) => !loadBalancerNames.includes(n));
+    return out;
+  }
+
+  /** Puts InService instances in Standby (not in boto2); `shouldDecrementDesiredCapacity` defaults to true. */
+  async enterStandby(instanceIds: string[], options: EnterStandbyOptions = {}): Promise<Activity[]> {
+    return this.requireConnection().enterStandby(this, instanceIds, options);
+  }
+
+  /** Brings Standby instances back into service (not in boto2), raising the desired capacity. */
+  async exitStandby(instanceIds: string[], options?: CallOptions): Promise<Activity[]> {
+    return this.requireConnection().exitStandby(this, instanceIds, options);
+  }
+
   /** Suspends scaling processes (all of them when none are named). */
   async suspendProcesses(options: ScalingProcessesOptions = {}): Promise<Request> {
     return this.requireConnection().suspendProcesses(this, options);
@@ -426,4 +450,8 @@ declareSignatures(AutoScalingGroup, {
   suspendProcesses: '[scalingProcesses], {signal}',
   resumeProcesses: '[scalingProcesses], {signal}',
   waitForCapacity: '{timeout, interval, signal}',
+  attachLoadBalancers: 'loadBalancerNames, {signal}',
+  detachLoadBalancers: 'loadBalancerNames, {signal}',
+  enterStandby: 'instanceIds, {shouldDecrementDesiredCapacity, signal}',
+  exitStandby: 'instanceIds, {signal}',
 });

@@ -12,8 +12,11 @@ export {
   type GetAllAutoscalingInstancesOptions, type GetAllPoliciesOptions, type GetAllScheduledActionsOptions, type GetAllTagsOptions,
   type DeleteAutoScalingGroupOptions, type DecrementCapacityOptions, type ScalingProcessesOptions, type MetricsOptions,
   type CreateScheduledGroupActionOptions, type AutoscaleGroupOption, type ExecutePolicyOptions, type SetDesiredCapacityOptions,
-  type SetInstanceHealthOptions,
+  type SetInstanceHealthOptions, type GetAllNotificationConfigurationsOptions, type GetAllLifecycleHooksOptions,
+  type LifecycleActionOptions, type EnterStandbyOptions,
 } from './connection';
+export { LifecycleHook, LIFECYCLE_TRANSITIONS, LIFECYCLE_ACTION_RESULTS, type LifecycleHookOptions } from './lifecyclehook';
+export { NotificationConfiguration, type NotificationConfigurationOptions } from './notification';
 export { LaunchConfiguration, InstanceMonitoring, type LaunchConfigurationOptions } from './launchconfig';
 export { BlockDeviceMapping, Ebs } from './blockdevice';
 export { AutoScalingGroup, type AutoScalingGroupOptions, type GetActivitiesOptions, type WaitForCapacityOptions } from './group';

@@ -41,7 +41,7 @@ describe('an account that refuses launch configurations', () => {
     expect(r.stderr).toContain('[1/21] create launch_template backend done');
     expect(tally(h.counter.actions)).toEqual({
       DescribeAutoScalingGroups: 1, DescribeAlarms: 1, DescribeLaunchTemplates: 1,
-      CreateLaunchTemplate: 3, CreateAutoScalingGroup: 3, PutNotificationConfiguration: 3, CreateOrUpdateTags: 3, PutScalingPolicy: 6, PutMetricAlarm: 6,
+      CreateLaunchTemplate: 3, CreateAutoScalingGroup: 3, PutNotificationConfiguration: 3, PutScalingPolicy: 6, PutMetricAlarm: 6,
     });
     const groups = await h.autoscale().getAllGroups().all();
     expect(groups.map((g) => [g.name, g.launchConfigName, g.launchTemplate?.name, g.launchTemplate?.version]).sort()).toEqual([
@@ -58,6 +58,7 @@ describe('an account that refuses launch configurations', () => {
     expect(again.code).toBe(0);
     expect(tally(h.counter.actions)).toEqual({
       DescribeAutoScalingGroups: 1, DescribeAlarms: 1, DescribeLaunchTemplates: 1, DescribeLaunchTemplateVersions: 1, DescribePolicies: 1,
+      DescribeNotificationConfigurations: 1,
     });
   });
 

@@ -89,6 +89,7 @@ test('a load balancer with health check, stickiness, cross-zone and draining, a 
     DescribePolicies: 1,
     DescribeScheduledActions: 1,
     DescribeLoadBalancerAttributes: 1,
+    DescribeNotificationConfigurations: 1,
   });
 });
 
@@ -124,21 +125,35 @@ test('changing a load balancer: listeners, zones, health check, stickiness, attr
   expect(lb?.policies?.appCookieStickinessPolicies?.map((x) => [x.policyName, x.cookieName])).toEqual([['autoscalectl-stickiness', 'SESSION']]);
 });
 
-test('new load balancers for an existing group replace it (after confirmation); --prune deletes a load balancer autoscalectl made', async () => {
+test('a changed load balancer list is an in-place change (AttachLoadBalancers / DetachLoadBalancers) that keeps the instances; --prune deletes a load balancer autoscalectl made', async () => {
   const noLb = LB.replace('    load_balancers: [web-lb]\n', '').replace('    health_check_type: ELB\n', '');
   await h.run(['apply', h.file('nolb.yaml', noLb)]);
   h.local.clock.advance('2m');
+  const instances = async (): Promise<string[]> => ((await h.autoscale().getAllGroups({ names: ['web'] }))[0]?.instances ?? []).map((i) => i.instanceId as string).sort();
+  const before = await instances();
+  expect(before).toHaveLength(2);
   const withLb = h.file('lb.yaml', LB);
   const p = await h.run(['plan', withLb]);
-  expect(p.stdout).toContain('-/+ replace group web\n');
-  expect(p.stdout).toContain('      # load_balancers can only be set when a group is created: the group is deleted with its 2 instances and created again\n');
-  expect((await h.run(['apply', withLb])).code).toBe(1);
-  const r = await h.run(['apply', withLb, '--yes']);
+  expect(p.stdout).toContain('~ update group web\n');
+  expect(p.stdout).toContain('      load_balancers: [] → [web-lb]\n');
+  expect(p.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 0 to delete.');
+  const r = await h.run(['apply', withLb]);
   expect(r.stderr).not.toContain('FAILED');
   expect(r.code).toBe(0);
+  expect(h.counter.mutating).toEqual(['AttachLoadBalancers', 'UpdateAutoScalingGroup']);
   const [group] = await h.autoscale().getAllGroups({ names: ['web'] });
   expect(group?.loadBalancers).toEqual(['web-lb']);
+  expect(await instances()).toEqual(before);
+  expect((await h.elb().describeInstanceHealth('web-lb')).map((s) => s.instanceId).sort()).toEqual(before);
   expect((await h.run(['plan', withLb])).code).toBe(0);
+
+  // And back: detached in place, the instances deregistered and kept.
+  expect((await h.run(['apply', h.file('nolb.yaml', noLb)])).code).toBe(0);
+  expect(h.counter.mutating).toEqual(['DetachLoadBalancers']); // health_check_type left out of the file: kept as it is
+  expect(await instances()).toEqual(before);
+  expect(await h.elb().describeInstanceHealth('web-lb')).toEqual([]);
+  expect((await h.run(['plan', h.file('nolb.yaml', noLb)])).code).toBe(0);
+  expect((await h.run(['apply', withLb])).code).toBe(0);
 
   const none = h.file('none.yaml', 'region: us-west-1\ngroups: {}\n');
   const pruned = await h.run(['apply', none, '--prune', '--yes']);

@@ -49,7 +49,6 @@ test('applies to botoscale local, plans clean again, and prunes a group gone fro
     CreateLaunchTemplate: 3,
     CreateAutoScalingGroup: 3,
     PutNotificationConfiguration: 3,
-    CreateOrUpdateTags: 3,
     PutScalingPolicy: 6,
     PutMetricAlarm: 4,
   });

@@ -70,7 +70,6 @@ describe('a first apply', () => {
   test('a group is created with its capacity and every tag at once (no separate tag call)', () => {
     expect(only(p, 'group', 'backend').op).toEqual({
       kind: 'createGroup',
-      replace: false,
       group: {
         name: 'backend', launchTemplateName: 'backend', minSize: 2, maxSize: 8, desiredCapacity: 2, zones: ['us-west-1a', 'us-west-1b'], subnets: [], loadBalancers: [],
         tags: [
@@ -451,13 +450,15 @@ describe('group settings', () => {
     expect(p.actions[0]?.changes.map((c) => c.field)).toEqual(['max_size', 'zones', 'health_check_type', 'health_check_period', 'default_cooldown', 'termination_policies']);
   });
 
-  test('load balancers can only be given at creation: changing them replaces the group (destructive), and its policies and alarms follow', () => {
-    const state = appliedState(desired(SMALL));
-    const p = plan(state, desired(SMALL.replace('zones: [us-east-1a]', 'zones: [us-east-1a]\n    load_balancers: [web-lb]')));
-    expect(steps(p)).toEqual(['replace group web', 'create policy web|up', 'update alarm web|up|CPUUtilization']);
-    expect(p.actions[0]).toMatchObject({ destructive: true, note: 'load_balancers can only be set when a group is created: the group is deleted with its 2 instances and created again' });
-    expect(p.actions[0]?.op).toMatchObject({ kind: 'createGroup', replace: true, group: { loadBalancers: ['web-lb'], desiredCapacity: 2 } });
-    expect(p.actions[2]?.changes).toEqual([{ field: 'policy', old: policyArn('web', 'web|up'), new: 'web|up (new)' }]);
+  test('a changed load balancer list is an in-place update: attach the new, detach the old; the group, its policies and alarms stay', () => {
+    const withA = desired(SMALL.replace('zones: [us-east-1a]', 'zones: [us-east-1a]\n    load_balancers: [a, b]'));
+    const state = appliedState(withA);
+    const p = plan(state, desired(SMALL.replace('zones: [us-east-1a]', 'zones: [us-east-1a]\n    load_balancers: [b, c]')));
+    expect(steps(p)).toEqual(['update group web']);
+    expect(p.actions[0]?.destructive).toBeUndefined();
+    expect(p.actions[0]?.op).toEqual({ kind: 'updateGroup', name: 'web', set: { attachLoadBalancers: ['c'], detachLoadBalancers: ['a'] } });
+    expect(p.actions[0]?.changes).toEqual([{ field: 'load_balancers', old: ['a', 'b'], new: ['b', 'c'] }]);
+    expect(plan(state, withA).actions).toEqual([]);
   });
 });
 
@@ -475,17 +476,51 @@ describe('tags and notifications', () => {
     expect(pruned.actions[1]?.op).toEqual({ kind: 'deleteTags', group: 'web', tags: [{ key: 'owner', value: 'ops', propagateAtLaunch: true }] });
   });
 
-  test('a new topic replaces the old one; a removed topic is unsubscribed (the action keeps the tag that remembers it)', () => {
+  test('a new topic replaces the old one; a removed topic is unsubscribed (topics read from DescribeNotificationConfigurations)', () => {
     const withTopic = desired(`notification_topic: arn:aws:sns:us-east-1:1:a\n${SMALL}`);
     const state = appliedState(withTopic);
     const p = plan(state, desired(`notification_topic: arn:aws:sns:us-east-1:1:b\n${SMALL}`));
     expect(steps(p)).toEqual(['update notification web']);
-    expect(p.actions[0]?.op).toEqual({ kind: 'putNotification', group: 'web', topic: 'arn:aws:sns:us-east-1:1:b', previous: 'arn:aws:sns:us-east-1:1:a' });
+    expect(p.actions[0]?.op).toEqual({ kind: 'putNotification', group: 'web', topic: 'arn:aws:sns:us-east-1:1:b', previous: ['arn:aws:sns:us-east-1:1:a'] });
     expect(p.actions[0]?.changes).toEqual([{ field: 'notification_topic', old: 'arn:aws:sns:us-east-1:1:a', new: 'arn:aws:sns:us-east-1:1:b' }]);
     const q = plan(state, desired(SMALL));
     expect(steps(q)).toEqual(['delete notification web']);
     expect(q.actions[0]?.op).toEqual({ kind: 'deleteNotification', group: 'web', topic: 'arn:aws:sns:us-east-1:1:a' });
     expect(plan(state, withTopic).actions).toEqual([]);
+  });
+});
+
+describe('notifications of fleets made earlier and of adopted groups', () => {
+  const A = 'arn:aws:sns:us-east-1:1:a';
+  const B = 'arn:aws:sns:us-east-1:1:b';
+  const ALL = ['autoscaling:EC2_INSTANCE_LAUNCH', 'autoscaling:EC2_INSTANCE_LAUNCH_ERROR', 'autoscaling:EC2_INSTANCE_TERMINATE', 'autoscaling:EC2_INSTANCE_TERMINATE_ERROR'];
+
+  test('the tag an earlier autoscalectl wrote is removed, not rewritten; AWS\'s configuration is what counts', () => {
+    const withTopic = desired(`notification_topic: ${A}\n${SMALL}`);
+    const state = appliedState(withTopic);
+    state.groups.get('web')?.tags.push({ key: 'autoscalectl:notification_topic', value: A, propagateAtLaunch: false });
+    const p = plan(state, withTopic);
+    expect(steps(p)).toEqual(['delete tags web']);
+    expect(p.actions[0]?.op).toEqual({ kind: 'deleteTags', group: 'web', tags: [{ key: 'autoscalectl:notification_topic', value: A, propagateAtLaunch: false }] });
+    // A configuration missing some types (or gone) is put again, whatever the tag says.
+    state.notifications.set('web', new Map([[A, ['autoscaling:EC2_INSTANCE_LAUNCH']]]));
+    expect(plan(state, withTopic).actions.find((a) => a.resource === 'notification')?.op).toEqual({ kind: 'putNotification', group: 'web', topic: A });
+  });
+
+  test('on a group being adopted, a topic the file does not name is kept unless --prune, or unless the old tag names it', () => {
+    const want = desired(`notification_topic: ${A}\n${SMALL}`);
+    const state = appliedState(want);
+    const web = state.groups.get('web');
+    if (web === undefined) throw new Error('no group');
+    web.tags = web.tags.filter((t) => t.key !== 'autoscalectl:managed');
+    state.notifications.set('web', new Map([[A, ALL], [B, ALL]]));
+    const p = plan(state, want);
+    expect(steps(p)).toEqual(['create tags web']);
+    expect(p.kept).toContainEqual({ resource: 'notification', name: B, group: 'web' });
+    expect(steps(plan(state, want, { prune: true }))).toEqual(['create tags web', 'delete notification web']);
+    web.tags.push({ key: 'autoscalectl:notification_topic', value: B, propagateAtLaunch: false });
+    const legacy = plan(state, want);
+    expect(legacy.actions.find((a) => a.resource === 'notification')?.op).toEqual({ kind: 'deleteNotification', group: 'web', topic: B });
   });
 });
 

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatConfigError } from '../../src/ctl/config/errors';
 import { parseConfig } from '../../src/ctl/config/load';
-import { launchConfigName } from '../../src/ctl/model/naming';
+import { launchConfigName, NOTIFICATION_TYPES } from '../../src/ctl/model/naming';
 import { emptyState, stateKey, type CurrentState, type DesiredState } from '../../src/ctl/model/types';
-import { desiredTags, notificationTag } from '../../src/ctl/plan/plan';
+import { desiredTags } from '../../src/ctl/plan/plan';
 
 /** The desired model of a YAML text (throws on errors). */
 export function desired(text: string): DesiredState {
@@ -46,7 +46,7 @@ export function appliedState(d: DesiredState, n = 1): CurrentState {
       healthCheckPeriod: g.healthCheckPeriod ?? 0,
       defaultCooldown: g.defaultCooldown ?? 300,
       terminationPolicies: g.terminationPolicies ?? ['Default'],
-      tags: g.notificationTopic === undefined ? desiredTags(g) : [...desiredTags(g), notificationTag(g.notificationTopic)],
+      tags: desiredTags(g),
       instanceCount: g.capacity ?? g.minSize,
     });
     for (const p of g.policies) {
@@ -57,6 +57,7 @@ export function appliedState(d: DesiredState, n = 1): CurrentState {
       s.alarms.set(a.name, { ...structuredClone(settings), alarmActions: [policyArn(g.name, policy)] });
     }
     for (const sa of g.scheduledActions) s.scheduled.set(stateKey(g.name, sa.name), { ...sa });
+    if (g.notificationTopic !== undefined) s.notifications.set(g.name, new Map([[g.notificationTopic, [...NOTIFICATION_TYPES]]]));
   }
   for (const lb of d.loadBalancers) {
     s.loadBalancers.set(lb.name, {

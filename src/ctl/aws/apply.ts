@@ -11,7 +11,6 @@ import { LaunchTemplate, type MetadataOptions } from '../../ec2';
 import { HealthCheck, type ComplexListenerTuple, type ListenerTuple } from '../../elb';
 import { LB_MARKER_POLICY, LB_STICKINESS_POLICY, NOTIFICATION_TYPES } from '../model/naming';
 import { stateKey, type CurrentState, type LaunchConfigSpec, type ListenerSpec, type LoadBalancerSpec, type SpotSpec, type TagSpec } from '../model/types';
-import { notificationTag } from '../plan/plan';
 import type { GroupCreate, GroupUpdate, LaunchMigration, LoadBalancerStep, Operation, Plan, PlannedAction } from '../plan/types';
 import type { Clients } from './clients';
 
@@ -208,6 +207,11 @@ class Applier {
 
   async updateGroup(name: string, s: GroupUpdate): Promise<void> {
     if (s.migrate !== undefined && s.launchTemplateName !== undefined) await this.migrate(name, s.launchTemplateName, s.migrate);
+    const { attachLoadBalancers, detachLoadBalancers, ...settings } = s;
+    // New load balancers first, so instances are never behind none of the file's.
+    if (attachLoadBalancers !== undefined) await this.clients.autoscale.attachLoadBalancers(name, attachLoadBalancers, this.#call);
+    if (detachLoadBalancers !== undefined) await this.clients.autoscale.detachLoadBalancers(name, detachLoadBalancers, this.#call);
+    if (Object.values(settings).every((v) => v === undefined)) return;
     const template = s.launchTemplateName;
     const group = new AutoScalingGroup({
       connection: this.clients.autoscale,
@@ -361,7 +365,6 @@ class Applier {
         await elb.deleteLoadBalancer(op.name, call);
         return;
       case 'createGroup':
-        if (op.replace) await this.deleteGroup(op.group.name);
         await this.createGroup(op.group);
         return;
       case 'updateGroup':
@@ -378,12 +381,10 @@ class Applier {
         return;
       case 'putNotification':
         await autoscale.putNotificationConfiguration(op.group, op.topic, [...NOTIFICATION_TYPES], call);
-        if (op.previous !== undefined && op.previous !== op.topic) await autoscale.deleteNotificationConfiguration(op.group, op.previous, call);
-        await autoscale.createOrUpdateTags(sdkTags(op.group, [notificationTag(op.topic)]), call);
+        for (const previous of op.previous ?? []) if (previous !== op.topic) await autoscale.deleteNotificationConfiguration(op.group, previous, call);
         return;
       case 'deleteNotification':
         await autoscale.deleteNotificationConfiguration(op.group, op.topic, call);
-        await autoscale.deleteTags(sdkTags(op.group, [notificationTag(op.topic)]), call);
         return;
       case 'putScheduledAction': {
         const s = op.spec;

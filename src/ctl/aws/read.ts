@@ -2,7 +2,8 @@
  * Reading what exists with as few calls as AWS allows: describes batched by name as far
  * as each API takes names (100 groups, 50 launch configurations, 50 policies, 100 alarms
  * per call), pages of the largest size, and nothing read that cannot matter: policies and
- * scheduled actions only of groups that exist (they go with their group), a group's next
+ * scheduled actions and notification configurations only of groups that exist (they go
+ * with their group), a group's next
  * launch configuration only when its launch configuration changed. With `--prune`, and
  * for `plan`, everything of the account is listed instead, to find what the file no
  * longer has (to delete it, or to say that it is kept).
@@ -96,7 +97,7 @@ export async function readState(clients: Clients, desired: DesiredState, options
   const managed = groups.filter((g) => (g.tags ?? []).some((t) => t.key === MANAGED_TAG)).map((g) => g.name ?? '');
   const owners = new Set([...groupNames, ...managed].map(launchTemplateName));
   const ours = templates.filter((t) => owners.has(t.name ?? ''));
-  const [launchConfigs, policies, scheduled, attributes, versions] = await Promise.all([
+  const [launchConfigs, policies, scheduled, attributes, versions, notifications] = await Promise.all([
     prune
       ? collect(autoscale.getAllLaunchConfigurations({ maxRecords: 100, signal }))
       : byNames(inUse, 50, (names) => autoscale.getAllLaunchConfigurations({ names, maxRecords: 100, signal })),
@@ -108,7 +109,16 @@ export async function readState(clients: Clients, desired: DesiredState, options
     // The default version of every template of the account, in one paged call: EC2 takes
     // no list of templates here, and one call per template would not scale.
     ours.length > 0 ? collect(clients.ec2.getLaunchTemplateVersions(undefined, { versions: ['$Default'], maxResults: 200, signal })) : Promise.resolve([]),
+    prune
+      ? collect(autoscale.getAllNotificationConfigurations({ maxRecords: 100, signal }))
+      : byNames(existing.map((g) => g.name), 100, (groupNames) => autoscale.getAllNotificationConfigurations({ groupNames, maxRecords: 100, signal })),
   ]);
+  for (const n of notifications) {
+    const group = n.groupName ?? '';
+    const topics = state.notifications.get(group) ?? new Map<string, string[]>();
+    topics.set(n.topicArn ?? '', [...(topics.get(n.topicArn ?? '') ?? []), n.notificationType ?? '']);
+    state.notifications.set(group, topics);
+  }
   const defaults = new Map(versions.map((v) => [v.id ?? '', v]));
   for (const t of ours) state.launchTemplates.set(t.name ?? '', launchTemplateState(t, defaults.get(t.id ?? '')));
   for (const lc of launchConfigs) state.launchConfigs.set(lc.name ?? '', launchConfigState(lc));

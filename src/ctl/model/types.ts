@@ -400,6 +400,8 @@ export interface CurrentState {
   scheduled: Map<string, ScheduledSpec>;
   /** Load balancers by name. */
   loadBalancers: Map<string, LoadBalancerState>;
+  /** Notification configurations by group: topic → notification types (DescribeNotificationConfigurations). */
+  notifications: Map<string, Map<string, string[]>>;
   /** Whether every group, launch configuration, policy, alarm and load balancer of the account was listed (for pruning). */
   complete: boolean;
 }
@@ -419,6 +421,7 @@ export function emptyState(): CurrentState {
     alarms: new Map(),
     scheduled: new Map(),
     loadBalancers: new Map(),
+    notifications: new Map(),
     complete: false,
   };
 }

@@ -7,7 +7,7 @@
  * @module
  */
 import {
-  CAPACITY_TAG, CTL_TAGS, isAlarmOf, launchConfigName, launchConfigNumber, launchTemplateName, MANAGED_TAG, MAX_SIZE_TAG, MIN_SIZE_TAG, NOTIFICATION_TAG, policyOf,
+  CAPACITY_TAG, CTL_TAGS, isAlarmOf, launchConfigName, launchConfigNumber, launchTemplateName, MANAGED_TAG, MAX_SIZE_TAG, MIN_SIZE_TAG, NOTIFICATION_TAG, NOTIFICATION_TYPES, policyOf,
 } from '../model/naming';
 import { stateKey, type CurrentState, type DesiredState, type GroupSpec, type GroupState, type TagSpec } from '../model/types';
 import { alarmChanges, launchConfigChanges, policyChanges, sameSet, scheduledChanges } from './compare';
@@ -61,9 +61,9 @@ function tagMap(tags: readonly TagSpec[]): Map<string, TagSpec> {
 }
 
 /**
- * Every tag a group should carry: the file's and autoscalectl's own, but for the
- * notification tag, which the notification action writes once the notification is set
- * (so that an interrupted apply never records a notification that was not made).
+ * Every tag a group should carry: the file's and autoscalectl's own. (The notification
+ * topic is read from DescribeNotificationConfigurations; the tag that used to remember
+ * it, on fleets made by earlier versions, is removed like any autoscalectl tag not wanted.)
  */
 export function desiredTags(spec: GroupSpec): TagSpec[] {
   const tags: TagSpec[] = [...spec.tags, { key: MANAGED_TAG, value: 'true', propagateAtLaunch: false }];
@@ -76,11 +76,6 @@ export function desiredTags(spec: GroupSpec): TagSpec[] {
 /** Whether the group's scheduled actions change this size (which then, like capacity, is not reset on every run). */
 function scheduled(spec: GroupSpec, size: 'minSize' | 'maxSize'): boolean {
   return spec.scheduledActions.some((s) => s[size] !== undefined);
-}
-
-/** The tag remembering a group's notification topic. */
-export function notificationTag(topic: string): TagSpec {
-  return { key: NOTIFICATION_TAG, value: topic, propagateAtLaunch: false };
 }
 
 function clamp(value: number, min: number, max: number): number {
@@ -192,23 +187,22 @@ class Planner {
 
   group(spec: GroupSpec): void {
     const g = this.current.groups.get(spec.name);
-    const replace = g !== undefined && !sameSet(g.loadBalancers, spec.loadBalancers);
-    const fresh = g === undefined || replace;
+    const fresh = g === undefined;
     const launch = this.launch(spec, g, fresh);
     if (fresh) {
-      this.createGroup(spec, g, launch);
+      this.createGroup(spec, launch);
     } else {
       this.updateGroup(spec, g, launch);
     }
-    this.tags(spec, fresh ? undefined : g);
-    this.notification(spec, fresh ? undefined : g);
+    this.tags(spec, g);
+    this.notification(spec, g);
     this.scheduled(spec, fresh);
     this.policies(spec, fresh);
     this.alarms(spec, fresh);
   }
 
-  createGroup(spec: GroupSpec, g: GroupState | undefined, launch: LaunchChoice): void {
-    const desiredCapacity = spec.capacity ?? (g === undefined ? undefined : clamp(g.desiredCapacity, spec.minSize, spec.maxSize));
+  createGroup(spec: GroupSpec, launch: LaunchChoice): void {
+    const desiredCapacity = spec.capacity;
     const group: GroupCreate = {
       name: spec.name,
       ...(launch.kind === 'configuration' ? { launchConfigName: launch.name } : { launchTemplateName: launch.name }),
@@ -227,35 +221,24 @@ class Planner {
     if (spec.spot !== undefined && launch.kind === 'template') group.spot = spec.spot;
     if (spec.capacityRebalance !== undefined) group.capacityRebalance = spec.capacityRebalance;
     const changes: FieldChange[] = [];
-    const field = (name: string, old: unknown, now: unknown): void => {
-      if (now !== undefined && !(Array.isArray(now) && now.length === 0 && old === undefined)) changes.push({ field: name, old, new: now });
+    const field = (name: string, now: unknown): void => {
+      if (now !== undefined && !(Array.isArray(now) && now.length === 0)) changes.push({ field: name, old: undefined, new: now });
     };
-    if (launch.kind === 'configuration') field('launch_configuration', g?.launchConfigName, launch.name);
-    else field('launch', launchLabel(g), launchLabel({ launchTemplate: { name: launch.name, version: '$Default' } }));
-    field('min_size', g?.minSize, spec.minSize);
-    field('max_size', g?.maxSize, spec.maxSize);
-    field('desired_capacity', g?.desiredCapacity, desiredCapacity);
-    field('zones', g?.zones, spec.zones);
-    field('vpc_zone_identifier', g?.subnets, spec.subnets);
-    field('load_balancers', g?.loadBalancers, spec.loadBalancers);
-    field('health_check_type', g?.healthCheckType, spec.healthCheckType);
-    field('health_check_period', g?.healthCheckPeriod, spec.healthCheckPeriod);
-    field('default_cooldown', g?.defaultCooldown, spec.defaultCooldown);
-    field('termination_policies', g?.terminationPolicies, spec.terminationPolicies);
-    if (group.spot !== undefined) changes.push(...spotChanges(g?.mixed, group.spot));
-    if (spec.capacityRebalance === true) field('spot.capacity_rebalance', g?.capacityRebalance, true);
-    const action: PlannedAction = {
-      action: g === undefined ? 'create' : 'replace',
-      resource: 'group',
-      name: spec.name,
-      changes,
-      op: { kind: 'createGroup', group, replace: g !== undefined },
-    };
-    if (g !== undefined) {
-      action.destructive = true;
-      action.note = `load_balancers can only be set when a group is created: the group is deleted with its ${g.instanceCount} instance${g.instanceCount === 1 ? '' : 's'} and created again`;
-    }
-    this.add(action);
+    if (launch.kind === 'configuration') field('launch_configuration', launch.name);
+    else field('launch', launchLabel({ launchTemplate: { name: launch.name, version: '$Default' } }));
+    field('min_size', spec.minSize);
+    field('max_size', spec.maxSize);
+    field('desired_capacity', desiredCapacity);
+    field('zones', spec.zones);
+    field('vpc_zone_identifier', spec.subnets);
+    field('load_balancers', spec.loadBalancers);
+    field('health_check_type', spec.healthCheckType);
+    field('health_check_period', spec.healthCheckPeriod);
+    field('default_cooldown', spec.defaultCooldown);
+    field('termination_policies', spec.terminationPolicies);
+    if (group.spot !== undefined) changes.push(...spotChanges(undefined, group.spot));
+    if (spec.capacityRebalance === true) field('spot.capacity_rebalance', true);
+    this.add({ action: 'create', resource: 'group', name: spec.name, changes, op: { kind: 'createGroup', group } });
   }
 
   updateGroup(spec: GroupSpec, g: GroupState, launch: LaunchChoice): void {
@@ -345,6 +328,12 @@ class Planner {
       set.terminationPolicies = spec.terminationPolicies;
       changes.push({ field: 'termination_policies', old: g.terminationPolicies, new: spec.terminationPolicies });
     }
+    // Load balancers change in place (AttachLoadBalancers / DetachLoadBalancers): the group keeps its instances.
+    const attach = spec.loadBalancers.filter((n) => !g.loadBalancers.includes(n));
+    const detach = g.loadBalancers.filter((n) => !spec.loadBalancers.includes(n));
+    if (attach.length > 0) set.attachLoadBalancers = attach;
+    if (detach.length > 0) set.detachLoadBalancers = detach;
+    if (attach.length > 0 || detach.length > 0) changes.push({ field: 'load_balancers', old: g.loadBalancers, new: spec.loadBalancers });
     if (changes.length === 0) return;
     const action: PlannedAction = { action: 'update', resource: 'group', name: spec.name, changes, op: { kind: 'updateGroup', name: spec.name, set } };
     if (notes.length > 0) action.note = notes.join('; ');
@@ -399,7 +388,7 @@ class Planner {
         op: { kind: 'setTags', group: spec.name, tags: set },
       });
     }
-    const gone = g.tags.filter((t) => !wantKeys.has(t.key) && t.key !== NOTIFICATION_TAG && !t.key.startsWith('aws:'));
+    const gone = g.tags.filter((t) => !wantKeys.has(t.key) && !t.key.startsWith('aws:'));
     const remove = gone.filter((t) => CTL_TAGS.includes(t.key) || this.options.prune === true);
     for (const t of gone) if (!remove.includes(t)) this.keep('tags', t.key, spec.name);
     if (remove.length > 0) {
@@ -415,30 +404,33 @@ class Planner {
   }
 
   /**
-   * The launch/terminate notifications, remembered in a tag (botoscale cannot describe
-   * them); the action sets or removes the tag itself, after the notification.
+   * The launch/terminate notifications, as DescribeNotificationConfigurations lists them.
+   * The file's topic gets every notification type; other topics of a group autoscalectl
+   * manages are the file's too and go (as does the topic an earlier autoscalectl recorded
+   * in its tag); on a group it is adopting they are kept unless --prune.
    */
   notification(spec: GroupSpec, g: GroupState | undefined): void {
-    const recorded = g === undefined ? undefined : tagMap(g.tags).get(NOTIFICATION_TAG)?.value;
+    const described = g === undefined ? new Map<string, string[]>() : (this.current.notifications.get(spec.name) ?? new Map<string, string[]>());
+    const tags = tagMap(g?.tags ?? []);
+    const legacy = tags.get(NOTIFICATION_TAG)?.value;
+    const owned = (t: string): boolean => tags.has(MANAGED_TAG) || t === legacy || this.options.prune === true;
     const topic = spec.notificationTopic;
-    if (topic !== undefined && topic !== recorded) {
+    const others = [...described.keys()].filter((t) => t !== topic).sort();
+    const drop = others.filter(owned);
+    for (const t of others) if (!drop.includes(t)) this.keep('notification', t, spec.name);
+    const base = { resource: 'notification' as const, name: spec.name, group: spec.name };
+    if (topic !== undefined && !sameSet(described.get(topic) ?? [], NOTIFICATION_TYPES)) {
+      const old = described.has(topic) ? topic : drop.length === 0 ? undefined : drop.join(', ');
       this.add({
-        action: recorded === undefined ? 'create' : 'update',
-        resource: 'notification',
-        name: spec.name,
-        group: spec.name,
-        changes: [{ field: 'notification_topic', old: recorded, new: topic }],
-        op: recorded === undefined ? { kind: 'putNotification', group: spec.name, topic } : { kind: 'putNotification', group: spec.name, topic, previous: recorded },
+        ...base,
+        action: described.size === 0 ? 'create' : 'update',
+        changes: [{ field: 'notification_topic', old, new: topic }],
+        op: drop.length === 0 ? { kind: 'putNotification', group: spec.name, topic } : { kind: 'putNotification', group: spec.name, topic, previous: drop },
       });
-    } else if (topic === undefined && recorded !== undefined) {
-      this.add({
-        action: 'delete',
-        resource: 'notification',
-        name: spec.name,
-        group: spec.name,
-        changes: [{ field: 'notification_topic', old: recorded }],
-        op: { kind: 'deleteNotification', group: spec.name, topic: recorded },
-      });
+      return;
+    }
+    for (const t of drop) {
+      this.add({ ...base, action: 'delete', changes: [{ field: 'notification_topic', old: t }], op: { kind: 'deleteNotification', group: spec.name, topic: t } });
     }
   }
 

@@ -90,6 +90,10 @@ export interface GroupUpdate {
   defaultCooldown?: number;
   /** Termination policies. */
   terminationPolicies?: string[];
+  /** Load balancers to attach (AttachLoadBalancers, before any are detached). */
+  attachLoadBalancers?: string[];
+  /** Load balancers to detach (DetachLoadBalancers). */
+  detachLoadBalancers?: string[];
 }
 
 /** One step of bringing an existing load balancer in line. */
@@ -118,12 +122,12 @@ export type Operation =
   | { kind: 'createLoadBalancer'; spec: LoadBalancerSpec; replace: boolean }
   | { kind: 'updateLoadBalancer'; name: string; steps: LoadBalancerStep[] }
   | { kind: 'deleteLoadBalancer'; name: string }
-  | { kind: 'createGroup'; group: GroupCreate; replace: boolean }
+  | { kind: 'createGroup'; group: GroupCreate }
   | { kind: 'updateGroup'; name: string; set: GroupUpdate }
   | { kind: 'deleteGroup'; name: string }
   | { kind: 'setTags'; group: string; tags: TagSpec[] }
   | { kind: 'deleteTags'; group: string; tags: TagSpec[] }
-  | { kind: 'putNotification'; group: string; topic: string; previous?: string }
+  | { kind: 'putNotification'; group: string; topic: string; previous?: string[] }
   | { kind: 'deleteNotification'; group: string; topic: string }
   | { kind: 'putScheduledAction'; spec: ScheduledSpec }
   | { kind: 'deleteScheduledAction'; group: string; name: string }

@@ -8,7 +8,8 @@
  */
 import { causeTime } from './format';
 import { bringInService, launchInstance, scaleInCause, startTermination } from './lifecycle';
-import type { GroupRecord, InstanceRecord } from './model';
+import { expireLifecycleActions, startLifecycleWait } from './hooks';
+import { isPending, type GroupRecord, type InstanceRecord } from './model';
 import type { AutoScalingState } from './state';
 import { rebalanceCapacity } from './rebalance';
 import { capacityUnits, launchMixed, mixedChoiceIn, mixedVictims } from './mixed-capacity';
@@ -32,15 +33,27 @@ function markUnhealthy(instance: InstanceRecord, reason: 'EC2' | 'ELB'): void {
   instance.unhealthyReason = reason;
 }
 
-/** Follows EC2 and ELB: Pending → InService, health checks, finished terminations. */
+/**
+ * Follows EC2 and ELB: Pending → InService (through Pending:Wait while launch lifecycle
+ * hooks hold it), health checks, lifecycle hook timeouts, finished terminations.
+ */
 export function syncInstances(state: AutoScalingState, group: GroupRecord, now: number): void {
   const ec2 = state.cloud.ec2;
   for (const instance of [...group.instances]) {
     const view = ec2.getInstance(instance.instanceId);
     switch (instance.lifecycleState) {
       case 'Pending':
+        if (view?.state === 'running') {
+          if (!startLifecycleWait(state, group, instance, 'autoscaling:EC2_INSTANCE_LAUNCHING', now)) bringInService(state, group, instance, now);
+        } else if (view === undefined || view.state !== 'pending') markUnhealthy(instance, 'EC2');
+        break;
+      case 'Pending:Wait':
+      case 'Terminating:Wait':
+        expireLifecycleActions(state, group, instance, now);
+        break;
+      case 'Pending:Proceed':
         if (view?.state === 'running') bringInService(state, group, instance, now);
-        else if (view === undefined || view.state !== 'pending') markUnhealthy(instance, 'EC2');
+        else markUnhealthy(instance, 'EC2');
         break;
       case 'InService': {
         if (state.suspended(group, 'HealthCheck') || instance.healthStatus === 'Unhealthy') break;
@@ -63,6 +76,7 @@ export function syncInstances(state: AutoScalingState, group: GroupRecord, now: 
         break;
       }
       case 'Terminating':
+      case 'Terminating:Proceed':
         if (view === undefined || view.state === 'terminated') {
           state.finishActivity(instance.activityId, now);
           state.removeInstance(group, instance);
@@ -77,7 +91,7 @@ export function syncInstances(state: AutoScalingState, group: GroupRecord, now: 
 function replaceUnhealthy(state: AutoScalingState, group: GroupRecord, now: number): void {
   if (state.suspended(group, 'ReplaceUnhealthy') || state.suspended(group, 'Terminate')) return;
   for (const instance of group.instances) {
-    if ((instance.lifecycleState === 'InService' || instance.lifecycleState === 'Pending') && instance.healthStatus === 'Unhealthy') {
+    if ((instance.lifecycleState === 'InService' || instance.lifecycleState === 'Pending' || instance.lifecycleState === 'Pending:Proceed') && instance.healthStatus === 'Unhealthy') {
       startTermination(state, group, instance, unhealthyCause(instance, now), now);
     }
   }
@@ -104,7 +118,7 @@ function launchMissing(state: AutoScalingState, group: GroupRecord, active: Inst
 }
 
 function terminateExtra(state: AutoScalingState, group: GroupRecord, active: InstanceRecord[], now: number): void {
-  if (group.rebalancing && active.some((i) => i.lifecycleState === 'Pending')) return;
+  if (group.rebalancing && active.some((i) => isPending(i.lifecycleState))) return;
   const from = capacityUnits(active);
   const victims = group.mixedInstancesPolicy !== undefined ? mixedVictims(group, active, now) : selectForTermination(group, from - group.desiredCapacity, now);
   const t = causeTime(now);

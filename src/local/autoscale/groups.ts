@@ -19,9 +19,10 @@ import {
 } from './errors';
 import { causeTime, groupArn, launchConfigArn } from './format';
 import { checkLaunchSources, groupTemplate } from './launchtemplates';
+import { dropLifecycleHooksForDelete } from './hooks';
 import { startTermination } from './lifecycle';
 import { readMixedPolicy } from './mixed';
-import { DEFAULT_COOLDOWN, GROUP_METRICS, PROCESS_NAMES, TERMINATION_POLICIES, type GroupRecord, type TagRecord } from './model';
+import { DEFAULT_COOLDOWN, GROUP_METRICS, PROCESS_NAMES, TERMINATION_POLICIES, isPending, isTerminating, type GroupRecord, type TagRecord } from './model';
 import type { AutoScalingState } from './state';
 import { checkTags, type TagInput } from './tags';
 import type { WireObject } from '../types';
@@ -291,7 +292,8 @@ export function deleteGroup(state: AutoScalingState, name: string, force: boolea
     return;
   }
   if (group.deleting) return;
-  const from = group.instances.filter((i) => i.lifecycleState === 'Pending' || i.lifecycleState === 'InService').length;
+  dropLifecycleHooksForDelete(state, group);
+  const from = group.instances.filter((i) => isPending(i.lifecycleState) || i.lifecycleState === 'InService').length;
   state.changeDesired(group, 0, 'a user request deleted the AutoScalingGroup', now);
   group.minSize = 0;
   group.maxSize = 0;
@@ -299,7 +301,7 @@ export function deleteGroup(state: AutoScalingState, name: string, force: boolea
   const t = causeTime(now);
   const prefix = group.pendingCause === undefined ? '' : `${group.pendingCause.text}  `;
   for (const instance of [...group.instances]) {
-    if (instance.lifecycleState === 'Terminating') continue;
+    if (isTerminating(instance.lifecycleState)) continue;
     if (instance.lifecycleState === 'Detaching') {
       state.removeInstance(group, instance);
       continue;

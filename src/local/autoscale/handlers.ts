@@ -24,9 +24,11 @@ import {
 import { optBool, optDate, optInt, optNumber, optObject, optObjects, optString, optStrings, reqInt, reqString } from './input';
 import { attachInstances, detachInstances, setInstanceHealth, terminateInstance } from './instances';
 import { createLaunchConfig, deleteLaunchConfig } from './launchconfigs';
-import { ADJUSTMENT_TYPES, GROUP_METRICS, NOTIFICATION_TYPES, PROCESS_NAMES, TERMINATION_POLICIES, type BlockDeviceMappingRecord, type ActivityRecord } from './model';
+import { ADJUSTMENT_TYPES, GROUP_METRICS, LIFECYCLE_TRANSITIONS, NOTIFICATION_TYPES, PROCESS_NAMES, TERMINATION_POLICIES, type BlockDeviceMappingRecord, type ActivityRecord } from './model';
 import { deletePolicy, executePolicy, putScalingPolicy } from './policies';
-import { putScheduledAction } from './scheduled';
+import { batchDeleteScheduledActions, batchPutScheduledActions, putScheduledAction, scheduledNotFound } from './scheduled';
+import { completeLifecycleAction, deleteLifecycleHook, describeLifecycleHooks, lifecycleHookShape, putLifecycleHook, recordLifecycleActionHeartbeat, type ActionRef } from './hooks';
+import { enterStandby, exitStandby } from './standby';
 import {
   activityShape,
   autoScalingInstanceShape,
@@ -150,6 +152,14 @@ function activityPage(state: AutoScalingState, input: WireObject): WireObject {
   items = items.reverse().sort((x, y) => y.a.startTime - x.a.startTime);
   const p = page(input, items, (i) => i.a.activityId, 100, 100);
   return withToken({ Activities: p.items.map((i) => activityShape(i.a, i.deleted)) }, p.nextToken);
+}
+
+function actionRef(input: WireObject): ActionRef {
+  return {
+    AutoScalingGroupName: reqString(input, 'AutoScalingGroupName'),
+    LifecycleHookName: reqString(input, 'LifecycleHookName'),
+    ...pick(input, { LifecycleActionToken: optString, InstanceId: optString }),
+  };
 }
 
 /** The Auto Scaling handlers over a state model. */
@@ -283,6 +293,10 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
 
     DescribeAutoScalingInstances(input) {
       const ids = optStrings(input, 'InstanceIds') ?? [];
+      // API Reference, DescribeAutoScalingInstances: "Array Members: Maximum number of 50 items."
+      if (ids.length > 50) {
+        throw validation("1 validation error detected: Value at 'instanceIds' failed to satisfy constraint: Member must have length less than or equal to 50");
+      }
       const items: WireObject[] = [];
       const keys: string[] = [];
       if (ids.length > 0) {
@@ -442,7 +456,7 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
     DeleteScheduledAction(input) {
       const group = state.requireGroup(reqString(input, 'AutoScalingGroupName'));
       const name = reqString(input, 'ScheduledActionName');
-      if (!state.deleteScheduled(group.name, name)) throw validation(`Scheduled action name not found - ${name}`);
+      if (!state.deleteScheduled(group.name, name)) throw scheduledNotFound(name);
     },
 
     CreateOrUpdateTags(input) {
@@ -558,6 +572,71 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
       const group = state.requireGroup(reqString(input, 'AutoScalingGroupName'));
       const p = page(input, group.loadBalancerNames, (n) => n, 100, 100);
       return withToken({ LoadBalancers: p.items.map((n) => ({ LoadBalancerName: n, State: loadBalancerState(state, group, n) })) }, p.nextToken);
+    },
+
+    PutLifecycleHook(input) {
+      putLifecycleHook(state, {
+        LifecycleHookName: reqString(input, 'LifecycleHookName'),
+        AutoScalingGroupName: reqString(input, 'AutoScalingGroupName'),
+        ...pick(input, {
+          LifecycleTransition: optString,
+          RoleARN: optString,
+          NotificationTargetARN: optString,
+          NotificationMetadata: optString,
+          HeartbeatTimeout: optInt,
+          DefaultResult: optString,
+        }),
+      });
+      return {};
+    },
+
+    DescribeLifecycleHooks(input) {
+      const hooks = describeLifecycleHooks(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'LifecycleHookNames') ?? []);
+      return { LifecycleHooks: hooks.map(lifecycleHookShape) };
+    },
+
+    DeleteLifecycleHook(input, ctx) {
+      deleteLifecycleHook(state, reqString(input, 'AutoScalingGroupName'), reqString(input, 'LifecycleHookName'), ctx.now);
+      return {};
+    },
+
+    DescribeLifecycleHookTypes() {
+      return { LifecycleHookTypes: [...LIFECYCLE_TRANSITIONS] };
+    },
+
+    CompleteLifecycleAction(input, ctx) {
+      completeLifecycleAction(state, actionRef(input), reqString(input, 'LifecycleActionResult'), ctx.now);
+      return {};
+    },
+
+    RecordLifecycleActionHeartbeat(input, ctx) {
+      recordLifecycleActionHeartbeat(state, actionRef(input), ctx.now);
+      return {};
+    },
+
+    EnterStandby(input, ctx) {
+      const decrement = optBool(input, 'ShouldDecrementDesiredCapacity');
+      if (decrement === undefined) throw validation('ShouldDecrementDesiredCapacity is required');
+      const acts = enterStandby(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'InstanceIds') ?? [], decrement, ctx.now);
+      return { Activities: acts.map((a) => activityShape(a)) };
+    },
+
+    ExitStandby(input, ctx) {
+      const acts = exitStandby(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'InstanceIds') ?? [], ctx.now);
+      return { Activities: acts.map((a) => activityShape(a)) };
+    },
+
+    BatchPutScheduledUpdateGroupAction(input, ctx) {
+      const actions = (optObjects(input, 'ScheduledUpdateGroupActions') ?? []).map((a) => ({
+        ScheduledActionName: reqString(a, 'ScheduledActionName'),
+        ...pick(a, { StartTime: optDate, EndTime: optDate, Recurrence: optString, MinSize: optInt, MaxSize: optInt, DesiredCapacity: optInt, TimeZone: optString }),
+      }));
+      return { FailedScheduledUpdateGroupActions: batchPutScheduledActions(state, reqString(input, 'AutoScalingGroupName'), actions, ctx.now) };
+    },
+
+    BatchDeleteScheduledAction(input) {
+      const names = optStrings(input, 'ScheduledActionNames') ?? [];
+      return { FailedScheduledActions: batchDeleteScheduledActions(state, reqString(input, 'AutoScalingGroupName'), names) };
     },
   };
 }

@@ -8,7 +8,7 @@ import { reconcileGroup } from './control';
 import { activityInProgress, instanceNotFound, validation } from './errors';
 import { causeTime } from './format';
 import { deregister, register, startTermination } from './lifecycle';
-import type { ActivityRecord, GroupRecord, InstanceRecord } from './model';
+import { isTerminating, type ActivityRecord, type GroupRecord, type InstanceRecord } from './model';
 import type { AutoScalingState } from './state';
 import { activeInstances } from './termination';
 
@@ -84,22 +84,25 @@ export function detachInstances(state: AutoScalingState, name: string, ids: read
   const group = state.requireGroup(name);
   const instances = [...new Set(ids)].map((id) => memberOf(group, id));
   for (const i of instances) {
-    if (i.lifecycleState !== 'InService' && i.lifecycleState !== 'Pending') {
-      throw validation(`The instance ${i.instanceId} is not in InService or Pending state.`);
+    if (i.lifecycleState !== 'InService' && i.lifecycleState !== 'Pending' && i.lifecycleState !== 'Standby') {
+      throw validation(`The instance ${i.instanceId} is not in InService, Pending or Standby state.`);
     }
   }
-  if (decrement && group.desiredCapacity - instances.length < group.minSize) throw minViolation(group, 'Detaching');
+  // A Standby instance is outside the desired capacity already: detaching it lowers nothing.
+  const counted = instances.filter((i) => i.lifecycleState !== 'Standby').length;
+  if (decrement && group.desiredCapacity - counted < group.minSize) throw minViolation(group, 'Detaching');
   const activities: ActivityRecord[] = [];
   for (const instance of instances) {
     const from = group.desiredCapacity;
-    if (decrement) group.desiredCapacity -= 1;
+    const lowers = decrement && instance.lifecycleState !== 'Standby';
+    if (lowers) group.desiredCapacity -= 1;
     deregister(state, group, instance);
     if (instance.activityId !== undefined) state.finishActivity(instance.activityId, now, 'Cancelled', 'The instance was detached before it came into service.');
     state.removeInstance(group, instance);
     activities.push(
       state.addActivity(group, {
         description: `Detaching EC2 instance: ${instance.instanceId}`,
-        cause: decrement
+        cause: lowers
           ? `At ${causeTime(now)} instance ${instance.instanceId} was detached in response to a user request, shrinking the capacity from ${from} to ${group.desiredCapacity}.`
           : `At ${causeTime(now)} instance ${instance.instanceId} was detached in response to a user request.`,
         startTime: now,
@@ -119,7 +122,7 @@ export function terminateInstance(state: AutoScalingState, id: string, decrement
   const group = state.groupOfInstance(id);
   if (group === undefined) throw instanceNotFound(id);
   const instance = memberOf(group, id);
-  if (instance.lifecycleState === 'Terminating') {
+  if (isTerminating(instance.lifecycleState)) {
     throw activityInProgress(`Instance ${id} is already being terminated.`);
   }
   const t = causeTime(now);

@@ -6,6 +6,7 @@
  */
 import type { Ec2InstanceView, LaunchSpec, TemplatePlacement } from '../types';
 import { causeTime } from './format';
+import { startLifecycleWait } from './hooks';
 import type { MixedLaunch } from './mixed';
 import type { ActivityRecord, GroupRecord, InstanceRecord, TemplateRefRecord } from './model';
 import type { AutoScalingState } from './state';
@@ -157,7 +158,9 @@ export function bringInService(state: AutoScalingState, group: GroupRecord, inst
 
 /**
  * Starts terminating an instance: deregisters it, asks EC2 to terminate it, and records
- * the activity (finished once EC2 reports the instance terminated).
+ * the activity (finished once EC2 reports the instance terminated). With termination
+ * lifecycle hooks the instance waits in Terminating:Wait first, and EC2 is asked once
+ * they let it go.
  */
 export function startTermination(state: AutoScalingState, group: GroupRecord, instance: InstanceRecord, cause: string, now: number): ActivityRecord {
   deregister(state, group, instance);
@@ -174,6 +177,8 @@ export function startTermination(state: AutoScalingState, group: GroupRecord, in
   });
   instance.lifecycleState = 'Terminating';
   instance.activityId = activity.activityId;
+  delete instance.lifecycleActions;
+  if (startLifecycleWait(state, group, instance, 'autoscaling:EC2_INSTANCE_TERMINATING', now)) return activity;
   state.cloud.ec2.terminateInstance(instance.instanceId);
   return activity;
 }

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Ec2InstanceView } from '../types';
-import type { GroupRecord } from './model';
+import { isPending, isTerminating, type GroupRecord } from './model';
 import type { AutoScalingState } from './state';
 
 const MINUTE = 60_000;
@@ -19,8 +19,8 @@ function groupMetricValues(group: GroupRecord): Record<string, number> {
   let standby = 0;
   for (const i of group.instances) {
     if (i.lifecycleState === 'InService') inService++;
-    else if (i.lifecycleState === 'Pending') pending++;
-    else if (i.lifecycleState === 'Terminating') terminating++;
+    else if (isPending(i.lifecycleState)) pending++;
+    else if (isTerminating(i.lifecycleState)) terminating++;
     else if (i.lifecycleState === 'Standby') standby++;
   }
   const total = inService + pending + terminating + standby;

@@ -62,7 +62,55 @@ export interface TemplateRefRecord {
 }
 
 /** Lifecycle states the simulation uses. */
-export type LifecycleState = 'Pending' | 'InService' | 'Terminating' | 'Detaching' | 'Standby';
+export type LifecycleState =
+  | 'Pending'
+  | 'Pending:Wait'
+  | 'Pending:Proceed'
+  | 'InService'
+  | 'Terminating'
+  | 'Terminating:Wait'
+  | 'Terminating:Proceed'
+  | 'Detaching'
+  | 'Standby';
+
+/** Whether an instance is launching (Pending, or held or released by a launch lifecycle hook). */
+export function isPending(state: LifecycleState): boolean {
+  return state === 'Pending' || state === 'Pending:Wait' || state === 'Pending:Proceed';
+}
+
+/** Whether an instance is being terminated (or held or released by a termination lifecycle hook). */
+export function isTerminating(state: LifecycleState): boolean {
+  return state === 'Terminating' || state === 'Terminating:Wait' || state === 'Terminating:Proceed';
+}
+
+/** The two lifecycle transitions a hook can hold (DescribeLifecycleHookTypes). */
+export const LIFECYCLE_TRANSITIONS = ['autoscaling:EC2_INSTANCE_LAUNCHING', 'autoscaling:EC2_INSTANCE_TERMINATING'] as const;
+
+/** A lifecycle hook of a group. */
+export interface LifecycleHookRecord {
+  name: string;
+  groupName: string;
+  transition: string;
+  roleARN?: string;
+  notificationTargetARN?: string;
+  notificationMetadata?: string;
+  /** Seconds. */
+  heartbeatTimeout: number;
+  defaultResult: 'CONTINUE' | 'ABANDON';
+}
+
+/** A lifecycle action: one hook holding one instance in a wait state. */
+export interface LifecycleActionRecord {
+  hookName: string;
+  token: string;
+  /** The hook's heartbeat timeout when the action started (seconds). */
+  heartbeatTimeout: number;
+  defaultResult: 'CONTINUE' | 'ABANDON';
+  /** When the action times out unless a heartbeat extends it (ms). */
+  deadline: number;
+  /** When it times out whatever the heartbeats: the hook's GlobalTimeout after it started (ms). */
+  globalDeadline: number;
+}
 
 /** One instance of a group. */
 export interface InstanceRecord {
@@ -92,6 +140,8 @@ export interface InstanceRecord {
   weightedCapacity?: string;
   /** The instance launched to replace it after a rebalance recommendation (Capacity Rebalancing). */
   replacementId?: string;
+  /** The lifecycle actions holding it in Pending:Wait or Terminating:Wait, until each is completed or times out. */
+  lifecycleActions?: LifecycleActionRecord[];
 }
 
 /** A tag of a group. */
@@ -271,6 +321,8 @@ export interface AutoScalingSnapshot {
   notifications: NotificationRecord[];
   activities: ActivityRecord[];
   lastMetricsMinute: number;
+  /** Absent in snapshots made before botoscale local had lifecycle hooks. */
+  lifecycleHooks?: LifecycleHookRecord[];
 }
 
 /** The processes SuspendProcesses knows, in AWS's order. */

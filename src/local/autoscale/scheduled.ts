@@ -7,6 +7,7 @@
 import { uuid } from '../ids';
 import { reconcileGroup } from './control';
 import { isTimeZone, nextCronTime, parseCron } from './cron';
+import { ServiceError } from '../errors';
 import { limitExceeded, validation } from './errors';
 import { scheduledActionArn } from './format';
 import type { ScheduledActionRecord } from './model';
@@ -109,4 +110,60 @@ export function fireScheduledActions(state: AutoScalingState, now: number): void
     if (next === undefined) state.deleteScheduled(action.groupName, action.name);
     else action.nextRun = next;
   }
+}
+
+/** Scheduled actions one batch call may carry (API Reference, BatchPutScheduledUpdateGroupAction and BatchDeleteScheduledAction: "The maximum number allowed is 50"). */
+export const MAX_BATCH_SCHEDULED = 50;
+
+/** A scheduled action a batch call could not put or delete, as FailedScheduledUpdateGroupActionRequest words it. */
+export interface FailedScheduled {
+  [member: string]: string;
+  ScheduledActionName: string;
+  ErrorCode: string;
+  ErrorMessage: string;
+}
+
+function checkBatchSize(count: number, member: string): void {
+  if (count > MAX_BATCH_SCHEDULED) {
+    throw validation(`1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BATCH_SCHEDULED}`);
+  }
+}
+
+function failureOf(name: string, err: unknown): FailedScheduled {
+  if (err instanceof ServiceError) return { ScheduledActionName: name, ErrorCode: err.code, ErrorMessage: err.message };
+  throw err;
+}
+
+/**
+ * BatchPutScheduledUpdateGroupAction: each action is put on its own; those AWS refuses are
+ * reported (code and message as PutScheduledUpdateGroupAction would answer), the others kept.
+ */
+export function batchPutScheduledActions(state: AutoScalingState, groupName: string, actions: ReadonlyArray<Omit<PutScheduledParams, 'AutoScalingGroupName'>>, now: number): FailedScheduled[] {
+  state.requireGroup(groupName);
+  checkBatchSize(actions.length, 'scheduledUpdateGroupActions');
+  const failed: FailedScheduled[] = [];
+  for (const a of actions) {
+    try {
+      putScheduledAction(state, { ...a, AutoScalingGroupName: groupName }, now);
+    } catch (err) {
+      failed.push(failureOf(a.ScheduledActionName, err));
+    }
+  }
+  return failed;
+}
+
+/** BatchDeleteScheduledAction: names not found are reported as DeleteScheduledAction would answer them. */
+export function batchDeleteScheduledActions(state: AutoScalingState, groupName: string, names: readonly string[]): FailedScheduled[] {
+  const group = state.requireGroup(groupName);
+  checkBatchSize(names.length, 'scheduledActionNames');
+  const failed: FailedScheduled[] = [];
+  for (const name of names) {
+    if (!state.deleteScheduled(group.name, name)) failed.push(failureOf(name, scheduledNotFound(name)));
+  }
+  return failed;
+}
+
+/** A scheduled action that does not exist, as DeleteScheduledAction words it. */
+export function scheduledNotFound(name: string): ServiceError {
+  return validation(`Scheduled action name not found - ${name}`);
 }

@@ -15,10 +15,12 @@ import type {
   GroupRecord,
   InstanceRecord,
   LaunchConfigRecord,
+  LifecycleHookRecord,
   NotificationRecord,
   PolicyRecord,
   ScheduledActionRecord,
 } from './model';
+import { isPending, isTerminating } from './model';
 import { groupNotFound } from './errors';
 import { deletePolicyAlarms } from './targettracking';
 
@@ -69,6 +71,8 @@ export class AutoScalingState {
   readonly scheduled = new Map<string, ScheduledActionRecord>();
   /** Notification configurations by group and topic. */
   readonly notifications = new Map<string, NotificationRecord>();
+  /** Lifecycle hooks by group and name. */
+  readonly lifecycleHooks = new Map<string, LifecycleHookRecord>();
   /** Activities of live groups, oldest first. */
   readonly activities = new Map<string, ActivityRecord[]>();
   /** Activities of deleted groups, oldest first. */
@@ -133,6 +137,7 @@ export class AutoScalingState {
     }
     for (const [k, s] of this.scheduled) if (s.groupName === name) this.scheduled.delete(k);
     for (const [k, n] of this.notifications) if (n.groupName === name) this.notifications.delete(k);
+    for (const [k, h] of this.lifecycleHooks) if (h.groupName === name) this.lifecycleHooks.delete(k);
     const acts = this.activities.get(name) ?? [];
     this.activities.delete(name);
     this.deletedActivities.push(...acts);
@@ -217,6 +222,28 @@ export class AutoScalingState {
   /** Removes a notification configuration; false when there was none. */
   deleteNotification(group: string, topic: string): boolean {
     return this.notifications.delete(key(group, topic));
+  }
+
+  /** A group's lifecycle hook by name. */
+  getLifecycleHook(group: string, name: string): LifecycleHookRecord | undefined {
+    return this.lifecycleHooks.get(key(group, name));
+  }
+
+  /** A group's lifecycle hooks, by name; only those of `transition` when given. */
+  lifecycleHooksOf(group: string, transition?: string): LifecycleHookRecord[] {
+    return [...this.lifecycleHooks.values()]
+      .filter((h) => h.groupName === group && (transition === undefined || h.transition === transition))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** Adds or replaces a lifecycle hook. */
+  putLifecycleHook(hook: LifecycleHookRecord): void {
+    this.lifecycleHooks.set(key(hook.groupName, hook.name), hook);
+  }
+
+  /** Removes a lifecycle hook; false when there was none. */
+  deleteLifecycleHook(group: string, name: string): boolean {
+    return this.lifecycleHooks.delete(key(group, name));
   }
 
   // ---- instances ------------------------------------------------------------------------
@@ -308,7 +335,7 @@ export class AutoScalingState {
 
   /** Whether a group has a launch or termination still running. */
   hasActivityInProgress(group: GroupRecord): boolean {
-    return group.instances.some((i) => i.lifecycleState === 'Pending' || i.lifecycleState === 'Terminating');
+    return group.instances.some((i) => isPending(i.lifecycleState) || isTerminating(i.lifecycleState));
   }
 
   // ---- capacity and cooldown ------------------------------------------------------------
@@ -357,6 +384,7 @@ export class AutoScalingState {
       notifications: [...this.notifications.values()],
       activities,
       lastMetricsMinute: Number.isFinite(this.lastMetricsMinute) ? this.lastMetricsMinute : 0,
+      lifecycleHooks: [...this.lifecycleHooks.values()],
     };
   }
 
@@ -368,6 +396,7 @@ export class AutoScalingState {
     this.policies.clear();
     this.scheduled.clear();
     this.notifications.clear();
+    this.lifecycleHooks.clear();
     this.activities.clear();
     this.deletedActivities = [];
     this.#policyArns.clear();
@@ -384,6 +413,7 @@ export class AutoScalingState {
     for (const p of s.policies) this.putPolicy(p);
     for (const a of s.scheduledActions) this.putScheduled(a);
     for (const n of s.notifications) this.putNotification(n);
+    for (const h of s.lifecycleHooks ?? []) this.putLifecycleHook(h);
     for (const a of s.activities) {
       const list = this.activities.get(a.groupName);
       const group = this.groups.get(a.groupName);

@@ -27,7 +27,7 @@ import type { CloudWatchApi, WireObject } from '../types';
 import type { ManagedAlarms } from '../cloudwatch';
 import { validation } from './errors';
 import { capacityUnits } from './mixed-capacity';
-import type { GroupRecord, PolicyRecord, TargetTrackingRecord } from './model';
+import { isPending, type GroupRecord, type PolicyRecord, type TargetTrackingRecord } from './model';
 import { clamp } from './scaling';
 import { AUTOSCALING } from '../../core/rules/generated';
 
@@ -188,6 +188,6 @@ export function trackedCapacity(group: GroupRecord, policy: PolicyRecord, metric
   if (wanted > group.desiredCapacity) return wanted;
   if (wanted >= group.desiredCapacity || t.disableScaleIn) return undefined;
   const warmup = (policy.estimatedInstanceWarmup ?? group.defaultCooldown) * 1000;
-  const warming = group.instances.some((i) => i.lifecycleState === 'Pending' || (i.lifecycleState === 'InService' && now < (i.inServiceTime ?? i.launchTime) + warmup));
+  const warming = group.instances.some((i) => isPending(i.lifecycleState) || (i.lifecycleState === 'InService' && now < (i.inServiceTime ?? i.launchTime) + warmup));
   return warming ? undefined : wanted;
 }

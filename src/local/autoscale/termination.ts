@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { GroupRecord, InstanceRecord } from './model';
+import { isPending, type GroupRecord, type InstanceRecord } from './model';
 
 const HOUR = 3_600_000;
 
@@ -54,11 +54,12 @@ const FILTERS: Record<string, Filter> = {
 };
 
 /**
- * Instances that count toward the group's capacity: Pending and InService ones, except a
+ * Instances that count toward the group's capacity: Pending (waiting on a lifecycle hook
+ * or not) and InService ones (not Standby ones), except a
  * spot instance whose Capacity Rebalancing replacement has been launched.
  */
 export function activeInstances(group: GroupRecord): InstanceRecord[] {
-  return group.instances.filter((i) => (i.lifecycleState === 'Pending' || i.lifecycleState === 'InService') && i.replacementId === undefined);
+  return group.instances.filter((i) => (isPending(i.lifecycleState) || i.lifecycleState === 'InService') && i.replacementId === undefined);
 }
 
 /** The instances a scale-in may take, narrowed to the zones that most need to lose one. */

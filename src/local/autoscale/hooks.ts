@@ -1,0 +1,232 @@
+/**
+ * Lifecycle hooks (PutLifecycleHook, DescribeLifecycleHooks, DeleteLifecycleHook,
+ * CompleteLifecycleAction, RecordLifecycleActionHeartbeat) and the waits they put
+ * instances in: a launching instance waits in `Pending:Wait`, a terminating one in
+ * `Terminating:Wait`, until every hook's action is completed or times out and its
+ * default result applies (Auto Scaling User Guide, "Amazon EC2 Auto Scaling lifecycle
+ * hooks"; API Reference, PutLifecycleHook and CompleteLifecycleAction).
+ *
+ * @module
+ */
+import { uuid } from '../ids';
+import type { WireObject } from '../types';
+import { limitExceeded, validation } from './errors';
+import { LIFECYCLE_TRANSITIONS, type GroupRecord, type InstanceRecord, type LifecycleActionRecord, type LifecycleHookRecord } from './model';
+import type { AutoScalingState } from './state';
+
+/** Hooks a group may have (API Reference, PutLifecycleHook: "by default is 50 per Auto Scaling group"). */
+export const MAX_LIFECYCLE_HOOKS = 50;
+/** HeartbeatTimeout's range and default, in seconds (API Reference, PutLifecycleHook). */
+export const HEARTBEAT_TIMEOUT = { min: 30, max: 7200, default: 3600 } as const;
+/** GlobalTimeout: 100 times HeartbeatTimeout or 48 hours, whichever is smaller (API Reference, LifecycleHook). */
+const GLOBAL_TIMEOUT_CAP = 172_800;
+
+const LAUNCHING = 'autoscaling:EC2_INSTANCE_LAUNCHING';
+type Result = 'CONTINUE' | 'ABANDON';
+
+function globalTimeout(heartbeat: number): number {
+  return Math.min(heartbeat * 100, GLOBAL_TIMEOUT_CAP);
+}
+
+function readResult(value: string, member: string): Result {
+  if (value !== 'CONTINUE' && value !== 'ABANDON') {
+    throw validation(`Value ${value} for parameter ${member} is invalid. Valid values are CONTINUE and ABANDON.`);
+  }
+  return value;
+}
+
+/** PutLifecycleHook's parameters, as the wire gives them. */
+export interface PutHookParams {
+  LifecycleHookName: string;
+  AutoScalingGroupName: string;
+  LifecycleTransition?: string;
+  RoleARN?: string;
+  NotificationTargetARN?: string;
+  NotificationMetadata?: string;
+  HeartbeatTimeout?: number;
+  DefaultResult?: string;
+}
+
+/** PutLifecycleHook: creates a hook, or changes the members given of an existing one. */
+export function putLifecycleHook(state: AutoScalingState, p: PutHookParams): LifecycleHookRecord {
+  const group = state.requireGroup(p.AutoScalingGroupName);
+  const old = state.getLifecycleHook(group.name, p.LifecycleHookName);
+  const transition = p.LifecycleTransition ?? old?.transition;
+  if (transition === undefined) throw validation('LifecycleTransition is required when creating a lifecycle hook.');
+  if (!(LIFECYCLE_TRANSITIONS as readonly string[]).includes(transition)) {
+    throw validation(`Invalid value for LifecycleTransition: ${transition}. Valid values are ${LIFECYCLE_TRANSITIONS.join(' and ')}.`);
+  }
+  const heartbeat = p.HeartbeatTimeout ?? old?.heartbeatTimeout ?? HEARTBEAT_TIMEOUT.default;
+  if (heartbeat < HEARTBEAT_TIMEOUT.min || heartbeat > HEARTBEAT_TIMEOUT.max) {
+    throw validation(`Value ${heartbeat} for parameter HeartbeatTimeout is invalid. It must be between ${HEARTBEAT_TIMEOUT.min} and ${HEARTBEAT_TIMEOUT.max} seconds.`);
+  }
+  const defaultResult = p.DefaultResult === undefined ? (old?.defaultResult ?? 'ABANDON') : readResult(p.DefaultResult, 'DefaultResult');
+  if (old === undefined && state.lifecycleHooksOf(group.name).length >= MAX_LIFECYCLE_HOOKS) {
+    throw limitExceeded(`You have reached the limit of ${MAX_LIFECYCLE_HOOKS} lifecycle hooks for AutoScalingGroup ${group.name}.`);
+  }
+  const hook: LifecycleHookRecord = { name: p.LifecycleHookName, groupName: group.name, transition, heartbeatTimeout: heartbeat, defaultResult };
+  const roleARN = p.RoleARN ?? old?.roleARN;
+  const target = p.NotificationTargetARN ?? old?.notificationTargetARN;
+  const metadata = p.NotificationMetadata ?? old?.notificationMetadata;
+  if (roleARN !== undefined) hook.roleARN = roleARN;
+  if (target !== undefined && target !== '') hook.notificationTargetARN = target;
+  if (metadata !== undefined) hook.notificationMetadata = metadata;
+  state.putLifecycleHook(hook);
+  return hook;
+}
+
+/** A LifecycleHook structure. */
+export function lifecycleHookShape(h: LifecycleHookRecord): WireObject {
+  return {
+    LifecycleHookName: h.name,
+    AutoScalingGroupName: h.groupName,
+    LifecycleTransition: h.transition,
+    NotificationTargetARN: h.notificationTargetARN,
+    RoleARN: h.roleARN,
+    NotificationMetadata: h.notificationMetadata,
+    HeartbeatTimeout: h.heartbeatTimeout,
+    GlobalTimeout: globalTimeout(h.heartbeatTimeout),
+    DefaultResult: h.defaultResult,
+  };
+}
+
+/** DescribeLifecycleHooks: a group's hooks, all or those named. */
+export function describeLifecycleHooks(state: AutoScalingState, groupName: string, names: readonly string[]): LifecycleHookRecord[] {
+  const group = state.requireGroup(groupName);
+  return state.lifecycleHooksOf(group.name).filter((h) => names.length === 0 || names.includes(h.name));
+}
+
+/**
+ * Puts an instance in its wait state when the group has hooks for `transition`: one
+ * action per hook. False (nothing done) when there is none.
+ */
+export function startLifecycleWait(state: AutoScalingState, group: GroupRecord, instance: InstanceRecord, transition: string, now: number): boolean {
+  const hooks = state.lifecycleHooksOf(group.name, transition);
+  if (hooks.length === 0) return false;
+  instance.lifecycleActions = hooks.map((h) => ({
+    hookName: h.name,
+    token: uuid(),
+    heartbeatTimeout: h.heartbeatTimeout,
+    defaultResult: h.defaultResult,
+    deadline: now + h.heartbeatTimeout * 1000,
+    globalDeadline: now + globalTimeout(h.heartbeatTimeout) * 1000,
+  }));
+  instance.lifecycleState = transition === LAUNCHING ? 'Pending:Wait' : 'Terminating:Wait';
+  const activity = instance.activityId === undefined ? undefined : state.activity(instance.activityId);
+  if (activity !== undefined) activity.statusCode = 'MidLifecycleAction';
+  return true;
+}
+
+/** The reason a launch's activity gives when a hook abandoned it. */
+function abandonReason(action: LifecycleActionRecord, timedOut: boolean): string {
+  const why = timedOut ? 'Heartbeat Timeout' : 'Lifecycle Action Completed with ABANDON Result';
+  return `Instance failed to complete user's Lifecycle Action: Lifecycle Action with token ${action.token} was abandoned: ${why}`;
+}
+
+/**
+ * Ends one action of a waiting instance with `result`. A launch goes on (Pending:Proceed)
+ * once every hook continued, and is abandoned (the instance terminated, to be replaced)
+ * as soon as one abandons; a termination goes on (Terminating:Proceed) either way, once
+ * every hook is done or one abandons.
+ */
+function endAction(state: AutoScalingState, group: GroupRecord, instance: InstanceRecord, action: LifecycleActionRecord, result: Result, now: number, timedOut: boolean): void {
+  const left = (instance.lifecycleActions ?? []).filter((a) => a !== action);
+  instance.lifecycleActions = left;
+  if (result === 'CONTINUE' && left.length > 0) return;
+  delete instance.lifecycleActions;
+  if (instance.lifecycleState === 'Pending:Wait') {
+    if (result === 'CONTINUE') {
+      instance.lifecycleState = 'Pending:Proceed';
+      return;
+    }
+    const reason = abandonReason(action, timedOut);
+    const activity = instance.activityId === undefined ? undefined : state.activity(instance.activityId);
+    if (activity !== undefined) activity.description = `${activity.description}.  Status Reason: ${reason}`;
+    state.finishActivity(instance.activityId, now, 'Cancelled', reason);
+    state.cloud.ec2.terminateInstance(instance.instanceId);
+    state.removeInstance(group, instance);
+    return;
+  }
+  instance.lifecycleState = 'Terminating:Proceed';
+  const activity = instance.activityId === undefined ? undefined : state.activity(instance.activityId);
+  if (activity !== undefined) activity.statusCode = 'InProgress';
+  state.cloud.ec2.terminateInstance(instance.instanceId);
+}
+
+/** Applies the default result of every action of a waiting instance whose timeout has passed. */
+export function expireLifecycleActions(state: AutoScalingState, group: GroupRecord, instance: InstanceRecord, now: number): void {
+  for (const action of [...(instance.lifecycleActions ?? [])]) {
+    if (instance.lifecycleActions === undefined) return;
+    if (now >= Math.min(action.deadline, action.globalDeadline)) endAction(state, group, instance, action, action.defaultResult, now, true);
+  }
+}
+
+/** How CompleteLifecycleAction and RecordLifecycleActionHeartbeat name an action. */
+export interface ActionRef {
+  AutoScalingGroupName: string;
+  LifecycleHookName: string;
+  LifecycleActionToken?: string;
+  InstanceId?: string;
+}
+
+function findAction(state: AutoScalingState, ref: ActionRef): { group: GroupRecord; instance: InstanceRecord; action: LifecycleActionRecord } {
+  const group = state.requireGroup(ref.AutoScalingGroupName);
+  const token = ref.LifecycleActionToken;
+  const id = ref.InstanceId;
+  if (token === undefined && id === undefined) throw validation('Either LifecycleActionToken or InstanceId must be specified.');
+  for (const instance of group.instances) {
+    if (token === undefined && instance.instanceId !== id) continue;
+    const action = instance.lifecycleActions?.find((a) => a.hookName === ref.LifecycleHookName && (token === undefined || a.token === token));
+    if (action !== undefined) return { group, instance, action };
+  }
+  throw validation(token !== undefined ? `No active Lifecycle Action found with token ${token}` : `No active Lifecycle Action found with instance ID ${id ?? ''}`);
+}
+
+/** CompleteLifecycleAction. */
+export function completeLifecycleAction(state: AutoScalingState, ref: ActionRef, result: string, now: number): void {
+  const checked = readResult(result, 'LifecycleActionResult');
+  const { group, instance, action } = findAction(state, ref);
+  endAction(state, group, instance, action, checked, now, false);
+}
+
+/** RecordLifecycleActionHeartbeat: the action's timeout starts again, within its global timeout. */
+export function recordLifecycleActionHeartbeat(state: AutoScalingState, ref: ActionRef, now: number): void {
+  const { action } = findAction(state, ref);
+  action.deadline = now + action.heartbeatTimeout * 1000;
+}
+
+/**
+ * DeleteLifecycleHook. Outstanding actions of the hook are completed first, ABANDON for
+ * launching instances and CONTINUE for terminating ones (API Reference, DeleteLifecycleHook).
+ */
+export function deleteLifecycleHook(state: AutoScalingState, groupName: string, name: string, now: number): void {
+  const group = state.requireGroup(groupName);
+  if (state.getLifecycleHook(group.name, name) === undefined) {
+    throw validation(`No Lifecycle Hook found with name ${name} for AutoScalingGroup ${group.name}.`);
+  }
+  for (const instance of [...group.instances]) {
+    const action = instance.lifecycleActions?.find((a) => a.hookName === name);
+    if (action !== undefined) endAction(state, group, instance, action, instance.lifecycleState === 'Pending:Wait' ? 'ABANDON' : 'CONTINUE', now, false);
+  }
+  state.deleteLifecycleHook(group.name, name);
+}
+
+/**
+ * What DeleteAutoScalingGroup with ForceDelete does to lifecycle hooks: it "deletes any
+ * outstanding lifecycle actions associated with the group" (API Reference,
+ * DeleteAutoScalingGroup), so the group's hooks go, an instance held in Terminating:Wait
+ * is terminated now, and one held in Pending:Wait is released for its termination.
+ */
+export function dropLifecycleHooksForDelete(state: AutoScalingState, group: GroupRecord): void {
+  for (const h of state.lifecycleHooksOf(group.name)) state.deleteLifecycleHook(group.name, h.name);
+  for (const instance of group.instances) {
+    if (instance.lifecycleActions === undefined) continue;
+    delete instance.lifecycleActions;
+    if (instance.lifecycleState === 'Terminating:Wait') {
+      instance.lifecycleState = 'Terminating:Proceed';
+      const activity = instance.activityId === undefined ? undefined : state.activity(instance.activityId);
+      if (activity !== undefined) activity.statusCode = 'InProgress';
+      state.cloud.ec2.terminateInstance(instance.instanceId);
+    }
+  }
+}

@@ -25,6 +25,7 @@ import { LaunchConfiguration, withLaunchTemplateHint } from './launchconfig';
 import { AccountLimits } from './limits';
 import { MetricCollectionTypes } from './metrics';
 import { ScalingPolicy } from './policy';
+import { putScalingPolicyInput } from './policy-input';
 import { ProcessType } from './process';
 import { Request, SET_CAPACITY } from './request';
 import { ScheduledUpdateGroupAction } from './scheduled';
@@ -524,28 +525,14 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   // ----- scaling policies -----
 
   /**
-   * Creates or replaces a simple scaling policy. `scalingPolicy` is then bound to this
-   * connection (so `scalingPolicy.delete()` works) and its `policyArn` and `alarms` are set.
+   * Creates or replaces a scaling policy: simple (boto2's), step or target tracking.
+   * `scalingPolicy` is then bound to this connection (so `scalingPolicy.delete()` works) and
+   * its `policyArn` and `alarms` are set (a target-tracking policy's are the two AWS created).
    */
   async createScalingPolicy(scalingPolicy: ScalingPolicy, options?: CallOptions): Promise<Request> {
     const p = scalingPolicy;
-    checkLength('name', requireValue('name', p.name), NAME_MAX);
-    checkLength('asName', requireValue('asName', p.asName), NAME_MAX);
-    checkOneOf('adjustmentType', requireValue('adjustmentType', p.adjustmentType), ADJUSTMENT_TYPES);
-    checkInt('scalingAdjustment', requireValue('scalingAdjustment', p.scalingAdjustment));
-    checkInt('cooldown', p.cooldown, { min: 0 });
-    if (p.minAdjustmentStep !== undefined && p.adjustmentType !== 'PercentChangeInCapacity') {
-      throw new BotoClientError(`minAdjustmentStep is allowed only with adjustmentType PercentChangeInCapacity, got adjustmentType ${JSON.stringify(p.adjustmentType)}`);
-    }
-    checkInt('minAdjustmentStep', p.minAdjustmentStep, { min: 1 });
-    const out = await this.call((c, o) => c.putScalingPolicy({
-      AdjustmentType: p.adjustmentType,
-      AutoScalingGroupName: p.asName,
-      PolicyName: p.name,
-      ScalingAdjustment: p.scalingAdjustment,
-      MinAdjustmentStep: p.minAdjustmentStep,
-      Cooldown: p.cooldown,
-    }, o), options);
+    const input = putScalingPolicyInput(p);
+    const out = await this.call((c, o) => c.putScalingPolicy(input, o), options);
     p.connection = this;
     p.policyArn = out.PolicyARN;
     p.alarms = (out.Alarms ?? []).map((a) => Alarm.fromSdk(this, a));

@@ -19,7 +19,7 @@ export { BlockDeviceMapping, Ebs } from './blockdevice';
 export { AutoScalingGroup, type AutoScalingGroupOptions, type GetActivitiesOptions, type WaitForCapacityOptions } from './group';
 export { type GroupLaunchTemplate, type LaunchTemplateChoice, type LaunchTemplateInput } from './grouplaunch';
 export { ScalingPolicy, type ScalingPolicyOptions, type StepAdjustment, type PredefinedMetric, type CustomizedMetric, type TargetTrackingConfiguration } from './policy';
-export { POLICY_TYPES, METRIC_AGGREGATION_TYPES, PREDEFINED_METRIC_TYPES, METRIC_STATISTICS, type PolicyType } from './policy-rules';
+export { POLICY_TYPES, METRIC_AGGREGATION_TYPES, PREDEFINED_METRIC_TYPES, METRIC_STATISTICS, checkStepIntervals, isResourceLabel, type PolicyType, type StepWords } from './policy-rules';
 export { Alarm } from './alarm';
 export { AdjustmentType, ADJUSTMENT_TYPES } from './adjustment';
 export { Activity, type ActivityOptions } from './activity';

@@ -59,6 +59,11 @@ export const LABELLED_METRIC_TYPE = 'ALBRequestCountPerTarget';
 
 const RESOURCE_LABEL = /^app\/[^/]+\/[^/]+\/targetgroup\/[^/]+\/[^/]+$/;
 
+/** Whether `label` has the form of an `ALBRequestCountPerTarget` resource label. */
+export function isResourceLabel(label: string): boolean {
+  return RESOURCE_LABEL.test(label);
+}
+
 /** The longest text the model allows for a string shape. */
 export function maxLength(shapeName: string): number {
   const max = shape(shapeName).max;
@@ -131,6 +136,16 @@ export function checkScalingAdjustment(field: string, value: number | undefined,
   }
 }
 
+/** The names a step's bounds go by in messages (autoscalectl's files say `lower` and `upper`). */
+export interface StepWords {
+  /** The lower bound's name. */
+  lower: string;
+  /** The upper bound's name. */
+  upper: string;
+}
+
+const CLIENT_WORDS: StepWords = { lower: 'lowerBound', upper: 'upperBound' };
+
 function interval(s: StepAdjustment): string {
   return `[${s.lowerBound ?? 'null'}, ${s.upperBound ?? 'null'}]`;
 }
@@ -146,29 +161,29 @@ function checkStep(field: string, raw: unknown, adjustmentType: string | undefin
       throw new BotoClientError(`${field} takes lowerBound, upperBound and scalingAdjustment, got ${JSON.stringify(key)}`);
     }
   }
-  if (lowerBound === undefined && upperBound === undefined) throw new BotoClientError(`${field} needs a lowerBound or an upperBound (both can't be null)`);
-  if (lowerBound !== undefined && upperBound !== undefined && upperBound <= lowerBound) {
-    throw new BotoClientError(`${field}.upperBound (${upperBound}) must be greater than its lowerBound (${lowerBound})`);
-  }
   return { lowerBound, upperBound, scalingAdjustment };
 }
 
-/** Checks a step scaling policy's steps as the StepAdjustment reference states the rules. */
-export function checkStepAdjustments(field: string, raw: unknown, adjustmentType: string | undefined): StepAdjustment[] {
-  if (!Array.isArray(raw)) throw new BotoClientError(`${field} must be a list, got ${show(raw)}`);
-  if (raw.length === 0) throw new BotoClientError(`${field} must list at least one item`);
-  const steps = raw.map((s, i) => checkStep(`${field}[${i}]`, s, adjustmentType));
+/** The rules between a step's bounds, and between the steps (StepAdjustment reference). */
+export function checkStepIntervals(field: string, steps: readonly StepAdjustment[], words: StepWords = CLIENT_WORDS): void {
+  steps.forEach((s, i) => {
+    const at = `${field}[${i}]`;
+    if (s.lowerBound === undefined && s.upperBound === undefined) throw new BotoClientError(`${at} needs a ${words.lower} or an ${words.upper} (both can't be null)`);
+    if (s.lowerBound !== undefined && s.upperBound !== undefined && s.upperBound <= s.lowerBound) {
+      throw new BotoClientError(`${at}.${words.upper} (${s.upperBound}) must be greater than its ${words.lower} (${s.lowerBound})`);
+    }
+  });
   const openBelow = steps.filter((s) => s.lowerBound === undefined).length;
   const openAbove = steps.filter((s) => s.upperBound === undefined).length;
-  if (openBelow > 1) throw new BotoClientError(`at most one of ${field} may have a null lowerBound, got ${openBelow}`);
-  if (openAbove > 1) throw new BotoClientError(`at most one of ${field} may have a null upperBound, got ${openAbove}`);
+  if (openBelow > 1) throw new BotoClientError(`at most one of ${field} may have a null ${words.lower}, got ${openBelow}`);
+  if (openAbove > 1) throw new BotoClientError(`at most one of ${field} may have a null ${words.upper}, got ${openAbove}`);
   const negative = steps.find((s) => s.lowerBound !== undefined && s.lowerBound < 0);
   if (negative !== undefined && openBelow === 0) {
-    throw new BotoClientError(`${field} has a negative lowerBound (${negative.lowerBound}), so one step must have a null lowerBound`);
+    throw new BotoClientError(`${field} has a negative ${words.lower} (${negative.lowerBound}), so one step must have a null ${words.lower}`);
   }
   const positive = steps.find((s) => s.upperBound !== undefined && s.upperBound > 0);
   if (positive !== undefined && openAbove === 0) {
-    throw new BotoClientError(`${field} has a positive upperBound (${positive.upperBound}), so one step must have a null upperBound`);
+    throw new BotoClientError(`${field} has a positive ${words.upper} (${positive.upperBound}), so one step must have a null ${words.upper}`);
   }
   const sorted = [...steps].sort((a, b) => (a.lowerBound ?? -Infinity) - (b.lowerBound ?? -Infinity));
   for (let i = 1; i < sorted.length; i++) {
@@ -179,6 +194,14 @@ export function checkStepAdjustments(field: string, raw: unknown, adjustmentType
     if (prevUpper > curLower) throw new BotoClientError(`${field} ${interval(prev)} and ${interval(cur)} overlap`);
     if (prevUpper < curLower) throw new BotoClientError(`${field} leave a gap between ${prevUpper} and ${curLower}`);
   }
+}
+
+/** Checks a step scaling policy's steps as the StepAdjustment reference states the rules. */
+export function checkStepAdjustments(field: string, raw: unknown, adjustmentType: string | undefined): StepAdjustment[] {
+  if (!Array.isArray(raw)) throw new BotoClientError(`${field} must be a list, got ${show(raw)}`);
+  if (raw.length === 0) throw new BotoClientError(`${field} must list at least one item`);
+  const steps = raw.map((s, i) => checkStep(`${field}[${i}]`, s, adjustmentType));
+  checkStepIntervals(field, steps);
   return steps;
 }
 
@@ -188,7 +211,7 @@ export function checkPredefinedMetric(field: string, type: unknown, resourceLabe
   if (type === LABELLED_METRIC_TYPE) {
     const label = requireValue(`${field}.resourceLabel`, resourceLabel as string | undefined);
     checkLength(`${field}.resourceLabel`, label, maxLength('XmlStringMaxLen1023'));
-    if (!RESOURCE_LABEL.test(label)) {
+    if (!isResourceLabel(label)) {
       throw new BotoClientError(`${field}.resourceLabel must be app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>, got ${show(label)}`);
     }
   } else if (resourceLabel !== undefined) {

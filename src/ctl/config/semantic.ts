@@ -10,6 +10,7 @@ import { realKey, type DocPath } from './locate';
 import { durationSeconds } from './durations';
 import { PROTOCOLS } from './schema';
 import { didYouMean } from './suggest';
+import { checkStepIntervals, isResourceLabel } from '../../autoscale';
 import { alarmName, isValidGroupName, isValidPolicyName, isValidTemplateName, RESERVED_TAG_PREFIXES } from '../model/naming';
 
 /** Records one error at a path. */
@@ -49,12 +50,85 @@ function checkSizes(path: DocPath, o: Obj, report: Report, what: string): void {
   }
 }
 
+const SIMPLE_KEYS = ['adjustment', 'cooldown', 'min_adjustment_step'];
+/** The keys each kind of policy takes besides `type` (PutScalingPolicy: which parameters go with which policy type). */
+const KEYS_BY_KIND: Readonly<Record<string, readonly string[]>> = {
+  ChangeInCapacity: SIMPLE_KEYS,
+  ExactCapacity: SIMPLE_KEYS,
+  PercentChangeInCapacity: SIMPLE_KEYS,
+  Step: ['adjustment_type', 'steps', 'aggregation', 'warmup', 'min_adjustment_step'],
+  TargetTracking: ['target', 'metric', 'resource_label', 'disable_scale_in', 'warmup'],
+};
+const REQUIRED_BY_KIND: Readonly<Record<string, readonly string[]>> = {
+  ChangeInCapacity: ['adjustment'],
+  ExactCapacity: ['adjustment'],
+  PercentChangeInCapacity: ['adjustment'],
+  Step: ['steps'],
+  TargetTracking: ['target', 'metric'],
+};
+
+function typesTaking(key: string): string {
+  const kinds = Object.keys(KEYS_BY_KIND).filter((k) => KEYS_BY_KIND[k]?.includes(key));
+  return kinds.length === 1 ? kinds[0] as string : `${kinds.slice(0, -1).join(', ')} or ${kinds.at(-1) as string}`;
+}
+
+function checkSteps(path: DocPath, p: Obj, report: Report): void {
+  if (!Array.isArray(p.steps) || !p.steps.every((st) => isObj(st) && typeof st.adjustment === 'number')) return;
+  const steps = p.steps as Obj[];
+  if (p.adjustment_type === 'ExactCapacity') {
+    steps.forEach((st, i) => {
+      if ((st.adjustment as number) < 0) report([...path, 'steps', i, 'adjustment'], `adjustment must not be negative with adjustment_type ExactCapacity, got ${String(st.adjustment)}`);
+    });
+  }
+  const bound = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+  try {
+    checkStepIntervals('steps', steps.map((st) => ({ lowerBound: bound(st.lower), upperBound: bound(st.upper), scalingAdjustment: st.adjustment as number })), { lower: 'lower', upper: 'upper' });
+  } catch (err) {
+    report([...path, 'steps'], (err as Error).message);
+  }
+}
+
+function checkTracking(path: DocPath, p: Obj, report: Report): void {
+  if (p.metric === 'requests_per_target') {
+    if (p.resource_label === undefined) report(path, 'metric requests_per_target needs resource_label (app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>)');
+    else if (typeof p.resource_label === 'string' && !isResourceLabel(p.resource_label)) {
+      report([...path, 'resource_label'], `resource_label must be app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>, got ${JSON.stringify(p.resource_label)}`);
+    }
+  } else if (p.resource_label !== undefined && p.metric !== undefined) {
+    report([...path, 'resource_label'], 'resource_label is allowed only with metric requests_per_target');
+  }
+}
+
+function checkPolicy(path: DocPath, p: Obj, report: Report): void {
+  const type = str(p.type);
+  const allowed = type === undefined ? undefined : KEYS_BY_KIND[type];
+  if (type === undefined || allowed === undefined) return; // the schema reports it
+  for (const key of Object.keys(p)) {
+    if (key !== 'type' && !allowed.includes(key) && Object.values(KEYS_BY_KIND).some((keys) => keys.includes(key))) {
+      report([...path, key], `${key} is allowed only with type ${typesTaking(key)}, not ${type}`);
+    }
+  }
+  for (const key of REQUIRED_BY_KIND[type] ?? []) {
+    if (p[key] === undefined) report(path, `a ${type} policy needs ${key}`);
+  }
+  if (p.min_adjustment_step !== undefined) {
+    if (type === 'Step' && p.adjustment_type !== 'PercentChangeInCapacity') {
+      report([...path, 'min_adjustment_step'], `min_adjustment_step is allowed only with adjustment_type PercentChangeInCapacity, not ${str(p.adjustment_type) ?? 'ChangeInCapacity (the default)'}`);
+    } else if (type !== 'Step' && type !== 'PercentChangeInCapacity' && allowed.includes('min_adjustment_step')) {
+      report([...path, 'min_adjustment_step'], `min_adjustment_step is allowed only with type PercentChangeInCapacity, not ${type}`);
+    }
+  }
+  if (type === 'ExactCapacity' && typeof p.adjustment === 'number' && p.adjustment < 0) {
+    report([...path, 'adjustment'], `adjustment must not be negative with type ExactCapacity, got ${p.adjustment}`);
+  }
+  if (type === 'Step') checkSteps(path, p, report);
+  if (type === 'TargetTracking') checkTracking(path, p, report);
+}
+
 function checkPolicies(path: DocPath, policies: unknown, report: Report): void {
   for (const [name, p] of entries(policies)) {
     if (!isValidPolicyName(realKey(name))) report([...path, name], `policy name ${JSON.stringify(realKey(name))} must be 1 to 200 characters without "|" (the naming rule <group>|<policy> uses it)`);
-    if (isObj(p) && p.min_adjustment_step !== undefined && p.type !== 'PercentChangeInCapacity' && typeof p.type === 'string') {
-      report([...path, name, 'min_adjustment_step'], `min_adjustment_step is allowed only with type PercentChangeInCapacity, not ${p.type}`);
-    }
+    if (isObj(p)) checkPolicy([...path, name], p, report);
   }
 }
 
@@ -62,6 +136,7 @@ function checkAlarms(group: string, path: DocPath, g: Obj, topPolicies: unknown,
   // The original's map by alarm key, or a list.
   const alarms: Array<[string | number, unknown]> = Array.isArray(g.alarms) ? g.alarms.map((a: unknown, i: number) => [i, a]) : entries(g.alarms);
   const defined = [...new Set([...entries(topPolicies).map(([n]) => realKey(n)), ...entries(g.policies).map(([n]) => realKey(n))])];
+  const typeOf = new Map([...entries(topPolicies), ...entries(g.policies)].map(([n, p]) => [realKey(n), isObj(p) ? p.type : undefined]));
   const seen = new Map<string, string>();
   for (const [key, a] of alarms) {
     if (!isObj(a)) continue;
@@ -71,6 +146,13 @@ function checkAlarms(group: string, path: DocPath, g: Obj, topPolicies: unknown,
     if (policy !== undefined && !defined.includes(policy)) {
       const known = defined.length === 0 ? 'no policies are defined' : `defined: ${defined.join(', ')}`;
       report([...at, 'policy'], `alarm names policy ${JSON.stringify(policy)}, which is not defined (${known})${didYouMean(policy, defined)}`);
+    }
+    if (policy !== undefined && typeOf.get(policy) === 'TargetTracking') {
+      report([...at, 'policy'], `policy ${JSON.stringify(policy)} is a TargetTracking policy: AWS creates and owns its alarms, so no alarm of the file may run it`);
+    }
+    const datapoints = int(a.datapoints_to_alarm);
+    if (datapoints !== undefined && datapoints > (int(a.evaluation_periods) ?? 1)) {
+      report([...at, 'datapoints_to_alarm'], `datapoints_to_alarm (${datapoints}) must not be greater than evaluation_periods (${int(a.evaluation_periods) ?? 1})`);
     }
     const metric = str(a.metric);
     if (policy !== undefined && metric !== undefined) {

@@ -4,6 +4,8 @@
  * AWS creates for a target-tracking policy are never planned nor pruned; and every bad
  * input rejected with its line, before any call.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatConfigError } from '../../src/ctl/config/errors';
 import { parseConfig } from '../../src/ctl/config/load';
 import { Harness, tally } from './harness';
@@ -211,4 +213,14 @@ describe('bad policies and alarm options: every error with its line, before any 
     expect(r.stderr).toContain('groups.web.policies.p: a TargetTracking policy needs metric');
     expect(h.counter.actions).toEqual([]);
   });
+});
+
+test("docs/autoscalectl.md's policy example is a valid group section", () => {
+  const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'autoscalectl.md'), 'utf8');
+  const example = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string).find((b) => b.includes('type: TargetTracking'));
+  expect(example).toBeDefined();
+  const r = parseConfig(`groups:\n  web:\n    min_size: 1\n    max_size: 4\n    ami: ami-1\n    zones: [us-west-1a]\n${example as string}`, 'doc.yaml');
+  if (!r.ok) throw new Error(r.errors.map(formatConfigError).join('\n'));
+  expect(r.config.desired.groups[0]?.policies.map((p) => p.policyType)).toEqual(['TargetTrackingScaling', 'TargetTrackingScaling', 'StepScaling']);
+  expect(r.config.desired.groups[0]?.alarms[0]).toMatchObject({ datapointsToAlarm: 3, treatMissingData: 'notBreaching' });
 });

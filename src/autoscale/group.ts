@@ -18,7 +18,7 @@ import { EnabledMetric } from './metrics';
 import { SuspendedProcess } from './process';
 import { SET_CAPACITY, type Request } from './request';
 import { Tag } from './tag';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link AutoScalingGroup}, boto2's keyword arguments. */

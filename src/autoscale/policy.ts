@@ -10,7 +10,7 @@ import { BotoObject } from '../core/repr';
 import { Alarm } from './alarm';
 import type { AutoScaleConnection } from './connection';
 import type { Request } from './request';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
 import type { StepAdjustment } from './policy-rules';
 

@@ -12,12 +12,11 @@ import type { AutoScaling, CreateAutoScalingGroupType, Filter, UpdateAutoScaling
 import { AWSConnection, type CallOptions, type ConnectionOptions, type ServiceSpec } from '../core/connection';
 import { rulesetOf } from '../core/endpoints';
 import { DEFAULT_REGION } from '../core/regions';
-import { BotoClientError } from '../core/errors';
 import { PagedRequest, ResultSet } from '../core/resultset';
 import { connectionArgs } from '../core/service';
 import { checkInt, checkLength, checkMaxItems, checkNonEmpty, checkOneOf, checkOrder, requireValue } from '../core/validate';
 import { Activity } from './activity';
-import { ADJUSTMENT_TYPES, AdjustmentType } from './adjustment';
+import { AdjustmentType } from './adjustment';
 import { Alarm } from './alarm';
 import { AutoScalingGroup } from './group';
 import { Instance } from './instance';

@@ -1,7 +1,7 @@
 /**
  * A {@link ScalingPolicy} checked and turned into PutScalingPolicy's input: every rule of
- * src/autoscale/policy-rules.ts, before anything is sent, each error naming the field and
- * what is allowed.
+ * src/core/rules for scaling policies, before anything is sent, each error naming the
+ * field and what is allowed.
  *
  * @module
  */
@@ -10,10 +10,9 @@ import { BotoClientError } from '../core/errors';
 import { checkExclusive, checkInt, checkLength, checkOneOf, requireValue } from '../core/validate';
 import { ADJUSTMENT_TYPES } from './adjustment';
 import type { ScalingPolicy } from './policy';
-import {
-  checkBoolean, checkNumber, checkScalingAdjustment, checkObject, checkPredefinedMetric, checkStepAdjustments, FIELDS_BY_TYPE, maxLength,
-  METRIC_AGGREGATION_TYPES, METRIC_STATISTICS, POLICY_TYPES, type PolicyType, REQUIRED_BY_TYPE,
-} from './policy-rules';
+import { checkBoolean, checkNumber, checkObject, checkPredefinedMetric, checkScalingAdjustment, checkStepAdjustments } from './policy-checks';
+import { METRIC_AGGREGATION_TYPES, POLICY_FIELDS_BY_TYPE, POLICY_REQUIRED_BY_TYPE, POLICY_TYPES, type PolicyType } from '../core/rules/aws-rules';
+import { AUTOSCALING } from '../core/rules/generated';
 
 const TRACKING_KEYS = ['predefinedMetric', 'customizedMetric', 'targetValue', 'disableScaleIn'];
 const PREDEFINED_KEYS = ['type', 'resourceLabel'];
@@ -32,12 +31,12 @@ function typeText(p: ScalingPolicy): string {
 /** Which fields the policy's type takes and needs. */
 function checkFieldsForType(p: ScalingPolicy, type: PolicyType): void {
   const given = p as unknown as Record<string, unknown>;
-  for (const [field, types] of Object.entries(FIELDS_BY_TYPE)) {
+  for (const [field, types] of Object.entries(POLICY_FIELDS_BY_TYPE)) {
     if (given[field] !== undefined && !types.includes(type)) {
       throw new BotoClientError(`${field} is allowed only with policyType ${types.join(' or ')}, got policyType ${typeText(p)}`);
     }
   }
-  for (const field of REQUIRED_BY_TYPE[type]) {
+  for (const field of POLICY_REQUIRED_BY_TYPE[type]) {
     const value = given[field];
     if (value === undefined || value === null || value === '') {
       throw new BotoClientError(type === 'SimpleScaling' ? `${field} is required` : `${field} is required with policyType ${type}`);
@@ -67,10 +66,10 @@ function customizedToSdk(raw: unknown): SdkTargetTracking['CustomizedMetricSpeci
   const metricName = requireValue(`${field}.metricName`, c.metricName as string | undefined);
   const namespace = requireValue(`${field}.namespace`, c.namespace as string | undefined);
   const statistic = requireValue(`${field}.statistic`, c.statistic as string | undefined);
-  checkLength(`${field}.metricName`, metricName, maxLength('XmlStringMaxLen255'));
-  checkLength(`${field}.namespace`, namespace, maxLength('XmlStringMaxLen255'));
-  checkOneOf(`${field}.statistic`, statistic, METRIC_STATISTICS);
-  checkLength(`${field}.unit`, c.unit as string | undefined, maxLength('XmlStringMaxLen255'));
+  checkLength(`${field}.metricName`, metricName, AUTOSCALING.XmlStringMaxLen255.max);
+  checkLength(`${field}.namespace`, namespace, AUTOSCALING.XmlStringMaxLen255.max);
+  checkOneOf(`${field}.statistic`, statistic, AUTOSCALING.MetricStatistic.enum);
+  checkLength(`${field}.unit`, c.unit as string | undefined, AUTOSCALING.XmlStringMaxLen255.max);
   const dims = c.dimensions === undefined ? {} : checkObject(`${field}.dimensions`, c.dimensions);
   const dimensions = Object.entries(dims).map(([name, value]) => {
     if (typeof value !== 'string' || value === '') throw new BotoClientError(`${field}.dimensions.${name} must be a non-empty string, got ${JSON.stringify(value)}`);
@@ -103,8 +102,8 @@ function targetTrackingToSdk(raw: unknown): SdkTargetTracking | undefined {
 
 /** Checks `p` and returns PutScalingPolicy's input; throws a BotoClientError at the first fault. */
 export function putScalingPolicyInput(p: ScalingPolicy): PutScalingPolicyCommandInput {
-  const name = checkLength('name', requireValue('name', p.name), maxLength('XmlStringMaxLen255')) as string;
-  const group = checkLength('asName', requireValue('asName', p.asName), maxLength('XmlStringMaxLen255')) as string;
+  const name = checkLength('name', requireValue('name', p.name), AUTOSCALING.XmlStringMaxLen255.max) as string;
+  const group = checkLength('asName', requireValue('asName', p.asName), AUTOSCALING.XmlStringMaxLen255.max) as string;
   const type = checkOneOf('policyType', p.policyType, POLICY_TYPES) ?? 'SimpleScaling';
   checkFieldsForType(p, type);
   checkAdjustment(p);

@@ -12,9 +12,9 @@ import type { AutoScaleConnection } from './connection';
 import type { Request } from './request';
 import { pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
-import type { StepAdjustment } from './policy-rules';
+import type { StepAdjustment } from './policy-checks';
 
-export type { StepAdjustment } from './policy-rules';
+export type { StepAdjustment } from './policy-checks';
 
 /** A target-tracking policy's predefined metric (AWS's `PredefinedMetricSpecification`). */
 export interface PredefinedMetric {

@@ -156,11 +156,11 @@ describe('bad policies and alarm options: every error with its line, before any 
       'bad.yaml:8:45: groups.web.policies.p.metric: must be one of cpu, network_in, network_out, requests_per_target; got "memory"',
     ]],
     ['custom metric: statistic and unknown key', '      p: {type: TargetTracking, target: 5, metric: {name: m, namespace: n, statistic: p90, dimension: {a: b}}}\n', '', [
-      'bad.yaml:8:76: groups.web.policies.p.metric.statistic: must be one of Average, Sum, SampleCount, Maximum, Minimum; got "p90"',
+      'bad.yaml:8:76: groups.web.policies.p.metric.statistic: must be one of Average, Minimum, Maximum, SampleCount, Sum; got "p90"',
       'bad.yaml:8:92: groups.web.policies.p.metric.dimension: unknown key "dimension" (did you mean "dimensions"?)',
     ]],
     ['requests_per_target needs its resource label', '      p: {type: TargetTracking, target: 1000, metric: requests_per_target}\n', '', [
-      'bad.yaml:8:7: groups.web.policies.p: metric requests_per_target needs resource_label (app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>)',
+      'bad.yaml:8:7: groups.web.policies.p: metric requests_per_target needs resource_label (app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>)',
     ]],
     ['resource label form, and only with requests_per_target', '      p: {type: TargetTracking, target: 1000, metric: requests_per_target, resource_label: my-alb}\n      q: {type: TargetTracking, target: 50, metric: cpu, resource_label: app/a/1/targetgroup/t/2}\n', '', [
       'bad.yaml:8:76: groups.web.policies.p.resource_label: resource_label must be app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>, got "my-alb"',
@@ -199,7 +199,7 @@ describe('bad policies and alarm options: every error with its line, before any 
     ]],
     ['alarm options', '      up: {type: ChangeInCapacity, adjustment: 1}\n', '      - {metric: CPUUtilization, policy: up, comparison: ">", threshold: 50, evaluation_periods: 2, datapoints_to_alarm: 3, treat_missing_data: zero}\n', [
       'bad.yaml:10:101: groups.web.alarms[0].datapoints_to_alarm: datapoints_to_alarm (3) must not be greater than evaluation_periods (2)',
-      'bad.yaml:10:125: groups.web.alarms[0].treat_missing_data: must be one of missing, ignore, breaching, notBreaching; got "zero"',
+      'bad.yaml:10:125: groups.web.alarms[0].treat_missing_data: must be one of breaching, notBreaching, ignore, missing; got "zero"',
     ]],
   ];
   test.each(cases)('%s', (_label, policies, alarms, expected) => {

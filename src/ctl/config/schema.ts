@@ -9,8 +9,9 @@
  * @module
  */
 import { z } from 'zod';
-import { ADJUSTMENT_TYPES, ALARM_PERIODS_TEXT, LISTENER_PROTOCOLS, TERMINATION_POLICIES } from '../../core/rules/aws-rules';
-import { CLOUDWATCH } from '../../core/rules/generated';
+import { ADJUSTMENT_TYPES, ALARM_PERIODS_TEXT, LISTENER_PROTOCOLS, METRIC_AGGREGATION_TYPES, TERMINATION_POLICIES } from '../../core/rules/aws-rules';
+import { AUTOSCALING, CLOUDWATCH } from '../../core/rules/generated';
+import { TREAT_MISSING_DATA } from '../../cloudwatch';
 import { durationSeconds, isValidPeriod } from './durations';
 
 /** Comparison operators an alarm accepts, by the original's symbol or CloudWatch's name. */
@@ -83,12 +84,8 @@ const numeric = z.union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/, {
 export const POLICY_KINDS = ['Step', 'TargetTracking'] as const;
 /** A policy's `type`: a simple policy's adjustment type, `Step` or `TargetTracking`. */
 export const POLICY_TYPES = [...ADJUSTMENT_TYPES, ...POLICY_KINDS] as const;
-/** How a step policy aggregates its metric. */
-export const AGGREGATIONS = ['Minimum', 'Maximum', 'Average'] as const;
 /** A target-tracking policy's predefined metrics, by the file's short name. */
 export const TRACKED_METRICS = ['cpu', 'network_in', 'network_out', 'requests_per_target'] as const;
-/** What an alarm does with missing data points. */
-export const MISSING_DATA = ['missing', 'ignore', 'breaching', 'notBreaching'] as const;
 
 /** One step of a step policy: bounds relative to the alarm's threshold, and the adjustment. */
 const stepSchema = z.strictObject({
@@ -101,7 +98,7 @@ const stepSchema = z.strictObject({
 const customMetricSchema = z.strictObject({
   name,
   namespace: name,
-  statistic: z.enum(STATISTICS),
+  statistic: z.enum(AUTOSCALING.MetricStatistic.enum),
   dimensions: z.record(z.string(), z.union([z.string(), z.number()], { error: 'must be a string' }).transform(String)).optional(),
   unit: z.enum(UNITS).optional(),
 });
@@ -118,7 +115,7 @@ export const policySchema = z.strictObject({
   min_adjustment_step: positiveInt.optional(),
   adjustment_type: z.enum(ADJUSTMENT_TYPES).optional(),
   steps: z.array(stepSchema).min(1).optional(),
-  aggregation: z.enum(AGGREGATIONS).optional(),
+  aggregation: z.enum(METRIC_AGGREGATION_TYPES).optional(),
   warmup: duration.optional(),
   target: numeric.optional(),
   // A string is one of the short names; a map is a custom metric (each reports its own errors).
@@ -142,7 +139,7 @@ export const alarmSchema = z.strictObject({
   unit: z.enum(UNITS).optional(),
   dimensions: z.record(z.string(), z.union([z.string(), z.number()], { error: 'must be a string' }).transform(String)).optional(),
   datapoints_to_alarm: positiveInt.optional(),
-  treat_missing_data: z.enum(MISSING_DATA).optional(),
+  treat_missing_data: z.enum(TREAT_MISSING_DATA).optional(),
 });
 
 /**

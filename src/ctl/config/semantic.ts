@@ -8,12 +8,12 @@
  */
 import { realKey, type DocPath } from './locate';
 import {
-  capacityBreach, evaluationSpanLimit, HEALTH_CHECK_TARGET, isEvaluationSpanAllowed, isHealthCheckTimeoutAllowed, LOAD_BALANCER_NAME,
+  capacityBreach, evaluationSpanLimit, HEALTH_CHECK_TARGET, isEvaluationSpanAllowed, isHealthCheckTimeoutAllowed, isResourceLabel, LOAD_BALANCER_NAME,
+  RESOURCE_LABEL_FORM, stepIntervalProblem,
 } from '../../core/rules/aws-rules';
 import { durationSeconds } from './durations';
 import { PROTOCOLS } from './schema';
 import { didYouMean } from './suggest';
-import { checkStepIntervals, isResourceLabel } from '../../autoscale';
 import { alarmName, isValidGroupName, isValidPolicyName, isValidTemplateName, RESERVED_TAG_PREFIXES } from '../model/naming';
 
 /** Records one error at a path. */
@@ -81,18 +81,15 @@ function checkSteps(path: DocPath, p: Obj, report: Report): void {
     });
   }
   const bound = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-  try {
-    checkStepIntervals('steps', steps.map((st) => ({ lowerBound: bound(st.lower), upperBound: bound(st.upper), scalingAdjustment: st.adjustment as number })), { lower: 'lower', upper: 'upper' });
-  } catch (err) {
-    report([...path, 'steps'], (err as Error).message);
-  }
+  const problem = stepIntervalProblem('steps', steps.map((st) => ({ lowerBound: bound(st.lower), upperBound: bound(st.upper) })), { lower: 'lower', upper: 'upper' });
+  if (problem !== undefined) report([...path, 'steps'], problem);
 }
 
 function checkTracking(path: DocPath, p: Obj, report: Report): void {
   if (p.metric === 'requests_per_target') {
-    if (p.resource_label === undefined) report(path, 'metric requests_per_target needs resource_label (app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>)');
+    if (p.resource_label === undefined) report(path, `metric requests_per_target needs resource_label (${RESOURCE_LABEL_FORM})`);
     else if (typeof p.resource_label === 'string' && !isResourceLabel(p.resource_label)) {
-      report([...path, 'resource_label'], `resource_label must be app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>, got ${JSON.stringify(p.resource_label)}`);
+      report([...path, 'resource_label'], `resource_label must be ${RESOURCE_LABEL_FORM}, got ${JSON.stringify(p.resource_label)}`);
     }
   } else if (p.resource_label !== undefined && p.metric !== undefined) {
     report([...path, 'resource_label'], 'resource_label is allowed only with metric requests_per_target');

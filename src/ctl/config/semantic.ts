@@ -9,10 +9,10 @@
 import { realKey, type DocPath } from './locate';
 import {
   capacityBreach, evaluationSpanLimit, HEALTH_CHECK_TARGET, isEvaluationSpanAllowed, isHealthCheckTimeoutAllowed, isResourceLabel, LOAD_BALANCER_NAME,
-  RESOURCE_LABEL_FORM, stepIntervalProblem,
+  POLICY_FIELDS_BY_TYPE, POLICY_REQUIRED_BY_TYPE, RESOURCE_LABEL_FORM, stepIntervalProblem, type PolicyType,
 } from '../../core/rules/aws-rules';
 import { durationSeconds } from './durations';
-import { PROTOCOLS } from './schema';
+import { POLICY_TYPES, PROTOCOLS } from './schema';
 import { didYouMean } from './suggest';
 import { alarmName, isValidGroupName, isValidPolicyName, isValidTemplateName, RESERVED_TAG_PREFIXES } from '../model/naming';
 
@@ -50,25 +50,47 @@ function checkSizes(path: DocPath, o: Obj, report: Report, what: string): void {
   if (capacityBreach(undefined, max, capacity) === 'desired-above-max') report([...path, 'capacity'], `capacity (${capacity}) is greater than max_size (${max})${what}`);
 }
 
-const SIMPLE_KEYS = ['adjustment', 'cooldown', 'min_adjustment_step'];
-/** The keys each kind of policy takes besides `type` (PutScalingPolicy: which parameters go with which policy type). */
-const KEYS_BY_KIND: Readonly<Record<string, readonly string[]>> = {
-  ChangeInCapacity: SIMPLE_KEYS,
-  ExactCapacity: SIMPLE_KEYS,
-  PercentChangeInCapacity: SIMPLE_KEYS,
-  Step: ['adjustment_type', 'steps', 'aggregation', 'warmup', 'min_adjustment_step'],
-  TargetTracking: ['target', 'metric', 'resource_label', 'disable_scale_in', 'warmup'],
-};
-const REQUIRED_BY_KIND: Readonly<Record<string, readonly string[]>> = {
-  ChangeInCapacity: ['adjustment'],
-  ExactCapacity: ['adjustment'],
-  PercentChangeInCapacity: ['adjustment'],
-  Step: ['steps'],
-  TargetTracking: ['target', 'metric'],
+/**
+ * The file's policy keys and the PutScalingPolicy field each one sets, so that which keys
+ * go with which type comes from the rules module (`POLICY_FIELDS_BY_TYPE`). A simple
+ * policy's adjustment type is its `type`, so `adjustment_type` is a `Step` policy's only.
+ */
+const FIELD_OF_KEY: Readonly<Record<string, string>> = {
+  adjustment: 'scalingAdjustment',
+  cooldown: 'cooldown',
+  min_adjustment_step: 'minAdjustmentStep',
+  adjustment_type: 'adjustmentType',
+  steps: 'stepAdjustments',
+  aggregation: 'metricAggregationType',
+  warmup: 'estimatedInstanceWarmup',
+  target: 'targetTrackingConfiguration',
+  metric: 'targetTrackingConfiguration',
+  resource_label: 'targetTrackingConfiguration',
+  disable_scale_in: 'targetTrackingConfiguration',
 };
 
+/** The keys a required field is given by in the file (a simple policy's adjustment type is its `type`; a step policy's defaults). */
+const KEYS_OF_REQUIRED: Readonly<Record<string, readonly string[]>> = {
+  scalingAdjustment: ['adjustment'],
+  stepAdjustments: ['steps'],
+  targetTrackingConfiguration: ['target', 'metric'],
+};
+
+function policyTypeOf(fileType: string): PolicyType {
+  if (fileType === 'Step') return 'StepScaling';
+  if (fileType === 'TargetTracking') return 'TargetTrackingScaling';
+  return 'SimpleScaling';
+}
+
+function takes(fileType: string, key: string): boolean {
+  const field = FIELD_OF_KEY[key];
+  if (field === undefined) return true;
+  if (key === 'adjustment_type') return fileType === 'Step';
+  return POLICY_FIELDS_BY_TYPE[field]?.includes(policyTypeOf(fileType)) ?? false;
+}
+
 function typesTaking(key: string): string {
-  const kinds = Object.keys(KEYS_BY_KIND).filter((k) => KEYS_BY_KIND[k]?.includes(key));
+  const kinds = POLICY_TYPES.filter((t) => takes(t, key));
   return kinds.length === 1 ? kinds[0] as string : `${kinds.slice(0, -1).join(', ')} or ${kinds.at(-1) as string}`;
 }
 
@@ -98,20 +120,19 @@ function checkTracking(path: DocPath, p: Obj, report: Report): void {
 
 function checkPolicy(path: DocPath, p: Obj, report: Report): void {
   const type = str(p.type);
-  const allowed = type === undefined ? undefined : KEYS_BY_KIND[type];
-  if (type === undefined || allowed === undefined) return; // the schema reports it
+  if (type === undefined || !(POLICY_TYPES as readonly string[]).includes(type)) return; // the schema reports it
   for (const key of Object.keys(p)) {
-    if (key !== 'type' && !allowed.includes(key) && Object.values(KEYS_BY_KIND).some((keys) => keys.includes(key))) {
-      report([...path, key], `${key} is allowed only with type ${typesTaking(key)}, not ${type}`);
-    }
+    if (!takes(type, key)) report([...path, key], `${key} is allowed only with type ${typesTaking(key)}, not ${type}`);
   }
-  for (const key of REQUIRED_BY_KIND[type] ?? []) {
-    if (p[key] === undefined) report(path, `a ${type} policy needs ${key}`);
+  for (const field of POLICY_REQUIRED_BY_TYPE[policyTypeOf(type)]) {
+    for (const key of KEYS_OF_REQUIRED[field] ?? []) {
+      if (p[key] === undefined) report(path, `a ${type} policy needs ${key}`);
+    }
   }
   if (p.min_adjustment_step !== undefined) {
     if (type === 'Step' && p.adjustment_type !== 'PercentChangeInCapacity') {
       report([...path, 'min_adjustment_step'], `min_adjustment_step is allowed only with adjustment_type PercentChangeInCapacity, not ${str(p.adjustment_type) ?? 'ChangeInCapacity (the default)'}`);
-    } else if (type !== 'Step' && type !== 'PercentChangeInCapacity' && allowed.includes('min_adjustment_step')) {
+    } else if (type !== 'Step' && type !== 'PercentChangeInCapacity' && takes(type, 'min_adjustment_step')) {
       report([...path, 'min_adjustment_step'], `min_adjustment_step is allowed only with type PercentChangeInCapacity, not ${type}`);
     }
   }

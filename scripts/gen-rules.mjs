@@ -31,7 +31,7 @@ export const SHAPES = {
   AUTOSCALING: {
     model: 'autoscaling.json',
     title: 'Auto Scaling',
-    shapes: ['MetricStatistic', 'TagKey', 'TagValue', 'XmlStringMaxLen255'],
+    shapes: ['MetricStatistic', 'MetricType', 'TagKey', 'TagValue', 'XmlStringMaxLen1023', 'XmlStringMaxLen255'],
   },
   ELB: {
     model: 'elb.json',

@@ -55,6 +55,12 @@ export const OVERRIDES: Record<string, Override> = {
   },
 
   // Query-string builders.
+  'boto.ec2.autoscale.AutoScaleConnection.create_scaling_policy': {
+    note: 'also sends step scaling and target-tracking policies (beyond boto2), checked before sending; a target-tracking policy\'s `alarms` are the two AWS created for it',
+  },
+  'boto.ec2.autoscale.policy.ScalingPolicy': {
+    note: 'adds (beyond boto2) `policyType`, `stepAdjustments`, `metricAggregationType`, `estimatedInstanceWarmup`, `targetTrackingConfiguration` and `minAdjustmentMagnitude` (AWS\'s name for `minAdjustmentStep`); simple policies print as boto2\'s, the others show their type and target',
+  },
   'boto.ec2.autoscale.AutoScaleConnection.build_list_params': { none: QUERY_BUILDER },
   'boto.ec2.autoscale.tag.Tag.build_params': { none: QUERY_BUILDER },
   'boto.ec2.cloudwatch.CloudWatchConnection.build_dimension_param': { none: QUERY_BUILDER },

@@ -12,12 +12,12 @@ import type { AutoScaling, CreateAutoScalingGroupType, Filter, UpdateAutoScaling
 import { AWSConnection, type CallOptions, type ConnectionOptions, type ServiceSpec } from '../core/connection';
 import { rulesetOf } from '../core/endpoints';
 import { DEFAULT_REGION } from '../core/regions';
-import { BotoClientError } from '../core/errors';
 import { PagedRequest, ResultSet } from '../core/resultset';
+import { BotoClientError } from '../core/errors';
 import { connectionArgs } from '../core/service';
 import { checkInt, checkLength, checkMaxItems, checkNonEmpty, checkOneOf, checkOrder, checkPattern, requireValue } from '../core/validate';
 import { Activity } from './activity';
-import { ADJUSTMENT_TYPES, AdjustmentType } from './adjustment';
+import { AdjustmentType } from './adjustment';
 import { Alarm } from './alarm';
 import { AutoScalingGroup } from './group';
 import { Instance } from './instance';
@@ -28,6 +28,7 @@ import { AccountLimits } from './limits';
 import { MetricCollectionTypes } from './metrics';
 import { checkCapacityRebalance } from './mixed';
 import { ScalingPolicy } from './policy';
+import { putScalingPolicyInput } from './policy-input';
 import { ProcessType } from './process';
 import { Request, SET_CAPACITY } from './request';
 import { ScheduledUpdateGroupAction } from './scheduled';
@@ -590,28 +591,14 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   // ----- scaling policies -----
 
   /**
-   * Creates or replaces a simple scaling policy. `scalingPolicy` is then bound to this
-   * connection (so `scalingPolicy.delete()` works) and its `policyArn` and `alarms` are set.
+   * Creates or replaces a scaling policy: simple (boto2's), step or target tracking.
+   * `scalingPolicy` is then bound to this connection (so `scalingPolicy.delete()` works) and
+   * its `policyArn` and `alarms` are set (a target-tracking policy's are the two AWS created).
    */
   async createScalingPolicy(scalingPolicy: ScalingPolicy, options?: CallOptions): Promise<Request> {
     const p = scalingPolicy;
-    checkLength('name', requireValue('name', p.name), NAME_MAX);
-    checkLength('asName', requireValue('asName', p.asName), NAME_MAX);
-    checkOneOf('adjustmentType', requireValue('adjustmentType', p.adjustmentType), ADJUSTMENT_TYPES);
-    checkInt('scalingAdjustment', requireValue('scalingAdjustment', p.scalingAdjustment));
-    checkInt('cooldown', p.cooldown, { min: 0 });
-    if (p.minAdjustmentStep !== undefined && p.adjustmentType !== 'PercentChangeInCapacity') {
-      throw new BotoClientError(`minAdjustmentStep is allowed only with adjustmentType PercentChangeInCapacity, got adjustmentType ${JSON.stringify(p.adjustmentType)}`);
-    }
-    checkInt('minAdjustmentStep', p.minAdjustmentStep, { min: 1 });
-    const out = await this.call((c, o) => c.putScalingPolicy({
-      AdjustmentType: p.adjustmentType,
-      AutoScalingGroupName: p.asName,
-      PolicyName: p.name,
-      ScalingAdjustment: p.scalingAdjustment,
-      MinAdjustmentStep: p.minAdjustmentStep,
-      Cooldown: p.cooldown,
-    }, o), options);
+    const input = putScalingPolicyInput(p);
+    const out = await this.call((c, o) => c.putScalingPolicy(input, o), options);
     p.connection = this;
     p.policyArn = out.PolicyARN;
     p.alarms = (out.Alarms ?? []).map((a) => Alarm.fromSdk(this, a));

@@ -24,7 +24,9 @@ export { type GroupLaunchTemplate, type LaunchTemplateChoice, type LaunchTemplat
 export {
   type InstanceTypeOverride, type MixedInstancesPolicy, type MixedInstancesPolicyInput, MAX_INSTANCE_TYPES, ON_DEMAND_ALLOCATION_STRATEGIES, SPOT_ALLOCATION_STRATEGIES,
 } from './mixed';
-export { ScalingPolicy, type ScalingPolicyOptions } from './policy';
+export { ScalingPolicy, type ScalingPolicyOptions, type StepAdjustment, type PredefinedMetric, type CustomizedMetric, type TargetTrackingConfiguration } from './policy';
+export { POLICY_TYPES, type PolicyType } from './policy-checks';
+export { METRIC_AGGREGATION_TYPES } from '../core/rules/aws-rules';
 export { Alarm } from './alarm';
 export { AdjustmentType, ADJUSTMENT_TYPES } from './adjustment';
 export { Activity, type ActivityOptions } from './activity';

@@ -308,7 +308,7 @@ ${GROUP}    alarms:
         comparison: '=>'
         threshold: 70
 `)).toEqual([
-      'bad.yaml:2:14: policies.scale_up.type: must be one of ChangeInCapacity, ExactCapacity, PercentChangeInCapacity; got "PercentChange" (did you mean "PercentChangeInCapacity"?)',
+      'bad.yaml:2:14: policies.scale_up.type: must be one of ChangeInCapacity, ExactCapacity, PercentChangeInCapacity, Step, TargetTracking; got "PercentChange" (did you mean "PercentChangeInCapacity"?)',
       'bad.yaml:11:9: groups.web.alarms[0].policy: alarm names policy "scale_upp", which is not defined (defined: scale_up) (did you mean "scale_up"?)',
       'bad.yaml:12:9: groups.web.alarms[0].comparison: must be one of >, >=, <, <= or GreaterThanThreshold, GreaterThanOrEqualToThreshold, LessThanThreshold, LessThanOrEqualToThreshold, got "=>"',
     ]);
@@ -450,7 +450,7 @@ policies:
       'bad.yaml:4:5: groups.backend.min_size: min_size (4) is greater than max_size (2)',
       'bad.yaml:8:5: groups.backend.colour: unknown key "colour"',
       'bad.yaml:10:34: groups.backend.alarms[0].policy: alarm names policy "missing", which is not defined (defined: up)',
-      'bad.yaml:12:8: policies.up.type: must be one of ChangeInCapacity, ExactCapacity, PercentChangeInCapacity; got "Whatever"',
+      'bad.yaml:12:8: policies.up.type: must be one of ChangeInCapacity, ExactCapacity, PercentChangeInCapacity, Step, TargetTracking; got "Whatever"',
     ]);
   });
 

@@ -355,7 +355,7 @@ describe('errors', () => {
         `error: ${bad}:9:5: groups.backend.min_size: min_size (20) is greater than max_size (8)`,
         `error: ${bad}:11:5: groups.backend.capacity: capacity (2) is less than min_size (20)`,
         `error: ${bad}:59:9: groups.stage.alarms[1].comparison: must be one of >, >=, <, <= or GreaterThanThreshold, GreaterThanOrEqualToThreshold, LessThanThreshold, LessThanOrEqualToThreshold, got "=<"`,
-        `error: ${bad}:99:5: policies.scale_down.type: must be one of ChangeInCapacity, ExactCapacity, PercentChangeInCapacity; got "Percent" (did you mean "PercentChangeInCapacity"?)`,
+        `error: ${bad}:99:5: policies.scale_down.type: must be one of ChangeInCapacity, ExactCapacity, PercentChangeInCapacity, Step, TargetTracking; got "Percent" (did you mean "PercentChangeInCapacity"?)`,
         `4 errors in ${bad}; nothing was sent to AWS.`,
         '',
       ].join('\n'));

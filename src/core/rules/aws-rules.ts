@@ -97,6 +97,121 @@ export const SPOT_ALLOCATION_STRATEGIES = ['lowest-price', 'capacity-optimized',
 export const MAX_INSTANCE_TYPES = 40;
 
 /**
+ * The scaling policy types botoscale sends. PutScalingPolicy, PolicyType: "One of the
+ * following policy types: TargetTrackingScaling, StepScaling, SimpleScaling (default),
+ * PredictiveScaling" (the model types it as a free string). botoscale does not send
+ * `PredictiveScaling` (nor does botoscale local simulate it).
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_PutScalingPolicy.html
+ */
+export const POLICY_TYPES = ['SimpleScaling', 'StepScaling', 'TargetTrackingScaling'] as const;
+/** A policy type botoscale sends. */
+export type PolicyType = (typeof POLICY_TYPES)[number];
+
+/**
+ * Which PutScalingPolicy parameters each policy type takes, by botoscale's field names.
+ * PutScalingPolicy: AdjustmentType "Required if the policy type is StepScaling or
+ * SimpleScaling"; Cooldown and ScalingAdjustment with SimpleScaling; MinAdjustmentMagnitude
+ * with the adjustment type PercentChangeInCapacity (so simple and step policies);
+ * MetricAggregationType and StepAdjustments "Valid only if the policy type is StepScaling";
+ * EstimatedInstanceWarmup "Valid only if the policy type is TargetTrackingScaling or
+ * StepScaling"; TargetTrackingConfiguration "Required if the policy type is TargetTrackingScaling".
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_PutScalingPolicy.html
+ */
+export const POLICY_FIELDS_BY_TYPE: Readonly<Record<string, readonly PolicyType[]>> = {
+  adjustmentType: ['SimpleScaling', 'StepScaling'],
+  scalingAdjustment: ['SimpleScaling'],
+  cooldown: ['SimpleScaling'],
+  minAdjustmentStep: ['SimpleScaling', 'StepScaling'],
+  minAdjustmentMagnitude: ['SimpleScaling', 'StepScaling'],
+  stepAdjustments: ['StepScaling'],
+  metricAggregationType: ['StepScaling'],
+  estimatedInstanceWarmup: ['StepScaling', 'TargetTrackingScaling'],
+  targetTrackingConfiguration: ['TargetTrackingScaling'],
+};
+
+/** The fields each policy type needs (PutScalingPolicy, "Required if …", as above). */
+export const POLICY_REQUIRED_BY_TYPE: Readonly<Record<PolicyType, readonly string[]>> = {
+  SimpleScaling: ['adjustmentType', 'scalingAdjustment'],
+  StepScaling: ['adjustmentType', 'stepAdjustments'],
+  TargetTrackingScaling: ['targetTrackingConfiguration'],
+};
+
+/**
+ * The predefined metric that takes a resource label, and the label's form.
+ * PredefinedMetricSpecification, ResourceLabel: "You can't specify a resource label unless
+ * the target group is attached to the Auto Scaling group" ... "You must specify the
+ * ResourceLabel parameter with the ALBRequestCountPerTarget metric type" ... "The format is
+ * app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>".
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_PredefinedMetricSpecification.html
+ */
+export const LABELLED_METRIC_TYPE = 'ALBRequestCountPerTarget';
+/** The resource label's form, in words. */
+export const RESOURCE_LABEL_FORM = 'app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>';
+const RESOURCE_LABEL = /^app\/[^/]+\/[^/]+\/targetgroup\/[^/]+\/[^/]+$/;
+
+/** Whether `label` has the form of an `ALBRequestCountPerTarget` resource label. */
+export function isResourceLabel(label: string): boolean {
+  return RESOURCE_LABEL.test(label);
+}
+
+/** One step of a step scaling policy: bounds relative to the alarm threshold (undefined: none). */
+export interface StepInterval {
+  /** Lower bound, or undefined for none. */
+  lowerBound?: number;
+  /** Upper bound, or undefined for none. */
+  upperBound?: number;
+}
+
+/** The names a step's bounds go by in the caller's messages (the client's, or the file's `lower`/`upper`). */
+export interface StepWords {
+  /** The lower bound's name. */
+  lower: string;
+  /** The upper bound's name. */
+  upper: string;
+}
+
+function interval(s: StepInterval): string {
+  return `[${s.lowerBound ?? 'null'}, ${s.upperBound ?? 'null'}]`;
+}
+
+/**
+ * What is wrong with a step policy's intervals, worded with `field` and `words`, or
+ * undefined. StepAdjustment: "The ranges of your step adjustments can't overlap or have a
+ * gap. At most, one step adjustment can have a null lower bound. If one step adjustment has
+ * a negative lower bound, then there must be a step adjustment with a null lower bound. At
+ * most, one step adjustment can have a null upper bound. If one step adjustment has a
+ * positive upper bound, then there must be a step adjustment with a null upper bound. The
+ * upper and lower bound can't be null in the same step adjustment."
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_StepAdjustment.html
+ */
+export function stepIntervalProblem(field: string, steps: readonly StepInterval[], words: StepWords): string | undefined {
+  for (const [i, s] of steps.entries()) {
+    if (s.lowerBound === undefined && s.upperBound === undefined) return `${field}[${i}] needs a ${words.lower} or an ${words.upper} (both can't be null)`;
+    if (s.lowerBound !== undefined && s.upperBound !== undefined && s.upperBound <= s.lowerBound) {
+      return `${field}[${i}].${words.upper} (${s.upperBound}) must be greater than its ${words.lower} (${s.lowerBound})`;
+    }
+  }
+  const openBelow = steps.filter((s) => s.lowerBound === undefined).length;
+  const openAbove = steps.filter((s) => s.upperBound === undefined).length;
+  if (openBelow > 1) return `at most one of ${field} may have a null ${words.lower}, got ${openBelow}`;
+  if (openAbove > 1) return `at most one of ${field} may have a null ${words.upper}, got ${openAbove}`;
+  const negative = steps.find((s) => s.lowerBound !== undefined && s.lowerBound < 0);
+  if (negative !== undefined && openBelow === 0) return `${field} has a negative ${words.lower} (${negative.lowerBound}), so one step must have a null ${words.lower}`;
+  const positive = steps.find((s) => s.upperBound !== undefined && s.upperBound > 0);
+  if (positive !== undefined && openAbove === 0) return `${field} has a positive ${words.upper} (${positive.upperBound}), so one step must have a null ${words.upper}`;
+  const sorted = [...steps].sort((a, b) => (a.lowerBound ?? -Infinity) - (b.lowerBound ?? -Infinity));
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1] as StepInterval;
+    const cur = sorted[i] as StepInterval;
+    const prevUpper = prev.upperBound ?? Infinity;
+    const curLower = cur.lowerBound ?? -Infinity;
+    if (prevUpper > curLower) return `${field} ${interval(prev)} and ${interval(cur)} overlap`;
+    if (prevUpper < curLower) return `${field} leave a gap between ${prevUpper} and ${curLower}`;
+  }
+  return undefined;
+}
+
+/**
  * The termination policies, in the order DescribeTerminationPolicyTypes lists them.
  * Amazon EC2 Auto Scaling API Reference, DescribeTerminationPolicyTypes: "The termination
  * policies supported by Amazon EC2 Auto Scaling: OldestInstance, OldestLaunchConfiguration,

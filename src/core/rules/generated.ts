@@ -61,10 +61,14 @@ export const CLOUDWATCH = {
 export const AUTOSCALING = {
   /** `MetricStatistic` (string): one of 5 values. */
   MetricStatistic: { enum: ['Average', 'Minimum', 'Maximum', 'SampleCount', 'Sum'] },
+  /** `MetricType` (string): one of 4 values. */
+  MetricType: { enum: ['ASGAverageCPUUtilization', 'ASGAverageNetworkIn', 'ASGAverageNetworkOut', 'ALBRequestCountPerTarget'] },
   /** `TagKey` (string): 1 to 128 characters, matching a pattern. */
   TagKey: { min: 1, max: 128, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
   /** `TagValue` (string): 0 to 256 characters, matching a pattern. */
   TagValue: { min: 0, max: 256, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
+  /** `XmlStringMaxLen1023` (string): 1 to 1023 characters, matching a pattern. */
+  XmlStringMaxLen1023: { min: 1, max: 1023, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
   /** `XmlStringMaxLen255` (string): 1 to 255 characters, matching a pattern. */
   XmlStringMaxLen255: { min: 1, max: 255, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
 } as const;

@@ -404,9 +404,12 @@ class Applier {
         return;
       case 'putPolicy': {
         const p = op.spec;
-        const policy = new ScalingPolicy({
-          name: p.name, asName: p.group, adjustmentType: p.adjustmentType, scalingAdjustment: p.scalingAdjustment, cooldown: p.cooldown, minAdjustmentStep: p.minAdjustmentStep,
-        });
+        const policy = p.policyType === 'TargetTrackingScaling'
+          ? new ScalingPolicy({ name: p.name, asName: p.group, policyType: p.policyType, estimatedInstanceWarmup: p.warmup, targetTrackingConfiguration: p.tracking })
+          : new ScalingPolicy({
+            name: p.name, asName: p.group, policyType: p.policyType, adjustmentType: p.adjustmentType, scalingAdjustment: p.scalingAdjustment, cooldown: p.cooldown,
+            minAdjustmentStep: p.minAdjustmentStep, stepAdjustments: p.steps, metricAggregationType: p.aggregation, estimatedInstanceWarmup: p.warmup,
+          });
         await autoscale.createScalingPolicy(policy, call);
         if (policy.policyArn !== undefined) this.#arns.set(stateKey(p.group, p.name), policy.policyArn);
         return;
@@ -429,6 +432,8 @@ class Applier {
           evaluationPeriods: a.evaluationPeriods,
           unit: a.unit,
           dimensions: a.dimensions,
+          datapointsToAlarm: a.datapointsToAlarm,
+          treatMissingData: a.treatMissingData,
           alarmActions: [arn],
         }), call);
         return;

@@ -120,10 +120,15 @@ export function policyState(p: ScalingPolicy): PolicyState {
     name,
     shortName: policyOf(group, name) ?? name,
     group,
+    policyType: p.policyType === 'StepScaling' || p.policyType === 'TargetTrackingScaling' ? p.policyType : undefined,
     adjustmentType: p.adjustmentType ?? '',
-    scalingAdjustment: p.scalingAdjustment ?? 0,
+    scalingAdjustment: p.scalingAdjustment,
     cooldown: p.cooldown,
-    minAdjustmentStep: p.minAdjustmentStep,
+    minAdjustmentStep: p.minAdjustmentMagnitude ?? p.minAdjustmentStep,
+    steps: p.stepAdjustments?.map((st) => defined({ ...st })),
+    aggregation: p.metricAggregationType,
+    warmup: p.estimatedInstanceWarmup,
+    tracking: p.targetTrackingConfiguration,
     arn: p.policyArn ?? '',
     alarmNames: p.alarms.map((a) => a.name ?? ''),
   });
@@ -144,6 +149,8 @@ export function alarmState(a: MetricAlarm): AlarmState {
     comparison: a.comparisonOperator ?? '',
     dimensions,
     unit: a.unit,
+    datapointsToAlarm: a.datapointsToAlarm,
+    treatMissingData: a.treatMissingData,
     alarmActions: [...a.alarmActions],
   });
 }

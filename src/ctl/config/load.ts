@@ -77,6 +77,10 @@ function knownKeys(path: DocPath): readonly string[] {
   const [first, , third] = path;
   const n = path.length;
   if (n === 0) return SECTION_KEYS.top;
+  // Inside a policy (top-level or a group's): its steps and its custom metric.
+  const policyAt = first === 'policies' ? 2 : first === 'groups' && third === 'policies' ? 4 : undefined;
+  if (policyAt !== undefined && n === policyAt + 2 && path[policyAt] === 'steps') return SECTION_KEYS.step;
+  if (policyAt !== undefined && n === policyAt + 1 && path[policyAt] === 'metric') return SECTION_KEYS.customMetric;
   if (first === 'policies' && n === 2) return SECTION_KEYS.policy;
   if (first === 'groups') {
     if (n === 2) return SECTION_KEYS.group;

@@ -9,9 +9,9 @@
  * @module
  */
 import { z } from 'zod';
-import { MAX_INSTANCE_TYPES, SPOT_ALLOCATION_STRATEGIES } from '../../autoscale';
-import { ADJUSTMENT_TYPES, ALARM_PERIODS_TEXT, LISTENER_PROTOCOLS, TERMINATION_POLICIES } from '../../core/rules/aws-rules';
-import { CLOUDWATCH } from '../../core/rules/generated';
+import { ADJUSTMENT_TYPES, ALARM_PERIODS_TEXT, LISTENER_PROTOCOLS, MAX_INSTANCE_TYPES, METRIC_AGGREGATION_TYPES, SPOT_ALLOCATION_STRATEGIES, TERMINATION_POLICIES } from '../../core/rules/aws-rules';
+import { AUTOSCALING, CLOUDWATCH } from '../../core/rules/generated';
+import { TREAT_MISSING_DATA } from '../../cloudwatch';
 import { durationSeconds, isValidPeriod } from './durations';
 
 /** Comparison operators an alarm accepts, by the original's symbol or CloudWatch's name. */
@@ -80,12 +80,48 @@ const commaList = z.union([z.string(), z.array(name)], { error: 'must be a comma
 const numeric = z.union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/, { error: 'must be a number' })], { error: 'must be a number' })
   .transform((v) => Number(v));
 
-/** A scaling policy (`policies` at the top level or in a group). */
-export const policySchema = z.strictObject({
-  type: z.enum(ADJUSTMENT_TYPES),
+/** Policy types beyond simple scaling (whose `type` is its adjustment type). */
+export const POLICY_KINDS = ['Step', 'TargetTracking'] as const;
+/** A policy's `type`: a simple policy's adjustment type, `Step` or `TargetTracking`. */
+export const POLICY_TYPES = [...ADJUSTMENT_TYPES, ...POLICY_KINDS] as const;
+/** A target-tracking policy's predefined metrics, by the file's short name. */
+export const TRACKED_METRICS = ['cpu', 'network_in', 'network_out', 'requests_per_target'] as const;
+
+/** One step of a step policy: bounds relative to the alarm's threshold, and the adjustment. */
+const stepSchema = z.strictObject({
+  lower: z.number().optional(),
+  upper: z.number().optional(),
   adjustment: z.number().int(),
+});
+
+/** A metric of your own for a target-tracking policy. */
+const customMetricSchema = z.strictObject({
+  name,
+  namespace: name,
+  statistic: z.enum(AUTOSCALING.MetricStatistic.enum),
+  dimensions: z.record(z.string(), z.union([z.string(), z.number()], { error: 'must be a string' }).transform(String)).optional(),
+  unit: z.enum(UNITS).optional(),
+});
+
+/**
+ * A scaling policy (`policies` at the top level or in a group): a simple one (`type` is its
+ * adjustment type), `Step` or `TargetTracking`. Which keys go with which type is checked in
+ * `semantic.ts`.
+ */
+export const policySchema = z.strictObject({
+  type: z.enum(POLICY_TYPES),
+  adjustment: z.number().int().optional(),
   cooldown: duration.optional(),
   min_adjustment_step: positiveInt.optional(),
+  adjustment_type: z.enum(ADJUSTMENT_TYPES).optional(),
+  steps: z.array(stepSchema).min(1).optional(),
+  aggregation: z.enum(METRIC_AGGREGATION_TYPES).optional(),
+  warmup: duration.optional(),
+  target: numeric.optional(),
+  // A string is one of the short names; a map is a custom metric (each reports its own errors).
+  metric: z.union([z.string().pipe(z.enum(TRACKED_METRICS)), customMetricSchema], { error: `must be one of ${TRACKED_METRICS.join(', ')} or { name, namespace, statistic, dimensions, unit }` }).optional(),
+  resource_label: name.optional(),
+  disable_scale_in: z.boolean().optional(),
 });
 
 /** A CloudWatch alarm that runs one of the group's policies. */
@@ -102,6 +138,8 @@ export const alarmSchema = z.strictObject({
   statistic: z.enum(STATISTICS).optional(),
   unit: z.enum(UNITS).optional(),
   dimensions: z.record(z.string(), z.union([z.string(), z.number()], { error: 'must be a string' }).transform(String)).optional(),
+  datapoints_to_alarm: positiveInt.optional(),
+  treat_missing_data: z.enum(TREAT_MISSING_DATA).optional(),
 });
 
 /**
@@ -264,6 +302,8 @@ export const SECTION_KEYS = {
   top: Object.keys(configSchema.shape),
   group: Object.keys(groupSchema.shape),
   policy: Object.keys(policySchema.shape),
+  step: Object.keys(stepSchema.shape),
+  customMetric: Object.keys(customMetricSchema.shape),
   alarm: Object.keys(alarmSchema.shape),
   blockDevice: Object.keys(blockDeviceSchema.shape),
   scheduledAction: Object.keys(scheduledActionSchema.shape),

@@ -8,10 +8,11 @@
  */
 import { realKey, type DocPath } from './locate';
 import {
-  capacityBreach, evaluationSpanLimit, HEALTH_CHECK_TARGET, isEvaluationSpanAllowed, isHealthCheckTimeoutAllowed, LOAD_BALANCER_NAME,
+  capacityBreach, evaluationSpanLimit, HEALTH_CHECK_TARGET, isEvaluationSpanAllowed, isHealthCheckTimeoutAllowed, isResourceLabel, LOAD_BALANCER_NAME,
+  POLICY_FIELDS_BY_TYPE, POLICY_REQUIRED_BY_TYPE, RESOURCE_LABEL_FORM, stepIntervalProblem, type PolicyType,
 } from '../../core/rules/aws-rules';
 import { durationSeconds } from './durations';
-import { PROTOCOLS } from './schema';
+import { POLICY_TYPES, PROTOCOLS } from './schema';
 import { didYouMean } from './suggest';
 import { alarmName, isValidGroupName, isValidPolicyName, isValidTemplateName, RESERVED_TAG_PREFIXES } from '../model/naming';
 
@@ -49,12 +50,103 @@ function checkSizes(path: DocPath, o: Obj, report: Report, what: string): void {
   if (capacityBreach(undefined, max, capacity) === 'desired-above-max') report([...path, 'capacity'], `capacity (${capacity}) is greater than max_size (${max})${what}`);
 }
 
+/**
+ * The file's policy keys and the PutScalingPolicy field each one sets, so that which keys
+ * go with which type comes from the rules module (`POLICY_FIELDS_BY_TYPE`). A simple
+ * policy's adjustment type is its `type`, so `adjustment_type` is a `Step` policy's only.
+ */
+const FIELD_OF_KEY: Readonly<Record<string, string>> = {
+  adjustment: 'scalingAdjustment',
+  cooldown: 'cooldown',
+  min_adjustment_step: 'minAdjustmentStep',
+  adjustment_type: 'adjustmentType',
+  steps: 'stepAdjustments',
+  aggregation: 'metricAggregationType',
+  warmup: 'estimatedInstanceWarmup',
+  target: 'targetTrackingConfiguration',
+  metric: 'targetTrackingConfiguration',
+  resource_label: 'targetTrackingConfiguration',
+  disable_scale_in: 'targetTrackingConfiguration',
+};
+
+/** The keys a required field is given by in the file (a simple policy's adjustment type is its `type`; a step policy's defaults). */
+const KEYS_OF_REQUIRED: Readonly<Record<string, readonly string[]>> = {
+  scalingAdjustment: ['adjustment'],
+  stepAdjustments: ['steps'],
+  targetTrackingConfiguration: ['target', 'metric'],
+};
+
+function policyTypeOf(fileType: string): PolicyType {
+  if (fileType === 'Step') return 'StepScaling';
+  if (fileType === 'TargetTracking') return 'TargetTrackingScaling';
+  return 'SimpleScaling';
+}
+
+function takes(fileType: string, key: string): boolean {
+  const field = FIELD_OF_KEY[key];
+  if (field === undefined) return true;
+  if (key === 'adjustment_type') return fileType === 'Step';
+  return POLICY_FIELDS_BY_TYPE[field]?.includes(policyTypeOf(fileType)) ?? false;
+}
+
+function typesTaking(key: string): string {
+  const kinds = POLICY_TYPES.filter((t) => takes(t, key));
+  return kinds.length === 1 ? kinds[0] as string : `${kinds.slice(0, -1).join(', ')} or ${kinds.at(-1) as string}`;
+}
+
+function checkSteps(path: DocPath, p: Obj, report: Report): void {
+  if (!Array.isArray(p.steps) || !p.steps.every((st) => isObj(st) && typeof st.adjustment === 'number')) return;
+  const steps = p.steps as Obj[];
+  if (p.adjustment_type === 'ExactCapacity') {
+    steps.forEach((st, i) => {
+      if ((st.adjustment as number) < 0) report([...path, 'steps', i, 'adjustment'], `adjustment must not be negative with adjustment_type ExactCapacity, got ${String(st.adjustment)}`);
+    });
+  }
+  const bound = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+  const problem = stepIntervalProblem('steps', steps.map((st) => ({ lowerBound: bound(st.lower), upperBound: bound(st.upper) })), { lower: 'lower', upper: 'upper' });
+  if (problem !== undefined) report([...path, 'steps'], problem);
+}
+
+function checkTracking(path: DocPath, p: Obj, report: Report): void {
+  if (p.metric === 'requests_per_target') {
+    if (p.resource_label === undefined) report(path, `metric requests_per_target needs resource_label (${RESOURCE_LABEL_FORM})`);
+    else if (typeof p.resource_label === 'string' && !isResourceLabel(p.resource_label)) {
+      report([...path, 'resource_label'], `resource_label must be ${RESOURCE_LABEL_FORM}, got ${JSON.stringify(p.resource_label)}`);
+    }
+  } else if (p.resource_label !== undefined && p.metric !== undefined) {
+    report([...path, 'resource_label'], 'resource_label is allowed only with metric requests_per_target');
+  }
+}
+
+function checkPolicy(path: DocPath, p: Obj, report: Report): void {
+  const type = str(p.type);
+  if (type === undefined || !(POLICY_TYPES as readonly string[]).includes(type)) return; // the schema reports it
+  for (const key of Object.keys(p)) {
+    if (!takes(type, key)) report([...path, key], `${key} is allowed only with type ${typesTaking(key)}, not ${type}`);
+  }
+  for (const field of POLICY_REQUIRED_BY_TYPE[policyTypeOf(type)]) {
+    for (const key of KEYS_OF_REQUIRED[field] ?? []) {
+      if (p[key] === undefined) report(path, `a ${type} policy needs ${key}`);
+    }
+  }
+  if (p.min_adjustment_step !== undefined) {
+    if (type === 'Step' && p.adjustment_type !== 'PercentChangeInCapacity') {
+      report([...path, 'min_adjustment_step'], `min_adjustment_step is allowed only with adjustment_type PercentChangeInCapacity, not ${str(p.adjustment_type) ?? 'ChangeInCapacity (the default)'}`);
+    } else if (type !== 'Step' && type !== 'PercentChangeInCapacity' && takes(type, 'min_adjustment_step')) {
+      report([...path, 'min_adjustment_step'], `min_adjustment_step is allowed only with type PercentChangeInCapacity, not ${type}`);
+    }
+  }
+  if (type === 'ExactCapacity' && typeof p.adjustment === 'number' && p.adjustment < 0) {
+    report([...path, 'adjustment'], `adjustment must not be negative with type ExactCapacity, got ${p.adjustment}`);
+  }
+  if (type === 'Step') checkSteps(path, p, report);
+  if (type === 'TargetTracking') checkTracking(path, p, report);
+}
+
 function checkPolicies(path: DocPath, policies: unknown, report: Report): void {
   for (const [name, p] of entries(policies)) {
     if (!isValidPolicyName(realKey(name))) report([...path, name], `policy name ${JSON.stringify(realKey(name))} must be 1 to 200 characters without "|" (the naming rule <group>|<policy> uses it)`);
-    if (isObj(p) && p.min_adjustment_step !== undefined && p.type !== 'PercentChangeInCapacity' && typeof p.type === 'string') {
-      report([...path, name, 'min_adjustment_step'], `min_adjustment_step is allowed only with type PercentChangeInCapacity, not ${p.type}`);
-    }
+    if (isObj(p)) checkPolicy([...path, name], p, report);
   }
 }
 
@@ -62,6 +154,7 @@ function checkAlarms(group: string, path: DocPath, g: Obj, topPolicies: unknown,
   // The original's map by alarm key, or a list.
   const alarms: Array<[string | number, unknown]> = Array.isArray(g.alarms) ? g.alarms.map((a: unknown, i: number) => [i, a]) : entries(g.alarms);
   const defined = [...new Set([...entries(topPolicies).map(([n]) => realKey(n)), ...entries(g.policies).map(([n]) => realKey(n))])];
+  const typeOf = new Map([...entries(topPolicies), ...entries(g.policies)].map(([n, p]) => [realKey(n), isObj(p) ? p.type : undefined]));
   const seen = new Map<string, string>();
   for (const [key, a] of alarms) {
     if (!isObj(a)) continue;
@@ -71,6 +164,13 @@ function checkAlarms(group: string, path: DocPath, g: Obj, topPolicies: unknown,
     if (policy !== undefined && !defined.includes(policy)) {
       const known = defined.length === 0 ? 'no policies are defined' : `defined: ${defined.join(', ')}`;
       report([...at, 'policy'], `alarm names policy ${JSON.stringify(policy)}, which is not defined (${known})${didYouMean(policy, defined)}`);
+    }
+    if (policy !== undefined && typeOf.get(policy) === 'TargetTracking') {
+      report([...at, 'policy'], `policy ${JSON.stringify(policy)} is a TargetTracking policy: AWS creates and owns its alarms, so no alarm of the file may run it`);
+    }
+    const datapoints = int(a.datapoints_to_alarm);
+    if (datapoints !== undefined && datapoints > (int(a.evaluation_periods) ?? 1)) {
+      report([...at, 'datapoints_to_alarm'], `datapoints_to_alarm (${datapoints}) must not be greater than evaluation_periods (${int(a.evaluation_periods) ?? 1})`);
     }
     const metric = str(a.metric);
     if (policy !== undefined && metric !== undefined) {

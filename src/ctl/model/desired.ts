@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { TargetTrackingConfiguration } from '../../autoscale';
 import type { RawAlarm, RawConfig, RawGroup, RawLoadBalancer, RawPolicy, RawSpot } from '../config/schema';
 import { alarmName, DEFAULT_DIMENSION, DEFAULT_NAMESPACE, DEFAULT_STATISTIC, policyName } from './naming';
 import type {
@@ -23,17 +24,48 @@ function defined<T extends object>(o: T): T {
   return o;
 }
 
+/** The file's short metric names, and the predefined metric each one is. */
+export const TRACKED_METRIC_TYPES: Readonly<Record<string, string>> = {
+  cpu: 'ASGAverageCPUUtilization',
+  network_in: 'ASGAverageNetworkIn',
+  network_out: 'ASGAverageNetworkOut',
+  requests_per_target: 'ALBRequestCountPerTarget',
+};
+
+function tracking(p: RawPolicy): TargetTrackingConfiguration {
+  const m = p.metric;
+  const out: TargetTrackingConfiguration = { targetValue: p.target as number };
+  if (typeof m === 'string') {
+    out.predefinedMetric = defined({ type: TRACKED_METRIC_TYPES[m] as string, resourceLabel: p.resource_label });
+  } else if (m !== undefined) {
+    out.customizedMetric = defined({ metricName: m.name, namespace: m.namespace, statistic: m.statistic, dimensions: m.dimensions, unit: m.unit });
+  }
+  out.disableScaleIn = p.disable_scale_in ?? false;
+  return out;
+}
+
+function policy(group: string, short: string, p: RawPolicy): PolicySpec {
+  const base = { name: policyName(group, short), shortName: short, group };
+  if (p.type === 'TargetTracking') {
+    return defined({ ...base, policyType: 'TargetTrackingScaling' as const, adjustmentType: '', warmup: p.warmup, tracking: tracking(p) });
+  }
+  if (p.type === 'Step') {
+    return defined({
+      ...base,
+      policyType: 'StepScaling' as const,
+      adjustmentType: p.adjustment_type ?? 'ChangeInCapacity',
+      minAdjustmentStep: p.min_adjustment_step,
+      steps: (p.steps ?? []).map((st) => defined({ lowerBound: st.lower, upperBound: st.upper, scalingAdjustment: st.adjustment })),
+      aggregation: p.aggregation ?? 'Average',
+      warmup: p.warmup,
+    });
+  }
+  return defined({ ...base, adjustmentType: p.type, scalingAdjustment: p.adjustment, cooldown: p.cooldown, minAdjustmentStep: p.min_adjustment_step });
+}
+
 function policies(group: string, top: Record<string, RawPolicy> | undefined, own: Record<string, RawPolicy> | undefined): PolicySpec[] {
   const merged = { ...(top ?? {}), ...(own ?? {}) };
-  return Object.entries(merged).map(([short, p]) => defined({
-    name: policyName(group, short),
-    shortName: short,
-    group,
-    adjustmentType: p.type,
-    scalingAdjustment: p.adjustment,
-    cooldown: p.cooldown,
-    minAdjustmentStep: p.min_adjustment_step,
-  }));
+  return Object.entries(merged).map(([short, p]) => policy(group, short, p));
 }
 
 function alarm(group: string, a: RawAlarm): AlarmSpec {
@@ -50,6 +82,8 @@ function alarm(group: string, a: RawAlarm): AlarmSpec {
     comparison: a.comparison,
     dimensions: a.dimensions ?? { [DEFAULT_DIMENSION]: group },
     unit: a.unit,
+    datapointsToAlarm: a.datapoints_to_alarm,
+    treatMissingData: a.treat_missing_data,
   });
 }
 

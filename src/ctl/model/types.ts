@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { StepAdjustment, TargetTrackingConfiguration } from '../../autoscale';
 
 /** A block device of a launch configuration. */
 export interface BlockDeviceSpec {
@@ -134,14 +135,24 @@ export interface PolicySpec {
   shortName: string;
   /** Its group. */
   group: string;
-  /** `ChangeInCapacity`, `ExactCapacity` or `PercentChangeInCapacity`. */
+  /** `StepScaling` or `TargetTrackingScaling`; undefined for a simple policy. */
+  policyType?: 'StepScaling' | 'TargetTrackingScaling';
+  /** `ChangeInCapacity`, `ExactCapacity` or `PercentChangeInCapacity` (`''` for target tracking). */
   adjustmentType: string;
-  /** The file's `adjustment`. */
-  scalingAdjustment: number;
+  /** The file's `adjustment` (simple policies). */
+  scalingAdjustment?: number;
   /** Seconds; not managed when undefined. */
   cooldown?: number;
   /** With `PercentChangeInCapacity`. */
   minAdjustmentStep?: number;
+  /** A step policy's steps. */
+  steps?: StepAdjustment[];
+  /** A step policy's metric aggregation (AWS's default `Average` when the file says none). */
+  aggregation?: string;
+  /** Instance warm-up, seconds; not managed when undefined. */
+  warmup?: number;
+  /** A target-tracking policy's metric and target. */
+  tracking?: TargetTrackingConfiguration;
 }
 
 /** A scaling policy that exists. */
@@ -172,6 +183,10 @@ export interface AlarmSettings {
   dimensions: Record<string, string>;
   /** Unit. */
   unit?: string;
+  /** Datapoints out of `evaluationPeriods` that set it off; not managed when undefined. */
+  datapointsToAlarm?: number;
+  /** `missing`, `ignore`, `breaching` or `notBreaching`; not managed when undefined. */
+  treatMissingData?: string;
 }
 
 /** An alarm the file wants: runs the policy `policy` of `group`. */

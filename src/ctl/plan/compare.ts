@@ -4,6 +4,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import { TRACKED_METRIC_TYPES } from '../model/desired';
 import type {
   AlarmSettings, BlockDeviceSpec, LaunchConfigSpec, LaunchConfigState, PolicySpec, PolicyState, ScheduledSpec,
 } from '../model/types';
@@ -77,13 +78,65 @@ export function launchConfigChanges(have: LaunchConfigState | undefined, want: L
   return out;
 }
 
+/** The file's `type` of a policy: its adjustment type when simple, else `Step` or `TargetTracking`. */
+function fileType(p: PolicySpec | undefined): string | undefined {
+  if (p === undefined) return undefined;
+  if (p.policyType === 'StepScaling') return 'Step';
+  if (p.policyType === 'TargetTrackingScaling') return 'TargetTracking';
+  return p.adjustmentType;
+}
+
+/** A value as text that does not depend on key order, for comparing nested settings. */
+function canonical(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)))
+    : v));
+}
+
+/** A policy's steps as the file writes them (`{lower, upper, adjustment}`). */
+function fileSteps(p: PolicySpec | undefined): Array<Record<string, number>> | undefined {
+  return p?.steps?.map((st) => Object.fromEntries(Object.entries({ lower: st.lowerBound, upper: st.upperBound, adjustment: st.scalingAdjustment })
+    .filter((e): e is [string, number] => e[1] !== undefined)));
+}
+
+/** A target-tracking policy's metric as the file writes it: `cpu`, or `{name, namespace, statistic, ...}`. */
+function fileMetric(p: PolicySpec | undefined): unknown {
+  const t = p?.tracking;
+  if (t?.predefinedMetric !== undefined) {
+    const short = Object.entries(TRACKED_METRIC_TYPES).find(([, type]) => type === t.predefinedMetric?.type)?.[0] ?? t.predefinedMetric.type;
+    return t.predefinedMetric.resourceLabel === undefined ? short : `${short} (${t.predefinedMetric.resourceLabel})`;
+  }
+  const c = t?.customizedMetric;
+  if (c === undefined) return undefined;
+  return Object.fromEntries(Object.entries({ name: c.metricName, namespace: c.namespace, statistic: c.statistic, dimensions: c.dimensions, unit: c.unit }).filter(([, v]) => v !== undefined));
+}
+
+function sortedSteps(p: PolicySpec | undefined): string | undefined {
+  return canonical(p?.steps === undefined ? undefined : [...p.steps].sort((a, b) => (a.lowerBound ?? -Infinity) - (b.lowerBound ?? -Infinity)));
+}
+
 /** What differs in a scaling policy. */
 export function policyChanges(have: PolicyState | undefined, want: PolicySpec): FieldChange[] {
   const out: FieldChange[] = [];
-  if (have?.adjustmentType !== want.adjustmentType) out.push({ field: 'type', old: have?.adjustmentType, new: want.adjustmentType });
-  if (have?.scalingAdjustment !== want.scalingAdjustment) out.push({ field: 'adjustment', old: have?.scalingAdjustment, new: want.scalingAdjustment });
-  if (want.cooldown !== undefined && have?.cooldown !== want.cooldown) out.push({ field: 'cooldown', old: have?.cooldown, new: want.cooldown });
-  if (have?.minAdjustmentStep !== want.minAdjustmentStep) out.push({ field: 'min_adjustment_step', old: have?.minAdjustmentStep, new: want.minAdjustmentStep });
+  const field = (name: string, a: unknown, b: unknown): void => {
+    if (a !== b) out.push({ field: name, old: a, new: b });
+  };
+  field('type', fileType(have), fileType(want));
+  if (want.policyType === 'StepScaling') field('adjustment_type', have?.adjustmentType, want.adjustmentType);
+  field('adjustment', have?.scalingAdjustment, want.scalingAdjustment);
+  if (want.cooldown !== undefined) field('cooldown', have?.cooldown, want.cooldown);
+  field('min_adjustment_step', have?.minAdjustmentStep, want.minAdjustmentStep);
+  if (sortedSteps(have) !== sortedSteps(want)) out.push({ field: 'steps', old: fileSteps(have), new: fileSteps(want) });
+  field('aggregation', have?.aggregation, want.aggregation);
+  if (want.warmup !== undefined) field('warmup', have?.warmup, want.warmup);
+  const t = have?.tracking;
+  const w = want.tracking;
+  field('target', t?.targetValue, w?.targetValue);
+  if (canonical(t?.predefinedMetric ?? t?.customizedMetric) !== canonical(w?.predefinedMetric ?? w?.customizedMetric)) {
+    out.push({ field: 'metric', old: fileMetric(have), new: fileMetric(want) });
+  }
+  field('disable_scale_in', t?.disableScaleIn, w?.disableScaleIn);
   return out;
 }
 
@@ -102,6 +155,8 @@ export function alarmChanges(have: AlarmSettings | undefined, want: AlarmSetting
   field('comparison', have?.comparison, want.comparison);
   if (have === undefined || !sameRecord(have.dimensions, want.dimensions)) out.push({ field: 'dimensions', old: have?.dimensions, new: want.dimensions });
   field('unit', have?.unit, want.unit);
+  if (want.datapointsToAlarm !== undefined) field('datapoints_to_alarm', have?.datapointsToAlarm, want.datapointsToAlarm);
+  if (want.treatMissingData !== undefined) field('treat_missing_data', have?.treatMissingData, want.treatMissingData);
   return out;
 }
 

@@ -21,10 +21,13 @@ import { AUTOSCALE_TUTORIAL_RESOURCES, autoscaleTutorial, otherWaysToConnect } f
 import { LAUNCH_TEMPLATE_TUTORIAL_RESOURCES, launchTemplateTutorial } from './launch-template-tutorial';
 import { ELB_TUTORIAL_RESOURCES, elbTutorial, otherWaysToConnectElb } from './elb-tutorial';
 import { SCALING_DEMO_RESOURCES, scalingDemo } from './scaling-demo';
-import { controlApiLoad, endpointClockTime, heading, loadThrough, NO_LOAD, realTime, SEED_SETTINGS, simulatedTime, type LaunchSettings, type TutorialEnv } from './env';
+import { SPOT_DEMO_RESOURCES, spotDemo } from './spot-demo';
+import {
+  controlApiLoad, controlApiMarket, endpointClockTime, heading, loadThrough, NO_LOAD, realTime, SEED_SETTINGS, simulatedTime, type LaunchSettings, type TutorialEnv,
+} from './env';
 
 /** The parts, in the order they run. */
-export const PARTS = ['autoscale', 'elb', 'scaling'] as const;
+export const PARTS = ['autoscale', 'elb', 'scaling', 'spot'] as const;
 /** One of {@link PARTS}. */
 export type Part = (typeof PARTS)[number];
 
@@ -47,6 +50,7 @@ export const RESOURCES: Record<Part, Resources> = {
   autoscale: AUTOSCALE_TUTORIAL_RESOURCES,
   elb: { ...ELB_TUTORIAL_RESOURCES, launchTemplates: [] },
   scaling: { ...SCALING_DEMO_RESOURCES, launchTemplates: [] },
+  spot: SPOT_DEMO_RESOURCES,
 };
 
 /** Runs the chosen parts, in order. */
@@ -70,6 +74,11 @@ export async function runTutorials(env: TutorialEnv, parts: readonly Part[] = PA
   if (parts.includes('scaling')) {
     heading('# The scaling demo: CPU above 70% scales up, below 40% scales down');
     await scalingDemo(env);
+  }
+  if (parts.includes('spot')) {
+    heading('# Seed 002\'s wish: on-demand base plus spot across types, target tracking at 50% CPU, capacity kept');
+    if (env.market === undefined) console.log('Skipped: the spot demo needs botoscale local, which can be told the demand and to interrupt a spot instance; AWS cannot.');
+    else await spotDemo(env, env.market);
   }
 }
 
@@ -178,7 +187,8 @@ function url(value: string): string {
 
 /** The confirmation text for `--aws`. */
 export function awsWarning(region: string, settings: LaunchSettings, parts: readonly Part[]): string {
-  const names = resourcesOf(parts);
+  // The spot demo is skipped on AWS (it cannot be told the demand or to interrupt).
+  const names = resourcesOf(parts.filter((p) => p !== 'spot'));
   const type = settings.instanceType ?? 'm1.small';
   const sizes: Record<string, string> = { my_group: '4 instances', elb_tutorial_instances: '2 instances', as_group_0: '2 to 4 instances' };
   return [
@@ -282,8 +292,9 @@ export async function main(argv: string[]): Promise<number> {
     };
     // A botoscale local (it has the control API) lends its clock and its load driver.
     const load = await controlApiLoad(opts.endpoint);
+    const market = await controlApiMarket(opts.endpoint);
     const time = (await endpointClockTime(opts.endpoint)) ?? realTime(2_000);
-    return runAgainst({ endpoint: opts.endpoint, region: 'us-east-1', ...settings, time, load: load ?? NO_LOAD }, parts, started);
+    return runAgainst({ endpoint: opts.endpoint, region: 'us-east-1', ...settings, time, load: load ?? NO_LOAD, ...(market === undefined ? {} : { market }) }, parts, started);
   }
 
   ensureSomeCredentials();
@@ -300,6 +311,15 @@ export async function main(argv: string[]): Promise<number> {
       ...SEED_SETTINGS,
       time: simulatedTime(local.clock),
       load: loadThrough((group, cpu) => local.setLoad(group, cpu), 'botoscale local\'s setLoad(group, cpu)'),
+      market: {
+        description: 'botoscale local\'s setDemand(group, demand) and spot.interrupt(group, count)',
+        setDemand: async (group, demand) => {
+          local.setDemand(group, demand);
+        },
+        interrupt: async (group, count) => {
+          local.spot.interrupt(group, count);
+        },
+      },
     };
     ok = await runChecked(env, resourcesOf(parts), () => runTutorials(env, parts));
   } finally {

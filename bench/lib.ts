@@ -106,3 +106,45 @@ export function child<R>(script: string, args: Record<string, string | number> =
 export function mb(bytes: number): number {
   return round(bytes / 1024 / 1024, 1);
 }
+
+/** What {@link closedLoop} measured. */
+export interface LoopResult {
+  /** Requests sent and answered. */
+  requests: number;
+  /** Wall seconds the loop ran. */
+  seconds: number;
+  /** Requests per second. */
+  perSecond: number;
+  /** Median latency, ms. */
+  p50Ms: number;
+  /** 99th percentile latency, ms. */
+  p99Ms: number;
+}
+
+/**
+ * Sends `send(i)` from `concurrency` workers, each waiting for its answer before the next
+ * (a closed loop), until `maxRequests` were sent or `maxSeconds` passed. The caller warms up first.
+ */
+export async function closedLoop(send: (i: number) => Promise<unknown>, concurrency: number, maxSeconds: number, maxRequests: number): Promise<LoopResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  const start = process.hrtime.bigint();
+  const deadline = start + BigInt(Math.round(maxSeconds * 1e9));
+  const worker = async (): Promise<void> => {
+    while (next < maxRequests && process.hrtime.bigint() < deadline) {
+      const i = next++;
+      const t = process.hrtime.bigint();
+      await send(i);
+      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return {
+    requests: latencies.length,
+    seconds: round(seconds, 2),
+    perSecond: Math.round(latencies.length / seconds),
+    p50Ms: round(percentile(latencies, 50), 2),
+    p99Ms: round(percentile(latencies, 99), 2),
+  };
+}

@@ -9,7 +9,7 @@
  */
 import { Agent } from 'node:http';
 import { groupName } from './fixtures';
-import { percentile, round, runAsChild } from './lib';
+import { closedLoop, runAsChild } from './lib';
 import { httpClient } from './throughput';
 
 /** One server's result. */
@@ -65,29 +65,12 @@ async function main(args: Record<string, string>): Promise<MixedRow> {
   };
   for (let i = 0; i < 200; i += 1) await send(i);
   writes = 0;
-  const latencies: number[] = [];
-  let next = 0;
-  const start = process.hrtime.bigint();
-  const deadline = start + BigInt(Math.round(seconds * 1e9));
-  const worker = async (): Promise<void> => {
-    while (next < maxRequests && process.hrtime.bigint() < deadline) {
-      const i = next++;
-      const t = process.hrtime.bigint();
-      await send(i);
-      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  const loop = await closedLoop(send, concurrency, seconds, maxRequests);
   agent.destroy();
   return {
     server: args.server ?? 'memory',
-    requests: latencies.length,
+    ...loop,
     writes,
-    seconds: round(elapsed, 2),
-    perSecond: Math.round(latencies.length / elapsed),
-    p50Ms: round(percentile(latencies, 50), 2),
-    p99Ms: round(percentile(latencies, 99), 2),
   };
 }
 

@@ -17,7 +17,7 @@ import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/cl
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent, request } from 'node:http';
 import { clientConfig, groupName } from './fixtures';
-import { percentile, round, runAsChild } from './lib';
+import { closedLoop, runAsChild } from './lib';
 
 /** One client and request shape's result. */
 export interface ThroughputRow {
@@ -42,29 +42,12 @@ export interface ThroughputResult {
 async function measure(client: 'http' | 'sdk', responseCache: boolean, label: string, concurrency: number, maxSeconds: number, maxRequests: number, send: (i: number) => Promise<unknown>): Promise<ThroughputRow> {
   // Warm-up: open the connections and let the JIT see the path.
   for (let i = 0; i < 200; i += 1) await send(i);
-  const latencies: number[] = [];
-  let next = 0;
-  const start = process.hrtime.bigint();
-  const deadline = start + BigInt(Math.round(maxSeconds * 1e9));
-  const worker = async (): Promise<void> => {
-    while (next < maxRequests && process.hrtime.bigint() < deadline) {
-      const i = next++;
-      const t = process.hrtime.bigint();
-      await send(i);
-      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const loop = await closedLoop(send, concurrency, maxSeconds, maxRequests);
   return {
     client,
     responseCache,
     request: label,
-    requests: latencies.length,
-    seconds: round(seconds, 2),
-    perSecond: Math.round(latencies.length / seconds),
-    p50Ms: round(percentile(latencies, 50), 2),
-    p99Ms: round(percentile(latencies, 99), 2),
+    ...loop,
   };
 }
 

@@ -98,7 +98,7 @@ async function groupOnTemplate(env: TutorialEnv, conn: AutoScaleConnection, lt: 
  * launch template instead).
  */
 export async function autoscaleTutorial(env: TutorialEnv): Promise<{ launchConfigurationsRefused: boolean }> {
-  const { endpoint, zones, imageId, keyName, securityGroups, instanceType, time } = env;
+  const { endpoint, zones, time } = env;
 
   heading('Creating a Connection');
   // #region connect

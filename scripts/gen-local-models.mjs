@@ -58,10 +58,13 @@ export const SERVICES = {
   ec2: {
     dir: 'ec2/2016-11-15',
     operations: [
-      'CreateLaunchTemplate', 'CreateLaunchTemplateVersion', 'DeleteLaunchTemplate', 'DeleteLaunchTemplateVersions',
-      'DescribeAvailabilityZones', 'DescribeImages', 'DescribeInstanceStatus', 'DescribeInstances',
+      'AuthorizeSecurityGroupEgress', 'AuthorizeSecurityGroupIngress', 'CreateLaunchTemplate',
+      'CreateLaunchTemplateVersion', 'CreateSecurityGroup', 'CreateSubnet', 'CreateVpc', 'DeleteLaunchTemplate',
+      'DeleteLaunchTemplateVersions', 'DeleteSecurityGroup', 'DeleteSubnet', 'DeleteVpc', 'DescribeAvailabilityZones',
+      'DescribeImages', 'DescribeInstanceAttribute', 'DescribeInstanceStatus', 'DescribeInstances',
       'DescribeLaunchTemplateVersions', 'DescribeLaunchTemplates', 'DescribeRegions', 'DescribeSecurityGroups',
-      'ModifyLaunchTemplate', 'RunInstances', 'TerminateInstances',
+      'DescribeSubnets', 'DescribeVolumes', 'DescribeVpcs', 'ModifyInstanceAttribute', 'ModifyLaunchTemplate',
+      'RunInstances', 'StartInstances', 'StopInstances', 'TerminateInstances',
     ],
   },
 };

@@ -5,11 +5,14 @@
  * local with AWS_ENDPOINT_URL as the README says (its clock runs faster than the
  * README's `npx botoscale local`, so the wait for the instances to go takes less than a
  * second), leaving nothing behind; and type-checked as TypeScript, as the README claims.
+ * The launch template section (the block after `<!-- launch-templates -->`) likewise: run
+ * against botoscale local in new-account mode, and type-checked.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import ts from 'typescript';
 import { AutoScaleConnection } from '../src/autoscale';
 import { CloudWatchConnection } from '../src/cloudwatch';
 import { ELBConnection } from '../src/elb';
@@ -30,7 +33,9 @@ function blockAfter(markdown: string, marker: string): { lang: string; code: str
   return { lang: fence[1] as string, code: `${lines.slice(at + 2, end).join('\n')}\n` };
 }
 
-const quickStart = blockAfter(readFileSync(join(ROOT, 'README.md'), 'utf8'), '<!-- quick-start -->');
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const quickStart = blockAfter(README, '<!-- quick-start -->');
+const launchTemplates = blockAfter(README, '<!-- launch-templates -->');
 let project = '';
 let local: LocalEndpoint;
 
@@ -41,6 +46,8 @@ beforeAll(async () => {
   symlinkSync(ROOT, join(project, 'node_modules', 'botoscale'), 'dir');
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'quick-start', private: true }));
   writeFileSync(join(project, 'quick-start.mjs'), quickStart.code);
+  // TypeScript as written; run as the JavaScript TypeScript makes of it (types removed, nothing else).
+  writeFileSync(join(project, 'launch-templates.mjs'), ts.transpileModule(launchTemplates.code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
   local = await startLocal({ port: 0, speed: 60 });
 });
 
@@ -86,14 +93,35 @@ test('it runs as written against botoscale local and leaves nothing behind', asy
   expect(left).toEqual({ groups: 0, launchConfigurations: 0, loadBalancers: 0, alarms: 0 });
 }, 120_000);
 
-test('it type-checks as TypeScript against the built declarations', async () => {
+test('the launch template section runs as written against botoscale local in new-account mode', async () => {
+  const newAccount = await startLocal({ port: 0, speed: 60, launchConfigurations: false });
+  try {
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH, HOME: project, AWS_ENDPOINT_URL: newAccount.endpoint,
+      BOTO_CONFIG: join(project, 'no-boto.cfg'), AWS_CONFIG_FILE: join(project, 'no-config'), AWS_SHARED_CREDENTIALS_FILE: join(project, 'no-credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
+    expect(launchTemplates.lang).toBe('ts');
+    const r = await run(['launch-templates.mjs'], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [group] = await new AutoScaleConnection({ endpoint: newAccount.endpoint, env: {} }).getAllGroups({ names: ['web'] });
+    expect(group?.launchTemplate).toEqual(expect.objectContaining({ name: 'web', version: '$Default' }));
+    expect(group?.minSize).toBe(2);
+  } finally {
+    await newAccount.close();
+  }
+}, 120_000);
+
+test('both blocks type-check as TypeScript against the built declarations', async () => {
   writeFileSync(join(project, 'quick-start.mts'), quickStart.code);
+  writeFileSync(join(project, 'launch-templates.mts'), launchTemplates.code);
   writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({
     compilerOptions: {
       strict: true, noEmit: true, skipLibCheck: true, target: 'ES2022', lib: ['ES2022'], module: 'node16', moduleResolution: 'node16',
       typeRoots: [join(ROOT, 'node_modules', '@types')], types: ['node'],
     },
-    files: ['quick-start.mts'],
+    files: ['quick-start.mts', 'launch-templates.mts'],
   }));
   const r = await run([TSC, '-p', 'tsconfig.json'], { PATH: process.env.PATH });
   expect(`${r.stdout}${r.stderr}`).toBe('');

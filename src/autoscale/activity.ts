@@ -6,7 +6,7 @@
 import type { Activity as SdkActivity } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link Activity}. */

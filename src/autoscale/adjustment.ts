@@ -6,11 +6,11 @@
 import type { AdjustmentType as SdkAdjustmentType } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
 
 /** The adjustment types a simple scaling policy accepts. */
-export const ADJUSTMENT_TYPES = ['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'] as const;
+export { ADJUSTMENT_TYPES } from '../core/rules/aws-rules';
 
 /** One adjustment type (`getAllAdjustmentTypes()`). Prints as `AdjustmentType:NAME`. */
 export class AdjustmentType extends BotoObject<AutoScaleConnection> {

@@ -6,7 +6,7 @@
 import type { Alarm as SdkAlarm } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
 
 /** A CloudWatch alarm attached to a scaling policy, as a policy lists it. Prints as `Alarm:NAME`. */

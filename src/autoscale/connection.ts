@@ -32,6 +32,7 @@ import { ScheduledUpdateGroupAction } from './scheduled';
 import { Tag } from './tag';
 import { TerminationPolicies } from './termination';
 import { checkNew, CONNECTION_SIGNATURE, declareSignatures } from '../core/signature';
+import { capacityBreach, TERMINATION_POLICIES } from '../core/rules/aws-rules';
 
 /** How botoscale reaches Auto Scaling. */
 export const AUTOSCALE_SPEC: ServiceSpec<AutoScaling> = {
@@ -233,7 +234,7 @@ function checkDesired(field: string, value: number | undefined, min: number | un
 function checkSizes(prefix: string, sizes: { minSize?: number; maxSize?: number; desiredCapacity?: number }): void {
   checkInt(`${prefix}minSize`, sizes.minSize, { min: 0 });
   checkInt(`${prefix}maxSize`, sizes.maxSize, { min: 0 });
-  checkOrder(`${prefix}minSize`, sizes.minSize, `${prefix}maxSize`, sizes.maxSize);
+  if (capacityBreach(sizes.minSize, sizes.maxSize, undefined) !== undefined) checkOrder(`${prefix}minSize`, sizes.minSize, `${prefix}maxSize`, sizes.maxSize);
   checkDesired(`${prefix}desiredCapacity`, sizes.desiredCapacity, sizes.minSize, sizes.maxSize);
 }
 
@@ -259,6 +260,7 @@ function checkGroup(g: AutoScalingGroup, creating: boolean): string {
   checkInt('defaultCooldown', g.defaultCooldown, { min: 0 });
   checkInt('healthCheckPeriod', g.healthCheckPeriod, { min: 0 });
   checkOneOf('healthCheckType', g.healthCheckType, HEALTH_CHECK_TYPES);
+  (g.terminationPolicies ?? []).forEach((p, i) => checkOneOf(`terminationPolicies[${i}]`, p, TERMINATION_POLICIES));
   checkLength('placementGroup', g.placementGroup, NAME_MAX);
   checkLength('vpcZoneIdentifier', g.vpcZoneIdentifier, 2047);
   return name;

@@ -19,7 +19,7 @@ import { checkCapacityRebalance, mixedInstancesPolicy, mixedPolicyFromSdk, mixed
 import { SuspendedProcess } from './process';
 import { SET_CAPACITY, type Request } from './request';
 import { Tag } from './tag';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
 
 /** What a group launches from: a launch configuration, a launch template or a mixed instances policy. */

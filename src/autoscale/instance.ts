@@ -7,7 +7,7 @@ import type { AutoScalingInstanceDetails, Instance as SdkInstance } from '@aws-s
 import { BotoObject } from '../core/repr';
 import { launchTemplateFromSdk, type GroupLaunchTemplate } from './grouplaunch';
 import type { AutoScaleConnection } from './connection';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link Instance}. */

@@ -7,7 +7,7 @@
 import type { DescribeMetricCollectionTypesAnswer, EnabledMetric as SdkEnabledMetric } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
-import { pyList, pyStr } from '../core/pyrepr';
+import { pyList, pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
 
 /** A group metric whose collection is enabled. Prints as `EnabledMetric(METRIC, GRANULARITY)`. */

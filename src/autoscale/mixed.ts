@@ -15,15 +15,11 @@
  */
 import type { LaunchTemplateOverrides, MixedInstancesPolicy as SdkMixedInstancesPolicy } from '@aws-sdk/client-auto-scaling';
 import { BotoClientError } from '../core/errors';
+import { MAX_INSTANCE_TYPES, ON_DEMAND_ALLOCATION_STRATEGIES, SPOT_ALLOCATION_STRATEGIES } from '../core/rules/aws-rules';
 import { checkInt, checkLength, checkMaxItems, checkOneOf, checkText } from '../core/validate';
 import { groupLaunchTemplate, launchTemplateFromSdk, launchTemplateLabel, launchTemplateToSdk, type GroupLaunchTemplate, type LaunchTemplateInput } from './grouplaunch';
 
-/** `OnDemandAllocationStrategy` values (InstancesDistribution, API Reference). */
-export const ON_DEMAND_ALLOCATION_STRATEGIES = ['prioritized', 'lowest-price'] as const;
-/** `SpotAllocationStrategy` values (InstancesDistribution, API Reference). */
-export const SPOT_ALLOCATION_STRATEGIES = ['price-capacity-optimized', 'capacity-optimized', 'capacity-optimized-prioritized', 'lowest-price'] as const;
-/** "You can specify up to 40 instance types per Auto Scaling group" (LaunchTemplateOverrides.InstanceType). */
-export const MAX_INSTANCE_TYPES = 40;
+export { MAX_INSTANCE_TYPES, ON_DEMAND_ALLOCATION_STRATEGIES, SPOT_ALLOCATION_STRATEGIES };
 /** `WeightedCapacity`: "Value must be in the range of 1–999". */
 const WEIGHT_RANGE = { min: 1, max: 999 };
 /** `SpotInstancePools`: "Value must be in the range of 1–20", valid only with `lowest-price`. */

@@ -9,7 +9,7 @@ import { BotoObject } from '../core/repr';
 import { Alarm } from './alarm';
 import type { AutoScaleConnection } from './connection';
 import type { Request } from './request';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link ScalingPolicy}, boto2's keyword arguments. */

@@ -6,7 +6,7 @@
 import type { ProcessType as SdkProcessType, SuspendedProcess as SdkSuspendedProcess } from '@aws-sdk/client-auto-scaling';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
 
 /** A scaling process that can be suspended and resumed (`Launch`, `Terminate`, ...). Prints as `ProcessType(NAME)`. */

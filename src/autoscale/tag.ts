@@ -8,7 +8,7 @@ import type { CallOptions } from '../core/connection';
 import { BotoObject } from '../core/repr';
 import type { AutoScaleConnection } from './connection';
 import type { Request } from './request';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
 
 /** Constructor options of {@link Tag}, boto2's keyword arguments. */

@@ -5,7 +5,7 @@
  * @module
  */
 import { inspectCustom } from '../core/repr';
-import { pyList } from '../core/pyrepr';
+import { pyList } from '../core/repr';
 
 /**
  * The termination policies AWS offers (`getTerminationPolicies()`): a list of names,

@@ -4,12 +4,13 @@
  * @module
  */
 import type { MetricAlarm as SdkMetricAlarm, MetricDataQuery as SdkMetricDataQuery, PutMetricAlarmInput } from '@aws-sdk/client-cloudwatch';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import type { CallOptions } from '../core/connection';
 import { BotoClientError } from '../core/errors';
 import { BotoObject, pyFloat } from '../core/repr';
 import { PagedRequest, ResultSet } from '../core/resultset';
-import { checkInt, checkLength, checkOneOf, requireValue, toNumber } from '../core/validate';
+import { checkInt, checkLength, checkOneOf, checkPattern, requireValue, toNumber } from '../core/validate';
+import { evaluationSpanLimit, evaluationSpanLimitText, isEvaluationSpanAllowed, PERCENTILE_STATISTIC } from '../core/rules/aws-rules';
 import {
   ALARM_SHORT_PERIODS, checkActions, checkAlarmName, checkMetricName, checkNamespace, checkPeriod, checkStatistic, checkUnit,
   COMPARISON_OPERATORS, MAX_DIMENSIONS, toComparisonOperator, toComparisonShorthand, toInteger, TREAT_MISSING_DATA,
@@ -315,9 +316,8 @@ export class MetricAlarm extends BotoObject<CloudWatchConnection> {
 
 /** The longest evaluation an alarm may have: a day for periods under an hour, else seven days. */
 function checkEvaluationSpan(period: number, evaluationPeriods: number): void {
-  const [max, words] = period < 3600 ? [86_400, 'one day, for a period under an hour'] : [604_800, 'seven days'];
-  if (period * evaluationPeriods > max) {
-    throw new BotoClientError(`period × evaluationPeriods must be at most ${max} seconds (${words}), got ${period * evaluationPeriods}`);
+  if (!isEvaluationSpanAllowed(period, evaluationPeriods)) {
+    throw new BotoClientError(`period × evaluationPeriods must be at most ${evaluationSpanLimit(period)} seconds (${evaluationSpanLimitText(period)}), got ${period * evaluationPeriods}`);
   }
 }
 
@@ -340,7 +340,7 @@ export function toPutMetricAlarmInput(alarm: MetricAlarm): PutMetricAlarmInput {
   const name = checkAlarmName('name', alarm.name);
   const metric = checkMetricName('metric', alarm.metric);
   const namespace = checkNamespace('namespace', alarm.namespace);
-  const extended = alarm.statistic === undefined ? alarm.extendedStatistic : undefined;
+  const extended = alarm.statistic === undefined ? checkPattern('extendedStatistic', alarm.extendedStatistic, PERCENTILE_STATISTIC, 'a percentile from p0 to p100, such as p90 or p99.9') : undefined;
   const statistic = extended === undefined ? checkStatistic('statistic', requireValue('statistic', alarm.statistic)) : undefined;
   const operator = toComparisonOperator('comparison', requireValue('comparison', alarm.comparison));
   const threshold = toNumber('threshold', requireValue('threshold', alarm.threshold)) as number;

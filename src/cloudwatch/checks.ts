@@ -6,19 +6,16 @@
  */
 import { BotoClientError } from '../core/errors';
 import { checkInt, checkLength, checkMaxItems, checkNonEmpty, checkOneOf, checkPattern, requireValue, toNumber } from '../core/validate';
+import { CLOUDWATCH } from '../core/rules/generated';
+import { ALARM_SHORT_PERIODS } from '../core/rules/aws-rules';
 
-/** The statistics CloudWatch computes (boto2's `Metric.Statistics`, in the order of its docs). */
-export const STATISTICS = ['Average', 'Sum', 'SampleCount', 'Maximum', 'Minimum'] as const;
+/** The statistics CloudWatch computes (the model's `Statistic`). */
+export const STATISTICS = CLOUDWATCH.Statistic.enum;
 /** A statistic name. */
 export type Statistic = (typeof STATISTICS)[number];
 
 /** AWS's StandardUnit names (boto2's `Metric.Units`, with AWS's `None` for boto2's Python `None`). */
-export const UNITS = [
-  'Seconds', 'Microseconds', 'Milliseconds', 'Bytes', 'Kilobytes', 'Megabytes', 'Gigabytes', 'Terabytes',
-  'Bits', 'Kilobits', 'Megabits', 'Gigabits', 'Terabits', 'Percent', 'Count',
-  'Bytes/Second', 'Kilobytes/Second', 'Megabytes/Second', 'Gigabytes/Second', 'Terabytes/Second',
-  'Bits/Second', 'Kilobits/Second', 'Megabits/Second', 'Gigabits/Second', 'Terabits/Second', 'Count/Second', 'None',
-] as const;
+export const UNITS = CLOUDWATCH.StandardUnit.enum;
 /** A unit name. */
 export type Unit = (typeof UNITS)[number];
 
@@ -37,10 +34,7 @@ export const COMPARISON_OPERATORS = {
 export type ComparisonShorthand = keyof typeof COMPARISON_OPERATORS;
 
 /** Every AWS comparison operator: the four with a shorthand, then the anomaly-detection band operators. */
-export const AWS_COMPARISON_OPERATORS = [
-  'GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold',
-  'LessThanLowerOrGreaterThanUpperThreshold', 'LessThanLowerThreshold', 'GreaterThanUpperThreshold',
-] as const;
+export const AWS_COMPARISON_OPERATORS = CLOUDWATCH.ComparisonOperator.enum;
 /** An AWS comparison operator name. */
 export type AwsComparisonOperator = (typeof AWS_COMPARISON_OPERATORS)[number];
 
@@ -50,7 +44,7 @@ export const COMPARISONS = [...(Object.keys(COMPARISON_OPERATORS) as ComparisonS
 export type Comparison = ComparisonShorthand | AwsComparisonOperator;
 
 /** The states of an alarm (boto2's `MetricAlarm.OK`, `ALARM`, `INSUFFICIENT_DATA`). */
-export const STATE_VALUES = ['OK', 'ALARM', 'INSUFFICIENT_DATA'] as const;
+export const STATE_VALUES = CLOUDWATCH.StateValue.enum;
 /** An alarm state. */
 export type StateValue = (typeof STATE_VALUES)[number];
 
@@ -63,16 +57,16 @@ export type HistoryItemType = (typeof HISTORY_ITEM_TYPES)[number];
 export const TREAT_MISSING_DATA = ['breaching', 'notBreaching', 'ignore', 'missing'] as const;
 
 /** The most dimensions a metric (and so an alarm or a statistics query on it) may have. */
-export const MAX_DIMENSIONS = 30;
+export const MAX_DIMENSIONS = CLOUDWATCH.Dimensions.max;
 /** The most dimension filters `ListMetrics` takes. */
-export const MAX_DIMENSION_FILTERS = 10;
+export const MAX_DIMENSION_FILTERS = CLOUDWATCH.DimensionFilters.max;
 /** The most actions of one kind (alarm, OK, insufficient data) an alarm may have. */
-export const MAX_ACTIONS = 5;
+export const MAX_ACTIONS = CLOUDWATCH.ResourceList.max;
 /** The most alarm names one call may list. */
-export const MAX_ALARM_NAMES = 100;
+export const MAX_ALARM_NAMES = CLOUDWATCH.AlarmNames.max;
 
 /** Periods shorter than a minute an alarm may have (high-resolution alarms). */
-export const ALARM_SHORT_PERIODS = [10, 20, 30] as const;
+export { ALARM_SHORT_PERIODS };
 /** Periods shorter than a minute `GetMetricStatistics` accepts (high-resolution metrics). */
 export const STATISTICS_SHORT_PERIODS = [1, 5, 10, 20, 30] as const;
 
@@ -107,7 +101,7 @@ export function toInteger(field: string, value: number | string | undefined): nu
 
 /** Checks an alarm name: 1 to 255 characters. @internal */
 export function checkAlarmName(field: string, name: string | undefined): string {
-  return checkLength(field, requireValue(field, name), 255) as string;
+  return checkLength(field, requireValue(field, name), CLOUDWATCH.AlarmName.max) as string;
 }
 
 /** One alarm name or a list of 1 to 100 (boto2 takes a single string too). @internal */
@@ -120,13 +114,13 @@ export function checkAlarmNames(field: string, names: string | readonly string[]
 
 /** Checks a namespace: 1 to 255 characters, not starting with a colon. @internal */
 export function checkNamespace(field: string, namespace: string | undefined): string {
-  checkLength(field, requireValue(field, namespace), 255);
+  checkLength(field, requireValue(field, namespace), CLOUDWATCH.Namespace.max);
   return checkPattern(field, namespace, /^[^:]/, 'a namespace not starting with ":"') as string;
 }
 
 /** Checks a metric name: 1 to 255 characters. @internal */
 export function checkMetricName(field: string, name: string | undefined): string {
-  return checkLength(field, requireValue(field, name), 255) as string;
+  return checkLength(field, requireValue(field, name), CLOUDWATCH.MetricName.max) as string;
 }
 
 /** Checks a unit against AWS's StandardUnit names. @internal */
@@ -173,7 +167,7 @@ export function checkDate(field: string, value: Date | undefined): Date | undefi
 
 /** Checks `maxRecords`: 1 to 100. @internal */
 export function checkMaxRecords(value: number | undefined): number | undefined {
-  return checkInt('maxRecords', value, { min: 1, max: 100 });
+  return checkInt('maxRecords', value, CLOUDWATCH.MaxRecords);
 }
 
 /** Checks a state value: `OK`, `ALARM` or `INSUFFICIENT_DATA`. @internal */

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Datapoint as SdkDatapoint } from '@aws-sdk/client-cloudwatch';
-import { pyStrRepr } from '../core/pyrepr';
+import { pyStrRepr } from '../core/repr';
 import { BotoObject, pyFloat } from '../core/repr';
 import type { CloudWatchConnection } from './connection';
 import { pyDatetimeRepr } from './pytime';

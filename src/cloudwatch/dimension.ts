@@ -5,7 +5,7 @@
  * @module
  */
 import type { Dimension as SdkDimension, DimensionFilter as SdkDimensionFilter } from '@aws-sdk/client-cloudwatch';
-import { pyList, pyStrRepr } from '../core/pyrepr';
+import { pyList, pyStrRepr } from '../core/repr';
 import { inspectCustom } from '../core/repr';
 import { checkLength, checkMaxItems, requireValue } from '../core/validate';
 import { checkNew, declareSignatures } from '../core/signature';

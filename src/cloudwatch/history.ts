@@ -4,7 +4,7 @@
  * @module
  */
 import type { AlarmHistoryItem as SdkAlarmHistoryItem } from '@aws-sdk/client-cloudwatch';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import { BotoObject } from '../core/repr';
 import type { CloudWatchConnection } from './connection';
 import { pyDatetimeStr } from './pytime';

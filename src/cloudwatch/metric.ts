@@ -4,7 +4,7 @@
  * @module
  */
 import type { Metric as SdkMetric } from '@aws-sdk/client-cloudwatch';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import type { CallOptions } from '../core/connection';
 import { BotoObject } from '../core/repr';
 import { PagedRequest, ResultSet } from '../core/resultset';

@@ -7,13 +7,14 @@
  */
 import type { MetricDataQuery as SdkMetricDataQuery, MetricDataResult as SdkMetricDataResult } from '@aws-sdk/client-cloudwatch';
 import { BotoClientError } from '../core/errors';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import { BotoObject } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
 import { checkLength, checkMaxItems, checkNonEmpty, checkPattern, requireValue } from '../core/validate';
 import { checkMetricName, checkNamespace, checkPeriod, checkUnit, STATISTICS, STATISTICS_SHORT_PERIODS } from './checks';
 import type { CloudWatchConnection } from './connection';
 import { Dimension, toSdkDimensions, type Dimensions } from './dimension';
+import { PERCENTILE_STATISTIC } from '../core/rules/aws-rules';
 
 /** A metric to fetch in a query: which metric, its statistic and period. */
 export interface MetricStatInput {
@@ -52,7 +53,7 @@ export interface MetricDataQuery {
 }
 
 const ID = /^[a-z][a-zA-Z0-9_]*$/;
-const PERCENTILE = /^p(\d{1,2}(\.\d{1,10})?|100(\.0{1,10})?)$/;
+const PERCENTILE = PERCENTILE_STATISTIC;
 
 function checkStat(field: string, stat: string | undefined): string {
   const s = requireValue(field, stat);

@@ -19,3 +19,4 @@ export { resolveCredentials, type CredentialsInput, type CredentialSource, type 
 export { regionFunctions, connectionArgs, type RegionFunctions, type ConnectionFactory, type RegionSpec } from './service';
 export * as validate from './validate';
 export { DEFAULT_REQUEST_TIMEOUT_MS } from './timeout';
+export { packageVersion } from './version';

@@ -14,11 +14,9 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Command, CommanderError, Option } from 'commander';
-import type { ConnectionOptions } from '../index';
+import { packageVersion, type ConnectionOptions } from '../index';
 import { applyPlan, type ApplyOptions, type ApplyResult, type ProgressEvent } from './aws/apply';
 import { connectAll } from './aws/clients';
 import { readState } from './aws/read';
@@ -59,16 +57,6 @@ export interface CliIo {
  * what autoscalectl created and the file no longer has (kept without `--prune`).
  */
 export const EXIT = { ok: 0, error: 1, changes: 2, kept: 3 } as const;
-
-/** The package's version (package.json is two folders up from both src/ctl and dist/ctl). */
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 interface GlobalOptions {
   region?: string;

@@ -11,7 +11,7 @@ import type {
   CrossZoneLoadBalancing,
   LoadBalancerAttributes,
 } from '@aws-sdk/client-elastic-load-balancing';
-import { pyStr } from '../core/pyrepr';
+import { pyStr } from '../core/repr';
 import { BotoObject } from '../core/repr';
 import type { ELBConnection } from './connection';
 import { checkNew, declareSignatures } from '../core/signature';

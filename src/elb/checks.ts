@@ -8,19 +8,25 @@
 import type { HealthCheck as SdkHealthCheck, Listener as SdkListener } from '@aws-sdk/client-elastic-load-balancing';
 import { BotoClientError } from '../core/errors';
 import { checkInt, checkLength, checkNonEmpty, checkOneOf, checkPattern, requireValue, toNumber } from '../core/validate';
+import { ELB } from '../core/rules/generated';
+import {
+  HEALTH_CHECK_TARGET, HEALTH_CHECK_TARGET_FORMS, HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isHealthCheckTimeoutAllowed, isSecureProtocol,
+  LOAD_BALANCER_NAME, LOAD_BALANCER_NAME_MAX_LENGTH, LISTENER_PROTOCOLS, parseHealthCheckTarget,
+  type HealthCheckTargetParts,
+} from '../core/rules/aws-rules';
 import type { HealthCheck } from './healthcheck';
 import { Listener, type ComplexListenerSpec, type ListenerSpec } from './listener';
 
 /** The protocols listeners and health checks speak. */
-export const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'SSL'] as const;
+export const PROTOCOLS = LISTENER_PROTOCOLS;
 /** A listener protocol, as sent. */
 export type Protocol = (typeof PROTOCOLS)[number];
 
 /** What `scheme` accepts. */
 export const SCHEMES = ['internet-facing', 'internal'] as const;
 
-const NAME_MAX = 32;
-const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+const NAME_MAX = LOAD_BALANCER_NAME_MAX_LENGTH;
+const NAME = LOAD_BALANCER_NAME;
 
 /**
  * Checks a load balancer name: 1 to 32 letters, digits and hyphens, not starting or
@@ -35,7 +41,7 @@ export function checkLbName(field: string, name: string | undefined): string {
 /** Checks a port: an integer (or a numeric string) from 1 to 65535. @internal */
 export function checkPort(field: string, port: number | string | undefined): number {
   const n = toNumber(field, requireValue(field, port)) as number;
-  return checkInt(field, n, { min: 1, max: 65535 }) as number;
+  return checkInt(field, n, ELB.InstancePort) as number;
 }
 
 /** Checks a protocol, in any case, and returns it upper-case. @internal */
@@ -73,21 +79,16 @@ export function checkPortList(field: string, ports: readonly number[] | undefine
 }
 
 function certificate(field: string, protocol: Protocol, arn: unknown): string | undefined {
-  if (protocol !== 'HTTPS' && protocol !== 'SSL') return undefined;
+  if (!isSecureProtocol(protocol)) return undefined;
   if (typeof arn !== 'string' || arn === '') {
     throw new BotoClientError(`${field}.sslCertificateId is required for protocol ${protocol}`);
   }
   return arn;
 }
 
-/** The instance protocols a front-end protocol may forward with. */
-function instanceProtocols(protocol: Protocol): readonly Protocol[] {
-  return protocol === 'HTTP' || protocol === 'HTTPS' ? ['HTTP', 'HTTPS'] : ['TCP', 'SSL'];
-}
-
 function checkInstanceProtocol(field: string, protocol: Protocol, instanceProtocol: unknown): Protocol {
   const p = checkProtocol(`${field}.instanceProtocol`, instanceProtocol);
-  checkOneOf(`${field}.instanceProtocol`, p, instanceProtocols(protocol));
+  checkOneOf(`${field}.instanceProtocol`, p, instanceProtocolsFor(protocol));
   return p;
 }
 
@@ -151,9 +152,6 @@ export function toSdkListeners(
   ];
 }
 
-const TARGET = /^(?:(TCP|SSL):(\d{1,5})|(HTTPS?):(\d{1,5})(\/\S*))$/i;
-const TARGET_FORMS = 'TCP:port, SSL:port, HTTP:port/path or HTTPS:port/path';
-
 /**
  * Checks a health check against AWS's rules and returns it in the SDK's shape, with the
  * target's protocol upper-case. @internal
@@ -161,21 +159,19 @@ const TARGET_FORMS = 'TCP:port, SSL:port, HTTP:port/path or HTTPS:port/path';
 export function toSdkHealthCheck(field: string, hc: HealthCheck | undefined): SdkHealthCheck {
   requireValue(field, hc);
   const h = hc as HealthCheck;
-  const target = checkLength(`${field}.target`, requireValue(`${field}.target`, h.target), 1024) as string;
-  checkPattern(`${field}.target`, target, TARGET, TARGET_FORMS);
-  const m = TARGET.exec(target) as RegExpExecArray;
-  const protocol = (m[1] ?? m[3] ?? '').toUpperCase();
-  const port = Number(m[2] ?? m[4]);
-  checkInt(`${field}.target port`, port, { min: 1, max: 65535 });
-  checkInt(`${field}.interval`, requireValue(`${field}.interval`, h.interval), { min: 5, max: 300 });
-  checkInt(`${field}.timeout`, requireValue(`${field}.timeout`, h.timeout), { min: 2, max: 60 });
-  if (h.timeout >= h.interval) {
+  const target = checkLength(`${field}.target`, requireValue(`${field}.target`, h.target), HEALTH_CHECK_TARGET_MAX_LENGTH) as string;
+  checkPattern(`${field}.target`, target, HEALTH_CHECK_TARGET, HEALTH_CHECK_TARGET_FORMS);
+  const { protocol, port, path } = parseHealthCheckTarget(target) as HealthCheckTargetParts;
+  checkInt(`${field}.target port`, port, ELB.InstancePort);
+  checkInt(`${field}.interval`, requireValue(`${field}.interval`, h.interval), ELB.HealthCheckInterval);
+  checkInt(`${field}.timeout`, requireValue(`${field}.timeout`, h.timeout), ELB.HealthCheckTimeout);
+  if (!isHealthCheckTimeoutAllowed(h.timeout, h.interval)) {
     throw new BotoClientError(`${field}.timeout (${h.timeout}) must be less than ${field}.interval (${h.interval})`);
   }
-  checkInt(`${field}.healthyThreshold`, requireValue(`${field}.healthyThreshold`, h.healthyThreshold), { min: 2, max: 10 });
-  checkInt(`${field}.unhealthyThreshold`, requireValue(`${field}.unhealthyThreshold`, h.unhealthyThreshold), { min: 2, max: 10 });
+  checkInt(`${field}.healthyThreshold`, requireValue(`${field}.healthyThreshold`, h.healthyThreshold), ELB.HealthyThreshold);
+  checkInt(`${field}.unhealthyThreshold`, requireValue(`${field}.unhealthyThreshold`, h.unhealthyThreshold), ELB.UnhealthyThreshold);
   return {
-    Target: `${protocol}:${port}${m[5] ?? ''}`,
+    Target: `${protocol}:${port}${path}`,
     Interval: h.interval,
     Timeout: h.timeout,
     UnhealthyThreshold: h.unhealthyThreshold,

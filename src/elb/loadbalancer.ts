@@ -6,7 +6,7 @@
  * @module
  */
 import type { BackendServerDescription, LoadBalancerDescription } from '@aws-sdk/client-elastic-load-balancing';
-import { pyList } from '../core/pyrepr';
+import { pyList } from '../core/repr';
 import type { CallOptions } from '../core/connection';
 import { BotoObject } from '../core/repr';
 import { PagedRequest } from '../core/resultset';

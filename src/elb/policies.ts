@@ -8,7 +8,7 @@ import type {
   LBCookieStickinessPolicy as SdkLBCookieStickinessPolicy,
   Policies as SdkPolicies,
 } from '@aws-sdk/client-elastic-load-balancing';
-import { pyList, pyStr } from '../core/pyrepr';
+import { pyList, pyStr } from '../core/repr';
 import { BotoObject } from '../core/repr';
 import type { ELBConnection } from './connection';
 import { checkNew, declareSignatures } from '../core/signature';

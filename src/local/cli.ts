@@ -9,9 +9,8 @@
  * @module
  */
 import type { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { packageVersion } from '../core/version';
 import { AUTH_ENV, AuthSourceError, chooseAuth, isLoopback, type ChosenAuth } from './auth-source';
 import type { LocalLimits } from './cloud';
 import { parseLimits } from './limits-option';
@@ -32,15 +31,6 @@ export interface CliEnvironment {
 }
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
-
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 function port(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free one).');
@@ -138,7 +128,7 @@ export async function main(argv: readonly string[], environment: CliEnvironment 
   let run: Promise<number> | undefined;
   const program = new Command('botoscale')
     .description('botoscale: boto2-style Auto Scaling, CloudWatch and ELB for Node, and a local AWS endpoint to try them on')
-    .version(version(), '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: env.stdout, writeErr: env.stderr });
   program

@@ -20,7 +20,7 @@ export { ServiceError } from './errors';
 export { ControlInputError, SpotControl, MAX_DEMAND, MAX_INTERRUPT, MAX_SPOT_CAPACITY, type DemandSetting, type SpotCapacitySetting, type SpotInterruption } from './spot-control';
 export { readStateFile, writeFileAtomic, StateStore, type StateDocument, type StateStoreOptions } from './store';
 export type { StateFs } from './journal';
-export type { CallChange, Change, ClockChange, HealthChange, LoadChange } from './changes';
+export type { CallChange, Change, ClockChange, DemandChange, HealthChange, LoadChange, SpotCapacityChange, SpotInterruptChange } from './changes';
 export type { IdRecorder } from './ids';
 export type { Credentials } from './auth';
 export type {

@@ -4,7 +4,8 @@
  * runs the handler synchronously against the state (so parallel clients lose no
  * update), with `--state` holds every answer until the changes it may reflect are on
  * disk (answering `InternalFailure` if they could not be written: then they are undone),
- * and answers in the service's wire format. A small JSON control API lives under `/_botoscale/`.
+ * and answers in the service's wire format. A small JSON control API lives under `/_botoscale/`
+ * (`control.ts`).
  *
  * @module
  */
@@ -12,15 +13,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { gunzipSync, inflateSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { readSignature, verifyRequest, type Credentials } from './auth';
-import { SimClock, checkAdvance, parseDuration, type SimClockOptions } from './clock';
+import { SimClock, type SimClockOptions } from './clock';
 import { LocalCloud, type LocalLimits } from './cloud';
 import { ServiceError } from './errors';
 import { uuid } from './ids';
 import { decodeJson, decodeQuery, encodeError, encodeOutput, operationOf, unknownAction, type Encoded } from './protocol/codec';
-import { MAX_JSON_DEPTH, parseJsonBody } from './protocol/json-body';
 import { PROFILES } from './protocol/services';
+import { handleControl } from './control';
 import { ResponseCache } from './response-cache';
-import { ControlInputError, type DemandSetting, type SpotCapacitySetting, type SpotInterruption } from './spot-control';
+import type { DemandSetting, SpotCapacitySetting, SpotInterruption } from './spot-control';
 import { guessFromHeaders, routeRequest, RouteError, scopeService, type HeaderGuess, type Route } from './router';
 import { callChange, type Change } from './changes';
 import type { StateFs } from './journal';
@@ -251,86 +252,10 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     return encodeOutput(profile, route.protocol, op, output, requestId);
   };
 
-  const clockInfo = (): Record<string, unknown> => ({
-    now: clock.date().toISOString(),
-    epochMillis: clock.now(),
-    speed: clock.speed,
-    running: clock.running,
-    stepMs: clock.stepMs,
-  });
-
-  const control = async (method: string, path: string, body: Buffer, res: ServerResponse): Promise<void> => {
-    const fail = (status: number, code: string, message: string): void => sendJson(res, status, { error: { code, message } });
-    let json: Record<string, unknown> = {};
-    if (method === 'POST' && body.length > 0) {
-      const read = parseJsonBody(body.toString('utf8'));
-      if (!read.ok) return fail(400, 'InvalidRequest', read.problem === 'depth' ? `the body nests deeper than ${MAX_JSON_DEPTH} levels` : 'the body is not valid JSON');
-      const parsed = read.value;
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fail(400, 'InvalidRequest', 'the body must be a JSON object');
-      json = parsed as Record<string, unknown>;
-    }
-    const route = `${method} ${path.replace(/\/+$/, '')}`;
-    try {
-      switch (route) {
-        case 'GET /_botoscale/health':
-          return sendJson(res, 200, { status: 'ok', region, accountId: cloud.accountId, time: clock.date().toISOString(), services: Object.keys(PROFILES) });
-        case 'GET /_botoscale/clock':
-          return sendJson(res, 200, clockInfo());
-        case 'POST /_botoscale/clock/advance': {
-          const by = json.by;
-          if (typeof by !== 'string' && typeof by !== 'number') return fail(400, 'InvalidRequest', 'give "by": a duration such as "5m", "90s" or a number of milliseconds');
-          let ms: number;
-          try {
-            ms = checkAdvance(parseDuration(by), '"by" must be', 'request');
-          } catch (err) {
-            return fail(400, 'InvalidRequest', (err as Error).message);
-          }
-          // In slices, so the server answers other requests while a long advance runs.
-          await clock.advanceInSlices(ms);
-          // The server closed while it ran: nothing more is written or answered.
-          if (clock.advancesCancelled) return;
-          store?.sync();
-          return sendJson(res, 200, clockInfo());
-        }
-        case 'POST /_botoscale/spot/interrupt':
-        case 'POST /_botoscale/spot/capacity': {
-          const answer = route.endsWith('interrupt') ? spot.interrupt(json.group as string, json.count as number) : spot.setCapacity(json.zone as string, json.instanceType as string, json.available as number | undefined);
-          return sendJson(res, 200, answer);
-        }
-        case 'POST /_botoscale/load': {
-          const { group, cpu } = json;
-          if (typeof group !== 'string' || group === '') return fail(400, 'InvalidRequest', 'give "group": the Auto Scaling group name');
-          if ('demand' in json) {
-            if (cpu !== undefined) return fail(400, 'InvalidRequest', 'give either "cpu" (each instance\'s CPU percent) or "demand" (CPU-percent units shared by the group), not both');
-            return sendJson(res, 200, setDemand(group, json.demand as number));
-          }
-          if (typeof cpu !== 'number' || !Number.isFinite(cpu) || cpu < 0 || cpu > 100) return fail(400, 'InvalidRequest', 'give "cpu": a number from 0 to 100');
-          record({ kind: 'load', group, cpu }, () => cloud.setLoad(group, cpu));
-          return sendJson(res, 200, { group, cpu });
-        }
-        case 'POST /_botoscale/instance/health': {
-          const { instance, healthy } = json;
-          if (typeof instance !== 'string' || typeof healthy !== 'boolean') return fail(400, 'InvalidRequest', 'give "instance": an instance id and "healthy": true or false');
-          const view = cloud.ec2.getInstance(instance);
-          if (view === undefined) return fail(404, 'NotFound', `no instance ${instance}`);
-          record({ kind: 'health', instance, healthy }, () => {
-            view.healthy = healthy;
-            cloud.touch();
-          });
-          return sendJson(res, 200, { instance, healthy });
-        }
-        default:
-          if (['/_botoscale/health', '/_botoscale/clock', '/_botoscale/clock/advance', '/_botoscale/load', '/_botoscale/instance/health', '/_botoscale/spot/interrupt', '/_botoscale/spot/capacity'].includes(path.replace(/\/+$/, ''))) {
-            return fail(405, 'MethodNotAllowed', `${method} is not allowed on ${path}`);
-          }
-          return fail(404, 'NotFound', `no control endpoint ${path}; try GET /_botoscale/health, GET /_botoscale/clock, POST /_botoscale/clock/advance, POST /_botoscale/load, POST /_botoscale/instance/health, POST /_botoscale/spot/interrupt or POST /_botoscale/spot/capacity`);
-      }
-    } catch (err) {
-      if (err instanceof ControlInputError) return fail(400, 'InvalidRequest', err.message);
-      onError(err);
-      return fail(500, 'InternalFailure', INTERNAL_FAILURE);
-    }
-  };
+  const control = (method: string, path: string, body: Buffer, res: ServerResponse): Promise<void> => handleControl(
+    { region, cloud, clock, record, setDemand, spot, sync: () => store?.sync(), onError, internalFailure: INTERNAL_FAILURE },
+    method, path, body, (status, value) => sendJson(res, status, value),
+  );
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = uuid();

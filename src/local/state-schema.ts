@@ -38,6 +38,8 @@ const obj = z.looseObject;
 const kv = obj({ key: str, value: str });
 const templateRef = obj({ id: str, name: str, version: str });
 
+const securityGroupRule = obj({ id: str, protocol: str, fromPort: opt(num), toPort: opt(num), cidrIpv4: opt(str), cidrIpv6: opt(str), groupId: opt(str), description: opt(str) });
+
 const ec2Snapshot = obj({
   version: z.literal(1),
   seq: num,
@@ -77,6 +79,27 @@ const ec2Snapshot = obj({
     impairedSince: opt(num),
     launchTemplate: opt(obj({ id: str, name: str, version: num })),
     metadata: opt(obj({ httpTokens: opt(str), httpPutResponseHopLimit: opt(num), httpEndpoint: opt(str) })),
+    disableApiTermination: opt(bool),
+    disableApiStop: opt(bool),
+    sourceDestCheck: opt(bool),
+    shutdownBehavior: opt(z.enum(['stop', 'terminate'])),
+    stoppedAt: opt(num),
+  })),
+  // Absent in snapshots made before botoscale simulated VPCs: then the default VPC above is the whole network.
+  network: opt(obj({
+    vpcs: z.array(obj({ id: str, cidr: str, cidrAssociationId: str, isDefault: bool, instanceTenancy: str, tags: z.array(kv), seq: num })),
+    subnets: z.array(obj({ id: str, vpcId: str, zone: str, cidr: str, defaultForAz: bool, mapPublicIpOnLaunch: bool, tags: z.array(kv), seq: num, handedOut: num })),
+    groups: z.array(obj({
+      id: str,
+      name: str,
+      description: str,
+      vpcId: str,
+      tags: z.array(kv),
+      ingress: z.array(securityGroupRule),
+      egress: z.array(securityGroupRule),
+      seq: num,
+    })),
+    seq: num,
   })),
   // Absent in snapshots made before botoscale simulated spot capacity: pool (zone and type) to what is left.
   spotCapacity: opt(z.record(str, num)),
@@ -112,6 +135,7 @@ const elbSnapshot = obj({
     zones: z.array(str),
     subnets: z.array(str),
     vpcId: opt(str),
+    sourceGroupName: opt(str),
     securityGroups: z.array(str),
     healthCheck: obj({ target: str, interval: num, timeout: num, unhealthyThreshold: num, healthyThreshold: num }),
     instances: z.array(obj({

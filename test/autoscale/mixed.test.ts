@@ -172,7 +172,7 @@ describe('groups on a mixed instances policy', () => {
     ['a fractional base', { launchTemplate: 'web', onDemandBaseCapacity: 1.5 }, `${P}.onDemandBaseCapacity must be a non-negative integer, got 1.5`],
     ['a percentage over 100', { launchTemplate: 'web', onDemandPercentageAboveBaseCapacity: 101 }, `${P}.onDemandPercentageAboveBaseCapacity must be an integer from 0 to 100, got 101`],
     ['a negative percentage', { launchTemplate: 'web', onDemandPercentageAboveBaseCapacity: -5 }, `${P}.onDemandPercentageAboveBaseCapacity must be an integer from 0 to 100, got -5`],
-    ['an unknown spot strategy', { launchTemplate: 'web', spotAllocationStrategy: 'cheapest' }, `${P}.spotAllocationStrategy must be one of price-capacity-optimized, capacity-optimized, capacity-optimized-prioritized, lowest-price; got "cheapest"`],
+    ['an unknown spot strategy', { launchTemplate: 'web', spotAllocationStrategy: 'cheapest' }, `${P}.spotAllocationStrategy must be one of lowest-price, capacity-optimized, capacity-optimized-prioritized, price-capacity-optimized; got "cheapest"`],
     ['an unknown on-demand strategy', { launchTemplate: 'web', onDemandAllocationStrategy: 'capacity-optimized' }, `${P}.onDemandAllocationStrategy must be one of prioritized, lowest-price; got "capacity-optimized"`],
     ['21 spot pools', { launchTemplate: 'web', spotInstancePools: 21 }, `${P}.spotInstancePools must be an integer from 1 to 20, got 21`],
     ['0 spot pools', { launchTemplate: 'web', spotInstancePools: 0 }, `${P}.spotInstancePools must be an integer from 1 to 20, got 0`],

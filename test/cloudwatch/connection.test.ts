@@ -137,7 +137,7 @@ describe('CloudWatch connection and module', () => {
       'MAX_DATA_PER_REQUEST', 'MAX_DIMENSIONS', 'MAX_DIMENSION_FILTERS', 'Metric', 'MetricAlarm', 'MetricDataResult', 'RegionInfo', 'STATE_VALUES',
       'STATISTICS', 'STATISTICS_SHORT_PERIODS', 'TREAT_MISSING_DATA', 'UNITS', 'connectToRegion', 'regions',
     ]);
-    expect(cloudwatch.STATISTICS).toEqual(['Average', 'Sum', 'SampleCount', 'Maximum', 'Minimum']);
+    expect(cloudwatch.STATISTICS).toEqual(['SampleCount', 'Average', 'Sum', 'Minimum', 'Maximum']);
     expect(cloudwatch.COMPARISON_OPERATORS).toEqual({
       '>=': 'GreaterThanOrEqualToThreshold', '>': 'GreaterThanThreshold', '<': 'LessThanThreshold', '<=': 'LessThanOrEqualToThreshold',
     });

@@ -8,7 +8,7 @@ import { cwOnWire, SCALE_UP_ARN, TOPIC_ARN } from '../helpers/cloudwatch';
 
 const START = new Date('2013-05-24T21:00:00Z');
 const END = new Date('2013-05-24T22:00:00Z');
-const STATS = 'Average, Sum, SampleCount, Maximum, Minimum';
+const STATS = 'SampleCount, Average, Sum, Minimum, Maximum';
 const COMPARISONS = '>=, >, <, <=, GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold, LessThanOrEqualToThreshold, '
   + 'LessThanLowerOrGreaterThanUpperThreshold, LessThanLowerThreshold, GreaterThanUpperThreshold';
 const UNIT_LIST = UNITS.join(', ');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expectedSignatures, normalise } from '../../docs/tools/signatures';
 import { BOTO_ROOT } from '../../docs/tools/boto2-mapping';
 import { declaredSignatures } from '../../src/core/signature';
+import { requireDebianFiles } from '../helpers/python';
 
 const ROOT = join(__dirname, '..', '..');
 const MODULES: Record<string, Record<string, unknown>> = {
@@ -20,6 +21,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
 const NOT_CHECKED = new Set(['RegionInfo', 'TerminationPolicies']);
 
 test('every class of every service declares the signatures its TypeScript and boto2 say', () => {
+  requireDebianFiles(join(BOTO_ROOT, 'ec2', 'autoscale', '__init__.py'), 'boto');
   const expected = expectedSignatures(ROOT, BOTO_ROOT);
   const problems: string[] = [];
   let count = 0;

@@ -220,9 +220,9 @@ describe('durations', () => {
     expect(durationSeconds(input)).toBeUndefined();
   });
 
-  test('alarm periods: 10, 30, multiples of 60 up to a day', () => {
-    expect([10, 30, 60, 300, 86400].every(isValidPeriod)).toBe(true);
-    expect([0, 20, 45, 90, 86460].some(isValidPeriod)).toBe(false);
+  test('alarm periods: 10, 20, 30 or multiples of 60 (PutMetricAlarm; the span is checked apart)', () => {
+    expect([10, 20, 30, 60, 120, 300, 86400, 86460].every(isValidPeriod)).toBe(true);
+    expect([0, 1, 15, 45, 90, -60].some(isValidPeriod)).toBe(false);
   });
 });
 
@@ -357,7 +357,7 @@ ${GROUP}    default_cooldown: -5
 `)).toEqual([
       'bad.yaml:2:47: policies.up.cooldown: must be a duration: seconds (300) or a string such as "90s", "5m", "1h"; got "5 minutes"',
       'bad.yaml:9:5: groups.web.default_cooldown: must be a duration: seconds (300) or a string such as "90s", "5m", "1h"; got -5',
-      'bad.yaml:11:66: groups.web.alarms[0].period: must be 10, 30 or a multiple of 60 seconds, at most 86400; got 45',
+      'bad.yaml:11:66: groups.web.alarms[0].period: must be 10, 20, 30 or a multiple of 60 seconds; got 45',
       'bad.yaml:12:78: groups.web.alarms[1].evaluation_periods: period × evaluation_periods is 720000 seconds; CloudWatch allows at most 604800',
     ]);
   });

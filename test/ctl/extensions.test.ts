@@ -1,6 +1,9 @@
+import { EC2 } from '@aws-sdk/client-ec2';
 import { Harness, tally } from './harness';
 
-const FILE = `region: us-west-1
+// The subnets and security groups the file names must exist, as in AWS ("The subnet ID
+// '…' does not exist"): beforeEach makes them and puts their ids in.
+const TEMPLATE = `region: us-west-1
 groups:
   worker:
     min_size: 0
@@ -38,8 +41,24 @@ groups:
 `;
 
 let h: Harness;
+let FILE: string;
 beforeEach(async () => {
   h = await Harness.start();
+  const ec2 = new EC2({ region: 'us-west-1', endpoint: h.local.endpoint, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+  try {
+    const vpc = (await ec2.createVpc({ CidrBlock: '10.0.0.0/16' })).Vpc?.VpcId as string;
+    const subnet = async (cidr: string): Promise<string> => (await ec2.createSubnet({ VpcId: vpc, CidrBlock: cidr })).Subnet?.SubnetId as string;
+    const group = async (name: string): Promise<string> => (await ec2.createSecurityGroup({ VpcId: vpc, GroupName: name, Description: name })).GroupId as string;
+    const ids: Record<string, string> = {
+      'subnet-0a1b2c3d': await subnet('10.0.1.0/24'),
+      'subnet-4e5f6a7b': await subnet('10.0.2.0/24'),
+      'sg-0a1b2c3d': await group('worker-a'),
+      'sg-4e5f6a7b': await group('worker-b'),
+    };
+    FILE = TEMPLATE.replace(/(?:subnet|sg)-[0-9a-f]{8}/g, (id) => ids[id] ?? id);
+  } finally {
+    ec2.destroy();
+  }
 });
 afterEach(async () => {
   await h.close();
@@ -56,7 +75,7 @@ test('every group extension is applied, read back the same, and a second apply c
 
   const [lc] = await h.ec2().getLaunchTemplateVersions('worker');
   expect(lc).toMatchObject({
-    imageId: 'ami-0a1b2c3d', instanceType: 'c3.large', securityGroups: ['sg-0a1b2c3d', 'sg-4e5f6a7b'], spotPrice: 0.05,
+    imageId: 'ami-0a1b2c3d', instanceType: 'c3.large', securityGroups: [...FILE.matchAll(/sg-[0-9a-f]{17}/g)].map((m) => m[0]), spotPrice: 0.05,
     instanceProfileName: 'worker-role', userData: '#!/bin/bash\necho worker\n', instanceMonitoring: true, metadataOptions: { httpTokens: 'required' },
   });
   expect(lc?.blockDeviceMappings.map((b) => [b.deviceName, b.virtualName, b.ebs?.volumeSize, b.ebs?.volumeType, b.ebs?.deleteOnTermination])).toEqual([
@@ -66,7 +85,7 @@ test('every group extension is applied, read back the same, and a second apply c
 
   const [group] = await h.autoscale().getAllGroups({ names: ['worker'] });
   expect(group).toMatchObject({
-    vpcZoneIdentifier: 'subnet-0a1b2c3d,subnet-4e5f6a7b', healthCheckType: 'EC2', healthCheckPeriod: 120, defaultCooldown: 90,
+    vpcZoneIdentifier: /^subnet-[0-9a-f]{17},subnet-[0-9a-f]{17}$/, healthCheckType: 'EC2', healthCheckPeriod: 120, defaultCooldown: 90,
     terminationPolicies: ['OldestInstance', 'Default'], desiredCapacity: 1,
   });
   expect(group?.tags?.filter((t) => !(t.key ?? '').startsWith('autoscalectl:')).map((t) => [t.key, t.value, t.propagateAtLaunch])).toEqual([

@@ -173,7 +173,7 @@ describe('spot validation, with the line of the offending key', () => {
       'bad.yaml:8:7: groups.web.spot.on_demand_base: must be at least 0, got -1',
       'bad.yaml:9:7: groups.web.spot.on_demand_percentage: must be at most 100, got 101',
       'bad.yaml:10:7: groups.web.spot.instance_types: needs at least 1 item',
-      'bad.yaml:11:7: groups.web.spot.allocation: must be one of price-capacity-optimized, capacity-optimized, capacity-optimized-prioritized, lowest-price; got "cheapest"',
+      'bad.yaml:11:7: groups.web.spot.allocation: must be one of lowest-price, capacity-optimized, capacity-optimized-prioritized, price-capacity-optimized; got "cheapest"',
       'bad.yaml:12:7: groups.web.spot.max_price: must be at least 0.001 (US dollars per hour), got 0.0001',
       'bad.yaml:13:7: groups.web.spot.capacity_rebalance: must be true or false, got "yes"',
       'bad.yaml:14:7: groups.web.spot.on_demand_percentag: unknown key "on_demand_percentag" (did you mean "on_demand_percentage"?)',

@@ -5,6 +5,7 @@
  * fails the test that needs it, saying what to install: such a test never skips.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -22,6 +23,25 @@ export async function requirePythonModule(module: 'boto' | 'boto3'): Promise<voi
   } catch (err) {
     const detail = (err as { stderr?: string; message: string }).stderr?.trim().split('\n').at(-1) ?? (err as Error).message;
     throw new Error(`${what} is needed by this test and ${DEBIAN_PYTHON} cannot import ${module} (${detail}): ${INSTALL}`);
+  }
+}
+
+/** Where Debian's python3-boto and python3-botocore put their sources and data. */
+export const DEBIAN_DIST_PACKAGES = '/usr/lib/python3/dist-packages';
+
+const PACKAGES = {
+  boto: "boto 2.49's sources (Debian python3-boto)",
+  botocore: "botocore's service models (Debian python3-botocore)",
+} as const;
+
+/**
+ * Throws, saying what to install, unless `path` (a file or folder Debian's `python3-boto`
+ * or `python3-botocore` installs) exists: a test reading boto's sources or botocore's
+ * models fails with this instead of an obscure ENOENT.
+ */
+export function requireDebianFiles(path: string, from: keyof typeof PACKAGES): void {
+  if (!existsSync(path)) {
+    throw new Error(`${PACKAGES[from]} are needed by this test and ${path} is missing: apt-get install python3-${from}`);
   }
 }
 

@@ -317,6 +317,7 @@ describe('zones, regions, security groups, images', () => {
       GroupId: g?.GroupId,
       IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] }],
       VpcId: g?.VpcId,
+      SecurityGroupArn: `arn:aws:ec2:us-east-1:123456789012:security-group/${g?.GroupId}`,
     });
     expect(g?.GroupId).toMatch(/^sg-[0-9a-f]{17}$/);
     expect(g?.VpcId).toMatch(/^vpc-[0-9a-f]{17}$/);

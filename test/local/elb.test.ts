@@ -51,7 +51,10 @@ describe('creating and describing', () => {
   test('a load balancer in the default VPC with AWS defaults', async () => {
     const dns = await create('my-lb', { Listeners: [HTTP, { Protocol: 'tcp', LoadBalancerPort: 443, InstancePort: 8443 }] });
     expect(dns).toMatch(/^my-lb-\d{9,10}\.us-east-1\.elb\.amazonaws\.com$/);
-    const sg = (await ec2.describeSecurityGroups({})).SecurityGroups?.[0];
+    // Classic Load Balancers guide, "Configure security groups": in the default VPC, without
+    // security groups, ELB makes one `default_elb_…` group per account, open on the listener ports.
+    const sg = (await ec2.describeSecurityGroups({ Filters: [{ Name: 'group-name', Values: ['default_elb_*'] }] })).SecurityGroups?.[0];
+    expect(sg?.IpPermissions?.map((p) => [p.IpProtocol, p.FromPort, p.ToPort, p.IpRanges?.[0]?.CidrIp])).toEqual([['tcp', 80, 80, '0.0.0.0/0'], ['tcp', 443, 443, '0.0.0.0/0']]);
     const subnets = await ec2.runInstances({ ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1, Placement: { AvailabilityZone: 'us-east-1a' } });
     const d = await lb();
     expect(d).toEqual({
@@ -70,7 +73,7 @@ describe('creating and describing', () => {
       VPCId: sg?.VpcId,
       Instances: [],
       HealthCheck: { Target: 'TCP:8080', Interval: 30, Timeout: 5, UnhealthyThreshold: 2, HealthyThreshold: 10 },
-      SourceSecurityGroup: { OwnerAlias: '123456789012', GroupName: 'default' },
+      SourceSecurityGroup: { OwnerAlias: '123456789012', GroupName: sg?.GroupName },
       SecurityGroups: [sg?.GroupId],
       CreatedTime: new Date(T0),
       Scheme: 'internet-facing',

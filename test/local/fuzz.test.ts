@@ -76,6 +76,7 @@ for line in sys.stdin:
         print(json.dumps({'error': str(e)}))
 `;
   const run = spawnSync('/usr/bin/python3', ['-c', script], { input: docs.map((d) => JSON.stringify(d)).join('\n') + '\n', maxBuffer: 256 * 1024 * 1024 });
+  if (run.error !== undefined) throw new Error(`Debian's /usr/bin/python3 is needed to parse the answers with expat (${run.error.message}): apt-get install python3`);
   if (run.status !== 0) throw new Error(`python3 failed: ${run.stderr.toString()}`);
   return run.stdout.toString().trim().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { root?: string; code?: string; requestId?: boolean; error?: string });
 }

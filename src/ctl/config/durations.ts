@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { isAlarmPeriod } from '../../core/rules/aws-rules';
 
 const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };
 const DURATION = /^(?:\d+[smhd])+$/;
@@ -21,7 +22,5 @@ export function durationSeconds(value: unknown): number | undefined {
   return total;
 }
 
-/** What a CloudWatch alarm period may be: 10, 30, or a multiple of 60 seconds up to a day. */
-export function isValidPeriod(seconds: number): boolean {
-  return seconds === 10 || seconds === 30 || (seconds >= 60 && seconds % 60 === 0 && seconds <= 86400);
-}
+/** What a CloudWatch alarm period may be: 10, 20, 30 or a multiple of 60 seconds (PutMetricAlarm's rule). */
+export const isValidPeriod: (seconds: number) => boolean = isAlarmPeriod;

@@ -10,6 +10,8 @@
  */
 import { z } from 'zod';
 import { MAX_INSTANCE_TYPES, SPOT_ALLOCATION_STRATEGIES } from '../../autoscale';
+import { ADJUSTMENT_TYPES, ALARM_PERIODS_TEXT, LISTENER_PROTOCOLS, TERMINATION_POLICIES } from '../../core/rules/aws-rules';
+import { CLOUDWATCH } from '../../core/rules/generated';
 import { durationSeconds, isValidPeriod } from './durations';
 
 /** Comparison operators an alarm accepts, by the original's symbol or CloudWatch's name. */
@@ -25,29 +27,21 @@ export const COMPARISONS: Readonly<Record<string, string>> = {
 };
 
 /** Scaling policy adjustment types. */
-export const ADJUSTMENT_TYPES = ['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'] as const;
+export { ADJUSTMENT_TYPES };
 /** CloudWatch statistics an alarm can watch. */
-export const STATISTICS = ['Average', 'Sum', 'SampleCount', 'Maximum', 'Minimum'] as const;
+export const STATISTICS = CLOUDWATCH.Statistic.enum;
 /** CloudWatch's standard units. */
-export const UNITS = [
-  'Seconds', 'Microseconds', 'Milliseconds', 'Bytes', 'Kilobytes', 'Megabytes', 'Gigabytes', 'Terabytes', 'Bits', 'Kilobits',
-  'Megabits', 'Gigabits', 'Terabits', 'Percent', 'Count', 'Bytes/Second', 'Kilobytes/Second', 'Megabytes/Second',
-  'Gigabytes/Second', 'Terabytes/Second', 'Bits/Second', 'Kilobits/Second', 'Megabits/Second', 'Gigabits/Second',
-  'Terabits/Second', 'Count/Second', 'None',
-] as const;
+export const UNITS = CLOUDWATCH.StandardUnit.enum;
 /** Where a group's instance health comes from. */
 export const HEALTH_CHECK_TYPES = ['EC2', 'ELB'] as const;
 /** Termination policies a group accepts. */
-export const TERMINATION_POLICIES = [
-  'OldestInstance', 'NewestInstance', 'OldestLaunchConfiguration', 'ClosestToNextInstanceHour', 'Default',
-  'OldestLaunchTemplate', 'AllocationStrategy',
-] as const;
+export { TERMINATION_POLICIES };
 /** How a group launches (`launch`): a launch template named after it, or launch configurations `<group>-<n>`. */
 export const LAUNCH_MODES = ['template', 'configuration'] as const;
 /** Load balancer schemes. */
 export const SCHEMES = ['internet-facing', 'internal'] as const;
 /** Listener protocols. */
-export const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'SSL'] as const;
+export const PROTOCOLS = LISTENER_PROTOCOLS;
 
 const name = z.string().min(1, { error: 'must not be empty' });
 const nonNegativeInt = z.number().int().min(0);
@@ -63,10 +57,10 @@ const duration = z.union([z.number(), z.string()]).transform((value, ctx) => {
   return seconds;
 });
 
-/** An alarm period: a duration CloudWatch accepts (10 s, 30 s or a multiple of 60 s, at most a day). */
+/** An alarm period: a duration CloudWatch accepts (10, 20, 30 s or a multiple of 60 s; the evaluation span is checked in semantic.ts). */
 const period = duration.check((ctx) => {
   if (!isValidPeriod(ctx.value)) {
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be 10, 30 or a multiple of 60 seconds, at most 86400; got ${ctx.value}` });
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be ${ALARM_PERIODS_TEXT}; got ${ctx.value}` });
   }
 });
 

@@ -7,6 +7,9 @@
  * @module
  */
 import { realKey, type DocPath } from './locate';
+import {
+  capacityBreach, evaluationSpanLimit, HEALTH_CHECK_TARGET, isEvaluationSpanAllowed, isHealthCheckTimeoutAllowed, LOAD_BALANCER_NAME,
+} from '../../core/rules/aws-rules';
 import { durationSeconds } from './durations';
 import { PROTOCOLS } from './schema';
 import { didYouMean } from './suggest';
@@ -33,20 +36,17 @@ function entries(value: unknown): [string, unknown][] {
   return isObj(value) ? Object.entries(value) : [];
 }
 
-const LB_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
-const HEALTH_TARGET = /^(HTTP|HTTPS):(\d+)\/\S*$|^(TCP|SSL):(\d+)$/i;
+const LB_NAME = LOAD_BALANCER_NAME;
 
 function checkSizes(path: DocPath, o: Obj, report: Report, what: string): void {
   const min = int(o.min_size);
   const max = int(o.max_size);
   const capacity = int(o.capacity);
-  if (min !== undefined && max !== undefined && min > max) {
+  if (capacityBreach(min, max, undefined) === 'min-above-max') {
     report([...path, 'min_size'], `min_size (${min}) is greater than max_size (${max})${what}`);
   }
-  if (capacity !== undefined) {
-    if (min !== undefined && capacity < min) report([...path, 'capacity'], `capacity (${capacity}) is less than min_size (${min})${what}`);
-    if (max !== undefined && capacity > max) report([...path, 'capacity'], `capacity (${capacity}) is greater than max_size (${max})${what}`);
-  }
+  if (capacityBreach(min, undefined, capacity) === 'desired-below-min') report([...path, 'capacity'], `capacity (${capacity}) is less than min_size (${min})${what}`);
+  if (capacityBreach(undefined, max, capacity) === 'desired-above-max') report([...path, 'capacity'], `capacity (${capacity}) is greater than max_size (${max})${what}`);
 }
 
 function checkPolicies(path: DocPath, policies: unknown, report: Report): void {
@@ -85,8 +85,8 @@ function checkAlarms(group: string, path: DocPath, g: Obj, topPolicies: unknown,
     }
     const period = durationSeconds(a.period) ?? 300;
     const evaluations = int(a.evaluation_periods) ?? 1;
-    const limit = period >= 3600 ? 604800 : 86400;
-    if (period * evaluations > limit) {
+    const limit = evaluationSpanLimit(period);
+    if (!isEvaluationSpanAllowed(period, evaluations)) {
       report([...at, 'evaluation_periods'], `period × evaluation_periods is ${period * evaluations} seconds; CloudWatch allows at most ${limit}`);
     }
   }
@@ -234,12 +234,12 @@ function checkLoadBalancer(name: string, lb: unknown, report: Report): void {
   }
   if (isObj(lb.health_check)) {
     const hc = lb.health_check;
-    if (typeof hc.target === 'string' && !HEALTH_TARGET.test(hc.target)) {
+    if (typeof hc.target === 'string' && !HEALTH_CHECK_TARGET.test(hc.target)) {
       report([...path, 'health_check', 'target'], `target must be HTTP:port/path, HTTPS:port/path, TCP:port or SSL:port; got ${JSON.stringify(hc.target)}`);
     }
     const interval = durationSeconds(hc.interval) ?? 30;
     const timeout = durationSeconds(hc.timeout) ?? 5;
-    if (timeout >= interval) report([...path, 'health_check', 'timeout'], `timeout (${timeout} s) must be less than interval (${interval} s)`);
+    if (!isHealthCheckTimeoutAllowed(timeout, interval)) report([...path, 'health_check', 'timeout'], `timeout (${timeout} s) must be less than interval (${interval} s)`);
   }
 }
 

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { hasNetwork, type SubnetRef } from '../ec2';
 import { uuid } from '../ids';
 import { reconcileGroup } from './control';
 import {
@@ -24,6 +25,7 @@ import { DEFAULT_COOLDOWN, GROUP_METRICS, PROCESS_NAMES, TERMINATION_POLICIES, t
 import type { AutoScalingState } from './state';
 import { checkTags, type TagInput } from './tags';
 import type { WireObject } from '../types';
+import { capacityBreach } from '../../core/rules/aws-rules';
 
 /** The parameters CreateAutoScalingGroup and UpdateAutoScalingGroup share. */
 interface GroupSettingParams {
@@ -62,8 +64,9 @@ export interface UpdateGroupParams extends GroupSettingParams {
 
 function checkSizes(min: number, max: number, desired: number): void {
   if (min < 0) throw validation(`Min bound, ${min}, must be greater than or equal to 0`);
-  if (max < min) throw validation(`Max bound, ${max}, must be greater than or equal to min bound, ${min}`);
-  if (desired < min || desired > max) {
+  const breach = capacityBreach(min, max, desired);
+  if (breach === 'min-above-max') throw validation(`Max bound, ${max}, must be greater than or equal to min bound, ${min}`);
+  if (breach !== undefined) {
     throw validation(`Desired capacity:${desired} must be between the specified min size:${min} and max size:${max}`);
   }
 }
@@ -104,11 +107,30 @@ function placement(
     if (uniqueZones.length === 0) throw validation('At least one Availability Zone or VPC Subnet is required.');
     return { zones: uniqueZones, subnets: [] };
   }
-  // The EC2 interface does not say which zone a subnet is in: the subnets are spread over
+  if (hasNetwork(state.cloud.ec2)) return subnetPlacement(state.cloud.ec2.network().subnets, [...new Set(subnetIds)], uniqueZones);
+  // An EC2 that does not say which zone a subnet is in: the subnets are spread over
   // the given zones (or the region's) in order.
   const pool = uniqueZones.length > 0 ? uniqueZones : known;
   const subnets = [...new Set(subnetIds)].map((subnetId, i) => ({ subnetId, zone: pool[i % pool.length] as string }));
   return { zones: [...new Set(subnets.map((s) => s.zone))], subnets };
+}
+
+/**
+ * Subnets placed in their own zones (CreateAutoScalingGroup, VPCZoneIdentifier): each must
+ * exist and all must share a VPC; zones given as well must be the subnets' zones.
+ */
+function subnetPlacement(known: readonly SubnetRef[], subnetIds: readonly string[], zones: readonly string[]): { zones: string[]; subnets: GroupRecord['subnets'] } {
+  const found = subnetIds.map((id) => {
+    const s = known.find((x) => x.id === id);
+    if (s === undefined) throw validation(`The subnet ID '${id}' does not exist`);
+    return s;
+  });
+  if (new Set(found.map((s) => s.vpcId)).size > 1) throw validation('The subnets of VPCZoneIdentifier must all be in the same VPC.');
+  const subnetZones = [...new Set(found.map((s) => s.zone))];
+  if (zones.length > 0 && (zones.length !== subnetZones.length || zones.some((z) => !subnetZones.includes(z)))) {
+    throw validation('The availability zones of the specified subnets and the AutoScalingGroup do not match');
+  }
+  return { zones: subnetZones, subnets: found.map((s) => ({ subnetId: s.id, zone: s.zone })) };
 }
 
 function toTagRecords(group: string, tags: readonly TagInput[]): TagRecord[] {

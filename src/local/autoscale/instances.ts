@@ -73,7 +73,7 @@ export function attachInstances(state: AutoScalingState, name: string, ids: read
   }
 }
 
-function memberOf(state: AutoScalingState, group: GroupRecord, id: string): InstanceRecord {
+function memberOf(group: GroupRecord, id: string): InstanceRecord {
   const instance = group.instances.find((i) => i.instanceId === id);
   if (instance === undefined) throw validation(`The instance ${id} is not part of Auto Scaling group ${group.name}.`);
   return instance;
@@ -82,7 +82,7 @@ function memberOf(state: AutoScalingState, group: GroupRecord, id: string): Inst
 /** DetachInstances: the instances leave the group (still running), optionally lowering its desired capacity. */
 export function detachInstances(state: AutoScalingState, name: string, ids: readonly string[], decrement: boolean, now: number): ActivityRecord[] {
   const group = state.requireGroup(name);
-  const instances = [...new Set(ids)].map((id) => memberOf(state, group, id));
+  const instances = [...new Set(ids)].map((id) => memberOf(group, id));
   for (const i of instances) {
     if (i.lifecycleState !== 'InService' && i.lifecycleState !== 'Pending') {
       throw validation(`The instance ${i.instanceId} is not in InService or Pending state.`);
@@ -118,7 +118,7 @@ export function detachInstances(state: AutoScalingState, name: string, ids: read
 export function terminateInstance(state: AutoScalingState, id: string, decrement: boolean, now: number): ActivityRecord {
   const group = state.groupOfInstance(id);
   if (group === undefined) throw instanceNotFound(id);
-  const instance = memberOf(state, group, id);
+  const instance = memberOf(group, id);
   if (instance.lifecycleState === 'Terminating') {
     throw activityInProgress(`Instance ${id} is already being terminated.`);
   }
@@ -142,7 +142,7 @@ export function setInstanceHealth(state: AutoScalingState, id: string, status: s
   }
   const group = state.groupOfInstance(id);
   if (group === undefined) throw instanceNotFound(id);
-  const instance = memberOf(state, group, id);
+  const instance = memberOf(group, id);
   if (respectGracePeriod && status === 'Unhealthy') {
     const since = instance.inServiceTime ?? instance.launchTime;
     if (now < since + group.healthCheckGracePeriod * 1000) return;

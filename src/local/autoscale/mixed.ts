@@ -22,17 +22,12 @@
  * @module
  */
 import type { WireObject } from '../types';
+import { MAX_INSTANCE_TYPES, ON_DEMAND_ALLOCATION_STRATEGIES, SPOT_ALLOCATION_STRATEGIES } from '../../core/rules/aws-rules';
 import { validation } from './errors';
 import { groupTemplate } from './launchtemplates';
 import type { InstanceRecord, MixedPolicyRecord, OverrideRecord, TemplateRefRecord } from './model';
 import type { AutoScalingState } from './state';
 
-/** OnDemandAllocationStrategy values. */
-export const ON_DEMAND_STRATEGIES = ['prioritized', 'lowest-price'] as const;
-/** SpotAllocationStrategy values. */
-export const SPOT_STRATEGIES = ['lowest-price', 'capacity-optimized', 'capacity-optimized-prioritized', 'price-capacity-optimized'] as const;
-/** AWS's limit on the overrides of one policy (User Guide: "up to 40 instance types"). */
-export const MAX_OVERRIDES = 40;
 
 /**
  * botoscale local's price table: on-demand dollars per hour for the types the docs and
@@ -94,7 +89,7 @@ function readOverrides(state: AutoScalingState, raw: WireObject | undefined): Ov
   const list = raw?.Overrides;
   if (list === undefined) return [];
   if (!Array.isArray(list)) throw validation('Overrides must be a list of LaunchTemplateOverrides.');
-  if (list.length > MAX_OVERRIDES) throw validation(`The number of Overrides, ${list.length}, exceeds the limit of ${MAX_OVERRIDES} instance types.`);
+  if (list.length > MAX_INSTANCE_TYPES) throw validation(`The number of Overrides, ${list.length}, exceeds the limit of ${MAX_INSTANCE_TYPES} instance types.`);
   const out = list.map((item) => {
     const o = typeof item === 'object' && item !== null && !Array.isArray(item) && !(item instanceof Date) ? (item as WireObject) : {};
     if (o.InstanceRequirements !== undefined) {
@@ -141,8 +136,8 @@ export function readMixedPolicy(state: AutoScalingState, raw: WireObject, curren
   const d = obj(raw, 'InstancesDistribution') ?? {};
   const onDemandStrategy = str(d, 'OnDemandAllocationStrategy');
   const spotStrategy = str(d, 'SpotAllocationStrategy');
-  oneOf(onDemandStrategy, ON_DEMAND_STRATEGIES, 'OnDemandAllocationStrategy');
-  oneOf(spotStrategy, SPOT_STRATEGIES, 'SpotAllocationStrategy');
+  oneOf(onDemandStrategy, ON_DEMAND_ALLOCATION_STRATEGIES, 'OnDemandAllocationStrategy');
+  oneOf(spotStrategy, SPOT_ALLOCATION_STRATEGIES, 'SpotAllocationStrategy');
   const base = int(d, 'OnDemandBaseCapacity');
   const percent = int(d, 'OnDemandPercentageAboveBaseCapacity');
   const pools = int(d, 'SpotInstancePools');

@@ -304,18 +304,10 @@ export const GROUP_METRICS = [
 ] as const;
 
 /** Termination policies, as DescribeTerminationPolicyTypes lists them. */
-export const TERMINATION_POLICIES = [
-  'AllocationStrategy',
-  'ClosestToNextInstanceHour',
-  'Default',
-  'NewestInstance',
-  'OldestInstance',
-  'OldestLaunchConfiguration',
-  'OldestLaunchTemplate',
-] as const;
+export { TERMINATION_POLICIES } from '../../core/rules/aws-rules';
 
 /** Adjustment types of simple and step scaling. */
-export const ADJUSTMENT_TYPES = ['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'] as const;
+export { ADJUSTMENT_TYPES } from '../../core/rules/aws-rules';
 
 /** Notification types PutNotificationConfiguration accepts. */
 export const NOTIFICATION_TYPES = [

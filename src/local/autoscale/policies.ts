@@ -13,6 +13,7 @@ import { policyCapacity } from './scaling';
 import type { AutoScalingState } from './state';
 import { createPolicyAlarms, deletePolicyAlarms, readTargetTracking, trackedCapacity } from './targettracking';
 import type { WireObject } from '../types';
+import { METRIC_AGGREGATION_TYPES } from '../../core/rules/aws-rules';
 
 /** PutScalingPolicy's parameters (simple and step scaling). */
 export interface PutPolicyParams {
@@ -133,7 +134,7 @@ export function putPolicy(state: AutoScalingState, p: PutPolicyParams): PolicyRe
     if (p.Cooldown !== undefined) throw validation('Cooldown is not supported by StepScaling policies.');
     checkSteps(p.StepAdjustments ?? []);
   }
-  if (p.MetricAggregationType !== undefined && !['Minimum', 'Maximum', 'Average'].includes(p.MetricAggregationType)) {
+  if (p.MetricAggregationType !== undefined && !(METRIC_AGGREGATION_TYPES as readonly string[]).includes(p.MetricAggregationType)) {
     throw validation(`Invalid metric aggregation type: ${p.MetricAggregationType}. Valid values are Minimum, Maximum and Average.`);
   }
   const existing = state.getPolicy(group.name, p.PolicyName);

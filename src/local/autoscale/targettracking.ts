@@ -29,6 +29,7 @@ import { validation } from './errors';
 import { capacityUnits } from './mixed-capacity';
 import type { GroupRecord, PolicyRecord, TargetTrackingRecord } from './model';
 import { clamp } from './scaling';
+import { AUTOSCALING } from '../../core/rules/generated';
 
 const MINUTE = 60_000;
 
@@ -43,7 +44,7 @@ const PREDEFINED: Record<string, { namespace: string; metricName: string; statis
   ALBRequestCountPerTarget: { namespace: 'AWS/ApplicationELB', metricName: 'RequestCountPerTarget', statistic: 'Sum' },
 };
 
-const STATISTICS = ['Average', 'Minimum', 'Maximum', 'SampleCount', 'Sum'];
+const STATISTICS: readonly string[] = AUTOSCALING.MetricStatistic.enum;
 
 function str(raw: WireObject | undefined, name: string): string | undefined {
   const v = raw?.[name];

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { ALARM_PERIODS_TEXT, PERCENTILE_STATISTIC, evaluationSpanLimit, evaluationSpanLimitText, isAlarmPeriod, isEvaluationSpanAllowed } from '../../core/rules/aws-rules';
 import { configurationData } from './history';
 import { invalidCombination, invalidFormat, invalidValue, resourceNotFound, validation } from './errors';
 import { checkAlarmMetrics } from './mathalarms';
@@ -39,7 +40,7 @@ export interface PutAlarmParams {
   Tags?: Array<{ key: string; value: string }>;
 }
 
-const PERCENTILE = /^p(\d{1,2}(\.\d{1,10})?|100(\.0{1,10})?)$/;
+const PERCENTILE = PERCENTILE_STATISTIC;
 
 /** Whether `text` is a percentile statistic CloudWatch accepts (p0.0 to p100). */
 export function isPercentile(text: string): boolean {
@@ -94,12 +95,11 @@ export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: n
   }
   const period = math?.period ?? p.Period;
   if (period === undefined) throw validation('Period must be specified for an alarm on a metric.');
-  if (!(period === 10 || period === 30 || (period >= 60 && period % 60 === 0))) {
-    throw validation('Period must be 10, 30 or a multiple of 60');
-  }
+  if (!isAlarmPeriod(period)) throw validation(`Period must be ${ALARM_PERIODS_TEXT}.`);
   if (p.EvaluationPeriods < 1) throw validation('EvaluationPeriods must be greater than or equal to 1.');
-  if (period * p.EvaluationPeriods > 86_400) {
-    throw invalidCombination('Metrics cannot be checked across more than a day (EvaluationPeriods * Period must be <= 86400).');
+  if (!isEvaluationSpanAllowed(period, p.EvaluationPeriods)) {
+    const limit = evaluationSpanLimit(period);
+    throw invalidCombination(`Metrics cannot be checked across more than ${evaluationSpanLimitText(period)} (EvaluationPeriods * Period must be <= ${limit}).`);
   }
   if (p.DatapointsToAlarm !== undefined && (p.DatapointsToAlarm < 1 || p.DatapointsToAlarm > p.EvaluationPeriods)) {
     throw validation('DatapointsToAlarm must be between 1 and EvaluationPeriods.');

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { CLOUDWATCH } from '../../core/rules/generated';
 
 /** A metric dimension. */
 export interface DimensionRecord {
@@ -120,7 +121,7 @@ export interface CloudWatchSnapshot {
 }
 
 /** The statistics GetMetricStatistics and alarms know. */
-export const STATISTICS = ['SampleCount', 'Average', 'Sum', 'Minimum', 'Maximum'] as const;
+export const STATISTICS = CLOUDWATCH.Statistic.enum;
 
 /** Comparison operators of static-threshold alarms. */
 export const COMPARISONS = ['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold'] as const;
@@ -129,32 +130,4 @@ export const COMPARISONS = ['GreaterThanOrEqualToThreshold', 'GreaterThanThresho
 export const MISSING_DATA = ['breaching', 'notBreaching', 'ignore', 'missing'] as const;
 
 /** Units CloudWatch accepts. */
-export const UNITS = [
-  'Seconds',
-  'Microseconds',
-  'Milliseconds',
-  'Bytes',
-  'Kilobytes',
-  'Megabytes',
-  'Gigabytes',
-  'Terabytes',
-  'Bits',
-  'Kilobits',
-  'Megabits',
-  'Gigabits',
-  'Terabits',
-  'Percent',
-  'Count',
-  'Bytes/Second',
-  'Kilobytes/Second',
-  'Megabytes/Second',
-  'Gigabytes/Second',
-  'Terabytes/Second',
-  'Bits/Second',
-  'Kilobits/Second',
-  'Megabits/Second',
-  'Gigabits/Second',
-  'Terabits/Second',
-  'Count/Second',
-  'None',
-] as const;
+export const UNITS = CLOUDWATCH.StandardUnit.enum;

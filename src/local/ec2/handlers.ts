@@ -1,6 +1,6 @@
 /**
  * The EC2 wire handlers: DescribeInstances, DescribeInstanceStatus,
- * DescribeAvailabilityZones, DescribeRegions, DescribeSecurityGroups, DescribeImages,
+ * DescribeAvailabilityZones, DescribeRegions, DescribeImages,
  * RunInstances and TerminateInstances, with EC2's filters, paging and error codes.
  *
  * @module
@@ -24,7 +24,8 @@ export function dryRun(input: WireObject): void {
   if (optBool(input, 'DryRun') === true) throw new ServiceError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
 }
 
-function pageSize(input: WireObject, idsGiven: boolean, idsParam: string): number | undefined {
+/** Reads `MaxResults` (5 to 1000; not with ids named). */
+export function pageSize(input: WireObject, idsGiven: boolean, idsParam: string): number | undefined {
   const max = optInt(input, 'MaxResults');
   if (max === undefined) return undefined;
   if (idsGiven) throw new ServiceError('InvalidParameterCombination', `The parameter ${idsParam} cannot be used with the parameter maxResults`, 400);
@@ -32,7 +33,8 @@ function pageSize(input: WireObject, idsGiven: boolean, idsParam: string): numbe
   return max;
 }
 
-function pageOf<T extends { seq: number }>(items: readonly T[], max: number | undefined, token: string | undefined): { items: T[]; nextToken: string | undefined } {
+/** One page of items in creation order (all of them when no paging is asked for). */
+export function pageOf<T extends { seq: number }>(items: readonly T[], max: number | undefined, token: string | undefined): { items: T[]; nextToken: string | undefined } {
   if (max === undefined && (token === undefined || token === '')) return { items: [...items], nextToken: undefined };
   const sorted = [...items].sort((a, b) => a.seq - b.seq);
   return paginate(sorted, (i) => String(i.seq).padStart(12, '0'), max ?? 1000, token, { defaultSize: 1000, maxSize: 1000, errorCode: 'InvalidParameterValue', sizeParam: 'MaxResults' });
@@ -48,7 +50,7 @@ const INSTANCE_FIELDS: FilterFields<InstanceRecord> = {
   'key-name': (i) => i.keyName,
   'reservation-id': (i) => i.reservationId,
   'private-ip-address': (i) => (i.state === 'terminated' ? undefined : i.privateIp),
-  'ip-address': (i) => (i.state === 'terminated' || i.state === 'shutting-down' ? undefined : i.publicIp),
+  'ip-address': (i) => (i.state === 'terminated' || i.state === 'shutting-down' || i.publicIp === '' ? undefined : i.publicIp),
   'subnet-id': (i) => i.subnetId,
   'vpc-id': (i) => i.vpcId,
   'instance.group-id': (i) => i.securityGroups.map((g) => g.groupId),
@@ -125,6 +127,11 @@ const IMAGE_FIELDS: FilterFields<ImageInfo> = {
   platform: () => undefined,
 };
 
+/** The snapshot a simulated image's root volume is made from. */
+export function imageSnapshotId(imageId: string): string {
+  return `snap-${imageId.slice(4).padEnd(17, '0')}`;
+}
+
 function imageShape(id: string): WireObject {
   return {
     Architecture: 'x86_64',
@@ -138,7 +145,7 @@ function imageShape(id: string): WireObject {
     UsageOperation: 'RunInstances',
     ProductCodes: [],
     State: 'available',
-    BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: true, SnapshotId: `snap-${id.slice(4).padEnd(17, '0')}`, VolumeSize: 8, VolumeType: 'gp3', Encrypted: false } }],
+    BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: true, SnapshotId: imageSnapshotId(id), VolumeSize: 8, VolumeType: 'gp3', Encrypted: false } }],
     Description: 'An image simulated by botoscale local',
     EnaSupport: true,
     Hypervisor: 'xen',
@@ -152,20 +159,13 @@ function imageShape(id: string): WireObject {
   };
 }
 
-const SG_FIELDS: FilterFields<{ id: string; name: string; description: string; vpcId: string; ownerId: string }> = {
-  'group-name': (g) => g.name,
-  'group-id': (g) => g.id,
-  'vpc-id': (g) => g.vpcId,
-  description: (g) => g.description,
-  'owner-id': (g) => g.ownerId,
-};
-
-function tagsOf(specs: readonly WireObject[] | undefined): TagRecord[] | undefined {
+/** The tags `TagSpecifications` give resources of one type. */
+export function tagsOf(specs: readonly WireObject[] | undefined, resourceType = 'instance'): TagRecord[] | undefined {
   if (specs === undefined) return undefined;
   const tags: TagRecord[] = [];
   for (const spec of specs) {
     const type = optString(spec, 'ResourceType');
-    if (type !== undefined && type !== 'instance') continue;
+    if (type !== undefined && type !== resourceType) continue;
     for (const t of optObjects(spec, 'Tags') ?? []) {
       const key = optString(t, 'Key');
       if (key === undefined) throw new ServiceError('InvalidParameterValue', 'Tag key must not be empty', 400);
@@ -178,7 +178,11 @@ function tagsOf(specs: readonly WireObject[] | undefined): TagRecord[] | undefin
 
 /** The EC2 handlers over a state model; each first brings the instances to the request's time. */
 export function ec2Handlers(ec2: Ec2State): ServiceHandlers {
-  const handlers = rawHandlers(ec2);
+  return settledHandlers(ec2, rawHandlers(ec2));
+}
+
+/** Handlers that first bring the instances to the request's time. */
+export function settledHandlers(ec2: Ec2State, handlers: ServiceHandlers): ServiceHandlers {
   const settled: ServiceHandlers = {};
   for (const [action, handler] of Object.entries(handlers)) {
     settled[action] = (input, ctx) => {
@@ -260,33 +264,6 @@ function rawHandlers(ec2: Ec2State): ServiceHandlers {
       return { Regions: picked.filter((r) => filters.matches(r)).map((r) => ({ Endpoint: `ec2.${r.name}.amazonaws.com`, RegionName: r.name, OptInStatus: r.optIn })) };
     },
 
-    DescribeSecurityGroups(input, ctx) {
-      dryRun(input);
-      const g = { id: ec2.defaultGroup.id, name: ec2.defaultGroup.name, description: ec2.defaultGroup.description, vpcId: ec2.vpcId, ownerId: ctx.accountId };
-      const ids = optStrings(input, 'GroupIds') ?? [];
-      const names = optStrings(input, 'GroupNames') ?? [];
-      const malformed = ids.find((id) => !/^sg-[0-9a-f]{8}(?:[0-9a-f]{9})?$/.test(id));
-      if (malformed !== undefined) throw new ServiceError('InvalidGroupId.Malformed', `Invalid id: "${malformed}" (expecting "sg-...")`, 400);
-      const missingId = ids.find((id) => id !== g.id);
-      if (missingId !== undefined) throw new ServiceError('InvalidGroup.NotFound', `The security group '${missingId}' does not exist`, 400);
-      const missingName = names.find((n) => n !== g.name);
-      if (missingName !== undefined) throw new ServiceError('InvalidGroup.NotFound', `The security group '${missingName}' does not exist in default VPC '${ec2.vpcId}'`, 400);
-      pageSize(input, ids.length > 0 || names.length > 0, 'groupIds');
-      const filters = new FilterSet(readFilters(input), SG_FIELDS);
-      const groups = filters.matches(g) ? [g] : [];
-      return {
-        SecurityGroups: groups.map((x) => ({
-          Description: x.description,
-          GroupName: x.name,
-          IpPermissions: [{ IpProtocol: '-1', IpRanges: [], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [{ GroupId: x.id, UserId: x.ownerId }] }],
-          OwnerId: x.ownerId,
-          GroupId: x.id,
-          IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] }],
-          VpcId: x.vpcId,
-        })),
-      };
-    },
-
     DescribeImages(input) {
       dryRun(input);
       const ids = optStrings(input, 'ImageIds') ?? [];
@@ -339,6 +316,10 @@ function rawHandlers(ec2: Ec2State): ServiceHandlers {
       const ids = optStrings(input, 'InstanceIds') ?? [];
       if (ids.length === 0) throw new ServiceError('MissingParameter', 'The request must contain the parameter InstanceId', 400);
       const found = ec2.find(ids);
+      const protectedOne = found.find((i) => i.disableApiTermination === true && i.state !== 'terminated');
+      if (protectedOne !== undefined) {
+        throw new ServiceError('OperationNotPermitted', `The instance '${protectedOne.id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.`, 400);
+      }
       return {
         TerminatingInstances: found.map((i) => {
           const previous = ec2.terminate(i, ctx.now);

@@ -1,14 +1,17 @@
 /**
- * The simulated EC2 (API 2016-11-15) of botoscale local: instances, zones, regions, the
- * default security group, simulated images and launch templates, behind
+ * The simulated EC2 (API 2016-11-15) of botoscale local: instances (stop, start,
+ * attributes, root volumes), zones, regions, VPCs, subnets and security groups,
+ * simulated images and launch templates, behind
  * {@link SimulatedService}.
  *
  * @module
  */
 import type { Cloud, Ec2Api, ResolvedLaunchTemplate, SimulatedService } from '../types';
 import { ec2Handlers } from './handlers';
+import { instanceHandlers } from './instance-handlers';
+import { networkHandlers } from './network-handlers';
 import { launchTemplateHandlers } from './launchtemplate-handlers';
-import { Ec2State, isImageId, type Ec2Snapshot } from './state';
+import { Ec2State, type Ec2Snapshot } from './state';
 
 
 export { Ec2State, BOOT_MS, SHUTDOWN_MS, RETAIN_MS, type InstanceRecord } from './state';
@@ -20,28 +23,46 @@ export interface LoadSource {
   loadOf(groupName: string): number | undefined;
 }
 
-/** The default VPC: what the simulated ELB places load balancers in. */
+/** The network other services place things in: the default VPC, every subnet and security group. */
 export interface Ec2Network {
-  /** The default VPC's id. */
-  vpcId: string;
-  /** Its subnets, one per zone. */
+  /** The default VPC's id (absent once it is deleted). */
+  vpcId?: string;
+  /** Every subnet, of every VPC. */
   subnets: SubnetRef[];
-  /** Its default security group's id. */
-  defaultGroupId: string;
+  /** The default VPC's default security group's id. */
+  defaultGroupId?: string;
+  /** Every security group, of every VPC. */
+  groups: SecurityGroupRef[];
 }
 
-/** A subnet and its zone. */
+/** A subnet, its zone and its VPC. */
 export interface SubnetRef {
   /** Subnet id (`subnet-…`). */
   id: string;
   /** Its zone. */
   zone: string;
+  /** Its VPC (absent: the default VPC). */
+  vpcId?: string;
+  /** Whether it is its zone's default subnet. */
+  defaultForAz?: boolean;
+}
+
+/** A security group as other services see it. */
+export interface SecurityGroupRef {
+  /** Group id (`sg-…`). */
+  id: string;
+  /** Group name. */
+  name: string;
+  /** Its VPC. */
+  vpcId: string;
 }
 
 /** The simulated EC2 as other services use it, plus its network. */
 export interface LocalEc2Api extends Ec2Api {
-  /** The default VPC, its subnet per zone, and its default security group. */
+  /** The default VPC, every subnet and security group. */
   network(): Ec2Network;
+  /** The account's `default_elb_…` security group, opened on `ports` (made on first use); undefined without a default VPC. */
+  elbDefaultGroup(ports: readonly number[]): string | undefined;
 }
 
 /** Whether an EC2 is the simulated one (and so knows its network). */
@@ -63,6 +84,20 @@ function isSnapshot(value: unknown): value is Ec2Snapshot {
   return v.version === 1 && typeof v.seq === 'number' && typeof v.vpcId === 'string' && Array.isArray(v.subnets) && Array.isArray(v.instances) && typeof v.defaultGroup === 'object';
 }
 
+function networkView(state: Ec2State): Ec2Network {
+  const net = state.network;
+  const vpc = net.defaultVpc();
+  const view: Ec2Network = {
+    subnets: [...net.subnets.values()].map((s) => ({ id: s.id, zone: s.zone, vpcId: s.vpcId, defaultForAz: s.defaultForAz })),
+    groups: [...net.groups.values()].map((g) => ({ id: g.id, name: g.name, vpcId: g.vpcId })),
+  };
+  if (vpc !== undefined) {
+    view.vpcId = vpc.id;
+    view.defaultGroupId = net.defaultGroupOf(vpc.id).id;
+  }
+  return view;
+}
+
 /** Options of the simulated EC2. */
 export interface Ec2Options {
   /** Image ids accepted besides well-formed `ami-…` ids, such as a tutorial's placeholder `my-ami`. */
@@ -77,7 +112,8 @@ export function buildEc2(cloud: Cloud & Partial<LoadSource>, options: Ec2Options
   for (const image of options.images ?? []) state.extraImages.add(image);
   const api: LocalEc2Api = {
     zones: () => [...state.zones],
-    network: () => ({ vpcId: state.vpcId, subnets: state.subnets.map((s) => ({ id: s.id, zone: s.zone })), defaultGroupId: state.defaultGroup.id }),
+    network: () => networkView(state),
+    elbDefaultGroup: (ports) => state.network.elbDefaultGroup(ports),
     runInstance: (spec) => state.launch(spec, cloud.clock.now()),
     terminateInstance(id) {
       const now = cloud.clock.now();
@@ -105,7 +141,7 @@ export function buildEc2(cloud: Cloud & Partial<LoadSource>, options: Ec2Options
   };
   const service: SimulatedService<Ec2Api> = {
     api,
-    handlers: { ...ec2Handlers(state), ...launchTemplateHandlers(state.launchTemplates) },
+    handlers: { ...ec2Handlers(state), ...networkHandlers(state), ...instanceHandlers(state), ...launchTemplateHandlers(state.launchTemplates) },
     step(now) {
       state.step(now);
     },

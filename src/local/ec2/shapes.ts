@@ -20,6 +20,12 @@ function gmt(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} GMT`;
 }
 
+function transitionReason(i: InstanceRecord): string {
+  if (i.terminatedAt !== undefined) return `${i.terminationReason ?? 'User initiated'} (${gmt(i.terminatedAt)})`;
+  if (i.stoppedAt !== undefined) return `User initiated (${gmt(i.stoppedAt)})`;
+  return '';
+}
+
 /** An instance as DescribeInstances and RunInstances return it. */
 export function instanceShape(ec2: Ec2State, i: InstanceRecord): WireObject {
   const gone = i.state === 'terminated';
@@ -33,9 +39,9 @@ export function instanceShape(ec2: Ec2State, i: InstanceRecord): WireObject {
     Placement: { AvailabilityZone: i.availabilityZone, GroupName: '', Tenancy: 'default' },
     PrivateDnsName: gone ? '' : ec2.privateDnsName(i.privateIp),
     ProductCodes: [],
-    PublicDnsName: gone ? '' : ec2.publicDnsName(i.publicIp),
+    PublicDnsName: gone || i.publicIp === '' ? '' : ec2.publicDnsName(i.publicIp),
     State: stateShape(i.state),
-    StateTransitionReason: i.terminatedAt !== undefined ? `${i.terminationReason ?? 'User initiated'} (${gmt(i.terminatedAt)})` : '',
+    StateTransitionReason: transitionReason(i),
     Architecture: 'x86_64',
     BlockDeviceMappings: gone ? [] : [{ DeviceName: '/dev/xvda', Ebs: { AttachTime: new Date(i.launchTime), DeleteOnTermination: true, Status: i.state === 'shutting-down' ? 'detaching' : 'attached', VolumeId: i.volumeId } }],
     ClientToken: i.clientToken,
@@ -45,7 +51,7 @@ export function instanceShape(ec2: Ec2State, i: InstanceRecord): WireObject {
     RootDeviceName: '/dev/xvda',
     RootDeviceType: 'ebs',
     SecurityGroups: i.securityGroups.map((g) => ({ GroupName: g.groupName, GroupId: g.groupId })),
-    SourceDestCheck: true,
+    SourceDestCheck: i.sourceDestCheck !== false,
     VirtualizationType: 'hvm',
     CpuOptions: { CoreCount: 1, ThreadsPerCore: 2 },
     HibernationOptions: { Configured: false },
@@ -67,11 +73,14 @@ export function instanceShape(ec2: Ec2State, i: InstanceRecord): WireObject {
     out.PrivateIpAddress = i.privateIp;
     out.SubnetId = i.subnetId;
     out.VpcId = i.vpcId;
-    if (i.state !== 'shutting-down') out.PublicIpAddress = i.publicIp;
+    if (i.state !== 'shutting-down' && i.publicIp !== '') out.PublicIpAddress = i.publicIp;
   }
   if (i.keyName !== undefined) out.KeyName = i.keyName;
   if (i.iamInstanceProfile !== undefined) {
     out.IamInstanceProfile = { Arn: i.iamInstanceProfile.startsWith('arn:') ? i.iamInstanceProfile : `arn:aws:iam::${ec2.accountId}:instance-profile/${i.iamInstanceProfile}`, Id: `AIPA${i.id.slice(2, 19).toUpperCase()}` };
+  }
+  if (i.terminatedAt === undefined && i.stoppedAt !== undefined) {
+    out.StateReason = { Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
   }
   if (i.terminatedAt !== undefined) {
     out.StateReason = i.terminationReason === SPOT_TERMINATION

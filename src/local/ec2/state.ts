@@ -1,8 +1,9 @@
 /**
- * The state model of the simulated EC2: one default VPC with a subnet per zone, the
- * `default` security group, and instances that boot (pending → running after 20 s),
- * shut down (shutting-down → terminated after 10 s), and stay visible for an hour once
- * terminated. Plain JSON-safe records, so a snapshot is the records themselves.
+ * The state model of the simulated EC2: its network (VPCs, subnets, security groups;
+ * see ./network), and instances placed in subnets with addresses from their ranges that
+ * boot (pending → running after 20 s), stop and start again (stopping → stopped after
+ * 10 s), shut down (shutting-down → terminated after 10 s), and stay visible for an hour
+ * once terminated. Plain JSON-safe records, so a snapshot is the records themselves.
  *
  * @module
  */
@@ -11,6 +12,8 @@ import { ServiceError } from '../errors';
 import { instanceId, resourceId } from '../ids';
 import type { Ec2InstanceState, Ec2InstanceView, LaunchSpec, LaunchTemplateSpec, TemplatePlacement } from '../types';
 import { LaunchTemplates, type LaunchTemplateRecord, type LaunchTemplatesSnapshot, type LaunchTemplateVersionRecord } from './launchtemplates';
+import { usableAddress, usableAddresses, parseCidr, type Cidr } from './cidr';
+import { Network, type NetSubnetRecord, type NetworkSnapshot, type NetworkUse } from './network';
 import { privateDnsSuffix, publicDnsSuffix, zonesOf } from './regions';
 import { INTERRUPTION_NOTICE_MS, REBALANCE_LEAD_MS, SpotMarket, type SpotCapacitySnapshot } from './spot';
 import { templateLaunchParams, type MetadataSettings } from './template-launch';
@@ -24,6 +27,8 @@ export const SHUTDOWN_MS = 10_000;
 export const RETAIN_MS = 3_600_000;
 /** How long status checks report `initializing` after an instance starts running. */
 export const STATUS_INIT_MS = 60_000;
+/** Simulated time from stop to stopped. */
+export const STOP_MS = 10_000;
 
 /** EC2's state codes. */
 export const STATE_CODES: Readonly<Record<Ec2InstanceState, number>> = {
@@ -85,7 +90,7 @@ export interface InstanceRecord extends Ec2InstanceView {
   subnetId: string;
   /** Private IPv4 address. */
   privateIp: string;
-  /** Public IPv4 address. */
+  /** Public IPv4 address; empty when the instance has none (its subnet does not map one, or it is stopped). */
   publicIp: string;
   /** Its tags. */
   tags: TagRecord[];
@@ -121,9 +126,19 @@ export interface InstanceRecord extends Ec2InstanceView {
   rebalanceRecommendedAt?: number;
   /** When EC2 sent it the two-minute interruption notice; it is interrupted two minutes later. */
   interruptionNoticeAt?: number;
+  /** Whether the API may not terminate it (`disableApiTermination`). */
+  disableApiTermination?: boolean;
+  /** When it was last asked to stop. */
+  stoppedAt?: number;
+  /** Whether the API may not stop it (`disableApiStop`). */
+  disableApiStop?: boolean;
+  /** False when source/destination checking is off (`sourceDestCheck`; on when absent). */
+  sourceDestCheck?: boolean;
+  /** What an OS shutdown does (`instanceInitiatedShutdownBehavior`; `stop` when absent). */
+  shutdownBehavior?: 'stop' | 'terminate';
 }
 
-/** A subnet of the default VPC. */
+/** A subnet of the default VPC, as snapshots made before VPCs could be created list them. */
 export interface SubnetRecord {
   /** Subnet id (`subnet-…`). */
   id: string;
@@ -207,6 +222,8 @@ export interface Ec2Snapshot {
   launchTemplates?: LaunchTemplatesSnapshot;
   /** Spot pools' remaining capacity (absent in snapshots made before the spot market). */
   spotCapacity?: SpotCapacitySnapshot;
+  /** VPCs, subnets and security groups (absent in snapshots made before VPCs could be created). */
+  network?: NetworkSnapshot;
 }
 
 /** The state transition reason EC2 gives a spot instance it interrupted. */
@@ -225,7 +242,12 @@ export function isImageId(id: string): boolean {
   return IMAGE_ID.test(id);
 }
 
-function groupIdFor(name: string): string {
+/**
+ * The id given a security group name that Auto Scaling launches name but the network does
+ * not hold (launch configurations made before security groups were simulated, tutorials'
+ * placeholder names): stable per name, as botoscale local has always answered.
+ */
+function placeholderGroupId(name: string): string {
   return `sg-${createHash('sha1').update(name).digest('hex').slice(0, 17)}`;
 }
 
@@ -249,18 +271,13 @@ export class Ec2State {
   readonly zones: readonly string[];
   /** Visible instances by id, in launch order. */
   instances = new Map<string, InstanceRecord>();
-  /** The default VPC's id. */
-  vpcId: string;
-  /** The default VPC's subnets, one per zone. */
-  subnets: SubnetRecord[];
-  /** The default security group. */
-  defaultGroup: SecurityGroupRecord;
+  /** VPCs, subnets and security groups. */
+  readonly network: Network;
   /** The region's launch templates. */
   readonly launchTemplates: LaunchTemplates;
   /** The spot market: remaining capacity by pool. */
   readonly spot = new SpotMarket();
   #seq = 0;
-  #ipCounters: Record<string, number> = {};
   #publicIpCounter = 0;
   readonly #loadOf: (group: string) => number | undefined;
 
@@ -270,24 +287,49 @@ export class Ec2State {
     this.accountId = accountId;
     this.zones = zonesOf(region);
     this.#loadOf = loadOf;
-    this.vpcId = resourceId('vpc');
-    this.subnets = this.zones.map((zone, i) => ({ id: resourceId('subnet'), zone, cidr: `172.31.${i * 16}.0/20` }));
-    this.defaultGroup = { id: resourceId('sg'), name: 'default', description: 'default VPC security group' };
+    this.network = new Network(this.zones);
     this.launchTemplates = new LaunchTemplates(accountId);
   }
 
-  /** The subnet of a zone. */
-  subnetOf(zone: string): SubnetRecord {
-    const s = this.subnets.find((x) => x.zone === zone);
-    if (s === undefined) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${zone}]`, 400);
+  /** What deleting a subnet or security group must check: live instances using it. */
+  readonly use: NetworkUse = {
+    subnetInUse: (subnetId) => [...this.instances.values()].some((i) => i.state !== 'terminated' && i.subnetId === subnetId),
+    groupInUse: (groupId) => [...this.instances.values()].some((i) => i.state !== 'terminated' && i.securityGroups.some((g) => g.groupId === groupId)),
+  };
+
+  /** The default subnet of a zone (in the default VPC); EC2's errors when there is none. */
+  defaultSubnetOf(zone: string): NetSubnetRecord {
+    if (!this.zones.includes(zone)) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${zone}]`, 400);
+    const vpc = this.network.defaultVpc();
+    if (vpc === undefined) throw new ServiceError('VPCIdNotSpecified', 'No default VPC for this user', 400);
+    const s = this.network.subnetsOf(vpc.id).find((x) => x.zone === zone && x.defaultForAz);
+    if (s === undefined) throw new ServiceError('MissingInput', `No subnets found for the default VPC '${vpc.id}'. Please specify a subnet.`, 400);
     return s;
   }
 
-  #privateIp(zone: string): string {
-    const zi = Math.max(0, this.zones.indexOf(zone));
-    const n = this.#ipCounters[zone] ?? 0;
-    this.#ipCounters[zone] = n + 1;
-    return `172.31.${zi * 16 + Math.floor(n / 250)}.${(n % 250) + 4}`;
+  /**
+   * The next free private address of a subnet; EC2's error when it has none left. Until
+   * the range has been gone through once every next address is free; after that the
+   * live instances' addresses are skipped.
+   */
+  #privateIp(subnet: NetSubnetRecord): string {
+    const block = parseCidr(subnet.cidr) as Cidr;
+    const size = usableAddresses(block);
+    if (subnet.handedOut < size) return usableAddress(block, subnet.handedOut++);
+    const taken = new Set([...this.instances.values()].filter((i) => i.state !== 'terminated' && i.subnetId === subnet.id).map((i) => i.privateIp));
+    for (let k = 0; k < size; k++) {
+      const ip = usableAddress(block, (subnet.handedOut + k) % size);
+      if (taken.has(ip)) continue;
+      subnet.handedOut += k + 1;
+      return ip;
+    }
+    throw new ServiceError('InsufficientFreeAddressesInSubnet', `There are not enough free addresses in subnet '${subnet.id}' to satisfy the requested number of instances.`, 400);
+  }
+
+  /** Free private addresses of a subnet (AvailableIpAddressCount). */
+  availableAddresses(subnet: NetSubnetRecord): number {
+    const used = [...this.instances.values()].filter((i) => i.state !== 'terminated' && i.subnetId === subnet.id).length;
+    return usableAddresses(parseCidr(subnet.cidr) as Cidr) - used;
   }
 
   #publicIp(): string {
@@ -305,17 +347,46 @@ export class Ec2State {
     return `ec2-${ip.replace(/\./g, '-')}.${publicDnsSuffix(this.region)}`;
   }
 
-  #groups(names: readonly string[] | undefined, ids: readonly string[] | undefined): GroupRef[] {
+  /**
+   * The security groups of a launch into `vpcId`: names resolve in that VPC, ids must be
+   * in it; none given means the VPC's default group.
+   */
+  #groups(vpcId: string, names: readonly string[] | undefined, ids: readonly string[] | undefined, lenientNames = false): GroupRef[] {
     const out: GroupRef[] = [];
-    for (const name of names ?? []) out.push({ groupName: name, groupId: name === 'default' ? this.defaultGroup.id : groupIdFor(name) });
-    for (const id of ids ?? []) out.push({ groupName: id === this.defaultGroup.id ? 'default' : id, groupId: id });
-    return out.length > 0 ? out : [{ groupName: 'default', groupId: this.defaultGroup.id }];
+    for (const name of names ?? []) {
+      const g = [...this.network.groups.values()].find((x) => x.vpcId === vpcId && x.name === name);
+      if (g === undefined && lenientNames) {
+        out.push({ groupName: name, groupId: placeholderGroupId(name) });
+        continue;
+      }
+      if (g === undefined) {
+        const where = this.network.vpcs.get(vpcId)?.isDefault === true ? 'default VPC' : 'VPC';
+        throw new ServiceError('InvalidGroup.NotFound', `The security group '${name}' does not exist in ${where} '${vpcId}'`, 400);
+      }
+      out.push({ groupName: g.name, groupId: g.id });
+    }
+    for (const id of ids ?? []) {
+      const g = this.network.group(id);
+      if (g.vpcId !== vpcId) throw new ServiceError('InvalidParameter', `Security group ${id} and subnet belong to different networks.`, 400);
+      if (!out.some((x) => x.groupId === g.id)) out.push({ groupName: g.name, groupId: g.id });
+    }
+    if (out.length > 0) return out;
+    const d = this.network.defaultGroupOf(vpcId);
+    return [{ groupName: d.name, groupId: d.id }];
   }
 
-  #launch(now: number, reservationId: string, index: number, spec: LaunchSpec & { groupIds?: string[]; clientToken?: string; ebsOptimized?: boolean }): InstanceRecord {
-    const subnet = spec.subnetId !== undefined ? this.subnets.find((s) => s.id === spec.subnetId) : undefined;
-    const zone = subnet?.zone ?? spec.availabilityZone;
-    if (!this.zones.includes(zone)) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${zone}]`, 400);
+  /** The subnet a launch goes to: the one named, or the default subnet of the zone. */
+  #subnetFor(subnetId: string | undefined, zone: string | undefined): NetSubnetRecord {
+    if (subnetId === undefined) return this.defaultSubnetOf(zone ?? (this.zones[0] as string));
+    const subnet = this.network.subnet(subnetId);
+    if (zone !== undefined && zone !== subnet.zone) throw new ServiceError('InvalidParameterValue', `The subnet '${subnet.id}' is in ${subnet.zone}, not in the requested zone ${zone}.`, 400);
+    return subnet;
+  }
+
+  #launch(now: number, reservationId: string, index: number, spec: LaunchSpec & { groupIds?: string[]; clientToken?: string; ebsOptimized?: boolean; lenientGroups?: boolean }): InstanceRecord {
+    const subnet = spec.subnetId !== undefined ? this.network.subnet(spec.subnetId) : this.defaultSubnetOf(spec.availabilityZone);
+    const zone = subnet.zone;
+    const securityGroups = this.#groups(subnet.vpcId, spec.securityGroups, spec.groupIds, spec.lenientGroups === true);
     if (spec.spot === true) this.spot.take(zone, spec.instanceType);
     const tags = (spec.tags ?? []).map((t) => ({ key: t.key, value: t.value }));
     const group = tags.find((t) => t.key === 'aws:autoscaling:groupName')?.value;
@@ -331,12 +402,11 @@ export class Ec2State {
       seq: ++this.#seq,
       reservationId,
       amiLaunchIndex: index,
-      securityGroups: this.#groups(spec.securityGroups, spec.groupIds),
-      /** The default VPC's id. */
-      vpcId: this.vpcId,
-      subnetId: subnet?.id ?? this.subnetOf(zone).id,
-      privateIp: this.#privateIp(zone),
-      publicIp: this.#publicIp(),
+      securityGroups,
+      vpcId: subnet.vpcId,
+      subnetId: subnet.id,
+      privateIp: this.#privateIp(subnet),
+      publicIp: subnet.mapPublicIpOnLaunch ? this.#publicIp() : '',
       tags,
       monitoring: spec.monitoring === true,
       clientToken: spec.clientToken ?? '',
@@ -360,7 +430,7 @@ export class Ec2State {
   launch(spec: LaunchSpec, now: number): InstanceRecord {
     if (!this.knowsImage(spec.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${spec.imageId}" (expecting "ami-...")`, 400);
     this.quota.check(spec.instanceType);
-    return this.#launch(now, resourceId('r'), 0, spec);
+    return this.#launch(now, resourceId('r'), 0, { ...spec, lenientGroups: true });
   }
 
   /** The template version a launch from `spec` uses now (`$Default` when no version is named). */
@@ -378,7 +448,6 @@ export class Ec2State {
     const p = templateLaunchParams(template, version, placement);
     if (p.imageId === undefined) throw new ServiceError('MissingParameter', 'The request must contain the parameter ImageId', 400);
     if (!this.knowsImage(p.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${p.imageId}" (expecting "ami-...")`, 400);
-    this.#checkGroups(p.securityGroups, p.groupIds);
     const launch: LaunchSpec & { groupIds?: string[]; ebsOptimized?: boolean } = { ...p, imageId: p.imageId };
     if (placement.instanceType !== undefined) launch.instanceType = placement.instanceType;
     if (placement.spot === true) launch.spot = true;
@@ -386,16 +455,6 @@ export class Ec2State {
     rec.launchTemplate = { id: template.id, name: template.name, version: version.number };
     if (p.metadata !== undefined) rec.metadata = { ...p.metadata };
     return rec;
-  }
-
-  #checkGroups(names: readonly string[] | undefined, ids: readonly string[] | undefined): void {
-    for (const name of names ?? []) {
-      if (name !== 'default') throw new ServiceError('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${this.vpcId}'`, 400);
-    }
-    for (const id of ids ?? []) {
-      if (!/^sg-[0-9a-f]+$/.test(id)) throw new ServiceError('InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`, 400);
-      if (id !== this.defaultGroup.id) throw new ServiceError('InvalidGroup.NotFound', `The security group '${id}' does not exist`, 400);
-    }
   }
 
   /** RunInstances: `maxCount` instances in one reservation, in one zone. */
@@ -408,16 +467,12 @@ export class Ec2State {
     if (!this.knowsImage(req.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${req.imageId}" (expecting "ami-...")`, 400);
     if (req.minCount < 1) throw new ServiceError('InvalidParameterValue', `Value (${req.minCount}) for parameter minCount is invalid. Expected a positive integer.`, 400);
     if (req.maxCount < req.minCount) throw new ServiceError('InvalidParameterValue', `Value (${req.maxCount}) for parameter maxCount is invalid. Expected a value at least minCount (${req.minCount}).`, 400);
-    this.#checkGroups(req.securityGroups, req.securityGroupIds);
-    let zone = req.availabilityZone;
-    if (req.subnetId !== undefined) {
-      const subnet = this.subnets.find((s) => s.id === req.subnetId);
-      if (subnet === undefined) throw new ServiceError('InvalidSubnetID.NotFound', `The subnet ID '${req.subnetId}' does not exist`, 400);
-      if (zone !== undefined && zone !== subnet.zone) throw new ServiceError('InvalidParameterValue', `The subnet '${subnet.id}' is in ${subnet.zone}, not in the requested zone ${zone}.`, 400);
-      zone = subnet.zone;
+    const subnet = this.#subnetFor(req.subnetId, req.availabilityZone);
+    const zone = subnet.zone;
+    if (req.securityGroups !== undefined && req.subnetId !== undefined && !subnet.defaultForAz) {
+      throw new ServiceError('InvalidParameterCombination', 'The parameter groupName cannot be used with the parameter subnet', 400);
     }
-    zone ??= this.zones[0] as string;
-    if (!this.zones.includes(zone)) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${zone}]`, 400);
+    this.#groups(subnet.vpcId, req.securityGroups, req.securityGroupIds);
     // As AWS: fewer than MinCount fitting is an error; otherwise as many as fit, up to MaxCount.
     this.quota.check(req.instanceType, req.minCount);
     const count = this.quota.fits(req.instanceType, req.maxCount);
@@ -429,7 +484,7 @@ export class Ec2State {
         instanceType: req.instanceType,
         availabilityZone: zone,
       };
-      if (req.subnetId !== undefined) spec.subnetId = req.subnetId;
+      spec.subnetId = subnet.id;
       if (req.keyName !== undefined) spec.keyName = req.keyName;
       if (req.securityGroups !== undefined) spec.securityGroups = req.securityGroups;
       if (req.securityGroupIds !== undefined) spec.groupIds = req.securityGroupIds;
@@ -458,10 +513,45 @@ export class Ec2State {
   terminate(rec: InstanceRecord, now: number, reason = 'User initiated'): Ec2InstanceState {
     const previous = rec.state;
     if (rec.state === 'terminated' || rec.state === 'shutting-down') return previous;
+    // A stopped instance no longer counts against the vCPU quota; termination releases it again.
+    if (rec.state === 'stopped') this.quota.add(rec.instanceType);
     rec.state = 'shutting-down';
     rec.stateSince = now;
     rec.terminatedAt = now;
     rec.terminationReason = reason;
+    return previous;
+  }
+
+  /**
+   * StopInstances for one instance: running → stopping → stopped ({@link STOP_MS}); its
+   * public address is released. Returns its previous state; EC2's error when it can't stop.
+   */
+  stop(rec: InstanceRecord, now: number): Ec2InstanceState {
+    const previous = rec.state;
+    if (rec.state === 'stopping' || rec.state === 'stopped') return previous;
+    if (rec.disableApiStop === true) throw new ServiceError('OperationNotPermitted', `The instance '${rec.id}' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.`, 400);
+    if (rec.state === 'pending') throw new ServiceError('IncorrectInstanceState', `Instance '${rec.id}' cannot be stopped as it has never reached the 'running' state.`, 400);
+    if (rec.state !== 'running') throw new ServiceError('IncorrectInstanceState', `This instance '${rec.id}' is not in a state from which it can be stopped.`, 400);
+    if (rec.instanceLifecycle === 'spot') {
+      throw new ServiceError('UnsupportedOperation', `You can't stop the Spot Instance '${rec.id}' because it is associated with a one-time Spot Instance request. You can only stop Spot Instances associated with persistent Spot Instance requests.`, 400);
+    }
+    rec.state = 'stopping';
+    rec.stateSince = now;
+    rec.stoppedAt = now;
+    return previous;
+  }
+
+  /** StartInstances for one instance: stopped → pending → running, with a new public address. Returns its previous state. */
+  start(rec: InstanceRecord, now: number): Ec2InstanceState {
+    const previous = rec.state;
+    if (rec.state === 'pending' || rec.state === 'running') return previous;
+    if (rec.state !== 'stopped') throw new ServiceError('IncorrectInstanceState', `The instance '${rec.id}' is not in a state from which it can be started.`, 400);
+    this.quota.check(rec.instanceType);
+    this.quota.add(rec.instanceType);
+    rec.state = 'pending';
+    rec.stateSince = now;
+    delete rec.stoppedAt;
+    if (this.network.subnets.get(rec.subnetId)?.mapPublicIpOnLaunch === true) rec.publicIp = this.#publicIp();
     return previous;
   }
 
@@ -496,6 +586,13 @@ export class Ec2State {
     if (rec.state === 'pending' && now >= rec.stateSince + BOOT_MS) {
       rec.state = 'running';
       rec.stateSince += BOOT_MS;
+      changed = true;
+    }
+    if (rec.state === 'stopping' && now >= rec.stateSince + STOP_MS) {
+      rec.state = 'stopped';
+      rec.publicIp = '';
+      this.quota.remove(rec.instanceType);
+      rec.stateSince += STOP_MS;
       changed = true;
     }
     if (rec.state === 'shutting-down' && now >= rec.stateSince + SHUTDOWN_MS) {
@@ -541,28 +638,35 @@ export class Ec2State {
     return {
       version: 1,
       seq: this.#seq,
-      /** The default VPC's id. */
-      vpcId: this.vpcId,
-      /** The default VPC's subnets, one per zone. */
-      subnets: this.subnets.map((s) => ({ ...s })),
-      /** The default security group. */
-      defaultGroup: { ...this.defaultGroup },
-      ipCounters: { ...this.#ipCounters },
+      ...this.#legacyNetwork(),
       publicIpCounter: this.#publicIpCounter,
       /** Visible instances by id, in launch order. */
       instances: [...this.instances.values()].map((i) => ({ ...i, securityGroups: i.securityGroups.map((g) => ({ ...g })), tags: i.tags.map((t) => ({ ...t })) })),
       launchTemplates: this.launchTemplates.snapshot(),
       spotCapacity: this.spot.snapshot(),
+      network: this.network.snapshot(),
+    };
+  }
+
+  /** The default VPC as snapshots made before VPCs could be created recorded it (empty ids once it is deleted). */
+  #legacyNetwork(): Pick<Ec2Snapshot, 'vpcId' | 'subnets' | 'defaultGroup' | 'ipCounters'> {
+    const vpc = this.network.defaultVpc();
+    if (vpc === undefined) return { vpcId: '', subnets: [], defaultGroup: { id: '', name: 'default', description: '' }, ipCounters: {} };
+    const subnets = this.network.subnetsOf(vpc.id).filter((s) => s.defaultForAz);
+    const g = this.network.defaultGroupOf(vpc.id);
+    return {
+      vpcId: vpc.id,
+      subnets: subnets.map((s) => ({ id: s.id, zone: s.zone, cidr: s.cidr })),
+      defaultGroup: { id: g.id, name: g.name, description: g.description },
+      ipCounters: Object.fromEntries(subnets.map((s) => [s.zone, s.handedOut])),
     };
   }
 
   /** Replaces the state with a snapshot's. */
   restore(s: Ec2Snapshot): void {
     this.#seq = s.seq;
-    this.vpcId = s.vpcId;
-    this.subnets = s.subnets.map((x) => ({ ...x }));
-    this.defaultGroup = { ...s.defaultGroup };
-    this.#ipCounters = { ...s.ipCounters };
+    if (s.network !== undefined) this.network.restore(s.network);
+    else this.network.restoreLegacy(s.vpcId, s.subnets, s.defaultGroup, (zone) => legacyHandedOut(s.ipCounters[zone] ?? 0));
     this.#publicIpCounter = s.publicIpCounter;
     this.instances = new Map(s.instances.map((i) => [i.id, { ...i }]));
     this.launchTemplates.restore(s.launchTemplates);
@@ -570,4 +674,12 @@ export class Ec2State {
     for (const i of this.instances.values()) if (i.state !== 'terminated' && i.state !== 'stopped') this.quota.add(i.instanceType);
     this.spot.restore(s.spotCapacity);
   }
+}
+
+/**
+ * Where a default subnet's counter stands after `n` addresses handed out the way botoscale
+ * local did before subnets had ranges (250 per /24 from `.4`), so new addresses come after them.
+ */
+function legacyHandedOut(n: number): number {
+  return n === 0 ? 0 : Math.floor((n - 1) / 250) * 256 + ((n - 1) % 250) + 1;
 }

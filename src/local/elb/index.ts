@@ -50,7 +50,10 @@ export function buildElb(cloud: Cloud, options: ElbServiceOptions = {}): ElbSimu
     const ec2 = cloud.ec2;
     if (!hasNetwork(ec2)) return { zones: () => ec2.zones(), subnets: [] };
     const n = ec2.network();
-    return { zones: () => ec2.zones(), vpcId: n.vpcId, subnets: n.subnets, defaultGroupId: n.defaultGroupId };
+    const net: ElbNetwork = { zones: () => ec2.zones(), subnets: n.subnets, groups: n.groups, elbDefaultGroup: (ports) => ec2.elbDefaultGroup(ports) };
+    if (n.vpcId !== undefined) net.vpcId = n.vpcId;
+    if (n.defaultGroupId !== undefined) net.defaultGroupId = n.defaultGroupId;
+    return net;
   };
   const state = new ElbState(cloud.region, cloud.accountId, network, options.maxLoadBalancers);
   const api: ElbApi = {

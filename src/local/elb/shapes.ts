@@ -41,7 +41,7 @@ export function loadBalancerShape(lb: LoadBalancerRecord, region: string, accoun
     Subnets: [...lb.subnets],
     Instances: lb.instances.map((m) => ({ InstanceId: m.instanceId })),
     HealthCheck: healthCheckShape(lb.healthCheck),
-    SourceSecurityGroup: lb.vpcId === undefined ? { OwnerAlias: 'amazon-elb', GroupName: 'amazon-elb-sg' } : { OwnerAlias: accountId, GroupName: 'default' },
+    SourceSecurityGroup: lb.vpcId === undefined ? { OwnerAlias: 'amazon-elb', GroupName: 'amazon-elb-sg' } : { OwnerAlias: accountId, GroupName: lb.sourceGroupName ?? 'default' },
     SecurityGroups: [...lb.securityGroups],
     CreatedTime: new Date(lb.createdTime),
     Scheme: lb.scheme,

@@ -12,6 +12,10 @@ import { randomNumber } from '../ids';
 import type { ElbInstanceHealth } from '../types';
 import type { SubnetRef } from '../ec2';
 import { DEFAULT_SSL_POLICY, POLICY_TYPES, PREDEFINED_POLICIES, type PolicyRecord } from './policies';
+import {
+  HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isHealthCheckTimeoutAllowed, isSecureProtocol, LOAD_BALANCER_NAME, LISTENER_PROTOCOLS, parseHealthCheckTarget,
+  type ListenerProtocol,
+} from '../../core/rules/aws-rules';
 
 /** How many load balancers an account may have by default (AWS's default quota). */
 export const MAX_LOAD_BALANCERS = 20;
@@ -144,6 +148,8 @@ export interface LoadBalancerRecord {
   vpcId?: string;
   /** Its security groups. */
   securityGroups: string[];
+  /** The name of its source security group (its first group's; `default` when absent). */
+  sourceGroupName?: string;
   /** Its health check. */
   healthCheck: HealthCheckRecord;
   /** Registered instances and their health. */
@@ -168,10 +174,21 @@ export interface ElbNetwork {
   zones(): readonly string[];
   /** The default VPC. */
   vpcId?: string;
-  /** Its subnets, one per zone. */
+  /** Every subnet (of every VPC; those without a VPC are the default VPC's). */
   subnets: readonly SubnetRef[];
   /** Its default security group. */
   defaultGroupId?: string;
+  /** Every security group, when known. */
+  groups?: ReadonlyArray<{ id: string; name: string; vpcId: string }>;
+  /**
+   * The `default_elb_…` group ELB gives load balancers created in the default VPC without
+   * security groups, made (or opened to more listener ports) on first use.
+   */
+  elbDefaultGroup?: (ports: readonly number[]) => string | undefined;
+}
+
+function inDefaultVpc(net: ElbNetwork, s: SubnetRef): boolean {
+  return s.vpcId === undefined || (s.vpcId === net.vpcId && s.defaultForAz !== false);
 }
 
 /** What CreateLoadBalancer asks for. */
@@ -218,8 +235,8 @@ export interface ListenerInput {
 export const DESYNC_ATTRIBUTE = 'elb.http.desyncmitigationmode';
 const DESYNC_MODES = ['monitor', 'defensive', 'strictest'];
 
-const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'SSL'];
-const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
+const PROTOCOLS: readonly string[] = LISTENER_PROTOCOLS;
+const NAME = LOAD_BALANCER_NAME;
 const CERTIFICATE = /^arn:aws[a-z-]*:(?:iam::\d{12}:server-certificate\/.+|acm:[a-z0-9-]+:\d{12}:certificate\/.+)$/;
 
 const HOSTED_ZONES: Record<string, string> = {
@@ -268,9 +285,7 @@ function checkCertificate(id: string | undefined): string {
   return id;
 }
 
-function isSecure(protocol: string): boolean {
-  return protocol === 'HTTPS' || protocol === 'SSL';
-}
+const isSecure = isSecureProtocol;
 
 function layer(protocol: string): 'http' | 'tcp' {
   return protocol === 'HTTP' || protocol === 'HTTPS' ? 'http' : 'tcp';
@@ -282,7 +297,7 @@ export function normaliseListener(l: ListenerInput): ListenerRecord {
   if (!PROTOCOLS.includes(protocol)) throw new ServiceError('UnsupportedProtocol', `Protocol ${l.protocol} is not supported: use HTTP, HTTPS, TCP or SSL.`, 400);
   const instanceProtocol = (l.instanceProtocol ?? (protocol === 'HTTPS' ? 'HTTP' : protocol === 'SSL' ? 'TCP' : protocol)).toUpperCase();
   if (!PROTOCOLS.includes(instanceProtocol)) throw new ServiceError('UnsupportedProtocol', `Protocol ${l.instanceProtocol ?? ''} is not supported: use HTTP, HTTPS, TCP or SSL.`, 400);
-  if (layer(protocol) !== layer(instanceProtocol)) {
+  if (!instanceProtocolsFor(protocol as ListenerProtocol).includes(instanceProtocol as ListenerProtocol)) {
     throw validation(`Listener protocol ${protocol} cannot forward to instance protocol ${instanceProtocol}: HTTP and HTTPS pair with HTTP or HTTPS, TCP and SSL with TCP or SSL.`);
   }
   if (!Number.isInteger(l.loadBalancerPort) || l.loadBalancerPort < 1 || l.loadBalancerPort > 65535) {
@@ -302,6 +317,10 @@ function sameListener(a: ListenerRecord, b: ListenerRecord): boolean {
 
 /** Checks a health check target (`TCP:80`, `HTTP:8080/health`). */
 export function checkTarget(target: string): void {
+  if (target.length > HEALTH_CHECK_TARGET_MAX_LENGTH) throw validation(`HealthCheck Target must be at most ${HEALTH_CHECK_TARGET_MAX_LENGTH} characters long.`);
+  const parts = parseHealthCheckTarget(target);
+  if (parts !== undefined && parts.port >= 1 && parts.port <= 65535) return;
+  // Not a target AWS accepts (core/rules): say what is wrong with it as precisely as we can.
   const m = /^(HTTP|HTTPS|TCP|SSL):(\d+)(\/.*)?$/i.exec(target);
   if (m === null) throw validation(`HealthCheck Target must look like TCP:PORT, SSL:PORT, HTTP:PORT/PATH or HTTPS:PORT/PATH; got '${target}'`);
   const protocol = (m[1] as string).toUpperCase();
@@ -309,6 +328,7 @@ export function checkTarget(target: string): void {
   if (port < 1 || port > 65535) throw validation(`HealthCheck Target port ${port} is invalid: ports are 1 to 65535.`);
   if ((protocol === 'HTTP' || protocol === 'HTTPS') && m[3] === undefined) throw validation(`HealthCheck Target ${target} needs a path: ${protocol}:${port}/PATH`);
   if ((protocol === 'TCP' || protocol === 'SSL') && m[3] !== undefined) throw validation(`HealthCheck Target ${target} cannot have a path: TCP and SSL checks only connect`);
+  throw validation(`HealthCheck Target ${target} has white space in its path: the path is sent in an HTTP request line.`);
 }
 
 /** The simulated ELB of one region. */
@@ -342,6 +362,14 @@ export class ElbState {
     return [...this.balancers.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
+  /** The VPC of subnets; ELB's error when they are in more than one. */
+  #vpcOf(subnets: readonly string[]): string | undefined {
+    const net = this.#network();
+    const vpcs = [...new Set(subnets.map((id) => net.subnets.find((s) => s.id === id)?.vpcId ?? net.vpcId))];
+    if (vpcs.length > 1) throw invalidConfig('All subnets of a load balancer must belong to the same VPC.');
+    return vpcs[0];
+  }
+
   #zonesFor(subnets: readonly string[]): string[] {
     const net = this.#network();
     const zones: string[] = [];
@@ -360,9 +388,10 @@ export class ElbState {
     if (bad !== undefined) throw validation(`Invalid Availability Zone: ${bad}`);
   }
 
-  #checkGroups(groups: readonly string[]): void {
+  #checkGroups(groups: readonly string[], vpcId: string | undefined): void {
     const net = this.#network();
-    const bad = groups.find((g) => g !== net.defaultGroupId);
+    const known = (g: string): boolean => (net.groups === undefined ? g === net.defaultGroupId : net.groups.some((x) => x.id === g && x.vpcId === vpcId));
+    const bad = groups.find((g) => !known(g));
     if (bad !== undefined) throw new ServiceError('InvalidSecurityGroup', `One or more of the specified security groups do not exist: ${bad}`, 400);
   }
 
@@ -400,16 +429,18 @@ export class ElbState {
     const net = this.#network();
     let zones: string[];
     let subnets: string[];
+    let vpcId = net.vpcId;
     if (subnetsGiven) {
       subnets = [...new Set(req.subnets)];
       zones = this.#zonesFor(subnets);
+      vpcId = this.#vpcOf(subnets);
     } else {
       zones = [...new Set(req.zones)];
       this.#checkZones(zones);
-      subnets = zones.flatMap((z) => net.subnets.filter((s) => s.zone === z).map((s) => s.id));
+      subnets = zones.flatMap((z) => net.subnets.filter((s) => s.zone === z && inDefaultVpc(net, s)).map((s) => s.id));
     }
     const groups = req.securityGroups ?? [];
-    this.#checkGroups(groups);
+    this.#checkGroups(groups, vpcId);
     const tags = (req.tags ?? []).map((t) => ({ key: t.key, value: t.value ?? '' }));
     this.#checkTags(tags);
     const digits = randomNumber(100_000_000, 2_147_483_647);
@@ -423,16 +454,30 @@ export class ElbState {
       backends: [],
       zones,
       subnets,
-      securityGroups: net.vpcId === undefined ? [] : groups.length > 0 ? groups : net.defaultGroupId === undefined ? [] : [net.defaultGroupId],
+      securityGroups: vpcId === undefined ? [] : groups.length > 0 ? [...new Set(groups)] : this.#defaultGroups(vpcId, listeners.map((l) => l.loadBalancerPort)),
       healthCheck: { target: `TCP:${(listeners[0] as ListenerRecord).instancePort}`, interval: 30, timeout: 5, unhealthyThreshold: 2, healthyThreshold: 10 },
       instances: [],
       attributes: { crossZone: false, accessLog: { enabled: false }, connectionDraining: { enabled: false, timeout: 300 }, idleTimeout: 60, additional: [{ key: DESYNC_ATTRIBUTE, value: 'defensive' }] },
       tags,
     };
-    if (net.vpcId !== undefined) lb.vpcId = net.vpcId;
+    if (vpcId !== undefined) lb.vpcId = vpcId;
+    const source = this.#network().groups?.find((g) => g.id === lb.securityGroups[0])?.name;
+    if (source !== undefined) lb.sourceGroupName = source;
     for (const l of listeners) this.#addListener(lb, l);
     this.balancers.set(lb.name, lb);
     return lb;
+  }
+
+  /**
+   * The security group of a load balancer created without one (Classic Load Balancers
+   * guide, "Configure security groups"): in a nondefault VPC, that VPC's default group; in
+   * the default VPC, the account's `default_elb_…` group open on the listener ports.
+   */
+  #defaultGroups(vpcId: string, ports: readonly number[]): string[] {
+    const net = this.#network();
+    const fromElb = vpcId === net.vpcId && net.elbDefaultGroup !== undefined ? net.elbDefaultGroup(ports) : undefined;
+    const id = fromElb ?? net.groups?.find((g) => g.vpcId === vpcId && g.name === 'default')?.id ?? net.defaultGroupId;
+    return id === undefined ? [] : [id];
   }
 
   #addListener(lb: LoadBalancerRecord, l: ListenerRecord): void {
@@ -492,7 +537,7 @@ export class ElbState {
   configureHealthCheck(name: string, hc: HealthCheckRecord): HealthCheckRecord {
     const lb = this.get(name);
     checkTarget(hc.target);
-    if (hc.timeout >= hc.interval) throw validation('HealthCheck Timeout must be less than Interval');
+    if (!isHealthCheckTimeoutAllowed(hc.timeout, hc.interval)) throw validation('HealthCheck Timeout must be less than Interval');
     const m = /^([a-z]+):(.*)$/i.exec(hc.target) as RegExpExecArray;
     lb.healthCheck = { ...hc, target: `${(m[1] as string).toUpperCase()}:${m[2] as string}` };
     return lb.healthCheck;
@@ -506,7 +551,7 @@ export class ElbState {
     for (const z of zones) {
       if (lb.zones.includes(z)) continue;
       lb.zones.push(z);
-      const subnet = net.subnets.find((s) => s.zone === z);
+      const subnet = net.subnets.find((s) => s.zone === z && (s.vpcId ?? net.vpcId) === lb.vpcId && (lb.vpcId !== net.vpcId || inDefaultVpc(net, s)));
       if (subnet !== undefined && !lb.subnets.includes(subnet.id)) lb.subnets.push(subnet.id);
     }
     return [...lb.zones];
@@ -531,6 +576,7 @@ export class ElbState {
     const lb = this.get(name);
     const added = subnets.filter((s) => !lb.subnets.includes(s));
     const zones = this.#zonesFor(added);
+    if (added.length > 0 && lb.vpcId !== undefined && this.#vpcOf([...lb.subnets, ...added]) !== lb.vpcId) throw invalidConfig('All subnets of a load balancer must belong to the same VPC.');
     const clash = zones.find((z) => lb.zones.includes(z));
     if (clash !== undefined) throw new ServiceError('InvalidConfigurationRequest', `The load balancer already has a subnet in ${clash}.`, 409);
     lb.subnets.push(...added);
@@ -554,7 +600,7 @@ export class ElbState {
   applySecurityGroups(name: string, groups: readonly string[]): string[] {
     const lb = this.get(name);
     if (lb.vpcId === undefined) throw invalidConfig('Security groups can only be applied to a load balancer in a VPC.');
-    this.#checkGroups(groups);
+    this.#checkGroups(groups, lb.vpcId);
     lb.securityGroups = [...new Set(groups)];
     return [...lb.securityGroups];
   }

@@ -56,9 +56,6 @@ export const PROFILES: Readonly<Record<ServiceName, ServiceProfile>> = {
   ec2: profile('ec2', ec2Model as unknown as ServiceModel, 'ec2', 'ec2', { ownChecks: new Set(['LaunchTemplateName']) }),
 };
 
-/** The signing names, in the order the cloud steps the services. */
-export const SERVICE_NAMES: readonly ServiceName[] = ['ec2', 'elasticloadbalancing', 'autoscaling', 'monitoring'];
-
 /** Whether a string is one of the four signing names. */
 export function isServiceName(name: string): name is ServiceName {
   return Object.prototype.hasOwnProperty.call(PROFILES, name);

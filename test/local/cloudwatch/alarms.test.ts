@@ -79,9 +79,10 @@ describe('PutMetricAlarm and DescribeAlarms', () => {
 
   test.each([
     [{ Statistic: 'Median' }, 'ValidationError', 'Statistic Median is not valid. Valid statistics are SampleCount, Average, Sum, Minimum, Maximum.'],
-    [{ Period: 45 }, 'ValidationError', 'Period must be 10, 30 or a multiple of 60'],
-    [{ Period: 61 }, 'ValidationError', 'Period must be 10, 30 or a multiple of 60'],
-    [{ Period: 3600, EvaluationPeriods: 25 }, 'InvalidParameterCombination', 'Metrics cannot be checked across more than a day (EvaluationPeriods * Period must be <= 86400).'],
+    [{ Period: 45 }, 'ValidationError', 'Period must be 10, 20, 30 or a multiple of 60 seconds.'],
+    [{ Period: 61 }, 'ValidationError', 'Period must be 10, 20, 30 or a multiple of 60 seconds.'],
+    [{ Period: 60, EvaluationPeriods: 1441 }, 'InvalidParameterCombination', 'Metrics cannot be checked across more than one day, for a period under an hour (EvaluationPeriods * Period must be <= 86400).'],
+    [{ Period: 3600, EvaluationPeriods: 169 }, 'InvalidParameterCombination', 'Metrics cannot be checked across more than seven days (EvaluationPeriods * Period must be <= 604800).'],
     [{ DatapointsToAlarm: 3 }, 'ValidationError', 'DatapointsToAlarm must be between 1 and EvaluationPeriods.'],
     [{ ExtendedStatistic: 'p90' }, 'InvalidParameterCombination', 'Exactly one element of the Statistic and ExtendedStatistic parameters must be specified.'],
     [{ Statistic: undefined }, 'InvalidParameterCombination', 'Exactly one element of the Statistic and ExtendedStatistic parameters must be specified.'],

@@ -6,16 +6,19 @@ import { readFileSync } from 'node:fs';
 import { createAutoScalingService } from '../../../src/local/autoscale';
 import { createCloudWatchService } from '../../../src/local/cloudwatch';
 import { fakeCloud } from '../autoscale/fakes';
+import { DEBIAN_DIST_PACKAGES, requireDebianFiles } from '../../helpers/python';
 
-const BOTO = '/usr/lib/python3/dist-packages/boto/ec2';
-const MODELS = '/usr/lib/python3/dist-packages/botocore/data';
+const BOTO = `${DEBIAN_DIST_PACKAGES}/boto/ec2`;
+const MODELS = `${DEBIAN_DIST_PACKAGES}/botocore/data`;
 
 function botoActions(file: string): string[] {
+  requireDebianFiles(`${BOTO}/${file}`, 'boto');
   const text = readFileSync(`${BOTO}/${file}`, 'utf8');
   return [...new Set([...text.matchAll(/get_(?:list|object|status)\(\s*'([A-Za-z]+)'/g)].map((m) => m[1] as string))].sort();
 }
 
 function modelActions(path: string): string[] {
+  requireDebianFiles(`${MODELS}/${path}`, 'botocore');
   const model = JSON.parse(readFileSync(`${MODELS}/${path}`, 'utf8')) as { operations: Record<string, unknown> };
   return Object.keys(model.operations);
 }

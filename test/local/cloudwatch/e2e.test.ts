@@ -105,7 +105,7 @@ test('alarms: put, describe, set state, history, delete, and the errors', async 
   await cw.send(new DisableAlarmActionsCommand({ AlarmNames: ['slow'] }));
   expect((await cw.send(new DescribeAlarmsCommand({}))).MetricAlarms?.[0]?.ActionsEnabled).toBe(false);
   const period = await failure(cw.send(new PutMetricAlarmCommand({ AlarmName: 'x', Namespace: 'App', MetricName: 'Latency', Statistic: 'Average', Period: 45, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' })));
-  expect([period.status, period.code ?? period.name, period.message]).toEqual([400, 'ValidationError', 'Period must be 10, 30 or a multiple of 60']);
+  expect([period.status, period.code ?? period.name, period.message]).toEqual([400, 'ValidationError', 'Period must be 10, 20, 30 or a multiple of 60 seconds.']);
   const missing = await failure(cw.send(new SetAlarmStateCommand({ AlarmName: 'ghost', StateValue: 'OK', StateReason: 'x' })));
   expect([missing.name, missing.status]).toEqual(['ResourceNotFound', 404]);
   const format = await failure(cw.send(new SetAlarmStateCommand({ AlarmName: 'slow', StateValue: 'OK', StateReason: 'x', StateReasonData: '{' })));

@@ -1,0 +1,207 @@
+/**
+ * The AWS rules no service model states, written once for the client's checks,
+ * botoscale local and autoscalectl alike, each with the AWS documentation it comes from.
+ * The constraints the models do state are in `./generated` (made from the models).
+ *
+ * Every function here answers a question (is this allowed? what is the limit?) and leaves
+ * the wording of the refusal to its caller: the client names the argument, botoscale
+ * local answers with AWS's error code, autoscalectl names the file's key.
+ *
+ * @module
+ */
+
+// ---------------------------------------------------------------------------------------
+// CloudWatch alarms. AWS CloudWatch API Reference, PutMetricAlarm, Period: "Valid values
+// are 10, 20, 30, and any multiple of 60." ... "Period multiplied by EvaluationPeriods
+// can't be more than 604,800 seconds. For alarms with a period of less than one hour
+// (3,600 seconds), the total evaluation period can't be longer than one day (86,400
+// seconds)." https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
+
+/** The periods under a minute an alarm may have (high-resolution alarms). */
+export const ALARM_SHORT_PERIODS = [10, 20, 30] as const;
+
+/** The periods an alarm may have, in words, for messages. */
+export const ALARM_PERIODS_TEXT = '10, 20, 30 or a multiple of 60 seconds';
+
+/** Whether `seconds` is a period PutMetricAlarm accepts: 10, 20, 30 or a positive multiple of 60. */
+export function isAlarmPeriod(seconds: number): boolean {
+  return Number.isInteger(seconds) && ((seconds > 0 && seconds % 60 === 0) || (ALARM_SHORT_PERIODS as readonly number[]).includes(seconds));
+}
+
+/** One day: the longest evaluation span of an alarm whose period is under an hour. */
+export const SHORT_PERIOD_SPAN_LIMIT = 86_400;
+/** Seven days: the longest evaluation span of any alarm. */
+export const EVALUATION_SPAN_LIMIT = 604_800;
+
+/** The longest period × evaluation periods an alarm with this period may have, in seconds. */
+export function evaluationSpanLimit(period: number): number {
+  return period < 3600 ? SHORT_PERIOD_SPAN_LIMIT : EVALUATION_SPAN_LIMIT;
+}
+
+/** The limit of {@link evaluationSpanLimit} in words: "one day, for a period under an hour" or "seven days". */
+export function evaluationSpanLimitText(period: number): string {
+  return period < 3600 ? 'one day, for a period under an hour' : 'seven days';
+}
+
+/** Whether an alarm may look at `evaluationPeriods` periods of `period` seconds. */
+export function isEvaluationSpanAllowed(period: number, evaluationPeriods: number): boolean {
+  return period * evaluationPeriods <= evaluationSpanLimit(period);
+}
+
+/**
+ * A percentile statistic, `p0` to `p100` with up to ten decimals (`p99.9`). CloudWatch
+ * User Guide, "CloudWatch statistics definitions": "Percentile (p) indicates the relative
+ * standing of a value in a dataset. For example, p95 is the 95th percentile"; the same page
+ * bounds the other extended statistics' numbers to "0 to 100, with up to 10 decimal
+ * places", which botoscale applies to percentiles too. AWS also takes trimmed and
+ * winsorized means (tm90, wm90, ...); botoscale, client and local alike, takes percentiles only.
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Statistics-definitions.html
+ */
+export const PERCENTILE_STATISTIC = /^p(\d{1,2}(\.\d{1,10})?|100(\.0{1,10})?)$/;
+
+// ---------------------------------------------------------------------------------------
+// Auto Scaling.
+
+/**
+ * The adjustment types of simple and step scaling policies. Amazon EC2 Auto Scaling API
+ * Reference, PutScalingPolicy, AdjustmentType: "Valid values are ChangeInCapacity,
+ * ExactCapacity, and PercentChangeInCapacity." (the model types it as a free string).
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_PutScalingPolicy.html
+ */
+export const ADJUSTMENT_TYPES = ['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'] as const;
+
+/**
+ * How a step scaling policy aggregates its metric. Amazon EC2 Auto Scaling API Reference,
+ * PutScalingPolicy, MetricAggregationType: "Valid values are Minimum, Maximum, and Average.
+ * If the aggregation type is null, the value is treated as Average."
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_PutScalingPolicy.html
+ */
+export const METRIC_AGGREGATION_TYPES = ['Minimum', 'Maximum', 'Average'] as const;
+
+/**
+ * How a mixed instances policy picks on-demand and spot pools. Amazon EC2 Auto Scaling API
+ * Reference, InstancesDistribution: OnDemandAllocationStrategy "Valid values: prioritized |
+ * lowest-price"; SpotAllocationStrategy "Valid values: capacity-optimized |
+ * capacity-optimized-prioritized | lowest-price | price-capacity-optimized" (the model types
+ * both as free strings). https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_InstancesDistribution.html
+ */
+export const ON_DEMAND_ALLOCATION_STRATEGIES = ['prioritized', 'lowest-price'] as const;
+/** See {@link ON_DEMAND_ALLOCATION_STRATEGIES}; in the order AWS's refusal lists them. */
+export const SPOT_ALLOCATION_STRATEGIES = ['lowest-price', 'capacity-optimized', 'capacity-optimized-prioritized', 'price-capacity-optimized'] as const;
+
+/**
+ * The instance types one mixed instances policy may list. Amazon EC2 Auto Scaling User
+ * Guide, "Auto Scaling groups with multiple instance types and purchase options": "You can
+ * specify up to 40 instance types per Auto Scaling group".
+ */
+export const MAX_INSTANCE_TYPES = 40;
+
+/**
+ * The termination policies, in the order DescribeTerminationPolicyTypes lists them.
+ * Amazon EC2 Auto Scaling API Reference, DescribeTerminationPolicyTypes: "The termination
+ * policies supported by Amazon EC2 Auto Scaling: OldestInstance, OldestLaunchConfiguration,
+ * NewestInstance, ClosestToNextInstanceHour, Default, OldestLaunchTemplate, and
+ * AllocationStrategy." (the model types each as a free string). https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_DescribeTerminationPolicyTypes.html
+ */
+export const TERMINATION_POLICIES = [
+  'AllocationStrategy', 'ClosestToNextInstanceHour', 'Default', 'NewestInstance', 'OldestInstance',
+  'OldestLaunchConfiguration', 'OldestLaunchTemplate',
+] as const;
+
+/** Which capacity bound a group's sizes break, if any. */
+export type CapacityBreach = 'min-above-max' | 'desired-below-min' | 'desired-above-max';
+
+/**
+ * Checks a group's sizes against each other: min ≤ desired ≤ max, for whichever are
+ * known. Amazon EC2 Auto Scaling API Reference, CreateAutoScalingGroup, DesiredCapacity:
+ * "This number must be greater than or equal to the minimum size of the group and less
+ * than or equal to the maximum size of the group." (and MinSize ≤ MaxSize with it).
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html
+ */
+export function capacityBreach(min: number | undefined, max: number | undefined, desired: number | undefined): CapacityBreach | undefined {
+  if (min !== undefined && max !== undefined && min > max) return 'min-above-max';
+  if (desired !== undefined && min !== undefined && desired < min) return 'desired-below-min';
+  if (desired !== undefined && max !== undefined && desired > max) return 'desired-above-max';
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Classic Load Balancers.
+
+/** The longest load balancer name. */
+export const LOAD_BALANCER_NAME_MAX_LENGTH = 32;
+
+/**
+ * A load balancer name: 1 to 32 letters, digits and hyphens, not starting or ending with a
+ * hyphen. Elastic Load Balancing API Reference, CreateLoadBalancer, LoadBalancerName: "This
+ * name must be unique within your set of load balancers for the region, must have a
+ * maximum of 32 characters, must contain only alphanumeric characters or hyphens, and
+ * cannot begin or end with a hyphen." (the model types it as a free string).
+ * https://docs.aws.amazon.com/elasticloadbalancing/2012-06-01/APIReference/API_CreateLoadBalancer.html
+ */
+export const LOAD_BALANCER_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
+
+/**
+ * Whether a health check's timeout fits its interval. Elastic Load Balancing API
+ * Reference, HealthCheck, Timeout: "This value must be less than the Interval value."
+ */
+export function isHealthCheckTimeoutAllowed(timeout: number, interval: number): boolean {
+  return timeout < interval;
+}
+
+/**
+ * The protocols of listeners and health checks. Elastic Load Balancing API Reference
+ * (2012-06-01), Listener, Protocol: "The load balancer transport protocol to use for
+ * routing: HTTP, HTTPS, TCP, or SSL." (the model types it as a free string).
+ * https://docs.aws.amazon.com/elasticloadbalancing/2012-06-01/APIReference/API_Listener.html
+ */
+export const LISTENER_PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'SSL'] as const;
+/** A listener protocol, upper-case. */
+export type ListenerProtocol = (typeof LISTENER_PROTOCOLS)[number];
+
+/**
+ * The instance protocols a front-end protocol may forward with. Listener,
+ * InstanceProtocol: "If the front-end protocol is TCP or SSL, the back-end protocol must
+ * be TCP or SSL. If the front-end protocol is HTTP or HTTPS, the back-end protocol must be
+ * HTTP or HTTPS."
+ */
+export function instanceProtocolsFor(protocol: ListenerProtocol): readonly ListenerProtocol[] {
+  return protocol === 'HTTP' || protocol === 'HTTPS' ? ['HTTP', 'HTTPS'] : ['TCP', 'SSL'];
+}
+
+/** Whether a listener protocol needs a server certificate (Listener, SSLCertificateId: "The Amazon Resource Name (ARN) of the server certificate" of HTTPS and SSL listeners). */
+export function isSecureProtocol(protocol: string): boolean {
+  return protocol === 'HTTPS' || protocol === 'SSL';
+}
+
+/**
+ * A health check target: `TCP:port`, `SSL:port`, `HTTP:port/path` or `HTTPS:port/path`,
+ * any case. Elastic Load Balancing API Reference, HealthCheck, Target: "TCP is default,
+ * specified as a TCP: port pair ... SSL is also specified as SSL: port pair ... For HTTP/HTTPS,
+ * you must include a ping path in the string. ... The total length of the HTTP ping target
+ * must be 1024 16-bit Unicode characters or less." A path holds no white space (it is
+ * sent as an HTTP request line). Groups: 1/3 protocol, 2/4 port, 5 path.
+ * https://docs.aws.amazon.com/elasticloadbalancing/2012-06-01/APIReference/API_HealthCheck.html
+ */
+export const HEALTH_CHECK_TARGET = /^(?:(TCP|SSL):(\d{1,5})|(HTTPS?):(\d{1,5})(\/\S*))$/i;
+/** The forms of {@link HEALTH_CHECK_TARGET}, in words, for messages. */
+export const HEALTH_CHECK_TARGET_FORMS = 'TCP:port, SSL:port, HTTP:port/path or HTTPS:port/path';
+/** The longest health check target, in characters. */
+export const HEALTH_CHECK_TARGET_MAX_LENGTH = 1024;
+
+/** A health check target's parts: protocol (upper-case), port and path (`''` for TCP and SSL). */
+export interface HealthCheckTargetParts {
+  /** `HTTP`, `HTTPS`, `TCP` or `SSL`. */
+  protocol: ListenerProtocol;
+  /** The port as written (its range is checked apart). */
+  port: number;
+  /** The ping path of HTTP and HTTPS checks, starting with `/`; `''` otherwise. */
+  path: string;
+}
+
+/** The parts of a target of the right form, or `undefined` when it has not that form. */
+export function parseHealthCheckTarget(target: string): HealthCheckTargetParts | undefined {
+  const m = HEALTH_CHECK_TARGET.exec(target);
+  if (m === null) return undefined;
+  return { protocol: (m[1] ?? m[3] ?? '').toUpperCase() as ListenerProtocol, port: Number(m[2] ?? m[4]), path: m[5] ?? '' };
+}

@@ -1,0 +1,277 @@
+/**
+ * The EC2 network wire handlers: CreateVpc, DescribeVpcs, DeleteVpc, CreateSubnet,
+ * DescribeSubnets, DeleteSubnet, CreateSecurityGroup, DescribeSecurityGroups,
+ * DeleteSecurityGroup and AuthorizeSecurityGroupIngress/Egress, with the filters, paging
+ * and error codes of the EC2 API Reference.
+ *
+ * @module
+ */
+import { ServiceError } from '../errors';
+import { optObjects, optString, optStrings } from '../input';
+import type { ServiceHandlers, WireObject } from '../types';
+import { FilterSet, readFilters, type FilterFields } from './filters';
+import { dryRun, pageOf, pageSize, settledHandlers, tagsOf } from './handlers';
+import { subnetNotFound, vpcNotFound, type NetGroupRecord, type NetSubnetRecord, type VpcRecord } from './network';
+import { regionAbbreviation } from './regions';
+import { addRules, permissionsShape, readRules, rulesShape } from './sg-rules';
+import type { Ec2State, TagRecord } from './state';
+
+/** The DHCP options set every simulated VPC uses. */
+export const DHCP_OPTIONS_ID = 'dopt-0b1a2c3d4e5f60718';
+
+function tagsShape(tags: readonly TagRecord[]): WireObject {
+  return tags.length === 0 ? {} : { Tags: tags.map((t) => ({ Key: t.key, Value: t.value })) };
+}
+
+function checkIds(ids: readonly string[], prefix: string, code: string): void {
+  const re = new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`);
+  const bad = ids.find((id) => !re.test(id));
+  if (bad !== undefined) throw new ServiceError(code, `Invalid id: "${bad}"`, 400);
+}
+
+function required(input: WireObject, name: string): string {
+  const v = optString(input, name);
+  if (v === undefined || v === '') throw new ServiceError('MissingParameter', `The request must contain the parameter ${name}`, 400);
+  return v;
+}
+
+function vpcFields(ownerId: string): FilterFields<VpcRecord> {
+  return {
+    'vpc-id': (v) => v.id,
+    cidr: (v) => v.cidr,
+    'cidr-block-association.cidr-block': (v) => v.cidr,
+    'cidr-block-association.association-id': (v) => v.cidrAssociationId,
+    'cidr-block-association.state': () => 'associated',
+    'dhcp-options-id': () => DHCP_OPTIONS_ID,
+    'is-default': (v) => v.isDefault,
+    'owner-id': () => ownerId,
+    state: () => 'available',
+  };
+}
+
+function vpcShape(v: VpcRecord, ownerId: string, state: string): WireObject {
+  return {
+    CidrBlock: v.cidr,
+    DhcpOptionsId: DHCP_OPTIONS_ID,
+    State: state,
+    VpcId: v.id,
+    OwnerId: ownerId,
+    InstanceTenancy: v.instanceTenancy,
+    CidrBlockAssociationSet: [{ AssociationId: v.cidrAssociationId, CidrBlock: v.cidr, CidrBlockState: { State: 'associated' } }],
+    IsDefault: v.isDefault,
+    ...tagsShape(v.tags),
+  };
+}
+
+function subnetFields(ec2: Ec2State, ownerId: string): FilterFields<NetSubnetRecord> {
+  const zoneId = (s: NetSubnetRecord): string => `${regionAbbreviation(ec2.region)}-az${ec2.zones.indexOf(s.zone) + 1}`;
+  return {
+    'vpc-id': (s) => s.vpcId,
+    'subnet-id': (s) => s.id,
+    'availability-zone': (s) => s.zone,
+    availabilityZone: (s) => s.zone,
+    'availability-zone-id': zoneId,
+    'default-for-az': (s) => s.defaultForAz,
+    defaultForAz: (s) => s.defaultForAz,
+    'cidr-block': (s) => s.cidr,
+    cidr: (s) => s.cidr,
+    cidrBlock: (s) => s.cidr,
+    state: () => 'available',
+    'available-ip-address-count': (s) => ec2.availableAddresses(s),
+    'map-public-ip-on-launch': (s) => s.mapPublicIpOnLaunch,
+    'owner-id': () => ownerId,
+    'subnet-arn': (s) => `arn:aws:ec2:${ec2.region}:${ownerId}:subnet/${s.id}`,
+  };
+}
+
+function subnetShape(ec2: Ec2State, s: NetSubnetRecord, ownerId: string): WireObject {
+  return {
+    AvailabilityZone: s.zone,
+    AvailabilityZoneId: `${regionAbbreviation(ec2.region)}-az${ec2.zones.indexOf(s.zone) + 1}`,
+    AvailableIpAddressCount: ec2.availableAddresses(s),
+    CidrBlock: s.cidr,
+    DefaultForAz: s.defaultForAz,
+    MapPublicIpOnLaunch: s.mapPublicIpOnLaunch,
+    MapCustomerOwnedIpOnLaunch: false,
+    State: 'available',
+    SubnetId: s.id,
+    VpcId: s.vpcId,
+    OwnerId: ownerId,
+    AssignIpv6AddressOnCreation: false,
+    Ipv6CidrBlockAssociationSet: [],
+    SubnetArn: `arn:aws:ec2:${ec2.region}:${ownerId}:subnet/${s.id}`,
+    EnableDns64: false,
+    Ipv6Native: false,
+    PrivateDnsNameOptionsOnLaunch: { HostnameType: 'ip-name', EnableResourceNameDnsARecord: false, EnableResourceNameDnsAAAARecord: false },
+    ...tagsShape(s.tags),
+  };
+}
+
+function groupFields(ownerId: string): FilterFields<NetGroupRecord> {
+  return {
+    'group-name': (g) => g.name,
+    'group-id': (g) => g.id,
+    'vpc-id': (g) => g.vpcId,
+    description: (g) => g.description,
+    'owner-id': () => ownerId,
+    'ip-permission.protocol': (g) => g.ingress.map((r) => r.protocol),
+    'ip-permission.from-port': (g) => g.ingress.map((r) => String(r.fromPort ?? -1)),
+    'ip-permission.to-port': (g) => g.ingress.map((r) => String(r.toPort ?? -1)),
+    'ip-permission.cidr': (g) => g.ingress.flatMap((r) => (r.cidrIpv4 === undefined ? [] : [r.cidrIpv4])),
+    'ip-permission.ipv6-cidr': (g) => g.ingress.flatMap((r) => (r.cidrIpv6 === undefined ? [] : [r.cidrIpv6])),
+    'ip-permission.group-id': (g) => g.ingress.flatMap((r) => (r.groupId === undefined ? [] : [r.groupId])),
+    'egress.ip-permission.protocol': (g) => g.egress.map((r) => r.protocol),
+    'egress.ip-permission.cidr': (g) => g.egress.flatMap((r) => (r.cidrIpv4 === undefined ? [] : [r.cidrIpv4])),
+    'egress.ip-permission.group-id': (g) => g.egress.flatMap((r) => (r.groupId === undefined ? [] : [r.groupId])),
+  };
+}
+
+function groupShape(ec2: Ec2State, g: NetGroupRecord, ownerId: string): WireObject {
+  return {
+    Description: g.description,
+    GroupName: g.name,
+    IpPermissions: permissionsShape(g.ingress, ownerId),
+    OwnerId: ownerId,
+    GroupId: g.id,
+    IpPermissionsEgress: permissionsShape(g.egress, ownerId),
+    VpcId: g.vpcId,
+    SecurityGroupArn: `arn:aws:ec2:${ec2.region}:${ownerId}:security-group/${g.id}`,
+    ...tagsShape(g.tags),
+  };
+}
+
+function paged<T extends { seq: number }>(input: WireObject, idsGiven: boolean, idsParam: string, items: readonly T[]): { items: T[]; next: WireObject } {
+  const max = pageSize(input, idsGiven, idsParam);
+  const page = pageOf(items, max, optString(input, 'NextToken'));
+  return { items: page.items, next: page.nextToken === undefined ? {} : { NextToken: page.nextToken } };
+}
+
+function vpcHandlers(ec2: Ec2State): ServiceHandlers {
+  const net = ec2.network;
+  return {
+    CreateVpc(input, ctx) {
+      dryRun(input);
+      const cidr = required(input, 'CidrBlock');
+      const vpc = net.createVpc(cidr, optString(input, 'InstanceTenancy') ?? 'default', tagsOf(optObjects(input, 'TagSpecifications'), 'vpc') ?? []);
+      return { Vpc: vpcShape(vpc, ctx.accountId, 'pending') };
+    },
+
+    DescribeVpcs(input, ctx) {
+      dryRun(input);
+      const ids = optStrings(input, 'VpcIds') ?? [];
+      checkIds(ids, 'vpc', 'InvalidVpcID.Malformed');
+      const missing = ids.find((id) => !net.vpcs.has(id));
+      if (missing !== undefined) throw vpcNotFound(missing);
+      const filters = new FilterSet(readFilters(input), vpcFields(ctx.accountId), (v) => v.tags);
+      const candidates = ids.length > 0 ? [...new Set(ids)].map((id) => net.vpc(id)) : [...net.vpcs.values()];
+      const page = paged(input, ids.length > 0, 'vpcIds', candidates.filter((v) => filters.matches(v)));
+      return { Vpcs: page.items.map((v) => vpcShape(v, ctx.accountId, 'available')), ...page.next };
+    },
+
+    DeleteVpc(input) {
+      dryRun(input);
+      const id = required(input, 'VpcId');
+      checkIds([id], 'vpc', 'InvalidVpcID.Malformed');
+      net.deleteVpc(id);
+      return {};
+    },
+  };
+}
+
+function subnetHandlers(ec2: Ec2State): ServiceHandlers {
+  const net = ec2.network;
+  const zoneOfId = (zoneId: string): string => {
+    const i = ec2.zones.findIndex((_, n) => `${regionAbbreviation(ec2.region)}-az${n + 1}` === zoneId);
+    if (i < 0) throw new ServiceError('InvalidParameterValue', `Value (${zoneId}) for parameter availabilityZoneId is invalid.`, 400);
+    return ec2.zones[i] as string;
+  };
+  return {
+    CreateSubnet(input, ctx) {
+      dryRun(input);
+      const vpcId = required(input, 'VpcId');
+      checkIds([vpcId], 'vpc', 'InvalidVpcID.Malformed');
+      const cidr = required(input, 'CidrBlock');
+      const zone = optString(input, 'AvailabilityZone');
+      const zoneId = optString(input, 'AvailabilityZoneId');
+      if (zone !== undefined && zoneId !== undefined) throw new ServiceError('InvalidParameterCombination', 'The parameter AvailabilityZone cannot be used with the parameter AvailabilityZoneId', 400);
+      const subnet = net.createSubnet(vpcId, cidr, zone ?? (zoneId === undefined ? undefined : zoneOfId(zoneId)), tagsOf(optObjects(input, 'TagSpecifications'), 'subnet') ?? []);
+      return { Subnet: subnetShape(ec2, subnet, ctx.accountId) };
+    },
+
+    DescribeSubnets(input, ctx) {
+      dryRun(input);
+      const ids = optStrings(input, 'SubnetIds') ?? [];
+      checkIds(ids, 'subnet', 'InvalidSubnetID.Malformed');
+      const missing = ids.find((id) => !net.subnets.has(id));
+      if (missing !== undefined) throw subnetNotFound(missing);
+      const filters = new FilterSet(readFilters(input), subnetFields(ec2, ctx.accountId), (s) => s.tags);
+      const candidates = ids.length > 0 ? [...new Set(ids)].map((id) => net.subnet(id)) : [...net.subnets.values()];
+      const page = paged(input, ids.length > 0, 'subnetIds', candidates.filter((s) => filters.matches(s)));
+      return { Subnets: page.items.map((s) => subnetShape(ec2, s, ctx.accountId)), ...page.next };
+    },
+
+    DeleteSubnet(input) {
+      dryRun(input);
+      const id = required(input, 'SubnetId');
+      checkIds([id], 'subnet', 'InvalidSubnetID.Malformed');
+      net.deleteSubnet(id, ec2.use);
+      return {};
+    },
+  };
+}
+
+function groupHandlers(ec2: Ec2State): ServiceHandlers {
+  const net = ec2.network;
+  const named = (input: WireObject): NetGroupRecord => {
+    const id = optString(input, 'GroupId');
+    if (id !== undefined) return net.group(id);
+    const name = optString(input, 'GroupName');
+    if (name !== undefined) return net.groupByName(name);
+    throw new ServiceError('MissingParameter', 'The request must contain the parameter groupName or groupId', 400);
+  };
+  const authorize = (egress: boolean) => (input: WireObject, ctx: { accountId: string }): WireObject => {
+    dryRun(input);
+    const group = egress ? net.group(required(input, 'GroupId')) : named(input);
+    const added = addRules(group, egress, readRules(net, group, input));
+    return { Return: true, SecurityGroupRules: rulesShape(group, egress, added, ctx.accountId) };
+  };
+  return {
+    CreateSecurityGroup(input, ctx) {
+      dryRun(input);
+      const name = required(input, 'GroupName');
+      const description = optString(input, 'Description');
+      if (description === undefined) throw new ServiceError('MissingParameter', 'The request must contain the parameter GroupDescription', 400);
+      const vpcId = optString(input, 'VpcId');
+      if (vpcId !== undefined) checkIds([vpcId], 'vpc', 'InvalidVpcID.Malformed');
+      const g = net.createGroup(name, description, vpcId, tagsOf(optObjects(input, 'TagSpecifications'), 'security-group') ?? []);
+      return { GroupId: g.id, SecurityGroupArn: `arn:aws:ec2:${ec2.region}:${ctx.accountId}:security-group/${g.id}`, ...tagsShape(g.tags) };
+    },
+
+    DescribeSecurityGroups(input, ctx) {
+      dryRun(input);
+      const ids = optStrings(input, 'GroupIds') ?? [];
+      const names = optStrings(input, 'GroupNames') ?? [];
+      const picked = [...ids.map((id) => net.group(id)), ...names.map((n) => net.groupByName(n))];
+      const filters = new FilterSet(readFilters(input), groupFields(ctx.accountId), (g) => g.tags);
+      const candidates = picked.length > 0 ? [...new Set(picked)] : [...net.groups.values()];
+      const page = paged(input, picked.length > 0, 'groupIds', candidates.filter((g) => filters.matches(g)));
+      return { SecurityGroups: page.items.map((g) => groupShape(ec2, g, ctx.accountId)), ...page.next };
+    },
+
+    DeleteSecurityGroup(input) {
+      dryRun(input);
+      const g = named(input);
+      net.deleteGroup(g, ec2.use);
+      return { Return: true, GroupId: g.id };
+    },
+
+    AuthorizeSecurityGroupIngress: authorize(false),
+    AuthorizeSecurityGroupEgress: authorize(true),
+  };
+}
+
+/** The network handlers over a state model; each first brings the instances to the request's time. */
+export function networkHandlers(ec2: Ec2State): ServiceHandlers {
+  return settledHandlers(ec2, { ...vpcHandlers(ec2), ...subnetHandlers(ec2), ...groupHandlers(ec2) });
+}
+

@@ -1,0 +1,128 @@
+/**
+ * Auto Scaling groups and load balancers in VPCs, through @aws-sdk/client-auto-scaling,
+ * @aws-sdk/client-ec2 and @aws-sdk/client-elastic-load-balancing against botoscale local:
+ * VPCZoneIdentifier subnets decide the zones and addresses of launched instances, an
+ * unknown subnet is AWS's ValidationError, a stopped instance fails its EC2 health check
+ * and is replaced, and load balancers created with subnets take their VPC and the
+ * security group the ELB guide documents.
+ */
+import { AutoScaling } from '@aws-sdk/client-auto-scaling';
+import { EC2, type Instance } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancing } from '@aws-sdk/client-elastic-load-balancing';
+import type { LocalEndpoint } from '../../src/local';
+import { clientConfig, failure, startTest } from './helpers';
+
+let local: LocalEndpoint;
+let ec2: EC2;
+let as: AutoScaling;
+let elb: ElasticLoadBalancing;
+
+beforeEach(async () => {
+  local = await startTest();
+  ec2 = new EC2(clientConfig(local.endpoint));
+  as = new AutoScaling(clientConfig(local.endpoint));
+  elb = new ElasticLoadBalancing(clientConfig(local.endpoint));
+});
+
+afterEach(async () => {
+  ec2.destroy();
+  as.destroy();
+  elb.destroy();
+  await local.close();
+});
+
+async function network(): Promise<{ vpc: string; a: string; b: string; sg: string }> {
+  const vpc = (await ec2.createVpc({ CidrBlock: '10.0.0.0/16' })).Vpc?.VpcId as string;
+  const a = (await ec2.createSubnet({ VpcId: vpc, CidrBlock: '10.0.1.0/24', AvailabilityZone: 'us-east-1a' })).Subnet?.SubnetId as string;
+  const b = (await ec2.createSubnet({ VpcId: vpc, CidrBlock: '10.0.2.0/24', AvailabilityZone: 'us-east-1c' })).Subnet?.SubnetId as string;
+  const sg = (await ec2.createSecurityGroup({ GroupName: 'web', Description: 'web', VpcId: vpc })).GroupId as string;
+  return { vpc, a, b, sg };
+}
+
+async function instancesOf(group: string): Promise<Instance[]> {
+  const out = await ec2.describeInstances({ Filters: [{ Name: 'tag:aws:autoscaling:groupName', Values: [group] }, { Name: 'instance-state-name', Values: ['pending', 'running'] }] });
+  return (out.Reservations ?? []).flatMap((r) => r.Instances ?? []);
+}
+
+test('a group with VPCZoneIdentifier launches into those subnets, with addresses from their ranges (CreateAutoScalingGroup)', async () => {
+  const net = await network();
+  await ec2.createLaunchTemplate({ LaunchTemplateName: 'web', LaunchTemplateData: { ImageId: 'ami-12345678', InstanceType: 't3.micro', SecurityGroupIds: [net.sg] } });
+  await as.createAutoScalingGroup({ AutoScalingGroupName: 'web', LaunchTemplate: { LaunchTemplateName: 'web' }, MinSize: 4, MaxSize: 4, VPCZoneIdentifier: `${net.a},${net.b}` });
+  const g = (await as.describeAutoScalingGroups({ AutoScalingGroupNames: ['web'] })).AutoScalingGroups?.[0];
+  expect([g?.VPCZoneIdentifier, g?.AvailabilityZones]).toEqual([`${net.a},${net.b}`, ['us-east-1a', 'us-east-1c']]);
+  const instances = await instancesOf('web');
+  expect(instances).toHaveLength(4);
+  for (const i of instances) {
+    expect(i.VpcId).toBe(net.vpc);
+    const [subnet, prefix] = i.Placement?.AvailabilityZone === 'us-east-1a' ? [net.a, '10.0.1.'] : [net.b, '10.0.2.'];
+    expect(i.SubnetId).toBe(subnet);
+    expect(i.PrivateIpAddress?.startsWith(prefix)).toBe(true);
+    expect(i.SecurityGroups).toEqual([{ GroupName: 'web', GroupId: net.sg }]);
+    expect(i.PublicIpAddress).toBeUndefined();
+  }
+  expect(instances.map((i) => i.Placement?.AvailabilityZone).sort()).toEqual(['us-east-1a', 'us-east-1a', 'us-east-1c', 'us-east-1c']);
+  const activities = (await as.describeScalingActivities({ AutoScalingGroupName: 'web' })).Activities ?? [];
+  expect(JSON.parse(activities[0]?.Details ?? '{}')).toHaveProperty('Subnet ID');
+});
+
+test('a group given only zones launches into the default VPC\'s default subnets (AWS: "Default VPCs")', async () => {
+  await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro' });
+  await as.createAutoScalingGroup({ AutoScalingGroupName: 'plain', LaunchConfigurationName: 'lc', MinSize: 1, MaxSize: 1, AvailabilityZones: ['us-east-1b'] });
+  const [i] = await instancesOf('plain');
+  const subnet = (await ec2.describeSubnets({ Filters: [{ Name: 'default-for-az', Values: ['true'] }, { Name: 'availability-zone', Values: ['us-east-1b'] }] })).Subnets?.[0];
+  expect([i?.SubnetId, i?.VpcId, i?.PrivateIpAddress?.startsWith('172.31.16.')]).toEqual([subnet?.SubnetId, subnet?.VpcId, true]);
+  expect(i?.PublicIpAddress).toBeDefined();
+});
+
+test('AWS errors: a subnet that does not exist, subnets in two VPCs, zones that do not match the subnets', async () => {
+  const net = await network();
+  await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro' });
+  const base = { LaunchConfigurationName: 'lc', MinSize: 0, MaxSize: 1 };
+  expect(await failure(as.createAutoScalingGroup({ AutoScalingGroupName: 'x', ...base, VPCZoneIdentifier: 'subnet-0000000000000000f' }))).toMatchObject({
+    code: 'ValidationError',
+    message: "The subnet ID 'subnet-0000000000000000f' does not exist",
+    status: 400,
+  });
+  const defaultSubnet = (await ec2.describeSubnets({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] })).Subnets?.[0]?.SubnetId as string;
+  expect(await failure(as.createAutoScalingGroup({ AutoScalingGroupName: 'x', ...base, VPCZoneIdentifier: `${net.a},${defaultSubnet}` }))).toMatchObject({ code: 'ValidationError' });
+  expect(await failure(as.createAutoScalingGroup({ AutoScalingGroupName: 'x', ...base, VPCZoneIdentifier: net.a, AvailabilityZones: ['us-east-1b'] }))).toMatchObject({
+    code: 'ValidationError',
+    message: 'The availability zones of the specified subnets and the AutoScalingGroup do not match',
+  });
+  await as.createAutoScalingGroup({ AutoScalingGroupName: 'ok', ...base, VPCZoneIdentifier: net.a });
+  expect(await failure(as.updateAutoScalingGroup({ AutoScalingGroupName: 'ok', VPCZoneIdentifier: 'subnet-0000000000000000e' }))).toMatchObject({ message: "The subnet ID 'subnet-0000000000000000e' does not exist" });
+});
+
+test('a stopped instance is unhealthy and replaced (Auto Scaling User Guide, "Health checks": stopped counts as impaired)', async () => {
+  const net = await network();
+  await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro', SecurityGroups: [net.sg] });
+  await as.createAutoScalingGroup({ AutoScalingGroupName: 'web', LaunchConfigurationName: 'lc', MinSize: 1, MaxSize: 1, VPCZoneIdentifier: net.a });
+  local.clock.advance('30s');
+  const [first] = await instancesOf('web');
+  const id = first?.InstanceId as string;
+  await ec2.stopInstances({ InstanceIds: [id] });
+  local.clock.advance('30s');
+  const g = (await as.describeAutoScalingGroups({ AutoScalingGroupNames: ['web'] })).AutoScalingGroups?.[0];
+  expect(g?.Instances?.some((i) => i.InstanceId !== id)).toBe(true);
+  const activities = (await as.describeScalingActivities({ AutoScalingGroupName: 'web' })).Activities ?? [];
+  expect(activities.some((a) => (a.Cause ?? '').includes('an instance was taken out of service in response to an EC2 health check'))).toBe(true);
+  local.clock.advance('1m');
+  expect((await ec2.describeInstances({ InstanceIds: [id] })).Reservations?.[0]?.Instances?.[0]?.State?.Name).toBe('terminated');
+  const [replacement] = await instancesOf('web');
+  expect([replacement?.SubnetId, replacement?.PrivateIpAddress?.startsWith('10.0.1.')]).toEqual([net.a, true]);
+});
+
+test('load balancers with Subnets take their VPC and, without groups, its default group (ELB guide, "Configure security groups")', async () => {
+  const net = await network();
+  await elb.createLoadBalancer({ LoadBalancerName: 'in-vpc', Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstancePort: 8080 }], Subnets: [net.a, net.b] });
+  const d = (await elb.describeLoadBalancers({ LoadBalancerNames: ['in-vpc'] })).LoadBalancerDescriptions?.[0];
+  const vpcDefault = (await ec2.describeSecurityGroups({ Filters: [{ Name: 'vpc-id', Values: [net.vpc] }, { Name: 'group-name', Values: ['default'] }] })).SecurityGroups?.[0]?.GroupId;
+  expect([d?.VPCId, d?.Subnets, d?.AvailabilityZones, d?.SecurityGroups, d?.SourceSecurityGroup?.GroupName]).toEqual([net.vpc, [net.a, net.b], ['us-east-1a', 'us-east-1c'], [vpcDefault], 'default']);
+  await elb.createLoadBalancer({ LoadBalancerName: 'with-sg', Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstancePort: 8080 }], Subnets: [net.a], SecurityGroups: [net.sg] });
+  expect((await elb.describeLoadBalancers({ LoadBalancerNames: ['with-sg'] })).LoadBalancerDescriptions?.[0]?.SecurityGroups).toEqual([net.sg]);
+  const outside = (await ec2.describeSecurityGroups({ GroupNames: ['default'] })).SecurityGroups?.[0]?.GroupId as string;
+  expect(await failure(elb.createLoadBalancer({ LoadBalancerName: 'bad', Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstancePort: 8080 }], Subnets: [net.a], SecurityGroups: [outside] }))).toMatchObject({ code: 'InvalidSecurityGroup' });
+  const defaultSubnet = (await ec2.describeSubnets({ Filters: [{ Name: 'default-for-az', Values: ['true'] }, { Name: 'availability-zone', Values: ['us-east-1b'] }] })).Subnets?.[0]?.SubnetId as string;
+  expect(await failure(elb.createLoadBalancer({ LoadBalancerName: 'mixed', Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstancePort: 8080 }], Subnets: [net.a, defaultSubnet] }))).toMatchObject({ code: 'InvalidConfigurationRequest' });
+  expect(await failure(elb.attachLoadBalancerToSubnets({ LoadBalancerName: 'with-sg', Subnets: [defaultSubnet] }))).toMatchObject({ code: 'InvalidConfigurationRequest' });
+});

@@ -5,6 +5,7 @@
  */
 import { AutoScalingClient, CreateAutoScalingGroupCommand, CreateLaunchConfigurationCommand } from '@aws-sdk/client-auto-scaling';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CreateSubnetCommand, CreateVpcCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateLoadBalancerCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 
 /** Keys botoscale local accepts (it checks none unless started with `--auth`). */
@@ -36,9 +37,33 @@ export function groupName(i: number): string {
   return `bench-group-${String(i).padStart(5, '0')}`;
 }
 
+/** The benchmark VPC's subnets, one /17 per zone of {@link BENCH_ZONES}. */
+const BENCH_SUBNETS = ['10.0.0.0/17', '10.0.128.0/17'];
+
+/**
+ * The benchmark groups' subnets, made on first use: a default VPC subnet is a /20 (4,091
+ * addresses, as in AWS), too few for 10,000 groups of 4 instances in two zones, so the
+ * groups live in a 10.0.0.0/16 VPC split into two /17s (32,763 addresses each).
+ */
+async function benchSubnets(endpoint: string): Promise<string[]> {
+  const ec2 = new EC2Client(clientConfig(endpoint));
+  try {
+    const found = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'cidr-block', Values: BENCH_SUBNETS }] }))).Subnets ?? [];
+    if (found.length === BENCH_SUBNETS.length) return found.map((s) => s.SubnetId as string);
+    const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc?.VpcId as string;
+    const ids: string[] = [];
+    for (const [i, cidr] of BENCH_SUBNETS.entries()) {
+      ids.push((await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: cidr, AvailabilityZone: BENCH_ZONES[i] }))).Subnet?.SubnetId as string);
+    }
+    return ids;
+  } finally {
+    ec2.destroy();
+  }
+}
+
 /**
  * Creates groups `from`..`to-1` (and their launch configuration on the first call),
- * each with `instances` instances (min = max = desired).
+ * each with `instances` instances (min = max = desired), in the benchmark subnets.
  */
 export async function createGroups(endpoint: string, from: number, to: number, instances: number): Promise<void> {
   const client = new AutoScalingClient(clientConfig(endpoint));
@@ -46,13 +71,14 @@ export async function createGroups(endpoint: string, from: number, to: number, i
     if (from === 0) {
       await client.send(new CreateLaunchConfigurationCommand({ LaunchConfigurationName: 'bench-config', ImageId: 'ami-12345678', InstanceType: 't3.micro' }));
     }
+    const subnets = (await benchSubnets(endpoint)).join(',');
     await pool(from, to, 16, (i) => client.send(new CreateAutoScalingGroupCommand({
       AutoScalingGroupName: groupName(i),
       LaunchConfigurationName: 'bench-config',
       MinSize: instances,
       MaxSize: instances,
       DesiredCapacity: instances,
-      AvailabilityZones: BENCH_ZONES,
+      VPCZoneIdentifier: subnets,
     })));
   } finally {
     client.destroy();

@@ -125,4 +125,25 @@ test('load balancers with Subnets take their VPC and, without groups, its defaul
   const defaultSubnet = (await ec2.describeSubnets({ Filters: [{ Name: 'default-for-az', Values: ['true'] }, { Name: 'availability-zone', Values: ['us-east-1b'] }] })).Subnets?.[0]?.SubnetId as string;
   expect(await failure(elb.createLoadBalancer({ LoadBalancerName: 'mixed', Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstancePort: 8080 }], Subnets: [net.a, defaultSubnet] }))).toMatchObject({ code: 'InvalidConfigurationRequest' });
   expect(await failure(elb.attachLoadBalancerToSubnets({ LoadBalancerName: 'with-sg', Subnets: [defaultSubnet] }))).toMatchObject({ code: 'InvalidConfigurationRequest' });
+  // A load balancer's network interfaces sit in its subnets and security groups: EC2 keeps them (DeleteSubnet, DeleteSecurityGroup).
+  await elb.deleteLoadBalancer({ LoadBalancerName: 'in-vpc' });
+  expect(await failure(ec2.deleteSubnet({ SubnetId: net.a }))).toMatchObject({ code: 'DependencyViolation', message: `The subnet '${net.a}' has dependencies and cannot be deleted.` });
+  expect(await failure(ec2.deleteSecurityGroup({ GroupId: net.sg }))).toMatchObject({ code: 'DependencyViolation', message: `resource ${net.sg} has a dependent object` });
+  await elb.deleteLoadBalancer({ LoadBalancerName: 'with-sg' });
+  await ec2.deleteSubnet({ SubnetId: net.b });
+  await ec2.deleteSecurityGroup({ GroupId: net.sg });
+  await ec2.deleteSubnet({ SubnetId: net.a });
+});
+
+test('a group whose subnet was deleted fails its launches with EC2\'s reason and retries (DescribeScalingActivities)', async () => {
+  const net = await network();
+  await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro' });
+  await as.createAutoScalingGroup({ AutoScalingGroupName: 'web', LaunchConfigurationName: 'lc', MinSize: 0, MaxSize: 2, VPCZoneIdentifier: net.a });
+  await ec2.deleteSubnet({ SubnetId: net.a });
+  await as.setDesiredCapacity({ AutoScalingGroupName: 'web', DesiredCapacity: 1 });
+  local.clock.advance('10s');
+  const failed = ((await as.describeScalingActivities({ AutoScalingGroupName: 'web' })).Activities ?? []).find((a) => a.StatusCode === 'Failed');
+  // EC2's reason, then Auto Scaling's sentence (src/local/autoscale/lifecycle.ts joins them).
+  expect(failed?.StatusMessage).toMatch(new RegExp(`^The subnet ID '${net.a}' does not exist\\. Launching EC2 instance failed\\.$`));
+  expect(await instancesOf('web')).toEqual([]);
 });

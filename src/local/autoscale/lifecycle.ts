@@ -20,7 +20,8 @@ function details(zone: string, subnetId: string | undefined): string {
 }
 
 function failLaunch(state: AutoScalingState, group: GroupRecord, zone: string, cause: string, reason: string, now: number): void {
-  const message = `${reason} Launching EC2 instance failed.`;
+  // EC2's reasons mostly end in a full stop; the few that don't get one, as AWS's activities show.
+  const message = `${/[.!?]$/.test(reason) ? reason : `${reason}.`} Launching EC2 instance failed.`;
   state.addActivity(group, {
     description: `Launching a new EC2 instance.  Status Reason: ${message}`,
     cause,

@@ -110,6 +110,11 @@ export interface Ec2Options {
 export function buildEc2(cloud: Cloud & Partial<LoadSource>, options: Ec2Options = {}): Ec2Simulation {
   const state = new Ec2State(cloud.region, cloud.accountId, (group) => cloud.loadOf?.(group), options.vcpus);
   for (const image of options.images ?? []) state.extraImages.add(image);
+  // Asked at deletion time, when the cloud's ELB exists; an ELB that cannot say uses nothing.
+  state.usedElsewhere = (id) => {
+    const elb = cloud.elb as Partial<{ usesNetworkResource(id: string): boolean }>;
+    return typeof elb.usesNetworkResource === 'function' && elb.usesNetworkResource(id);
+  };
   const api: LocalEc2Api = {
     zones: () => [...state.zones],
     network: () => networkView(state),

@@ -291,10 +291,13 @@ export class Ec2State {
     this.launchTemplates = new LaunchTemplates(accountId);
   }
 
-  /** What deleting a subnet or security group must check: live instances using it. */
+  /** Whether another service (ELB) has network interfaces in a subnet or security group. */
+  usedElsewhere: (id: string) => boolean = () => false;
+
+  /** What deleting a subnet or security group must check: live instances or other services using it. */
   readonly use: NetworkUse = {
-    subnetInUse: (subnetId) => [...this.instances.values()].some((i) => i.state !== 'terminated' && i.subnetId === subnetId),
-    groupInUse: (groupId) => [...this.instances.values()].some((i) => i.state !== 'terminated' && i.securityGroups.some((g) => g.groupId === groupId)),
+    subnetInUse: (subnetId) => this.usedElsewhere(subnetId) || [...this.instances.values()].some((i) => i.state !== 'terminated' && i.subnetId === subnetId),
+    groupInUse: (groupId) => this.usedElsewhere(groupId) || [...this.instances.values()].some((i) => i.state !== 'terminated' && i.securityGroups.some((g) => g.groupId === groupId)),
   };
 
   /** The default subnet of a zone (in the default VPC); EC2's errors when there is none. */

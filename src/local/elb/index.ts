@@ -38,6 +38,15 @@ function settled(handlers: ServiceHandlers, settle: (now: number) => void): Serv
   return out;
 }
 
+/**
+ * What the simulated EC2 asks before deleting a subnet or security group: whether a load
+ * balancer's network interfaces sit in it (EC2 answers `DependencyViolation` then).
+ */
+export interface NetworkUser {
+  /** Whether a load balancer uses the subnet or security group with this id. */
+  usesNetworkResource(id: string): boolean;
+}
+
 /** Options of {@link createElbService}. */
 export interface ElbServiceOptions {
   /** How many load balancers the account may have; AWS's default 20 when absent. */
@@ -56,8 +65,9 @@ export function buildElb(cloud: Cloud, options: ElbServiceOptions = {}): ElbSimu
     return net;
   };
   const state = new ElbState(cloud.region, cloud.accountId, network, options.maxLoadBalancers);
-  const api: ElbApi = {
+  const api: ElbApi & NetworkUser = {
     exists: (name) => state.balancers.has(name),
+    usesNetworkResource: (id) => [...state.balancers.values()].some((lb) => lb.subnets.includes(id) || lb.securityGroups.includes(id)),
     registerInstances(name, ids) {
       if (!state.balancers.has(name)) return;
       state.register(name, ids, (id) => initialHealth(cloud.ec2, id), cloud.clock.now());

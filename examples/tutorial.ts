@@ -55,17 +55,28 @@ export const RESOURCES: Record<Part, Resources> = {
 
 /** Runs the chosen parts, in order. */
 export async function runTutorials(env: TutorialEnv, parts: readonly Part[] = PARTS): Promise<void> {
+  let seedParts = true;
   if (parts.includes('autoscale')) {
     heading('# Seed 000 + 001: the Auto Scaling tutorial with scaling policies and alarms');
     otherWaysToConnect();
     const { launchConfigurationsRefused } = await autoscaleTutorial(env);
-    const later = parts.filter((p) => p !== 'autoscale');
+    // The ELB tutorial and the scaling demo follow their seeds, which make launch configurations; the spot demo is on a launch template.
+    const later = parts.filter((p) => p === 'elb' || p === 'scaling');
     if (launchConfigurationsRefused && later.length > 0) {
-      // The ELB tutorial and the scaling demo follow their seeds, which make launch configurations.
       console.log(`\nSkipped: ${later.join(', ')}, whose seeds make launch configurations, which this account refuses.`);
-      return;
+      seedParts = false;
     }
   }
+  if (seedParts) await seedDemos(env, parts);
+  if (parts.includes('spot')) {
+    heading('# Seed 002\'s wish: on-demand base plus spot across types, target tracking at 50% CPU, capacity kept');
+    if (env.market === undefined) console.log('Skipped: the spot demo needs botoscale local, which can be told the demand and to interrupt a spot instance; AWS cannot.');
+    else await spotDemo(env, env.market);
+  }
+}
+
+/** The ELB tutorial and the scaling demo, which make launch configurations as their seeds do. */
+async function seedDemos(env: TutorialEnv, parts: readonly Part[]): Promise<void> {
   if (parts.includes('elb')) {
     heading('# Seed 003: the Elastic Load Balancing tutorial');
     otherWaysToConnectElb();
@@ -74,11 +85,6 @@ export async function runTutorials(env: TutorialEnv, parts: readonly Part[] = PA
   if (parts.includes('scaling')) {
     heading('# The scaling demo: CPU above 70% scales up, below 40% scales down');
     await scalingDemo(env);
-  }
-  if (parts.includes('spot')) {
-    heading('# Seed 002\'s wish: on-demand base plus spot across types, target tracking at 50% CPU, capacity kept');
-    if (env.market === undefined) console.log('Skipped: the spot demo needs botoscale local, which can be told the demand and to interrupt a spot instance; AWS cannot.');
-    else await spotDemo(env, env.market);
   }
 }
 
@@ -225,7 +231,7 @@ async function zonesOf(endpoint: string | undefined): Promise<string[]> {
 /** The command: parses `argv` (without `node` and the script), runs, and resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('npm run tutorial --')
-    .description('Runs boto2\'s Auto Scaling (seeds 000 + 001) and ELB (seed 003) tutorials and the scaling demo in botoscale: against botoscale local by default.')
+    .description('Runs boto2\'s Auto Scaling (seeds 000 + 001) and ELB (seed 003) tutorials, the scaling demo and the spot demo in botoscale: against botoscale local by default.')
     .addOption(new Option('--endpoint <url>', 'run against this endpoint instead, in real time').argParser(url).conflicts('aws'))
     .option('--aws', 'run against AWS itself, with your credentials (costs money; asks first)')
     .option('--yes', 'do not ask for confirmation (needed for --aws without a terminal)')

@@ -45,9 +45,11 @@ export interface TimeDriver {
   readonly kind: 'simulated' | 'real';
   /**
    * Resolves once `check()` resolves true; rejects when it is still false after
-   * `within` (`'90s'`, `'10m'`) of simulated or real time.
+   * `within` (`'90s'`, `'10m'`) of simulated or real time. `step` (`'1m'`) is how far a
+   * simulated clock moves between checks, when the default (10 s) is finer than needed;
+   * real time ignores it.
    */
-  until(what: string, check: () => Promise<boolean>, within: string): Promise<void>;
+  until(what: string, check: () => Promise<boolean>, within: string, step?: string): Promise<void>;
   /** Time passed since the driver was made, as `1m30s`. */
   elapsed(): string;
   /** The driver's time (simulated or real), in ms since the epoch. */
@@ -65,6 +67,20 @@ export interface LoadDriver {
   set(groupName: string, cpuPercent: number): Promise<boolean>;
 }
 
+/**
+ * How the spot demo moves botoscale local's simulated world: the demand on a group (in
+ * CPU-percent units shared by its InService instances) and the spot market taking
+ * instances back. AWS itself cannot be told either.
+ */
+export interface MarketDriver {
+  /** How it is done, for the output. */
+  readonly description: string;
+  /** Sets the group's demand: each InService instance then reports `min(100, demand / n)` CPU. */
+  setDemand(groupName: string, demand: number): Promise<void>;
+  /** Gives `count` of the group's spot instances AWS's interruption notice. */
+  interrupt(groupName: string, count: number): Promise<void>;
+}
+
 /** Everything a tutorial is given. */
 export interface TutorialEnv extends LaunchSettings {
   /** The endpoint URL; undefined means AWS itself. */
@@ -73,6 +89,8 @@ export interface TutorialEnv extends LaunchSettings {
   region: string;
   time: TimeDriver;
   load: LoadDriver;
+  /** Demand and spot interruptions (botoscale local only; the spot demo is skipped without). */
+  market?: MarketDriver;
 }
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -100,8 +118,9 @@ export function simulatedTime(clock: SimClock, stepMs = 10_000): TimeDriver {
   const start = clock.now();
   return {
     kind: 'simulated',
-    async until(what, check, within) {
+    async until(what, check, within, step) {
       const deadline = clock.now() + durationMs(within);
+      const by = step === undefined ? stepMs : durationMs(step);
       const from = clock.now();
       for (;;) {
         if (await check()) {
@@ -109,7 +128,7 @@ export function simulatedTime(clock: SimClock, stepMs = 10_000): TimeDriver {
           return;
         }
         if (clock.now() >= deadline) throw new Error(`still waiting for ${what} after ${within} of simulated time`);
-        clock.advance(Math.min(stepMs, deadline - clock.now()));
+        clock.advance(Math.min(by, deadline - clock.now()));
       }
     },
     elapsed: () => formatDuration(clock.now() - start),
@@ -220,6 +239,27 @@ export async function controlApiLoad(endpoint: string): Promise<LoadDriver | und
       if (!answer.ok) throw new Error(`POST /_botoscale/load answered ${answer.status}: ${await answer.text()}`);
       return true;
     },
+  };
+}
+
+/**
+ * Demand and interruptions through botoscale local's control API (`POST /_botoscale/load`
+ * with `demand`, `POST /_botoscale/spot/interrupt`), for a botoscale local in another
+ * process; `undefined` when the endpoint has no such API.
+ */
+export async function controlApiMarket(endpoint: string): Promise<MarketDriver | undefined> {
+  const base = endpoint.replace(/\/+$/, '');
+  if ((await controlApiLoad(endpoint)) === undefined) return undefined;
+  const post = async (path: string, body: unknown): Promise<void> => {
+    const answer = await fetch(`${base}${path}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000),
+    });
+    if (!answer.ok) throw new Error(`POST ${path} answered ${answer.status}: ${await answer.text()}`);
+  };
+  return {
+    description: `botoscale local's control API, POST ${base}/_botoscale/load and /_botoscale/spot/interrupt`,
+    setDemand: (group, demand) => post('/_botoscale/load', { group, demand }),
+    interrupt: (group, count) => post('/_botoscale/spot/interrupt', { group, count }),
   };
 }
 

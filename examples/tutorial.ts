@@ -21,10 +21,13 @@ import { AUTOSCALE_TUTORIAL_RESOURCES, autoscaleTutorial, otherWaysToConnect } f
 import { LAUNCH_TEMPLATE_TUTORIAL_RESOURCES, launchTemplateTutorial } from './launch-template-tutorial';
 import { ELB_TUTORIAL_RESOURCES, elbTutorial, otherWaysToConnectElb } from './elb-tutorial';
 import { SCALING_DEMO_RESOURCES, scalingDemo } from './scaling-demo';
-import { controlApiLoad, endpointClockTime, heading, loadThrough, NO_LOAD, realTime, SEED_SETTINGS, simulatedTime, type LaunchSettings, type TutorialEnv } from './env';
+import { SPOT_DEMO_RESOURCES, spotDemo } from './spot-demo';
+import {
+  controlApiLoad, controlApiMarket, endpointClockTime, heading, loadThrough, NO_LOAD, realTime, SEED_SETTINGS, simulatedTime, type LaunchSettings, type TutorialEnv,
+} from './env';
 
 /** The parts, in the order they run. */
-export const PARTS = ['autoscale', 'elb', 'scaling'] as const;
+export const PARTS = ['autoscale', 'elb', 'scaling', 'spot'] as const;
 /** One of {@link PARTS}. */
 export type Part = (typeof PARTS)[number];
 
@@ -47,21 +50,33 @@ export const RESOURCES: Record<Part, Resources> = {
   autoscale: AUTOSCALE_TUTORIAL_RESOURCES,
   elb: { ...ELB_TUTORIAL_RESOURCES, launchTemplates: [] },
   scaling: { ...SCALING_DEMO_RESOURCES, launchTemplates: [] },
+  spot: SPOT_DEMO_RESOURCES,
 };
 
 /** Runs the chosen parts, in order. */
 export async function runTutorials(env: TutorialEnv, parts: readonly Part[] = PARTS): Promise<void> {
+  let seedParts = true;
   if (parts.includes('autoscale')) {
     heading('# Seed 000 + 001: the Auto Scaling tutorial with scaling policies and alarms');
     otherWaysToConnect();
     const { launchConfigurationsRefused } = await autoscaleTutorial(env);
-    const later = parts.filter((p) => p !== 'autoscale');
+    // The ELB tutorial and the scaling demo follow their seeds, which make launch configurations; the spot demo is on a launch template.
+    const later = parts.filter((p) => p === 'elb' || p === 'scaling');
     if (launchConfigurationsRefused && later.length > 0) {
-      // The ELB tutorial and the scaling demo follow their seeds, which make launch configurations.
       console.log(`\nSkipped: ${later.join(', ')}, whose seeds make launch configurations, which this account refuses.`);
-      return;
+      seedParts = false;
     }
   }
+  if (seedParts) await seedDemos(env, parts);
+  if (parts.includes('spot')) {
+    heading('# Seed 002\'s wish: on-demand base plus spot across types, target tracking at 50% CPU, capacity kept');
+    if (env.market === undefined) console.log('Skipped: the spot demo needs botoscale local, which can be told the demand and to interrupt a spot instance; AWS cannot.');
+    else await spotDemo(env, env.market);
+  }
+}
+
+/** The ELB tutorial and the scaling demo, which make launch configurations as their seeds do. */
+async function seedDemos(env: TutorialEnv, parts: readonly Part[]): Promise<void> {
   if (parts.includes('elb')) {
     heading('# Seed 003: the Elastic Load Balancing tutorial');
     otherWaysToConnectElb();
@@ -178,7 +193,8 @@ function url(value: string): string {
 
 /** The confirmation text for `--aws`. */
 export function awsWarning(region: string, settings: LaunchSettings, parts: readonly Part[]): string {
-  const names = resourcesOf(parts);
+  // The spot demo is skipped on AWS (it cannot be told the demand or to interrupt).
+  const names = resourcesOf(parts.filter((p) => p !== 'spot'));
   const type = settings.instanceType ?? 'm1.small';
   const sizes: Record<string, string> = { my_group: '4 instances', elb_tutorial_instances: '2 instances', as_group_0: '2 to 4 instances' };
   return [
@@ -215,7 +231,7 @@ async function zonesOf(endpoint: string | undefined): Promise<string[]> {
 /** The command: parses `argv` (without `node` and the script), runs, and resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('npm run tutorial --')
-    .description('Runs boto2\'s Auto Scaling (seeds 000 + 001) and ELB (seed 003) tutorials and the scaling demo in botoscale: against botoscale local by default.')
+    .description('Runs boto2\'s Auto Scaling (seeds 000 + 001) and ELB (seed 003) tutorials, the scaling demo and the spot demo in botoscale: against botoscale local by default.')
     .addOption(new Option('--endpoint <url>', 'run against this endpoint instead, in real time').argParser(url).conflicts('aws'))
     .option('--aws', 'run against AWS itself, with your credentials (costs money; asks first)')
     .option('--yes', 'do not ask for confirmation (needed for --aws without a terminal)')
@@ -282,8 +298,9 @@ export async function main(argv: string[]): Promise<number> {
     };
     // A botoscale local (it has the control API) lends its clock and its load driver.
     const load = await controlApiLoad(opts.endpoint);
+    const market = await controlApiMarket(opts.endpoint);
     const time = (await endpointClockTime(opts.endpoint)) ?? realTime(2_000);
-    return runAgainst({ endpoint: opts.endpoint, region: 'us-east-1', ...settings, time, load: load ?? NO_LOAD }, parts, started);
+    return runAgainst({ endpoint: opts.endpoint, region: 'us-east-1', ...settings, time, load: load ?? NO_LOAD, ...(market === undefined ? {} : { market }) }, parts, started);
   }
 
   ensureSomeCredentials();
@@ -300,6 +317,15 @@ export async function main(argv: string[]): Promise<number> {
       ...SEED_SETTINGS,
       time: simulatedTime(local.clock),
       load: loadThrough((group, cpu) => local.setLoad(group, cpu), 'botoscale local\'s setLoad(group, cpu)'),
+      market: {
+        description: 'botoscale local\'s setDemand(group, demand) and spot.interrupt(group, count)',
+        setDemand: async (group, demand) => {
+          local.setDemand(group, demand);
+        },
+        interrupt: async (group, count) => {
+          local.spot.interrupt(group, count);
+        },
+      },
     };
     ok = await runChecked(env, resourcesOf(parts), () => runTutorials(env, parts));
   } finally {

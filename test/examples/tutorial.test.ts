@@ -43,6 +43,7 @@ test('the main job runs every part against botoscale local and leaves nothing be
     '## # Seed 000 + 001: the Auto Scaling tutorial with scaling policies and alarms',
     '## # Seed 003: the Elastic Load Balancing tutorial',
     '## # The scaling demo: CPU above 70% scales up, below 40% scales down',
+    '## # Seed 002\'s wish: on-demand base plus spot across types, target tracking at 50% CPU, capacity kept',
     '## # Seed 000 on a new account: launch templates instead of launch configurations',
   ]);
   expect(r.out).toMatch(/^botoscale local is serving http:\/\/127\.0\.0\.1:\d+ \(simulated clock, advanced by the tutorial\)$/m);

@@ -10,9 +10,8 @@
  * AWS cannot be told the demand or to interrupt a spot instance. docs/spot-and-target-tracking.md
  * walks through it. In your own code, import from `botoscale` where this file imports from `../src`.
  */
-import { AutoScaling } from '@aws-sdk/client-auto-scaling';
 import { connectAutoscale, connectCloudwatch } from '../src';
-import { AutoScalingGroup, LaunchTemplate, type AutoScaleConnection } from '../src/autoscale';
+import { AutoScalingGroup, LaunchTemplate, ScalingPolicy, type AutoScaleConnection } from '../src/autoscale';
 import type { CloudWatchConnection } from '../src/cloudwatch';
 import { EC2Connection } from '../src/ec2';
 import { durationMs, formatDuration, heading, type MarketDriver, type TutorialEnv } from './env';
@@ -108,11 +107,10 @@ class Watcher {
 
 /** Runs the demo, then deletes what it created. */
 export async function spotDemo(env: TutorialEnv, market: MarketDriver): Promise<void> {
-  const { endpoint, region, zones, imageId, time } = env;
+  const { endpoint, zones, imageId, time } = env;
   const autoscale = connectAutoscale({ endpoint });
   const cloudwatch = connectCloudwatch({ endpoint });
   const ec2 = new EC2Connection({ endpoint });
-  const sdk = new AutoScaling({ endpoint, region });
   const t0 = time.now();
   const watch = new Watcher(autoscale, cloudwatch, ec2, () => `+${formatDuration(time.now() - t0)}`);
   // Alarms evaluate once a minute, so waiting on them looks once a minute; launches and
@@ -145,11 +143,12 @@ export async function spotDemo(env: TutorialEnv, market: MarketDriver): Promise<
   await until('2 instances InService', (s) => s.inService === 2, '10m');
 
   heading('A target-tracking policy: keep average CPU at 50%; AWS creates its two alarms');
-  // Sent with the SDK: PutScalingPolicy with a TargetTrackingConfiguration.
-  const policy = await sdk.putScalingPolicy({
-    AutoScalingGroupName: GROUP, PolicyName: 'cpu50', PolicyType: 'TargetTrackingScaling', EstimatedInstanceWarmup: 60,
-    TargetTrackingConfiguration: { PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' }, TargetValue: 50 },
+  const policy = new ScalingPolicy({
+    name: 'cpu50', asName: GROUP, policyType: 'TargetTrackingScaling', estimatedInstanceWarmup: 60,
+    targetTrackingConfiguration: { predefinedMetric: { type: 'ASGAverageCPUUtilization' }, targetValue: 50 },
   });
+  await autoscale.createScalingPolicy(policy);
+  console.log(String((await autoscale.getAllPolicies({ asGroup: GROUP, policyNames: ['cpu50'] }))[0]));
   for (const a of await cloudwatch.describeAlarms({ alarmNamePrefix: `TargetTracking-${GROUP}-` })) {
     console.log(`${a.name}: CPUUtilization ${a.comparisonOperator} ${a.threshold} for ${a.evaluationPeriods} of ${a.evaluationPeriods} minutes`);
   }
@@ -183,8 +182,8 @@ export async function spotDemo(env: TutorialEnv, market: MarketDriver): Promise<
   await hold(3, '3m');
 
   heading('(clean-up) The policy (and with it its alarms), the group, the launch template');
-  await sdk.deletePolicy({ AutoScalingGroupName: GROUP, PolicyName: 'cpu50' });
-  console.log(`policy ${policy.PolicyARN?.split('/').pop()} deleted; alarms left: ${(await cloudwatch.describeAlarms({ alarmNamePrefix: `TargetTracking-${GROUP}-` })).length}`);
+  await autoscale.deletePolicy('cpu50', { autoscaleGroup: GROUP });
+  console.log(`policy ${policy.policyArn?.split('/').pop()} deleted; alarms left: ${(await cloudwatch.describeAlarms({ alarmNamePrefix: `TargetTracking-${GROUP}-` })).length}`);
   await group.shutdownInstances();
   await time.until('the last instance to terminate', async () => {
     const [g] = await autoscale.getAllGroups({ names: [GROUP] });
@@ -192,6 +191,5 @@ export async function spotDemo(env: TutorialEnv, market: MarketDriver): Promise<
   }, '10m');
   await group.delete();
   await template.delete();
-  sdk.destroy();
   for (const c of [autoscale, cloudwatch, ec2]) c.close();
 }

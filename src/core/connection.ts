@@ -1,7 +1,7 @@
 /**
- * The connection base every service shares (boto2's `AWSQueryConnection`): region,
- * endpoint and credential resolution, lazy creation of the AWS SDK v3 client, and
- * translation of SDK errors into botoscale's.
+ * The connection base every service shares (boto2's `AWSQueryConnection`): its options
+ * (region, endpoint and credentials, resolved by `settings.ts`), lazy creation of the AWS
+ * SDK v3 client, and translation of SDK errors into botoscale's.
  *
  * @module
  */

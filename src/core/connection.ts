@@ -1,20 +1,21 @@
 /**
- * The connection base every service shares (boto2's `AWSQueryConnection`): region,
- * endpoint and credential resolution, lazy creation of the AWS SDK v3 client, and
- * translation of SDK errors into botoscale's.
+ * The connection base every service shares (boto2's `AWSQueryConnection`): its options
+ * (region, endpoint and credentials, resolved by `settings.ts`), lazy creation of the AWS
+ * SDK v3 client, and translation of SDK errors into botoscale's.
  *
  * @module
  */
 import type { AutoScalingClientConfig } from '@aws-sdk/client-auto-scaling';
 import type { AbsoluteLocation, BuildHandlerOptions, BuildMiddleware, Logger } from '@smithy/types';
 import { BotoConfig } from './config';
-import { isLoopbackUrl, resolveCredentials, type CredentialsInput, type CredentialSource } from './credentials';
+import type { CredentialsInput, CredentialSource } from './credentials';
 import { BotoClientError, fromSdkError } from './errors';
-import { cachedRuleset, endpointVariant, sdkHost, type EndpointRuleset, type EndpointVariant } from './endpoints';
-import { checkRegionName, DEFAULT_REGION, regionOfAwsHost, RegionInfo } from './regions';
+import { cachedRuleset, sdkHost, type EndpointRuleset, type EndpointVariant } from './endpoints';
+import { RegionInfo } from './regions';
 import { inspectCustom } from './repr';
 import { declareSignatures } from './signature';
-import { botoSocketTimeout, checkRequestTimeout, DEFAULT_REQUEST_TIMEOUT_MS, TimeoutHandler, timeoutError, type HandlerInput } from './timeout';
+import { hostOf, resolveSettings, toUrl } from './settings';
+import { checkRequestTimeout, TimeoutHandler, timeoutError, type HandlerInput } from './timeout';
 
 /** The SDK's request handler option (an `HttpHandler`, or options for the default Node one). */
 export type RequestHandlerInput = AutoScalingClientConfig['requestHandler'];
@@ -149,18 +150,6 @@ export interface ConnectionProvenance {
   credentials: CredentialSource;
 }
 
-function toUrl(endpoint: string): string {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
-}
-
-function hostOf(endpoint: string): string {
-  try {
-    return new URL(toUrl(endpoint)).host;
-  } catch {
-    return endpoint;
-  }
-}
-
 function abortError(signal: AbortSignal): BotoClientError {
   const reason: unknown = signal.reason;
   // Not `instanceof Error`: the DOMException may come from another realm.
@@ -232,98 +221,37 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
   protected constructor(spec: ServiceSpec<Client>, args: ConnectionArgs) {
     const options = args.options ?? {};
     const env = options.env ?? process.env;
-    const boto = options.botoConfig ?? BotoConfig.load(env);
     this.#spec = spec;
-
-    let regionName: string;
-    let regionSource: ConnectionProvenance['region'];
-    let regionEndpoint: string | undefined;
-    if (options.region instanceof RegionInfo) {
-      regionName = options.region.name;
-      regionEndpoint = options.region.explicitEndpoint;
-      regionSource = 'option';
-    } else if (options.region !== undefined) {
-      regionName = options.endpoint === undefined ? checkRegionName(options.region) : options.region;
-      regionSource = 'option';
-    } else if (boto.get('Boto', spec.botoRegionKey) !== undefined) {
-      regionName = boto.get('Boto', spec.botoRegionKey) as string;
-      regionSource = 'boto config';
-    } else if (env.AWS_REGION || env.AWS_DEFAULT_REGION) {
-      regionName = (env.AWS_REGION || env.AWS_DEFAULT_REGION) as string;
-      regionSource = 'environment';
-    } else {
-      regionName = DEFAULT_REGION;
-      regionSource = 'default';
-    }
-
-    let endpoint: string | undefined;
-    let endpointSource: ConnectionProvenance['endpoint'];
-    const botoEndpoint = boto.get('Boto', spec.botoEndpointKey);
-    const envEndpoint = env[`AWS_ENDPOINT_URL_${spec.envEndpointName}`] || env.AWS_ENDPOINT_URL;
-    if (options.endpoint !== undefined) {
-      endpoint = options.endpoint;
-      endpointSource = 'option';
-    } else if (regionEndpoint !== undefined && !this.#isSdkDefaultHost(regionEndpoint, regionName)) {
-      endpoint = regionEndpoint;
-      endpointSource = 'region';
-    } else if (botoEndpoint !== undefined && regionSource !== 'option') {
-      endpoint = botoEndpoint;
-      endpointSource = 'boto config';
-    } else if (envEndpoint) {
-      endpoint = envEndpoint;
-      endpointSource = 'environment';
-    } else {
-      endpointSource = 'default';
-    }
-
-    // An AWS endpoint names its region, and SigV4 must sign for that region: boto2's
-    // tutorial has users set only `autoscale_endpoint`, and boto2 signs for the host's region.
-    const endpointRegion = endpoint === undefined ? undefined : regionOfAwsHost(hostOf(endpoint));
-    if (endpointRegion !== undefined && (regionSource === 'environment' || regionSource === 'default')) {
-      regionName = endpointRegion;
-      regionSource = 'endpoint';
-    }
-
-    const creds = resolveCredentials(
+    const settings = resolveSettings(
       {
-        awsAccessKeyId: args.awsAccessKeyId,
-        awsSecretAccessKey: args.awsSecretAccessKey,
-        securityToken: options.securityToken,
-        credentials: options.credentials,
-        profile: options.profile,
-        loopbackEndpoint: endpoint !== undefined && isLoopbackUrl(toUrl(endpoint)),
+        botoRegionKey: spec.botoRegionKey,
+        botoEndpointKey: spec.botoEndpointKey,
+        envEndpointName: spec.envEndpointName,
+        sdkHost: (region, variant) => this.#sdkHost(region, variant),
       },
-      boto,
+      args,
       env,
+      options.botoConfig ?? BotoConfig.load(env),
     );
-
-    this.#givenUrl = endpoint === undefined ? undefined : toUrl(endpoint);
-    this.#givenHost = endpoint === undefined ? undefined : hostOf(endpoint);
-    // The SDK reads process.env and its shared config for what it is not given. An `env`
-    // option is the whole environment: then nothing is left to the SDK to find elsewhere.
-    const ownEnv = options.env === undefined || options.env === process.env;
-    const variant = endpointVariant(options, env);
-    this.#variant = endpoint !== undefined ? { useFipsEndpoint: undefined, useDualstackEndpoint: undefined }
-      : ownEnv ? variant : { useFipsEndpoint: variant.useFipsEndpoint ?? false, useDualstackEndpoint: variant.useDualstackEndpoint ?? false };
+    this.#givenUrl = settings.endpoint === undefined ? undefined : toUrl(settings.endpoint);
+    this.#givenHost = settings.endpoint === undefined ? undefined : hostOf(settings.endpoint);
+    this.#variant = settings.variant;
+    this.#resolvedHost = settings.resolvedHost;
     // As boto2's conn.region.connect(): every service connection takes (options) alone.
     const Same = this.constructor as new (options: ConnectionOptions) => this;
-    this.region = new RegionInfo<this>(regionName, endpoint ?? (() => this.host), (region, more) => new Same({ ...(more as ConnectionOptions), region }));
-    this.provenance = { region: regionSource, endpoint: endpointSource, credentials: creds.source };
-    this.awsAccessKeyId = creds.accessKeyId;
-    // A FIPS or dual-stack endpoint the partition does not have is bad input: said now, not at the first call.
-    if (this.#variant.useFipsEndpoint === true || this.#variant.useDualstackEndpoint === true) this.#resolvedHost = this.#sdkHost(regionName);
-    this.requestTimeout = options.requestTimeout === undefined
-      ? (botoSocketTimeout(boto.get('Boto', 'http_socket_timeout')) ?? DEFAULT_REQUEST_TIMEOUT_MS)
-      : checkRequestTimeout(options.requestTimeout);
+    this.region = new RegionInfo<this>(settings.region, settings.endpoint ?? (() => this.host), (region, more) => new Same({ ...(more as ConnectionOptions), region }));
+    this.provenance = settings.provenance;
+    this.awsAccessKeyId = settings.accessKeyId;
+    this.requestTimeout = settings.requestTimeout;
     this.#config = {
-      region: regionName,
+      region: settings.region,
       // Given only when one was: otherwise the SDK resolves it (partitions, FIPS,
       // dual-stack, its shared config), and the connection notes the host it used.
       ...(this.#givenUrl === undefined ? {} : { endpoint: this.#givenUrl }),
       ...(this.#variant.useFipsEndpoint === undefined ? {} : { useFipsEndpoint: this.#variant.useFipsEndpoint }),
       ...(this.#variant.useDualstackEndpoint === undefined ? {} : { useDualstackEndpoint: this.#variant.useDualstackEndpoint }),
-      ...(ownEnv ? {} : { ignoreConfiguredEndpointUrls: true }),
-      credentials: creds.credentials,
+      ...(settings.ownEnv ? {} : { ignoreConfiguredEndpointUrls: true }),
+      credentials: settings.credentials,
       ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
       requestHandler: new TimeoutHandler(options.requestHandler as HandlerInput, this.requestTimeout) as RequestHandlerInput,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
@@ -347,15 +275,6 @@ export abstract class AWSConnection<Client extends DestroyableClient> {
 
   #sdkHost(region: string, variant: EndpointVariant = this.#variant): string {
     return sdkHost(cachedRuleset(this.#spec.endpointRuleset), this.#spec.endpointPrefix, region, variant);
-  }
-
-  /** Whether `endpoint` is the SDK's plain (not FIPS, not dual-stack) host for the region, as EC2's DescribeRegions gives. */
-  #isSdkDefaultHost(endpoint: string, region: string): boolean {
-    try {
-      return hostOf(endpoint) === this.#sdkHost(region, { useFipsEndpoint: false, useDualstackEndpoint: false });
-    } catch {
-      return false;
-    }
   }
 
   /** The underlying AWS SDK v3 client, created on first use. */

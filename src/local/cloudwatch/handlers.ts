@@ -120,6 +120,16 @@ function metricData(input: WireObject): MetricDatumParams[] {
 /** The CloudWatch handlers over a state model. */
 export function cloudWatchHandlers(state: CloudWatchState): ServiceHandlers {
   return {
+    ...alarmHandlers(state),
+    ...alarmReadHandlers(state),
+    ...alarmTagHandlers(state),
+    ...metricHandlers(state),
+  };
+}
+
+/** Alarms: create or update, delete, turn actions on and off, set a state. */
+function alarmHandlers(state: CloudWatchState): ServiceHandlers {
+  return {
     PutMetricAlarm(input, ctx) {
       const tags = (optObjects(input, 'Tags') ?? []).map((t) => ({ key: reqString(t, 'Key'), value: reqString(t, 'Value') }));
       const params: Parameters<typeof putMetricAlarm>[1] = {
@@ -153,6 +163,29 @@ export function cloudWatchHandlers(state: CloudWatchState): ServiceHandlers {
       putMetricAlarm(state, params, ctx.now);
     },
 
+    DeleteAlarms(input, ctx) {
+      deleteAlarms(state, optStrings(input, 'AlarmNames') ?? [], ctx.now);
+    },
+
+    EnableAlarmActions(input) {
+      setActionsEnabled(state, optStrings(input, 'AlarmNames') ?? [], true);
+    },
+
+    DisableAlarmActions(input) {
+      setActionsEnabled(state, optStrings(input, 'AlarmNames') ?? [], false);
+    },
+
+    SetAlarmState(input, ctx) {
+      const value = stateValue(input, 'StateValue');
+      if (value === undefined) throw invalidValue('The parameter StateValue is required.');
+      setAlarmState(state, reqString(input, 'AlarmName'), value, reqString(input, 'StateReason'), optString(input, 'StateReasonData'), ctx.now);
+    },
+  };
+}
+
+/** Reading alarms: by name, prefix or state, by metric, and their history. */
+function alarmReadHandlers(state: CloudWatchState): ServiceHandlers {
+  return {
     DescribeAlarms(input) {
       const names = optStrings(input, 'AlarmNames') ?? [];
       const prefix = optString(input, 'AlarmNamePrefix');
@@ -228,27 +261,60 @@ export function cloudWatchHandlers(state: CloudWatchState): ServiceHandlers {
       const p = page(input, items, (h) => String(h.seq).padStart(12, '0'), 100, 100);
       return withToken({ AlarmHistoryItems: p.items.map(historyShape) }, p.nextToken);
     },
+  };
+}
 
-    DeleteAlarms(input, ctx) {
-      deleteAlarms(state, optStrings(input, 'AlarmNames') ?? [], ctx.now);
+/** An alarm's tags, by its ARN. */
+function alarmTagHandlers(state: CloudWatchState): ServiceHandlers {
+  return {
+    TagResource(input) {
+      const tags = (optObjects(input, 'Tags') ?? []).map((t) => ({ key: reqString(t, 'Key'), value: reqString(t, 'Value') }));
+      tagAlarm(state, reqString(input, 'ResourceARN'), tags);
     },
 
-    EnableAlarmActions(input) {
-      setActionsEnabled(state, optStrings(input, 'AlarmNames') ?? [], true);
+    UntagResource(input) {
+      untagAlarm(state, reqString(input, 'ResourceARN'), optStrings(input, 'TagKeys') ?? []);
     },
 
-    DisableAlarmActions(input) {
-      setActionsEnabled(state, optStrings(input, 'AlarmNames') ?? [], false);
+    ListTagsForResource(input) {
+      const alarm = alarmByArn(state, reqString(input, 'ResourceARN'));
+      return { Tags: alarm.tags.map((t) => ({ Key: t.key, Value: t.value })) };
     },
+  };
+}
 
-    SetAlarmState(input, ctx) {
-      const value = stateValue(input, 'StateValue');
-      if (value === undefined) throw invalidValue('The parameter StateValue is required.');
-      setAlarmState(state, reqString(input, 'AlarmName'), value, reqString(input, 'StateReason'), optString(input, 'StateReasonData'), ctx.now);
-    },
-
+/** Metric data: put, list the metrics, and read statistics or queries back. */
+function metricHandlers(state: CloudWatchState): ServiceHandlers {
+  return {
     PutMetricData(input, ctx) {
       putMetricData(state, reqString(input, 'Namespace'), metricData(input), ctx.now);
+    },
+
+    ListMetrics(input, ctx) {
+      const q: Parameters<typeof listMetrics>[1] = {};
+      const namespace = optString(input, 'Namespace');
+      const metricName = optString(input, 'MetricName');
+      const recently = optString(input, 'RecentlyActive');
+      const dims = optObjects(input, 'Dimensions')?.map((d) => {
+        const f: { name: string; value?: string } = { name: reqString(d, 'Name') };
+        const v = optString(d, 'Value');
+        if (v !== undefined) f.value = v;
+        return f;
+      });
+      if (namespace !== undefined) q.Namespace = namespace;
+      if (metricName !== undefined) q.MetricName = metricName;
+      if (recently !== undefined) q.RecentlyActive = recently;
+      if (dims !== undefined) q.Dimensions = dims;
+      const all = listMetrics(state, q, ctx.now);
+      const p = paginate(all, (s) => `${s.namespace}\u0000${s.metricName}\u0000${s.dimensions.map((d) => `${d.name}=${d.value}`).join('\u0000')}`, undefined, optString(input, 'NextToken'), {
+        defaultSize: 500,
+        maxSize: 500,
+        errorCode: 'InvalidParameterValue',
+      });
+      return withToken(
+        { Metrics: p.items.map((s) => ({ Namespace: s.namespace, MetricName: s.metricName, Dimensions: s.dimensions.map((d) => ({ Name: d.name, Value: d.value })) })) },
+        p.nextToken,
+      );
     },
 
     GetMetricStatistics(input) {
@@ -305,47 +371,6 @@ export function cloudWatchHandlers(state: CloudWatchState): ServiceHandlers {
           Messages: [],
         },
         answer.nextToken,
-      );
-    },
-
-    TagResource(input) {
-      const tags = (optObjects(input, 'Tags') ?? []).map((t) => ({ key: reqString(t, 'Key'), value: reqString(t, 'Value') }));
-      tagAlarm(state, reqString(input, 'ResourceARN'), tags);
-    },
-
-    UntagResource(input) {
-      untagAlarm(state, reqString(input, 'ResourceARN'), optStrings(input, 'TagKeys') ?? []);
-    },
-
-    ListTagsForResource(input) {
-      const alarm = alarmByArn(state, reqString(input, 'ResourceARN'));
-      return { Tags: alarm.tags.map((t) => ({ Key: t.key, Value: t.value })) };
-    },
-
-    ListMetrics(input, ctx) {
-      const q: Parameters<typeof listMetrics>[1] = {};
-      const namespace = optString(input, 'Namespace');
-      const metricName = optString(input, 'MetricName');
-      const recently = optString(input, 'RecentlyActive');
-      const dims = optObjects(input, 'Dimensions')?.map((d) => {
-        const f: { name: string; value?: string } = { name: reqString(d, 'Name') };
-        const v = optString(d, 'Value');
-        if (v !== undefined) f.value = v;
-        return f;
-      });
-      if (namespace !== undefined) q.Namespace = namespace;
-      if (metricName !== undefined) q.MetricName = metricName;
-      if (recently !== undefined) q.RecentlyActive = recently;
-      if (dims !== undefined) q.Dimensions = dims;
-      const all = listMetrics(state, q, ctx.now);
-      const p = paginate(all, (s) => `${s.namespace}\u0000${s.metricName}\u0000${s.dimensions.map((d) => `${d.name}=${d.value}`).join('\u0000')}`, undefined, optString(input, 'NextToken'), {
-        defaultSize: 500,
-        maxSize: 500,
-        errorCode: 'InvalidParameterValue',
-      });
-      return withToken(
-        { Metrics: p.items.map((s) => ({ Namespace: s.namespace, MetricName: s.metricName, Dimensions: s.dimensions.map((d) => ({ Name: d.name, Value: d.value })) })) },
-        p.nextToken,
       );
     },
   };

@@ -178,7 +178,7 @@ export function tagsOf(specs: readonly WireObject[] | undefined, resourceType = 
 
 /** The EC2 handlers over a state model; each first brings the instances to the request's time. */
 export function ec2Handlers(ec2: Ec2State): ServiceHandlers {
-  return settledHandlers(ec2, rawHandlers(ec2));
+  return settledHandlers(ec2, { ...instanceLifecycleHandlers(ec2), ...placementHandlers(ec2) });
 }
 
 /** Handlers that first bring the instances to the request's time. */
@@ -193,8 +193,8 @@ export function settledHandlers(ec2: Ec2State, handlers: ServiceHandlers): Servi
   return settled;
 }
 
-function rawHandlers(ec2: Ec2State): ServiceHandlers {
-  const zones = (): Zone[] => ec2.zones.map((name, i) => ({ name, id: `${regionAbbreviation(ec2.region)}-az${i + 1}`, region: ec2.region }));
+/** Instances: describe them and their status, run and terminate them. */
+function instanceLifecycleHandlers(ec2: Ec2State): ServiceHandlers {
   return {
     DescribeInstances(input) {
       dryRun(input);
@@ -220,60 +220,6 @@ function rawHandlers(ec2: Ec2State): ServiceHandlers {
       const out: WireObject = { InstanceStatuses: page.items.map((i) => instanceStatusShape(i, ctx.now)) };
       if (page.nextToken !== undefined) out.NextToken = page.nextToken;
       return out;
-    },
-
-    DescribeAvailabilityZones(input) {
-      dryRun(input);
-      const all = zones();
-      const names = optStrings(input, 'ZoneNames') ?? [];
-      const zoneIds = optStrings(input, 'ZoneIds') ?? [];
-      const unknown = names.filter((n) => !all.some((z) => z.name === n));
-      if (unknown.length > 0) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${unknown.join(', ')}]`, 400);
-      const unknownIds = zoneIds.filter((n) => !all.some((z) => z.id === n));
-      if (unknownIds.length > 0) throw new ServiceError('InvalidParameterValue', `Invalid availability zone ID: [${unknownIds.join(', ')}]`, 400);
-      const filters = new FilterSet(readFilters(input), ZONE_FIELDS);
-      const picked = all.filter((z) => (names.length === 0 && zoneIds.length === 0) || names.includes(z.name) || zoneIds.includes(z.id));
-      return {
-        AvailabilityZones: picked.filter((z) => filters.matches(z)).map((z) => ({
-          State: 'available',
-          OptInStatus: 'opt-in-not-required',
-          Messages: [],
-          RegionName: z.region,
-          ZoneName: z.name,
-          ZoneId: z.id,
-          GroupName: z.region,
-          NetworkBorderGroup: z.region,
-          ZoneType: 'availability-zone',
-        })),
-      };
-    },
-
-    DescribeRegions(input) {
-      dryRun(input);
-      const standard = STANDARD_REGIONS.includes(ec2.region) || OPT_IN_REGIONS.includes(ec2.region) ? STANDARD_REGIONS : [...STANDARD_REGIONS, ec2.region];
-      const known: RegionInfo[] = [
-        ...standard.map((name) => ({ name, optIn: 'opt-in-not-required' })),
-        ...OPT_IN_REGIONS.map((name) => ({ name, optIn: name === ec2.region ? 'opted-in' : 'not-opted-in' })),
-      ].sort((a, b) => a.name.localeCompare(b.name));
-      const names = optStrings(input, 'RegionNames') ?? [];
-      const unknown = names.filter((n) => !known.some((r) => r.name === n));
-      if (unknown.length > 0) throw new ServiceError('InvalidParameterValue', `Invalid region: ${unknown.join(', ')}`, 400);
-      const allRegions = optBool(input, 'AllRegions') === true;
-      const filters = new FilterSet(readFilters(input), REGION_FIELDS);
-      const picked = known.filter((r) => (names.length > 0 ? names.includes(r.name) : allRegions || r.optIn !== 'not-opted-in'));
-      return { Regions: picked.filter((r) => filters.matches(r)).map((r) => ({ Endpoint: `ec2.${r.name}.amazonaws.com`, RegionName: r.name, OptInStatus: r.optIn })) };
-    },
-
-    DescribeImages(input) {
-      dryRun(input);
-      const ids = optStrings(input, 'ImageIds') ?? [];
-      const malformed = ids.find((id) => !isImageId(id));
-      if (malformed !== undefined) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${malformed}" (expecting "ami-...")`, 400);
-      const owners = optStrings(input, 'Owners') ?? [];
-      const filters = new FilterSet(readFilters(input), IMAGE_FIELDS);
-      const known = ids.length > 0 ? [...new Set(ids)] : [...new Set([DEFAULT_IMAGE_ID, ...[...ec2.instances.values()].map((i) => i.imageId)])];
-      const owned = known.filter(() => owners.length === 0 || owners.some((o) => o === 'amazon' || o === AMAZON_OWNER_ID));
-      return { Images: owned.map((id) => ({ id })).filter((i) => filters.matches(i)).map((i) => imageShape(i.id)) };
     },
 
     RunInstances(input, ctx) {
@@ -326,6 +272,66 @@ function rawHandlers(ec2: Ec2State): ServiceHandlers {
           return { InstanceId: i.id, CurrentState: stateShape(i.state), PreviousState: stateShape(previous) };
         }),
       };
+    },
+  };
+}
+
+/** Where instances run and from what: the region's zones, the regions, and the images. */
+function placementHandlers(ec2: Ec2State): ServiceHandlers {
+  const zones = (): Zone[] => ec2.zones.map((name, i) => ({ name, id: `${regionAbbreviation(ec2.region)}-az${i + 1}`, region: ec2.region }));
+  return {
+    DescribeAvailabilityZones(input) {
+      dryRun(input);
+      const all = zones();
+      const names = optStrings(input, 'ZoneNames') ?? [];
+      const zoneIds = optStrings(input, 'ZoneIds') ?? [];
+      const unknown = names.filter((n) => !all.some((z) => z.name === n));
+      if (unknown.length > 0) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${unknown.join(', ')}]`, 400);
+      const unknownIds = zoneIds.filter((n) => !all.some((z) => z.id === n));
+      if (unknownIds.length > 0) throw new ServiceError('InvalidParameterValue', `Invalid availability zone ID: [${unknownIds.join(', ')}]`, 400);
+      const filters = new FilterSet(readFilters(input), ZONE_FIELDS);
+      const picked = all.filter((z) => (names.length === 0 && zoneIds.length === 0) || names.includes(z.name) || zoneIds.includes(z.id));
+      return {
+        AvailabilityZones: picked.filter((z) => filters.matches(z)).map((z) => ({
+          State: 'available',
+          OptInStatus: 'opt-in-not-required',
+          Messages: [],
+          RegionName: z.region,
+          ZoneName: z.name,
+          ZoneId: z.id,
+          GroupName: z.region,
+          NetworkBorderGroup: z.region,
+          ZoneType: 'availability-zone',
+        })),
+      };
+    },
+
+    DescribeRegions(input) {
+      dryRun(input);
+      const standard = STANDARD_REGIONS.includes(ec2.region) || OPT_IN_REGIONS.includes(ec2.region) ? STANDARD_REGIONS : [...STANDARD_REGIONS, ec2.region];
+      const known: RegionInfo[] = [
+        ...standard.map((name) => ({ name, optIn: 'opt-in-not-required' })),
+        ...OPT_IN_REGIONS.map((name) => ({ name, optIn: name === ec2.region ? 'opted-in' : 'not-opted-in' })),
+      ].sort((a, b) => a.name.localeCompare(b.name));
+      const names = optStrings(input, 'RegionNames') ?? [];
+      const unknown = names.filter((n) => !known.some((r) => r.name === n));
+      if (unknown.length > 0) throw new ServiceError('InvalidParameterValue', `Invalid region: ${unknown.join(', ')}`, 400);
+      const allRegions = optBool(input, 'AllRegions') === true;
+      const filters = new FilterSet(readFilters(input), REGION_FIELDS);
+      const picked = known.filter((r) => (names.length > 0 ? names.includes(r.name) : allRegions || r.optIn !== 'not-opted-in'));
+      return { Regions: picked.filter((r) => filters.matches(r)).map((r) => ({ Endpoint: `ec2.${r.name}.amazonaws.com`, RegionName: r.name, OptInStatus: r.optIn })) };
+    },
+
+    DescribeImages(input) {
+      dryRun(input);
+      const ids = optStrings(input, 'ImageIds') ?? [];
+      const malformed = ids.find((id) => !isImageId(id));
+      if (malformed !== undefined) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${malformed}" (expecting "ami-...")`, 400);
+      const owners = optStrings(input, 'Owners') ?? [];
+      const filters = new FilterSet(readFilters(input), IMAGE_FIELDS);
+      const known = ids.length > 0 ? [...new Set(ids)] : [...new Set([DEFAULT_IMAGE_ID, ...[...ec2.instances.values()].map((i) => i.imageId)])];
+      const owned = known.filter(() => owners.length === 0 || owners.some((o) => o === 'amazon' || o === AMAZON_OWNER_ID));
+      return { Images: owned.map((id) => ({ id })).filter((i) => filters.matches(i)).map((i) => imageShape(i.id)) };
     },
   };
 }

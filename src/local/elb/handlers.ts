@@ -82,13 +82,16 @@ function attributesOf(a: WireObject): Partial<AttributesRecord> {
 
 /** The ELB handlers over a state model, in a cloud whose EC2 holds the instances. */
 export function elbHandlers(elb: ElbState, cloud: Cloud): ServiceHandlers {
-  const checkInstances = (ids: readonly string[]): void => {
-    const bad = ids.filter((id) => {
-      const view = cloud.ec2.getInstance(id);
-      return view === undefined || view.state === 'terminated' || view.state === 'shutting-down';
-    });
-    if (bad.length > 0) throw new ServiceError('InvalidInstance', `The requested instance(s) are not valid: ${bad.join(', ')}`, 400);
+  return {
+    ...loadBalancerHandlers(elb),
+    ...instanceHandlers(elb, cloud),
+    ...listenerAndPolicyHandlers(elb),
+    ...attributeAndTagHandlers(elb),
   };
+}
+
+/** Load balancers themselves: create, delete, describe, their zones, subnets and security groups, and the account limits. */
+function loadBalancerHandlers(elb: ElbState): ServiceHandlers {
   return {
     CreateLoadBalancer(input, ctx) {
       const req: Parameters<ElbState['create']>[0] = { name: reqString(input, 'LoadBalancerName'), listeners: listenersOf(input) };
@@ -126,6 +129,48 @@ export function elbHandlers(elb: ElbState, cloud: Cloud): ServiceHandlers {
       return out;
     },
 
+    EnableAvailabilityZonesForLoadBalancer(input) {
+      return { AvailabilityZones: elb.enableZones(reqString(input, 'LoadBalancerName'), optStrings(input, 'AvailabilityZones') ?? []) };
+    },
+
+    DisableAvailabilityZonesForLoadBalancer(input) {
+      return { AvailabilityZones: elb.disableZones(reqString(input, 'LoadBalancerName'), optStrings(input, 'AvailabilityZones') ?? []) };
+    },
+
+    AttachLoadBalancerToSubnets(input) {
+      return { Subnets: elb.attachSubnets(reqString(input, 'LoadBalancerName'), optStrings(input, 'Subnets') ?? []) };
+    },
+
+    DetachLoadBalancerFromSubnets(input) {
+      return { Subnets: elb.detachSubnets(reqString(input, 'LoadBalancerName'), optStrings(input, 'Subnets') ?? []) };
+    },
+
+    ApplySecurityGroupsToLoadBalancer(input) {
+      return { SecurityGroups: elb.applySecurityGroups(reqString(input, 'LoadBalancerName'), optStrings(input, 'SecurityGroups') ?? []) };
+    },
+
+    DescribeAccountLimits() {
+      return {
+        Limits: [
+          { Name: 'classic-load-balancers', Max: String(elb.maxLoadBalancers) },
+          { Name: 'classic-listeners', Max: String(MAX_LISTENERS) },
+          { Name: 'classic-registered-instances', Max: String(MAX_REGISTERED_INSTANCES) },
+        ],
+      };
+    },
+  };
+}
+
+/** Registered instances and their health: the health check, registration (of instances EC2 holds) and instance health. */
+function instanceHandlers(elb: ElbState, cloud: Cloud): ServiceHandlers {
+  const checkInstances = (ids: readonly string[]): void => {
+    const bad = ids.filter((id) => {
+      const view = cloud.ec2.getInstance(id);
+      return view === undefined || view.state === 'terminated' || view.state === 'shutting-down';
+    });
+    if (bad.length > 0) throw new ServiceError('InvalidInstance', `The requested instance(s) are not valid: ${bad.join(', ')}`, 400);
+  };
+  return {
     ConfigureHealthCheck(input) {
       const hc = optObject(input, 'HealthCheck') ?? {};
       const configured = elb.configureHealthCheck(reqString(input, 'LoadBalancerName'), {
@@ -164,27 +209,12 @@ export function elbHandlers(elb: ElbState, cloud: Cloud): ServiceHandlers {
         }),
       };
     },
+  };
+}
 
-    EnableAvailabilityZonesForLoadBalancer(input) {
-      return { AvailabilityZones: elb.enableZones(reqString(input, 'LoadBalancerName'), optStrings(input, 'AvailabilityZones') ?? []) };
-    },
-
-    DisableAvailabilityZonesForLoadBalancer(input) {
-      return { AvailabilityZones: elb.disableZones(reqString(input, 'LoadBalancerName'), optStrings(input, 'AvailabilityZones') ?? []) };
-    },
-
-    AttachLoadBalancerToSubnets(input) {
-      return { Subnets: elb.attachSubnets(reqString(input, 'LoadBalancerName'), optStrings(input, 'Subnets') ?? []) };
-    },
-
-    DetachLoadBalancerFromSubnets(input) {
-      return { Subnets: elb.detachSubnets(reqString(input, 'LoadBalancerName'), optStrings(input, 'Subnets') ?? []) };
-    },
-
-    ApplySecurityGroupsToLoadBalancer(input) {
-      return { SecurityGroups: elb.applySecurityGroups(reqString(input, 'LoadBalancerName'), optStrings(input, 'SecurityGroups') ?? []) };
-    },
-
+/** Listeners and policies: listeners, their certificates, stickiness and other policies, and which listener or back-end server uses which. */
+function listenerAndPolicyHandlers(elb: ElbState): ServiceHandlers {
+  return {
     CreateLoadBalancerListeners(input) {
       elb.addListeners(reqString(input, 'LoadBalancerName'), listenersOf(input));
       return {};
@@ -246,7 +276,12 @@ export function elbHandlers(elb: ElbState, cloud: Cloud): ServiceHandlers {
       elb.setBackendPolicies(reqString(input, 'LoadBalancerName'), reqInt(input, 'InstancePort'), optStrings(input, 'PolicyNames') ?? []);
       return {};
     },
+  };
+}
 
+/** A load balancer's attributes and tags. */
+function attributeAndTagHandlers(elb: ElbState): ServiceHandlers {
+  return {
     DescribeLoadBalancerAttributes(input) {
       return { LoadBalancerAttributes: attributesShape(elb.get(reqString(input, 'LoadBalancerName')).attributes) };
     },
@@ -275,16 +310,6 @@ export function elbHandlers(elb: ElbState, cloud: Cloud): ServiceHandlers {
     DescribeTags(input) {
       const names = optStrings(input, 'LoadBalancerNames') ?? [];
       return { TagDescriptions: names.map((n) => ({ LoadBalancerName: n, Tags: elb.get(n).tags.map((t) => ({ Key: t.key, Value: t.value })) })) };
-    },
-
-    DescribeAccountLimits() {
-      return {
-        Limits: [
-          { Name: 'classic-load-balancers', Max: String(elb.maxLoadBalancers) },
-          { Name: 'classic-listeners', Max: String(MAX_LISTENERS) },
-          { Name: 'classic-registered-instances', Max: String(MAX_REGISTERED_INSTANCES) },
-        ],
-      };
     },
   };
 }

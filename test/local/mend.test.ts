@@ -25,3 +25,33 @@ describe('UpdateAutoScalingGroup (Auto Scaling API Reference, UpdateAutoScalingG
     expect([err.name, err.status, err.message]).toEqual(['ValidationError', 400, 'AutoScalingGroup name not found - null']);
   });
 });
+
+describe('ExecutePolicy and DeletePolicy by policy ARN or name (Auto Scaling API Reference: PolicyName is "the name or ARN of the policy", AutoScalingGroupName is not required)', () => {
+  async function groupWithPolicy(): Promise<string> {
+    await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro' });
+    await as.createAutoScalingGroup({ AutoScalingGroupName: 'web', LaunchConfigurationName: 'lc', MinSize: 0, MaxSize: 4, DesiredCapacity: 0, AvailabilityZones: ['us-east-1a'] });
+    const put = await as.putScalingPolicy({ AutoScalingGroupName: 'web', PolicyName: 'up', AdjustmentType: 'ChangeInCapacity', ScalingAdjustment: 2 });
+    return put.PolicyARN as string;
+  }
+
+  test('a policy ARN given as PolicyName, without a group, is resolved: ExecutePolicy runs it and DeletePolicy deletes it', async () => {
+    const arn = await groupWithPolicy();
+    await as.executePolicy({ PolicyName: arn });
+    const group = (await as.describeAutoScalingGroups({ AutoScalingGroupNames: ['web'] })).AutoScalingGroups?.[0];
+    expect(group?.DesiredCapacity).toBe(2);
+    await as.deletePolicy({ PolicyName: arn });
+    expect((await as.describePolicies({ AutoScalingGroupName: 'web' })).ScalingPolicies).toEqual([]);
+  });
+
+  // The API Reference does not give AWS's wording for this case, so only the code is pinned.
+  test('a plain policy name without a group names no policy: ValidationError, and nothing runs or is deleted', async () => {
+    await groupWithPolicy();
+    const run = await failure(as.executePolicy({ PolicyName: 'up' }));
+    expect([run.name, run.status]).toEqual(['ValidationError', 400]);
+    const del = await failure(as.deletePolicy({ PolicyName: 'up' }));
+    expect([del.name, del.status]).toEqual(['ValidationError', 400]);
+    const group = (await as.describeAutoScalingGroups({ AutoScalingGroupNames: ['web'] })).AutoScalingGroups?.[0];
+    expect(group?.DesiredCapacity).toBe(0);
+    expect((await as.describePolicies({ AutoScalingGroupName: 'web' })).ScalingPolicies?.map((p) => p.PolicyName)).toEqual(['up']);
+  });
+});

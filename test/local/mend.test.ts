@@ -3,6 +3,7 @@
  * against botoscale local, each against the AWS API Reference named in its test.
  */
 import { AutoScaling } from '@aws-sdk/client-auto-scaling';
+import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
 import type { LocalEndpoint } from '../../src/local';
 import { clientConfig, failure, startTest } from './helpers';
 
@@ -53,5 +54,23 @@ describe('ExecutePolicy and DeletePolicy by policy ARN or name (Auto Scaling API
     const group = (await as.describeAutoScalingGroups({ AutoScalingGroupNames: ['web'] })).AutoScalingGroups?.[0];
     expect(group?.DesiredCapacity).toBe(0);
     expect((await as.describePolicies({ AutoScalingGroupName: 'web' })).ScalingPolicies?.map((p) => p.PolicyName)).toEqual(['up']);
+  });
+});
+
+describe('PutMetricData value combinations (CloudWatch API Reference, PutMetricData: Errors InvalidParameterCombination, MissingParameter, InvalidParameterValue)', () => {
+  const stats = { SampleCount: 2, Sum: 3, Minimum: 1, Maximum: 2 };
+  test.each<[string, Partial<MetricDatum>, string, string]>([
+    ['Value with Values', { Value: 1, Values: [1, 2] }, 'InvalidParameterCombination', 'The parameters MetricData.member.1.Value and MetricData.member.1.Values are mutually exclusive and you have specified both.'],
+    ['Value with StatisticValues', { Value: 1, StatisticValues: stats }, 'InvalidParameterCombination', 'The parameters MetricData.member.1.Value and MetricData.member.1.StatisticValues are mutually exclusive and you have specified both.'],
+    ['none of the three', {}, 'MissingParameter', 'At least one of the parameters MetricData.member.1.Value, MetricData.member.1.StatisticValues or MetricData.member.1.Values must be specified.'],
+    ['Values and Counts of different sizes', { Values: [1, 2], Counts: [1] }, 'InvalidParameterValue', 'The parameters MetricData.member.1.Values and MetricData.member.1.Counts must be of the same size.'],
+  ])('%s is refused at the wire with AWS\'s code', async (_what, datum, code, message) => {
+    const cw = new CloudWatchClient(clientConfig(local.endpoint));
+    try {
+      const err = await failure(cw.send(new PutMetricDataCommand({ Namespace: 'App', MetricData: [{ MetricName: 'Latency', ...datum }] })));
+      expect([err.code ?? err.name.replace(/Exception$/, ''), err.status, err.message]).toEqual([code, 400, message]);
+    } finally {
+      cw.destroy();
+    }
   });
 });

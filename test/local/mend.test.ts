@@ -3,6 +3,7 @@
  * against botoscale local, each against the AWS API Reference named in its test.
  */
 import { AutoScaling } from '@aws-sdk/client-auto-scaling';
+import { ElasticLoadBalancing } from '@aws-sdk/client-elastic-load-balancing';
 import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
 import type { LocalEndpoint } from '../../src/local';
 import { clientConfig, failure, startTest } from './helpers';
@@ -71,6 +72,46 @@ describe('PutMetricData value combinations (CloudWatch API Reference, PutMetricD
       expect([err.code ?? err.name.replace(/Exception$/, ''), err.status, err.message]).toEqual([code, 400, message]);
     } finally {
       cw.destroy();
+    }
+  });
+});
+
+describe('a secure listener naming a certificate the load balancer cannot use is CertificateNotFound (ELB API Reference, CreateLoadBalancer / CreateLoadBalancerListeners / SetLoadBalancerListenerSSLCertificate: CertificateNotFound; ACM User Guide, "Supported Regions")', () => {
+  const IAM = 'arn:aws:iam::123456789012:server-certificate/web';
+  const ACM = 'arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012';
+  const elsewhere: Array<[string, string]> = [
+    ['an IAM certificate of another account', 'arn:aws:iam::210987654321:server-certificate/web'],
+    ['an ACM certificate of another region', 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012'],
+    ['an ACM certificate of another account', 'arn:aws:acm:us-east-1:210987654321:certificate/12345678-1234-1234-1234-123456789012'],
+    ['a name, not an ARN', 'web'],
+  ];
+
+  test.each(elsewhere)('%s is refused by CreateLoadBalancer, CreateLoadBalancerListeners and SetLoadBalancerListenerSSLCertificate, and nothing changes', async (_what, cert) => {
+    const elb = new ElasticLoadBalancing(clientConfig(local.endpoint));
+    try {
+      const expected = { name: 'CertificateNotFoundException', status: 400, code: 'CertificateNotFound', message: `Server Certificate not found for the key: ${cert}` };
+      const ssl = (port: number, id: string) => ({ Protocol: 'SSL', LoadBalancerPort: port, InstancePort: 8443, SSLCertificateId: id });
+      expect(await failure(elb.createLoadBalancer({ LoadBalancerName: 'bad', AvailabilityZones: ['us-east-1a'], Listeners: [ssl(443, cert)] }))).toEqual(expected);
+      await elb.createLoadBalancer({ LoadBalancerName: 'lb', AvailabilityZones: ['us-east-1a'], Listeners: [ssl(443, IAM)] });
+      expect(await failure(elb.createLoadBalancerListeners({ LoadBalancerName: 'lb', Listeners: [ssl(8443, cert)] }))).toEqual(expected);
+      expect(await failure(elb.setLoadBalancerListenerSSLCertificate({ LoadBalancerName: 'lb', LoadBalancerPort: 443, SSLCertificateId: cert }))).toEqual(expected);
+      const [lb] = (await elb.describeLoadBalancers({})).LoadBalancerDescriptions ?? [];
+      expect(lb?.LoadBalancerName).toBe('lb');
+      expect(lb?.ListenerDescriptions?.map((d) => [d.Listener?.LoadBalancerPort, d.Listener?.SSLCertificateId])).toEqual([[443, IAM]]);
+    } finally {
+      elb.destroy();
+    }
+  });
+
+  test('an IAM certificate of the account and an ACM certificate of its account and region are accepted', async () => {
+    const elb = new ElasticLoadBalancing(clientConfig(local.endpoint));
+    try {
+      await elb.createLoadBalancer({ LoadBalancerName: 'lb', AvailabilityZones: ['us-east-1a'], Listeners: [{ Protocol: 'HTTPS', LoadBalancerPort: 443, InstancePort: 80, SSLCertificateId: IAM }] });
+      await elb.setLoadBalancerListenerSSLCertificate({ LoadBalancerName: 'lb', LoadBalancerPort: 443, SSLCertificateId: ACM });
+      const [lb] = (await elb.describeLoadBalancers({ LoadBalancerNames: ['lb'] })).LoadBalancerDescriptions ?? [];
+      expect(lb?.ListenerDescriptions?.[0]?.Listener?.SSLCertificateId).toBe(ACM);
+    } finally {
+      elb.destroy();
     }
   });
 });

@@ -115,3 +115,28 @@ describe('a secure listener naming a certificate the load balancer cannot use is
     }
   });
 });
+
+describe('DescribeTags propagate-at-launch filter (Auto Scaling API Reference, Filter: "propagate-at-launch - Accepts a Boolean value")', () => {
+  test('the Boolean is compared whatever its case: true, True and TRUE match the propagated tags, FALSE the others', async () => {
+    await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro' });
+    await as.createAutoScalingGroup({
+      AutoScalingGroupName: 'web',
+      LaunchConfigurationName: 'lc',
+      MinSize: 0,
+      MaxSize: 1,
+      AvailabilityZones: ['us-east-1a'],
+      Tags: [
+        { Key: 'team', Value: 'web', PropagateAtLaunch: true },
+        { Key: 'cost', Value: 'cc1', PropagateAtLaunch: false },
+      ],
+    });
+    const keys = async (values: string[]) =>
+      ((await as.describeTags({ Filters: [{ Name: 'propagate-at-launch', Values: values }] })).Tags ?? []).map((t) => t.Key);
+    expect(await keys(['true'])).toEqual(['team']);
+    expect(await keys(['True'])).toEqual(['team']);
+    expect(await keys(['TRUE'])).toEqual(['team']);
+    expect(await keys(['FALSE'])).toEqual(['cost']);
+    expect(await keys(['False', 'tRuE'])).toEqual(['cost', 'team']);
+    expect(await keys(['yes'])).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { AutoScaling } from '@aws-sdk/client-auto-scaling';
 import { ElasticLoadBalancing } from '@aws-sdk/client-elastic-load-balancing';
+import { EC2, type Instance } from '@aws-sdk/client-ec2';
 import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
 import type { LocalEndpoint } from '../../src/local';
 import { clientConfig, failure, startTest } from './helpers';
@@ -138,5 +139,52 @@ describe('DescribeTags propagate-at-launch filter (Auto Scaling API Reference, F
     expect(await keys(['FALSE'])).toEqual(['cost']);
     expect(await keys(['False', 'tRuE'])).toEqual(['cost', 'team']);
     expect(await keys(['yes'])).toEqual([]);
+  });
+});
+
+describe('AssociatePublicIpAddress of a launch configuration (Auto Scaling API Reference, CreateLaunchConfiguration: AssociatePublicIpAddress)', () => {
+  // "If the instance is launched into a default subnet, the default is to assign a public
+  // IPv4 address ... into a nondefault subnet, the default is not to assign a public IPv4
+  // address ... If you specify true, each instance in the Auto Scaling group receives a
+  // unique public IPv4 address."
+  let ec2: EC2;
+  beforeEach(() => {
+    ec2 = new EC2(clientConfig(local.endpoint));
+  });
+  afterEach(() => ec2.destroy());
+
+  async function instanceOf(group: string): Promise<Instance | undefined> {
+    const out = await ec2.describeInstances({ Filters: [{ Name: 'tag:aws:autoscaling:groupName', Values: [group] }] });
+    return out.Reservations?.[0]?.Instances?.[0];
+  }
+
+  test('describes show it only when given, as AWS writes it', async () => {
+    await as.createLaunchConfiguration({ LaunchConfigurationName: 'plain', ImageId: 'ami-12345678', InstanceType: 't3.micro' });
+    await as.createLaunchConfiguration({ LaunchConfigurationName: 'public', ImageId: 'ami-12345678', InstanceType: 't3.micro', AssociatePublicIpAddress: true });
+    const lcs = (await as.describeLaunchConfigurations({})).LaunchConfigurations ?? [];
+    expect(lcs.map((l) => [l.LaunchConfigurationName, l.AssociatePublicIpAddress, l.KeyName])).toEqual([['plain', undefined, ''], ['public', true, '']]);
+  });
+
+  test('true gives instances in a nondefault subnet a public address, false keeps them off one in a default subnet, and a restart follows the same choice', async () => {
+    const vpc = (await ec2.createVpc({ CidrBlock: '10.0.0.0/16' })).Vpc?.VpcId as string;
+    const subnet = (await ec2.createSubnet({ VpcId: vpc, CidrBlock: '10.0.1.0/24', AvailabilityZone: 'us-east-1a' })).Subnet?.SubnetId as string;
+    await as.createLaunchConfiguration({ LaunchConfigurationName: 'public', ImageId: 'ami-12345678', InstanceType: 't3.micro', AssociatePublicIpAddress: true });
+    await as.createLaunchConfiguration({ LaunchConfigurationName: 'private', ImageId: 'ami-12345678', InstanceType: 't3.micro', AssociatePublicIpAddress: false });
+    await as.createAutoScalingGroup({ AutoScalingGroupName: 'pub', LaunchConfigurationName: 'public', MinSize: 1, MaxSize: 1, VPCZoneIdentifier: subnet });
+    await as.createAutoScalingGroup({ AutoScalingGroupName: 'priv', LaunchConfigurationName: 'private', MinSize: 1, MaxSize: 1, AvailabilityZones: ['us-east-1b'] });
+    const pub = await instanceOf('pub');
+    const priv = await instanceOf('priv');
+    expect([pub?.SubnetId, pub?.PublicIpAddress === undefined]).toEqual([subnet, false]);
+    expect(priv?.PublicIpAddress).toBeUndefined();
+    // Kept in the group while stopped, so the restart is of the same instance.
+    await as.suspendProcesses({ AutoScalingGroupName: 'pub', ScalingProcesses: ['HealthCheck', 'ReplaceUnhealthy'] });
+    local.clock.advance('2m');
+    const id = pub?.InstanceId as string;
+    const byId = async () => (await ec2.describeInstances({ InstanceIds: [id] })).Reservations?.[0]?.Instances?.[0];
+    await ec2.stopInstances({ InstanceIds: [id] });
+    local.clock.advance('2m');
+    expect([(await byId())?.State?.Name, (await byId())?.PublicIpAddress]).toEqual(['stopped', undefined]);
+    await ec2.startInstances({ InstanceIds: [id] });
+    expect((await byId())?.PublicIpAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   });
 });

@@ -5,7 +5,7 @@
 import { AutoScaling } from '@aws-sdk/client-auto-scaling';
 import { ElasticLoadBalancing } from '@aws-sdk/client-elastic-load-balancing';
 import { EC2, type Instance } from '@aws-sdk/client-ec2';
-import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand, PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
 import type { LocalEndpoint } from '../../src/local';
 import { clientConfig, failure, startTest } from './helpers';
 
@@ -186,5 +186,42 @@ describe('AssociatePublicIpAddress of a launch configuration (Auto Scaling API R
     expect([(await byId())?.State?.Name, (await byId())?.PublicIpAddress]).toEqual(['stopped', undefined]);
     await ec2.startInstances({ InstanceIds: [id] });
     expect((await byId())?.PublicIpAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('ARNs in the China Regions are in the aws-cn partition (AWS General Reference, "Amazon Resource Names (ARNs)": partition aws-cn for China Regions)', () => {
+  test.each([['cn-north-1'], ['cn-northwest-1']])('a cloud in %s writes arn:aws-cn: for groups, launch configurations, policies, alarms, subnets and the service-linked role', async (region) => {
+    const cn = await startTest({ region });
+    const config = { ...clientConfig(cn.endpoint), region };
+    const cnAs = new AutoScaling(config);
+    const cw = new CloudWatchClient(config);
+    const ec2 = new EC2(config);
+    try {
+      await cnAs.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro' });
+      await cnAs.createAutoScalingGroup({ AutoScalingGroupName: 'web', LaunchConfigurationName: 'lc', MinSize: 0, MaxSize: 1, AvailabilityZones: [`${region}a`] });
+      const policy = (await cnAs.putScalingPolicy({ AutoScalingGroupName: 'web', PolicyName: 'up', AdjustmentType: 'ChangeInCapacity', ScalingAdjustment: 1 })).PolicyARN;
+      await cw.send(new PutMetricAlarmCommand({ AlarmName: 'cpu', Namespace: 'AWS/EC2', MetricName: 'CPUUtilization', Statistic: 'Average', Period: 60, EvaluationPeriods: 1, Threshold: 80, ComparisonOperator: 'GreaterThanThreshold', AlarmActions: [policy as string] }));
+      const g = (await cnAs.describeAutoScalingGroups({})).AutoScalingGroups?.[0];
+      const lc = (await cnAs.describeLaunchConfigurations({})).LaunchConfigurations?.[0];
+      const alarm = (await cw.send(new DescribeAlarmsCommand({}))).MetricAlarms?.[0];
+      const subnet = (await ec2.describeSubnets({})).Subnets?.[0];
+      const prefix = `arn:aws-cn:`;
+      for (const arn of [g?.AutoScalingGroupARN, lc?.LaunchConfigurationARN, policy, alarm?.AlarmArn, subnet?.SubnetArn]) {
+        expect(arn?.startsWith(`${prefix}`)).toBe(true);
+        expect(arn).toContain(`:${region}:123456789012:`);
+      }
+      expect(g?.ServiceLinkedRoleARN).toBe('arn:aws-cn:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling');
+    } finally {
+      cnAs.destroy();
+      cw.destroy();
+      ec2.destroy();
+      await cn.close();
+    }
+  });
+
+  test('a cloud in an AWS Region keeps arn:aws:', async () => {
+    await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro' });
+    const lc = (await as.describeLaunchConfigurations({})).LaunchConfigurations?.[0];
+    expect(lc?.LaunchConfigurationARN?.startsWith('arn:aws:autoscaling:us-east-1:123456789012:launchConfiguration:')).toBe(true);
   });
 });

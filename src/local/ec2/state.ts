@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ServiceError } from '../errors';
+import { partitionOf } from '../../core/rules/aws-rules';
 import { instanceId, resourceId } from '../ids';
 import type { Ec2InstanceState, Ec2InstanceView, LaunchSpec, LaunchTemplateSpec, TemplatePlacement } from '../types';
 import { LaunchTemplates, type LaunchTemplateRecord, type LaunchTemplatesSnapshot, type LaunchTemplateVersionRecord } from './launchtemplates';
@@ -290,7 +291,7 @@ export class Ec2State {
     this.zones = zonesOf(region);
     this.#loadOf = loadOf;
     this.network = new Network(this.zones);
-    this.launchTemplates = new LaunchTemplates(accountId);
+    this.launchTemplates = new LaunchTemplates(accountId, partitionOf(region));
   }
 
   /** Whether another service (ELB) has network interfaces in a subnet or security group. */

@@ -85,6 +85,7 @@ describe('a secure listener naming a certificate the load balancer cannot use is
     ['an ACM certificate of another region', 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012'],
     ['an ACM certificate of another account', 'arn:aws:acm:us-east-1:210987654321:certificate/12345678-1234-1234-1234-123456789012'],
     ['a name, not an ARN', 'web'],
+    ['an IAM certificate of another partition', 'arn:aws-cn:iam::123456789012:server-certificate/web'],
   ];
 
   test.each(elsewhere)('%s is refused by CreateLoadBalancer, CreateLoadBalancerListeners and SetLoadBalancerListenerSSLCertificate, and nothing changes', async (_what, cert) => {

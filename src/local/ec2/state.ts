@@ -558,7 +558,7 @@ export class Ec2State {
     rec.state = 'pending';
     rec.stateSince = now;
     delete rec.stoppedAt;
-    if (rec.associatePublicIp ?? this.network.subnets.get(rec.subnetId)?.mapPublicIpOnLaunch === true) rec.publicIp = this.#publicIp();
+    if (rec.associatePublicIp ?? (this.network.subnets.get(rec.subnetId)?.mapPublicIpOnLaunch === true)) rec.publicIp = this.#publicIp();
     return previous;
   }
 

@@ -13,7 +13,7 @@ import type { ElbInstanceHealth } from '../types';
 import type { SubnetRef } from '../ec2';
 import { DEFAULT_SSL_POLICY, POLICY_TYPES, PREDEFINED_POLICIES, type PolicyRecord } from './policies';
 import {
-  HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isHealthCheckTimeoutAllowed, isSecureProtocol, LOAD_BALANCER_NAME, LISTENER_PROTOCOLS, parseHealthCheckTarget,
+  HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isHealthCheckTimeoutAllowed, isSecureProtocol, LOAD_BALANCER_NAME, LISTENER_PROTOCOLS, parseHealthCheckTarget, partitionOf,
   type ListenerProtocol,
 } from '../../core/rules/aws-rules';
 
@@ -237,7 +237,7 @@ const DESYNC_MODES = ['monitor', 'defensive', 'strictest'];
 
 const PROTOCOLS: readonly string[] = LISTENER_PROTOCOLS;
 const NAME = LOAD_BALANCER_NAME;
-const CERTIFICATE = /^arn:aws[a-z-]*:(?:iam::(\d{12}):server-certificate\/.+|acm:([a-z0-9-]+):(\d{12}):certificate\/.+)$/;
+const CERTIFICATE = /^arn:(aws[a-z-]*):(?:iam::(\d{12}):server-certificate\/.+|acm:([a-z0-9-]+):(\d{12}):certificate\/.+)$/;
 
 const HOSTED_ZONES: Record<string, string> = {
   'us-east-1': 'Z35SXDOTRQ7X7K',
@@ -282,7 +282,7 @@ export interface CertificateOwner {
 
 /**
  * Whether a certificate id names a certificate the load balancer can use: an IAM server
- * certificate of its own account, or an ACM certificate of its own account and region
+ * certificate of its own account (in its region's partition), or an ACM certificate of its own account and region
  * (ACM User Guide, "Supported Regions": "Certificates in ACM are regional resources. To
  * use a certificate with Elastic Load Balancing ... in more than one AWS region, you must
  * request or import a certificate for each region"). Any other id names no certificate
@@ -292,9 +292,9 @@ export interface CertificateOwner {
  */
 export function certificateExists(id: string, owner: CertificateOwner): boolean {
   const m = CERTIFICATE.exec(id);
-  if (m === null) return false;
-  if (m[1] !== undefined) return m[1] === owner.accountId;
-  return m[2] === owner.region && m[3] === owner.accountId;
+  if (m === null || m[1] !== partitionOf(owner.region)) return false;
+  if (m[2] !== undefined) return m[2] === owner.accountId;
+  return m[3] === owner.region && m[4] === owner.accountId;
 }
 
 function checkCertificate(id: string | undefined, owner: CertificateOwner): string {

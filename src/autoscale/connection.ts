@@ -261,6 +261,17 @@ function optionalGroupName(field: string, ref: GroupRef | undefined): string | u
   return ref === undefined ? undefined : groupNameOf(field, ref);
 }
 
+/**
+ * A policy is named by its ARN, or by its name within a group: AWS's PolicyName is "the
+ * name or ARN of the policy" and names are unique only per group (API Reference,
+ * ExecutePolicy and DeletePolicy), so a plain name without its group names no policy.
+ */
+function checkPolicyRef(policyName: string, groupField: string, group: string | undefined): void {
+  if (group === undefined && !policyName.startsWith('arn:')) {
+    throw new BotoClientError(`policyName ${JSON.stringify(policyName)} is a name, not an ARN: give ${groupField} too (a policy's name is unique only within its group)`);
+  }
+}
+
 /** A desired capacity within whichever of `[min, max]` is known. */
 function checkDesired(field: string, value: number | undefined, min: number | undefined, max: number | undefined): void {
   checkInt(field, value, { min: Math.max(0, min ?? 0), ...(max === undefined ? {} : { max }) });
@@ -625,6 +636,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   async deletePolicy(policyName: string, options: AutoscaleGroupOption = {}): Promise<Request> {
     checkLength('policyName', requireValue('policyName', policyName), 1600);
     const group = optionalGroupName('autoscaleGroup', options.autoscaleGroup);
+    checkPolicyRef(policyName, 'autoscaleGroup', group);
     const out = await this.call((c, o) => c.deletePolicy({ PolicyName: policyName, AutoScalingGroupName: group }, o), options);
     return this.#request(out);
   }
@@ -636,6 +648,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   async executePolicy(policyName: string, options: ExecutePolicyOptions = {}): Promise<boolean> {
     checkLength('policyName', requireValue('policyName', policyName), 1600);
     const group = optionalGroupName('asGroup', options.asGroup);
+    checkPolicyRef(policyName, 'asGroup', group);
     await this.call((c, o) => c.executePolicy({
       PolicyName: policyName,
       AutoScalingGroupName: group,

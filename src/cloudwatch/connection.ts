@@ -179,6 +179,8 @@ export class CloudWatchConnection extends AWSConnection<CloudWatch> {
       const p = checkPeriod('period', requireValue('period', period), STATISTICS_SHORT_PERIODS);
       const start = checkDate('startTime', requireValue('startTime', startTime));
       const end = checkDate('endTime', requireValue('endTime', endTime));
+      // CloudWatch answers InvalidParameterValue for this (API Reference, GetMetricStatistics).
+      if ((start as Date).getTime() >= (end as Date).getTime()) throw new BotoClientError('startTime must be before endTime');
       const metric = checkMetricName('metricName', metricName);
       const ns = checkNamespace('namespace', namespace);
       requireValue('statistics', statistics);

@@ -66,6 +66,7 @@ const ec2Snapshot = obj({
     subnetId: str,
     privateIp: str,
     publicIp: str,
+    associatePublicIp: opt(bool),
     tags: z.array(kv),
     userData: opt(str),
     monitoring: bool,

@@ -69,6 +69,8 @@ export interface LaunchSpec {
   spot?: boolean;
   /** Instance profile name or ARN. */
   iamInstanceProfile?: string;
+  /** Whether the instance gets a public IPv4 address; when absent, its subnet's MapPublicIpOnLaunch decides. */
+  associatePublicIpAddress?: boolean;
   /** Tags of the instance. */
   tags?: Array<{
     /** Tag key. */

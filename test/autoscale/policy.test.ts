@@ -168,6 +168,10 @@ describe('deletePolicy, executePolicy, getAllAdjustmentTypes', () => {
     expect(wire.last.params).toEqual(sent('DeletePolicy', { PolicyName: 'scale_up', AutoScalingGroupName: 'my_group' }));
     await expect(conn.deletePolicy('')).rejects.toThrow(new BotoClientError('policyName is required'));
     await expect(conn.deletePolicy('p'.repeat(1601))).rejects.toThrow(new BotoClientError('policyName must be 1 to 1600 characters long, got 1601'));
+    // API Reference, DeletePolicy: PolicyName is the name or ARN; a name is unique only within its group.
+    await expect(conn.deletePolicy('scale_up')).rejects.toThrow(
+      new BotoClientError('policyName "scale_up" is a name, not an ARN: give autoscaleGroup too (a policy\'s name is unique only within its group)'),
+    );
     await expect(new ScalingPolicy({ name: 'x' }).delete()).rejects.toThrow(/ScalingPolicy\(x group:None adjustment:None\) has no connection/);
     expect(wire.requests).toHaveLength(2);
   });
@@ -182,6 +186,10 @@ describe('deletePolicy, executePolicy, getAllAdjustmentTypes', () => {
     await conn.executePolicy(ARN_UP);
     expect(wire.last.params).toEqual(sent('ExecutePolicy', { PolicyName: ARN_UP }));
     await expect(conn.executePolicy('')).rejects.toThrow(new BotoClientError('policyName is required'));
+    // API Reference, ExecutePolicy: PolicyName is the name or ARN; a name is unique only within its group.
+    await expect(conn.executePolicy('scale_up')).rejects.toThrow(
+      new BotoClientError('policyName "scale_up" is a name, not an ARN: give asGroup too (a policy\'s name is unique only within its group)'),
+    );
     expect(wire.requests).toHaveLength(2);
   });
 

@@ -1,3 +1,4 @@
+import { BotoClientError } from '../../src/core/errors';
 import { Datapoint, Dimension, Metric, MetricAlarm } from '../../src/cloudwatch';
 import { alarmJson, cwOnWire, epoch, metricJson, ok, SCALE_UP_ARN, target, TOPIC_ARN } from '../helpers/cloudwatch';
 
@@ -78,6 +79,13 @@ describe('metrics', () => {
     wire.replyJson({ Datapoints: [] });
     await conn.getMetricStatistics(10, START, END, 'Requests', 'MyApp', ['SampleCount']);
     expect(wire.last.json).toMatchObject({ Period: 10 });
+  });
+
+  test('getMetricStatistics refuses a startTime not before endTime before sending (CloudWatch API Reference, GetMetricStatistics: InvalidParameterValue)', async () => {
+    const { wire, conn } = cwOnWire();
+    await expect(conn.getMetricStatistics(60, END, START, 'CPUUtilization', 'AWS/EC2', 'Sum')).rejects.toThrow(new BotoClientError('startTime must be before endTime'));
+    await expect(conn.getMetricStatistics(60, START, START, 'CPUUtilization', 'AWS/EC2', 'Sum')).rejects.toThrow(new BotoClientError('startTime must be before endTime'));
+    expect(wire.requests).toHaveLength(0);
   });
 
   test('Metric.query asks for the metric\'s own name, namespace and dimensions, with boto2\'s default period of 60', async () => {

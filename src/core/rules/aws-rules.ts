@@ -320,3 +320,18 @@ export function parseHealthCheckTarget(target: string): HealthCheckTargetParts |
   if (m === null) return undefined;
   return { protocol: (m[1] ?? m[3] ?? '').toUpperCase() as ListenerProtocol, port: Number(m[2] ?? m[4]), path: m[5] ?? '' };
 }
+
+/** The AWS partitions ARNs name. */
+export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov';
+
+/**
+ * The partition of a region, as ARNs write it (IAM User Guide, "IAM identifiers" / AWS
+ * General Reference, "Amazon Resource Names (ARNs)": "partition ... aws - AWS Regions,
+ * aws-cn - China Regions, aws-us-gov - AWS GovCloud (US) Regions"). The China Regions are
+ * cn-north-1 (Beijing) and cn-northwest-1 (Ningxia).
+ */
+export function partitionOf(region: string): Partition {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}

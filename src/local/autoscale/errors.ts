@@ -20,6 +20,15 @@ export function groupNotFoundOnDelete(name: string): ServiceError {
   return validation(`AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`);
 }
 
+/**
+ * A group that does not exist, as UpdateAutoScalingGroup words it (API Reference,
+ * UpdateAutoScalingGroup; the answer AWS gives, seen in CloudTrail and client code):
+ * AWS answers these with the literal "- null", not the group's name.
+ */
+export function groupNotFoundOnUpdate(): ServiceError {
+  return validation('AutoScalingGroup name not found - null');
+}
+
 /** A group that does not exist, as the policy actions word it. */
 export function policyGroupNotFound(name: string): ServiceError {
   return validation(`Group ${name} not found`);

@@ -11,6 +11,7 @@ import {
   activityInProgress,
   alreadyExists,
   groupNotFoundOnDelete,
+  groupNotFoundOnUpdate,
   launchConfigNotFound,
   launchConfigurationsUnavailable,
   limitExceeded,
@@ -225,7 +226,8 @@ export function createGroup(state: AutoScalingState, p: CreateGroupParams, now: 
 
 /** Updates a group's settings; a new size starts the launches or terminations it needs. */
 export function updateGroup(state: AutoScalingState, p: UpdateGroupParams, now: number): void {
-  const group = state.requireGroup(p.AutoScalingGroupName);
+  const group = state.groups.get(p.AutoScalingGroupName);
+  if (group === undefined) throw groupNotFoundOnUpdate();
   checkLaunchSources(p, false);
   if (p.LaunchConfigurationName !== undefined && !state.launchConfigs.has(p.LaunchConfigurationName)) {
     throw launchConfigNotFound(p.LaunchConfigurationName);

@@ -60,6 +60,7 @@ function fromLaunchConfig(state: AutoScalingState, group: GroupRecord, zone: str
   if (subnetId !== undefined) spec.subnetId = subnetId;
   if (lc.spotPrice !== undefined) spec.spotPrice = lc.spotPrice;
   if (lc.iamInstanceProfile !== undefined) spec.iamInstanceProfile = lc.iamInstanceProfile;
+  if (lc.associatePublicIpAddress !== undefined) spec.associatePublicIpAddress = lc.associatePublicIpAddress;
   return { view: state.cloud.ec2.runInstance(spec), source: { launchConfigurationName: lc.name, launchConfigurationCreated: lc.createdTime } };
 }
 

@@ -74,7 +74,7 @@ export function groupShape(g: GroupRecord, accountId: string): WireObject {
     Tags: g.tags.map((t) => tagShape(g.name, t)),
     TerminationPolicies: [...g.terminationPolicies],
     NewInstancesProtectedFromScaleIn: g.newInstancesProtectedFromScaleIn,
-    ServiceLinkedRoleARN: serviceLinkedRoleArn(accountId),
+    ServiceLinkedRoleARN: serviceLinkedRoleArn(accountId, g.arn),
     CapacityRebalance: g.capacityRebalance,
     TrafficSources: [],
     LaunchConfigurationName: g.launchConfigurationName,

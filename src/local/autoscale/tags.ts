@@ -113,7 +113,9 @@ export function describeTags(state: AutoScalingState, filters: readonly TagFilte
           case 'value':
             return values.includes(tag.value);
           default:
-            return values.includes(String(tag.propagateAtLaunch));
+            // A Boolean (API Reference, Filter: "propagate-at-launch - Accepts a Boolean
+            // value"), so True and TRUE match as true does.
+            return values.some((v) => v.toLowerCase() === String(tag.propagateAtLaunch));
         }
       });
       if (ok) out.push({ group: name, tag });

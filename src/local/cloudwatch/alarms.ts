@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ALARM_PERIODS_TEXT, PERCENTILE_STATISTIC, evaluationSpanLimit, evaluationSpanLimitText, isAlarmPeriod, isEvaluationSpanAllowed } from '../../core/rules/aws-rules';
+import { ALARM_PERIODS_TEXT, PERCENTILE_STATISTIC, evaluationSpanLimit, evaluationSpanLimitText, isAlarmPeriod, isEvaluationSpanAllowed, partitionOf } from '../../core/rules/aws-rules';
 import { configurationData } from './history';
 import { invalidCombination, invalidFormat, invalidValue, resourceNotFound, validation } from './errors';
 import { checkAlarmMetrics } from './mathalarms';
@@ -122,7 +122,7 @@ export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: n
   if (existing === undefined) checkNewTags(p.Tags ?? []);
   const alarm: AlarmRecord = {
     name: p.AlarmName,
-    arn: `arn:aws:cloudwatch:${state.cloud.region}:${state.cloud.accountId}:alarm:${p.AlarmName}`,
+    arn: `arn:${partitionOf(state.cloud.region)}:cloudwatch:${state.cloud.region}:${state.cloud.accountId}:alarm:${p.AlarmName}`,
     actionsEnabled: p.ActionsEnabled ?? true,
     okActions: [...ok],
     alarmActions: [...alarmActions],

@@ -10,6 +10,7 @@
  * @module
  */
 import { resourceId } from '../ids';
+import type { Partition } from '../../core/rules/aws-rules';
 import type { WireObject, WireValue } from '../types';
 import {
   asVersionError,
@@ -159,9 +160,11 @@ export class LaunchTemplates {
   templates = new Map<string, LaunchTemplateRecord>();
   #seq = 0;
   readonly #accountId: string;
+  readonly #partition: Partition;
 
-  constructor(accountId: string) {
+  constructor(accountId: string, partition: Partition = 'aws') {
     this.#accountId = accountId;
+    this.#partition = partition;
   }
 
   /** Every template, oldest first. */
@@ -219,7 +222,7 @@ export class LaunchTemplates {
       id: resourceId('lt'),
       name: req.name,
       createTime: now,
-      createdBy: `arn:aws:iam::${this.#accountId}:root`,
+      createdBy: `arn:${this.#partition}:iam::${this.#accountId}:root`,
       defaultVersion: 1,
       latestVersion: 1,
       lastNumber: 1,

@@ -7,6 +7,7 @@
  * @module
  */
 import { ServiceError } from '../errors';
+import { partitionOf } from '../../core/rules/aws-rules';
 import { optObjects, optString, optStrings } from '../input';
 import type { ServiceHandlers, WireObject } from '../types';
 import { FilterSet, readFilters, type FilterFields } from './filters';
@@ -80,7 +81,7 @@ function subnetFields(ec2: Ec2State, ownerId: string): FilterFields<NetSubnetRec
     'available-ip-address-count': (s) => ec2.availableAddresses(s),
     'map-public-ip-on-launch': (s) => s.mapPublicIpOnLaunch,
     'owner-id': () => ownerId,
-    'subnet-arn': (s) => `arn:aws:ec2:${ec2.region}:${ownerId}:subnet/${s.id}`,
+    'subnet-arn': (s) => `arn:${partitionOf(ec2.region)}:ec2:${ec2.region}:${ownerId}:subnet/${s.id}`,
   };
 }
 
@@ -99,7 +100,7 @@ function subnetShape(ec2: Ec2State, s: NetSubnetRecord, ownerId: string): WireOb
     OwnerId: ownerId,
     AssignIpv6AddressOnCreation: false,
     Ipv6CidrBlockAssociationSet: [],
-    SubnetArn: `arn:aws:ec2:${ec2.region}:${ownerId}:subnet/${s.id}`,
+    SubnetArn: `arn:${partitionOf(ec2.region)}:ec2:${ec2.region}:${ownerId}:subnet/${s.id}`,
     EnableDns64: false,
     Ipv6Native: false,
     PrivateDnsNameOptionsOnLaunch: { HostnameType: 'ip-name', EnableResourceNameDnsARecord: false, EnableResourceNameDnsAAAARecord: false },
@@ -135,7 +136,7 @@ function groupShape(ec2: Ec2State, g: NetGroupRecord, ownerId: string): WireObje
     GroupId: g.id,
     IpPermissionsEgress: permissionsShape(g.egress, ownerId),
     VpcId: g.vpcId,
-    SecurityGroupArn: `arn:aws:ec2:${ec2.region}:${ownerId}:security-group/${g.id}`,
+    SecurityGroupArn: `arn:${partitionOf(ec2.region)}:ec2:${ec2.region}:${ownerId}:security-group/${g.id}`,
     ...tagsShape(g.tags),
   };
 }
@@ -244,7 +245,7 @@ function groupHandlers(ec2: Ec2State): ServiceHandlers {
       const vpcId = optString(input, 'VpcId');
       if (vpcId !== undefined) checkIds([vpcId], 'vpc', 'InvalidVpcID.Malformed');
       const g = net.createGroup(name, description, vpcId, tagsOf(optObjects(input, 'TagSpecifications'), 'security-group') ?? []);
-      return { GroupId: g.id, SecurityGroupArn: `arn:aws:ec2:${ec2.region}:${ctx.accountId}:security-group/${g.id}`, ...tagsShape(g.tags) };
+      return { GroupId: g.id, SecurityGroupArn: `arn:${partitionOf(ec2.region)}:ec2:${ec2.region}:${ctx.accountId}:security-group/${g.id}`, ...tagsShape(g.tags) };
     },
 
     DescribeSecurityGroups(input, ctx) {

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Ec2InstanceState, WireObject } from '../types';
+import { partitionOf } from '../../core/rules/aws-rules';
 import { SPOT_TERMINATION, STATE_CODES, STATUS_INIT_MS, type Ec2State, type InstanceRecord, type TagRecord } from './state';
 
 /** `{ Code, Name }` of a state. */
@@ -77,7 +78,7 @@ export function instanceShape(ec2: Ec2State, i: InstanceRecord): WireObject {
   }
   if (i.keyName !== undefined) out.KeyName = i.keyName;
   if (i.iamInstanceProfile !== undefined) {
-    out.IamInstanceProfile = { Arn: i.iamInstanceProfile.startsWith('arn:') ? i.iamInstanceProfile : `arn:aws:iam::${ec2.accountId}:instance-profile/${i.iamInstanceProfile}`, Id: `AIPA${i.id.slice(2, 19).toUpperCase()}` };
+    out.IamInstanceProfile = { Arn: i.iamInstanceProfile.startsWith('arn:') ? i.iamInstanceProfile : `arn:${partitionOf(ec2.region)}:iam::${ec2.accountId}:instance-profile/${i.iamInstanceProfile}`, Id: `AIPA${i.id.slice(2, 19).toUpperCase()}` };
   }
   if (i.terminatedAt === undefined && i.stoppedAt !== undefined) {
     out.StateReason = { Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown' };

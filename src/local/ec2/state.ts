@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ServiceError } from '../errors';
+import { partitionOf } from '../../core/rules/aws-rules';
 import { instanceId, resourceId } from '../ids';
 import type { Ec2InstanceState, Ec2InstanceView, LaunchSpec, LaunchTemplateSpec, TemplatePlacement } from '../types';
 import { LaunchTemplates, type LaunchTemplateRecord, type LaunchTemplatesSnapshot, type LaunchTemplateVersionRecord } from './launchtemplates';
@@ -92,6 +93,8 @@ export interface InstanceRecord extends Ec2InstanceView {
   privateIp: string;
   /** Public IPv4 address; empty when the instance has none (its subnet does not map one, or it is stopped). */
   publicIp: string;
+  /** Whether it was launched asking for (or refusing) a public address, overriding its subnet's MapPublicIpOnLaunch. */
+  associatePublicIp?: boolean;
   /** Its tags. */
   tags: TagRecord[];
   /** User data, base64 encoded. */
@@ -288,7 +291,7 @@ export class Ec2State {
     this.zones = zonesOf(region);
     this.#loadOf = loadOf;
     this.network = new Network(this.zones);
-    this.launchTemplates = new LaunchTemplates(accountId);
+    this.launchTemplates = new LaunchTemplates(accountId, partitionOf(region));
   }
 
   /** Whether another service (ELB) has network interfaces in a subnet or security group. */
@@ -409,7 +412,7 @@ export class Ec2State {
       vpcId: subnet.vpcId,
       subnetId: subnet.id,
       privateIp: this.#privateIp(subnet),
-      publicIp: subnet.mapPublicIpOnLaunch ? this.#publicIp() : '',
+      publicIp: (spec.associatePublicIpAddress ?? subnet.mapPublicIpOnLaunch) ? this.#publicIp() : '',
       tags,
       monitoring: spec.monitoring === true,
       clientToken: spec.clientToken ?? '',
@@ -420,6 +423,7 @@ export class Ec2State {
     if (spec.keyName !== undefined) rec.keyName = spec.keyName;
     if (spec.userData !== undefined) rec.userData = spec.userData;
     if (spec.iamInstanceProfile !== undefined) rec.iamInstanceProfile = spec.iamInstanceProfile;
+    if (spec.associatePublicIpAddress !== undefined) rec.associatePublicIp = spec.associatePublicIpAddress;
     if (spec.spot === true) {
       rec.instanceLifecycle = 'spot';
       rec.spotInstanceRequestId = resourceId('sir').slice(0, 12);
@@ -554,7 +558,7 @@ export class Ec2State {
     rec.state = 'pending';
     rec.stateSince = now;
     delete rec.stoppedAt;
-    if (this.network.subnets.get(rec.subnetId)?.mapPublicIpOnLaunch === true) rec.publicIp = this.#publicIp();
+    if (rec.associatePublicIp ?? (this.network.subnets.get(rec.subnetId)?.mapPublicIpOnLaunch === true)) rec.publicIp = this.#publicIp();
     return previous;
   }
 

@@ -13,7 +13,7 @@ import type { ElbInstanceHealth } from '../types';
 import type { SubnetRef } from '../ec2';
 import { DEFAULT_SSL_POLICY, POLICY_TYPES, PREDEFINED_POLICIES, type PolicyRecord } from './policies';
 import {
-  HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isHealthCheckTimeoutAllowed, isSecureProtocol, LOAD_BALANCER_NAME, LISTENER_PROTOCOLS, parseHealthCheckTarget,
+  HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isHealthCheckTimeoutAllowed, isSecureProtocol, LOAD_BALANCER_NAME, LISTENER_PROTOCOLS, parseHealthCheckTarget, partitionOf,
   type ListenerProtocol,
 } from '../../core/rules/aws-rules';
 
@@ -237,7 +237,7 @@ const DESYNC_MODES = ['monitor', 'defensive', 'strictest'];
 
 const PROTOCOLS: readonly string[] = LISTENER_PROTOCOLS;
 const NAME = LOAD_BALANCER_NAME;
-const CERTIFICATE = /^arn:aws[a-z-]*:(?:iam::\d{12}:server-certificate\/.+|acm:[a-z0-9-]+:\d{12}:certificate\/.+)$/;
+const CERTIFICATE = /^arn:(aws[a-z-]*):(?:iam::(\d{12}):server-certificate\/.+|acm:([a-z0-9-]+):(\d{12}):certificate\/.+)$/;
 
 const HOSTED_ZONES: Record<string, string> = {
   'us-east-1': 'Z35SXDOTRQ7X7K',
@@ -274,14 +274,32 @@ function invalidConfig(message: string): ServiceError {
   return new ServiceError('InvalidConfigurationRequest', message, 409);
 }
 
-/** Whether a certificate id names a certificate the simulation accepts (IAM or ACM ARNs). */
-export function certificateExists(id: string): boolean {
-  return CERTIFICATE.test(id);
+/** The account and region a load balancer's certificates must belong to. */
+export interface CertificateOwner {
+  accountId: string;
+  region: string;
 }
 
-function checkCertificate(id: string | undefined): string {
+/**
+ * Whether a certificate id names a certificate the load balancer can use: an IAM server
+ * certificate of its own account (in its region's partition), or an ACM certificate of its own account and region
+ * (ACM User Guide, "Supported Regions": "Certificates in ACM are regional resources. To
+ * use a certificate with Elastic Load Balancing ... in more than one AWS region, you must
+ * request or import a certificate for each region"). Any other id names no certificate
+ * the load balancer can find, and AWS answers CertificateNotFound (ELB API Reference,
+ * CreateLoadBalancerListeners: "The specified ARN does not refer to a valid SSL
+ * certificate in AWS Identity and Access Management (IAM) or AWS Certificate Manager").
+ */
+export function certificateExists(id: string, owner: CertificateOwner): boolean {
+  const m = CERTIFICATE.exec(id);
+  if (m === null || m[1] !== partitionOf(owner.region)) return false;
+  if (m[2] !== undefined) return m[2] === owner.accountId;
+  return m[3] === owner.region && m[4] === owner.accountId;
+}
+
+function checkCertificate(id: string | undefined, owner: CertificateOwner): string {
   if (id === undefined || id === '') throw new ServiceError('CertificateNotFound', 'HTTPS and SSL listeners need an SSLCertificateId: the ARN of a server certificate.', 400);
-  if (!certificateExists(id)) throw new ServiceError('CertificateNotFound', `Server Certificate not found for the key: ${id}`, 400);
+  if (!certificateExists(id, owner)) throw new ServiceError('CertificateNotFound', `Server Certificate not found for the key: ${id}`, 400);
   return id;
 }
 
@@ -292,7 +310,7 @@ function layer(protocol: string): 'http' | 'tcp' {
 }
 
 /** Checks and normalises a requested listener (protocols upper-cased, instance protocol defaulted). */
-export function normaliseListener(l: ListenerInput): ListenerRecord {
+export function normaliseListener(l: ListenerInput, owner: CertificateOwner): ListenerRecord {
   const protocol = l.protocol.toUpperCase();
   if (!PROTOCOLS.includes(protocol)) throw new ServiceError('UnsupportedProtocol', `Protocol ${l.protocol} is not supported: use HTTP, HTTPS, TCP or SSL.`, 400);
   const instanceProtocol = (l.instanceProtocol ?? (protocol === 'HTTPS' ? 'HTTP' : protocol === 'SSL' ? 'TCP' : protocol)).toUpperCase();
@@ -307,7 +325,7 @@ export function normaliseListener(l: ListenerInput): ListenerRecord {
     throw validation(`InstancePort ${l.instancePort} is invalid: ports are 1 to 65535.`);
   }
   const rec: ListenerRecord = { protocol, loadBalancerPort: l.loadBalancerPort, instanceProtocol, instancePort: l.instancePort, policyNames: [] };
-  if (isSecure(protocol)) rec.sslCertificateId = checkCertificate(l.sslCertificateId);
+  if (isSecure(protocol)) rec.sslCertificateId = checkCertificate(l.sslCertificateId, owner);
   return rec;
 }
 
@@ -418,7 +436,7 @@ export class ElbState {
     if (req.listeners.length === 0) throw validation('At least one listener must be specified');
     const listeners: ListenerRecord[] = [];
     for (const l of req.listeners) {
-      const rec = normaliseListener(l);
+      const rec = normaliseListener(l, this);
       const prior = listeners.find((x) => x.loadBalancerPort === rec.loadBalancerPort);
       if (prior !== undefined) {
         if (!sameListener(prior, rec)) throw duplicateListener(req.name, rec.loadBalancerPort);
@@ -501,7 +519,7 @@ export class ElbState {
     const lb = this.get(name);
     const fresh: ListenerRecord[] = [];
     for (const input of inputs) {
-      const rec = normaliseListener(input);
+      const rec = normaliseListener(input, this);
       const prior = lb.listeners.find((x) => x.loadBalancerPort === rec.loadBalancerPort) ?? fresh.find((x) => x.loadBalancerPort === rec.loadBalancerPort);
       if (prior !== undefined) {
         if (!sameListener(prior, rec)) throw duplicateListener(name, rec.loadBalancerPort);
@@ -530,7 +548,7 @@ export class ElbState {
     const lb = this.get(name);
     const l = this.#listener(lb, port);
     if (!isSecure(l.protocol)) throw invalidConfig(`The listener on port ${port} uses ${l.protocol}; only HTTPS and SSL listeners have a certificate.`);
-    l.sslCertificateId = checkCertificate(certificateId);
+    l.sslCertificateId = checkCertificate(certificateId, this);
   }
 
   /** ConfigureHealthCheck. */

@@ -297,7 +297,7 @@ describe('UpdateAutoScalingGroup and DeleteAutoScalingGroup', () => {
     env.launchConfig();
     env.group('web', 1, 4, 1);
     const unknown = env.fail('UpdateAutoScalingGroup', { AutoScalingGroupName: 'nope', MinSize: 1 });
-    expect([unknown.code, unknown.message]).toEqual(['ValidationError', 'AutoScalingGroup name not found - AutoScalingGroup: nope not found']);
+    expect([unknown.code, unknown.message]).toEqual(['ValidationError', 'AutoScalingGroup name not found - null']);
     const bounds = env.fail('UpdateAutoScalingGroup', { AutoScalingGroupName: 'web', MaxSize: 0 });
     expect(bounds.message).toBe('Max bound, 0, must be greater than or equal to min bound, 1');
     const desired = env.fail('UpdateAutoScalingGroup', { AutoScalingGroupName: 'web', DesiredCapacity: 9 });

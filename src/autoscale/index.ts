@@ -22,7 +22,7 @@ export { BlockDeviceMapping, Ebs } from './blockdevice';
 export { AutoScalingGroup, type AutoScalingGroupOptions, type GetActivitiesOptions, type WaitForCapacityOptions } from './group';
 export { type GroupLaunchTemplate, type LaunchTemplateChoice, type LaunchTemplateInput } from './grouplaunch';
 export {
-  type InstanceTypeOverride, type MixedInstancesPolicy, type MixedInstancesPolicyInput, MAX_INSTANCE_TYPES, ON_DEMAND_ALLOCATION_STRATEGIES, SPOT_ALLOCATION_STRATEGIES,
+  type InstanceTypeOverride, type InstanceTypeOverrideInput, type MixedInstancesPolicy, type MixedInstancesPolicyInput, MAX_INSTANCE_TYPES, ON_DEMAND_ALLOCATION_STRATEGIES, SPOT_ALLOCATION_STRATEGIES,
 } from './mixed';
 export { ScalingPolicy, type ScalingPolicyOptions, type StepAdjustment, type PredefinedMetric, type CustomizedMetric, type TargetTrackingConfiguration } from './policy';
 export { POLICY_TYPES, type PolicyType } from './policy-checks';

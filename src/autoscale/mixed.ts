@@ -35,12 +35,20 @@ export interface InstanceTypeOverride {
   weightedCapacity?: number;
 }
 
+/** An {@link InstanceTypeOverride} as given: the weight may be a string, as AWS writes it. */
+export interface InstanceTypeOverrideInput {
+  /** Such as `m5.large`. */
+  instanceType: string;
+  /** Capacity units, 1 to 999 (a number or its decimal string). */
+  weightedCapacity?: number | string;
+}
+
 /** How a {@link MixedInstancesPolicy} may be given: as read back, or with looser spellings. */
 export interface MixedInstancesPolicyInput {
   /** The launch template: a `LaunchTemplate`, its name, or `{ name | id, version }`. */
   launchTemplate: LaunchTemplateInput;
   /** The instance types, in priority order: `'m5.large'` or `{ instanceType, weightedCapacity }`. */
-  overrides?: Array<string | { instanceType: string; weightedCapacity?: number | string }>;
+  overrides?: Array<string | InstanceTypeOverrideInput>;
   /** The first this many capacity units are on-demand (AWS's default 0). */
   onDemandBaseCapacity?: number;
   /** Percent of the capacity above the base that is on-demand, 0 to 100 (AWS's default 100). */

@@ -10,7 +10,7 @@ import { MetricAlarm } from '../../cloudwatch';
 import { LaunchTemplate, type MetadataOptions } from '../../ec2';
 import { HealthCheck, type ComplexListenerTuple, type ListenerTuple } from '../../elb';
 import { LB_MARKER_POLICY, LB_STICKINESS_POLICY, NOTIFICATION_TYPES } from '../model/naming';
-import { stateKey, type CurrentState, type LaunchConfigSpec, type ListenerSpec, type LoadBalancerSpec, type SpotSpec, type TagSpec } from '../model/types';
+import { stateKey, type AlarmSpec, type CurrentState, type LaunchConfigSpec, type ListenerSpec, type LoadBalancerSpec, type PolicySpec, type ScheduledSpec, type SpotSpec, type TagSpec } from '../model/types';
 import type { GroupCreate, GroupUpdate, LaunchMigration, LoadBalancerStep, Operation, Plan, PlannedAction } from '../plan/types';
 import type { Clients } from './clients';
 
@@ -333,6 +333,58 @@ class Applier {
     for (const s of steps) await this.loadBalancerStep(spec.name, s, true);
   }
 
+  /** Puts a scheduled action, its times as dates. */
+  async putScheduledAction(s: ScheduledSpec): Promise<void> {
+    const { autoscale } = this.clients;
+    const call = this.#call;
+    await autoscale.createScheduledGroupAction(s.group, s.name, {
+      recurrence: s.recurrence,
+      startTime: s.startTime === undefined ? undefined : new Date(s.startTime),
+      endTime: s.endTime === undefined ? undefined : new Date(s.endTime),
+      minSize: s.minSize,
+      maxSize: s.maxSize,
+      desiredCapacity: s.desiredCapacity,
+      ...call,
+    });
+  }
+
+  /** Puts a scaling policy and remembers its ARN for the alarms that follow. */
+  async putPolicy(p: PolicySpec): Promise<void> {
+    const { autoscale } = this.clients;
+    const call = this.#call;
+    const policy = p.policyType === 'TargetTrackingScaling'
+      ? new ScalingPolicy({ name: p.name, asName: p.group, policyType: p.policyType, estimatedInstanceWarmup: p.warmup, targetTrackingConfiguration: p.tracking })
+      : new ScalingPolicy({
+        name: p.name, asName: p.group, policyType: p.policyType, adjustmentType: p.adjustmentType, scalingAdjustment: p.scalingAdjustment, cooldown: p.cooldown,
+        minAdjustmentStep: p.minAdjustmentStep, stepAdjustments: p.steps, metricAggregationType: p.aggregation, estimatedInstanceWarmup: p.warmup,
+      });
+    await autoscale.createScalingPolicy(policy, call);
+    if (policy.policyArn !== undefined) this.#arns.set(stateKey(p.group, p.name), policy.policyArn);
+  }
+
+  /** Puts an alarm whose action is its policy's ARN (known or just created). */
+  async putAlarm(a: AlarmSpec): Promise<void> {
+    const { cloudwatch } = this.clients;
+    const call = this.#call;
+    const arn = this.#arns.get(stateKey(a.group, a.policy));
+    if (arn === undefined) throw new Error(`policy ${a.policy} of group ${a.group} has no ARN: it was neither found nor created`);
+    await cloudwatch.putMetricAlarm(new MetricAlarm({
+      name: a.name,
+      metric: a.metric,
+      namespace: a.namespace,
+      statistic: a.statistic,
+      comparison: a.comparison,
+      threshold: a.threshold,
+      period: a.period,
+      evaluationPeriods: a.evaluationPeriods,
+      unit: a.unit,
+      dimensions: a.dimensions,
+      datapointsToAlarm: a.datapointsToAlarm,
+      treatMissingData: a.treatMissingData,
+      alarmActions: [arn],
+    }), call);
+  }
+
   /** Runs one operation. */
   async run(op: Operation): Promise<void> {
     const { autoscale, cloudwatch, elb } = this.clients;
@@ -386,58 +438,21 @@ class Applier {
       case 'deleteNotification':
         await autoscale.deleteNotificationConfiguration(op.group, op.topic, call);
         return;
-      case 'putScheduledAction': {
-        const s = op.spec;
-        await autoscale.createScheduledGroupAction(s.group, s.name, {
-          recurrence: s.recurrence,
-          startTime: s.startTime === undefined ? undefined : new Date(s.startTime),
-          endTime: s.endTime === undefined ? undefined : new Date(s.endTime),
-          minSize: s.minSize,
-          maxSize: s.maxSize,
-          desiredCapacity: s.desiredCapacity,
-          ...call,
-        });
+      case 'putScheduledAction':
+        await this.putScheduledAction(op.spec);
         return;
-      }
       case 'deleteScheduledAction':
         await autoscale.deleteScheduledAction(op.name, { autoscaleGroup: op.group, ...call });
         return;
-      case 'putPolicy': {
-        const p = op.spec;
-        const policy = p.policyType === 'TargetTrackingScaling'
-          ? new ScalingPolicy({ name: p.name, asName: p.group, policyType: p.policyType, estimatedInstanceWarmup: p.warmup, targetTrackingConfiguration: p.tracking })
-          : new ScalingPolicy({
-            name: p.name, asName: p.group, policyType: p.policyType, adjustmentType: p.adjustmentType, scalingAdjustment: p.scalingAdjustment, cooldown: p.cooldown,
-            minAdjustmentStep: p.minAdjustmentStep, stepAdjustments: p.steps, metricAggregationType: p.aggregation, estimatedInstanceWarmup: p.warmup,
-          });
-        await autoscale.createScalingPolicy(policy, call);
-        if (policy.policyArn !== undefined) this.#arns.set(stateKey(p.group, p.name), policy.policyArn);
+      case 'putPolicy':
+        await this.putPolicy(op.spec);
         return;
-      }
       case 'deletePolicy':
         await autoscale.deletePolicy(op.name, { autoscaleGroup: op.group, ...call });
         return;
-      case 'putAlarm': {
-        const a = op.spec;
-        const arn = this.#arns.get(stateKey(a.group, a.policy));
-        if (arn === undefined) throw new Error(`policy ${a.policy} of group ${a.group} has no ARN: it was neither found nor created`);
-        await cloudwatch.putMetricAlarm(new MetricAlarm({
-          name: a.name,
-          metric: a.metric,
-          namespace: a.namespace,
-          statistic: a.statistic,
-          comparison: a.comparison,
-          threshold: a.threshold,
-          period: a.period,
-          evaluationPeriods: a.evaluationPeriods,
-          unit: a.unit,
-          dimensions: a.dimensions,
-          datapointsToAlarm: a.datapointsToAlarm,
-          treatMissingData: a.treatMissingData,
-          alarmActions: [arn],
-        }), call);
+      case 'putAlarm':
+        await this.putAlarm(op.spec);
         return;
-      }
       case 'deleteAlarm':
         await cloudwatch.deleteAlarms([op.name], call);
         return;

@@ -164,7 +164,20 @@ function actionRef(input: WireObject): ActionRef {
 
 /** The Auto Scaling handlers over a state model. */
 export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
-  const account = (ctx: RequestContext): string => ctx.accountId;
+  return {
+    ...launchConfigurationHandlers(state),
+    ...groupHandlers(state),
+    ...instanceHandlers(state),
+    ...policyHandlers(state),
+    ...scheduledActionHandlers(state),
+    ...tagAndNotificationHandlers(state),
+    ...processAndAccountHandlers(state),
+    ...loadBalancerAndHookHandlers(state),
+  };
+}
+
+/** Launch configurations: create, delete, describe (refused when the account no longer allows them). */
+function launchConfigurationHandlers(state: AutoScalingState): ServiceHandlers {
   return {
     CreateLaunchConfiguration(input, ctx) {
       if (!state.launchConfigurationsAllowed) throw launchConfigurationsUnavailable();
@@ -223,7 +236,13 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
         p.nextToken,
       );
     },
+  };
+}
 
+/** Groups themselves: create, update, delete, describe, their desired capacity and their scaling activities. */
+function groupHandlers(state: AutoScalingState): ServiceHandlers {
+  const account = (ctx: RequestContext): string => ctx.accountId;
+  return {
     CreateAutoScalingGroup(input, ctx) {
       createGroup(
         state,
@@ -280,6 +299,19 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
       );
     },
 
+    DescribeScalingActivities(input) {
+      return activityPage(state, input);
+    },
+
+    SetDesiredCapacity(input, ctx) {
+      setDesiredCapacity(state, reqString(input, 'AutoScalingGroupName'), reqInt(input, 'DesiredCapacity'), optBool(input, 'HonorCooldown') ?? false, ctx.now);
+    },
+  };
+}
+
+/** A group's instances: attach, detach, describe, health, scale-in protection, termination and standby. */
+function instanceHandlers(state: AutoScalingState): ServiceHandlers {
+  return {
     AttachInstances(input, ctx) {
       attachInstances(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'InstanceIds') ?? [], ctx.now);
     },
@@ -322,14 +354,6 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
       return withToken({ AutoScalingInstances: p.items.map((k) => items[k] as WireObject) }, p.nextToken);
     },
 
-    DescribeScalingActivities(input) {
-      return activityPage(state, input);
-    },
-
-    SetDesiredCapacity(input, ctx) {
-      setDesiredCapacity(state, reqString(input, 'AutoScalingGroupName'), reqInt(input, 'DesiredCapacity'), optBool(input, 'HonorCooldown') ?? false, ctx.now);
-    },
-
     SetInstanceHealth(input, ctx) {
       setInstanceHealth(state, reqString(input, 'InstanceId'), reqString(input, 'HealthStatus'), optBool(input, 'ShouldRespectGracePeriod') ?? true, ctx.now);
     },
@@ -354,6 +378,23 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
       return { Activity: activityShape(terminateInstance(state, reqString(input, 'InstanceId'), decrement, ctx.now)) };
     },
 
+    EnterStandby(input, ctx) {
+      const decrement = optBool(input, 'ShouldDecrementDesiredCapacity');
+      if (decrement === undefined) throw validation('ShouldDecrementDesiredCapacity is required');
+      const acts = enterStandby(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'InstanceIds') ?? [], decrement, ctx.now);
+      return { Activities: acts.map((a) => activityShape(a)) };
+    },
+
+    ExitStandby(input, ctx) {
+      const acts = exitStandby(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'InstanceIds') ?? [], ctx.now);
+      return { Activities: acts.map((a) => activityShape(a)) };
+    },
+  };
+}
+
+/** Scaling policies: put, describe, delete, execute. */
+function policyHandlers(state: AutoScalingState): ServiceHandlers {
+  return {
     PutScalingPolicy(input) {
       const steps = (optObjects(input, 'StepAdjustments') ?? []).map((s) => {
         const step: { lower?: number; upper?: number; scalingAdjustment: number } = { scalingAdjustment: reqInt(s, 'ScalingAdjustment') };
@@ -411,7 +452,12 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
         ctx.now,
       );
     },
+  };
+}
 
+/** Scheduled actions, one at a time and in batches. */
+function scheduledActionHandlers(state: AutoScalingState): ServiceHandlers {
+  return {
     PutScheduledUpdateGroupAction(input, ctx) {
       putScheduledAction(
         state,
@@ -459,6 +505,24 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
       if (!state.deleteScheduled(group.name, name)) throw scheduledNotFound(name);
     },
 
+    BatchPutScheduledUpdateGroupAction(input, ctx) {
+      const actions = (optObjects(input, 'ScheduledUpdateGroupActions') ?? []).map((a) => ({
+        ScheduledActionName: reqString(a, 'ScheduledActionName'),
+        ...pick(a, { StartTime: optDate, EndTime: optDate, Recurrence: optString, MinSize: optInt, MaxSize: optInt, DesiredCapacity: optInt, TimeZone: optString }),
+      }));
+      return { FailedScheduledUpdateGroupActions: batchPutScheduledActions(state, reqString(input, 'AutoScalingGroupName'), actions, ctx.now) };
+    },
+
+    BatchDeleteScheduledAction(input) {
+      const names = optStrings(input, 'ScheduledActionNames') ?? [];
+      return { FailedScheduledActions: batchDeleteScheduledActions(state, reqString(input, 'AutoScalingGroupName'), names) };
+    },
+  };
+}
+
+/** A group's tags and its notification configurations. */
+function tagAndNotificationHandlers(state: AutoScalingState): ServiceHandlers {
+  return {
     CreateOrUpdateTags(input) {
       createOrUpdateTags(state, tagsOf(input));
     },
@@ -516,7 +580,12 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
     DescribeAutoScalingNotificationTypes() {
       return { AutoScalingNotificationTypes: [...NOTIFICATION_TYPES] };
     },
+  };
+}
 
+/** Metrics collection, suspended processes, the service's fixed lists and the account limits. */
+function processAndAccountHandlers(state: AutoScalingState): ServiceHandlers {
+  return {
     EnableMetricsCollection(input) {
       enableMetrics(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'Metrics'), reqString(input, 'Granularity'));
     },
@@ -557,7 +626,12 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
         NumberOfLaunchConfigurations: state.launchConfigs.size,
       };
     },
+  };
+}
 
+/** A group's classic load balancers and its lifecycle hooks and actions. */
+function loadBalancerAndHookHandlers(state: AutoScalingState): ServiceHandlers {
+  return {
     AttachLoadBalancers(input) {
       attachLoadBalancers(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'LoadBalancerNames') ?? []);
       return {};
@@ -612,31 +686,6 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
     RecordLifecycleActionHeartbeat(input, ctx) {
       recordLifecycleActionHeartbeat(state, actionRef(input), ctx.now);
       return {};
-    },
-
-    EnterStandby(input, ctx) {
-      const decrement = optBool(input, 'ShouldDecrementDesiredCapacity');
-      if (decrement === undefined) throw validation('ShouldDecrementDesiredCapacity is required');
-      const acts = enterStandby(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'InstanceIds') ?? [], decrement, ctx.now);
-      return { Activities: acts.map((a) => activityShape(a)) };
-    },
-
-    ExitStandby(input, ctx) {
-      const acts = exitStandby(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'InstanceIds') ?? [], ctx.now);
-      return { Activities: acts.map((a) => activityShape(a)) };
-    },
-
-    BatchPutScheduledUpdateGroupAction(input, ctx) {
-      const actions = (optObjects(input, 'ScheduledUpdateGroupActions') ?? []).map((a) => ({
-        ScheduledActionName: reqString(a, 'ScheduledActionName'),
-        ...pick(a, { StartTime: optDate, EndTime: optDate, Recurrence: optString, MinSize: optInt, MaxSize: optInt, DesiredCapacity: optInt, TimeZone: optString }),
-      }));
-      return { FailedScheduledUpdateGroupActions: batchPutScheduledActions(state, reqString(input, 'AutoScalingGroupName'), actions, ctx.now) };
-    },
-
-    BatchDeleteScheduledAction(input) {
-      const names = optStrings(input, 'ScheduledActionNames') ?? [];
-      return { FailedScheduledActions: batchDeleteScheduledActions(state, reqString(input, 'AutoScalingGroupName'), names) };
     },
   };
 }

@@ -113,6 +113,27 @@ test('an aborted call is still an abort, not a timeout', async () => {
   }
 });
 
+test('an aborted call fails alike whether botoscale made the Node handler (plain attempt signal) or it was given', async () => {
+  const own = conn({ requestTimeout: 60_000, maxAttempts: 1 });
+  const given = conn({ requestTimeout: 60_000, maxAttempts: 1, requestHandler: new NodeHttpHandler() });
+  try {
+    const errors: unknown[] = [];
+    for (const c of [own, given]) {
+      const controller = new AbortController();
+      const pending = rejection(c.getAccountLimits({ signal: controller.signal }));
+      setTimeout(() => controller.abort(), 50);
+      errors.push(await pending);
+    }
+    const [a, b] = errors as Error[];
+    expect(a).toBeInstanceOf(BotoClientError);
+    expect(a.message).toBe(b.message);
+    expect(String((a.cause as Error | undefined)?.name)).toBe(String((b.cause as Error | undefined)?.name));
+  } finally {
+    own.close();
+    given.close();
+  }
+});
+
 test('a requestTimeout that is not a positive number of milliseconds is refused before anything is sent', async () => {
   for (const bad of [0, -1, Number.NaN, Infinity, '200']) {
     expect(() => conn({ requestTimeout: bad as number })).toThrow(new BotoClientError(`requestTimeout must be a positive number of milliseconds, got ${typeof bad === 'string' ? `'${bad}'` : String(bad)}`));

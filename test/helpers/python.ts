@@ -58,6 +58,10 @@ export interface ScriptOutput {
  * caller's but PATH; no boto config; no `__pycache__` left in the repository).
  */
 export async function runPython(script: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ScriptOutput> {
-  const base = { PATH: process.env.PATH ?? '', BOTO_CONFIG: '/nonexistent', PYTHONDONTWRITEBYTECODE: '1' };
+  // Never the user's own AWS or boto settings: every script sees only what the test gives it.
+  const base = {
+    PATH: process.env.PATH ?? '', BOTO_CONFIG: '/nonexistent', PYTHONDONTWRITEBYTECODE: '1',
+    HOME: '/nonexistent', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+  };
   return run(DEBIAN_PYTHON, [script], { env: { ...base, ...env }, timeout: timeoutMs });
 }

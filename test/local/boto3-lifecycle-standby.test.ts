@@ -25,9 +25,6 @@ test('boto3: lifecycle hook, standby and back, load balancer attached and detach
   await requirePythonModule('boto3');
   const { stdout } = await runPython(join(__dirname, 'fixtures', 'boto3_lifecycle_standby.py'), {
     BOTOSCALE_ENDPOINT: local.endpoint,
-    HOME: '/nonexistent',
-    AWS_CONFIG_FILE: '/nonexistent',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
   }, 120_000).catch((err: Error & { stderr?: string }) => {
     throw new Error(`${err.message}\n${err.stderr ?? ''}`);
   });

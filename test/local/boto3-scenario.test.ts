@@ -28,9 +28,6 @@ test('boto3: VPC, hooked launches, load balancer, standby and back, GetMetricDat
   const { stdout } = await runPython(join(__dirname, 'fixtures', 'boto3_scenario.py'), {
     BOTOSCALE_ENDPOINT: local.endpoint,
     BOTOSCALE_T0: String(T0),
-    HOME: '/nonexistent',
-    AWS_CONFIG_FILE: '/nonexistent',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
   }, 120_000).catch((err: Error & { stderr?: string }) => {
     throw new Error(`${err.message}\n${err.stderr ?? ''}`);
   });

@@ -25,7 +25,7 @@ afterEach(async () => {
 
 test('boto3: a group in two VPC subnets gets addresses from their ranges; a stopped instance is replaced', async () => {
   await requirePythonModule('boto3');
-  const { stdout } = await runPython(SCRIPT, { BOTOSCALE_ENDPOINT: local.endpoint, HOME: '/nonexistent', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' }, 120_000);
+  const { stdout } = await runPython(SCRIPT, { BOTOSCALE_ENDPOINT: local.endpoint }, 120_000);
   expect(JSON.parse(stdout)).toEqual({
     ingress: [['tcp', 80, 80, ['0.0.0.0/0']]],
     zones: ['us-east-1a', 'us-east-1b'],

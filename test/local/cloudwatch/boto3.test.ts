@@ -26,8 +26,6 @@ test('boto3: GetMetricData with an expression, a metric math alarm, alarm tags a
     BOTOSCALE_T0: String(T0),
     AWS_ACCESS_KEY_ID: CREDS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: CREDS.secretAccessKey,
-    AWS_CONFIG_FILE: '/nonexistent',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
   });
   expect(JSON.parse(stdout)).toEqual({
     id: 'rate',

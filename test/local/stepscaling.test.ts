@@ -84,6 +84,12 @@ describe('step scaling', () => {
     [[{ MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 20, ScalingAdjustment: 1 }, { MetricIntervalLowerBound: 10, ScalingAdjustment: 2 }], 'Step adjustments must not overlap and must not have gaps between them.'],
     [[{ MetricIntervalLowerBound: 20, MetricIntervalUpperBound: 10, ScalingAdjustment: 1 }], 'Upper bound of a step adjustment must be greater than its lower bound.'],
     [[], 'Step adjustments must be specified for a StepScaling policy.'],
+    // StepAdjustment (API Reference): the rest of its interval rules, shared with the client through src/core/rules.
+    [[{ MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 10, ScalingAdjustment: 1 }, { ScalingAdjustment: 2 }], 'The upper and lower bound of a step adjustment cannot both be null.'],
+    [[{ MetricIntervalUpperBound: 0, ScalingAdjustment: -1 }, { MetricIntervalUpperBound: 10, ScalingAdjustment: 1 }], 'Only one step adjustment can have an unbounded lower or upper bound.'],
+    [[{ MetricIntervalLowerBound: -10, ScalingAdjustment: 1 }], 'A step adjustment with a negative lower bound requires a step adjustment with an unbounded lower bound.'],
+    [[{ MetricIntervalUpperBound: 10, ScalingAdjustment: 1 }], 'A step adjustment with a positive upper bound requires a step adjustment with an unbounded upper bound.'],
+    [[{ MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 10, ScalingAdjustment: 1 }, { MetricIntervalLowerBound: 20, ScalingAdjustment: 2 }], 'Step adjustments must not overlap and must not have gaps between them.'],
   ])('steps %j are refused', async (steps, message) => {
     await group();
     const e = await failure(as.putScalingPolicy({ AutoScalingGroupName: 'web', PolicyName: 's', PolicyType: 'StepScaling', AdjustmentType: 'ChangeInCapacity', StepAdjustments: steps }));

@@ -174,41 +174,69 @@ function interval(s: StepInterval): string {
   return `[${s.lowerBound ?? 'null'}, ${s.upperBound ?? 'null'}]`;
 }
 
+/** Which of the step rules (below) a policy's intervals break, with the steps involved. */
+export type StepRuleBreak =
+  | { rule: 'both-null' | 'upper-not-above-lower'; step: StepInterval; index: number }
+  | { rule: 'null-lower-twice' | 'null-upper-twice'; count: number }
+  | { rule: 'negative-lower-needs-null-lower' | 'positive-upper-needs-null-upper'; step: StepInterval }
+  | { rule: 'overlap' | 'gap'; before: StepInterval; after: StepInterval };
+
 /**
- * What is wrong with a step policy's intervals, worded with `field` and `words`, or
- * undefined. StepAdjustment: "The ranges of your step adjustments can't overlap or have a
- * gap. At most, one step adjustment can have a null lower bound. If one step adjustment has
- * a negative lower bound, then there must be a step adjustment with a null lower bound. At
- * most, one step adjustment can have a null upper bound. If one step adjustment has a
- * positive upper bound, then there must be a step adjustment with a null upper bound. The
- * upper and lower bound can't be null in the same step adjustment."
+ * The first rule a step policy's intervals break, or undefined. StepAdjustment: "The
+ * ranges of your step adjustments can't overlap or have a gap. At most, one step adjustment
+ * can have a null lower bound. If one step adjustment has a negative lower bound, then
+ * there must be a step adjustment with a null lower bound. At most, one step adjustment
+ * can have a null upper bound. If one step adjustment has a positive upper bound, then
+ * there must be a step adjustment with a null upper bound. The upper and lower bound can't
+ * be null in the same step adjustment."
  * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_StepAdjustment.html
  */
-export function stepIntervalProblem(field: string, steps: readonly StepInterval[], words: StepWords): string | undefined {
-  for (const [i, s] of steps.entries()) {
-    if (s.lowerBound === undefined && s.upperBound === undefined) return `${field}[${i}] needs a ${words.lower} or an ${words.upper} (both can't be null)`;
-    if (s.lowerBound !== undefined && s.upperBound !== undefined && s.upperBound <= s.lowerBound) {
-      return `${field}[${i}].${words.upper} (${s.upperBound}) must be greater than its ${words.lower} (${s.lowerBound})`;
-    }
+export function stepRuleBroken(steps: readonly StepInterval[]): StepRuleBreak | undefined {
+  for (const [index, step] of steps.entries()) {
+    if (step.lowerBound === undefined && step.upperBound === undefined) return { rule: 'both-null', step, index };
+    if (step.lowerBound !== undefined && step.upperBound !== undefined && step.upperBound <= step.lowerBound) return { rule: 'upper-not-above-lower', step, index };
   }
   const openBelow = steps.filter((s) => s.lowerBound === undefined).length;
   const openAbove = steps.filter((s) => s.upperBound === undefined).length;
-  if (openBelow > 1) return `at most one of ${field} may have a null ${words.lower}, got ${openBelow}`;
-  if (openAbove > 1) return `at most one of ${field} may have a null ${words.upper}, got ${openAbove}`;
+  if (openBelow > 1) return { rule: 'null-lower-twice', count: openBelow };
+  if (openAbove > 1) return { rule: 'null-upper-twice', count: openAbove };
   const negative = steps.find((s) => s.lowerBound !== undefined && s.lowerBound < 0);
-  if (negative !== undefined && openBelow === 0) return `${field} has a negative ${words.lower} (${negative.lowerBound}), so one step must have a null ${words.lower}`;
+  if (negative !== undefined && openBelow === 0) return { rule: 'negative-lower-needs-null-lower', step: negative };
   const positive = steps.find((s) => s.upperBound !== undefined && s.upperBound > 0);
-  if (positive !== undefined && openAbove === 0) return `${field} has a positive ${words.upper} (${positive.upperBound}), so one step must have a null ${words.upper}`;
+  if (positive !== undefined && openAbove === 0) return { rule: 'positive-upper-needs-null-upper', step: positive };
   const sorted = [...steps].sort((a, b) => (a.lowerBound ?? -Infinity) - (b.lowerBound ?? -Infinity));
   for (let i = 1; i < sorted.length; i++) {
-    const prev = sorted[i - 1] as StepInterval;
-    const cur = sorted[i] as StepInterval;
-    const prevUpper = prev.upperBound ?? Infinity;
-    const curLower = cur.lowerBound ?? -Infinity;
-    if (prevUpper > curLower) return `${field} ${interval(prev)} and ${interval(cur)} overlap`;
-    if (prevUpper < curLower) return `${field} leave a gap between ${prevUpper} and ${curLower}`;
+    const before = sorted[i - 1] as StepInterval;
+    const after = sorted[i] as StepInterval;
+    const gapOrOverlap = (before.upperBound ?? Infinity) - (after.lowerBound ?? -Infinity);
+    if (gapOrOverlap > 0) return { rule: 'overlap', before, after };
+    if (gapOrOverlap < 0) return { rule: 'gap', before, after };
   }
   return undefined;
+}
+
+/** {@link stepRuleBroken}, worded for the client and autoscalectl with `field` and `words`. */
+export function stepIntervalProblem(field: string, steps: readonly StepInterval[], words: StepWords): string | undefined {
+  const broken = stepRuleBroken(steps);
+  if (broken === undefined) return undefined;
+  switch (broken.rule) {
+    case 'both-null':
+      return `${field}[${broken.index}] needs a ${words.lower} or an ${words.upper} (both can't be null)`;
+    case 'upper-not-above-lower':
+      return `${field}[${broken.index}].${words.upper} (${broken.step.upperBound}) must be greater than its ${words.lower} (${broken.step.lowerBound})`;
+    case 'null-lower-twice':
+      return `at most one of ${field} may have a null ${words.lower}, got ${broken.count}`;
+    case 'null-upper-twice':
+      return `at most one of ${field} may have a null ${words.upper}, got ${broken.count}`;
+    case 'negative-lower-needs-null-lower':
+      return `${field} has a negative ${words.lower} (${broken.step.lowerBound}), so one step must have a null ${words.lower}`;
+    case 'positive-upper-needs-null-upper':
+      return `${field} has a positive ${words.upper} (${broken.step.upperBound}), so one step must have a null ${words.upper}`;
+    case 'overlap':
+      return `${field} ${interval(broken.before)} and ${interval(broken.after)} overlap`;
+    case 'gap':
+      return `${field} leave a gap between ${broken.before.upperBound} and ${broken.after.lowerBound}`;
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import { policyCapacity } from './scaling';
 import type { AutoScalingState } from './state';
 import { createPolicyAlarms, deletePolicyAlarms, readTargetTracking, trackedCapacity } from './targettracking';
 import type { WireObject } from '../types';
-import { METRIC_AGGREGATION_TYPES } from '../../core/rules/aws-rules';
+import { METRIC_AGGREGATION_TYPES, stepRuleBroken, type StepRuleBreak } from '../../core/rules/aws-rules';
 
 /** PutScalingPolicy's parameters (simple and step scaling). */
 export interface PutPolicyParams {
@@ -38,24 +38,22 @@ function requireGroup(state: AutoScalingState, name: string): GroupRecord {
   return g;
 }
 
+/** AWS's refusal of each step rule (the rules themselves are src/core/rules's). */
+const STEP_RULE_MESSAGES: Readonly<Record<StepRuleBreak['rule'], string>> = {
+  'both-null': 'The upper and lower bound of a step adjustment cannot both be null.',
+  'upper-not-above-lower': 'Upper bound of a step adjustment must be greater than its lower bound.',
+  'null-lower-twice': 'Only one step adjustment can have an unbounded lower or upper bound.',
+  'null-upper-twice': 'Only one step adjustment can have an unbounded lower or upper bound.',
+  'negative-lower-needs-null-lower': 'A step adjustment with a negative lower bound requires a step adjustment with an unbounded lower bound.',
+  'positive-upper-needs-null-upper': 'A step adjustment with a positive upper bound requires a step adjustment with an unbounded upper bound.',
+  overlap: 'Step adjustments must not overlap and must not have gaps between them.',
+  gap: 'Step adjustments must not overlap and must not have gaps between them.',
+};
+
 function checkSteps(steps: readonly StepAdjustmentRecord[]): void {
   if (steps.length === 0) throw validation('Step adjustments must be specified for a StepScaling policy.');
-  const sorted = [...steps].sort((a, b) => (a.lower ?? -Infinity) - (b.lower ?? -Infinity));
-  for (const s of sorted) {
-    if (s.lower !== undefined && s.upper !== undefined && s.upper <= s.lower) {
-      throw validation('Upper bound of a step adjustment must be greater than its lower bound.');
-    }
-  }
-  for (let i = 1; i < sorted.length; i++) {
-    const prev = sorted[i - 1] as StepAdjustmentRecord;
-    const cur = sorted[i] as StepAdjustmentRecord;
-    if (prev.upper === undefined || cur.lower === undefined || prev.upper !== cur.lower) {
-      throw validation('Step adjustments must not overlap and must not have gaps between them.');
-    }
-  }
-  if (sorted.filter((s) => s.lower === undefined).length > 1 || sorted.filter((s) => s.upper === undefined).length > 1) {
-    throw validation('Only one step adjustment can have an unbounded lower or upper bound.');
-  }
+  const broken = stepRuleBroken(steps.map((s) => ({ lowerBound: s.lower, upperBound: s.upper })));
+  if (broken !== undefined) throw validation(STEP_RULE_MESSAGES[broken.rule]);
 }
 
 /** A TargetTrackingScaling policy: AWS's checks, the policy, and its two alarms. */

@@ -31,7 +31,10 @@ export const SHAPES = {
   AUTOSCALING: {
     model: 'autoscaling.json',
     title: 'Auto Scaling',
-    shapes: ['MetricStatistic', 'MetricType', 'TagKey', 'TagValue', 'XmlStringMaxLen1023', 'XmlStringMaxLen255'],
+    shapes: [
+      'AsciiStringMaxLen255', 'LifecycleActionToken', 'LifecycleHookNames', 'MetricStatistic', 'MetricType', 'NotificationTargetResourceName', 'ResourceName',
+      'TagKey', 'TagValue', 'XmlStringMaxLen1023', 'XmlStringMaxLen19', 'XmlStringMaxLen2047', 'XmlStringMaxLen255',
+    ],
   },
   ELB: {
     model: 'elb.json',

@@ -9,13 +9,14 @@ import type { LifecycleHook as SdkLifecycleHook } from '@aws-sdk/client-auto-sca
 import type { CallOptions } from '../core/connection';
 import { BotoObject, pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
+import { LIFECYCLE_ACTION_RESULTS as RULES_RESULTS, LIFECYCLE_TRANSITIONS as RULES_TRANSITIONS } from '../core/rules/aws-rules';
 import type { AutoScaleConnection } from './connection';
 import type { Request } from './request';
 
 /** The transitions a hook can hold (DescribeLifecycleHookTypes). */
-export const LIFECYCLE_TRANSITIONS = ['autoscaling:EC2_INSTANCE_LAUNCHING', 'autoscaling:EC2_INSTANCE_TERMINATING'] as const;
+export const LIFECYCLE_TRANSITIONS = RULES_TRANSITIONS;
 /** The results of a lifecycle action (CompleteLifecycleAction, a hook's `defaultResult`). */
-export const LIFECYCLE_ACTION_RESULTS = ['CONTINUE', 'ABANDON'] as const;
+export const LIFECYCLE_ACTION_RESULTS = RULES_RESULTS;
 
 /** Constructor options of {@link LifecycleHook}. */
 export interface LifecycleHookOptions {

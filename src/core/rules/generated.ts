@@ -59,16 +59,30 @@ export const CLOUDWATCH = {
 
 /** Constraints of Auto Scaling's model (2011-01-01), by shape name. */
 export const AUTOSCALING = {
+  /** `AsciiStringMaxLen255` (string): 1 to 255 characters, matching a pattern. */
+  AsciiStringMaxLen255: { min: 1, max: 255, pattern: '[A-Za-z0-9\\-_\\/]+' },
+  /** `LifecycleActionToken` (string): 36 to 36 characters. */
+  LifecycleActionToken: { min: 36, max: 36 },
+  /** `LifecycleHookNames` (list): at most 50 items. */
+  LifecycleHookNames: { max: 50 },
   /** `MetricStatistic` (string): one of 5 values. */
   MetricStatistic: { enum: ['Average', 'Minimum', 'Maximum', 'SampleCount', 'Sum'] },
   /** `MetricType` (string): one of 4 values. */
   MetricType: { enum: ['ASGAverageCPUUtilization', 'ASGAverageNetworkIn', 'ASGAverageNetworkOut', 'ALBRequestCountPerTarget'] },
+  /** `NotificationTargetResourceName` (string): 0 to 255 characters, matching a pattern. */
+  NotificationTargetResourceName: { min: 0, max: 255, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
+  /** `ResourceName` (string): 1 to 1600 characters, matching a pattern. */
+  ResourceName: { min: 1, max: 1600, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
   /** `TagKey` (string): 1 to 128 characters, matching a pattern. */
   TagKey: { min: 1, max: 128, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
   /** `TagValue` (string): 0 to 256 characters, matching a pattern. */
   TagValue: { min: 0, max: 256, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
   /** `XmlStringMaxLen1023` (string): 1 to 1023 characters, matching a pattern. */
   XmlStringMaxLen1023: { min: 1, max: 1023, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
+  /** `XmlStringMaxLen19` (string): 1 to 19 characters, matching a pattern. */
+  XmlStringMaxLen19: { min: 1, max: 19, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
+  /** `XmlStringMaxLen2047` (string): 1 to 2047 characters, matching a pattern. */
+  XmlStringMaxLen2047: { min: 1, max: 2047, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
   /** `XmlStringMaxLen255` (string): 1 to 255 characters, matching a pattern. */
   XmlStringMaxLen255: { min: 1, max: 255, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
 } as const;

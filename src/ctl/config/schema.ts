@@ -9,7 +9,7 @@
  * @module
  */
 import { z } from 'zod';
-import { ADJUSTMENT_TYPES, ALARM_PERIODS_TEXT, LISTENER_PROTOCOLS, MAX_INSTANCE_TYPES, METRIC_AGGREGATION_TYPES, SPOT_ALLOCATION_STRATEGIES, TERMINATION_POLICIES } from '../../core/rules/aws-rules';
+import { ADJUSTMENT_TYPES, ALARM_PERIODS_TEXT, HEALTH_CHECK_TYPES, LISTENER_PROTOCOLS, MAX_INSTANCE_TYPES, METRIC_AGGREGATION_TYPES, SPOT_ALLOCATION_STRATEGIES, TERMINATION_POLICIES } from '../../core/rules/aws-rules';
 import { AUTOSCALING, CLOUDWATCH } from '../../core/rules/generated';
 import { TREAT_MISSING_DATA } from '../../cloudwatch';
 import { durationSeconds, isValidPeriod } from './durations';
@@ -33,7 +33,7 @@ export const STATISTICS = CLOUDWATCH.Statistic.enum;
 /** CloudWatch's standard units. */
 export const UNITS = CLOUDWATCH.StandardUnit.enum;
 /** Where a group's instance health comes from. */
-export const HEALTH_CHECK_TYPES = ['EC2', 'ELB'] as const;
+export { HEALTH_CHECK_TYPES };
 /** Termination policies a group accepts. */
 export { TERMINATION_POLICIES };
 /** How a group launches (`launch`): a launch template named after it, or launch configurations `<group>-<n>`. */

@@ -9,12 +9,12 @@
 import { BotoClientError } from '../core/errors';
 import {
   AUTOSCALING_CALL_LIMITS, capacityBreach, HEALTH_CHECK_TYPES, HEALTH_STATUSES, HEARTBEAT_TIMEOUT, LIFECYCLE_ACTION_RESULTS, LIFECYCLE_TRANSITIONS,
-  TAG_FILTER_NAMES, TERMINATION_POLICIES,
+  MAX_LIFECYCLE_HOOKS, TAG_FILTER_NAMES, TERMINATION_POLICIES,
 } from '../core/rules/aws-rules';
 import { AUTOSCALING } from '../core/rules/generated';
 import { checkInt, checkLength, checkMaxItems, checkNonEmpty, checkOneOf, checkOrder, checkPattern, requireValue } from '../core/validate';
 import { AutoScalingGroup } from './group';
-import type { LifecycleHook } from './lifecyclehook';
+import { LifecycleHook } from './lifecyclehook';
 import type { Filter } from '@aws-sdk/client-auto-scaling';
 import type { Tag } from './tag';
 
@@ -116,6 +116,26 @@ export function checkLifecycleHook(hook: LifecycleHook): void {
   checkHookSettings('', hook);
 }
 
+/**
+ * The hooks a group is created with (CreateAutoScalingGroup's LifecycleHookSpecificationList,
+ * whose members need a name and a transition): each of the group, by name, once.
+ */
+function checkGroupHooks(group: string, hooks: readonly LifecycleHook[]): void {
+  const seen = new Set<string>();
+  hooks.forEach((hook, i) => {
+    const prefix = `lifecycleHooks[${i}].`;
+    if (!(hook instanceof LifecycleHook)) throw new BotoClientError(`lifecycleHooks[${i}] must be a LifecycleHook, got ${typeof hook}`);
+    checkHookSettings(prefix, hook);
+    requireValue(`${prefix}transition`, hook.transition);
+    if (hook.asGroup !== undefined && hook.asGroup !== group) {
+      throw new BotoClientError(`${prefix}asGroup must be the group's name (${JSON.stringify(group)}) or left out, got ${JSON.stringify(hook.asGroup)}`);
+    }
+    if (seen.has(hook.name as string)) throw new BotoClientError(`${prefix}name ${JSON.stringify(hook.name)} is given twice: a group's hooks have different names`);
+    seen.add(hook.name as string);
+  });
+  checkMaxItems('lifecycleHooks', hooks, MAX_LIFECYCLE_HOOKS);
+}
+
 /** Checks a group before `CreateAutoScalingGroup` or `UpdateAutoScalingGroup`; answers its name. */
 export function checkGroup(g: AutoScalingGroup, creating: boolean): string {
   const name = checkLength('name', requireValue('name', g.name), NAME_MAX) as string;
@@ -125,6 +145,7 @@ export function checkGroup(g: AutoScalingGroup, creating: boolean): string {
     requireValue('maxSize', g.maxSize);
     if (g.availabilityZones.length === 0 && !g.vpcZoneIdentifier) requireValue('availabilityZones or vpcZoneIdentifier', undefined);
     checkTags('tags', g.tags ?? []);
+    checkGroupHooks(name, g.lifecycleHooks ?? []);
   }
   checkLength('launchConfigName', g.launchConfigName, NAME_MAX);
   checkSizes('', g);

@@ -292,11 +292,16 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
       InstanceId: g.instanceId || undefined,
       LoadBalancerNames: list(g.loadBalancers),
       Tags: list(g.tags)?.map((t) => t.toSdk()),
+      LifecycleHookSpecificationList: list(g.lifecycleHooks)?.map((h) => h.toSpecification()),
     };
     const out = await this.call((c, o) => c.createAutoScalingGroup(input, o), options);
     g.launchSent(input);
     g.connection = this;
     for (const t of g.tags ?? []) t.connection = this;
+    for (const h of g.lifecycleHooks ?? []) {
+      h.connection = this;
+      h.asGroup = name;
+    }
     return this.#request(out);
   }
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { LifecycleHook as SdkLifecycleHook } from '@aws-sdk/client-auto-scaling';
+import type { LifecycleHook as SdkLifecycleHook, LifecycleHookSpecification } from '@aws-sdk/client-auto-scaling';
 import type { CallOptions } from '../core/connection';
 import { BotoObject, pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
@@ -91,6 +91,19 @@ export class LifecycleHook extends BotoObject<AutoScaleConnection> {
       notificationMetadata: h.NotificationMetadata,
       globalTimeout: h.GlobalTimeout,
     });
+  }
+
+  /** The hook as CreateAutoScalingGroup's LifecycleHookSpecificationList takes it. @internal */
+  toSpecification(): LifecycleHookSpecification {
+    return {
+      LifecycleHookName: this.name,
+      LifecycleTransition: this.transition,
+      HeartbeatTimeout: this.heartbeatTimeout,
+      DefaultResult: this.defaultResult,
+      NotificationTargetARN: this.notificationTargetArn,
+      RoleARN: this.roleArn,
+      NotificationMetadata: this.notificationMetadata,
+    };
   }
 
   /** Deletes the hook; actions it still holds are completed first (ABANDON on launch, CONTINUE on termination). */

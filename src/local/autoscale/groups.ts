@@ -20,7 +20,7 @@ import {
 } from './errors';
 import { causeTime, groupArn, launchConfigArn } from './format';
 import { checkLaunchSources, groupTemplate } from './launchtemplates';
-import { dropLifecycleHooksForDelete } from './hooks';
+import { creationHooks, dropLifecycleHooksForDelete, type HookSpecification } from './hooks';
 import { startTermination } from './lifecycle';
 import { readMixedPolicy } from './mixed';
 import { DEFAULT_COOLDOWN, GROUP_METRICS, PROCESS_NAMES, TERMINATION_POLICIES, isPending, isTerminating, type GroupRecord, type TagRecord } from './model';
@@ -56,6 +56,7 @@ export interface CreateGroupParams extends GroupSettingParams {
   LoadBalancerNames?: string[];
   TargetGroupARNs?: string[];
   Tags?: TagInput[];
+  LifecycleHookSpecificationList?: HookSpecification[];
 }
 
 /** UpdateAutoScalingGroup's parameters. */
@@ -165,6 +166,7 @@ export function createGroup(state: AutoScalingState, p: CreateGroupParams, now: 
   checkLoadBalancers(state, p.LoadBalancerNames ?? []);
   const where = placement(state, p.AvailabilityZones, p.VPCZoneIdentifier);
   const tags = toTagRecords(name, p.Tags ?? []);
+  const hooks = creationHooks(name, p.LifecycleHookSpecificationList ?? []);
   if (lcName === undefined && p.InstanceId !== undefined) {
     const source = state.cloud.ec2.getInstance(p.InstanceId);
     if (source === undefined || source.state === 'terminated') throw validation(`Invalid instance ID: ${p.InstanceId}`);
@@ -219,6 +221,7 @@ export function createGroup(state: AutoScalingState, p: CreateGroupParams, now: 
   if (p.PlacementGroup !== undefined) group.placementGroup = p.PlacementGroup;
   if (p.MaxInstanceLifetime !== undefined) group.maxInstanceLifetime = p.MaxInstanceLifetime;
   state.addGroup(group);
+  for (const hook of hooks) state.putLifecycleHook(hook);
   state.changeDesired(group, desired, 'a user request created an AutoScalingGroup', now);
   reconcileGroup(state, group, now);
   return group;

@@ -27,7 +27,7 @@ import { createLaunchConfig, deleteLaunchConfig } from './launchconfigs';
 import { ADJUSTMENT_TYPES, GROUP_METRICS, LIFECYCLE_TRANSITIONS, NOTIFICATION_TYPES, PROCESS_NAMES, TERMINATION_POLICIES, type BlockDeviceMappingRecord, type ActivityRecord } from './model';
 import { deletePolicy, executePolicy, putScalingPolicy } from './policies';
 import { batchDeleteScheduledActions, batchPutScheduledActions, putScheduledAction, scheduledNotFound } from './scheduled';
-import { completeLifecycleAction, deleteLifecycleHook, describeLifecycleHooks, lifecycleHookShape, putLifecycleHook, recordLifecycleActionHeartbeat, type ActionRef } from './hooks';
+import { completeLifecycleAction, deleteLifecycleHook, describeLifecycleHooks, lifecycleHookShape, putLifecycleHook, readHookSpecifications, recordLifecycleActionHeartbeat, type ActionRef } from './hooks';
 import { enterStandby, exitStandby } from './standby';
 import {
   activityShape,
@@ -252,6 +252,7 @@ function groupHandlers(state: AutoScalingState): ServiceHandlers {
           MaxSize: reqInt(input, 'MaxSize'),
           ...pick(input, { ...GROUP_SETTINGS, InstanceId: optString, LoadBalancerNames: optStrings, TargetGroupARNs: optStrings }),
           Tags: tagsOf(input),
+          LifecycleHookSpecificationList: readHookSpecifications(input),
         },
         ctx.now,
       );

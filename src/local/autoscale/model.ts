@@ -83,8 +83,8 @@ export function isTerminating(state: LifecycleState): boolean {
   return state === 'Terminating' || state === 'Terminating:Wait' || state === 'Terminating:Proceed';
 }
 
-/** The two lifecycle transitions a hook can hold (DescribeLifecycleHookTypes). */
-export const LIFECYCLE_TRANSITIONS = ['autoscaling:EC2_INSTANCE_LAUNCHING', 'autoscaling:EC2_INSTANCE_TERMINATING'] as const;
+/** The two lifecycle transitions a hook can hold (DescribeLifecycleHookTypes), from the rules. */
+export { LIFECYCLE_TRANSITIONS } from '../../core/rules/aws-rules';
 
 /** A lifecycle hook of a group. */
 export interface LifecycleHookRecord {

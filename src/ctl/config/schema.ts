@@ -9,7 +9,10 @@
  * @module
  */
 import { z } from 'zod';
-import { ADJUSTMENT_TYPES, ALARM_PERIODS_TEXT, HEALTH_CHECK_TYPES, LISTENER_PROTOCOLS, MAX_INSTANCE_TYPES, METRIC_AGGREGATION_TYPES, SPOT_ALLOCATION_STRATEGIES, TERMINATION_POLICIES } from '../../core/rules/aws-rules';
+import {
+  ADJUSTMENT_TYPES, ALARM_PERIODS_TEXT, HEALTH_CHECK_TYPES, HEARTBEAT_TIMEOUT, LIFECYCLE_ACTION_RESULTS, LIFECYCLE_TRANSITIONS, LISTENER_PROTOCOLS, MAX_INSTANCE_TYPES,
+  MAX_LIFECYCLE_HOOKS, METRIC_AGGREGATION_TYPES, SPOT_ALLOCATION_STRATEGIES, TERMINATION_POLICIES,
+} from '../../core/rules/aws-rules';
 import { AUTOSCALING, CLOUDWATCH } from '../../core/rules/generated';
 import { TREAT_MISSING_DATA } from '../../cloudwatch';
 import { durationSeconds, isValidPeriod } from './durations';
@@ -178,6 +181,41 @@ export const scheduledActionSchema = z.strictObject({
   capacity: nonNegativeInt.optional(),
 });
 
+/**
+ * A lifecycle hook's `transition`: AWS's name, or the short `launching` / `terminating`
+ * (the part of AWS's name that differs), each standing for AWS's.
+ */
+export const HOOK_TRANSITIONS: Readonly<Record<string, (typeof LIFECYCLE_TRANSITIONS)[number]>> = Object.fromEntries(
+  LIFECYCLE_TRANSITIONS.flatMap((t) => [[t, t], [t.replace('autoscaling:EC2_INSTANCE_', '').toLowerCase(), t]]),
+);
+
+const hookName = AUTOSCALING.AsciiStringMaxLen255;
+const hookTarget = AUTOSCALING.NotificationTargetResourceName;
+const hookRole = AUTOSCALING.XmlStringMaxLen255;
+const hookMetadata = AUTOSCALING.XmlStringMaxLen1023;
+
+/** A text of `min` to `max` characters (a model's length constraint). */
+function text(c: { min: number; max: number }): z.ZodString {
+  return z.string().min(c.min, { error: `must be ${c.min} to ${c.max} characters` }).max(c.max, { error: `must be ${c.min} to ${c.max} characters` });
+}
+
+/** A lifecycle hook of a group (PutLifecycleHook's members; constraints from the rules modules). */
+export const lifecycleHookSchema = z.strictObject({
+  name: text(hookName).regex(new RegExp(`^(?:${hookName.pattern})$`), { error: 'must be letters, digits, -, _ and / only' }),
+  transition: z.string().refine((t) => HOOK_TRANSITIONS[t] !== undefined, {
+    error: `must be ${Object.keys(HOOK_TRANSITIONS).filter((t) => !t.includes(':')).join(' or ')} (or AWS's ${LIFECYCLE_TRANSITIONS.join(', ')})`,
+  }).transform((t) => HOOK_TRANSITIONS[t] as string),
+  heartbeat_timeout: duration.check((ctx) => {
+    if (ctx.value < HEARTBEAT_TIMEOUT.min || ctx.value > HEARTBEAT_TIMEOUT.max) {
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be from ${HEARTBEAT_TIMEOUT.min} to ${HEARTBEAT_TIMEOUT.max} seconds; got ${ctx.value}` });
+    }
+  }).optional(),
+  default_result: z.enum(LIFECYCLE_ACTION_RESULTS).optional(),
+  notification_target_arn: text(hookTarget).optional(),
+  role_arn: text(hookRole).optional(),
+  notification_metadata: text(hookMetadata).optional(),
+});
+
 /** One of a group's spot instance types: a type, or `{ type, weight }` (capacity units, 1 to 999, as AWS's WeightedCapacity). */
 const spotInstanceType = z.union([
   name.transform((type) => ({ type, weight: undefined as number | undefined })),
@@ -227,6 +265,7 @@ export const groupSchema = z.strictObject({
   scheduled_actions: z.record(z.string(), scheduledActionSchema).optional(),
   launch: z.enum(LAUNCH_MODES).optional(),
   spot: spotSchema.optional(),
+  lifecycle_hooks: z.array(lifecycleHookSchema).max(MAX_LIFECYCLE_HOOKS, { error: `may list at most ${MAX_LIFECYCLE_HOOKS} hooks (AWS's limit per group)` }).optional(),
 });
 
 /** A listener: `[lb_port, instance_port, protocol]` (plus a certificate for HTTPS/SSL), or an object. */
@@ -292,6 +331,8 @@ export type RawGroup = z.output<typeof groupSchema>;
 export type RawPolicy = z.output<typeof policySchema>;
 /** One alarm as the schema reads it. */
 export type RawAlarm = z.output<typeof alarmSchema>;
+/** One lifecycle hook as the schema reads it. */
+export type RawLifecycleHook = z.output<typeof lifecycleHookSchema>;
 /** A group's spot settings as the schema reads them. */
 export type RawSpot = z.output<typeof spotSchema>;
 /** One load balancer as the schema reads it. */
@@ -307,6 +348,7 @@ export const SECTION_KEYS = {
   alarm: Object.keys(alarmSchema.shape),
   blockDevice: Object.keys(blockDeviceSchema.shape),
   scheduledAction: Object.keys(scheduledActionSchema.shape),
+  lifecycleHook: Object.keys(lifecycleHookSchema.shape),
   spot: Object.keys(spotSchema.shape),
   loadBalancer: Object.keys(loadBalancerSchema.shape),
   healthCheck: Object.keys(healthCheckSchema.shape),

@@ -5,12 +5,13 @@
  * @module
  */
 import type {
-  AlarmSpec, DrainingSpec, GroupSettings, HealthCheckSpec, LaunchConfigSpec, ListenerSpec, LoadBalancerSpec, PolicySpec, ScheduledSpec, SpotSpec, StickinessSpec, TagSpec,
+  AlarmSpec, DrainingSpec, GroupSettings, HealthCheckSpec, LaunchConfigSpec, LifecycleHookSpec, ListenerSpec, LoadBalancerSpec, PolicySpec, ScheduledSpec, SpotSpec, StickinessSpec,
+  TagSpec,
 } from '../model/types';
 
 /** Kinds of resources, in dependency order. */
 export const RESOURCE_ORDER = [
-  'launch_configuration', 'launch_template', 'load_balancer', 'group', 'tags', 'notification', 'scheduled_action', 'policy', 'alarm',
+  'launch_configuration', 'launch_template', 'load_balancer', 'group', 'tags', 'notification', 'lifecycle_hook', 'scheduled_action', 'policy', 'alarm',
 ] as const;
 
 /** A kind of resource. */
@@ -43,6 +44,8 @@ export interface GroupCreate extends GroupSettings {
   desiredCapacity?: number;
   /** Termination policies. */
   terminationPolicies?: string[];
+  /** Lifecycle hooks created with the group, so that launch hooks hold its first instances. */
+  lifecycleHooks?: LifecycleHookSpec[];
 }
 
 /**
@@ -129,6 +132,8 @@ export type Operation =
   | { kind: 'deleteTags'; group: string; tags: TagSpec[] }
   | { kind: 'putNotification'; group: string; topic: string; previous?: string[] }
   | { kind: 'deleteNotification'; group: string; topic: string }
+  | { kind: 'putLifecycleHook'; spec: LifecycleHookSpec; replace: boolean }
+  | { kind: 'deleteLifecycleHook'; group: string; name: string }
   | { kind: 'putScheduledAction'; spec: ScheduledSpec }
   | { kind: 'deleteScheduledAction'; group: string; name: string }
   | { kind: 'putPolicy'; spec: PolicySpec }

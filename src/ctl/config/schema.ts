@@ -196,7 +196,7 @@ const hookMetadata = AUTOSCALING.XmlStringMaxLen1023;
 
 /** A text of `min` to `max` characters (a model's length constraint). */
 function text(c: { min: number; max: number }): z.ZodString {
-  return z.string().min(c.min, { error: `must be ${c.min} to ${c.max} characters` }).max(c.max, { error: `must be ${c.min} to ${c.max} characters` });
+  return z.string().min(c.min).max(c.max);
 }
 
 /** A lifecycle hook of a group (PutLifecycleHook's members; constraints from the rules modules). */

@@ -32,7 +32,8 @@ export const SHAPES = {
     model: 'autoscaling.json',
     title: 'Auto Scaling',
     shapes: [
-      'AsciiStringMaxLen255', 'LifecycleActionToken', 'LifecycleHookNames', 'MetricStatistic', 'MetricType', 'NotificationTargetResourceName', 'ResourceName',
+      'AsciiStringMaxLen255', 'LifecycleActionToken', 'LifecycleHookNames', 'MetricStatistic', 'MetricType', 'MixedInstanceSpotPrice', 'NotificationTargetResourceName',
+      'ResourceName',
       'TagKey', 'TagValue', 'XmlStringMaxLen1023', 'XmlStringMaxLen19', 'XmlStringMaxLen2047', 'XmlStringMaxLen255',
     ],
   },

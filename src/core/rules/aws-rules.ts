@@ -90,6 +90,22 @@ export const ON_DEMAND_ALLOCATION_STRATEGIES = ['prioritized', 'lowest-price'] a
 export const SPOT_ALLOCATION_STRATEGIES = ['lowest-price', 'capacity-optimized', 'capacity-optimized-prioritized', 'price-capacity-optimized'] as const;
 
 /**
+ * The ranges of a mixed instances policy's numbers (the model types them as free strings or
+ * integers). Amazon EC2 Auto Scaling API Reference, LaunchTemplateOverrides, WeightedCapacity:
+ * "Value must be in the range of 1–999."; InstancesDistribution, SpotInstancePools: "Valid
+ * only when the SpotAllocationStrategy is lowest-price. Value must be in the range of 1–20.",
+ * OnDemandPercentageAboveBaseCapacity: "Expressed as a number (for example, 20 specifies 20%).
+ * ... 0-100", SpotMaxPrice: "Valid Range: Minimum value of 0.001".
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_InstancesDistribution.html
+ */
+export const MIXED_INSTANCES_LIMITS = {
+  weightedCapacity: { min: 1, max: 999 },
+  spotInstancePools: { min: 1, max: 20 },
+  onDemandPercentage: { min: 0, max: 100 },
+  minSpotPrice: 0.001,
+} as const;
+
+/**
  * The instance types one mixed instances policy may list. Amazon EC2 Auto Scaling User
  * Guide, "Auto Scaling groups with multiple instance types and purchase options": "You can
  * specify up to 40 instance types per Auto Scaling group".

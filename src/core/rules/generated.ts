@@ -69,6 +69,8 @@ export const AUTOSCALING = {
   MetricStatistic: { enum: ['Average', 'Minimum', 'Maximum', 'SampleCount', 'Sum'] },
   /** `MetricType` (string): one of 4 values. */
   MetricType: { enum: ['ASGAverageCPUUtilization', 'ASGAverageNetworkIn', 'ASGAverageNetworkOut', 'ALBRequestCountPerTarget'] },
+  /** `MixedInstanceSpotPrice` (string): 0 to 255 characters. */
+  MixedInstanceSpotPrice: { min: 0, max: 255 },
   /** `NotificationTargetResourceName` (string): 0 to 255 characters, matching a pattern. */
   NotificationTargetResourceName: { min: 0, max: 255, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
   /** `ResourceName` (string): 1 to 1600 characters, matching a pattern. */

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import {
   ADJUSTMENT_TYPES, ALARM_PERIODS_TEXT, HEALTH_CHECK_TYPES, HEARTBEAT_TIMEOUT, LIFECYCLE_ACTION_RESULTS, LIFECYCLE_TRANSITIONS, LISTENER_PROTOCOLS, MAX_INSTANCE_TYPES,
-  MAX_LIFECYCLE_HOOKS, METRIC_AGGREGATION_TYPES, SPOT_ALLOCATION_STRATEGIES, TERMINATION_POLICIES,
+  MAX_LIFECYCLE_HOOKS, METRIC_AGGREGATION_TYPES, MIXED_INSTANCES_LIMITS, SPOT_ALLOCATION_STRATEGIES, TERMINATION_POLICIES,
 } from '../../core/rules/aws-rules';
 import { AUTOSCALING, CLOUDWATCH } from '../../core/rules/generated';
 import { TREAT_MISSING_DATA } from '../../cloudwatch';
@@ -219,7 +219,7 @@ export const lifecycleHookSchema = z.strictObject({
 /** One of a group's spot instance types: a type, or `{ type, weight }` (capacity units, 1 to 999, as AWS's WeightedCapacity). */
 const spotInstanceType = z.union([
   name.transform((type) => ({ type, weight: undefined as number | undefined })),
-  z.strictObject({ type: name, weight: z.number().int().min(1).max(999).optional() }),
+  z.strictObject({ type: name, weight: z.number().int().min(MIXED_INSTANCES_LIMITS.weightedCapacity.min).max(MIXED_INSTANCES_LIMITS.weightedCapacity.max).optional() }),
 ], { error: 'must be an instance type, or { type, weight }' });
 
 /**
@@ -229,10 +229,10 @@ const spotInstanceType = z.union([
  */
 export const spotSchema = z.strictObject({
   on_demand_base: nonNegativeInt.optional(),
-  on_demand_percentage: z.number().int().min(0).max(100).optional(),
+  on_demand_percentage: z.number().int().min(MIXED_INSTANCES_LIMITS.onDemandPercentage.min).max(MIXED_INSTANCES_LIMITS.onDemandPercentage.max).optional(),
   instance_types: z.array(spotInstanceType).min(1).max(MAX_INSTANCE_TYPES).optional(),
   allocation: z.enum(SPOT_ALLOCATION_STRATEGIES).optional(),
-  max_price: numeric.refine((n) => n >= 0.001, { error: 'must be at least 0.001 (US dollars per hour)' }).optional(),
+  max_price: numeric.refine((n) => n >= MIXED_INSTANCES_LIMITS.minSpotPrice, { error: `must be at least ${MIXED_INSTANCES_LIMITS.minSpotPrice} (US dollars per hour)` }).optional(),
   capacity_rebalance: z.boolean().optional(),
 });
 

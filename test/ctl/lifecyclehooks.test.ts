@@ -126,7 +126,7 @@ describe('lifecycle_hooks against botoscale local', () => {
     expect((await h.run(['plan', fewer, '--prune'])).code).toBe(0);
   });
 
-  test('a launch hook added to an existing group is put with PutLifecycleHook and holds the launches that follow', async () => {
+  test('a launch hook added to an existing group is put with PutLifecycleHook before the group\'s update, and holds the launches that follow', async () => {
     expect((await h.run(['apply', h.file('a.yaml', GROUP)])).code).toBe(0);
     h.local.clock.advance('1m');
     expect(await states()).toEqual(['InService']);
@@ -135,6 +135,8 @@ describe('lifecycle_hooks against botoscale local', () => {
     expect(plan.stdout).toContain('+ create lifecycle_hook warm-up of group web\n      transition: launching\n      heartbeat_timeout: 600\n      default_result: CONTINUE\n      # holds the launches that start from now on (instances already launching are not held)\n');
     expect((await h.run(['apply', file])).code).toBe(0);
     expect(tally(h.counter.mutating)).toEqual({ PutLifecycleHook: 1, UpdateAutoScalingGroup: 1, CreateOrUpdateTags: 1 });
+    // The hook first, so that it is there for the launch the larger capacity starts.
+    expect(h.counter.mutating.indexOf('PutLifecycleHook')).toBeLessThan(h.counter.mutating.indexOf('UpdateAutoScalingGroup'));
     h.local.clock.advance('30s');
     expect((await states()).sort()).toEqual(['InService', 'Pending:Wait']);
   });

@@ -1,8 +1,8 @@
 /**
  * The planner: a pure function from what exists and what the file wants to the ordered
  * actions that bring one to the other. Creates and updates come in dependency order
- * (launch configuration → load balancer → group → tags, notifications → lifecycle hooks
- * → scheduled actions → policies → alarms), deletes after them in reverse order.
+ * (launch configuration → load balancer → an existing group's lifecycle hooks → group →
+ * tags, notifications → scheduled actions → policies → alarms), deletes after them in reverse order.
  *
  * @module
  */

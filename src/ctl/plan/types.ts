@@ -9,9 +9,13 @@ import type {
   TagSpec,
 } from '../model/types';
 
-/** Kinds of resources, in dependency order. */
+/**
+ * Kinds of resources, in dependency order. An existing group's lifecycle hooks come before
+ * its update, so that they hold the launches the update starts (a new group's hooks are
+ * created with it).
+ */
 export const RESOURCE_ORDER = [
-  'launch_configuration', 'launch_template', 'load_balancer', 'group', 'tags', 'notification', 'lifecycle_hook', 'scheduled_action', 'policy', 'alarm',
+  'launch_configuration', 'launch_template', 'load_balancer', 'lifecycle_hook', 'group', 'tags', 'notification', 'scheduled_action', 'policy', 'alarm',
 ] as const;
 
 /** A kind of resource. */

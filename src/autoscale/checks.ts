@@ -23,13 +23,13 @@ export { HEALTH_CHECK_TYPES, HEALTH_STATUSES, TAG_FILTER_NAMES };
 export { checkNonEmpty, requireValue };
 
 /** The longest name of a group, launch configuration, scheduled action, topic... (the model's XmlStringMaxLen255). */
-export const NAME_MAX = AUTOSCALING.XmlStringMaxLen255.max;
+const NAME_MAX = AUTOSCALING.XmlStringMaxLen255.max;
 /** The longest instance id (XmlStringMaxLen19). */
-export const INSTANCE_ID_MAX = AUTOSCALING.XmlStringMaxLen19.max;
+const INSTANCE_ID_MAX = AUTOSCALING.XmlStringMaxLen19.max;
 /** The longest policy name or ARN (ResourceName). */
-export const POLICY_NAME_MAX = AUTOSCALING.ResourceName.max;
+const POLICY_NAME_MAX = AUTOSCALING.ResourceName.max;
 /** The longest `VPCZoneIdentifier` (XmlStringMaxLen2047). */
-export const VPC_ZONE_IDENTIFIER_MAX = AUTOSCALING.XmlStringMaxLen2047.max;
+const VPC_ZONE_IDENTIFIER_MAX = AUTOSCALING.XmlStringMaxLen2047.max;
 /** How many items one call takes where the model states no limit (see `AUTOSCALING_CALL_LIMITS`). */
 export const LIMITS = AUTOSCALING_CALL_LIMITS;
 
@@ -78,7 +78,7 @@ export function checkSizes(prefix: string, sizes: { minSize?: number; maxSize?: 
 }
 
 /** Tags' keys and values (TagKey, TagValue). */
-export function checkTags(field: string, tags: readonly Tag[]): void {
+function checkTags(field: string, tags: readonly Tag[]): void {
   tags.forEach((t, i) => {
     checkLength(`${field}[${i}].key`, requireValue(`${field}[${i}].key`, t.key), AUTOSCALING.TagKey.max);
     checkLength(`${field}[${i}].value`, t.value, AUTOSCALING.TagValue.max, AUTOSCALING.TagValue.min);

@@ -185,7 +185,7 @@ export const scheduledActionSchema = z.strictObject({
  * A lifecycle hook's `transition`: AWS's name, or the short `launching` / `terminating`
  * (the part of AWS's name that differs), each standing for AWS's.
  */
-export const HOOK_TRANSITIONS: Readonly<Record<string, (typeof LIFECYCLE_TRANSITIONS)[number]>> = Object.fromEntries(
+const HOOK_TRANSITIONS: Readonly<Record<string, (typeof LIFECYCLE_TRANSITIONS)[number]>> = Object.fromEntries(
   LIFECYCLE_TRANSITIONS.flatMap((t) => [[t, t], [t.replace('autoscaling:EC2_INSTANCE_', '').toLowerCase(), t]]),
 );
 
@@ -265,7 +265,7 @@ export const groupSchema = z.strictObject({
   scheduled_actions: z.record(z.string(), scheduledActionSchema).optional(),
   launch: z.enum(LAUNCH_MODES).optional(),
   spot: spotSchema.optional(),
-  lifecycle_hooks: z.array(lifecycleHookSchema).max(MAX_LIFECYCLE_HOOKS, { error: `may list at most ${MAX_LIFECYCLE_HOOKS} hooks (AWS's limit per group)` }).optional(),
+  lifecycle_hooks: z.array(lifecycleHookSchema).max(MAX_LIFECYCLE_HOOKS).optional(),
 });
 
 /** A listener: `[lb_port, instance_port, protocol]` (plus a certificate for HTTPS/SSL), or an object. */

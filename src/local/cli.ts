@@ -13,6 +13,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { packageVersion } from '../core/version';
 import { AUTH_ENV, AuthSourceError, chooseAuth, isLoopback, type ChosenAuth } from './auth-source';
 import type { LocalLimits } from './cloud';
+import { REGION_NAME } from './ec2/regions';
 import { parseLimits } from './limits-option';
 import { startLocal, type LocalEndpoint, type LocalOptions } from './server';
 
@@ -30,8 +31,6 @@ export interface CliEnvironment {
   onListening?: (local: LocalEndpoint) => void;
 }
 
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
-
 function port(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free one).');
   return Number(value);
@@ -44,7 +43,7 @@ function speed(value: string): number {
 }
 
 function region(value: string): string {
-  if (!REGION.test(value)) throw new InvalidArgumentError('a region looks like us-east-1.');
+  if (!REGION_NAME.test(value)) throw new InvalidArgumentError('a region looks like us-east-1.');
   return value;
 }
 

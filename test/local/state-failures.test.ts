@@ -213,7 +213,7 @@ describe('starting', () => {
     const as = new AutoScaling(clientConfig(migrated.endpoint));
     try {
       expect((await as.describeAutoScalingGroups({})).AutoScalingGroups?.map((g) => [g.AutoScalingGroupName, g.MinSize])).toEqual([['g', 0]]);
-      expect((JSON.parse(readFileSync(file, 'utf8')) as { version: number }).version).toBe(2);
+      expect((JSON.parse(readFileSync(file, 'utf8')) as { version: number }).version).toBe(3);
     } finally {
       as.destroy();
       await migrated.close();

@@ -29,7 +29,7 @@ export const CHINA_REGIONS: readonly string[] = ['cn-north-1', 'cn-northwest-1']
 const KNOWN = new Set([...STANDARD_REGIONS, ...OPT_IN_REGIONS, ...CHINA_REGIONS]);
 
 /** What a region's name looks like (`us-east-1`, `ap-southeast-4`, `cn-northwest-1`). */
-export const REGION_NAME = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+export const REGION_NAME = /^[a-z]+(?:-[a-z]+)+-\d+$/;
 
 /**
  * Whether a SigV4 credential scope's region names a region at all. boto 2 derives the

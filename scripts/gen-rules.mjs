@@ -42,6 +42,36 @@ export const SHAPES = {
 
 const KEYS = ['enum', 'min', 'max', 'pattern'];
 
+/** The models whose error shapes are written, by the service's signing name. */
+export const ERROR_MODELS = { autoscaling: 'autoscaling.json', monitoring: 'cloudwatch.json', elasticloadbalancing: 'elb.json', ec2: 'ec2.json' };
+
+/** The error shapes each model states: code, HTTP status and fault, by signing name. */
+function renderErrors(modelsDir) {
+  const lines = [
+    '/**',
+    ' * The error answers the models state, by signing name: code → HTTP status and whose fault',
+    " * it is. EC2's model states none; its codes are in `./aws-errors`.",
+    ' */',
+    'export const MODEL_ERRORS = {',
+  ];
+  for (const [service, model] of Object.entries(ERROR_MODELS)) {
+    const m = JSON.parse(readFileSync(join(modelsDir, model), 'utf8'));
+    const errors = Object.values(m.shapes)
+      .filter((shape) => shape.exception && shape.error)
+      .map((shape) => [shape.error.code, { status: shape.error.httpStatusCode, fault: shape.error.senderFault ? 'Sender' : 'Receiver' }])
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (errors.length === 0) {
+      lines.push(`  ${service}: {},`);
+      continue;
+    }
+    lines.push(`  ${service}: {`);
+    for (const [code, info] of errors) lines.push(`    ${/^[A-Za-z]\w*$/.test(code) ? code : literal(code)}: ${literal(info)},`);
+    lines.push('  },');
+  }
+  lines.push('} as const;');
+  return lines.join('\n');
+}
+
 function describe(name, type, c) {
   const parts = [];
   if (c.enum) parts.push(`one of ${c.enum.length} values`);
@@ -98,6 +128,8 @@ export function render(modelsDir) {
     `export const MODELS_VERSION = ${literal(version)};`,
     '',
     blocks.join('\n\n'),
+    '',
+    renderErrors(modelsDir),
     '',
   ].join('\n');
 }

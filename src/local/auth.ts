@@ -10,7 +10,7 @@
 import { createHash, createHmac, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest, QueryParameterBag } from '@smithy/types';
-import { ServiceError } from './errors';
+import { awsError, commonError, ServiceError } from './errors';
 
 /** An access key pair. */
 export interface Credentials {
@@ -167,7 +167,7 @@ export const MAX_PRESIGN_EXPIRES = 604_800;
 function presignExpiry(query: Map<string, string>): number {
   const text = query.get('X-Amz-Expires');
   if (text === undefined) return 3600;
-  const refuse = (message: string): ServiceError => new ServiceError('AuthorizationQueryParametersError', message, 400);
+  const refuse = (message: string): ServiceError => commonError('AuthorizationQueryParametersError', message);
   if (!/^-?[0-9]+$/.test(text)) throw refuse('X-Amz-Expires should be a number');
   const seconds = Number(text);
   if (seconds < 0) throw refuse('X-Amz-Expires must be non-negative');
@@ -250,7 +250,7 @@ function compact(ms: number): string {
 function checkSigningTime(info: SignatureInfo, signedAt: Date, query: Map<string, string>, now: number, ec2: boolean): void {
   const at = signedAt.getTime();
   const expired = (message: string): ServiceError =>
-    ec2 ? new ServiceError('RequestExpired', 'Request has expired.', 400) : new ServiceError('SignatureDoesNotMatch', message, 403);
+    ec2 ? commonError('RequestExpired', 'Request has expired.') : commonError('SignatureDoesNotMatch', message);
   if (info.presigned) {
     const expiresAt = at + presignExpiry(query) * 1000;
     if (now > expiresAt) throw expired(`Signature expired: ${compact(expiresAt)} is now earlier than ${compact(now)}.`);
@@ -274,31 +274,31 @@ function same(a: string, b: string): boolean {
  */
 export async function verifyRequest(req: ReceivedRequest, creds: Credentials, ec2 = false, now = Date.now()): Promise<void> {
   const info = readSignature(req);
-  if (info === undefined) throw new ServiceError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
+  if (info === undefined) throw commonError('MissingAuthenticationToken', 'Request is missing Authentication Token');
   if (info === 'malformed') {
-    throw new ServiceError('IncompleteSignature', "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters of the AWS4-HMAC-SHA256 algorithm.", 403);
+    throw commonError('IncompleteSignature', "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters of the AWS4-HMAC-SHA256 algorithm.");
   }
   if (info.presigned) presignExpiry(new Map(queryPairs(req.query)));
   if (info.accessKeyId !== creds.accessKeyId) {
-    if (ec2) throw new ServiceError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
-    throw new ServiceError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
+    if (ec2) throw awsError('ec2', 'AuthFailure', 'AWS was not able to validate the provided access credentials');
+    throw commonError('InvalidClientTokenId', 'The security token included in the request is invalid.');
   }
   const given = info.signature;
-  if (given === undefined) throw new ServiceError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
+  if (given === undefined) throw commonError('SignatureDoesNotMatch', SIGNATURE_MISMATCH);
   const claimedHash = header(req.headers, 'x-amz-content-sha256');
   if (claimedHash !== undefined && claimedHash !== 'UNSIGNED-PAYLOAD' && claimedHash !== createHash('sha256').update(req.body).digest('hex')) {
     // The signature covers the header, not the body: a body that does not match it was changed.
-    throw new ServiceError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
+    throw commonError('SignatureDoesNotMatch', SIGNATURE_MISMATCH);
   }
   const query = new Map(queryPairs(req.query));
   const date = signingDate(req, info, query);
-  if (date === undefined) throw new ServiceError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
+  if (date === undefined) throw commonError('SignatureDoesNotMatch', SIGNATURE_MISMATCH);
   const expected = await signatureOrNone(req, info, creds, date, false);
   let matches = expected !== undefined && same(expected, given);
   if (!matches && (info.presigned || header(req.headers, 'x-amz-content-sha256') === 'UNSIGNED-PAYLOAD')) {
     const unsigned = await signatureOrNone(req, info, creds, date, true);
     matches = unsigned !== undefined && same(unsigned, given);
   }
-  if (!matches) throw new ServiceError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
+  if (!matches) throw commonError('SignatureDoesNotMatch', SIGNATURE_MISMATCH);
   checkSigningTime(info, date, query, now, ec2);
 }

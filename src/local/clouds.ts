@@ -11,7 +11,7 @@
 import type { SimClock } from './clock';
 import { LocalCloud, type CloudOptions, type CloudSnapshot, type RegionSnapshot } from './cloud';
 import { isKnownRegion, knownRegions } from './ec2/regions';
-import { ServiceError } from './errors';
+import { commonError, type ServiceError } from './errors';
 import type { IdRecorder } from './ids';
 import { ControlInputError } from './spot-control';
 
@@ -31,7 +31,7 @@ export type CloudSetOptions = Omit<CloudOptions, 'region' | 'clock' | 'stepsWith
  * Signature Version 4 signing for AWS API requests", lists the message under credential errors).
  */
 export function invalidRegionError(region: string): ServiceError {
-  return new ServiceError('SignatureDoesNotMatch', `Credential should be scoped to a valid region, not '${region}'. `, 403);
+  return commonError('SignatureDoesNotMatch', `Credential should be scoped to a valid region, not '${region}'. `);
 }
 
 /** The error a region botoscale local does not serve gets where it is given outside a signature (a control input). */

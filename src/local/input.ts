@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { ServiceError } from './errors';
+import { commonError } from './errors';
 import type { WireObject, WireValue } from './types';
 
 /** How a service words a member of the wrong type, and a required member that is missing. */
@@ -98,6 +98,6 @@ export function memberReaders(errors: MemberErrors): MemberReaders {
 
 /** EC2's and ELB's readers: a stray type is `InvalidParameterValue`. */
 export const { optString, optInt, optInts, optBool, optStrings, optObject, optObjects } = memberReaders({
-  wrong: (name, what) => new ServiceError('InvalidParameterValue', `Invalid value for parameter ${name}: expected ${what}`, 400),
-  missing: (name) => new ServiceError('MissingParameter', `The request must contain the parameter ${name}`, 400),
+  wrong: (name, what) => commonError('InvalidParameterValue', `Invalid value for parameter ${name}: expected ${what}`),
+  missing: (name) => commonError('MissingParameter', `The request must contain the parameter ${name}`),
 });

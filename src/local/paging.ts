@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ServiceError } from './errors';
+import { commonError, type ServiceError } from './errors';
 
 /** One page of items and the token of the next page, if any. */
 export interface Page<T> {
@@ -20,8 +20,11 @@ export interface PageLimits {
   defaultSize: number;
   /** Largest allowed MaxRecords. */
   maxSize: number;
-  /** Error code for a bad MaxRecords or token (AWS uses `ValidationError` or `InvalidParameterValue` by service). */
-  errorCode?: string;
+  /**
+   * The answer to a bad MaxRecords or token (AWS answers `ValidationError`,
+   * `InvalidParameterValue` or `InvalidNextToken` by service); `ValidationError` when absent.
+   */
+  refuse?: (message: string) => ServiceError;
   /** Parameter name used in messages (`MaxRecords`, `PageSize`, `MaxResults`). */
   sizeParam?: string;
 }
@@ -42,11 +45,11 @@ export function paginate<T>(
   nextToken: string | undefined,
   limits: PageLimits,
 ): Page<T> {
-  const code = limits.errorCode ?? 'ValidationError';
+  const refuse = limits.refuse ?? ((message: string) => commonError('ValidationError', message));
   const sizeParam = limits.sizeParam ?? 'MaxRecords';
   const size = maxRecords ?? limits.defaultSize;
   if (!Number.isInteger(size) || size < 1 || size > limits.maxSize) {
-    throw new ServiceError(code, `1 validation error detected: Value '${maxRecords}' at '${sizeParam.charAt(0).toLowerCase()}${sizeParam.slice(1)}' failed to satisfy constraint: Member must have value less than or equal to ${limits.maxSize}`);
+    throw refuse(`1 validation error detected: Value '${maxRecords}' at '${sizeParam.charAt(0).toLowerCase()}${sizeParam.slice(1)}' failed to satisfy constraint: Member must have value less than or equal to ${limits.maxSize}`);
   }
   let start = 0;
   if (nextToken !== undefined && nextToken !== '') {
@@ -54,11 +57,11 @@ export function paginate<T>(
     try {
       parsed = JSON.parse(Buffer.from(nextToken, 'base64').toString('utf8')) as { o?: unknown; k?: unknown };
     } catch {
-      throw new ServiceError(code, 'The NextToken value is invalid');
+      throw refuse('The NextToken value is invalid');
     }
     const offset = parsed.o;
     if (typeof offset !== 'number' || typeof parsed.k !== 'string' || offset < 0) {
-      throw new ServiceError(code, 'The NextToken value is invalid');
+      throw refuse('The NextToken value is invalid');
     }
     const item = items[offset];
     // The listing may have changed since: fall back to the key's new position.

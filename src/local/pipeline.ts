@@ -17,7 +17,7 @@ import { readSignature, verifyRequest, type Credentials } from './auth';
 import type { LocalCloud } from './cloud';
 import { invalidRegionError, type CloudSet } from './clouds';
 import { namesRegion } from './ec2/regions';
-import { ServiceError } from './errors';
+import { commonError, ServiceError } from './errors';
 import { uuid } from './ids';
 import { decodeJson, decodeQuery, encodeError, encodeOutput, operationOf, unknownAction, type Encoded } from './protocol/codec';
 import { PROFILES } from './protocol/services';
@@ -80,13 +80,13 @@ async function handleRequest(p: PipelineContext, req: IncomingMessage, res: Serv
     // Decode and check.
     const received = await readBody(req, p.maxBody);
     if (received === 'aborted') return;
-    if (received === 'too-large') throw new ServiceError('RequestEntityTooLarge', `Request body must not be larger than ${p.maxBody} bytes.`, 413);
+    if (received === 'too-large') throw commonError('RequestEntityTooLarge', `Request body must not be larger than ${p.maxBody} bytes.`);
     // AWS checks the credential scope before the signature: a region it does not have is refused whoever signed.
     if (!p.clouds.serves(region)) throw invalidRegionError(region);
     if (p.auth !== undefined) await verifyRequest({ method, path, query, headers: req.headers, body: received }, p.auth, fallback.profile?.flavour === 'ec2');
     const body = decodeBody(req.headers, received, p.maxBody);
     if (path.startsWith('/_botoscale/') || path === '/_botoscale') return p.control(method, path, body, (status, value) => sendJson(res, status, value));
-    if (method !== 'GET' && method !== 'POST') throw new ServiceError('MethodNotAllowed', `The HTTP method ${method} is not allowed; use POST (or GET for query requests).`, 405);
+    if (method !== 'GET' && method !== 'POST') throw commonError('MethodNotAllowed', `The HTTP method ${method} is not allowed; use POST (or GET for query requests).`);
     // A read seen before in the same region at the same time and revision (a region's first request has none).
     const made = p.clouds.find(region);
     const key = p.cache === undefined ? '' : cacheKey(method, path, query, req.headers, scoped, body);
@@ -105,7 +105,7 @@ async function handleRequest(p: PipelineContext, req: IncomingMessage, res: Serv
     if (err instanceof RouteError) return send(res, encodeError(err.profile, err.protocol, err.error, requestId));
     if (err instanceof ServiceError) return send(res, encodeError(fallback.profile, fallback.protocol, err, requestId));
     p.onError(err);
-    send(res, encodeError(fallback.profile, fallback.protocol, new ServiceError('InternalFailure', INTERNAL_FAILURE, 500), requestId));
+    send(res, encodeError(fallback.profile, fallback.protocol, commonError('InternalFailure', INTERNAL_FAILURE), requestId));
   }
 }
 
@@ -132,7 +132,7 @@ function invoke(p: PipelineContext, cloud: LocalCloud, route: Route, requestId: 
   } catch (err) {
     if (err instanceof ServiceError) throw err;
     p.onError(err);
-    throw new ServiceError('InternalFailure', INTERNAL_FAILURE, 500);
+    throw commonError('InternalFailure', INTERNAL_FAILURE);
   }
   return encodeOutput(profile, route.protocol, op, output, requestId);
 }
@@ -188,11 +188,11 @@ function decodeBody(headers: IncomingMessage['headers'], body: Buffer, limit: nu
     try {
       if (e === 'gzip' || e === 'x-gzip') out = gunzipSync(out, { maxOutputLength: limit });
       else if (e === 'deflate') out = inflateSync(out, { maxOutputLength: limit });
-      else throw new ServiceError('UnsupportedMediaType', `Content-Encoding ${e} is not supported: use gzip or deflate.`, 415);
+      else throw commonError('UnsupportedMediaType', `Content-Encoding ${e} is not supported: use gzip or deflate.`);
     } catch (err) {
       if (err instanceof ServiceError) throw err;
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ServiceError('RequestEntityTooLarge', `Request body must not be larger than ${limit} bytes.`, 413);
-      throw new ServiceError('MalformedInput', `The request body is not valid ${e} data.`, 400);
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw commonError('RequestEntityTooLarge', `Request body must not be larger than ${limit} bytes.`);
+      throw commonError('MalformedInput', `The request body is not valid ${e} data.`);
     }
   }
   return out;
@@ -220,7 +220,7 @@ function gateAnswer(req: IncomingMessage, res: ServerResponse, store: StateStore
     failure: () => {
       if (control) return { status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: 'InternalFailure', message: INTERNAL_FAILURE } }) };
       const guess = guessFromHeaders({ headers: req.headers, scopeService: undefined });
-      return encodeError(guess.profile, guess.protocol, new ServiceError('InternalFailure', INTERNAL_FAILURE, 500), uuid());
+      return encodeError(guess.profile, guess.protocol, commonError('InternalFailure', INTERNAL_FAILURE), uuid());
     },
   });
 }

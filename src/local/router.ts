@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ServiceError } from './errors';
+import { commonError, ServiceError } from './errors';
 import { MalformedFormError, parseForm } from './protocol/form';
 import { MAX_JSON_DEPTH, parseJsonBody } from './protocol/json-body';
 import { PROFILES, isServiceName, parseTarget, type ServiceProfile } from './protocol/services';
@@ -102,7 +102,7 @@ function pickByAction(action: string, params: Map<string, string>, implemented: 
   const candidates = (Object.keys(PROFILES) as ServiceName[]).filter((s) => implemented(s, action)).map((s) => PROFILES[s]);
   if (candidates.length === 1) return candidates[0] as ServiceProfile;
   if (candidates.length === 0) {
-    throw new RouteError(new ServiceError('InvalidAction', `Could not find operation ${action} in any service botoscale local simulates`, 400), undefined, 'query');
+    throw new RouteError(commonError('InvalidAction', `Could not find operation ${action} in any service botoscale local simulates`), undefined, 'query');
   }
   const version = params.get('Version');
   if (version !== undefined) {
@@ -113,10 +113,9 @@ function pickByAction(action: string, params: Map<string, string>, implemented: 
     if (ec2 !== undefined && !others.has(version)) return ec2;
   }
   throw new RouteError(
-    new ServiceError(
+    commonError(
       'InvalidAction',
       `The action ${action} exists in more than one service (${candidates.map((p) => p.name).join(', ')}); sign the request with SigV4 for one of them or send its Version`,
-      400,
     ),
     undefined,
     'query',
@@ -133,13 +132,13 @@ export function routeRequest(req: RoutableRequest, implemented: Implements): Rou
     const profile = scoped ?? parsed?.profile;
     if (parsed === undefined || (scoped !== undefined && parsed.profile !== scoped)) {
       const what = target === undefined ? 'an AWS JSON request needs an X-Amz-Target header' : `unknown X-Amz-Target ${target}`;
-      throw new RouteError(new ServiceError('UnknownOperationException', `Cannot route the request: ${what}`, 400), profile, 'json');
+      throw new RouteError(commonError('UnknownOperationException', `Cannot route the request: ${what}`), profile, 'json');
     }
     const text = req.body.toString('utf8');
     const read = text.trim() === '' ? { ok: true as const, value: {} } : parseJsonBody(text);
     if (!read.ok) {
       const message = read.problem === 'depth' ? `The request body nests deeper than ${MAX_JSON_DEPTH} levels.` : 'The request body is not valid JSON.';
-      throw new RouteError(new ServiceError('SerializationException', message, 400), parsed.profile, 'json');
+      throw new RouteError(commonError('SerializationException', message), parsed.profile, 'json');
     }
     return { protocol: 'json', profile: parsed.profile, action: parsed.action, body: read.value };
   }
@@ -148,20 +147,20 @@ export function routeRequest(req: RoutableRequest, implemented: Implements): Rou
     params = parseForm(req.query);
     const isForm = contentType === '' || contentType.startsWith('application/x-www-form-urlencoded');
     if (req.method === 'POST' && req.body.length > 0) {
-      if (!isForm) throw new RouteError(new ServiceError('UnsupportedMediaType', `Content-Type ${contentType} is not supported: send application/x-www-form-urlencoded or AWS JSON 1.0.`, 415), scoped, 'query');
+      if (!isForm) throw new RouteError(commonError('UnsupportedMediaType', `Content-Type ${contentType} is not supported: send application/x-www-form-urlencoded or AWS JSON 1.0.`), scoped, 'query');
       for (const [k, v] of parseForm(req.body.toString('utf8'))) params.set(k, v);
     }
   } catch (err) {
-    if (err instanceof MalformedFormError) throw new RouteError(new ServiceError('MalformedQueryString', `The request cannot be decoded: ${err.message}`, 400), scoped, 'query');
+    if (err instanceof MalformedFormError) throw new RouteError(commonError('MalformedQueryString', `The request cannot be decoded: ${err.message}`), scoped, 'query');
     throw err;
   }
   const action = params.get('Action');
-  if (action === undefined || action === '') throw new RouteError(new ServiceError('MissingAction', 'The request must contain the parameter Action', 400), scoped, 'query');
+  if (action === undefined || action === '') throw new RouteError(commonError('MissingAction', 'The request must contain the parameter Action'), scoped, 'query');
   const profile = scoped ?? pickByAction(action, params, implemented);
   const version = params.get('Version');
   // One API version per query service (EC2 answers every version with today's shapes, as its clients vary).
   if (profile.flavour !== 'ec2' && version !== undefined && version !== profile.model.metadata.apiVersion) {
-    throw new RouteError(new ServiceError('InvalidAction', `Could not find operation ${action} for version ${version}`, 400), profile, 'query');
+    throw new RouteError(commonError('InvalidAction', `Could not find operation ${action} for version ${version}`), profile, 'query');
   }
   return { protocol: 'query', profile, action, params };
 }

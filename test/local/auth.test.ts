@@ -166,7 +166,8 @@ describe('a wrong signature', () => {
     const noSig = await raw(local.endpoint, { headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `AWS4-HMAC-SHA256 ${cred}, SignedHeaders=host` }, body: 'Action=DescribeAutoScalingGroups' });
     expect([noSig.status, xmlText(noSig.text, 'Code'), xmlText(noSig.text, 'Message')]).toEqual([403, 'SignatureDoesNotMatch', SIGNATURE_MISMATCH]);
     const garbage = await raw(local.endpoint, { headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Basic dXNlcjpwYXNz' }, body: 'Action=DescribeAutoScalingGroups' });
-    expect([garbage.status, xmlText(garbage.text, 'Code')]).toEqual([403, 'IncompleteSignature']);
+    // AWS's Common Errors: IncompleteSignature is HTTP 400.
+    expect([garbage.status, xmlText(garbage.text, 'Code')]).toEqual([400, 'IncompleteSignature']);
     const none = await raw(local.endpoint, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=DescribeAutoScalingGroups' });
     expect([none.status, xmlText(none.text, 'Code'), xmlText(none.text, 'Message')]).toEqual([403, 'MissingAuthenticationToken', 'Request is missing Authentication Token']);
   });

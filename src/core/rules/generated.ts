@@ -88,3 +88,56 @@ export const ELB = {
   /** `UnhealthyThreshold` (integer): 2 to 10. */
   UnhealthyThreshold: { min: 2, max: 10 },
 } as const;
+
+/**
+ * The error answers the models state, by signing name: code → HTTP status and whose fault
+ * it is. EC2's model states none; its codes are in `./aws-errors`.
+ */
+export const MODEL_ERRORS = {
+  autoscaling: {
+    AlreadyExists: { status: 400, fault: 'Sender' },
+    InvalidNextToken: { status: 400, fault: 'Sender' },
+    LimitExceeded: { status: 400, fault: 'Sender' },
+    ResourceContention: { status: 500, fault: 'Sender' },
+    ResourceInUse: { status: 400, fault: 'Sender' },
+    ScalingActivityInProgress: { status: 400, fault: 'Sender' },
+    ServiceLinkedRoleFailure: { status: 500, fault: 'Sender' },
+  },
+  monitoring: {
+    ConcurrentModificationException: { status: 429, fault: 'Sender' },
+    InternalServiceError: { status: 500, fault: 'Receiver' },
+    InvalidFormat: { status: 400, fault: 'Sender' },
+    InvalidNextToken: { status: 400, fault: 'Sender' },
+    InvalidParameterCombination: { status: 400, fault: 'Sender' },
+    InvalidParameterValue: { status: 400, fault: 'Sender' },
+    LimitExceeded: { status: 400, fault: 'Sender' },
+    MissingParameter: { status: 400, fault: 'Sender' },
+    ResourceNotFound: { status: 404, fault: 'Sender' },
+    ResourceNotFoundException: { status: 404, fault: 'Sender' },
+  },
+  elasticloadbalancing: {
+    CertificateNotFound: { status: 400, fault: 'Sender' },
+    DependencyThrottle: { status: 400, fault: 'Sender' },
+    DuplicateListener: { status: 400, fault: 'Sender' },
+    DuplicateLoadBalancerName: { status: 400, fault: 'Sender' },
+    DuplicatePolicyName: { status: 400, fault: 'Sender' },
+    DuplicateTagKeys: { status: 400, fault: 'Sender' },
+    InvalidConfigurationRequest: { status: 409, fault: 'Sender' },
+    InvalidInstance: { status: 400, fault: 'Sender' },
+    InvalidScheme: { status: 400, fault: 'Sender' },
+    InvalidSecurityGroup: { status: 400, fault: 'Sender' },
+    InvalidSubnet: { status: 400, fault: 'Sender' },
+    ListenerNotFound: { status: 400, fault: 'Sender' },
+    LoadBalancerAttributeNotFound: { status: 400, fault: 'Sender' },
+    LoadBalancerNotFound: { status: 400, fault: 'Sender' },
+    OperationNotPermitted: { status: 400, fault: 'Sender' },
+    PolicyNotFound: { status: 400, fault: 'Sender' },
+    PolicyTypeNotFound: { status: 400, fault: 'Sender' },
+    SubnetNotFound: { status: 400, fault: 'Sender' },
+    TooManyLoadBalancers: { status: 400, fault: 'Sender' },
+    TooManyPolicies: { status: 400, fault: 'Sender' },
+    TooManyTags: { status: 400, fault: 'Sender' },
+    UnsupportedProtocol: { status: 400, fault: 'Sender' },
+  },
+  ec2: {},
+} as const;

@@ -40,13 +40,14 @@ import {
 } from './shapes';
 import type { AutoScalingState } from './state';
 import { createOrUpdateTags, deleteTags, describeTags, type TagInput } from './tags';
+import { awsError } from '../errors';
 
 function page<T>(input: WireObject, items: readonly T[], key: (item: T) => string, defaultSize: number, maxSize: number): Page<T> {
   const max = optInt(input, 'MaxRecords');
   if (max !== undefined && (max < 1 || max > maxSize)) {
     throw validation(`1 validation error detected: Value '${max}' at 'maxRecords' failed to satisfy constraint: Member must have value between 1 and ${maxSize}`);
   }
-  return paginate(items, key, max, optString(input, 'NextToken'), { defaultSize, maxSize, errorCode: 'InvalidNextToken' });
+  return paginate(items, key, max, optString(input, 'NextToken'), { defaultSize, maxSize, refuse: (m) => awsError('autoscaling', 'InvalidNextToken', m) });
 }
 
 function withToken(out: WireObject, next: string | undefined): WireObject {

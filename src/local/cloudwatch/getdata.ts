@@ -10,6 +10,7 @@ import { paginate } from '../paging';
 import { invalidValue, validation } from './errors';
 import { checkQueries, computeQueries, type DataQuery } from './queries';
 import type { CloudWatchState } from './state';
+import { awsError } from '../errors';
 
 /** Most queries in one call. */
 export const MAX_QUERIES = 500;
@@ -84,7 +85,7 @@ export function getMetricData(state: CloudWatchState, p: GetMetricDataParams, no
   const page = paginate(flat, (e) => `${String(e.r).padStart(6, '0')}:${String(e.k).padStart(9, '0')}`, p.maxDatapoints ?? DEFAULT_MAX_DATAPOINTS, p.nextToken, {
     defaultSize: DEFAULT_MAX_DATAPOINTS,
     maxSize: Number.MAX_SAFE_INTEGER,
-    errorCode: 'InvalidNextToken',
+    refuse: (m) => awsError('monitoring', 'InvalidNextToken', m),
     sizeParam: 'MaxDatapoints',
   });
   const taken = results.map(() => ({ timestamps: [] as number[], values: [] as number[], last: -1 }));

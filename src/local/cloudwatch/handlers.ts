@@ -16,13 +16,14 @@ import type { AlarmRecord, AlarmState, HistoryRecord } from './model';
 import { queryShape, readQueries } from './readqueries';
 import type { CloudWatchState } from './state';
 import { alarmByArn, tagAlarm, untagAlarm } from './tags';
+import { awsError, commonError } from '../errors';
 
 function page<T>(input: WireObject, items: readonly T[], key: (item: T) => string, defaultSize: number, maxSize: number): Page<T> {
   const max = optInt(input, 'MaxRecords');
   if (max !== undefined && (max < 1 || max > maxSize)) {
     throw invalidValue(`The parameter MaxRecords must be between 1 and ${maxSize}.`);
   }
-  return paginate(items, key, max, optString(input, 'NextToken'), { defaultSize, maxSize, errorCode: 'InvalidNextToken' });
+  return paginate(items, key, max, optString(input, 'NextToken'), { defaultSize, maxSize, refuse: (m) => awsError('monitoring', 'InvalidNextToken', m) });
 }
 
 function withToken(out: WireObject, next: string | undefined): WireObject {
@@ -309,7 +310,7 @@ function metricHandlers(state: CloudWatchState): ServiceHandlers {
       const p = paginate(all, (s) => `${s.namespace}\u0000${s.metricName}\u0000${s.dimensions.map((d) => `${d.name}=${d.value}`).join('\u0000')}`, undefined, optString(input, 'NextToken'), {
         defaultSize: 500,
         maxSize: 500,
-        errorCode: 'InvalidParameterValue',
+        refuse: (m) => commonError('InvalidParameterValue', m),
       });
       return withToken(
         { Metrics: p.items.map((s) => ({ Namespace: s.namespace, MetricName: s.metricName, Dimensions: s.dimensions.map((d) => ({ Name: d.name, Value: d.value })) })) },

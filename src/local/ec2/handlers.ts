@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ServiceError } from '../errors';
+import { commonError, ServiceError } from '../errors';
 import { optBool, optInt, optObject, optObjects, optString, optStrings } from '../input';
 import { paginate } from '../paging';
 import type { RequestContext, ServiceHandlers, WireObject } from '../types';
@@ -37,7 +37,7 @@ export function pageSize(input: WireObject, idsGiven: boolean, idsParam: string)
 export function pageOf<T extends { seq: number }>(items: readonly T[], max: number | undefined, token: string | undefined): { items: T[]; nextToken: string | undefined } {
   if (max === undefined && (token === undefined || token === '')) return { items: [...items], nextToken: undefined };
   const sorted = [...items].sort((a, b) => a.seq - b.seq);
-  return paginate(sorted, (i) => String(i.seq).padStart(12, '0'), max ?? 1000, token, { defaultSize: 1000, maxSize: 1000, errorCode: 'InvalidParameterValue', sizeParam: 'MaxResults' });
+  return paginate(sorted, (i) => String(i.seq).padStart(12, '0'), max ?? 1000, token, { defaultSize: 1000, maxSize: 1000, refuse: (m) => commonError('InvalidParameterValue', m), sizeParam: 'MaxResults' });
 }
 
 const INSTANCE_FIELDS: FilterFields<InstanceRecord> = {

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { ServiceError } from '../errors';
+import { commonError, ServiceError } from '../errors';
 import { optBool, optInt, optObject, optString, optStrings } from '../input';
 import { paginate } from '../paging';
 import type { Ec2InstanceState, ServiceHandlers, WireObject } from '../types';
@@ -221,7 +221,7 @@ function describeVolumes(ec2: Ec2State, input: WireObject): WireObject {
   const picked = all.filter((v) => (ids.length === 0 || ids.includes(v.instance.volumeId)) && filters.matches(v));
   const token = optString(input, 'NextToken');
   if (max === undefined && (token === undefined || token === '')) return { Volumes: picked.map(volumeShape) };
-  const page = paginate(picked, (v) => String(v.seq).padStart(12, '0'), max ?? 500, token, { defaultSize: 500, maxSize: 500, errorCode: 'InvalidParameterValue', sizeParam: 'MaxResults' });
+  const page = paginate(picked, (v) => String(v.seq).padStart(12, '0'), max ?? 500, token, { defaultSize: 500, maxSize: 500, refuse: (m) => commonError('InvalidParameterValue', m), sizeParam: 'MaxResults' });
   return { Volumes: page.items.map(volumeShape), ...(page.nextToken === undefined ? {} : { NextToken: page.nextToken }) };
 }
 

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { ServiceError } from '../errors';
+import { commonError, ServiceError } from '../errors';
 import { optInt, optObject, optObjects, optString, optStrings } from '../input';
 import { paginate } from '../paging';
 import type { ServiceHandlers, WireObject } from '../types';
@@ -87,7 +87,7 @@ function page<T>(input: WireObject, items: readonly T[], key: (item: T) => strin
   const max = maxResults(input);
   const token = optString(input, 'NextToken');
   if (max === undefined && (token === undefined || token === '')) return { items: [...items], nextToken: undefined };
-  return paginate(items, key, max ?? ALL, token, { defaultSize: ALL, maxSize: ALL, errorCode: 'InvalidParameterValue', sizeParam: 'MaxResults' });
+  return paginate(items, key, max ?? ALL, token, { defaultSize: ALL, maxSize: ALL, refuse: (m) => commonError('InvalidParameterValue', m), sizeParam: 'MaxResults' });
 }
 
 function withToken(out: WireObject, token: string | undefined): WireObject {

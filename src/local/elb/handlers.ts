@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ServiceError } from '../errors';
+import { commonError, ServiceError } from '../errors';
 import { optBool, optInt, optInts, optObject, optObjects, optString, optStrings } from '../input';
 import { paginate } from '../paging';
 import type { Cloud, ServiceHandlers, WireObject } from '../types';
@@ -119,7 +119,7 @@ function loadBalancerHandlers(elb: ElbState): ServiceHandlers {
       const all = elb.sorted().filter((lb) => names.length === 0 || names.includes(lb.name));
       let page;
       try {
-        page = paginate(all, (lb) => lb.name, optInt(input, 'PageSize'), optString(input, 'Marker'), { defaultSize: 400, maxSize: 400, errorCode: 'ValidationError', sizeParam: 'PageSize' });
+        page = paginate(all, (lb) => lb.name, optInt(input, 'PageSize'), optString(input, 'Marker'), { defaultSize: 400, maxSize: 400, refuse: (m) => commonError('ValidationError', m), sizeParam: 'PageSize' });
       } catch (err) {
         if (err instanceof ServiceError && err.message.includes('NextToken')) throw new ServiceError('ValidationError', 'Invalid Marker', 400);
         throw err;

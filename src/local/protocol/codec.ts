@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ServiceError } from '../errors';
+import { commonError, ServiceError } from '../errors';
 import type { WireObject } from '../types';
 import type { OperationModel } from './model';
 import { jsonErrorBody, jsonResponseBody } from './json-output';
@@ -31,8 +31,8 @@ export interface Encoded {
 
 /** The error for an action the service does not have (or botoscale local does not implement). */
 export function unknownAction(profile: ServiceProfile, action: string): ServiceError {
-  if (profile.flavour === 'ec2') return new ServiceError('InvalidAction', `The action ${action} is not valid for this web service.`, 400);
-  return new ServiceError('InvalidAction', `Could not find operation ${action} for version ${profile.model.metadata.apiVersion}`, 400);
+  if (profile.flavour === 'ec2') return commonError('InvalidAction', `The action ${action} is not valid for this web service.`);
+  return commonError('InvalidAction', `Could not find operation ${action} for version ${profile.model.metadata.apiVersion}`);
 }
 
 /** The operation named `action`, or the service's unknown-action error. */

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { ServiceError } from '../errors';
+import { commonError, ServiceError } from '../errors';
 import type { WireValue } from '../types';
 import { lowerFirst, type MemberRef, type Shape } from './model';
 import { listItemKey, mapEntryKeys, memberKey, type QueryFlavour } from './naming';
@@ -185,17 +185,17 @@ export function problemsError(style: ErrorStyle, problems: readonly Problem[]): 
   const missing = problems.filter((p) => p.kind === 'missing');
   const typed = problems.filter((p): p is TypeProblem => p.kind === 'type');
   const constraints = problems.filter((p): p is ConstraintProblem => p.kind === 'constraint');
-  if (style === 'coral') return new ServiceError('ValidationError', coralMessage(problems), 400);
+  if (style === 'coral') return commonError('ValidationError', coralMessage(problems));
   if (style === 'cloudwatch') {
-    if (missing.length > 0) return new ServiceError('MissingParameter', missing.map((p) => `The parameter ${p.path.wire} is required.`).join('\n'), 400);
+    if (missing.length > 0) return commonError('MissingParameter', missing.map((p) => `The parameter ${p.path.wire} is required.`).join('\n'));
     const t = typed[0];
-    if (t !== undefined) return new ServiceError('InvalidParameterValue', `The value ${t.raw} for parameter ${t.path.wire} is not ${article(t.expected)}.`, 400);
-    return new ServiceError('ValidationError', coralMessage(constraints), 400);
+    if (t !== undefined) return commonError('InvalidParameterValue', `The value ${t.raw} for parameter ${t.path.wire} is not ${article(t.expected)}.`);
+    return commonError('ValidationError', coralMessage(constraints));
   }
   const m = missing[0];
-  if (m !== undefined) return new ServiceError('MissingParameter', `The request must contain the parameter ${m.path.wire}`, 400);
+  if (m !== undefined) return commonError('MissingParameter', `The request must contain the parameter ${m.path.wire}`);
   const t = typed[0];
-  if (t !== undefined) return new ServiceError('InvalidParameterValue', `Value (${t.raw}) for parameter ${t.path.wire} is invalid. Expected: '${t.expected}'.`, 400);
+  if (t !== undefined) return commonError('InvalidParameterValue', `Value (${t.raw}) for parameter ${t.path.wire} is invalid. Expected: '${t.expected}'.`);
   const c = constraints[0] as ConstraintProblem;
-  return new ServiceError('InvalidParameterValue', `Value (${rawOf(c.value)}) for parameter ${c.path.wire} is invalid. ${ec2Reason(c)}`, 400);
+  return commonError('InvalidParameterValue', `Value (${rawOf(c.value)}) for parameter ${c.path.wire} is invalid. ${ec2Reason(c)}`);
 }

@@ -36,6 +36,11 @@ export interface CloudOptions {
    * (botoscale local's `CloudSet`, in `clouds.ts`, steps its regions' clouds in one fixed order). Default true.
    */
   stepsWithClock?: boolean;
+  /**
+   * The revision to start at (default 0): a region's cloud made again after a rollback
+   * continues past the one it replaces, so no answer kept for that one is replayed.
+   */
+  revision?: number;
 }
 
 /** Account quotas of the simulated cloud (raise them for benchmarks and large scenarios). */
@@ -110,6 +115,7 @@ export class LocalCloud implements Cloud, LoadSource {
 
   constructor(options: CloudOptions = {}) {
     this.region = options.region ?? 'us-east-1';
+    this.#revision = options.revision ?? 0;
     this.accountId = options.accountId ?? ACCOUNT_ID;
     this.clock = options.clock instanceof SimClock ? options.clock : new SimClock(options.clock);
     this.#onError = options.onError ?? ((err) => process.stderr.write(`botoscale local: a simulation step failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));

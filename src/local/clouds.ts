@@ -51,6 +51,8 @@ export class CloudSet {
   readonly #clouds = new Map<string, LocalCloud>();
   #stepOrder: LocalCloud[] = [];
   #idRecorder: IdRecorder | undefined;
+  /** Past every revision a dropped cloud reached: where a cloud made again starts. */
+  #revisionFloor = 0;
   readonly #unsubscribe: () => void;
   /**
    * Makes a region's cloud on first use through `make`: the server sets it to journal the
@@ -91,7 +93,7 @@ export class CloudSet {
     const found = this.#clouds.get(region);
     if (found !== undefined) return found;
     const { region: _default, clock: _clock, ...rest } = this.#options;
-    const cloud = new LocalCloud({ ...rest, region, clock: this.clock, stepsWithClock: false });
+    const cloud = new LocalCloud({ ...rest, region, clock: this.clock, stepsWithClock: false, revision: this.#revisionFloor });
     cloud.idRecorder = this.#idRecorder;
     this.#clouds.set(region, cloud);
     this.#stepOrder = [...this.#clouds.values()].sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
@@ -153,6 +155,7 @@ export class CloudSet {
   restore(cloud: CloudSnapshot, regions: Readonly<Record<string, RegionSnapshot>>): void {
     for (const [region, existing] of this.#clouds) {
       if (existing === this.default || Object.prototype.hasOwnProperty.call(regions, region)) continue;
+      this.#revisionFloor = Math.max(this.#revisionFloor, existing.revision + 1);
       existing.dispose();
       this.#clouds.delete(region);
     }

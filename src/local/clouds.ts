@@ -39,6 +39,14 @@ export function unknownRegion(region: unknown): ControlInputError {
   return new ControlInputError(`give "region": one of the regions botoscale local serves (${knownRegions().join(', ')}), got ${JSON.stringify(region) ?? 'nothing'}`);
 }
 
+/** Every region's cloud of a server, as the state file holds them. */
+export interface CloudSetSnapshot {
+  /** The default region's snapshot, with the clock. */
+  cloud: CloudSnapshot;
+  /** Every other region's snapshot, by region. */
+  regions: Record<string, RegionSnapshot>;
+}
+
 /** The region's clouds of one server, on one clock. */
 export class CloudSet {
   /** The default region. */
@@ -132,13 +140,14 @@ export class CloudSet {
     return this.#idRecorder;
   }
 
+  /** Makes `recorder` see the ids of every region's steps, the regions made later included. */
   set idRecorder(recorder: IdRecorder | undefined) {
     this.#idRecorder = recorder;
     for (const cloud of this.#stepOrder) cloud.idRecorder = recorder;
   }
 
   /** The default region's snapshot (with the clock) and every other region's. */
-  snapshot(): { cloud: CloudSnapshot; regions: Record<string, RegionSnapshot> } {
+  snapshot(): CloudSetSnapshot {
     const regions: Record<string, RegionSnapshot> = {};
     for (const cloud of this.#stepOrder) {
       if (cloud === this.default) continue;

@@ -14,7 +14,7 @@
  */
 export { startLocal, type LocalEndpoint, type LocalOptions } from './server';
 export { createCloud, LocalCloud, type CloudOptions, type CloudServices, type CloudSnapshot, type LocalLimits, type RegionSnapshot } from './cloud';
-export { CloudSet, type CloudSetOptions } from './clouds';
+export { CloudSet, type CloudSetOptions, type CloudSetSnapshot } from './clouds';
 export { SimClock, MAX_ADVANCE_MS, checkAdvance, parseDuration, type ClockState, type SimClockOptions, type StepListener } from './clock';
 export type { LoadSource } from './ec2';
 export { ServiceError } from './errors';

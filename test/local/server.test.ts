@@ -258,6 +258,7 @@ describe('control API', () => {
     expect(JSON.parse(health.text)).toEqual({
       status: 'ok',
       region: 'us-east-1',
+      regions: ['us-east-1'],
       accountId: '123456789012',
       time: new Date(local.clock.now()).toISOString(),
       services: ['autoscaling', 'elasticloadbalancing', 'monitoring', 'ec2'],
@@ -292,7 +293,7 @@ describe('control API', () => {
       ['POST', '/_botoscale/load', '{"cpu":50}', 400, 'give "group": the Auto Scaling group name'],
       ['POST', '/_botoscale/load', '{oops', 400, 'the body is not valid JSON'],
       ['POST', '/_botoscale/load', '[]', 400, 'the body must be a JSON object'],
-      ['POST', '/_botoscale/instance/health', '{"instance":"i-00000000000000000","healthy":true}', 404, 'no instance i-00000000000000000'],
+      ['POST', '/_botoscale/instance/health', '{"instance":"i-00000000000000000","healthy":true}', 404, 'no instance i-00000000000000000 in us-east-1'],
       ['GET', '/_botoscale/load', undefined, 405, 'GET is not allowed on /_botoscale/load'],
     ];
     for (const [method, path, body, status, message] of cases) {

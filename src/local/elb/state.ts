@@ -11,6 +11,7 @@ import { parseNumberText } from '../protocol/numbers';
 import { randomNumber } from '../ids';
 import type { ElbInstanceHealth } from '../types';
 import type { SubnetRef } from '../ec2';
+import { dnsDomainOf } from '../ec2/regions';
 import { DEFAULT_SSL_POLICY, POLICY_TYPES, PREDEFINED_POLICIES, type PolicyRecord } from './policies';
 import {
   HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isHealthCheckTimeoutAllowed, isSecureProtocol, LOAD_BALANCER_NAME, LISTENER_PROTOCOLS, parseHealthCheckTarget, partitionOf,
@@ -128,7 +129,7 @@ export interface BackendRecord {
 export interface LoadBalancerRecord {
   /** Its name. */
   name: string;
-  /** `NAME-DIGITS.REGION.elb.amazonaws.com`. */
+  /** `NAME-DIGITS.REGION.elb.amazonaws.com` (`.amazonaws.com.cn` in China). */
   dnsName: string;
   /** Simulated creation time, ms since the epoch. */
   createdTime: number;
@@ -250,6 +251,8 @@ const HOSTED_ZONES: Record<string, string> = {
   'ap-southeast-1': 'Z1LMS91P8CMLE5',
   'ap-southeast-2': 'Z1GM3OXH4ZPM65',
   'sa-east-1': 'Z2P70J7HTTTPLU',
+  'cn-north-1': 'Z1GDH35T77C1KE',
+  'cn-northwest-1': 'ZM7IZAIOVVDZF',
 };
 
 /** The Route 53 hosted zone of load balancers in a region. */
@@ -464,7 +467,7 @@ export class ElbState {
     const digits = randomNumber(100_000_000, 2_147_483_647);
     const lb: LoadBalancerRecord = {
       name: req.name,
-      dnsName: `${scheme === 'internal' ? 'internal-' : ''}${req.name}-${digits}.${this.region}.elb.amazonaws.com`,
+      dnsName: `${scheme === 'internal' ? 'internal-' : ''}${req.name}-${digits}.${this.region}.elb.${dnsDomainOf(this.region)}`,
       createdTime: now,
       scheme,
       listeners: [],

@@ -89,7 +89,13 @@ export const SERVICES = {
   },
 };
 
-const METADATA_KEYS = ['apiVersion', 'endpointPrefix', 'protocol', 'serviceFullName', 'serviceId', 'signatureVersion', 'uid', 'xmlNamespace'];
+// protocols, targetPrefix, jsonVersion and awsQueryCompatible: newer models list every
+// protocol a service speaks (CloudWatch: CBOR first, then AWS JSON 1.0, then query) and the
+// JSON target prefix, which the protocol layer reads instead of writing it again.
+const METADATA_KEYS = [
+  'apiVersion', 'awsQueryCompatible', 'endpointPrefix', 'jsonVersion', 'protocol', 'protocols', 'serviceFullName', 'serviceId',
+  'signatureVersion', 'targetPrefix', 'uid', 'xmlNamespace',
+];
 const OPERATION_KEYS = ['name', 'http', 'input', 'output', 'errors'];
 const SHAPE_KEYS = ['type', 'required', 'members', 'member', 'key', 'value', 'min', 'max', 'enum', 'pattern', 'flattened', 'locationName', 'timestampFormat', 'error', 'exception', 'fault'];
 const REF_KEYS = ['shape', 'locationName', 'queryName', 'flattened', 'xmlNamespace', 'xmlAttribute', 'timestampFormat', 'idempotencyToken', 'resultWrapper'];

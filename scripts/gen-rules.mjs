@@ -2,14 +2,15 @@
 // Writes src/core/rules/generated.ts: the constraints the AWS service models state
 // (enums, lengths, ranges, patterns) that the client checks, botoscale local and
 // autoscalectl's schema use, read from the trimmed models in src/local/models/*.json
-// (themselves made by scripts/gen-local-models.mjs from Debian's botocore).
+// (themselves made by scripts/gen-local-models.mjs from one botocore release, which every
+// model's "source" names and MODELS_VERSION repeats from there).
 //
 //   node scripts/gen-rules.mjs [--check]
 //
 // Only the shapes named in SHAPES are written, so that adding operations to the models
 // does not change this file unless one of these shapes changes. The output is a pure
 // function of the model files; test/rules/generated.test.ts checks the committed copy.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -93,11 +94,14 @@ function literal(value) {
 
 /** The text of generated.ts for the models in `modelsDir`. */
 export function render(modelsDir) {
+  // Every model file, not only those SHAPES reads: they must all come from one botocore.
   const sources = new Set();
+  for (const file of readdirSync(modelsDir).filter((f) => f.endsWith('.json')).sort()) {
+    sources.add(JSON.parse(readFileSync(join(modelsDir, file), 'utf8')).source.replace(/ data\/.*$/, ''));
+  }
   const blocks = [];
   for (const [constant, { model, title, shapes }] of Object.entries(SHAPES)) {
     const m = JSON.parse(readFileSync(join(modelsDir, model), 'utf8'));
-    sources.add(m.source.replace(/ data\/.*$/, ''));
     const lines = [`/** Constraints of ${title}'s model (${m.metadata.apiVersion}), by shape name. */`, `export const ${constant} = {`];
     for (const name of shapes) {
       const shape = m.shapes[name];

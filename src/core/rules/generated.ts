@@ -9,7 +9,7 @@
  */
 
 /** Where the service models, and so these constraints, come from. */
-export const MODELS_VERSION = 'botocore 1.29.27';
+export const MODELS_VERSION = 'botocore 1.43.107';
 
 /** Constraints of CloudWatch's model (2010-08-01), by shape name. */
 export const CLOUDWATCH = {

@@ -9,7 +9,7 @@ import { paginate, type Page } from '../paging';
 import type { ServiceHandlers, WireObject } from '../types';
 import { deleteAlarms, putMetricAlarm, setActionsEnabled, setAlarmState, watches } from './alarms';
 import { getMetricStatistics, listMetrics, putMetricData, type MetricDatumParams } from './data';
-import { invalidCombination, invalidValue } from './errors';
+import { invalidCombination, invalidValue, missingParameter } from './errors';
 import { getMetricData } from './getdata';
 import { dimensions, optBool, optDate, optInt, optNumber, optNumbers, optObject, optObjects, optString, optStrings, reqDate, reqInt, reqString } from './input';
 import type { AlarmRecord, AlarmState, HistoryRecord } from './model';
@@ -288,6 +288,9 @@ function alarmTagHandlers(state: CloudWatchState): ServiceHandlers {
 function metricHandlers(state: CloudWatchState): ServiceHandlers {
   return {
     PutMetricData(input, ctx) {
+      // The model stopped requiring MetricData when EntityMetricData came (botocore 1.43),
+      // which botoscale local does not keep: without MetricData nothing would be stored.
+      if (input.MetricData === undefined) throw missingParameter('The parameter MetricData is required.');
       putMetricData(state, reqString(input, 'Namespace'), metricData(input), ctx.now);
     },
 

@@ -21,7 +21,9 @@
 //
 // The output is a pure function of the botocore models (plain or gzipped, wheel or
 // folder give the same bytes), which test/local/models.test.ts checks against the
-// committed copies when it finds the botocore they name.
+// committed copies when it finds the botocore they name (BOTOSCALE_BOTOCORE=PATH, or the
+// wheel under /opt/pypi*/files); CI, with only Debian's older botocore, checks instead
+// that the committed models still take everything that one sends.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -57,9 +57,11 @@ function renderErrors(modelsDir) {
   ];
   for (const [service, model] of Object.entries(ERROR_MODELS)) {
     const m = JSON.parse(readFileSync(join(modelsDir, model), 'utf8'));
-    const errors = Object.values(m.shapes)
-      .filter((shape) => shape.exception && shape.error)
-      .map((shape) => [shape.error.code, { status: shape.error.httpStatusCode, fault: shape.error.senderFault ? 'Sender' : 'Receiver' }])
+    // An error trait without a code (CloudWatch's ConflictException since botocore 1.43)
+    // answers with the shape's name, as botocore reads it.
+    const errors = Object.entries(m.shapes)
+      .filter(([, shape]) => shape.exception && shape.error)
+      .map(([name, shape]) => [shape.error.code ?? name, { status: shape.error.httpStatusCode, fault: shape.error.senderFault ? 'Sender' : 'Receiver' }])
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (errors.length === 0) {
       lines.push(`  ${service}: {},`);

@@ -96,6 +96,7 @@ export const ELB = {
 export const MODEL_ERRORS = {
   autoscaling: {
     AlreadyExists: { status: 400, fault: 'Sender' },
+    InstanceRefreshInProgress: { status: 400, fault: 'Sender' },
     InvalidNextToken: { status: 400, fault: 'Sender' },
     LimitExceeded: { status: 400, fault: 'Sender' },
     ResourceContention: { status: 500, fault: 'Sender' },
@@ -105,6 +106,7 @@ export const MODEL_ERRORS = {
   },
   monitoring: {
     ConcurrentModificationException: { status: 429, fault: 'Sender' },
+    ConflictException: { status: 409, fault: 'Receiver' },
     InternalServiceError: { status: 500, fault: 'Receiver' },
     InvalidFormat: { status: 400, fault: 'Sender' },
     InvalidNextToken: { status: 400, fault: 'Sender' },
@@ -112,6 +114,7 @@ export const MODEL_ERRORS = {
     InvalidParameterValue: { status: 400, fault: 'Sender' },
     LimitExceeded: { status: 400, fault: 'Sender' },
     MissingParameter: { status: 400, fault: 'Sender' },
+    ResourceConflict: { status: 409, fault: 'Sender' },
     ResourceNotFound: { status: 404, fault: 'Sender' },
     ResourceNotFoundException: { status: 404, fault: 'Sender' },
   },

@@ -32,7 +32,10 @@ export const SHAPES = {
   AUTOSCALING: {
     model: 'autoscaling.json',
     title: 'Auto Scaling',
-    shapes: ['MetricStatistic', 'MetricType', 'TagKey', 'TagValue', 'XmlStringMaxLen1023', 'XmlStringMaxLen255'],
+    shapes: [
+      'AnyPrintableAsciiStringMaxLen4000', 'MetricStatistic', 'MetricType', 'TagKey', 'TagValue', 'XmlStringMaxLen1023', 'XmlStringMaxLen255',
+      'XmlStringMaxLen5000',
+    ],
   },
   ELB: {
     model: 'elb.json',

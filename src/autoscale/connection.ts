@@ -36,6 +36,7 @@ import { Tag } from './tag';
 import { TerminationPolicies } from './termination';
 import { checkNew, CONNECTION_SIGNATURE, declareSignatures } from '../core/signature';
 import { capacityBreach, TERMINATION_POLICIES } from '../core/rules/aws-rules';
+import { AUTOSCALING } from '../core/rules/generated';
 
 /** How botoscale reaches Auto Scaling. */
 export const AUTOSCALE_SPEC: ServiceSpec<AutoScaling> = {
@@ -53,6 +54,9 @@ export const AUTOSCALE_SPEC: ServiceSpec<AutoScaling> = {
     return rulesetOf(new AutoScalingClient({ region: DEFAULT_REGION }));
   },
 };
+
+/** What a lifecycle hook's NotificationMetadata may hold (the model's pattern, whole string). */
+const NOTIFICATION_METADATA = new RegExp(`^(?:${AUTOSCALING.AnyPrintableAsciiStringMaxLen4000.pattern})$`);
 
 /** A group given by name or as an {@link AutoScalingGroup} (whose `name` is used). */
 export type GroupRef = string | AutoScalingGroup;
@@ -308,7 +312,7 @@ function checkGroup(g: AutoScalingGroup, creating: boolean): string {
   checkOneOf('healthCheckType', g.healthCheckType, HEALTH_CHECK_TYPES);
   (g.terminationPolicies ?? []).forEach((p, i) => checkOneOf(`terminationPolicies[${i}]`, p, TERMINATION_POLICIES));
   checkLength('placementGroup', g.placementGroup, NAME_MAX);
-  checkLength('vpcZoneIdentifier', g.vpcZoneIdentifier, 2047);
+  checkLength('vpcZoneIdentifier', g.vpcZoneIdentifier, AUTOSCALING.XmlStringMaxLen5000.max);
   return name;
 }
 
@@ -900,7 +904,8 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
     checkOneOf('defaultResult', hook.defaultResult, LIFECYCLE_ACTION_RESULTS);
     checkLength('notificationTargetArn', hook.notificationTargetArn, NAME_MAX, 0);
     checkLength('roleArn', hook.roleArn, NAME_MAX);
-    checkLength('notificationMetadata', hook.notificationMetadata, 1023);
+    checkLength('notificationMetadata', hook.notificationMetadata, AUTOSCALING.AnyPrintableAsciiStringMaxLen4000.max);
+    checkPattern('notificationMetadata', hook.notificationMetadata, NOTIFICATION_METADATA, 'printable ASCII (tabs and line breaks allowed)');
     const out = await this.call((c, o) => c.putLifecycleHook({
       AutoScalingGroupName: hook.asGroup,
       LifecycleHookName: hook.name,

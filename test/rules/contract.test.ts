@@ -11,7 +11,7 @@
  * really asked the same thing.
  */
 import {
-  AutoScalingClient, CreateAutoScalingGroupCommand, PutScalingPolicyCommand,
+  AutoScalingClient, CreateAutoScalingGroupCommand, PutLifecycleHookCommand, PutScalingPolicyCommand,
   type CreateAutoScalingGroupCommandInput, type PutScalingPolicyCommandInput,
 } from '@aws-sdk/client-auto-scaling';
 import { CloudWatchClient, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
@@ -19,7 +19,7 @@ import {
   ConfigureHealthCheckCommand, CreateLoadBalancerCommand, DeleteLoadBalancerCommand, ElasticLoadBalancingClient,
   type ConfigureHealthCheckCommandInput, type CreateLoadBalancerCommandInput,
 } from '@aws-sdk/client-elastic-load-balancing';
-import { AutoScaleConnection, AutoScalingGroup, LaunchConfiguration, ScalingPolicy } from '../../src/autoscale';
+import { AutoScaleConnection, AutoScalingGroup, LaunchConfiguration, LifecycleHook, ScalingPolicy } from '../../src/autoscale';
 import { CloudWatchConnection, MetricAlarm } from '../../src/cloudwatch';
 import { BotoClientError } from '../../src/core';
 import { ELBConnection, HealthCheck, type ComplexListenerSpec } from '../../src/elb';
@@ -154,6 +154,18 @@ function policyExample(aws: Verdict, adjustmentType: string): Example {
   };
 }
 
+function hookMetadataExample(aws: Verdict, what: string, metadata: string): Example {
+  const transition = 'autoscaling:EC2_INSTANCE_LAUNCHING';
+  return {
+    name: `PutLifecycleHook with notification metadata ${what}`,
+    aws,
+    client: (c, unique) => c.as.createLifecycleHook(new LifecycleHook({ name: unique, asGroup: GROUP, transition, notificationMetadata: metadata })),
+    sdk: (s, unique) => s.as.send(new PutLifecycleHookCommand({
+      LifecycleHookName: unique, AutoScalingGroupName: GROUP, LifecycleTransition: transition, NotificationMetadata: metadata,
+    })),
+  };
+}
+
 /** The examples, with what AWS does (PutMetricAlarm's reference and the others cited in src/core/rules/aws-rules.ts). */
 const EXAMPLES: Example[] = [
   ...[10, 20, 30, 60, 120, 3600].map((period) => alarmExample('accepted', `with a period of ${period} s`, { period, evaluationPeriods: 1 })),
@@ -198,6 +210,12 @@ const EXAMPLES: Example[] = [
 
   ...['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'].map((t) => policyExample('accepted', t)),
   ...['Percent', 'changeincapacity'].map((t) => policyExample('refused', t)),
+  // botocore 1.43's model (AnyPrintableAsciiStringMaxLen4000): up to 4000 printable ASCII
+  // characters, where 1.29's took 1023 characters of any kind.
+  hookMetadataExample('accepted', 'of 4000 characters', 'x'.repeat(4000)),
+  hookMetadataExample('accepted', 'on two lines with a tab', '{"team":\t"web"}\nsecond line'),
+  hookMetadataExample('refused', 'of 4001 characters', 'x'.repeat(4001)),
+  hookMetadataExample('refused', 'that is not ASCII', 'équipe web'),
 ];
 
 /** The client's verdict: refused (a BotoClientError, nothing sent) or sent (the handler's request). */

@@ -59,6 +59,8 @@ export const CLOUDWATCH = {
 
 /** Constraints of Auto Scaling's model (2011-01-01), by shape name. */
 export const AUTOSCALING = {
+  /** `AnyPrintableAsciiStringMaxLen4000` (string): 1 to 4000 characters, matching a pattern. */
+  AnyPrintableAsciiStringMaxLen4000: { min: 1, max: 4000, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u007e]+' },
   /** `MetricStatistic` (string): one of 5 values. */
   MetricStatistic: { enum: ['Average', 'Minimum', 'Maximum', 'SampleCount', 'Sum'] },
   /** `MetricType` (string): one of 4 values. */
@@ -71,6 +73,8 @@ export const AUTOSCALING = {
   XmlStringMaxLen1023: { min: 1, max: 1023, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
   /** `XmlStringMaxLen255` (string): 1 to 255 characters, matching a pattern. */
   XmlStringMaxLen255: { min: 1, max: 255, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
+  /** `XmlStringMaxLen5000` (string): 1 to 5000 characters, matching a pattern. */
+  XmlStringMaxLen5000: { min: 1, max: 5000, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
 } as const;
 
 /** Constraints of Elastic Load Balancing's model (2012-06-01), by shape name. */

@@ -25,7 +25,7 @@ export const SHAPES = {
     title: 'CloudWatch',
     shapes: [
       'AlarmDescription', 'AlarmName', 'AlarmNames', 'ComparisonOperator', 'DatapointsToAlarm', 'DimensionFilters',
-      'DimensionName', 'DimensionValue', 'Dimensions', 'EvaluationPeriods', 'MaxRecords', 'MetricName', 'Namespace',
+      'DimensionName', 'DimensionValue', 'Dimensions', 'EvaluationPeriods', 'HistoryItemType', 'MaxRecords', 'MetricName', 'Namespace',
       'Period', 'ResourceList', 'StandardUnit', 'StateValue', 'Statistic', 'Statistics', 'TagKey', 'TagValue',
     ],
   },

@@ -230,6 +230,13 @@ describe('input errors, as each service words them', () => {
         "1 validation error detected: Value 'Above' at 'comparisonOperator' failed to satisfy constraint: Member must satisfy enum value set: " +
         '[GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold, LessThanOrEqualToThreshold, LessThanLowerOrGreaterThanUpperThreshold, LessThanLowerThreshold, GreaterThanUpperThreshold]',
     });
+    expect(serviceError(() => decodeQuery(CW, operationOf(CW, 'DescribeAlarmHistory'), q({ HistoryItemType: 'Everything' })))).toEqual({
+      code: 'ValidationError',
+      status: 400,
+      message:
+        "1 validation error detected: Value 'Everything' at 'historyItemType' failed to satisfy constraint: Member must satisfy enum value set: " +
+        '[ConfigurationUpdate, StateUpdate, Action, AlarmContributorStateUpdate, AlarmContributorAction]',
+    });
     expect(serviceError(() => decodeQuery(CW, operationOf(CW, 'PutMetricData'), q({ Namespace: 'n', 'MetricData.member.1.Value': '1' })))).toEqual({
       code: 'MissingParameter',
       status: 400,

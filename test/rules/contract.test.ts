@@ -14,7 +14,7 @@ import {
   AutoScalingClient, CreateAutoScalingGroupCommand, PutLifecycleHookCommand, PutScalingPolicyCommand,
   type CreateAutoScalingGroupCommandInput, type PutScalingPolicyCommandInput,
 } from '@aws-sdk/client-auto-scaling';
-import { CloudWatchClient, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmHistoryCommand, PutMetricAlarmCommand, type HistoryItemType, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
 import {
   ConfigureHealthCheckCommand, CreateLoadBalancerCommand, DeleteLoadBalancerCommand, ElasticLoadBalancingClient,
   type ConfigureHealthCheckCommandInput, type CreateLoadBalancerCommandInput,
@@ -154,6 +154,16 @@ function policyExample(aws: Verdict, adjustmentType: string): Example {
   };
 }
 
+function historyTypeExample(aws: Verdict, type: string): Example {
+  return {
+    name: `DescribeAlarmHistory of the item type ${type}`,
+    aws,
+    // A paged request is sent when awaited.
+    client: async (c) => await c.cw.describeAlarmHistory({ historyItemType: type as HistoryItemType }),
+    sdk: (s) => s.cw.send(new DescribeAlarmHistoryCommand({ HistoryItemType: type as HistoryItemType })),
+  };
+}
+
 function hookMetadataExample(aws: Verdict, what: string, metadata: string): Example {
   const transition = 'autoscaling:EC2_INSTANCE_LAUNCHING';
   return {
@@ -216,6 +226,9 @@ const EXAMPLES: Example[] = [
   hookMetadataExample('accepted', 'on two lines with a tab', '{"team":\t"web"}\nsecond line'),
   hookMetadataExample('refused', 'of 4001 characters', 'x'.repeat(4001)),
   hookMetadataExample('refused', 'that is not ASCII', 'équipe web'),
+  // botocore 1.43's HistoryItemType adds the contributor kinds of multi-contributor alarms.
+  ...['ConfigurationUpdate', 'StateUpdate', 'Action', 'AlarmContributorStateUpdate', 'AlarmContributorAction'].map((t) => historyTypeExample('accepted', t)),
+  ...['State', 'stateupdate'].map((t) => historyTypeExample('refused', t)),
 ];
 
 /** The client's verdict: refused (a BotoClientError, nothing sent) or sent (the handler's request). */

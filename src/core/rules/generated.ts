@@ -33,6 +33,8 @@ export const CLOUDWATCH = {
   Dimensions: { max: 30 },
   /** `EvaluationPeriods` (integer): at least 1. */
   EvaluationPeriods: { min: 1 },
+  /** `HistoryItemType` (string): one of 5 values. */
+  HistoryItemType: { enum: ['ConfigurationUpdate', 'StateUpdate', 'Action', 'AlarmContributorStateUpdate', 'AlarmContributorAction'] },
   /** `MaxRecords` (integer): 1 to 100. */
   MaxRecords: { min: 1, max: 100 },
   /** `MetricName` (string): 1 to 255 characters. */

@@ -28,8 +28,10 @@ const NAME_MAX = AUTOSCALING.XmlStringMaxLen255.max;
 const INSTANCE_ID_MAX = AUTOSCALING.XmlStringMaxLen19.max;
 /** The longest policy name or ARN (ResourceName). */
 const POLICY_NAME_MAX = AUTOSCALING.ResourceName.max;
-/** The longest `VPCZoneIdentifier` (XmlStringMaxLen2047). */
-const VPC_ZONE_IDENTIFIER_MAX = AUTOSCALING.XmlStringMaxLen2047.max;
+/** The longest `VPCZoneIdentifier` (XmlStringMaxLen5000). */
+const VPC_ZONE_IDENTIFIER_MAX = AUTOSCALING.XmlStringMaxLen5000.max;
+/** What a lifecycle hook's NotificationMetadata may hold (the model's AnyPrintableAsciiStringMaxLen4000, whole string). */
+const NOTIFICATION_METADATA = new RegExp(`^(?:${AUTOSCALING.AnyPrintableAsciiStringMaxLen4000.pattern})$`);
 /** How many items one call takes where the model states no limit (see `AUTOSCALING_CALL_LIMITS`). */
 export const LIMITS = AUTOSCALING_CALL_LIMITS;
 
@@ -107,7 +109,8 @@ function checkHookSettings(prefix: string, hook: LifecycleHook): void {
   const target = AUTOSCALING.NotificationTargetResourceName;
   checkLength(`${prefix}notificationTargetArn`, hook.notificationTargetArn, target.max, target.min);
   checkLength(`${prefix}roleArn`, hook.roleArn, AUTOSCALING.XmlStringMaxLen255.max);
-  checkLength(`${prefix}notificationMetadata`, hook.notificationMetadata, AUTOSCALING.XmlStringMaxLen1023.max);
+  checkLength(`${prefix}notificationMetadata`, hook.notificationMetadata, AUTOSCALING.AnyPrintableAsciiStringMaxLen4000.max);
+  checkPattern(`${prefix}notificationMetadata`, hook.notificationMetadata, NOTIFICATION_METADATA, 'printable ASCII (tabs and line breaks allowed)');
 }
 
 /** A hook before PutLifecycleHook. */

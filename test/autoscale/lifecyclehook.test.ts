@@ -130,6 +130,10 @@ test('bad input is refused before anything is sent, naming the field', async () 
   expect(await refused(conn.createLifecycleHook(new LifecycleHook({ name: 'h', asGroup: 'web', transition: 'autoscaling:EC2_INSTANCE_REBOOT' })))).toContain('transition');
   expect(await refused(conn.createLifecycleHook(new LifecycleHook({ name: 'h', asGroup: 'web', heartbeatTimeout: 10 })))).toContain('heartbeatTimeout');
   expect(await refused(conn.createLifecycleHook(new LifecycleHook({ name: 'h', asGroup: 'web', defaultResult: 'RETRY' })))).toContain('defaultResult');
+  expect(await refused(conn.createLifecycleHook(new LifecycleHook({ name: 'h', asGroup: 'web', notificationMetadata: 'x'.repeat(4001) }))))
+    .toBe('notificationMetadata must be 1 to 4000 characters long, got 4001');
+  expect(await refused(conn.createLifecycleHook(new LifecycleHook({ name: 'h', asGroup: 'web', notificationMetadata: 'équipe' }))))
+    .toBe('notificationMetadata must be printable ASCII (tabs and line breaks allowed), got "équipe"');
   expect(await refused(conn.completeLifecycleAction('web', 'h', 'MAYBE', { instanceId: 'i-1' }))).toContain('result');
   expect(await refused(conn.completeLifecycleAction('web', 'h', 'CONTINUE'))).toBe('instanceId or lifecycleActionToken is required: which instance the lifecycle action is for');
   expect(await refused(conn.recordLifecycleActionHeartbeat('web', 'h', { lifecycleActionToken: 'short' }))).toContain('lifecycleActionToken');

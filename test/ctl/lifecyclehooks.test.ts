@@ -184,8 +184,12 @@ describe('lifecycle_hooks: every bad input is refused with its line, before anyt
     expect(errorsOf(`      - {name: h, transition: launching, notification_target_arn: ${'a'.repeat(256)}}\n`)).toEqual([
       `bad.yaml:8:42: groups.web.lifecycle_hooks[0].notification_target_arn: must be at most 255, got "${'a'.repeat(256)}"`,
     ]);
-    expect(errorsOf(`      - {name: h, transition: launching, notification_metadata: ${'m'.repeat(1024)}}\n`)).toEqual([
-      `bad.yaml:8:42: groups.web.lifecycle_hooks[0].notification_metadata: must be at most 1023, got "${'m'.repeat(1024)}"`,
+    // botocore 1.43's model: up to 4000 printable ASCII characters (AnyPrintableAsciiStringMaxLen4000).
+    expect(errorsOf(`      - {name: h, transition: launching, notification_metadata: ${'m'.repeat(4001)}}\n`)).toEqual([
+      `bad.yaml:8:42: groups.web.lifecycle_hooks[0].notification_metadata: must be at most 4000, got "${'m'.repeat(4001)}"`,
+    ]);
+    expect(errorsOf('      - {name: h, transition: launching, notification_metadata: équipe}\n')).toEqual([
+      'bad.yaml:8:42: groups.web.lifecycle_hooks[0].notification_metadata: must be printable ASCII (tabs and line breaks allowed), got "équipe"',
     ]);
     expect(errorsOf(Array.from({ length: 51 }, (_, i) => `      - {name: h${i}, transition: launching}\n`).join(''))).toEqual(['bad.yaml:7:5: groups.web.lifecycle_hooks: may list at most 50 items, got 51']);
   });

@@ -94,7 +94,7 @@ describe('routing', () => {
     );
     const ec2Old = await query(local.endpoint, { Action: 'DescribeRegions', Version: '2014-10-01', 'RegionName.1': 'eu-west-1' });
     expect(ec2Old.status).toBe(200);
-    expect(ec2Old.text).toMatch(/<regionInfo><item><regionEndpoint>ec2.eu-west-1.amazonaws.com<\/regionEndpoint><regionName>eu-west-1<\/regionName><optInStatus>opt-in-not-required<\/optInStatus><\/item><\/regionInfo>/);
+    expect(ec2Old.text).toMatch(/<regionInfo><item><optInStatus>opt-in-not-required<\/optInStatus><regionName>eu-west-1<\/regionName><regionEndpoint>ec2.eu-west-1.amazonaws.com<\/regionEndpoint><\/item><\/regionInfo>/);
   });
 
   test('the credential scope wins over the Action, and GET with a query string works', async () => {
@@ -181,7 +181,13 @@ describe('malformed requests get AWS-shaped 4xx errors and the server stays up',
     });
     expect(await failure(new CloudWatch(cfg).putMetricAlarm({ AlarmName: 'a' } as never))).toEqual({
       name: 'MissingRequiredParameterException',
-      message: 'The parameter EvaluationPeriods is required.\nThe parameter ComparisonOperator is required.',
+      message: 'The parameter EvaluationPeriods is required.',
+      status: 400,
+      code: 'MissingParameter',
+    });
+    expect(await failure(new CloudWatch(cfg).putMetricData({ Namespace: 'n' }))).toEqual({
+      name: 'MissingRequiredParameterException',
+      message: 'The parameter MetricData is required.',
       status: 400,
       code: 'MissingParameter',
     });

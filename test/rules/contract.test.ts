@@ -14,7 +14,7 @@ import {
   AutoScalingClient, CreateAutoScalingGroupCommand, PutLifecycleHookCommand, PutScalingPolicyCommand,
   type CreateAutoScalingGroupCommandInput, type PutLifecycleHookCommandInput, type PutScalingPolicyCommandInput,
 } from '@aws-sdk/client-auto-scaling';
-import { CloudWatchClient, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmHistoryCommand, PutMetricAlarmCommand, type HistoryItemType, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
 import {
   ConfigureHealthCheckCommand, CreateLoadBalancerCommand, DeleteLoadBalancerCommand, ElasticLoadBalancingClient,
   type ConfigureHealthCheckCommandInput, type CreateLoadBalancerCommandInput,
@@ -200,6 +200,28 @@ const HOOK_CASES: Array<[Verdict, string, HookValues]> = [
   ['refused', 'with the default result RETRY', { transition: 'autoscaling:EC2_INSTANCE_LAUNCHING', defaultResult: 'RETRY' }],
 ];
 
+function historyTypeExample(aws: Verdict, type: string): Example {
+  return {
+    name: `DescribeAlarmHistory of the item type ${type}`,
+    aws,
+    // A paged request is sent when awaited.
+    client: async (c) => await c.cw.describeAlarmHistory({ historyItemType: type as HistoryItemType }),
+    sdk: (s) => s.cw.send(new DescribeAlarmHistoryCommand({ HistoryItemType: type as HistoryItemType })),
+  };
+}
+
+function hookMetadataExample(aws: Verdict, what: string, metadata: string): Example {
+  const transition = 'autoscaling:EC2_INSTANCE_LAUNCHING';
+  return {
+    name: `PutLifecycleHook with notification metadata ${what}`,
+    aws,
+    client: (c, unique) => c.as.createLifecycleHook(new LifecycleHook({ name: unique, asGroup: GROUP, transition, notificationMetadata: metadata })),
+    sdk: (s, unique) => s.as.send(new PutLifecycleHookCommand({
+      LifecycleHookName: unique, AutoScalingGroupName: GROUP, LifecycleTransition: transition, NotificationMetadata: metadata,
+    })),
+  };
+}
+
 /** The examples, with what AWS does (PutMetricAlarm's reference and the others cited in src/core/rules/aws-rules.ts). */
 const EXAMPLES: Example[] = [
   ...[10, 20, 30, 60, 120, 3600].map((period) => alarmExample('accepted', `with a period of ${period} s`, { period, evaluationPeriods: 1 })),
@@ -247,6 +269,15 @@ const EXAMPLES: Example[] = [
 
   ...HOOK_CASES.map(([aws, what, h]) => hookExample(aws, what, h)),
   ...HOOK_CASES.map(([aws, what, h]) => groupHookExample(aws, what, h)),
+  // botocore 1.43's model (AnyPrintableAsciiStringMaxLen4000): up to 4000 printable ASCII
+  // characters, where 1.29's took 1023 characters of any kind.
+  hookMetadataExample('accepted', 'of 4000 characters', 'x'.repeat(4000)),
+  hookMetadataExample('accepted', 'on two lines with a tab', '{"team":\t"web"}\nsecond line'),
+  hookMetadataExample('refused', 'of 4001 characters', 'x'.repeat(4001)),
+  hookMetadataExample('refused', 'that is not ASCII', 'équipe web'),
+  // botocore 1.43's HistoryItemType adds the contributor kinds of multi-contributor alarms.
+  ...['ConfigurationUpdate', 'StateUpdate', 'Action', 'AlarmContributorStateUpdate', 'AlarmContributorAction'].map((t) => historyTypeExample('accepted', t)),
+  ...['State', 'stateupdate'].map((t) => historyTypeExample('refused', t)),
 ];
 
 /** The client's verdict: refused (a BotoClientError, nothing sent) or sent (the handler's request). */

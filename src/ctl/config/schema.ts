@@ -192,7 +192,7 @@ const HOOK_TRANSITIONS: Readonly<Record<string, (typeof LIFECYCLE_TRANSITIONS)[n
 const hookName = AUTOSCALING.AsciiStringMaxLen255;
 const hookTarget = AUTOSCALING.NotificationTargetResourceName;
 const hookRole = AUTOSCALING.XmlStringMaxLen255;
-const hookMetadata = AUTOSCALING.XmlStringMaxLen1023;
+const hookMetadata = AUTOSCALING.AnyPrintableAsciiStringMaxLen4000;
 
 /** A text of `min` to `max` characters (a model's length constraint). */
 function text(c: { min: number; max: number }): z.ZodString {
@@ -213,7 +213,7 @@ export const lifecycleHookSchema = z.strictObject({
   default_result: z.enum(LIFECYCLE_ACTION_RESULTS).optional(),
   notification_target_arn: text(hookTarget).optional(),
   role_arn: text(hookRole).optional(),
-  notification_metadata: text(hookMetadata).optional(),
+  notification_metadata: text(hookMetadata).regex(new RegExp(`^(?:${hookMetadata.pattern})$`), { error: 'must be printable ASCII (tabs and line breaks allowed)' }).optional(),
 });
 
 /** One of a group's spot instance types: a type, or `{ type, weight }` (capacity units, 1 to 999, as AWS's WeightedCapacity). */

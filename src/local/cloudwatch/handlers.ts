@@ -9,7 +9,7 @@ import { paginate, type Page } from '../paging';
 import type { ServiceHandlers, WireObject } from '../types';
 import { deleteAlarms, putMetricAlarm, setActionsEnabled, setAlarmState, watches } from './alarms';
 import { getMetricStatistics, listMetrics, putMetricData, type MetricDatumParams } from './data';
-import { invalidCombination, invalidValue } from './errors';
+import { invalidCombination, invalidValue, missingParameter } from './errors';
 import { getMetricData } from './getdata';
 import { dimensions, optBool, optDate, optInt, optNumber, optNumbers, optObject, optObjects, optString, optStrings, reqDate, reqInt, reqString } from './input';
 import type { AlarmRecord, AlarmState, HistoryRecord } from './model';
@@ -242,10 +242,9 @@ function alarmReadHandlers(state: CloudWatchState): ServiceHandlers {
 
     DescribeAlarmHistory(input) {
       const name = optString(input, 'AlarmName');
+      // The protocol layer holds HistoryItemType to the model's enum; the contributor kinds
+      // (botocore 1.43) belong to alarms botoscale local does not keep, so they find nothing.
       const type = optString(input, 'HistoryItemType');
-      if (type !== undefined && !['ConfigurationUpdate', 'StateUpdate', 'Action'].includes(type)) {
-        throw invalidValue('The parameter HistoryItemType must be a value in the set [ ConfigurationUpdate, StateUpdate, Action ].');
-      }
       const start = optDate(input, 'StartDate');
       const end = optDate(input, 'EndDate');
       if (start !== undefined && end !== undefined && start > end) throw invalidValue('The parameter EndDate must be greater than StartDate.');
@@ -288,6 +287,9 @@ function alarmTagHandlers(state: CloudWatchState): ServiceHandlers {
 function metricHandlers(state: CloudWatchState): ServiceHandlers {
   return {
     PutMetricData(input, ctx) {
+      // The model stopped requiring MetricData when EntityMetricData came (botocore 1.43),
+      // which botoscale local does not keep: without MetricData nothing would be stored.
+      if (input.MetricData === undefined) throw missingParameter('The parameter MetricData is required.');
       putMetricData(state, reqString(input, 'Namespace'), metricData(input), ctx.now);
     },
 

@@ -220,7 +220,8 @@ describe('DescribeAlarmHistory', () => {
     const second = env.call('DescribeAlarmHistory', { MaxRecords: 4, NextToken: first.NextToken ?? null });
     expect(list(second.AlarmHistoryItems).map((h) => h.HistorySummary)).toEqual(['Alarm updated from ALARM to OK', 'Alarm updated from INSUFFICIENT_DATA to ALARM', 'Alarm "a" created']);
     expect(second.NextToken).toBeUndefined();
-    const type = env.fail('DescribeAlarmHistory', { HistoryItemType: 'Everything' });
-    expect([type.code, type.message]).toEqual(['InvalidParameterValue', 'The parameter HistoryItemType must be a value in the set [ ConfigurationUpdate, StateUpdate, Action ].']);
+    // The contributor kinds (botocore 1.43) are of alarms botoscale local does not keep; an
+    // unknown kind is the protocol layer's to refuse (test/local/protocol.test.ts).
+    expect(list(env.call('DescribeAlarmHistory', { HistoryItemType: 'AlarmContributorStateUpdate' }).AlarmHistoryItems)).toEqual([]);
   });
 });

@@ -6,17 +6,31 @@
  */
 import type { Cloud, CloudWatchApi, Datapoint, SimulatedService } from '../types';
 import { deleteAlarms, putMetricAlarm, type PutAlarmParams } from './alarms';
+import { validation } from './errors';
 import { evaluateAlarms } from './evaluator';
 import { cloudWatchHandlers } from './handlers';
-import type { CloudWatchSnapshot, StoredPoint } from './model';
+import { COMPARISONS, STATISTICS, isStandardUnit, type CloudWatchSnapshot, type DimensionRecord, type StoredPoint } from './model';
+import { dimensionShapes } from './readqueries';
 import { CloudWatchState } from './state';
 
 export { CloudWatchState } from './state';
 
+/**
+ * A target tracking policy's alarm, as Auto Scaling asks for it: PutMetricAlarm's input,
+ * with the metric as the policy keeps it (its dimension records, and the statistic and
+ * unit as text, which CloudWatch checks here as its model would on the wire).
+ */
+export type ManagedAlarmSpec = Omit<PutAlarmParams, 'Dimensions' | 'Statistic' | 'Unit' | 'ComparisonOperator'> & {
+  Dimensions: readonly DimensionRecord[];
+  Statistic: string;
+  Unit?: string;
+  ComparisonOperator: string;
+};
+
 /** The alarms a target tracking policy creates and owns (users can't change or delete them). */
 export interface ManagedAlarms {
   /** Creates or updates an alarm owned by `owner` (a policy ARN). */
-  putManagedAlarm(params: PutAlarmParams, owner: string): { alarmName: string; alarmArn: string };
+  putManagedAlarm(params: ManagedAlarmSpec, owner: string): { alarmName: string; alarmArn: string };
   /** Deletes the alarms named that `owner` owns. */
   deleteManagedAlarms(names: readonly string[], owner: string): void;
 }
@@ -41,12 +55,28 @@ function isSnapshot(value: unknown): value is CloudWatchSnapshot {
   return v.version === 1 && Array.isArray(v.series) && Array.isArray(v.alarms) && Array.isArray(v.history) && typeof v.lastEvaluation === 'number' && typeof v.seq === 'number';
 }
 
+/** PutMetricAlarm's input for a managed alarm; a statistic, unit or operator outside CloudWatch's model is refused as the protocol layer would. */
+function managedAlarmInput(spec: ManagedAlarmSpec): PutAlarmParams {
+  const { Dimensions: dimensions, Statistic: statistic, Unit: unit, ComparisonOperator: comparison, ...rest } = spec;
+  const statistics: readonly string[] = STATISTICS;
+  const comparisons: readonly string[] = COMPARISONS;
+  if (!isOneOf(statistic, STATISTICS) || !isOneOf(comparison, COMPARISONS) || (unit !== undefined && !isStandardUnit(unit))) {
+    throw validation(`A target tracking alarm needs a statistic in [${statistics.join(', ')}], an operator in [${comparisons.join(', ')}] and a CloudWatch unit; got ${statistic}, ${comparison}, ${unit ?? 'no unit'}.`);
+  }
+  return { ...rest, Dimensions: dimensionShapes(dimensions), Statistic: statistic, ComparisonOperator: comparison, ...(unit === undefined ? {} : { Unit: unit }) };
+}
+
+function isOneOf<T extends string>(value: string, values: readonly T[]): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+/** A datapoint another service publishes; a unit CloudWatch does not know is left out (the datapoint counts as `None`). */
 function toPoint(d: Datapoint): StoredPoint {
   const p: StoredPoint =
     d.statistics !== undefined
       ? { t: d.timestamp, n: d.statistics.sampleCount, sum: d.statistics.sum, min: d.statistics.minimum, max: d.statistics.maximum, set: true }
       : { t: d.timestamp, n: 1, sum: d.value ?? 0, min: d.value ?? 0, max: d.value ?? 0 };
-  if (d.unit !== undefined) p.unit = d.unit;
+  if (d.unit !== undefined && isStandardUnit(d.unit)) p.unit = d.unit;
   return p;
 }
 
@@ -67,7 +97,7 @@ export function buildCloudWatch(cloud: Cloud): CloudWatchSimulation {
       return state.alarmsForAction(arn);
     },
     putManagedAlarm(params, owner) {
-      const alarm = putMetricAlarm(state, params, cloud.clock.now(), owner);
+      const alarm = putMetricAlarm(state, managedAlarmInput(params), cloud.clock.now(), owner);
       return { alarmName: alarm.name, alarmArn: alarm.arn };
     },
     deleteManagedAlarms(names, owner) {

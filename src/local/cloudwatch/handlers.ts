@@ -13,7 +13,7 @@ import { wireHandlers, type ActionInput, type ActionOutput, type TypedHandlers }
 import type { ServiceHandlers } from '../types';
 import { deleteAlarms, putMetricAlarm, setActionsEnabled, setAlarmState, watches } from './alarms';
 import { getMetricStatistics, listMetrics, putMetricData, type StatisticsPoint } from './data';
-import { invalidCombination, invalidValue } from './errors';
+import { invalidCombination, invalidValue, missingParameter } from './errors';
 import { getMetricData } from './getdata';
 import type { AlarmRecord, HistoryRecord } from './model';
 import { dimensionShapes, queryShape } from './readqueries';
@@ -204,7 +204,10 @@ function alarmTagHandlers(state: CloudWatchState): Handlers {
 function metricHandlers(state: CloudWatchState): Handlers {
   return {
     PutMetricData(input, ctx) {
-      putMetricData(state, input.Namespace, input.MetricData ?? [], ctx.now);
+      // The SDK's newer model leaves MetricData optional (for EntityMetricData, which
+      // botoscale local does not keep): without it nothing would be stored.
+      if (input.MetricData === undefined) throw missingParameter('The parameter MetricData is required.');
+      putMetricData(state, input.Namespace, input.MetricData, ctx.now);
     },
 
     ListMetrics(input, ctx): Out<'ListMetrics'> {

@@ -9,7 +9,7 @@ import { deleteAlarms, putMetricAlarm, type PutAlarmParams } from './alarms';
 import { validation } from './errors';
 import { evaluateAlarms } from './evaluator';
 import { cloudWatchHandlers } from './handlers';
-import { COMPARISONS, STATISTICS, isStandardUnit, type CloudWatchSnapshot, type DimensionRecord, type StoredPoint } from './model';
+import { COMPARISONS, STATISTICS, UNITS, isStandardUnit, type CloudWatchSnapshot, type DimensionRecord, type StoredPoint } from './model';
 import { dimensionShapes } from './readqueries';
 import { CloudWatchState } from './state';
 
@@ -29,6 +29,8 @@ export type ManagedAlarmSpec = Omit<PutAlarmParams, 'Dimensions' | 'Statistic' |
 
 /** The alarms a target tracking policy creates and owns (users can't change or delete them). */
 export interface ManagedAlarms {
+  /** Throws what {@link putManagedAlarm} would for a metric outside CloudWatch's model, before anything changes. */
+  checkManagedAlarm(params: ManagedAlarmSpec): void;
   /** Creates or updates an alarm owned by `owner` (a policy ARN). */
   putManagedAlarm(params: ManagedAlarmSpec, owner: string): { alarmName: string; alarmArn: string };
   /** Deletes the alarms named that `owner` owns. */
@@ -55,19 +57,19 @@ function isSnapshot(value: unknown): value is CloudWatchSnapshot {
   return v.version === 1 && Array.isArray(v.series) && Array.isArray(v.alarms) && Array.isArray(v.history) && typeof v.lastEvaluation === 'number' && typeof v.seq === 'number';
 }
 
-/** PutMetricAlarm's input for a managed alarm; a statistic, unit or operator outside CloudWatch's model is refused as the protocol layer would. */
-function managedAlarmInput(spec: ManagedAlarmSpec): PutAlarmParams {
-  const { Dimensions: dimensions, Statistic: statistic, Unit: unit, ComparisonOperator: comparison, ...rest } = spec;
-  const statistics: readonly string[] = STATISTICS;
-  const comparisons: readonly string[] = COMPARISONS;
-  if (!isOneOf(statistic, STATISTICS) || !isOneOf(comparison, COMPARISONS) || (unit !== undefined && !isStandardUnit(unit))) {
-    throw validation(`A target tracking alarm needs a statistic in [${statistics.join(', ')}], an operator in [${comparisons.join(', ')}] and a CloudWatch unit; got ${statistic}, ${comparison}, ${unit ?? 'no unit'}.`);
-  }
-  return { ...rest, Dimensions: dimensionShapes(dimensions), Statistic: statistic, ComparisonOperator: comparison, ...(unit === undefined ? {} : { Unit: unit }) };
+/** `value` if it is one of `values` (member `name` of a managed alarm); CloudWatch's ValidationError otherwise. */
+function oneOf<T extends string>(name: string, value: string, values: readonly T[]): T {
+  const known = values.find((v) => v === value);
+  if (known === undefined) throw validation(`${name} ${value} is not one CloudWatch knows: use one of [${values.join(', ')}].`);
+  return known;
 }
 
-function isOneOf<T extends string>(value: string, values: readonly T[]): value is T {
-  return (values as readonly string[]).includes(value);
+/** PutMetricAlarm's input for a managed alarm: the statistic, operator and unit narrowed to CloudWatch's model, as the protocol layer would check them. */
+function managedAlarmInput(spec: ManagedAlarmSpec): PutAlarmParams {
+  const { Dimensions: dimensions, Statistic: statistic, Unit: unit, ComparisonOperator: comparison, ...rest } = spec;
+  const input: PutAlarmParams = { ...rest, Dimensions: dimensionShapes(dimensions), Statistic: oneOf('Statistic', statistic, STATISTICS), ComparisonOperator: oneOf('ComparisonOperator', comparison, COMPARISONS) };
+  if (unit !== undefined) input.Unit = oneOf('Unit', unit, UNITS);
+  return input;
 }
 
 /** A datapoint another service publishes; a unit CloudWatch does not know is left out (the datapoint counts as `None`). */
@@ -95,6 +97,9 @@ export function buildCloudWatch(cloud: Cloud): CloudWatchSimulation {
     },
     alarmsForAction(arn) {
       return state.alarmsForAction(arn);
+    },
+    checkManagedAlarm(params) {
+      managedAlarmInput(params);
     },
     putManagedAlarm(params, owner) {
       const alarm = putMetricAlarm(state, managedAlarmInput(params), cloud.clock.now(), owner);

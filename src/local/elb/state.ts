@@ -6,14 +6,14 @@
  *
  * @module
  */
+import type * as ELB from '@aws-sdk/client-elastic-load-balancing';
 import type { ServiceError } from '../errors';
+import type { ActionInput, Checked } from '../typed';
 import { elbError } from './errors';
 import { parseNumberText } from '../protocol/numbers';
 import { randomNumber } from '../ids';
 import type { ElbInstanceHealth } from '../types';
 import type { SubnetRef } from '../ec2';
-import type * as ELB from '@aws-sdk/client-elastic-load-balancing';
-import type { ActionInput, Checked } from '../typed';
 import { DEFAULT_SSL_POLICY, POLICY_TYPES, PREDEFINED_POLICIES, type PolicyRecord } from './policies';
 import {
   HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isHealthCheckTimeoutAllowed, isSecureProtocol, LOAD_BALANCER_NAME, LISTENER_PROTOCOLS, parseHealthCheckTarget, partitionOf,

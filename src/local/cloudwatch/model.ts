@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ComparisonOperator, StandardUnit, Statistic } from '@aws-sdk/client-cloudwatch';
+import type { ComparisonOperator, StandardUnit, StateValue, Statistic } from '@aws-sdk/client-cloudwatch';
 import { CLOUDWATCH } from '../../core/rules/generated';
 
 /** A metric dimension. */
@@ -42,8 +42,8 @@ export interface MetricSeries {
   lastPut: number;
 }
 
-/** Alarm states. */
-export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+/** Alarm states (the SDK's StateValue: OK, ALARM, INSUFFICIENT_DATA). */
+export type AlarmState = StateValue;
 
 /** One MetricDataQuery of a metric math alarm, as given. */
 export interface AlarmQueryRecord {

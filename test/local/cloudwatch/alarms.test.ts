@@ -1,3 +1,4 @@
+import model from '../../../src/local/models/cloudwatch.json';
 import type { WireObject } from '../../../src/local/types';
 import { T0, list } from '../autoscale/fakes';
 import { cloudWatchEnv, type CloudWatchEnv } from './env';
@@ -222,6 +223,6 @@ describe('DescribeAlarmHistory', () => {
     expect(list(second.AlarmHistoryItems).map((h) => h.HistorySummary)).toEqual(['Alarm updated from ALARM to OK', 'Alarm updated from INSUFFICIENT_DATA to ALARM', 'Alarm "a" created']);
     expect(second.NextToken).toBeUndefined();
     const type = env.fail('DescribeAlarmHistory', { HistoryItemType: 'Everything' });
-    expect([type.code, type.message]).toEqual(['ValidationError', "1 validation error detected: Value 'Everything' at 'historyItemType' failed to satisfy constraint: Member must satisfy enum value set: [ConfigurationUpdate, StateUpdate, Action]"]);
+    expect([type.code, type.message]).toEqual(['ValidationError', `1 validation error detected: Value 'Everything' at 'historyItemType' failed to satisfy constraint: Member must satisfy enum value set: [${model.shapes.HistoryItemType.enum.join(', ')}]`]);
   });
 });

@@ -10,6 +10,7 @@ import {
   PutMetricAlarmCommand, PutMetricDataCommand, SetAlarmStateCommand, type ServiceInputTypes,
 } from '@aws-sdk/client-cloudwatch';
 import type { LocalEndpoint } from '../../../src/local';
+import model from '../../../src/local/models/cloudwatch.json';
 import { clientConfig, failure, query, startTest, T0, xmlText } from '../helpers';
 
 let local: LocalEndpoint;
@@ -29,44 +30,43 @@ const ALARM = { AlarmName: 'x', Namespace: 'App', MetricName: 'Latency', Statist
 const ALARM_FORM = { AlarmName: 'x', Namespace: 'App', MetricName: 'Latency', Statistic: 'Average', Period: '60', EvaluationPeriods: '2', Threshold: '1', ComparisonOperator: 'GreaterThanThreshold' };
 const HOUR = { StartTime: new Date(T0), EndTime: new Date(T0 + 3_600_000) };
 const HOUR_FORM = { StartTime: '2026-01-01T00:00:00Z', EndTime: '2026-01-01T01:00:00Z' };
-const enumOf = (values: string): string => `Member must satisfy enum value set: [${values}]`;
-const STATISTICS = 'SampleCount, Average, Sum, Minimum, Maximum';
-const STATES = 'OK, ALARM, INSUFFICIENT_DATA';
+/** The enum constraint of one of the model's shapes, as the answer words it (the list follows the model botoscale local ships). */
+const enumOf = (shape: 'Statistic' | 'StateValue' | 'HistoryItemType' | 'ScanBy' | 'StandardUnit'): string => `Member must satisfy enum value set: [${model.shapes[shape].enum.join(', ')}]`;
 
 /** One case: the action, its SDK input, the same as query parameters, and the answer. */
 type Case = [string, string, ServiceInputTypes, Record<string, string>, string, string];
 
 const cases: Case[] = [
   ['PutMetricAlarm', 'a statistic outside the model (was checked again in alarms.ts)', { ...ALARM, Statistic: 'Median' } as ServiceInputTypes, { ...ALARM_FORM, Statistic: 'Median' },
-    'ValidationError', `1 validation error detected: Value 'Median' at 'statistic' failed to satisfy constraint: ${enumOf(STATISTICS)}`],
+    'ValidationError', `1 validation error detected: Value 'Median' at 'statistic' failed to satisfy constraint: ${enumOf('Statistic')}`],
   ['PutMetricAlarm', 'EvaluationPeriods under 1 (alarms.ts)', { ...ALARM, EvaluationPeriods: 0 }, { ...ALARM_FORM, EvaluationPeriods: '0' },
     'ValidationError', "1 validation error detected: Value '0' at 'evaluationPeriods' failed to satisfy constraint: Member must have value greater than or equal to 1"],
   ['PutMetricAlarm', 'DatapointsToAlarm under 1 (alarms.ts)', { ...ALARM, DatapointsToAlarm: 0 }, { ...ALARM_FORM, DatapointsToAlarm: '0' },
     'ValidationError', "1 validation error detected: Value '0' at 'datapointsToAlarm' failed to satisfy constraint: Member must have value greater than or equal to 1"],
   ['SetAlarmState', 'a state outside the model (handlers.ts)', { AlarmName: 'x', StateValue: 'BROKEN', StateReason: 'r' } as ServiceInputTypes, { AlarmName: 'x', StateValue: 'BROKEN', StateReason: 'r' },
-    'ValidationError', `1 validation error detected: Value 'BROKEN' at 'stateValue' failed to satisfy constraint: ${enumOf(STATES)}`],
+    'ValidationError', `1 validation error detected: Value 'BROKEN' at 'stateValue' failed to satisfy constraint: ${enumOf('StateValue')}`],
   ['SetAlarmState', 'no state (handlers.ts)', { AlarmName: 'x', StateReason: 'r' } as ServiceInputTypes, { AlarmName: 'x', StateReason: 'r' },
     'MissingParameter', 'The parameter StateValue is required.'],
   ['DescribeAlarms', 'a state outside the model (handlers.ts)', { StateValue: 'BROKEN' } as ServiceInputTypes, { StateValue: 'BROKEN' },
-    'ValidationError', `1 validation error detected: Value 'BROKEN' at 'stateValue' failed to satisfy constraint: ${enumOf(STATES)}`],
+    'ValidationError', `1 validation error detected: Value 'BROKEN' at 'stateValue' failed to satisfy constraint: ${enumOf('StateValue')}`],
   ['DescribeAlarms', 'MaxRecords over 100 (handlers.ts)', { MaxRecords: 101 }, { MaxRecords: '101' },
     'ValidationError', "1 validation error detected: Value '101' at 'maxRecords' failed to satisfy constraint: Member must have value less than or equal to 100"],
   ['DescribeAlarmHistory', 'MaxRecords under 1 (handlers.ts)', { MaxRecords: 0 }, { MaxRecords: '0' },
     'ValidationError', "1 validation error detected: Value '0' at 'maxRecords' failed to satisfy constraint: Member must have value greater than or equal to 1"],
   ['DescribeAlarmHistory', 'an item type outside the model (handlers.ts)', { HistoryItemType: 'Everything' } as ServiceInputTypes, { HistoryItemType: 'Everything' },
-    'ValidationError', `1 validation error detected: Value 'Everything' at 'historyItemType' failed to satisfy constraint: ${enumOf('ConfigurationUpdate, StateUpdate, Action')}`],
+    'ValidationError', `1 validation error detected: Value 'Everything' at 'historyItemType' failed to satisfy constraint: ${enumOf('HistoryItemType')}`],
   ['GetMetricStatistics', 'a statistic outside the model (data.ts)', { Namespace: 'App', MetricName: 'Latency', ...HOUR, Period: 60, Statistics: ['Median'] } as ServiceInputTypes,
     { Namespace: 'App', MetricName: 'Latency', ...HOUR_FORM, Period: '60', 'Statistics.member.1': 'Median' },
-    'ValidationError', `1 validation error detected: Value 'Median' at 'statistics.1.member' failed to satisfy constraint: ${enumOf(STATISTICS)}`],
+    'ValidationError', `1 validation error detected: Value 'Median' at 'statistics.1.member' failed to satisfy constraint: ${enumOf('Statistic')}`],
   ['PutMetricData', 'a unit outside the model (data.ts)', { Namespace: 'App', MetricData: [{ MetricName: 'm', Value: 1, Unit: 'Furlongs' }] } as ServiceInputTypes,
     { Namespace: 'App', 'MetricData.member.1.MetricName': 'm', 'MetricData.member.1.Value': '1', 'MetricData.member.1.Unit': 'Furlongs' },
-    'ValidationError', "1 validation error detected: Value 'Furlongs' at 'metricData.1.member.unit' failed to satisfy constraint: Member must satisfy enum value set: [Seconds, Microseconds, Milliseconds, Bytes, Kilobytes, Megabytes, Gigabytes, Terabytes, Bits, Kilobits, Megabits, Gigabits, Terabits, Percent, Count, Bytes/Second, Kilobytes/Second, Megabytes/Second, Gigabytes/Second, Terabytes/Second, Bits/Second, Kilobits/Second, Megabits/Second, Gigabits/Second, Terabits/Second, Count/Second, None]"],
+    'ValidationError', `1 validation error detected: Value 'Furlongs' at 'metricData.1.member.unit' failed to satisfy constraint: ${enumOf('StandardUnit')}`],
   ['PutMetricData', 'StatisticValues without its Sum (the reader in handlers.ts)', { Namespace: 'App', MetricData: [{ MetricName: 'm', StatisticValues: { SampleCount: 1, Minimum: 1, Maximum: 1 } }] } as ServiceInputTypes,
     { Namespace: 'App', 'MetricData.member.1.MetricName': 'm', 'MetricData.member.1.StatisticValues.SampleCount': '1', 'MetricData.member.1.StatisticValues.Minimum': '1', 'MetricData.member.1.StatisticValues.Maximum': '1' },
     'MissingParameter', 'The parameter MetricData.member.1.StatisticValues.Sum is required.'],
   ['GetMetricData', 'a scan order outside the model (getdata.ts)', { MetricDataQueries: [{ Id: 'm1', Expression: '1' }], ...HOUR, ScanBy: 'Sideways' } as ServiceInputTypes,
     { 'MetricDataQueries.member.1.Id': 'm1', 'MetricDataQueries.member.1.Expression': '1', ...HOUR_FORM, ScanBy: 'Sideways' },
-    'ValidationError', `1 validation error detected: Value 'Sideways' at 'scanBy' failed to satisfy constraint: ${enumOf('TimestampDescending, TimestampAscending')}`],
+    'ValidationError', `1 validation error detected: Value 'Sideways' at 'scanBy' failed to satisfy constraint: ${enumOf('ScanBy')}`],
 ];
 
 const COMMANDS = {

@@ -142,7 +142,6 @@ function metricOf(t: TargetTrackingRecord, group: string): { namespace: string; 
 export function createPolicyAlarms(cw: CloudWatchApi, policy: PolicyRecord, previous: readonly string[]): Array<{ AlarmName: string; AlarmARN: string }> {
   const t = policy.targetTracking;
   if (t === undefined || !hasManagedAlarms(cw)) return [];
-  cw.deleteManagedAlarms(previous, policy.arn);
   const m = metricOf(t, policy.groupName);
   const common = {
     AlarmDescription: `DO NOT EDIT OR DELETE. For TargetTrackingScaling policy ${policy.arn}.`,
@@ -159,6 +158,9 @@ export function createPolicyAlarms(cw: CloudWatchApi, policy: PolicyRecord, prev
   if (!t.disableScaleIn) {
     specs.push({ ...common, AlarmName: `TargetTracking-${policy.groupName}-AlarmLow-${uuid()}`, EvaluationPeriods: 15, DatapointsToAlarm: 15, Threshold: t.targetValue * LOW_THRESHOLD_RATIO, ComparisonOperator: 'LessThanThreshold' });
   }
+  // CloudWatch refuses a metric outside its model before the previous alarms go.
+  specs.forEach((s) => cw.checkManagedAlarm(s));
+  cw.deleteManagedAlarms(previous, policy.arn);
   const made = specs.map((s) => cw.putManagedAlarm(s, policy.arn));
   policy.alarmNames = made.map((a) => a.alarmName);
   return made.map((a) => ({ AlarmName: a.alarmName, AlarmARN: a.alarmArn }));

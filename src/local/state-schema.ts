@@ -308,6 +308,16 @@ const autoScalingSnapshot = obj({
 
 const dimension = obj({ name: str, value: str });
 
+/** One query of a metric math alarm. */
+const alarmQuery = obj({
+  id: str,
+  metricStat: opt(obj({ namespace: str, metricName: str, dimensions: z.array(dimension), period: num, stat: str, unit: opt(str) })),
+  expression: opt(str),
+  label: opt(str),
+  returnData: opt(bool),
+  period: opt(num),
+});
+
 const cloudWatchSnapshot = obj({
   version: z.literal(1),
   series: z.array(obj({
@@ -325,8 +335,10 @@ const cloudWatchSnapshot = obj({
     okActions: z.array(str),
     alarmActions: z.array(str),
     insufficientDataActions: z.array(str),
-    metricName: str,
-    namespace: str,
+    // Both absent on a metric math alarm, which has its queries instead.
+    metricName: opt(str),
+    namespace: opt(str),
+    metrics: opt(z.array(alarmQuery)),
     statistic: opt(str),
     extendedStatistic: opt(str),
     dimensions: z.array(dimension),
@@ -346,6 +358,7 @@ const cloudWatchSnapshot = obj({
     stateUpdated: num,
     stateTransitioned: num,
     lastActionRun: opt(num),
+    managedBy: opt(str),
   })),
   history: z.array(obj({ alarmName: str, timestamp: num, type: z.enum(['ConfigurationUpdate', 'StateUpdate', 'Action']), summary: str, data: str, seq: num })),
   lastEvaluation: num,

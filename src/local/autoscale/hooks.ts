@@ -9,9 +9,10 @@
  * @module
  */
 import { uuid } from '../ids';
-import type { WireObject } from '../types';
+import type { LifecycleHook } from '@aws-sdk/client-auto-scaling';
 import { limitExceeded, validation } from './errors';
 import { LIFECYCLE_TRANSITIONS, type GroupRecord, type InstanceRecord, type LifecycleActionRecord, type LifecycleHookRecord } from './model';
+import type { In } from './sdk';
 import type { AutoScalingState } from './state';
 
 /** Hooks a group may have (API Reference, PutLifecycleHook: "by default is 50 per Auto Scaling group"). */
@@ -35,20 +36,8 @@ function readResult(value: string, member: string): Result {
   return value;
 }
 
-/** PutLifecycleHook's parameters, as the wire gives them. */
-export interface PutHookParams {
-  LifecycleHookName: string;
-  AutoScalingGroupName: string;
-  LifecycleTransition?: string;
-  RoleARN?: string;
-  NotificationTargetARN?: string;
-  NotificationMetadata?: string;
-  HeartbeatTimeout?: number;
-  DefaultResult?: string;
-}
-
 /** PutLifecycleHook: creates a hook, or changes the members given of an existing one. */
-export function putLifecycleHook(state: AutoScalingState, p: PutHookParams): LifecycleHookRecord {
+export function putLifecycleHook(state: AutoScalingState, p: In<'PutLifecycleHook'>): LifecycleHookRecord {
   const group = state.requireGroup(p.AutoScalingGroupName);
   const old = state.getLifecycleHook(group.name, p.LifecycleHookName);
   const transition = p.LifecycleTransition ?? old?.transition;
@@ -76,7 +65,7 @@ export function putLifecycleHook(state: AutoScalingState, p: PutHookParams): Lif
 }
 
 /** A LifecycleHook structure. */
-export function lifecycleHookShape(h: LifecycleHookRecord): WireObject {
+export function lifecycleHookShape(h: LifecycleHookRecord): LifecycleHook {
   return {
     LifecycleHookName: h.name,
     AutoScalingGroupName: h.groupName,
@@ -162,12 +151,7 @@ export function expireLifecycleActions(state: AutoScalingState, group: GroupReco
 }
 
 /** How CompleteLifecycleAction and RecordLifecycleActionHeartbeat name an action. */
-export interface ActionRef {
-  AutoScalingGroupName: string;
-  LifecycleHookName: string;
-  LifecycleActionToken?: string;
-  InstanceId?: string;
-}
+type ActionRef = In<'RecordLifecycleActionHeartbeat'>;
 
 function findAction(state: AutoScalingState, ref: ActionRef): { group: GroupRecord; instance: InstanceRecord; action: LifecycleActionRecord } {
   const group = state.requireGroup(ref.AutoScalingGroupName);
@@ -183,8 +167,8 @@ function findAction(state: AutoScalingState, ref: ActionRef): { group: GroupReco
 }
 
 /** CompleteLifecycleAction. */
-export function completeLifecycleAction(state: AutoScalingState, ref: ActionRef, result: string, now: number): void {
-  const checked = readResult(result, 'LifecycleActionResult');
+export function completeLifecycleAction(state: AutoScalingState, ref: In<'CompleteLifecycleAction'>, now: number): void {
+  const checked = readResult(ref.LifecycleActionResult, 'LifecycleActionResult');
   const { group, instance, action } = findAction(state, ref);
   endAction(state, group, instance, action, checked, now, false);
 }

@@ -6,6 +6,13 @@
  *
  * @module
  */
+import type {
+  InstanceMetadataEndpointState,
+  InstanceMetadataHttpTokensState,
+  MetricStatistic,
+  MetricType,
+  ScalingActivityStatusCode,
+} from '@aws-sdk/client-auto-scaling';
 
 /** One EBS volume of a block device mapping. */
 export interface EbsRecord {
@@ -48,7 +55,7 @@ export interface LaunchConfigRecord {
   ebsOptimized: boolean;
   associatePublicIpAddress?: boolean;
   placementTenancy?: string;
-  metadataOptions?: { httpTokens?: string; httpPutResponseHopLimit?: number; httpEndpoint?: string };
+  metadataOptions?: { httpTokens?: InstanceMetadataHttpTokensState; httpPutResponseHopLimit?: number; httpEndpoint?: InstanceMetadataEndpointState };
 }
 
 /** A launch template as a group or an instance names it (AWS's LaunchTemplateSpecification). */
@@ -243,7 +250,7 @@ export interface ActivityRecord {
   cause: string;
   startTime: number;
   endTime?: number;
-  statusCode: string;
+  statusCode: ScalingActivityStatusCode;
   statusMessage?: string;
   progress: number;
   details: string;
@@ -284,8 +291,8 @@ export interface PolicyRecord {
 export interface TargetTrackingRecord {
   targetValue: number;
   disableScaleIn: boolean;
-  predefined?: { type: string; resourceLabel?: string };
-  customized?: { metricName: string; namespace: string; statistic: string; dimensions: Array<{ name: string; value: string }>; unit?: string };
+  predefined?: { type: MetricType; resourceLabel?: string };
+  customized?: { metricName: string; namespace: string; statistic: MetricStatistic; dimensions: Array<{ name: string; value: string }>; unit?: string };
 }
 
 /** A scheduled action. */

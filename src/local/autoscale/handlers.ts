@@ -26,7 +26,7 @@ import {
   updateGroup,
 } from './groups';
 import { completeLifecycleAction, deleteLifecycleHook, describeLifecycleHooks, lifecycleHookShape, putLifecycleHook, recordLifecycleActionHeartbeat } from './hooks';
-import { attachInstances, detachInstances, setInstanceHealth, terminateInstance } from './instances';
+import { attachInstances, detachInstances, setInstanceHealth, setInstanceProtection, terminateInstance } from './instances';
 import { createLaunchConfig, deleteLaunchConfig } from './launchconfigs';
 import { ADJUSTMENT_TYPES, GROUP_METRICS, LIFECYCLE_TRANSITIONS, NOTIFICATION_TYPES, PROCESS_NAMES, TERMINATION_POLICIES, type ActivityRecord } from './model';
 import { deletePolicy, executePolicy, putScalingPolicy } from './policies';
@@ -216,13 +216,7 @@ function instanceHandlers(state: AutoScalingState): Handlers {
     },
 
     SetInstanceProtection(input): Out<'SetInstanceProtection'> {
-      const group = state.requireGroup(input.AutoScalingGroupName);
-      const instances = input.InstanceIds.map((id) => {
-        const i = group.instances.find((x) => x.instanceId === id);
-        if (i === undefined) throw validation(`The instance ${id} is not part of Auto Scaling group ${group.name}.`);
-        return i;
-      });
-      for (const i of instances) i.protectedFromScaleIn = input.ProtectedFromScaleIn;
+      setInstanceProtection(state, input.AutoScalingGroupName, input.InstanceIds, input.ProtectedFromScaleIn);
       return {};
     },
 

@@ -9,6 +9,7 @@
 import type {
   InstanceMetadataEndpointState,
   InstanceMetadataHttpTokensState,
+  LifecycleState as SdkLifecycleState,
   MetricStatistic,
   MetricType,
   ScalingActivityStatusCode,
@@ -68,17 +69,11 @@ export interface TemplateRefRecord {
   version: string;
 }
 
-/** Lifecycle states the simulation uses. */
-export type LifecycleState =
-  | 'Pending'
-  | 'Pending:Wait'
-  | 'Pending:Proceed'
-  | 'InService'
-  | 'Terminating'
-  | 'Terminating:Wait'
-  | 'Terminating:Proceed'
-  | 'Detaching'
-  | 'Standby';
+/** Lifecycle states the simulation uses: AWS's (the SDK's `LifecycleState`) without the warm pool's. */
+export type LifecycleState = Extract<
+  SdkLifecycleState,
+  'Pending' | 'Pending:Wait' | 'Pending:Proceed' | 'InService' | 'Terminating' | 'Terminating:Wait' | 'Terminating:Proceed' | 'Detaching' | 'Standby'
+>;
 
 /** Whether an instance is launching (Pending, or held or released by a launch lifecycle hook). */
 export function isPending(state: LifecycleState): boolean {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { StepAdjustment } from '@aws-sdk/client-auto-scaling';
+import type { Alarm, StepAdjustment } from '@aws-sdk/client-auto-scaling';
 import { uuid } from '../ids';
 import { reconcileGroup } from './control';
 import { activityInProgress, policyGroupNotFound, validation } from './errors';
@@ -51,7 +51,7 @@ function checkSteps(steps: readonly StepAdjustmentRecord[]): void {
 }
 
 /** A TargetTrackingScaling policy: AWS's checks, the policy, and its two alarms. */
-function putTargetTracking(state: AutoScalingState, group: GroupRecord, p: In<'PutScalingPolicy'>): { policy: PolicyRecord; alarms: Array<{ AlarmName: string; AlarmARN: string }> } {
+function putTargetTracking(state: AutoScalingState, group: GroupRecord, p: In<'PutScalingPolicy'>): { policy: PolicyRecord; alarms: Alarm[] } {
   for (const [name, given] of [
     ['AdjustmentType', p.AdjustmentType],
     ['ScalingAdjustment', p.ScalingAdjustment],
@@ -84,7 +84,7 @@ function putTargetTracking(state: AutoScalingState, group: GroupRecord, p: In<'P
 }
 
 /** PutScalingPolicy: the policy, and the alarms a TargetTrackingScaling policy created. */
-export function putScalingPolicy(state: AutoScalingState, p: In<'PutScalingPolicy'>): { policy: PolicyRecord; alarms: Array<{ AlarmName: string; AlarmARN: string }> } {
+export function putScalingPolicy(state: AutoScalingState, p: In<'PutScalingPolicy'>): { policy: PolicyRecord; alarms: Alarm[] } {
   if (p.PolicyType === 'TargetTrackingScaling') return putTargetTracking(state, requireGroup(state, p.AutoScalingGroupName), p);
   return { policy: putPolicy(state, p), alarms: [] };
 }

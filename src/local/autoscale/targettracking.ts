@@ -23,7 +23,7 @@
  * @module
  */
 import { uuid } from '../ids';
-import type { CustomizedMetricSpecification, TargetTrackingConfiguration } from '@aws-sdk/client-auto-scaling';
+import type { Alarm, CustomizedMetricSpecification, TargetTrackingConfiguration } from '@aws-sdk/client-auto-scaling';
 import type { CloudWatchApi } from '../types';
 import type { Checked } from '../typed';
 import type { ManagedAlarms } from '../cloudwatch';
@@ -122,7 +122,7 @@ function metricOf(t: TargetTrackingRecord, group: string): { namespace: string; 
  * Creates (or, for a replaced policy, recreates) the policy's alarms in CloudWatch and
  * records their names on the policy; returns them as PutScalingPolicy lists them.
  */
-export function createPolicyAlarms(cw: CloudWatchApi, policy: PolicyRecord, previous: readonly string[]): Array<{ AlarmName: string; AlarmARN: string }> {
+export function createPolicyAlarms(cw: CloudWatchApi, policy: PolicyRecord, previous: readonly string[]): Alarm[] {
   const t = policy.targetTracking;
   if (t === undefined || !hasManagedAlarms(cw)) return [];
   cw.deleteManagedAlarms(previous, policy.arn);

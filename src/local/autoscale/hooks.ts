@@ -10,10 +10,10 @@
  */
 import { DEFAULT_LIFECYCLE_RESULT, HEARTBEAT_TIMEOUT, MAX_LIFECYCLE_HOOKS } from '../../core/rules/aws-rules';
 import { uuid } from '../ids';
-import { optInt, optObjects, optString, reqString } from './input';
-import type { WireObject } from '../types';
+import type { LifecycleHook } from '@aws-sdk/client-auto-scaling';
 import { limitExceeded, validation } from './errors';
 import { LIFECYCLE_TRANSITIONS, type GroupRecord, type InstanceRecord, type LifecycleActionRecord, type LifecycleHookRecord } from './model';
+import type { In } from './sdk';
 import type { AutoScalingState } from './state';
 
 /** GlobalTimeout: 100 times HeartbeatTimeout or 48 hours, whichever is smaller (API Reference, LifecycleHook). */
@@ -33,23 +33,14 @@ function readResult(value: string, member: string): Result {
   return value;
 }
 
-/** PutLifecycleHook's parameters, as the wire gives them. */
-export interface PutHookParams {
-  LifecycleHookName: string;
-  AutoScalingGroupName: string;
-  LifecycleTransition?: string;
-  RoleARN?: string;
-  NotificationTargetARN?: string;
-  NotificationMetadata?: string;
-  HeartbeatTimeout?: number;
-  DefaultResult?: string;
-}
+/** A hook's members as PutLifecycleHook gives them, without the group. */
+type HookSettings = Omit<In<'PutLifecycleHook'>, 'AutoScalingGroupName'>;
 
 /**
  * A hook's record from PutLifecycleHook's members (or one member of CreateAutoScalingGroup's
  * LifecycleHookSpecificationList), the members not given kept from `old`; AWS's rules checked.
  */
-function hookRecord(groupName: string, p: PutHookParams, old: LifecycleHookRecord | undefined): LifecycleHookRecord {
+function hookRecord(groupName: string, p: HookSettings, old: LifecycleHookRecord | undefined): LifecycleHookRecord {
   const transition = p.LifecycleTransition ?? old?.transition;
   if (transition === undefined) throw validation('LifecycleTransition is required when creating a lifecycle hook.');
   if (!(LIFECYCLE_TRANSITIONS as readonly string[]).includes(transition)) {
@@ -75,7 +66,7 @@ function tooManyHooks(groupName: string): Error {
 }
 
 /** PutLifecycleHook: creates a hook, or changes the members given of an existing one. */
-export function putLifecycleHook(state: AutoScalingState, p: PutHookParams): LifecycleHookRecord {
+export function putLifecycleHook(state: AutoScalingState, p: In<'PutLifecycleHook'>): LifecycleHookRecord {
   const group = state.requireGroup(p.AutoScalingGroupName);
   const old = state.getLifecycleHook(group.name, p.LifecycleHookName);
   const hook = hookRecord(group.name, p, old);
@@ -85,7 +76,7 @@ export function putLifecycleHook(state: AutoScalingState, p: PutHookParams): Lif
 }
 
 /** One member of CreateAutoScalingGroup's LifecycleHookSpecificationList. */
-export type HookSpecification = Omit<PutHookParams, 'AutoScalingGroupName'>;
+export type HookSpecification = NonNullable<In<'CreateAutoScalingGroup'>['LifecycleHookSpecificationList']>[number];
 
 /**
  * The hooks CreateAutoScalingGroup's LifecycleHookSpecificationList gives a new group,
@@ -96,27 +87,13 @@ export type HookSpecification = Omit<PutHookParams, 'AutoScalingGroupName'>;
  */
 export function creationHooks(groupName: string, specs: readonly HookSpecification[]): LifecycleHookRecord[] {
   const byName = new Map<string, LifecycleHookRecord>();
-  for (const spec of specs) byName.set(spec.LifecycleHookName, hookRecord(groupName, { ...spec, AutoScalingGroupName: groupName }, undefined));
+  for (const spec of specs) byName.set(spec.LifecycleHookName, hookRecord(groupName, spec, undefined));
   if (byName.size > MAX_LIFECYCLE_HOOKS) throw tooManyHooks(groupName);
   return [...byName.values()];
 }
 
-/** CreateAutoScalingGroup's LifecycleHookSpecificationList, as the wire gives it (the protocol layer checked its shape). */
-export function readHookSpecifications(input: WireObject): HookSpecification[] | undefined {
-  return optObjects(input, 'LifecycleHookSpecificationList')?.map((h) => {
-    const spec: HookSpecification = { LifecycleHookName: reqString(h, 'LifecycleHookName'), LifecycleTransition: reqString(h, 'LifecycleTransition') };
-    const heartbeat = optInt(h, 'HeartbeatTimeout');
-    if (heartbeat !== undefined) spec.HeartbeatTimeout = heartbeat;
-    for (const key of ['DefaultResult', 'NotificationTargetARN', 'RoleARN', 'NotificationMetadata'] as const) {
-      const value = optString(h, key);
-      if (value !== undefined) spec[key] = value;
-    }
-    return spec;
-  });
-}
-
 /** A LifecycleHook structure. */
-export function lifecycleHookShape(h: LifecycleHookRecord): WireObject {
+export function lifecycleHookShape(h: LifecycleHookRecord): LifecycleHook {
   return {
     LifecycleHookName: h.name,
     AutoScalingGroupName: h.groupName,
@@ -202,12 +179,7 @@ export function expireLifecycleActions(state: AutoScalingState, group: GroupReco
 }
 
 /** How CompleteLifecycleAction and RecordLifecycleActionHeartbeat name an action. */
-export interface ActionRef {
-  AutoScalingGroupName: string;
-  LifecycleHookName: string;
-  LifecycleActionToken?: string;
-  InstanceId?: string;
-}
+type ActionRef = In<'RecordLifecycleActionHeartbeat'>;
 
 function findAction(state: AutoScalingState, ref: ActionRef): { group: GroupRecord; instance: InstanceRecord; action: LifecycleActionRecord } {
   const group = state.requireGroup(ref.AutoScalingGroupName);
@@ -223,8 +195,8 @@ function findAction(state: AutoScalingState, ref: ActionRef): { group: GroupReco
 }
 
 /** CompleteLifecycleAction. */
-export function completeLifecycleAction(state: AutoScalingState, ref: ActionRef, result: string, now: number): void {
-  const checked = readResult(result, 'LifecycleActionResult');
+export function completeLifecycleAction(state: AutoScalingState, ref: In<'CompleteLifecycleAction'>, now: number): void {
+  const checked = readResult(ref.LifecycleActionResult, 'LifecycleActionResult');
   const { group, instance, action } = findAction(state, ref);
   endAction(state, group, instance, action, checked, now, false);
 }

@@ -1,0 +1,363 @@
+/**
+ * The round-trip test's cloud: every kind of state botoscale local keeps, made through the
+ * wire with the SDK clients in one region (VPCs, subnets, security groups and their rules,
+ * instances stopped and modified, launch templates and versions, groups on launch
+ * templates, launch configurations and mixed instances with spot, lifecycle hooks with
+ * instances waiting in them, standby, protection, notifications, scheduled actions,
+ * simple, step and target tracking policies, metric and metric math alarms with tags and
+ * history, load balancers in a VPC with security groups, policies and attributes), and
+ * `capture`, which reads back every Describe/List/Get answer of the four services.
+ */
+import { AutoScaling } from '@aws-sdk/client-auto-scaling';
+import { CloudWatch } from '@aws-sdk/client-cloudwatch';
+import { EC2, type InstanceAttributeName } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancing } from '@aws-sdk/client-elastic-load-balancing';
+import { CREDS, raw } from '../helpers';
+
+/** The four SDK clients of one region at one endpoint. */
+export interface Clients {
+  region: string;
+  endpoint: string;
+  ec2: EC2;
+  elb: ElasticLoadBalancing;
+  as: AutoScaling;
+  cw: CloudWatch;
+}
+
+/** The SDK clients of `region` at `endpoint` (signed for that region: it picks the region's cloud). */
+export function clients(endpoint: string, region: string): Clients {
+  const cfg = { endpoint, region, credentials: CREDS, maxAttempts: 1 };
+  return { region, endpoint, ec2: new EC2(cfg), elb: new ElasticLoadBalancing(cfg), as: new AutoScaling(cfg), cw: new CloudWatch(cfg) };
+}
+
+/** Moves the shared clock through the control API (journalled as a clock change). */
+export async function advance(endpoint: string, by: string): Promise<void> {
+  const res = await raw(endpoint, { path: '/_botoscale/clock/advance', body: JSON.stringify({ by }) });
+  if (res.status !== 200) throw new Error(`clock/advance ${by}: ${res.status} ${res.text}`);
+}
+
+async function control(endpoint: string, path: string, body: Record<string, unknown>): Promise<void> {
+  const res = await raw(endpoint, { path: `/_botoscale/${path}`, body: JSON.stringify(body) });
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text}`);
+}
+
+/** What `network` made. */
+interface Network {
+  vpc: string;
+  a: string;
+  b: string;
+  web: string;
+  app: string;
+}
+
+async function network(c: Clients): Promise<Network> {
+  const { ec2, region } = c;
+  const vpc = (await ec2.createVpc({ CidrBlock: '10.1.0.0/16', TagSpecifications: [{ ResourceType: 'vpc', Tags: [{ Key: 'Name', Value: 'main' }] }] })).Vpc?.VpcId as string;
+  const a = (await ec2.createSubnet({ VpcId: vpc, CidrBlock: '10.1.1.0/24', AvailabilityZone: `${region}a` })).Subnet?.SubnetId as string;
+  const b = (await ec2.createSubnet({ VpcId: vpc, CidrBlock: '10.1.2.0/24', AvailabilityZone: `${region}b` })).Subnet?.SubnetId as string;
+  await ec2.createSubnet({ VpcId: vpc, CidrBlock: '10.1.9.0/28', AvailabilityZone: `${region}b` });
+  const web = (await ec2.createSecurityGroup({ GroupName: 'web', Description: 'web tier', VpcId: vpc })).GroupId as string;
+  const app = (await ec2.createSecurityGroup({ GroupName: 'app', Description: 'app tier', VpcId: vpc })).GroupId as string;
+  const gone = (await ec2.createSecurityGroup({ GroupName: 'gone', Description: 'deleted', VpcId: vpc })).GroupId as string;
+  await ec2.deleteSecurityGroup({ GroupId: gone });
+  await ec2.authorizeSecurityGroupIngress({ GroupId: web, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '0.0.0.0/0', Description: 'http' }] }, { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, Ipv6Ranges: [{ CidrIpv6: '::/0' }] }] });
+  await ec2.authorizeSecurityGroupIngress({ GroupId: app, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080, UserIdGroupPairs: [{ GroupId: web, Description: 'from web' }] }] });
+  await ec2.authorizeSecurityGroupEgress({ GroupId: app, IpPermissions: [{ IpProtocol: 'udp', FromPort: 53, ToPort: 53, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }] });
+  const spare = (await ec2.createVpc({ CidrBlock: '172.31.0.0/16', InstanceTenancy: 'default' })).Vpc?.VpcId as string;
+  const spareSubnet = (await ec2.createSubnet({ VpcId: spare, CidrBlock: '172.31.0.0/20' })).Subnet?.SubnetId as string;
+  await ec2.deleteSubnet({ SubnetId: spareSubnet });
+  return { vpc, a, b, web, app };
+}
+
+async function templates(c: Clients, net: Network): Promise<void> {
+  const { ec2 } = c;
+  await ec2.createLaunchTemplate({
+    LaunchTemplateName: 'web',
+    VersionDescription: 'first',
+    LaunchTemplateData: { ImageId: 'ami-12345678', InstanceType: 't3.micro', SecurityGroupIds: [net.web], MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 2 }, UserData: Buffer.from('#!/bin/sh\necho web').toString('base64') },
+    TagSpecifications: [{ ResourceType: 'launch-template', Tags: [{ Key: 'tier', Value: 'web' }] }],
+  });
+  await ec2.createLaunchTemplateVersion({ LaunchTemplateName: 'web', SourceVersion: '1', VersionDescription: 'bigger', LaunchTemplateData: { InstanceType: 't3.small' } });
+  await ec2.createLaunchTemplateVersion({ LaunchTemplateName: 'web', SourceVersion: '2', LaunchTemplateData: { InstanceType: 't3.medium' } });
+  await ec2.modifyLaunchTemplate({ LaunchTemplateName: 'web', DefaultVersion: '2' });
+  await ec2.deleteLaunchTemplateVersions({ LaunchTemplateName: 'web', Versions: ['3'] });
+  await ec2.createLaunchTemplate({ LaunchTemplateName: 'spot', LaunchTemplateData: { ImageId: 'ami-12345678', InstanceType: 'm5.large', SecurityGroupIds: [net.app] } });
+  await ec2.createLaunchTemplate({ LaunchTemplateName: 'doomed', LaunchTemplateData: { ImageId: 'ami-12345678' } });
+  await ec2.deleteLaunchTemplate({ LaunchTemplateName: 'doomed' });
+}
+
+/** Standalone instances: one running with attributes changed, one stopped and resized, one terminated. */
+async function instances(c: Clients, net: Network): Promise<string[]> {
+  const { ec2, endpoint } = c;
+  const run = await ec2.runInstances({
+    ImageId: 'ami-12345678', InstanceType: 't3.micro', MinCount: 3, MaxCount: 3, SubnetId: net.a, SecurityGroupIds: [net.web], KeyName: 'ops',
+    TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'role', Value: 'standalone' }] }], ClientToken: `tok-${c.region}`,
+    Monitoring: { Enabled: true }, UserData: Buffer.from('hello').toString('base64'), InstanceInitiatedShutdownBehavior: 'stop',
+  });
+  const ids = (run.Instances ?? []).map((i) => i.InstanceId as string);
+  await advance(endpoint, '1m');
+  const [kept, stopped, ended] = ids as [string, string, string];
+  await ec2.modifyInstanceAttribute({ InstanceId: kept, DisableApiTermination: { Value: true } });
+  await ec2.modifyInstanceAttribute({ InstanceId: kept, DisableApiStop: { Value: true } });
+  await ec2.modifyInstanceAttribute({ InstanceId: kept, SourceDestCheck: { Value: false } });
+  await ec2.modifyInstanceAttribute({ InstanceId: kept, Groups: [net.web, net.app] });
+  await ec2.stopInstances({ InstanceIds: [stopped] });
+  await ec2.terminateInstances({ InstanceIds: [ended] });
+  await advance(endpoint, '1m');
+  await ec2.modifyInstanceAttribute({ InstanceId: stopped, InstanceType: { Value: 't3.large' } });
+  await ec2.modifyInstanceAttribute({ InstanceId: stopped, EbsOptimized: { Value: true } });
+  await ec2.modifyInstanceAttribute({ InstanceId: stopped, InstanceInitiatedShutdownBehavior: { Value: 'terminate' } });
+  return ids;
+}
+
+async function loadBalancers(c: Clients, net: Network): Promise<void> {
+  const { elb, region } = c;
+  await elb.createLoadBalancer({ LoadBalancerName: 'web', Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstancePort: 8080 }, { Protocol: 'TCP', LoadBalancerPort: 25, InstancePort: 25 }], Subnets: [net.a], SecurityGroups: [net.web], Tags: [{ Key: 'env', Value: 'test' }] });
+  await elb.attachLoadBalancerToSubnets({ LoadBalancerName: 'web', Subnets: [net.b] });
+  await elb.configureHealthCheck({ LoadBalancerName: 'web', HealthCheck: { Target: 'HTTP:8080/health', Interval: 10, Timeout: 5, UnhealthyThreshold: 2, HealthyThreshold: 2 } });
+  await elb.createLBCookieStickinessPolicy({ LoadBalancerName: 'web', PolicyName: 'sticky', CookieExpirationPeriod: 60 });
+  await elb.setLoadBalancerPoliciesOfListener({ LoadBalancerName: 'web', LoadBalancerPort: 80, PolicyNames: ['sticky'] });
+  await elb.createLoadBalancerPolicy({ LoadBalancerName: 'web', PolicyName: 'proxy', PolicyTypeName: 'ProxyProtocolPolicyType', PolicyAttributes: [{ AttributeName: 'ProxyProtocol', AttributeValue: 'true' }] });
+  await elb.setLoadBalancerPoliciesForBackendServer({ LoadBalancerName: 'web', InstancePort: 25, PolicyNames: ['proxy'] });
+  await elb.modifyLoadBalancerAttributes({
+    LoadBalancerName: 'web',
+    LoadBalancerAttributes: { CrossZoneLoadBalancing: { Enabled: true }, ConnectionDraining: { Enabled: true, Timeout: 120 }, ConnectionSettings: { IdleTimeout: 30 }, AdditionalAttributes: [{ Key: 'elb.http.desyncmitigationmode', Value: 'strictest' }] },
+  });
+  await elb.createLoadBalancer({ LoadBalancerName: 'internal', Listeners: [{ Protocol: 'TCP', LoadBalancerPort: 6379, InstancePort: 6379 }], Subnets: [net.a], Scheme: 'internal' });
+  await elb.createLoadBalancer({ LoadBalancerName: 'classic', Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstancePort: 80 }], AvailabilityZones: [`${region}a`] });
+  await elb.enableAvailabilityZonesForLoadBalancer({ LoadBalancerName: 'classic', AvailabilityZones: [`${region}b`] });
+  await elb.addTags({ LoadBalancerNames: ['classic'], Tags: [{ Key: 'kind', Value: 'classic' }, { Key: 'empty' }] });
+}
+
+/** Groups on a launch template (hooks), a launch configuration (policies, standby) and mixed instances (spot). */
+async function groups(c: Clients, net: Network): Promise<void> {
+  const { as, region } = c;
+  await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro', SecurityGroups: [net.web], KeyName: 'ops', InstanceMonitoring: { Enabled: false }, BlockDeviceMappings: [{ DeviceName: '/dev/sdb', Ebs: { VolumeSize: 20, VolumeType: 'gp3' } }], MetadataOptions: { HttpTokens: 'required' } });
+  await as.createLaunchConfiguration({ LaunchConfigurationName: 'old', ImageId: 'ami-12345678', InstanceType: 't2.micro' });
+  await as.createAutoScalingGroup({
+    AutoScalingGroupName: 'web', LaunchTemplate: { LaunchTemplateName: 'web', Version: '$Default' }, MinSize: 2, MaxSize: 6, VPCZoneIdentifier: `${net.a},${net.b}`,
+    LoadBalancerNames: ['web'], HealthCheckType: 'ELB', HealthCheckGracePeriod: 60, TerminationPolicies: ['OldestInstance', 'Default'], MaxInstanceLifetime: 86_400 * 7,
+    Tags: [{ Key: 'tier', Value: 'web', PropagateAtLaunch: true }, { Key: 'owner', Value: 'ops', PropagateAtLaunch: false }],
+    LifecycleHookSpecificationList: [{ LifecycleHookName: 'warm', LifecycleTransition: 'autoscaling:EC2_INSTANCE_LAUNCHING', HeartbeatTimeout: 600, DefaultResult: 'ABANDON', NotificationMetadata: 'boot' }],
+  });
+  await as.putLifecycleHook({ AutoScalingGroupName: 'web', LifecycleHookName: 'drain', LifecycleTransition: 'autoscaling:EC2_INSTANCE_TERMINATING', HeartbeatTimeout: 300, DefaultResult: 'CONTINUE' });
+  await as.createAutoScalingGroup({
+    AutoScalingGroupName: 'app', LaunchConfigurationName: 'lc', MinSize: 2, MaxSize: 5, DesiredCapacity: 3, AvailabilityZones: [`${region}a`, `${region}b`], DefaultCooldown: 120,
+    NewInstancesProtectedFromScaleIn: true, Tags: [{ Key: 'tier', Value: 'app', PropagateAtLaunch: true }],
+  });
+  await as.createAutoScalingGroup({
+    AutoScalingGroupName: 'spot', MinSize: 2, MaxSize: 6, DesiredCapacity: 3, VPCZoneIdentifier: `${net.a},${net.b}`, CapacityRebalance: true,
+    MixedInstancesPolicy: {
+      LaunchTemplate: { LaunchTemplateSpecification: { LaunchTemplateName: 'spot' }, Overrides: [{ InstanceType: 'm5.large', WeightedCapacity: '1' }, { InstanceType: 'c5.large', WeightedCapacity: '2' }] },
+      InstancesDistribution: { OnDemandBaseCapacity: 1, OnDemandPercentageAboveBaseCapacity: 0, SpotAllocationStrategy: 'capacity-optimized' },
+    },
+  });
+  await as.createAutoScalingGroup({ AutoScalingGroupName: 'gone', LaunchConfigurationName: 'old', MinSize: 1, MaxSize: 1, AvailabilityZones: [`${region}a`] });
+  await as.createOrUpdateTags({ Tags: [{ ResourceId: 'app', ResourceType: 'auto-scaling-group', Key: 'cost', Value: 'shared', PropagateAtLaunch: false }] });
+  await as.putNotificationConfiguration({ AutoScalingGroupName: 'app', TopicARN: `arn:aws:sns:${region}:123456789012:ops`, NotificationTypes: ['autoscaling:EC2_INSTANCE_LAUNCH', 'autoscaling:EC2_INSTANCE_TERMINATE'] });
+  await as.suspendProcesses({ AutoScalingGroupName: 'app', ScalingProcesses: ['AZRebalance'] });
+  await as.enableMetricsCollection({ AutoScalingGroupName: 'app', Granularity: '1Minute', Metrics: ['GroupInServiceInstances', 'GroupDesiredCapacity'] });
+  await as.putScheduledUpdateGroupAction({ AutoScalingGroupName: 'app', ScheduledActionName: 'nightly', Recurrence: '0 2 * * *', TimeZone: 'Europe/Paris', MinSize: 2, MaxSize: 5, DesiredCapacity: 2 });
+  await as.putScheduledUpdateGroupAction({ AutoScalingGroupName: 'app', ScheduledActionName: 'once', StartTime: new Date(Date.UTC(2026, 5, 1)), DesiredCapacity: 4 });
+}
+
+async function policiesAndAlarms(c: Clients): Promise<void> {
+  const { as, cw, region } = c;
+  const simple = (await as.putScalingPolicy({ AutoScalingGroupName: 'app', PolicyName: 'up', AdjustmentType: 'ChangeInCapacity', ScalingAdjustment: 1, Cooldown: 60 })).PolicyARN as string;
+  const step = (await as.putScalingPolicy({
+    AutoScalingGroupName: 'web', PolicyName: 'steps', PolicyType: 'StepScaling', AdjustmentType: 'PercentChangeInCapacity', MinAdjustmentMagnitude: 1, MetricAggregationType: 'Average', EstimatedInstanceWarmup: 30,
+    StepAdjustments: [{ MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 20, ScalingAdjustment: 10 }, { MetricIntervalLowerBound: 20, ScalingAdjustment: 50 }],
+  })).PolicyARN as string;
+  await as.putScalingPolicy({ AutoScalingGroupName: 'spot', PolicyName: 'cpu40', PolicyType: 'TargetTrackingScaling', TargetTrackingConfiguration: { PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' }, TargetValue: 40 } });
+  await as.putScalingPolicy({ AutoScalingGroupName: 'app', PolicyName: 'off', AdjustmentType: 'ExactCapacity', ScalingAdjustment: 2, Enabled: false });
+  const cpu = { MetricName: 'CPUUtilization', Namespace: 'AWS/EC2', Statistic: 'Average' as const, Period: 60, EvaluationPeriods: 2, DatapointsToAlarm: 1 };
+  await cw.putMetricAlarm({ AlarmName: 'app-hot', ...cpu, Threshold: 60, ComparisonOperator: 'GreaterThanThreshold', Dimensions: [{ Name: 'AutoScalingGroupName', Value: 'app' }], AlarmActions: [simple], TreatMissingData: 'notBreaching', Tags: [{ Key: 'team', Value: 'ops' }] });
+  await cw.putMetricAlarm({ AlarmName: 'web-steps', ...cpu, Threshold: 50, ComparisonOperator: 'GreaterThanOrEqualToThreshold', Dimensions: [{ Name: 'AutoScalingGroupName', Value: 'web' }], AlarmActions: [step], OKActions: [`arn:aws:sns:${region}:123456789012:ops`] });
+  await cw.putMetricAlarm({ AlarmName: 'p99', MetricName: 'Latency', Namespace: 'App', ExtendedStatistic: 'p99', Period: 60, EvaluationPeriods: 1, Threshold: 0.5, ComparisonOperator: 'GreaterThanThreshold', Unit: 'Seconds', EvaluateLowSampleCountPercentile: 'ignore' });
+  await cw.putMetricAlarm({
+    AlarmName: 'error-rate', AlarmDescription: 'math', EvaluationPeriods: 1, Threshold: 5, ComparisonOperator: 'GreaterThanThreshold',
+    Metrics: [
+      { Id: 'e', MetricStat: { Metric: { Namespace: 'App', MetricName: 'Errors', Dimensions: [{ Name: 'Service', Value: 'api' }] }, Period: 60, Stat: 'Sum' }, ReturnData: false },
+      { Id: 'r', MetricStat: { Metric: { Namespace: 'App', MetricName: 'Requests', Dimensions: [{ Name: 'Service', Value: 'api' }] }, Period: 60, Stat: 'Sum', Unit: 'Count' }, ReturnData: false },
+      { Id: 'rate', Expression: '100 * e / r', Label: 'error rate', ReturnData: true },
+    ],
+  });
+  await cw.tagResource({ ResourceARN: `arn:${region.startsWith('cn-') ? 'aws-cn' : 'aws'}:cloudwatch:${region}:123456789012:alarm:error-rate`, Tags: [{ Key: 'kind', Value: 'math' }] });
+  await cw.putMetricAlarm({ AlarmName: 'deleted', MetricName: 'X', Namespace: 'App', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'LessThanThreshold' });
+  await cw.setAlarmState({ AlarmName: 'p99', StateValue: 'ALARM', StateReason: 'by hand', StateReasonData: '{"version":"1.0"}' });
+  await cw.disableAlarmActions({ AlarmNames: ['p99'] });
+  await cw.deleteAlarms({ AlarmNames: ['deleted'] });
+}
+
+async function metricData(c: Clients, now: number): Promise<void> {
+  const at = (m: number): Date => new Date(now - m * 60_000);
+  const dims = [{ Name: 'Service', Value: 'api' }];
+  await c.cw.putMetricData({
+    Namespace: 'App',
+    MetricData: [
+      { MetricName: 'Errors', Dimensions: dims, Value: 3, Timestamp: at(1), Unit: 'Count' },
+      { MetricName: 'Requests', Dimensions: dims, Value: 40, Timestamp: at(1), Unit: 'Count' },
+      { MetricName: 'Latency', Values: [0.1, 0.2, 0.9], Counts: [10, 5, 1], Timestamp: at(1), Unit: 'Seconds' },
+      { MetricName: 'Latency', StatisticValues: { SampleCount: 4, Sum: 1, Minimum: 0.1, Maximum: 0.4 }, Timestamp: at(2), Unit: 'Seconds' },
+      { MetricName: 'Fine', Value: 1, Timestamp: at(0), StorageResolution: 1 },
+    ],
+  });
+}
+
+async function clockNow(endpoint: string): Promise<number> {
+  return (JSON.parse((await raw(endpoint, { method: 'GET', path: '/_botoscale/clock' })).text) as { epochMillis: number }).epochMillis;
+}
+
+/** Instances of a group in a lifecycle state. */
+async function inState(c: Clients, group: string, state: string): Promise<string[]> {
+  const g = (await c.as.describeAutoScalingGroups({ AutoScalingGroupNames: [group] })).AutoScalingGroups?.[0];
+  return (g?.Instances ?? []).filter((i) => i.LifecycleState === state).map((i) => i.InstanceId as string).sort();
+}
+
+/**
+ * Builds the whole scenario in `region` and drives the clock so that instances wait in
+ * lifecycle hooks, stand by, scale and are replaced. The clock is shared by every region:
+ * the steps here move it for all of them.
+ */
+export async function build(c: Clients): Promise<void> {
+  const net = await network(c);
+  await templates(c, net);
+  await instances(c, net);
+  await loadBalancers(c, net);
+  await groups(c, net);
+  await policiesAndAlarms(c);
+  await control(c.endpoint, 'spot/capacity', { region: c.region, zone: `${c.region}b`, instanceType: 'c5.large', available: 0 });
+  await control(c.endpoint, 'load', { region: c.region, group: 'app', cpu: 75 });
+  await control(c.endpoint, 'load', { region: c.region, group: 'spot', demand: 90 });
+  await advance(c.endpoint, '2m');
+  const waiting = await inState(c, 'web', 'Pending:Wait');
+  if (waiting.length < 2) throw new Error(`expected web's instances waiting in the launch hook, got ${JSON.stringify(await inState(c, 'web', 'Pending'))}`);
+  const [proceed, beat] = waiting as [string, string];
+  await c.as.completeLifecycleAction({ AutoScalingGroupName: 'web', LifecycleHookName: 'warm', InstanceId: proceed, LifecycleActionResult: 'CONTINUE' });
+  await c.as.recordLifecycleActionHeartbeat({ AutoScalingGroupName: 'web', LifecycleHookName: 'warm', InstanceId: beat });
+  const app = await inState(c, 'app', 'InService');
+  if (app.length < 3) throw new Error(`expected app's instances in service, got ${JSON.stringify(app)}`);
+  const [standby, unprotected, sick] = app as [string, string, string];
+  await c.as.enterStandby({ AutoScalingGroupName: 'app', InstanceIds: [standby], ShouldDecrementDesiredCapacity: false });
+  await c.as.setInstanceProtection({ AutoScalingGroupName: 'app', InstanceIds: [unprotected], ProtectedFromScaleIn: false });
+  await c.as.setInstanceHealth({ InstanceId: sick, HealthStatus: 'Unhealthy', ShouldRespectGracePeriod: false });
+  await c.as.deleteAutoScalingGroup({ AutoScalingGroupName: 'gone', ForceDelete: true });
+  await c.as.deleteLaunchConfiguration({ LaunchConfigurationName: 'old' }).catch(() => undefined);
+  await metricData(c, await clockNow(c.endpoint));
+  await advance(c.endpoint, '3m');
+  await control(c.endpoint, 'spot/interrupt', { region: c.region, group: 'spot', count: 1 });
+  await c.as.setDesiredCapacity({ AutoScalingGroupName: 'web', DesiredCapacity: 3, HonorCooldown: false });
+  await advance(c.endpoint, '90s');
+}
+
+function strip<T>(answer: T): T {
+  const { $metadata: _m, ...rest } = answer as T & { $metadata?: unknown };
+  return rest as T;
+}
+
+const ATTRIBUTES: InstanceAttributeName[] = ['instanceType', 'kernel', 'ramdisk', 'userData', 'disableApiTermination', 'instanceInitiatedShutdownBehavior', 'rootDeviceName', 'blockDeviceMapping', 'sourceDestCheck', 'groupSet', 'ebsOptimized', 'sriovNetSupport', 'enaSupport', 'disableApiStop'];
+
+async function captureEc2(c: Clients, out: Record<string, unknown>): Promise<void> {
+  const { ec2 } = c;
+  const instances = strip(await ec2.describeInstances({ MaxResults: 1000 }));
+  out.DescribeInstances = instances;
+  out.DescribeInstanceStatus = strip(await ec2.describeInstanceStatus({ IncludeAllInstances: true, MaxResults: 1000 }));
+  const ids = (instances.Reservations ?? []).flatMap((r) => (r.Instances ?? []).map((i) => i.InstanceId as string)).sort();
+  for (const id of ids) {
+    for (const attribute of ATTRIBUTES) {
+      out[`DescribeInstanceAttribute ${id} ${attribute}`] = strip(await ec2.describeInstanceAttribute({ InstanceId: id, Attribute: attribute }).catch((err: Error) => ({ error: err.name })));
+    }
+  }
+  out.DescribeVpcs = strip(await ec2.describeVpcs({}));
+  out.DescribeSubnets = strip(await ec2.describeSubnets({}));
+  out.DescribeSecurityGroups = strip(await ec2.describeSecurityGroups({}));
+  out.DescribeVolumes = strip(await ec2.describeVolumes({}));
+  out.DescribeLaunchTemplates = strip(await ec2.describeLaunchTemplates({}));
+  for (const t of (out.DescribeLaunchTemplates as { LaunchTemplates?: Array<{ LaunchTemplateName?: string }> }).LaunchTemplates ?? []) {
+    out[`DescribeLaunchTemplateVersions ${t.LaunchTemplateName}`] = strip(await ec2.describeLaunchTemplateVersions({ LaunchTemplateName: t.LaunchTemplateName }));
+  }
+  out.DescribeAvailabilityZones = strip(await ec2.describeAvailabilityZones({}));
+  out.DescribeRegions = strip(await ec2.describeRegions({}));
+  out.DescribeImages = strip(await ec2.describeImages({ ImageIds: ['ami-12345678'] }));
+}
+
+async function captureElb(c: Clients, out: Record<string, unknown>): Promise<void> {
+  const { elb } = c;
+  const lbs = strip(await elb.describeLoadBalancers({}));
+  out.DescribeLoadBalancers = lbs;
+  const names = (lbs.LoadBalancerDescriptions ?? []).map((d) => d.LoadBalancerName as string);
+  for (const name of names) {
+    out[`DescribeInstanceHealth ${name}`] = strip(await elb.describeInstanceHealth({ LoadBalancerName: name }));
+    out[`DescribeLoadBalancerAttributes ${name}`] = strip(await elb.describeLoadBalancerAttributes({ LoadBalancerName: name }));
+    out[`DescribeLoadBalancerPolicies ${name}`] = strip(await elb.describeLoadBalancerPolicies({ LoadBalancerName: name }));
+  }
+  out.DescribeTags = names.length === 0 ? [] : strip(await elb.describeTags({ LoadBalancerNames: names }));
+  out.DescribeLoadBalancerPolicyTypes = strip(await elb.describeLoadBalancerPolicyTypes({}));
+  out.DescribeAccountLimits = strip(await elb.describeAccountLimits({}));
+}
+
+async function captureAutoScaling(c: Clients, out: Record<string, unknown>): Promise<void> {
+  const { as } = c;
+  const groups = strip(await as.describeAutoScalingGroups({ MaxRecords: 100 }));
+  out.DescribeAutoScalingGroups = groups;
+  out.DescribeAutoScalingInstances = strip(await as.describeAutoScalingInstances({ MaxRecords: 50 }));
+  out.DescribeLaunchConfigurations = strip(await as.describeLaunchConfigurations({ MaxRecords: 100 }));
+  for (const g of groups.AutoScalingGroups ?? []) {
+    const name = g.AutoScalingGroupName as string;
+    out[`DescribeLifecycleHooks ${name}`] = strip(await as.describeLifecycleHooks({ AutoScalingGroupName: name }));
+    out[`DescribeLoadBalancers ${name}`] = strip(await as.describeLoadBalancers({ AutoScalingGroupName: name }));
+    out[`DescribeScalingActivities ${name}`] = strip(await as.describeScalingActivities({ AutoScalingGroupName: name, MaxRecords: 100 }));
+  }
+  out.DescribeScalingActivities = strip(await as.describeScalingActivities({ MaxRecords: 100, IncludeDeletedGroups: true }));
+  out['DescribeScalingActivities gone'] = strip(await as.describeScalingActivities({ AutoScalingGroupName: 'gone', IncludeDeletedGroups: true, MaxRecords: 100 }));
+  out.DescribeNotificationConfigurations = strip(await as.describeNotificationConfigurations({ MaxRecords: 100 }));
+  out.DescribePolicies = strip(await as.describePolicies({ MaxRecords: 100 }));
+  out.DescribeScheduledActions = strip(await as.describeScheduledActions({ MaxRecords: 100 }));
+  out.DescribeTags = strip(await as.describeTags({ MaxRecords: 100 }));
+  out.DescribeAccountLimits = strip(await as.describeAccountLimits({}));
+  out.DescribeAdjustmentTypes = strip(await as.describeAdjustmentTypes({}));
+  out.DescribeAutoScalingNotificationTypes = strip(await as.describeAutoScalingNotificationTypes({}));
+  out.DescribeLifecycleHookTypes = strip(await as.describeLifecycleHookTypes({}));
+  out.DescribeMetricCollectionTypes = strip(await as.describeMetricCollectionTypes({}));
+  out.DescribeScalingProcessTypes = strip(await as.describeScalingProcessTypes({}));
+  out.DescribeTerminationPolicyTypes = strip(await as.describeTerminationPolicyTypes({}));
+}
+
+async function captureCloudWatch(c: Clients, out: Record<string, unknown>, now: number): Promise<void> {
+  const { cw } = c;
+  const alarms = strip(await cw.describeAlarms({ MaxRecords: 100, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'] }));
+  out.DescribeAlarms = alarms;
+  out.DescribeAlarmHistory = strip(await cw.describeAlarmHistory({ MaxRecords: 100 }));
+  out.DescribeAlarmsForMetric = strip(await cw.describeAlarmsForMetric({ MetricName: 'CPUUtilization', Namespace: 'AWS/EC2', Statistic: 'Average', Period: 60, Dimensions: [{ Name: 'AutoScalingGroupName', Value: 'app' }] }));
+  for (const a of alarms.MetricAlarms ?? []) {
+    out[`ListTagsForResource ${a.AlarmName}`] = strip(await cw.listTagsForResource({ ResourceARN: a.AlarmArn }));
+  }
+  const metrics = strip(await cw.listMetrics({}));
+  out.ListMetrics = metrics;
+  const window = { StartTime: new Date(now - 30 * 60_000), EndTime: new Date(now + 60_000) };
+  for (const m of metrics.Metrics ?? []) {
+    const key = `${m.Namespace} ${m.MetricName} ${JSON.stringify(m.Dimensions)}`;
+    out[`GetMetricStatistics ${key}`] = strip(await cw.getMetricStatistics({ Namespace: m.Namespace, MetricName: m.MetricName, Dimensions: m.Dimensions, Period: 60, Statistics: ['Average', 'Sum', 'SampleCount', 'Minimum', 'Maximum'], ...window }));
+  }
+  out['GetMetricStatistics p99'] = strip(await cw.getMetricStatistics({ Namespace: 'App', MetricName: 'Latency', Period: 60, ExtendedStatistics: ['p99', 'p50'], ...window }));
+  out.GetMetricData = strip(await cw.getMetricData({
+    ...window,
+    MetricDataQueries: [
+      { Id: 'e', MetricStat: { Metric: { Namespace: 'App', MetricName: 'Errors', Dimensions: [{ Name: 'Service', Value: 'api' }] }, Period: 60, Stat: 'Sum' }, ReturnData: false },
+      { Id: 'rate', Expression: 'e * 2' },
+      { Id: 'cpu', MetricStat: { Metric: { Namespace: 'AWS/EC2', MetricName: 'CPUUtilization', Dimensions: [{ Name: 'AutoScalingGroupName', Value: 'app' }] }, Period: 60, Stat: 'Average' } },
+    ],
+  }));
+}
+
+/** Every Describe/List/Get answer of the four services in `region`, request ids aside, by action (and what it was asked of). */
+export async function capture(c: Clients): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  const now = await clockNow(c.endpoint);
+  out.clock = now;
+  await captureEc2(c, out);
+  await captureElb(c, out);
+  await captureAutoScaling(c, out);
+  await captureCloudWatch(c, out, now);
+  return out;
+}

@@ -3,7 +3,9 @@
  * a file that does not match is refused at start with a message naming the file and the
  * first field that is wrong (`cloud.autoscaling.groups[0].minSize: expected number`),
  * before anything is served from it. Objects accept fields they do not name (a newer
- * botoscale's additions), so only what this version reads is checked. Version 1 files
+ * botoscale's additions), so only what this version reads is checked; the compiler checks
+ * that every snapshot the services write fits, and that every field of it is named here
+ * (`ServiceSnapshotsFit`), so a field added to a record is checked too. Version 1 files
  * (a snapshot rewritten whole at every change, no journal) and version 2 files (one
  * region, before a server kept a cloud per signing region) are read and migrated: their
  * cloud, and every change of a journal that names no region, is the default region's.
@@ -11,8 +13,12 @@
  * @module
  */
 import { z } from 'zod';
+import type { AutoScalingSnapshot } from './autoscale/model';
 import type { Change } from './changes';
 import type { CloudSnapshot, RegionSnapshot } from './cloud';
+import type { CloudWatchSnapshot } from './cloudwatch/model';
+import type { Ec2Snapshot } from './ec2/state';
+import type { ElbSnapshot } from './elb/state';
 
 /** What a state file holds (format version 3). */
 export interface StateDocument {
@@ -89,6 +95,10 @@ const ec2Snapshot = obj({
     sourceDestCheck: opt(bool),
     shutdownBehavior: opt(z.enum(['stop', 'terminate'])),
     stoppedAt: opt(num),
+    instanceLifecycle: opt(z.literal('spot')),
+    spotInstanceRequestId: opt(str),
+    rebalanceRecommendedAt: opt(num),
+    interruptionNoticeAt: opt(num),
   })),
   // Absent in snapshots made before botoscale simulated VPCs: then the default VPC above is the whole network.
   network: opt(obj({
@@ -162,6 +172,26 @@ const elbSnapshot = obj({
   })),
 });
 
+const dimension = obj({ name: str, value: str });
+
+const mixedInstancesPolicy = obj({
+  launchTemplate: templateRef,
+  overrides: z.array(obj({ instanceType: str, weightedCapacity: opt(str), launchTemplate: opt(templateRef) })),
+  onDemandAllocationStrategy: str,
+  onDemandBaseCapacity: num,
+  onDemandPercentageAboveBaseCapacity: num,
+  spotAllocationStrategy: str,
+  spotInstancePools: opt(num),
+  spotMaxPrice: opt(str),
+});
+
+const targetTracking = obj({
+  targetValue: num,
+  disableScaleIn: bool,
+  predefined: opt(obj({ type: str, resourceLabel: opt(str) })),
+  customized: opt(obj({ metricName: str, namespace: str, statistic: str, dimensions: z.array(dimension), unit: opt(str) })),
+});
+
 const autoScalingSnapshot = obj({
   version: z.literal(1),
   groups: z.array(obj({
@@ -213,6 +243,9 @@ const autoScalingSnapshot = obj({
         deadline: num,
         globalDeadline: num,
       }))),
+      lifecycle: opt(z.literal('Spot')),
+      weightedCapacity: opt(str),
+      replacementId: opt(str),
     })),
     deleting: bool,
     pendingCause: opt(obj({ text: str })),
@@ -222,6 +255,7 @@ const autoScalingSnapshot = obj({
     launchFailures: num,
     rebalancing: bool,
     cpuTracked: bool,
+    mixedInstancesPolicy: opt(mixedInstancesPolicy),
   })),
   launchConfigurations: z.array(obj({
     name: str,
@@ -264,6 +298,9 @@ const autoScalingSnapshot = obj({
     metricAggregationType: opt(str),
     estimatedInstanceWarmup: opt(num),
     enabled: bool,
+    targetTracking: opt(targetTracking),
+    alarmNames: opt(z.array(str)),
+    lastScaledAt: opt(num),
   })),
   scheduledActions: z.array(obj({
     name: str,
@@ -305,8 +342,6 @@ const autoScalingSnapshot = obj({
   })),
   lastMetricsMinute: num,
 });
-
-const dimension = obj({ name: str, value: str });
 
 /** One query of a metric math alarm. */
 const alarmQuery = obj({
@@ -375,6 +410,36 @@ const cloudSnapshot = obj({
   autoscaling: autoScalingSnapshot,
   cloudwatch: cloudWatchSnapshot,
 });
+
+/** A schema's type without the index signatures loose objects add, so that an interface can be checked against it. */
+type Known<T> = T extends ReadonlyArray<infer E> ? Array<Known<E>> : T extends object ? { [K in keyof T as string extends K ? never : K]: Known<T[K]> } : T;
+/** Compiles only if every snapshot of type `Written` fits `Schema`: a state a service can write is never refused at the next start. */
+type Fits<Schema extends z.ZodType, Written extends Known<z.input<Schema>>> = [Schema, Written];
+/**
+ * The fields of `Written` that `Schema` does not name, as paths (`.groups[].name`); never
+ * when it names them all, so that a state file with a wrong value in any of them is
+ * refused at start, naming the field, rather than loaded and failing later.
+ */
+type Unnamed<Written, Schema, Path extends string = ''> =
+  Written extends ReadonlyArray<infer E> ? Unnamed<E, Schema extends ReadonlyArray<infer F> ? F : never, `${Path}[]`>
+  : Written extends object ? string extends keyof Written ? never
+  : { [K in keyof Written & string]-?: K extends keyof Schema ? Unnamed<NonNullable<Written[K]>, NonNullable<Schema[K]>, `${Path}.${K}`> : `${Path}.${K}` }[keyof Written & string]
+  : never;
+/** The fields of `Written` that `Schema` does not name. */
+type UnnamedBy<Schema extends z.ZodType, Written> = Unnamed<Written, Known<z.output<Schema>>>;
+/** Compiles only if `Missing` is never: no field is left unnamed. */
+type NamesAll<Missing extends never> = Missing;
+/** The four services' snapshots, checked against their schemas by the compiler: each fits, and every field is named. */
+export type ServiceSnapshotsFit = [
+  NamesAll<UnnamedBy<typeof ec2Snapshot, Ec2Snapshot>>,
+  NamesAll<UnnamedBy<typeof elbSnapshot, ElbSnapshot>>,
+  NamesAll<UnnamedBy<typeof autoScalingSnapshot, AutoScalingSnapshot>>,
+  NamesAll<UnnamedBy<typeof cloudWatchSnapshot, CloudWatchSnapshot>>,
+  Fits<typeof ec2Snapshot, Ec2Snapshot>,
+  Fits<typeof elbSnapshot, ElbSnapshot>,
+  Fits<typeof autoScalingSnapshot, AutoScalingSnapshot>,
+  Fits<typeof cloudWatchSnapshot, CloudWatchSnapshot>,
+];
 
 const envelope = obj({
   format: z.literal('botoscale-local-state'),

@@ -514,9 +514,10 @@ const change = z.discriminatedUnion('kind', [
   obj({ kind: z.literal('load'), region, group: str, cpu: z.number().min(0).max(100) }),
   obj({ kind: z.literal('health'), region, instance: str, healthy: bool }),
   // Control inputs are journalled as they came (a refused one too) and checked again when replayed.
-  obj({ kind: z.literal('demand'), region, group: z.unknown(), demand: z.unknown() }),
-  obj({ kind: z.literal('spot-interrupt'), region, group: z.unknown(), count: z.unknown() }),
-  obj({ kind: z.literal('spot-capacity'), region, zone: z.unknown(), instanceType: z.unknown(), available: z.unknown() }),
+  // A member may be absent: a lifted pool limit has no `available`, and JSON drops what a refused input lacked.
+  obj({ kind: z.literal('demand'), region, group: opt(z.unknown()), demand: opt(z.unknown()) }),
+  obj({ kind: z.literal('spot-interrupt'), region, group: opt(z.unknown()), count: opt(z.unknown()) }),
+  obj({ kind: z.literal('spot-capacity'), region, zone: opt(z.unknown()), instanceType: opt(z.unknown()), available: opt(z.unknown()) }),
 ]);
 
 const journalLine = obj({ seq: z.number().int().min(1), change });
@@ -527,3 +528,6 @@ export function parseJournalLine(file: string, line: number, value: unknown): { 
   if (!parsed.success) throw new Error(`botoscale local: journal ${file} is not valid at line ${line}, ${firstProblem(parsed.error)}; move it away or fix it`);
   return value as { seq: number; change: Change };
 }
+
+/** Every change the journal records fits the journal's schema (checked by the compiler): an acknowledged change is never refused at replay. */
+export type JournalChangesFit = Fits<typeof change, Change>;

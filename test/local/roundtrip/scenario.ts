@@ -36,9 +36,9 @@ export async function advance(endpoint: string, by: string): Promise<void> {
   if (res.status !== 200) throw new Error(`clock/advance ${by}: ${res.status} ${res.text}`);
 }
 
-async function control(endpoint: string, path: string, body: Record<string, unknown>): Promise<void> {
+async function control(endpoint: string, path: string, body: Record<string, unknown>, status = 200): Promise<void> {
   const res = await raw(endpoint, { path: `/_botoscale/${path}`, body: JSON.stringify(body) });
-  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text}`);
+  if (res.status !== status) throw new Error(`${path}: ${res.status} ${res.text}`);
 }
 
 /** What `network` made. */
@@ -227,6 +227,12 @@ export async function build(c: Clients): Promise<void> {
   await groups(c, net);
   await policiesAndAlarms(c);
   await control(c.endpoint, 'spot/capacity', { region: c.region, zone: `${c.region}b`, instanceType: 'c5.large', available: 0 });
+  await control(c.endpoint, 'spot/capacity', { region: c.region, zone: `${c.region}a`, instanceType: 'c5.large', available: 1 });
+  // A limit lifted (no `available`), and inputs refused (journalled as given, refused again on replay).
+  await control(c.endpoint, 'spot/capacity', { region: c.region, zone: `${c.region}a`, instanceType: 'c5.large' });
+  await control(c.endpoint, 'spot/interrupt', { region: c.region, group: 'spot' }, 400);
+  await control(c.endpoint, 'spot/capacity', { region: c.region, instanceType: 'c5.large', available: 1 }, 400);
+  await control(c.endpoint, 'load', { region: c.region, group: 'nothing-yet', demand: null }, 400);
   await control(c.endpoint, 'load', { region: c.region, group: 'app', cpu: 75 });
   await control(c.endpoint, 'load', { region: c.region, group: 'spot', demand: 90 });
   await advance(c.endpoint, '2m');

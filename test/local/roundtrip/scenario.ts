@@ -36,6 +36,11 @@ export async function advance(endpoint: string, by: string): Promise<void> {
   if (res.status !== 200) throw new Error(`clock/advance ${by}: ${res.status} ${res.text}`);
 }
 
+/** The ARN partition of a region: `aws-cn` in China. */
+function partition(region: string): string {
+  return region.startsWith('cn-') ? 'aws-cn' : 'aws';
+}
+
 async function control(endpoint: string, path: string, body: Record<string, unknown>, status = 200): Promise<void> {
   const res = await raw(endpoint, { path: `/_botoscale/${path}`, body: JSON.stringify(body) });
   if (res.status !== status) throw new Error(`${path}: ${res.status} ${res.text}`);
@@ -86,27 +91,29 @@ async function templates(c: Clients, net: Network): Promise<void> {
   await ec2.deleteLaunchTemplate({ LaunchTemplateName: 'doomed' });
 }
 
-/** Standalone instances: one running with attributes changed, one stopped and resized, one terminated. */
+/** Standalone instances: one running with attributes changed, one stopped and resized, one terminated, one stopped and started again. */
 async function instances(c: Clients, net: Network): Promise<string[]> {
   const { ec2, endpoint } = c;
   const run = await ec2.runInstances({
-    ImageId: 'ami-12345678', InstanceType: 't3.micro', MinCount: 3, MaxCount: 3, SubnetId: net.a, SecurityGroupIds: [net.web], KeyName: 'ops',
+    ImageId: 'ami-12345678', InstanceType: 't3.micro', MinCount: 4, MaxCount: 4, SubnetId: net.a, SecurityGroupIds: [net.web], KeyName: 'ops',
     TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'role', Value: 'standalone' }] }], ClientToken: `tok-${c.region}`,
     Monitoring: { Enabled: true }, UserData: Buffer.from('hello').toString('base64'), InstanceInitiatedShutdownBehavior: 'stop',
   });
   const ids = (run.Instances ?? []).map((i) => i.InstanceId as string);
   await advance(endpoint, '1m');
-  const [kept, stopped, ended] = ids as [string, string, string];
+  const [kept, stopped, ended, restarted] = ids as [string, string, string, string];
   await ec2.modifyInstanceAttribute({ InstanceId: kept, DisableApiTermination: { Value: true } });
   await ec2.modifyInstanceAttribute({ InstanceId: kept, DisableApiStop: { Value: true } });
   await ec2.modifyInstanceAttribute({ InstanceId: kept, SourceDestCheck: { Value: false } });
   await ec2.modifyInstanceAttribute({ InstanceId: kept, Groups: [net.web, net.app] });
-  await ec2.stopInstances({ InstanceIds: [stopped] });
+  await ec2.stopInstances({ InstanceIds: [stopped, restarted] });
   await ec2.terminateInstances({ InstanceIds: [ended] });
   await advance(endpoint, '1m');
   await ec2.modifyInstanceAttribute({ InstanceId: stopped, InstanceType: { Value: 't3.large' } });
   await ec2.modifyInstanceAttribute({ InstanceId: stopped, EbsOptimized: { Value: true } });
   await ec2.modifyInstanceAttribute({ InstanceId: stopped, InstanceInitiatedShutdownBehavior: { Value: 'terminate' } });
+  await ec2.modifyInstanceAttribute({ InstanceId: restarted, UserData: { Value: new TextEncoder().encode('changed') } });
+  await ec2.startInstances({ InstanceIds: [restarted] });
   return ids;
 }
 
@@ -154,7 +161,7 @@ async function groups(c: Clients, net: Network): Promise<void> {
   });
   await as.createAutoScalingGroup({ AutoScalingGroupName: 'gone', LaunchConfigurationName: 'old', MinSize: 1, MaxSize: 1, AvailabilityZones: [`${region}a`] });
   await as.createOrUpdateTags({ Tags: [{ ResourceId: 'app', ResourceType: 'auto-scaling-group', Key: 'cost', Value: 'shared', PropagateAtLaunch: false }] });
-  await as.putNotificationConfiguration({ AutoScalingGroupName: 'app', TopicARN: `arn:aws:sns:${region}:123456789012:ops`, NotificationTypes: ['autoscaling:EC2_INSTANCE_LAUNCH', 'autoscaling:EC2_INSTANCE_TERMINATE'] });
+  await as.putNotificationConfiguration({ AutoScalingGroupName: 'app', TopicARN: `arn:${partition(region)}:sns:${region}:123456789012:ops`, NotificationTypes: ['autoscaling:EC2_INSTANCE_LAUNCH', 'autoscaling:EC2_INSTANCE_TERMINATE'] });
   await as.suspendProcesses({ AutoScalingGroupName: 'app', ScalingProcesses: ['AZRebalance'] });
   await as.enableMetricsCollection({ AutoScalingGroupName: 'app', Granularity: '1Minute', Metrics: ['GroupInServiceInstances', 'GroupDesiredCapacity'] });
   await as.putScheduledUpdateGroupAction({ AutoScalingGroupName: 'app', ScheduledActionName: 'nightly', Recurrence: '0 2 * * *', TimeZone: 'Europe/Paris', MinSize: 2, MaxSize: 5, DesiredCapacity: 2 });
@@ -172,7 +179,7 @@ async function policiesAndAlarms(c: Clients): Promise<void> {
   await as.putScalingPolicy({ AutoScalingGroupName: 'app', PolicyName: 'off', AdjustmentType: 'ExactCapacity', ScalingAdjustment: 2, Enabled: false });
   const cpu = { MetricName: 'CPUUtilization', Namespace: 'AWS/EC2', Statistic: 'Average' as const, Period: 60, EvaluationPeriods: 2, DatapointsToAlarm: 1 };
   await cw.putMetricAlarm({ AlarmName: 'app-hot', ...cpu, Threshold: 60, ComparisonOperator: 'GreaterThanThreshold', Dimensions: [{ Name: 'AutoScalingGroupName', Value: 'app' }], AlarmActions: [simple], TreatMissingData: 'notBreaching', Tags: [{ Key: 'team', Value: 'ops' }] });
-  await cw.putMetricAlarm({ AlarmName: 'web-steps', ...cpu, Threshold: 50, ComparisonOperator: 'GreaterThanOrEqualToThreshold', Dimensions: [{ Name: 'AutoScalingGroupName', Value: 'web' }], AlarmActions: [step], OKActions: [`arn:aws:sns:${region}:123456789012:ops`] });
+  await cw.putMetricAlarm({ AlarmName: 'web-steps', ...cpu, Threshold: 50, ComparisonOperator: 'GreaterThanOrEqualToThreshold', Dimensions: [{ Name: 'AutoScalingGroupName', Value: 'web' }], AlarmActions: [step], OKActions: [`arn:${partition(region)}:sns:${region}:123456789012:ops`] });
   await cw.putMetricAlarm({ AlarmName: 'p99', MetricName: 'Latency', Namespace: 'App', ExtendedStatistic: 'p99', Period: 60, EvaluationPeriods: 1, Threshold: 0.5, ComparisonOperator: 'GreaterThanThreshold', Unit: 'Seconds', EvaluateLowSampleCountPercentile: 'ignore' });
   await cw.putMetricAlarm({
     AlarmName: 'error-rate', AlarmDescription: 'math', EvaluationPeriods: 1, Threshold: 5, ComparisonOperator: 'GreaterThanThreshold',
@@ -182,7 +189,7 @@ async function policiesAndAlarms(c: Clients): Promise<void> {
       { Id: 'rate', Expression: '100 * e / r', Label: 'error rate', ReturnData: true },
     ],
   });
-  await cw.tagResource({ ResourceARN: `arn:${region.startsWith('cn-') ? 'aws-cn' : 'aws'}:cloudwatch:${region}:123456789012:alarm:error-rate`, Tags: [{ Key: 'kind', Value: 'math' }] });
+  await cw.tagResource({ ResourceARN: `arn:${partition(region)}:cloudwatch:${region}:123456789012:alarm:error-rate`, Tags: [{ Key: 'kind', Value: 'math' }] });
   await cw.putMetricAlarm({ AlarmName: 'deleted', MetricName: 'X', Namespace: 'App', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'LessThanThreshold' });
   await cw.setAlarmState({ AlarmName: 'p99', StateValue: 'ALARM', StateReason: 'by hand', StateReasonData: '{"version":"1.0"}' });
   await cw.disableAlarmActions({ AlarmNames: ['p99'] });
@@ -214,6 +221,42 @@ async function inState(c: Clients, group: string, state: string): Promise<string
   return (g?.Instances ?? []).filter((i) => i.LifecycleState === state).map((i) => i.InstanceId as string).sort();
 }
 
+/** Changes that take away, detach and undo: what a snapshot must not bring back. */
+async function undo(c: Clients, net: Network, standalone: string): Promise<void> {
+  const { as, elb, cw, region } = c;
+  await as.putLifecycleHook({ AutoScalingGroupName: 'app', LifecycleHookName: 'short', LifecycleTransition: 'autoscaling:EC2_INSTANCE_TERMINATING', HeartbeatTimeout: 30 });
+  await as.deleteLifecycleHook({ AutoScalingGroupName: 'app', LifecycleHookName: 'short' });
+  await as.putNotificationConfiguration({ AutoScalingGroupName: 'web', TopicARN: `arn:${partition(region)}:sns:${region}:123456789012:gone`, NotificationTypes: ['autoscaling:EC2_INSTANCE_LAUNCH'] });
+  await as.deleteNotificationConfiguration({ AutoScalingGroupName: 'web', TopicARN: `arn:${partition(region)}:sns:${region}:123456789012:gone` });
+  await as.batchPutScheduledUpdateGroupAction({ AutoScalingGroupName: 'web', ScheduledUpdateGroupActions: [{ ScheduledActionName: 'b1', Recurrence: '*/30 * * * *', DesiredCapacity: 2 }, { ScheduledActionName: 'b2', StartTime: new Date(Date.UTC(2026, 1, 1)), EndTime: new Date(Date.UTC(2026, 2, 1)), Recurrence: '0 9 * * 1', MinSize: 1 }] });
+  await as.batchDeleteScheduledAction({ AutoScalingGroupName: 'web', ScheduledActionNames: ['b1'] });
+  await as.putScalingPolicy({ AutoScalingGroupName: 'web', PolicyName: 'temp', AdjustmentType: 'ChangeInCapacity', ScalingAdjustment: -1 });
+  await as.deletePolicy({ AutoScalingGroupName: 'web', PolicyName: 'temp' });
+  await as.deleteTags({ Tags: [{ ResourceId: 'web', ResourceType: 'auto-scaling-group', Key: 'owner' }] });
+  await as.suspendProcesses({ AutoScalingGroupName: 'web', ScalingProcesses: ['ScheduledActions', 'AddToLoadBalancer'] });
+  await as.resumeProcesses({ AutoScalingGroupName: 'web', ScalingProcesses: ['AddToLoadBalancer'] });
+  await as.disableMetricsCollection({ AutoScalingGroupName: 'app', Metrics: ['GroupDesiredCapacity'] });
+  await as.updateAutoScalingGroup({ AutoScalingGroupName: 'app', MaxSize: 6, HealthCheckGracePeriod: 30, TerminationPolicies: ['NewestInstance'] });
+  await as.attachLoadBalancers({ AutoScalingGroupName: 'app', LoadBalancerNames: ['internal', 'classic'] });
+  await as.detachLoadBalancers({ AutoScalingGroupName: 'app', LoadBalancerNames: ['classic'] });
+  await elb.createLoadBalancerListeners({ LoadBalancerName: 'web', Listeners: [{ Protocol: 'HTTPS', LoadBalancerPort: 443, InstancePort: 8080, InstanceProtocol: 'HTTP', SSLCertificateId: `arn:${partition(region)}:iam::123456789012:server-certificate/one` }] });
+  await elb.setLoadBalancerListenerSSLCertificate({ LoadBalancerName: 'web', LoadBalancerPort: 443, SSLCertificateId: `arn:${partition(region)}:iam::123456789012:server-certificate/two` });
+  await elb.createAppCookieStickinessPolicy({ LoadBalancerName: 'web', PolicyName: 'app-cookie', CookieName: 'SESSION' });
+  await elb.createLoadBalancerListeners({ LoadBalancerName: 'internal', Listeners: [{ Protocol: 'TCP', LoadBalancerPort: 11211, InstancePort: 11211 }] });
+  await elb.deleteLoadBalancerListeners({ LoadBalancerName: 'internal', LoadBalancerPorts: [6379] });
+  await elb.applySecurityGroupsToLoadBalancer({ LoadBalancerName: 'internal', SecurityGroups: [net.app] });
+  await elb.createLoadBalancerPolicy({ LoadBalancerName: 'web', PolicyName: 'unused', PolicyTypeName: 'ProxyProtocolPolicyType', PolicyAttributes: [{ AttributeName: 'ProxyProtocol', AttributeValue: 'false' }] });
+  await elb.deleteLoadBalancerPolicy({ LoadBalancerName: 'web', PolicyName: 'unused' });
+  await elb.disableAvailabilityZonesForLoadBalancer({ LoadBalancerName: 'classic', AvailabilityZones: [`${region}a`] });
+  await elb.removeTags({ LoadBalancerNames: ['classic'], Tags: [{ Key: 'empty' }] });
+  await elb.registerInstancesWithLoadBalancer({ LoadBalancerName: 'classic', Instances: [{ InstanceId: standalone }] });
+  await elb.createLoadBalancer({ LoadBalancerName: 'short-lived', Listeners: [{ Protocol: 'TCP', LoadBalancerPort: 1, InstancePort: 1 }], Subnets: [net.b] });
+  await elb.deleteLoadBalancer({ LoadBalancerName: 'short-lived' });
+  await cw.enableAlarmActions({ AlarmNames: ['web-steps'] });
+  await cw.untagResource({ ResourceARN: `arn:${partition(region)}:cloudwatch:${region}:123456789012:alarm:app-hot`, TagKeys: ['team'] });
+  await cw.tagResource({ ResourceARN: `arn:${partition(region)}:cloudwatch:${region}:123456789012:alarm:app-hot`, Tags: [{ Key: 'team', Value: 'sre' }, { Key: 'tier', Value: 'app' }] });
+}
+
 /**
  * Builds the whole scenario in `region` and drives the clock so that instances wait in
  * lifecycle hooks, stand by, scale and are replaced. The clock is shared by every region:
@@ -222,7 +265,7 @@ async function inState(c: Clients, group: string, state: string): Promise<string
 export async function build(c: Clients): Promise<void> {
   const net = await network(c);
   await templates(c, net);
-  await instances(c, net);
+  const [standalone] = await instances(c, net);
   await loadBalancers(c, net);
   await groups(c, net);
   await policiesAndAlarms(c);
@@ -249,8 +292,18 @@ export async function build(c: Clients): Promise<void> {
   await c.as.setInstanceHealth({ InstanceId: sick, HealthStatus: 'Unhealthy', ShouldRespectGracePeriod: false });
   await c.as.deleteAutoScalingGroup({ AutoScalingGroupName: 'gone', ForceDelete: true });
   await c.as.deleteLaunchConfiguration({ LaunchConfigurationName: 'old' }).catch(() => undefined);
+  await undo(c, net, standalone as string);
   await metricData(c, await clockNow(c.endpoint));
+  const loose = (await c.ec2.runInstances({ ImageId: 'ami-12345678', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, Placement: { AvailabilityZone: `${c.region}a` } })).Instances?.[0]?.InstanceId as string;
   await advance(c.endpoint, '3m');
+  await c.as.attachInstances({ AutoScalingGroupName: 'app', InstanceIds: [loose] });
+  const web = await inState(c, 'web', 'InService');
+  if (web.length === 0) throw new Error('expected an InService instance in web');
+  await c.as.terminateInstanceInAutoScalingGroup({ InstanceId: web[0] as string, ShouldDecrementDesiredCapacity: false });
+  const appNow = await inState(c, 'app', 'InService');
+  await c.as.detachInstances({ AutoScalingGroupName: 'app', InstanceIds: [appNow[appNow.length - 1] as string], ShouldDecrementDesiredCapacity: false });
+  await control(c.endpoint, 'instance/health', { region: c.region, instance: appNow[0], healthy: false });
+
   await control(c.endpoint, 'spot/interrupt', { region: c.region, group: 'spot', count: 1 });
   await c.as.setDesiredCapacity({ AutoScalingGroupName: 'web', DesiredCapacity: 3, HonorCooldown: false });
   await advance(c.endpoint, '90s');

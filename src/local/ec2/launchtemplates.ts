@@ -11,7 +11,8 @@
  */
 import { resourceId } from '../ids';
 import type { Partition } from '../../core/rules/aws-rules';
-import type { WireObject, WireValue } from '../types';
+import type { RequestLaunchTemplateData } from '@aws-sdk/client-ec2';
+import type { Checked } from '../typed';
 import {
   asVersionError,
   bothIdAndName,
@@ -136,17 +137,16 @@ export interface DeleteVersionsResult {
   failed: Array<{ version: number | undefined; error: VersionError }>;
 }
 
-/** A wire value as JSON: timestamps become ISO strings. */
-export function toJson(value: WireValue): JsonValue {
-  if (value === undefined || value === null) return null;
+/** A value read from the wire as JSON: timestamps become ISO strings. */
+function toJson(value: unknown): JsonValue {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(toJson);
-  if (typeof value === 'object') {
+  if (typeof value === 'object' && value !== null) {
     const out: JsonObject = {};
     for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toJson(v);
     return out;
   }
-  return value;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
 
 /** A whole positive version number, or undefined. */
@@ -314,7 +314,9 @@ export class LaunchTemplates {
   }
 }
 
-/** A wire structure as JSON data (for LaunchTemplateData). */
-export function dataOf(input: WireObject): JsonObject {
-  return toJson(input) as JsonObject;
+/** A request's LaunchTemplateData as the JSON data a version keeps. */
+export function dataOf(data: Checked<RequestLaunchTemplateData>): JsonObject {
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(data)) if (v !== undefined) out[k] = toJson(v);
+  return out;
 }

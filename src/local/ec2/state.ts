@@ -8,7 +8,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { ServiceError } from '../errors';
+import { awsError } from '../errors';
 import { partitionOf } from '../../core/rules/aws-rules';
 import { instanceId, resourceId } from '../ids';
 import type { Ec2InstanceState, Ec2InstanceView, LaunchSpec, LaunchTemplateSpec, TemplatePlacement } from '../types';
@@ -305,11 +305,11 @@ export class Ec2State {
 
   /** The default subnet of a zone (in the default VPC); EC2's errors when there is none. */
   defaultSubnetOf(zone: string): NetSubnetRecord {
-    if (!this.zones.includes(zone)) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${zone}]`, 400);
+    if (!this.zones.includes(zone)) throw awsError('ec2', 'InvalidParameterValue', `Invalid availability zone: [${zone}]`);
     const vpc = this.network.defaultVpc();
-    if (vpc === undefined) throw new ServiceError('VPCIdNotSpecified', 'No default VPC for this user', 400);
+    if (vpc === undefined) throw awsError('ec2', 'VPCIdNotSpecified', 'No default VPC for this user');
     const s = this.network.subnetsOf(vpc.id).find((x) => x.zone === zone && x.defaultForAz);
-    if (s === undefined) throw new ServiceError('MissingInput', `No subnets found for the default VPC '${vpc.id}'. Please specify a subnet.`, 400);
+    if (s === undefined) throw awsError('ec2', 'MissingInput', `No subnets found for the default VPC '${vpc.id}'. Please specify a subnet.`);
     return s;
   }
 
@@ -329,7 +329,7 @@ export class Ec2State {
       subnet.handedOut += k + 1;
       return ip;
     }
-    throw new ServiceError('InsufficientFreeAddressesInSubnet', `There are not enough free addresses in subnet '${subnet.id}' to satisfy the requested number of instances.`, 400);
+    throw awsError('ec2', 'InsufficientFreeAddressesInSubnet', `There are not enough free addresses in subnet '${subnet.id}' to satisfy the requested number of instances.`);
   }
 
   /** Free private addresses of a subnet (AvailableIpAddressCount). */
@@ -367,13 +367,13 @@ export class Ec2State {
       }
       if (g === undefined) {
         const where = this.network.vpcs.get(vpcId)?.isDefault === true ? 'default VPC' : 'VPC';
-        throw new ServiceError('InvalidGroup.NotFound', `The security group '${name}' does not exist in ${where} '${vpcId}'`, 400);
+        throw awsError('ec2', 'InvalidGroup.NotFound', `The security group '${name}' does not exist in ${where} '${vpcId}'`);
       }
       out.push({ groupName: g.name, groupId: g.id });
     }
     for (const id of ids ?? []) {
       const g = this.network.group(id);
-      if (g.vpcId !== vpcId) throw new ServiceError('InvalidParameter', `Security group ${id} and subnet belong to different networks.`, 400);
+      if (g.vpcId !== vpcId) throw awsError('ec2', 'InvalidParameter', `Security group ${id} and subnet belong to different networks.`);
       if (!out.some((x) => x.groupId === g.id)) out.push({ groupName: g.name, groupId: g.id });
     }
     if (out.length > 0) return out;
@@ -385,7 +385,7 @@ export class Ec2State {
   #subnetFor(subnetId: string | undefined, zone: string | undefined): NetSubnetRecord {
     if (subnetId === undefined) return this.defaultSubnetOf(zone ?? (this.zones[0] as string));
     const subnet = this.network.subnet(subnetId);
-    if (zone !== undefined && zone !== subnet.zone) throw new ServiceError('InvalidParameterValue', `The subnet '${subnet.id}' is in ${subnet.zone}, not in the requested zone ${zone}.`, 400);
+    if (zone !== undefined && zone !== subnet.zone) throw awsError('ec2', 'InvalidParameterValue', `The subnet '${subnet.id}' is in ${subnet.zone}, not in the requested zone ${zone}.`);
     return subnet;
   }
 
@@ -435,7 +435,7 @@ export class Ec2State {
 
   /** Launches one instance for another service (Auto Scaling), in its own reservation. */
   launch(spec: LaunchSpec, now: number): InstanceRecord {
-    if (!this.knowsImage(spec.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${spec.imageId}" (expecting "ami-...")`, 400);
+    if (!this.knowsImage(spec.imageId)) throw awsError('ec2', 'InvalidAMIID.Malformed', `Invalid id: "${spec.imageId}" (expecting "ami-...")`);
     this.quota.check(spec.instanceType);
     return this.#launch(now, resourceId('r'), 0, { ...spec, lenientGroups: true });
   }
@@ -453,8 +453,8 @@ export class Ec2State {
   launchFromTemplate(spec: LaunchTemplateSpec, placement: TemplatePlacement, now: number): InstanceRecord {
     const { template, version } = this.resolveTemplate(spec);
     const p = templateLaunchParams(template, version, placement);
-    if (p.imageId === undefined) throw new ServiceError('MissingParameter', 'The request must contain the parameter ImageId', 400);
-    if (!this.knowsImage(p.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${p.imageId}" (expecting "ami-...")`, 400);
+    if (p.imageId === undefined) throw awsError('ec2', 'MissingParameter', 'The request must contain the parameter ImageId');
+    if (!this.knowsImage(p.imageId)) throw awsError('ec2', 'InvalidAMIID.Malformed', `Invalid id: "${p.imageId}" (expecting "ami-...")`);
     const launch: LaunchSpec & { groupIds?: string[]; ebsOptimized?: boolean } = { ...p, imageId: p.imageId };
     if (placement.instanceType !== undefined) launch.instanceType = placement.instanceType;
     if (placement.spot === true) launch.spot = true;
@@ -471,13 +471,13 @@ export class Ec2State {
       const first = prior[0];
       if (first !== undefined) return { reservationId: first.reservationId, instances: prior.filter((i) => i.reservationId === first.reservationId) };
     }
-    if (!this.knowsImage(req.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${req.imageId}" (expecting "ami-...")`, 400);
-    if (req.minCount < 1) throw new ServiceError('InvalidParameterValue', `Value (${req.minCount}) for parameter minCount is invalid. Expected a positive integer.`, 400);
-    if (req.maxCount < req.minCount) throw new ServiceError('InvalidParameterValue', `Value (${req.maxCount}) for parameter maxCount is invalid. Expected a value at least minCount (${req.minCount}).`, 400);
+    if (!this.knowsImage(req.imageId)) throw awsError('ec2', 'InvalidAMIID.Malformed', `Invalid id: "${req.imageId}" (expecting "ami-...")`);
+    if (req.minCount < 1) throw awsError('ec2', 'InvalidParameterValue', `Value (${req.minCount}) for parameter minCount is invalid. Expected a positive integer.`);
+    if (req.maxCount < req.minCount) throw awsError('ec2', 'InvalidParameterValue', `Value (${req.maxCount}) for parameter maxCount is invalid. Expected a value at least minCount (${req.minCount}).`);
     const subnet = this.#subnetFor(req.subnetId, req.availabilityZone);
     const zone = subnet.zone;
     if (req.securityGroups !== undefined && req.subnetId !== undefined && !subnet.defaultForAz) {
-      throw new ServiceError('InvalidParameterCombination', 'The parameter groupName cannot be used with the parameter subnet', 400);
+      throw awsError('ec2', 'InvalidParameterCombination', 'The parameter groupName cannot be used with the parameter subnet');
     }
     this.#groups(subnet.vpcId, req.securityGroups, req.securityGroupIds);
     // As AWS: fewer than MinCount fitting is an error; otherwise as many as fit, up to MaxCount.
@@ -509,10 +509,10 @@ export class Ec2State {
   /** The instances named, in the order named; EC2's errors for malformed or unknown ids. */
   find(ids: readonly string[]): InstanceRecord[] {
     const malformed = ids.find((id) => !isInstanceId(id));
-    if (malformed !== undefined) throw new ServiceError('InvalidInstanceID.Malformed', `Invalid id: "${malformed}"`, 400);
+    if (malformed !== undefined) throw awsError('ec2', 'InvalidInstanceID.Malformed', `Invalid id: "${malformed}"`);
     const missing = [...new Set(ids.filter((id) => !this.instances.has(id)))];
-    if (missing.length === 1) throw new ServiceError('InvalidInstanceID.NotFound', `The instance ID '${missing[0]}' does not exist`, 400);
-    if (missing.length > 1) throw new ServiceError('InvalidInstanceID.NotFound', `The instance IDs '${missing.join(', ')}' do not exist`, 400);
+    if (missing.length === 1) throw awsError('ec2', 'InvalidInstanceID.NotFound', `The instance ID '${missing[0]}' does not exist`);
+    if (missing.length > 1) throw awsError('ec2', 'InvalidInstanceID.NotFound', `The instance IDs '${missing.join(', ')}' do not exist`);
     return [...new Set(ids)].map((id) => this.instances.get(id) as InstanceRecord);
   }
 
@@ -536,11 +536,11 @@ export class Ec2State {
   stop(rec: InstanceRecord, now: number): Ec2InstanceState {
     const previous = rec.state;
     if (rec.state === 'stopping' || rec.state === 'stopped') return previous;
-    if (rec.disableApiStop === true) throw new ServiceError('OperationNotPermitted', `The instance '${rec.id}' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.`, 400);
-    if (rec.state === 'pending') throw new ServiceError('IncorrectInstanceState', `Instance '${rec.id}' cannot be stopped as it has never reached the 'running' state.`, 400);
-    if (rec.state !== 'running') throw new ServiceError('IncorrectInstanceState', `This instance '${rec.id}' is not in a state from which it can be stopped.`, 400);
+    if (rec.disableApiStop === true) throw awsError('ec2', 'OperationNotPermitted', `The instance '${rec.id}' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.`);
+    if (rec.state === 'pending') throw awsError('ec2', 'IncorrectInstanceState', `Instance '${rec.id}' cannot be stopped as it has never reached the 'running' state.`);
+    if (rec.state !== 'running') throw awsError('ec2', 'IncorrectInstanceState', `This instance '${rec.id}' is not in a state from which it can be stopped.`);
     if (rec.instanceLifecycle === 'spot') {
-      throw new ServiceError('UnsupportedOperation', `You can't stop the Spot Instance '${rec.id}' because it is associated with a one-time Spot Instance request. You can only stop Spot Instances associated with persistent Spot Instance requests.`, 400);
+      throw awsError('ec2', 'UnsupportedOperation', `You can't stop the Spot Instance '${rec.id}' because it is associated with a one-time Spot Instance request. You can only stop Spot Instances associated with persistent Spot Instance requests.`);
     }
     rec.state = 'stopping';
     rec.stateSince = now;
@@ -552,7 +552,7 @@ export class Ec2State {
   start(rec: InstanceRecord, now: number): Ec2InstanceState {
     const previous = rec.state;
     if (rec.state === 'pending' || rec.state === 'running') return previous;
-    if (rec.state !== 'stopped') throw new ServiceError('IncorrectInstanceState', `The instance '${rec.id}' is not in a state from which it can be started.`, 400);
+    if (rec.state !== 'stopped') throw awsError('ec2', 'IncorrectInstanceState', `The instance '${rec.id}' is not in a state from which it can be started.`);
     this.quota.check(rec.instanceType);
     this.quota.add(rec.instanceType);
     rec.state = 'pending';

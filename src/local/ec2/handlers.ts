@@ -13,10 +13,9 @@ import { wireHandlers } from '../typed';
 import type { RequestContext, ServiceHandlers } from '../types';
 import { FilterSet, readFilters, type FilterFields } from './filters';
 import { OPT_IN_REGIONS, regionAbbreviation, STANDARD_REGIONS } from './regions';
-import type { Ec2Handlers, In, Out } from './sdk';
+import type { Ec2Handlers, Out } from './sdk';
 import { instanceShape, instanceStatusShape, reservationsShape, stateShape, statusOf } from './shapes';
-import { isImageId, STATE_CODES, type Ec2State, type InstanceRecord, type RunRequest } from './state';
-import { tagsOf } from './tags';
+import { isImageId, STATE_CODES, type Ec2State, type InstanceRecord } from './state';
 
 /** The image every simulated account can see without naming it. */
 export const DEFAULT_IMAGE_ID = 'ami-0abcdef1234567890';
@@ -180,30 +179,6 @@ export function settledHandlers(ec2: Ec2State, handlers: Ec2Handlers): ServiceHa
   return settled;
 }
 
-/** RunInstances' request as the state model takes it. */
-function runRequest(input: In<'RunInstances'>): RunRequest {
-  const imageId = input.ImageId;
-  if (imageId === undefined) throw awsError('ec2', 'MissingParameter', 'The request must contain the parameter ImageId');
-  const instanceType: string = input.InstanceType ?? 'm1.small';
-  if (!/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/.test(instanceType)) throw awsError('ec2', 'InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
-  const req: RunRequest = { imageId, instanceType, minCount: input.MinCount, maxCount: input.MaxCount };
-  const zone = input.Placement?.AvailabilityZone;
-  if (zone !== undefined) req.availabilityZone = zone;
-  if (input.SubnetId !== undefined) req.subnetId = input.SubnetId;
-  if (input.KeyName !== undefined) req.keyName = input.KeyName;
-  if (input.SecurityGroups !== undefined && input.SecurityGroups.length > 0) req.securityGroups = input.SecurityGroups;
-  if (input.SecurityGroupIds !== undefined && input.SecurityGroupIds.length > 0) req.securityGroupIds = input.SecurityGroupIds;
-  if (input.UserData !== undefined) req.userData = input.UserData;
-  if (input.Monitoring !== undefined) req.monitoring = input.Monitoring.Enabled;
-  const tags = tagsOf(input.TagSpecifications);
-  if (tags !== undefined && tags.length > 0) req.tags = tags;
-  if (input.ClientToken !== undefined) req.clientToken = input.ClientToken;
-  const profileName = input.IamInstanceProfile?.Arn ?? input.IamInstanceProfile?.Name;
-  if (profileName !== undefined) req.iamInstanceProfile = profileName;
-  if (input.EbsOptimized !== undefined) req.ebsOptimized = input.EbsOptimized;
-  return req;
-}
-
 /** Instances: describe them and their status, run and terminate them. */
 function instanceLifecycleHandlers(ec2: Ec2State): Ec2Handlers {
   return {
@@ -231,7 +206,7 @@ function instanceLifecycleHandlers(ec2: Ec2State): Ec2Handlers {
 
     RunInstances(input, ctx): Out<'RunInstances'> {
       dryRun(input);
-      const { reservationId, instances } = ec2.run(runRequest(input), ctx.now);
+      const { reservationId, instances } = ec2.run(input, ctx.now);
       return { ReservationId: reservationId, OwnerId: ctx.accountId, Groups: [], Instances: instances.map((i) => instanceShape(ec2, i)) };
     },
 

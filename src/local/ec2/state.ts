@@ -18,6 +18,8 @@ import { Network, type NetSubnetRecord, type NetworkSnapshot, type NetworkUse } 
 import { privateDnsSuffix, publicDnsSuffix, zonesOf } from './regions';
 import { INTERRUPTION_NOTICE_MS, REBALANCE_LEAD_MS, SpotMarket, type SpotCapacitySnapshot } from './spot';
 import { templateLaunchParams, type MetadataSettings } from './template-launch';
+import type { In } from './sdk';
+import { tagsOf } from './tags';
 import { VcpuQuota } from './vcpus';
 
 /** Simulated time from launch to running. */
@@ -161,40 +163,6 @@ export interface SecurityGroupRecord {
   description: string;
 }
 
-/** What RunInstances asks for. */
-export interface RunRequest {
-  /** Image to launch. */
-  imageId: string;
-  /** Instance type. */
-  instanceType: string;
-  /** Fewest instances to launch. */
-  minCount: number;
-  /** Most instances to launch (all are launched). */
-  maxCount: number;
-  /** Zone; default: the region's first. */
-  availabilityZone?: string;
-  /** Subnet (decides the zone). */
-  subnetId?: string;
-  /** Key pair name. */
-  keyName?: string;
-  /** Security group names. */
-  securityGroups?: string[];
-  /** Security group ids. */
-  securityGroupIds?: string[];
-  /** User data, base64 encoded. */
-  userData?: string;
-  /** Whether detailed monitoring is on. */
-  monitoring?: boolean;
-  /** Tags of the instances. */
-  tags?: TagRecord[];
-  /** Idempotency token: the same token gives the same reservation. */
-  clientToken?: string;
-  /** Instance profile name or ARN. */
-  iamInstanceProfile?: string;
-  /** Whether the instances are EBS-optimised. */
-  ebsOptimized?: boolean;
-}
-
 /** What RunInstances launched. */
 export interface RunResult {
   /** The reservation's id (`r-…`). */
@@ -227,6 +195,30 @@ export interface Ec2Snapshot {
   spotCapacity?: SpotCapacitySnapshot;
   /** VPCs, subnets and security groups (absent in snapshots made before VPCs could be created). */
   network?: NetworkSnapshot;
+}
+
+/** What one instance of a RunInstances request is launched with, before its placement is known. */
+type RunSpec = Omit<LaunchSpec, 'availabilityZone'> & { groupIds?: string[]; clientToken?: string; ebsOptimized?: boolean };
+
+/** The launch a RunInstances request asks for, with EC2's checks of the image and instance type given. */
+function runSpec(input: In<'RunInstances'>): RunSpec {
+  const imageId = input.ImageId;
+  if (imageId === undefined) throw awsError('ec2', 'MissingParameter', 'The request must contain the parameter ImageId');
+  const instanceType: string = input.InstanceType ?? 'm1.small';
+  if (!/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/.test(instanceType)) throw awsError('ec2', 'InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
+  const spec: RunSpec = { imageId, instanceType };
+  const tags = tagsOf(input.TagSpecifications);
+  const profile = input.IamInstanceProfile?.Arn ?? input.IamInstanceProfile?.Name;
+  if (input.KeyName !== undefined) spec.keyName = input.KeyName;
+  if (input.SecurityGroups !== undefined && input.SecurityGroups.length > 0) spec.securityGroups = input.SecurityGroups;
+  if (input.SecurityGroupIds !== undefined && input.SecurityGroupIds.length > 0) spec.groupIds = input.SecurityGroupIds;
+  if (input.UserData !== undefined) spec.userData = input.UserData;
+  if (input.Monitoring !== undefined) spec.monitoring = input.Monitoring.Enabled;
+  if (tags !== undefined && tags.length > 0) spec.tags = tags;
+  if (input.ClientToken !== undefined) spec.clientToken = input.ClientToken;
+  if (profile !== undefined) spec.iamInstanceProfile = profile;
+  if (input.EbsOptimized !== undefined) spec.ebsOptimized = input.EbsOptimized;
+  return spec;
 }
 
 /** The state transition reason EC2 gives a spot instance it interrupted. */
@@ -464,45 +456,29 @@ export class Ec2State {
     return rec;
   }
 
-  /** RunInstances: `maxCount` instances in one reservation, in one zone. */
-  run(req: RunRequest, now: number): RunResult {
-    if (req.clientToken !== undefined && req.clientToken !== '') {
-      const prior = [...this.instances.values()].filter((i) => i.clientToken === req.clientToken);
+  /** RunInstances: `MaxCount` instances (as many as the quota allows, at least `MinCount`) in one reservation, in one zone. */
+  run(input: In<'RunInstances'>, now: number): RunResult {
+    const spec = runSpec(input);
+    if (spec.clientToken !== undefined && spec.clientToken !== '') {
+      const prior = [...this.instances.values()].filter((i) => i.clientToken === spec.clientToken);
       const first = prior[0];
       if (first !== undefined) return { reservationId: first.reservationId, instances: prior.filter((i) => i.reservationId === first.reservationId) };
     }
-    if (!this.knowsImage(req.imageId)) throw awsError('ec2', 'InvalidAMIID.Malformed', `Invalid id: "${req.imageId}" (expecting "ami-...")`);
-    if (req.minCount < 1) throw awsError('ec2', 'InvalidParameterValue', `Value (${req.minCount}) for parameter minCount is invalid. Expected a positive integer.`);
-    if (req.maxCount < req.minCount) throw awsError('ec2', 'InvalidParameterValue', `Value (${req.maxCount}) for parameter maxCount is invalid. Expected a value at least minCount (${req.minCount}).`);
-    const subnet = this.#subnetFor(req.subnetId, req.availabilityZone);
-    const zone = subnet.zone;
-    if (req.securityGroups !== undefined && req.subnetId !== undefined && !subnet.defaultForAz) {
+    if (!this.knowsImage(spec.imageId)) throw awsError('ec2', 'InvalidAMIID.Malformed', `Invalid id: "${spec.imageId}" (expecting "ami-...")`);
+    const { MinCount: minCount, MaxCount: maxCount } = input;
+    if (minCount < 1) throw awsError('ec2', 'InvalidParameterValue', `Value (${minCount}) for parameter minCount is invalid. Expected a positive integer.`);
+    if (maxCount < minCount) throw awsError('ec2', 'InvalidParameterValue', `Value (${maxCount}) for parameter maxCount is invalid. Expected a value at least minCount (${minCount}).`);
+    const subnet = this.#subnetFor(input.SubnetId, input.Placement?.AvailabilityZone);
+    if (spec.securityGroups !== undefined && input.SubnetId !== undefined && !subnet.defaultForAz) {
       throw awsError('ec2', 'InvalidParameterCombination', 'The parameter groupName cannot be used with the parameter subnet');
     }
-    this.#groups(subnet.vpcId, req.securityGroups, req.securityGroupIds);
+    this.#groups(subnet.vpcId, spec.securityGroups, spec.groupIds);
     // As AWS: fewer than MinCount fitting is an error; otherwise as many as fit, up to MaxCount.
-    this.quota.check(req.instanceType, req.minCount);
-    const count = this.quota.fits(req.instanceType, req.maxCount);
+    this.quota.check(spec.instanceType, minCount);
+    const count = this.quota.fits(spec.instanceType, maxCount);
     const reservationId = resourceId('r');
     const instances: InstanceRecord[] = [];
-    for (let i = 0; i < count; i++) {
-      const spec: LaunchSpec & { groupIds?: string[]; clientToken?: string; ebsOptimized?: boolean } = {
-        imageId: req.imageId,
-        instanceType: req.instanceType,
-        availabilityZone: zone,
-      };
-      spec.subnetId = subnet.id;
-      if (req.keyName !== undefined) spec.keyName = req.keyName;
-      if (req.securityGroups !== undefined) spec.securityGroups = req.securityGroups;
-      if (req.securityGroupIds !== undefined) spec.groupIds = req.securityGroupIds;
-      if (req.userData !== undefined) spec.userData = req.userData;
-      if (req.monitoring !== undefined) spec.monitoring = req.monitoring;
-      if (req.tags !== undefined) spec.tags = req.tags;
-      if (req.clientToken !== undefined) spec.clientToken = req.clientToken;
-      if (req.iamInstanceProfile !== undefined) spec.iamInstanceProfile = req.iamInstanceProfile;
-      if (req.ebsOptimized !== undefined) spec.ebsOptimized = req.ebsOptimized;
-      instances.push(this.#launch(now, reservationId, i, spec));
-    }
+    for (let i = 0; i < count; i++) instances.push(this.#launch(now, reservationId, i, { ...spec, availabilityZone: subnet.zone, subnetId: subnet.id }));
     return { reservationId, instances };
   }
 

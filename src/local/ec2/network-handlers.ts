@@ -1,7 +1,8 @@
 /**
  * The EC2 network wire handlers: CreateVpc, DescribeVpcs, DeleteVpc, CreateSubnet,
  * DescribeSubnets, DeleteSubnet, CreateSecurityGroup, DescribeSecurityGroups,
- * DeleteSecurityGroup and AuthorizeSecurityGroupIngress/Egress, with the filters, paging
+ * DeleteSecurityGroup, AuthorizeSecurityGroupIngress/Egress and
+ * RevokeSecurityGroupIngress/Egress, with the filters, paging
  * and error codes of the EC2 API Reference.
  *
  * @module
@@ -14,7 +15,7 @@ import { FilterSet, readFilters, type FilterFields } from './filters';
 import { dryRun, nextToken, pageOf, pageSize, settledHandlers } from './handlers';
 import { subnetNotFound, vpcNotFound, type NetGroupRecord, type NetSubnetRecord, type VpcRecord } from './network';
 import { regionAbbreviation } from './regions';
-import { addRules, permissionsShape, readRules, rulesShape } from './sg-rules';
+import { addRules, permissionsShape, readRules, revokeRuleIds, revokeRules, rulesShape } from './sg-rules';
 import type { Ec2Handlers, In, Out } from './sdk';
 import type { Ec2State, TagRecord } from './state';
 import { tagShapes, tagsOf } from './tags';
@@ -234,6 +235,18 @@ function groupHandlers(ec2: Ec2State): Ec2Handlers {
     const added = addRules(group, egress, readRules(net, group, input));
     return { Return: true, SecurityGroupRules: rulesShape(group, egress, added, ctx.accountId) };
   };
+  const revoke = (group: NetGroupRecord, egress: boolean, input: In<'RevokeSecurityGroupIngress'> | In<'RevokeSecurityGroupEgress'>, ctx: RequestContext): Out<'RevokeSecurityGroupIngress'> => {
+    const ids = input.SecurityGroupRuleIds ?? [];
+    if (ids.length === 0) {
+      const unknown = revokeRules(group, egress, readRules(net, group, input), net.vpcs.get(group.vpcId)?.isDefault === true);
+      return unknown.length === 0 ? { Return: true } : { Return: true, UnknownIpPermissions: permissionsShape(unknown, ctx.accountId) };
+    }
+    const named = (input.IpPermissions ?? []).length > 0 || input.IpProtocol !== undefined || input.CidrIp !== undefined || input.SourceSecurityGroupName !== undefined;
+    // Our words: AWS documents the two forms as alternatives ("either rule IDs or security group rule properties").
+    if (named) throw awsError('ec2', 'InvalidParameterCombination', 'The parameter SecurityGroupRuleIds cannot be used with the parameters IpPermissions, CidrIp, IpProtocol or SourceSecurityGroupName');
+    revokeRuleIds(group, egress, ids);
+    return { Return: true };
+  };
   return {
     CreateSecurityGroup(input, ctx): Out<'CreateSecurityGroup'> {
       dryRun(input);
@@ -270,6 +283,16 @@ function groupHandlers(ec2: Ec2State): Ec2Handlers {
     AuthorizeSecurityGroupEgress(input, ctx): Out<'AuthorizeSecurityGroupEgress'> {
       dryRun(input);
       return authorize(net.group(required(input.GroupId, 'GroupId')), true, input, ctx);
+    },
+
+    RevokeSecurityGroupIngress(input, ctx): Out<'RevokeSecurityGroupIngress'> {
+      dryRun(input);
+      return revoke(named(input), false, input, ctx);
+    },
+
+    RevokeSecurityGroupEgress(input, ctx): Out<'RevokeSecurityGroupEgress'> {
+      dryRun(input);
+      return revoke(net.group(required(input.GroupId, 'GroupId')), true, input, ctx);
     },
   };
 }

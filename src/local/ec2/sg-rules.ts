@@ -131,8 +131,43 @@ export function addRules(group: NetGroupRecord, egress: boolean, rules: readonly
   return added;
 }
 
+/**
+ * Revokes rules named by their properties (RevokeSecurityGroupIngress/Egress, API
+ * Reference): a rule matches on protocol, ports and peer, whatever its description. In a
+ * default VPC the rules that match none are answered back (`UnknownIpPermissions`) and
+ * the others revoked; in any other VPC one unmatched rule is `InvalidPermission.NotFound`
+ * and nothing is revoked.
+ */
+export function revokeRules(group: NetGroupRecord, egress: boolean, rules: readonly RuleInput[], defaultVpc: boolean): RuleInput[] {
+  const list = egress ? group.egress : group.ingress;
+  const unknown = rules.filter((r) => !list.some((x) => sameRule(x, r)));
+  // AWS's words for an unmatched rule outside a default VPC.
+  if (unknown.length > 0 && !defaultVpc) throw awsError('ec2', 'InvalidPermission.NotFound', 'The specified rule does not exist in this security group.');
+  const kept = list.filter((x) => !rules.some((r) => sameRule(x, r)));
+  list.splice(0, list.length, ...kept);
+  return unknown;
+}
+
+/** The rule id form EC2 gives rules (`sgr-` and 17 hex digits). */
+const RULE_ID = /^sgr-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+
+/**
+ * Revokes rules named by id; all or nothing. A rule id of another group, or of the other
+ * direction, is as unknown as one that never existed. The error codes are EC2's ("Error
+ * codes for the Amazon EC2 API"); their messages are ours, AWS's wording not being published.
+ */
+export function revokeRuleIds(group: NetGroupRecord, egress: boolean, ids: readonly string[]): void {
+  const list = egress ? group.egress : group.ingress;
+  const malformed = ids.find((id) => !RULE_ID.test(id));
+  if (malformed !== undefined) throw awsError('ec2', 'InvalidSecurityGroupRuleId.Malformed', `Invalid id: "${malformed}" (expecting "sgr-...")`);
+  const missing = ids.find((id) => !list.some((r) => r.id === id));
+  if (missing !== undefined) throw awsError('ec2', 'InvalidSecurityGroupRuleId.NotFound', `The security group rule ID '${missing}' does not exist in the ${egress ? 'egress' : 'ingress'} rules of security group '${group.id}'`);
+  const kept = list.filter((r) => !ids.includes(r.id));
+  list.splice(0, list.length, ...kept);
+}
+
 /** A group's rules as `IpPermissions`: one entry per protocol and port range, its peers listed in it. */
-export function permissionsShape(rules: readonly RuleRecord[], ownerId: string): IpPermission[] {
+export function permissionsShape(rules: readonly RuleInput[], ownerId: string): IpPermission[] {
   const out: IpPermission[] = [];
   const byKey = new Map<string, { IpRanges: IpRange[]; Ipv6Ranges: Ipv6Range[]; UserIdGroupPairs: UserIdGroupPair[] }>();
   for (const r of rules) {

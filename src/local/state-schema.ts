@@ -85,6 +85,9 @@ const ec2Snapshot = obj({
     sourceDestCheck: opt(bool),
     shutdownBehavior: opt(z.enum(['stop', 'terminate'])),
     stoppedAt: opt(num),
+    kernelId: opt(str),
+    ramdiskId: opt(str),
+    enaSupport: opt(bool),
   })),
   // Absent in snapshots made before botoscale simulated VPCs: then the default VPC above is the whole network.
   network: opt(obj({

@@ -39,8 +39,8 @@ function attachmentState(i: InstanceRecord): 'attached' | 'detaching' {
 function attributeValue(i: InstanceRecord, attribute: string): InstanceAttribute {
   switch (attribute) {
     case 'instanceType': return { InstanceType: { Value: i.instanceType } };
-    case 'kernel': return { KernelId: {} };
-    case 'ramdisk': return { RamdiskId: {} };
+    case 'kernel': return { KernelId: i.kernelId === undefined ? {} : { Value: i.kernelId } };
+    case 'ramdisk': return { RamdiskId: i.ramdiskId === undefined ? {} : { Value: i.ramdiskId } };
     case 'userData': return { UserData: i.userData === undefined ? {} : { Value: i.userData } };
     case 'disableApiTermination': return { DisableApiTermination: { Value: i.disableApiTermination === true } };
     case 'instanceInitiatedShutdownBehavior': return { InstanceInitiatedShutdownBehavior: { Value: i.shutdownBehavior ?? 'stop' } };
@@ -51,7 +51,7 @@ function attributeValue(i: InstanceRecord, attribute: string): InstanceAttribute
     case 'groupSet': return { Groups: i.securityGroups.map((g) => ({ GroupId: g.groupId, GroupName: g.groupName })) };
     case 'ebsOptimized': return { EbsOptimized: { Value: i.ebsOptimized } };
     case 'sriovNetSupport': return { SriovNetSupport: { Value: 'simple' } };
-    case 'enaSupport': return { EnaSupport: { Value: true } };
+    case 'enaSupport': return { EnaSupport: { Value: i.enaSupport !== false } };
     case 'enclaveOptions': return { EnclaveOptions: { Enabled: false } };
     default: return { DisableApiStop: { Value: i.disableApiStop === true } };
   }
@@ -135,12 +135,21 @@ function applyFlag(i: InstanceRecord, attribute: FlagAttribute, value: boolean):
       i.sourceDestCheck = value;
       return;
     case 'enaSupport':
-      throw unsupported(attribute);
+      // Enhanced networking is turned on or off on a stopped instance (EC2 User Guide, "Enable enhanced networking with ENA").
+      mustBeStopped(i);
+      i.enaSupport = value;
+      return;
   }
 }
 
-function unsupported(attribute: string): Error {
-  return awsError('ec2', 'UnsupportedOperation', `The attribute '${attribute}' cannot be modified on botoscale local's simulated instances (HVM images with fixed kernel, ENA and SR-IOV settings).`);
+/**
+ * The attributes the Attribute/Value form names but EC2 does not change that way
+ * (ModifyInstanceAttribute's `Value`: "Use only with the kernel, ramdisk, userData,
+ * disableApiTermination, or instanceInitiatedShutdownBehavior attribute"). Our words: no
+ * recorded AWS answer could be found.
+ */
+function notByValue(attribute: string): Error {
+  return awsError('ec2', 'InvalidParameterCombination', `The attribute '${attribute}' cannot be changed with the parameter Value; use its own parameter (for example Groups or BlockDeviceMappings).`);
 }
 
 function applyText(i: InstanceRecord, attribute: string, value: string): void {
@@ -160,8 +169,22 @@ function applyText(i: InstanceRecord, attribute: string, value: string): void {
       i.shutdownBehavior = value;
       return;
     }
+    // The kernel and RAM disk change only while stopped (EC2 User Guide, "Modify a stopped instance").
+    case 'kernel':
+      mustBeStopped(i);
+      i.kernelId = value;
+      return;
+    case 'ramdisk':
+      mustBeStopped(i);
+      i.ramdiskId = value;
+      return;
+    case 'sriovNetSupport':
+      // `simple` is the one value: Intel 82599 VF networking cannot be turned off (EC2 User Guide, "Enhanced networking with the Intel 82599 VF interface"); the simulated instances already have it.
+      if (value !== 'simple') throw awsError('ec2', 'InvalidParameterValue', `Value (${value}) for parameter sriovNetSupport is invalid. Valid values are: simple.`);
+      mustBeStopped(i);
+      return;
     default:
-      throw unsupported(attribute);
+      throw notByValue(attribute);
   }
 }
 

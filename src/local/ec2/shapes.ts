@@ -54,7 +54,7 @@ export function instanceShape(ec2: Ec2State, i: InstanceRecord): Instance {
     BlockDeviceMappings: gone ? [] : [{ DeviceName: '/dev/xvda', Ebs: { AttachTime: new Date(i.launchTime), DeleteOnTermination: true, Status: i.state === 'shutting-down' ? 'detaching' : 'attached', VolumeId: i.volumeId } }],
     ClientToken: i.clientToken,
     EbsOptimized: i.ebsOptimized,
-    EnaSupport: true,
+    EnaSupport: i.enaSupport !== false,
     Hypervisor: 'xen',
     RootDeviceName: '/dev/xvda',
     RootDeviceType: 'ebs',
@@ -84,6 +84,8 @@ export function instanceShape(ec2: Ec2State, i: InstanceRecord): Instance {
     if (i.state !== 'shutting-down' && i.publicIp !== '') out.PublicIpAddress = i.publicIp;
   }
   if (i.keyName !== undefined) out.KeyName = i.keyName;
+  if (i.kernelId !== undefined) out.KernelId = i.kernelId;
+  if (i.ramdiskId !== undefined) out.RamdiskId = i.ramdiskId;
   if (i.iamInstanceProfile !== undefined) {
     out.IamInstanceProfile = { Arn: i.iamInstanceProfile.startsWith('arn:') ? i.iamInstanceProfile : `arn:${partitionOf(ec2.region)}:iam::${ec2.accountId}:instance-profile/${i.iamInstanceProfile}`, Id: `AIPA${i.id.slice(2, 19).toUpperCase()}` };
   }

@@ -141,6 +141,12 @@ export interface InstanceRecord extends Ec2InstanceView {
   sourceDestCheck?: boolean;
   /** What an OS shutdown does (`instanceInitiatedShutdownBehavior`; `stop` when absent). */
   shutdownBehavior?: 'stop' | 'terminate';
+  /** The kernel set while stopped (`kernel`; none for the simulated HVM images). */
+  kernelId?: string;
+  /** The RAM disk set while stopped (`ramdisk`; none for the simulated HVM images). */
+  ramdiskId?: string;
+  /** False once ENA support is turned off while stopped (`enaSupport`; on when absent). */
+  enaSupport?: boolean;
 }
 
 /** A subnet of the default VPC, as snapshots made before VPCs could be created list them. */

@@ -7,15 +7,15 @@
  * @module
  */
 import type * as EC2 from '@aws-sdk/client-ec2';
-import type { DeleteLaunchTemplateVersionsResponseSuccessItem, LaunchTemplate, LaunchTemplateVersion, ResponseLaunchTemplateData, TagSpecification } from '@aws-sdk/client-ec2';
+import type { DeleteLaunchTemplateVersionsResponseSuccessItem, LaunchTemplate, LaunchTemplateVersion, ResponseLaunchTemplateData } from '@aws-sdk/client-ec2';
 import { awsError, commonError } from '../errors';
 import { paginate } from '../paging';
 import { wireHandlers } from '../typed';
 import type { ServiceHandlers } from '../types';
 import { FilterSet, readFilters, type FilterFields } from './filters';
 import { dryRun, nextToken } from './handlers';
-import { invalidMaxResults, invalidVersion, someNamesNotFound, untaggableType, versionsWithoutTemplate } from './launchtemplate-errors';
-import { dataOf, versionNumber, type JsonObject, type LaunchTemplateRecord, type LaunchTemplates, type LaunchTemplateVersionRecord, type TemplateRef, type TemplateTag } from './launchtemplates';
+import { invalidMaxResults, invalidVersion, someNamesNotFound, versionsWithoutTemplate } from './launchtemplate-errors';
+import { versionNumber, type JsonObject, type LaunchTemplateRecord, type LaunchTemplates, type LaunchTemplateVersionRecord, type TemplateRef } from './launchtemplates';
 import type { In, Out } from './sdk';
 import { tagShapes } from './tags';
 
@@ -27,21 +27,6 @@ function refOf(input: { LaunchTemplateId?: string; LaunchTemplateName?: string }
   if (input.LaunchTemplateId !== undefined) ref.id = input.LaunchTemplateId;
   if (input.LaunchTemplateName !== undefined) ref.name = input.LaunchTemplateName;
   return ref;
-}
-
-function templateTags(specs: readonly TagSpecification[] | undefined): TemplateTag[] {
-  const tags: TemplateTag[] = [];
-  for (const spec of specs ?? []) {
-    const type = spec.ResourceType ?? '';
-    if (type !== 'launch-template') throw untaggableType(type);
-    for (const t of spec.Tags ?? []) {
-      const key = t.Key;
-      if (key === undefined || key === '') throw awsError('ec2', 'InvalidParameterValue', 'Tag key must not be empty');
-      if (key.toLowerCase().startsWith('aws:')) throw awsError('ec2', 'InvalidParameterValue', "Tag keys starting with 'aws:' are reserved for internal use");
-      tags.push({ key, value: t.Value ?? '' });
-    }
-  }
-  return tags;
 }
 
 /** A LaunchTemplate structure. */
@@ -191,19 +176,12 @@ export function launchTemplateHandlers(templates: LaunchTemplates): ServiceHandl
   return wireHandlers<typeof EC2>({
     CreateLaunchTemplate(input, ctx): Out<'CreateLaunchTemplate'> {
       dryRun(input);
-      const req: Parameters<LaunchTemplates['create']>[0] = { name: input.LaunchTemplateName, data: dataOf(input.LaunchTemplateData), tags: templateTags(input.TagSpecifications) };
-      if (input.VersionDescription !== undefined) req.description = input.VersionDescription;
-      if (input.ClientToken !== undefined) req.clientToken = input.ClientToken;
-      return { LaunchTemplate: templateShape(templates.create(req, ctx.now)) };
+      return { LaunchTemplate: templateShape(templates.create(input, ctx.now)) };
     },
 
     CreateLaunchTemplateVersion(input, ctx): Out<'CreateLaunchTemplateVersion'> {
       dryRun(input);
-      const req: Parameters<LaunchTemplates['createVersion']>[1] = { data: dataOf(input.LaunchTemplateData) };
-      if (input.SourceVersion !== undefined) req.sourceVersion = input.SourceVersion;
-      if (input.VersionDescription !== undefined) req.description = input.VersionDescription;
-      if (input.ClientToken !== undefined) req.clientToken = input.ClientToken;
-      const { template, version } = templates.createVersion(refOf(input), req, ctx.now);
+      const { template, version } = templates.createVersion(refOf(input), input, ctx.now);
       return { LaunchTemplateVersion: versionShape(template, version) };
     },
 

@@ -1,7 +1,8 @@
 /**
  * Security group rules: reading `IpPermissions` (and the older top-level `CidrIp`,
  * `IpProtocol`, `FromPort`, `ToPort`, `SourceSecurityGroupName` form) of
- * AuthorizeSecurityGroupIngress/Egress, EC2's checks on them, and the shapes
+ * AuthorizeSecurityGroupIngress/Egress and RevokeSecurityGroupIngress/Egress, EC2's checks
+ * on them, adding and revoking them, and the shapes
  * DescribeSecurityGroups (`IpPermissions`) and the authorize calls
  * (`SecurityGroupRules`) answer with.
  *
@@ -66,11 +67,17 @@ function peersOf(network: Network, group: NetGroupRecord, p: IpPermission, base:
 
 /** What an authorize (or revoke) request names: `IpPermissions`, or the older top-level members. */
 export interface RulesRequest {
+  /** The rules, each with its protocol, ports and peers. */
   IpPermissions?: IpPermission[];
+  /** The older form's protocol. */
   IpProtocol?: string;
+  /** The older form's IPv4 peer. */
   CidrIp?: string;
+  /** The older form's first port. */
   FromPort?: number;
+  /** The older form's last port. */
   ToPort?: number;
+  /** The older form's peer group, by name. */
   SourceSecurityGroupName?: string;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The simulated EC2 (API 2016-11-15) of botoscale local: instances (stop, start,
- * attributes, root volumes), zones, regions, VPCs, subnets and security groups,
- * simulated images and launch templates, behind
+ * attributes, root volumes), zones, regions, VPCs, subnets and security groups (their
+ * rules authorized and revoked), tags, simulated images and launch templates, behind
  * {@link SimulatedService}.
  *
  * @module

@@ -431,11 +431,21 @@ export class Ec2State {
     return rec;
   }
 
-  /** Launches one instance for another service (Auto Scaling), in its own reservation. */
+  /**
+   * Launches one instance for another service (Auto Scaling's launch configurations), in
+   * its own reservation. A launch configuration's groups are ids (`sg-…`, a form no group
+   * name may have) or names: an id the network holds is the group itself, and must be in
+   * the subnet's VPC as for any launch; other entries keep the lenient placeholder.
+   */
   launch(spec: LaunchSpec, now: number): InstanceRecord {
     if (!this.knowsImage(spec.imageId)) throw awsError('ec2', 'InvalidAMIID.Malformed', `Invalid id: "${spec.imageId}" (expecting "ami-...")`);
     this.quota.check(spec.instanceType);
-    return this.#launch(now, resourceId('r'), 0, { ...spec, lenientGroups: true });
+    const given = spec.securityGroups ?? [];
+    const groupIds = given.filter((g) => this.network.groups.has(g));
+    const names = given.filter((g) => !this.network.groups.has(g));
+    const launch = { ...spec, lenientGroups: true, groupIds };
+    if (spec.securityGroups !== undefined) launch.securityGroups = names;
+    return this.#launch(now, resourceId('r'), 0, launch);
   }
 
   /** The template version a launch from `spec` uses now (`$Default` when no version is named). */

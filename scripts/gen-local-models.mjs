@@ -1,16 +1,37 @@
 #!/usr/bin/env node
 // Writes the trimmed AWS service models botoscale local runs on (src/local/models/*.json)
-// from the models Debian's python3-botocore ships. Only the operations botoscale local
-// implements are kept, with the shapes reachable from them, and without documentation:
-// npm users have no botocore, so the result is committed.
+// from a botocore release's models. Only the operations botoscale local implements are
+// kept, with the shapes reachable from them, and without documentation: npm users have
+// no botocore, so the result is committed, and each file's "source" names the botocore
+// it comes from (scripts/gen-rules.mjs turns that into MODELS_VERSION).
 //
-//   node scripts/gen-local-models.mjs [--botocore DIR] [--out DIR]
+//   node scripts/gen-local-models.mjs --botocore PATH [--out DIR]
 //
-// The output is a pure function of the botocore files: running it twice gives the same
-// bytes, which test/local/models.test.ts checks against the committed copies.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, dirname, resolve } from 'node:path';
+// PATH is a botocore wheel (botocore-X.Y.Z-py3-none-any.whl), a botocore package folder
+// (the one holding __init__.py and data/, such as Debian python3-botocore's
+// /usr/lib/python3/dist-packages/botocore) or its data/ folder. Models are read as
+// service-2.json or, as botocore ships them since 2023, service-2.json.gz. The committed
+// models come from the newest botocore on the development machine:
+//
+//   node scripts/gen-local-models.mjs --botocore /opt/pypi/files/botocore-1.43.107-py3-none-any.whl
+//
+// There is no default: Debian's python3-botocore (1.29.27, December 2022) is older than
+// the committed models, and regenerating from it would silently take AWS's newer members,
+// enums and constraints away.
+//
+// The output is a pure function of the botocore models (plain or gzipped, wheel or
+// folder give the same bytes), which test/local/models.test.ts checks against the
+// committed copies when it finds the botocore they name (BOTOSCALE_BOTOCORE=PATH, or the
+// wheel under /opt/pypi*/files); CI, with only Debian's older botocore, checks instead
+// that the committed models still take everything that one sends.
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+// A wheel is a zip. fflate (already in the lock file: the AWS SDK's request compression
+// depends on it) reads one in memory in plain JavaScript, so the script needs no system
+// `unzip` (absent from minimal images) and no temporary extraction through Python.
+import { unzipSync } from 'fflate';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -70,7 +91,13 @@ export const SERVICES = {
   },
 };
 
-const METADATA_KEYS = ['apiVersion', 'endpointPrefix', 'protocol', 'serviceFullName', 'serviceId', 'signatureVersion', 'uid', 'xmlNamespace'];
+// protocols, targetPrefix, jsonVersion and awsQueryCompatible: newer models list every
+// protocol a service speaks (CloudWatch: CBOR first, then AWS JSON 1.0, then query) and the
+// JSON target prefix, which the protocol layer reads instead of writing it again.
+const METADATA_KEYS = [
+  'apiVersion', 'awsQueryCompatible', 'endpointPrefix', 'jsonVersion', 'protocol', 'protocols', 'serviceFullName', 'serviceId',
+  'signatureVersion', 'targetPrefix', 'uid', 'xmlNamespace',
+];
 const OPERATION_KEYS = ['name', 'http', 'input', 'output', 'errors'];
 const SHAPE_KEYS = ['type', 'required', 'members', 'member', 'key', 'value', 'min', 'max', 'enum', 'pattern', 'flattened', 'locationName', 'timestampFormat', 'error', 'exception', 'fault'];
 const REF_KEYS = ['shape', 'locationName', 'queryName', 'flattened', 'xmlNamespace', 'xmlAttribute', 'timestampFormat', 'idempotencyToken', 'resultWrapper'];
@@ -132,21 +159,60 @@ export function trimModel(model, operations, source) {
   };
 }
 
-function botocoreVersion(dir) {
-  const init = readFileSync(join(dir, '__init__.py'), 'utf8');
-  const m = /__version__\s*=\s*'([^']+)'/.exec(init);
-  if (!m) throw new Error(`no __version__ in ${join(dir, '__init__.py')}`);
+const VERSION = /^__version__\s*=\s*['"]([^'"]+)['"]/m;
+
+function versionOf(initText, where) {
+  const m = VERSION.exec(initText);
+  if (!m) throw new Error(`no __version__ in ${where}`);
   return m[1];
 }
 
-/** Generates every model file into `outDir`; returns the file names written. */
-export function generate(botocoreDir, outDir) {
-  const version = botocoreVersion(botocoreDir);
+/** Reads `data/<dir>/service-2.json` or its `.gz` through `read(relativePath)` (undefined when absent). */
+function readModel(read, dir, where) {
+  const plain = read(`data/${dir}/service-2.json`);
+  if (plain !== undefined) return plain.toString('utf8');
+  const packed = read(`data/${dir}/service-2.json.gz`);
+  if (packed !== undefined) return gunzipSync(packed).toString('utf8');
+  throw new Error(`${where}: no data/${dir}/service-2.json or service-2.json.gz`);
+}
+
+/** The files of a botocore wheel that the models need, by path inside the botocore package. */
+function wheelReader(wheel) {
+  const wanted = new Set(['botocore/__init__.py']);
+  for (const { dir } of Object.values(SERVICES)) {
+    wanted.add(`botocore/data/${dir}/service-2.json`);
+    wanted.add(`botocore/data/${dir}/service-2.json.gz`);
+  }
+  const files = unzipSync(readFileSync(wheel), { filter: (f) => wanted.has(f.name) });
+  return (path) => (files[`botocore/${path}`] === undefined ? undefined : Buffer.from(files[`botocore/${path}`]));
+}
+
+function folderReader(root) {
+  return (path) => (existsSync(join(root, path)) ? readFileSync(join(root, path)) : undefined);
+}
+
+/**
+ * The botocore release at `path` (a wheel, a botocore package folder or its data/
+ * folder): its version and a reader of its files by path inside the package.
+ */
+export function openBotocore(path) {
+  let read;
+  if (statSync(path).isFile()) read = wheelReader(path);
+  else read = folderReader(basename(resolve(path)) === 'data' && !existsSync(join(path, 'data')) ? dirname(resolve(path)) : path);
+  const init = read('__init__.py');
+  if (init === undefined) throw new Error(`${path}: not a botocore wheel or package folder (no botocore/__init__.py)`);
+  return { version: versionOf(init.toString('utf8'), `${path} __init__.py`), read };
+}
+
+/** Generates every model file into `outDir` from the botocore at `botocorePath`; returns the file names written. */
+export function generate(botocorePath, outDir) {
+  const { version, read } = openBotocore(botocorePath);
   mkdirSync(outDir, { recursive: true });
   const written = [];
   for (const [service, { dir, operations }] of Object.entries(SERVICES)) {
-    const file = join(botocoreDir, 'data', dir, 'service-2.json');
-    const model = JSON.parse(readFileSync(file, 'utf8'));
+    const model = JSON.parse(readModel(read, dir, botocorePath));
+    // The source names the model, not how it was packed: a wheel's .gz and an unpacked
+    // folder's .json of one release give the same bytes.
     const trimmed = trimModel(model, operations, `botocore ${version} data/${dir}/service-2.json`);
     const target = join(outDir, `${service}.json`);
     writeFileSync(target, `${JSON.stringify(trimmed, null, 1)}\n`);
@@ -155,17 +221,25 @@ export function generate(botocoreDir, outDir) {
   return written;
 }
 
+const USAGE = 'usage: gen-local-models.mjs --botocore WHEEL|DIR [--out DIR]';
+
 function main(argv) {
-  let botocoreDir = '/usr/lib/python3/dist-packages/botocore';
+  let botocorePath;
   let outDir = resolve(here, '../src/local/models');
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--botocore') botocoreDir = argv[++i];
-    else if (argv[i] === '--out') outDir = resolve(argv[++i]);
-    else throw new Error(`unknown argument ${argv[i]}; usage: gen-local-models.mjs [--botocore DIR] [--out DIR]`);
+    if (argv[i] === '--botocore' && argv[i + 1] !== undefined) botocorePath = argv[++i];
+    else if (argv[i] === '--out' && argv[i + 1] !== undefined) outDir = resolve(argv[++i]);
+    else throw new Error(`unknown argument ${argv[i]}; ${USAGE}`);
   }
-  for (const f of generate(botocoreDir, outDir)) process.stdout.write(`wrote ${f}\n`);
+  if (botocorePath === undefined) throw new Error(`--botocore is required (the committed models name their botocore in "source"); ${USAGE}`);
+  for (const f of generate(botocorePath, outDir)) process.stdout.write(`wrote ${f}\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2));
+  try {
+    main(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`gen-local-models: ${err.message}\n`);
+    process.exit(1);
+  }
 }

@@ -2,14 +2,15 @@
 // Writes src/core/rules/generated.ts: the constraints the AWS service models state
 // (enums, lengths, ranges, patterns) that the client checks, botoscale local and
 // autoscalectl's schema use, read from the trimmed models in src/local/models/*.json
-// (themselves made by scripts/gen-local-models.mjs from Debian's botocore).
+// (themselves made by scripts/gen-local-models.mjs from one botocore release, which every
+// model's "source" names and MODELS_VERSION repeats from there).
 //
 //   node scripts/gen-rules.mjs [--check]
 //
 // Only the shapes named in SHAPES are written, so that adding operations to the models
 // does not change this file unless one of these shapes changes. The output is a pure
 // function of the model files; test/rules/generated.test.ts checks the committed copy.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,14 +25,18 @@ export const SHAPES = {
     title: 'CloudWatch',
     shapes: [
       'AlarmDescription', 'AlarmName', 'AlarmNames', 'ComparisonOperator', 'DatapointsToAlarm', 'DimensionFilters',
-      'DimensionName', 'DimensionValue', 'Dimensions', 'EvaluationPeriods', 'MaxRecords', 'MetricName', 'Namespace',
+      'DimensionName', 'DimensionValue', 'Dimensions', 'EvaluationPeriods', 'HistoryItemType', 'MaxRecords', 'MetricName', 'Namespace',
       'Period', 'ResourceList', 'StandardUnit', 'StateValue', 'Statistic', 'Statistics', 'TagKey', 'TagValue',
     ],
   },
   AUTOSCALING: {
     model: 'autoscaling.json',
     title: 'Auto Scaling',
-    shapes: ['MetricStatistic', 'MetricType', 'TagKey', 'TagValue', 'XmlStringMaxLen1023', 'XmlStringMaxLen255'],
+    shapes: [
+      'AnyPrintableAsciiStringMaxLen4000', 'AsciiStringMaxLen255', 'LifecycleActionToken', 'LifecycleHookNames', 'MetricStatistic', 'MetricType',
+      'MixedInstanceSpotPrice', 'NotificationTargetResourceName', 'ResourceName', 'TagKey', 'TagValue', 'XmlStringMaxLen1023',
+      'XmlStringMaxLen19', 'XmlStringMaxLen255', 'XmlStringMaxLen5000',
+    ],
   },
   ELB: {
     model: 'elb.json',
@@ -56,9 +61,11 @@ function renderErrors(modelsDir) {
   ];
   for (const [service, model] of Object.entries(ERROR_MODELS)) {
     const m = JSON.parse(readFileSync(join(modelsDir, model), 'utf8'));
-    const errors = Object.values(m.shapes)
-      .filter((shape) => shape.exception && shape.error)
-      .map((shape) => [shape.error.code, { status: shape.error.httpStatusCode, fault: shape.error.senderFault ? 'Sender' : 'Receiver' }])
+    // An error trait without a code (CloudWatch's ConflictException since botocore 1.43)
+    // answers with the shape's name, as botocore reads it.
+    const errors = Object.entries(m.shapes)
+      .filter(([, shape]) => shape.exception && shape.error)
+      .map(([name, shape]) => [shape.error.code ?? name, { status: shape.error.httpStatusCode, fault: shape.error.senderFault ? 'Sender' : 'Receiver' }])
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (errors.length === 0) {
       lines.push(`  ${service}: {},`);
@@ -93,11 +100,14 @@ function literal(value) {
 
 /** The text of generated.ts for the models in `modelsDir`. */
 export function render(modelsDir) {
+  // Every model file, not only those SHAPES reads: they must all come from one botocore.
   const sources = new Set();
+  for (const file of readdirSync(modelsDir).filter((f) => f.endsWith('.json')).sort()) {
+    sources.add(JSON.parse(readFileSync(join(modelsDir, file), 'utf8')).source.replace(/ data\/.*$/, ''));
+  }
   const blocks = [];
   for (const [constant, { model, title, shapes }] of Object.entries(SHAPES)) {
     const m = JSON.parse(readFileSync(join(modelsDir, model), 'utf8'));
-    sources.add(m.source.replace(/ data\/.*$/, ''));
     const lines = [`/** Constraints of ${title}'s model (${m.metadata.apiVersion}), by shape name. */`, `export const ${constant} = {`];
     for (const name of shapes) {
       const shape = m.shapes[name];

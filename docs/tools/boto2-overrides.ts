@@ -48,7 +48,10 @@ export const OVERRIDES: Record<string, Override> = {
   'boto.ec2.connection.EC2Connection.get_all_regions': { note: DRY_RUN },
   'boto.ec2.elb.ELBConnection.get_all_load_balancers': { note: '`marker` (boto2\'s name) and `nextToken` are the same page token' },
   'boto.ec2.autoscale.group.AutoScalingGroup': {
-    note: 'boto2\'s keyword spellings `group_name` and `cooldown` are accepted too; beyond boto2, `launchTemplate` (a `LaunchTemplate`, its name, or `{ name | id, version }`) or `mixedInstancesPolicy` (`{ launchTemplate, overrides: [{ instanceType, weightedCapacity }], onDemandBaseCapacity, onDemandPercentageAboveBaseCapacity, spotAllocationStrategy, onDemandAllocationStrategy, spotMaxPrice, spotInstancePools }`: several instance types, on-demand and spot) in place of `launchConfig`, and `capacityRebalance`; the repr shows the on-demand/spot split',
+    note: 'boto2\'s keyword spellings `group_name` and `cooldown` are accepted too; beyond boto2, `launchTemplate` (a `LaunchTemplate`, its name, or `{ name | id, version }`) or `mixedInstancesPolicy` (`{ launchTemplate, overrides: [{ instanceType, weightedCapacity }], onDemandBaseCapacity, onDemandPercentageAboveBaseCapacity, spotAllocationStrategy, onDemandAllocationStrategy, spotMaxPrice, spotInstancePools }`: several instance types, on-demand and spot) in place of `launchConfig`, `capacityRebalance`, and `lifecycleHooks` (`LifecycleHook`s created with the group, so that a launch hook holds its first instances too); the repr shows the on-demand/spot split',
+  },
+  'boto.ec2.autoscale.AutoScaleConnection.create_auto_scaling_group': {
+    note: 'beyond boto2, sends the group\'s `lifecycleHooks` (CreateAutoScalingGroup\'s `LifecycleHookSpecificationList`), which are then bound to the connection',
   },
   'boto.ec2.autoscale.AutoScaleConnection.create_launch_configuration': {
     note: 'accounts created since 2024-10-01 refuse it (`UnsupportedOperation`); the error then adds how to use `LaunchTemplate.fromLaunchConfiguration(lc)` instead',

@@ -8,21 +8,24 @@
  *
  * @module
  */
-import type { AutoScaling, CreateAutoScalingGroupType, Filter, UpdateAutoScalingGroupType } from '@aws-sdk/client-auto-scaling';
+import type { AutoScaling, CreateAutoScalingGroupType, UpdateAutoScalingGroupType } from '@aws-sdk/client-auto-scaling';
 import { AWSConnection, type CallOptions, type ConnectionOptions, type ServiceSpec } from '../core/connection';
 import { rulesetOf } from '../core/endpoints';
 import { DEFAULT_REGION } from '../core/regions';
 import { PagedRequest, ResultSet } from '../core/resultset';
-import { BotoClientError } from '../core/errors';
 import { connectionArgs } from '../core/service';
-import { checkInt, checkLength, checkMaxItems, checkNonEmpty, checkOneOf, checkOrder, checkPattern, requireValue } from '../core/validate';
+import {
+  checkDescribeNames, checkDesiredCapacity, checkGroup, checkHealthStatus, checkHookName, checkHookNames, checkInstanceCount, checkInstanceId, checkInstanceIds,
+  checkLifecycleHook, checkLifecycleResult, checkLoadBalancerNames, checkMaxRecords, checkName, checkNonEmpty, checkOptionalName, checkPolicyName, checkPolicyRef,
+  checkSizes, checkTagsToSend, groupNameOf, lifecycleActionTarget, LIMITS, optionalGroupName, requireValue, tagFilters, type GroupRef,
+} from './checks';
 import { Activity } from './activity';
 import { AdjustmentType } from './adjustment';
 import { Alarm } from './alarm';
 import { AutoScalingGroup } from './group';
 import { Instance } from './instance';
 import { LaunchConfiguration, withLaunchTemplateHint } from './launchconfig';
-import { LIFECYCLE_ACTION_RESULTS, LIFECYCLE_TRANSITIONS, LifecycleHook } from './lifecyclehook';
+import { LifecycleHook } from './lifecyclehook';
 import { NotificationConfiguration } from './notification';
 import { AccountLimits } from './limits';
 import { MetricCollectionTypes } from './metrics';
@@ -35,7 +38,6 @@ import { ScheduledUpdateGroupAction } from './scheduled';
 import { Tag } from './tag';
 import { TerminationPolicies } from './termination';
 import { checkNew, CONNECTION_SIGNATURE, declareSignatures } from '../core/signature';
-import { capacityBreach, TERMINATION_POLICIES } from '../core/rules/aws-rules';
 
 /** How botoscale reaches Auto Scaling. */
 export const AUTOSCALE_SPEC: ServiceSpec<AutoScaling> = {
@@ -54,15 +56,7 @@ export const AUTOSCALE_SPEC: ServiceSpec<AutoScaling> = {
   },
 };
 
-/** A group given by name or as an {@link AutoScalingGroup} (whose `name` is used). */
-export type GroupRef = string | AutoScalingGroup;
-
-/** Where an instance's health comes from. */
-export const HEALTH_CHECK_TYPES = ['EC2', 'ELB'] as const;
-/** What `setInstanceHealth` accepts. */
-export const HEALTH_STATUSES = ['Healthy', 'Unhealthy'] as const;
-/** Filter names `getAllTags` accepts. */
-export const TAG_FILTER_NAMES = ['auto-scaling-group', 'key', 'value', 'propagate-at-launch'] as const;
+export { HEALTH_CHECK_TYPES, HEALTH_STATUSES, TAG_FILTER_NAMES, type GroupRef } from './checks';
 
 /** Options of {@link AutoScaleConnection.getAllLaunchConfigurations}. */
 export interface GetAllLaunchConfigurationsOptions extends CallOptions {
@@ -243,107 +237,10 @@ export interface EnterStandbyOptions extends CallOptions {
   shouldDecrementDesiredCapacity?: boolean;
 }
 
-const NAME_MAX = 255;
-/** Lifecycle hook names (the model's AsciiStringMaxLen255 pattern). */
-const HOOK_NAME = /^[A-Za-z0-9\-_/]+$/;
-
-function refName(ref: GroupRef | undefined): string | undefined {
-  return ref instanceof AutoScalingGroup ? ref.name : ref;
-}
-
-/** The name of a required group argument, checked. */
-function groupNameOf(field: string, ref: GroupRef | undefined): string {
-  return checkLength(field, requireValue(field, refName(ref)), NAME_MAX) as string;
-}
-
-/** The name of an optional group argument, checked. */
-function optionalGroupName(field: string, ref: GroupRef | undefined): string | undefined {
-  return ref === undefined ? undefined : groupNameOf(field, ref);
-}
-
-/**
- * A policy is named by its ARN, or by its name within a group: AWS's PolicyName is "the
- * name or ARN of the policy" and names are unique only per group (API Reference,
- * ExecutePolicy and DeletePolicy), so a plain name without its group names no policy.
- */
-function checkPolicyRef(policyName: string, groupField: string, group: string | undefined): void {
-  if (group === undefined && !policyName.startsWith('arn:')) {
-    throw new BotoClientError(`policyName ${JSON.stringify(policyName)} is a name, not an ARN: give ${groupField} too (a policy's name is unique only within its group)`);
-  }
-}
-
-/** A desired capacity within whichever of `[min, max]` is known. */
-function checkDesired(field: string, value: number | undefined, min: number | undefined, max: number | undefined): void {
-  checkInt(field, value, { min: Math.max(0, min ?? 0), ...(max === undefined ? {} : { max }) });
-}
-
-function checkSizes(prefix: string, sizes: { minSize?: number; maxSize?: number; desiredCapacity?: number }): void {
-  checkInt(`${prefix}minSize`, sizes.minSize, { min: 0 });
-  checkInt(`${prefix}maxSize`, sizes.maxSize, { min: 0 });
-  if (capacityBreach(sizes.minSize, sizes.maxSize, undefined) !== undefined) checkOrder(`${prefix}minSize`, sizes.minSize, `${prefix}maxSize`, sizes.maxSize);
-  checkDesired(`${prefix}desiredCapacity`, sizes.desiredCapacity, sizes.minSize, sizes.maxSize);
-}
-
-function checkTags(field: string, tags: readonly Tag[]): void {
-  tags.forEach((t, i) => {
-    checkLength(`${field}[${i}].key`, requireValue(`${field}[${i}].key`, t.key), 128);
-    checkLength(`${field}[${i}].value`, t.value, 256, 0);
-  });
-}
-
-/** Checks a group before `CreateAutoScalingGroup` or `UpdateAutoScalingGroup`. */
-function checkGroup(g: AutoScalingGroup, creating: boolean): string {
-  const name = checkLength('name', requireValue('name', g.name), NAME_MAX) as string;
-  if (creating) {
-    if (!g.launchConfigName && !g.launchTemplate && !g.mixedInstancesPolicy && !g.instanceId) requireValue('launchConfig, launchTemplate, mixedInstancesPolicy or instanceId', undefined);
-    requireValue('minSize', g.minSize);
-    requireValue('maxSize', g.maxSize);
-    if (g.availabilityZones.length === 0 && !g.vpcZoneIdentifier) requireValue('availabilityZones or vpcZoneIdentifier', undefined);
-    checkTags('tags', g.tags ?? []);
-  }
-  checkLength('launchConfigName', g.launchConfigName, NAME_MAX);
-  checkSizes('', g);
-  checkInt('defaultCooldown', g.defaultCooldown, { min: 0 });
-  checkInt('healthCheckPeriod', g.healthCheckPeriod, { min: 0 });
-  checkOneOf('healthCheckType', g.healthCheckType, HEALTH_CHECK_TYPES);
-  (g.terminationPolicies ?? []).forEach((p, i) => checkOneOf(`terminationPolicies[${i}]`, p, TERMINATION_POLICIES));
-  checkLength('placementGroup', g.placementGroup, NAME_MAX);
-  checkLength('vpcZoneIdentifier', g.vpcZoneIdentifier, 2047);
-  return name;
-}
-
 function list<T>(items: readonly T[] | undefined): T[] | undefined {
   // One name where a list goes (`getAllGroups('g2')`) is that name, not its letters.
   if (typeof items === 'string') return [items];
   return items === undefined || items.length === 0 ? undefined : [...items];
-}
-
-function checkHookName(field: string, name: string | undefined): void {
-  checkLength(field, requireValue(field, name), NAME_MAX);
-  checkPattern(field, name, HOOK_NAME, 'letters, digits, -, _ and /');
-}
-
-function checkLoadBalancerNames(names: readonly string[]): string[] {
-  checkNonEmpty('loadBalancerNames', requireValue('loadBalancerNames', names));
-  checkMaxItems('loadBalancerNames', names, 10);
-  names.forEach((n, i) => checkLength(`loadBalancerNames[${i}]`, n, NAME_MAX));
-  return [...names];
-}
-
-function checkInstanceIds(ids: readonly string[]): string[] {
-  checkNonEmpty('instanceIds', requireValue('instanceIds', ids));
-  checkMaxItems('instanceIds', ids, 20);
-  ids.forEach((id, i) => checkLength(`instanceIds[${i}]`, id, 19));
-  return [...ids];
-}
-
-function lifecycleActionTarget(options: LifecycleActionOptions): { InstanceId?: string; LifecycleActionToken?: string } {
-  if (options.instanceId === undefined && options.lifecycleActionToken === undefined) {
-    throw new BotoClientError('instanceId or lifecycleActionToken is required: which instance the lifecycle action is for');
-  }
-  checkLength('instanceId', options.instanceId, 19);
-  checkLength('lifecycleActionToken', options.lifecycleActionToken, 36, 36);
-  return { InstanceId: options.instanceId, LifecycleActionToken: options.lifecycleActionToken };
 }
 
 /** The settings CreateAutoScalingGroup and UpdateAutoScalingGroup share, from a group object. */
@@ -395,11 +292,16 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
       InstanceId: g.instanceId || undefined,
       LoadBalancerNames: list(g.loadBalancers),
       Tags: list(g.tags)?.map((t) => t.toSdk()),
+      LifecycleHookSpecificationList: list(g.lifecycleHooks)?.map((h) => h.toSpecification()),
     };
     const out = await this.call((c, o) => c.createAutoScalingGroup(input, o), options);
     g.launchSent(input);
     g.connection = this;
     for (const t of g.tags ?? []) t.connection = this;
+    for (const h of g.lifecycleHooks ?? []) {
+      h.connection = this;
+      h.asGroup = name;
+    }
     return this.#request(out);
   }
 
@@ -429,7 +331,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   /** Groups, with their instances (`await` for one page, `for await` for all). */
   getAllGroups(options: GetAllGroupsOptions = {}): PagedRequest<AutoScalingGroup> {
     return new PagedRequest(async (nextToken) => {
-      checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
+      checkMaxRecords(options.maxRecords);
       const out = await this.call((c, o) => c.describeAutoScalingGroups({
         AutoScalingGroupNames: list(options.names),
         MaxRecords: options.maxRecords,
@@ -451,8 +353,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   /** `SetDesiredCapacity`, resolving with its {@link Request} (what `group.setCapacity()` answers). @internal */
   async [SET_CAPACITY](groupName: GroupRef, desiredCapacity: number, options: SetDesiredCapacityOptions = {}): Promise<Request> {
     const name = groupNameOf('groupName', groupName);
-    requireValue('desiredCapacity', desiredCapacity);
-    checkInt('desiredCapacity', desiredCapacity, { min: 0 });
+    checkDesiredCapacity(desiredCapacity);
     const out = await this.call((c, o) => c.setDesiredCapacity({
       AutoScalingGroupName: name,
       DesiredCapacity: desiredCapacity,
@@ -466,8 +367,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   /** Attaches running EC2 instances (at most 20) to a group. */
   async attachInstances(name: GroupRef, instanceIds: string[], options?: CallOptions): Promise<Request> {
     const group = groupNameOf('name', name);
-    checkNonEmpty('instanceIds', requireValue('instanceIds', instanceIds));
-    checkMaxItems('instanceIds', instanceIds, 20);
+    checkInstanceCount('instanceIds', instanceIds);
     const out = await this.call((c, o) => c.attachInstances({ AutoScalingGroupName: group, InstanceIds: [...instanceIds] }, o), options);
     return this.#request(out);
   }
@@ -475,8 +375,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   /** Detaches instances (at most 20) from a group; `decrementCapacity` (default true) lowers its desired capacity. */
   async detachInstances(name: GroupRef, instanceIds: string[], options: DecrementCapacityOptions = {}): Promise<Request> {
     const group = groupNameOf('name', name);
-    checkNonEmpty('instanceIds', requireValue('instanceIds', instanceIds));
-    checkMaxItems('instanceIds', instanceIds, 20);
+    checkInstanceCount('instanceIds', instanceIds);
     const out = await this.call((c, o) => c.detachInstances({
       AutoScalingGroupName: group,
       InstanceIds: [...instanceIds],
@@ -488,8 +387,8 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   /** Instances of every group, or the ones named (`await` for one page, `for await` for all). */
   getAllAutoscalingInstances(options: GetAllAutoscalingInstancesOptions = {}): PagedRequest<Instance> {
     return new PagedRequest(async (nextToken) => {
-      checkInt('maxRecords', options.maxRecords, { min: 1, max: 50 });
-      checkMaxItems('instanceIds', options.instanceIds, 50);
+      checkMaxRecords(options.maxRecords, LIMITS.instancesMaxRecords);
+      checkDescribeNames('instanceIds', options.instanceIds);
       const out = await this.call((c, o) => c.describeAutoScalingInstances({
         InstanceIds: list(options.instanceIds),
         MaxRecords: options.maxRecords,
@@ -504,7 +403,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
    * group's desired capacity so it is not replaced. Resolves with the termination activity.
    */
   async terminateInstance(instanceId: string, options: DecrementCapacityOptions = {}): Promise<Activity> {
-    checkLength('instanceId', requireValue('instanceId', instanceId), 19);
+    checkInstanceId('instanceId', instanceId);
     const out = await this.call((c, o) => c.terminateInstanceInAutoScalingGroup({
       InstanceId: instanceId,
       ShouldDecrementDesiredCapacity: options.decrementCapacity ?? true,
@@ -514,8 +413,8 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Marks an instance `Healthy` or `Unhealthy` (an unhealthy one is replaced). */
   async setInstanceHealth(instanceId: string, healthStatus: string, options: SetInstanceHealthOptions = {}): Promise<Request> {
-    checkLength('instanceId', requireValue('instanceId', instanceId), 19);
-    checkOneOf('healthStatus', requireValue('healthStatus', healthStatus), HEALTH_STATUSES);
+    checkInstanceId('instanceId', instanceId);
+    checkHealthStatus(healthStatus);
     const out = await this.call((c, o) => c.setInstanceHealth({
       InstanceId: instanceId,
       HealthStatus: healthStatus,
@@ -530,8 +429,8 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   getAllActivities(autoscaleGroup: GroupRef, options: GetAllActivitiesOptions = {}): PagedRequest<Activity> {
     return new PagedRequest(async (nextToken) => {
       const name = groupNameOf('autoscaleGroup', autoscaleGroup);
-      checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
-      checkMaxItems('activityIds', options.activityIds, 50);
+      checkMaxRecords(options.maxRecords);
+      checkDescribeNames('activityIds', options.activityIds);
       const out = await this.call((c, o) => c.describeScalingActivities({
         AutoScalingGroupName: name,
         ActivityIds: list(options.activityIds),
@@ -551,7 +450,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
    */
   async createLaunchConfiguration(launchConfig: LaunchConfiguration, options?: CallOptions): Promise<Request> {
     const lc = launchConfig;
-    checkLength('name', requireValue('name', lc.name), NAME_MAX);
+    checkName('name', lc.name);
     requireValue('imageId', lc.imageId);
     const out = await this.call((c, o) => c.createLaunchConfiguration({
       LaunchConfigurationName: lc.name,
@@ -581,8 +480,8 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   /** Launch configurations, one page per await, or all of them with `for await`. */
   getAllLaunchConfigurations(options: GetAllLaunchConfigurationsOptions = {}): PagedRequest<LaunchConfiguration> {
     return new PagedRequest(async (nextToken) => {
-      checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
-      checkMaxItems('names', options.names, 50);
+      checkMaxRecords(options.maxRecords);
+      checkDescribeNames('names', options.names);
       const out = await this.call((c, o) => c.describeLaunchConfigurations({
         LaunchConfigurationNames: list(options.names),
         MaxRecords: options.maxRecords,
@@ -594,7 +493,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Deletes a launch configuration by name (it must not be in use by a group). */
   async deleteLaunchConfiguration(launchConfigName: string, options?: CallOptions): Promise<Request> {
-    checkLength('launchConfigName', requireValue('launchConfigName', launchConfigName), NAME_MAX);
+    checkName('launchConfigName', launchConfigName);
     const out = await this.call((c, o) => c.deleteLaunchConfiguration({ LaunchConfigurationName: launchConfigName }, o), options);
     return this.#request(out);
   }
@@ -620,8 +519,8 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   getAllPolicies(options: GetAllPoliciesOptions = {}): PagedRequest<ScalingPolicy> {
     return new PagedRequest(async (nextToken) => {
       const name = optionalGroupName('asGroup', options.asGroup);
-      checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
-      checkMaxItems('policyNames', options.policyNames, 50);
+      checkMaxRecords(options.maxRecords);
+      checkDescribeNames('policyNames', options.policyNames);
       const out = await this.call((c, o) => c.describePolicies({
         AutoScalingGroupName: name,
         PolicyNames: list(options.policyNames),
@@ -634,7 +533,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Deletes a scaling policy, by name (with its group) or ARN. */
   async deletePolicy(policyName: string, options: AutoscaleGroupOption = {}): Promise<Request> {
-    checkLength('policyName', requireValue('policyName', policyName), 1600);
+    checkPolicyName('policyName', policyName);
     const group = optionalGroupName('autoscaleGroup', options.autoscaleGroup);
     checkPolicyRef(policyName, 'autoscaleGroup', group);
     const out = await this.call((c, o) => c.deletePolicy({ PolicyName: policyName, AutoScalingGroupName: group }, o), options);
@@ -646,7 +545,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
    * boto2's; a failure rejects with the request id on the error.
    */
   async executePolicy(policyName: string, options: ExecutePolicyOptions = {}): Promise<boolean> {
-    checkLength('policyName', requireValue('policyName', policyName), 1600);
+    checkPolicyName('policyName', policyName);
     const group = optionalGroupName('asGroup', options.asGroup);
     checkPolicyRef(policyName, 'asGroup', group);
     await this.call((c, o) => c.executePolicy({
@@ -670,9 +569,9 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   /** Schedules a change of a group's sizes; sizes left out stay as they are. */
   async createScheduledGroupAction(asGroup: GroupRef, name: string, options: CreateScheduledGroupActionOptions = {}): Promise<Request> {
     const group = groupNameOf('asGroup', asGroup);
-    checkLength('name', requireValue('name', name), NAME_MAX);
+    checkName('name', name);
     checkSizes('', options);
-    checkLength('recurrence', options.recurrence, NAME_MAX);
+    checkOptionalName('recurrence', options.recurrence);
     const out = await this.call((c, o) => c.putScheduledUpdateGroupAction({
       AutoScalingGroupName: group,
       ScheduledActionName: name,
@@ -691,8 +590,8 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   getAllScheduledActions(options: GetAllScheduledActionsOptions = {}): PagedRequest<ScheduledUpdateGroupAction> {
     return new PagedRequest(async (nextToken) => {
       const group = optionalGroupName('asGroup', options.asGroup);
-      checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
-      checkMaxItems('scheduledActions', options.scheduledActions, 50);
+      checkMaxRecords(options.maxRecords);
+      checkDescribeNames('scheduledActions', options.scheduledActions);
       const out = await this.call((c, o) => c.describeScheduledActions({
         AutoScalingGroupName: group,
         ScheduledActionNames: list(options.scheduledActions),
@@ -710,7 +609,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Deletes a scheduled action of a group (AWS needs the group: give `autoscaleGroup`). */
   async deleteScheduledAction(scheduledActionName: string, options: AutoscaleGroupOption = {}): Promise<Request> {
-    checkLength('scheduledActionName', requireValue('scheduledActionName', scheduledActionName), NAME_MAX);
+    checkName('scheduledActionName', scheduledActionName);
     const group = groupNameOf('autoscaleGroup', options.autoscaleGroup);
     const out = await this.call((c, o) => c.deleteScheduledAction({
       ScheduledActionName: scheduledActionName,
@@ -768,7 +667,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   /** Starts collecting a group's metrics (all of them unless `metrics` names some) at `granularity` (`1Minute`). */
   async enableMetricsCollection(asGroup: GroupRef, granularity: string, options: MetricsOptions = {}): Promise<Request> {
     const group = groupNameOf('asGroup', asGroup);
-    checkLength('granularity', requireValue('granularity', granularity), NAME_MAX);
+    checkName('granularity', granularity);
     checkNonEmpty('metrics', options.metrics);
     const out = await this.call((c, o) => c.enableMetricsCollection({
       AutoScalingGroupName: group,
@@ -797,7 +696,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
    */
   async putNotificationConfiguration(autoscaleGroup: GroupRef, topic: string, notificationTypes: string[], options?: CallOptions): Promise<Request> {
     const group = groupNameOf('autoscaleGroup', autoscaleGroup);
-    checkLength('topic', requireValue('topic', topic), NAME_MAX);
+    checkName('topic', topic);
     checkNonEmpty('notificationTypes', requireValue('notificationTypes', notificationTypes));
     const out = await this.call((c, o) => c.putNotificationConfiguration({
       AutoScalingGroupName: group,
@@ -810,7 +709,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   /** Stops a group's notifications to `topic`. */
   async deleteNotificationConfiguration(autoscaleGroup: GroupRef, topic: string, options?: CallOptions): Promise<Request> {
     const group = groupNameOf('autoscaleGroup', autoscaleGroup);
-    checkLength('topic', requireValue('topic', topic), NAME_MAX);
+    checkName('topic', topic);
     const out = await this.call((c, o) => c.deleteNotificationConfiguration({ AutoScalingGroupName: group, TopicARN: topic }, o), options);
     return this.#request(out);
   }
@@ -820,15 +719,10 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   /** Tags of every group (`await` for one page, `for await` for all). */
   getAllTags(options: GetAllTagsOptions = {}): PagedRequest<Tag> {
     return new PagedRequest(async (nextToken) => {
-      checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
-      const filters: Filter[] | undefined = options.filters === undefined ? undefined : Object.entries(options.filters).map(([name, values]) => {
-        checkOneOf('filters key', name, TAG_FILTER_NAMES);
-        const all = typeof values === 'string' ? [values] : values;
-        checkNonEmpty(`filters[${JSON.stringify(name)}]`, all);
-        return { Name: name, Values: [...all] };
-      });
+      checkMaxRecords(options.maxRecords);
+      const filters = tagFilters(options.filters);
       const out = await this.call((c, o) => c.describeTags({
-        Filters: filters === undefined || filters.length === 0 ? undefined : filters,
+        Filters: filters,
         MaxRecords: options.maxRecords,
         NextToken: nextToken,
       }, o), options);
@@ -838,9 +732,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Creates or updates tags on groups; the tags are then bound to this connection (so `tag.delete()` works). */
   async createOrUpdateTags(tags: Tag[], options?: CallOptions): Promise<Request> {
-    checkNonEmpty('tags', requireValue('tags', tags));
-    checkTags('tags', tags);
-    tags.forEach((t, i) => checkLength(`tags[${i}].resourceId`, requireValue(`tags[${i}].resourceId`, t.resourceId), NAME_MAX));
+    checkTagsToSend(tags);
     const out = await this.call((c, o) => c.createOrUpdateTags({ Tags: tags.map((t) => t.toSdk()) }, o), options);
     for (const t of tags) t.connection = this;
     return this.#request(out);
@@ -848,9 +740,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
 
   /** Deletes tags from groups. */
   async deleteTags(tags: Tag[], options?: CallOptions): Promise<Request> {
-    checkNonEmpty('tags', requireValue('tags', tags));
-    checkTags('tags', tags);
-    tags.forEach((t, i) => checkLength(`tags[${i}].resourceId`, requireValue(`tags[${i}].resourceId`, t.resourceId), NAME_MAX));
+    checkTagsToSend(tags);
     const out = await this.call((c, o) => c.deleteTags({ Tags: tags.map((t) => t.toSdk()) }, o), options);
     return this.#request(out);
   }
@@ -876,9 +766,9 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   /** Notification configurations, one per group, topic and event (`await` for one page, `for await` for all). */
   getAllNotificationConfigurations(options: GetAllNotificationConfigurationsOptions = {}): PagedRequest<NotificationConfiguration> {
     return new PagedRequest(async (nextToken) => {
-      checkInt('maxRecords', options.maxRecords, { min: 1, max: 100 });
+      checkMaxRecords(options.maxRecords);
       const groupNames = list(options.groupNames);
-      (groupNames ?? []).forEach((g, i) => checkLength(`groupNames[${i}]`, g, NAME_MAX));
+      (groupNames ?? []).forEach((g, i) => checkOptionalName(`groupNames[${i}]`, g));
       const out = await this.call((c, o) => c.describeNotificationConfigurations({
         AutoScalingGroupNames: groupNames,
         MaxRecords: options.maxRecords,
@@ -893,14 +783,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
    * connection (so `hook.delete()` works). A new hook needs its `transition`.
    */
   async createLifecycleHook(hook: LifecycleHook, options?: CallOptions): Promise<Request> {
-    checkLength('asGroup', requireValue('asGroup', hook.asGroup), NAME_MAX);
-    checkHookName('name', hook.name);
-    checkOneOf('transition', hook.transition, LIFECYCLE_TRANSITIONS);
-    checkInt('heartbeatTimeout', hook.heartbeatTimeout, { min: 30, max: 7200 });
-    checkOneOf('defaultResult', hook.defaultResult, LIFECYCLE_ACTION_RESULTS);
-    checkLength('notificationTargetArn', hook.notificationTargetArn, NAME_MAX, 0);
-    checkLength('roleArn', hook.roleArn, NAME_MAX);
-    checkLength('notificationMetadata', hook.notificationMetadata, 1023);
+    checkLifecycleHook(hook);
     const out = await this.call((c, o) => c.putLifecycleHook({
       AutoScalingGroupName: hook.asGroup,
       LifecycleHookName: hook.name,
@@ -920,8 +803,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
     return new PagedRequest(async () => {
       const group = groupNameOf('asGroup', asGroup);
       const hookNames = list(options.hookNames);
-      checkMaxItems('hookNames', hookNames, 50);
-      (hookNames ?? []).forEach((n, i) => checkHookName(`hookNames[${i}]`, n));
+      checkHookNames(hookNames);
       const out = await this.call((c, o) => c.describeLifecycleHooks({ AutoScalingGroupName: group, LifecycleHookNames: hookNames }, o), options);
       return ResultSet.fromPage((out.LifecycleHooks ?? []).map((h) => LifecycleHook.fromSdk(this, h)));
     });
@@ -942,7 +824,7 @@ export class AutoScaleConnection extends AWSConnection<AutoScaling> {
   async completeLifecycleAction(asGroup: GroupRef, hookName: string, result: string, options: LifecycleActionOptions = {}): Promise<Request> {
     const group = groupNameOf('asGroup', asGroup);
     checkHookName('hookName', hookName);
-    checkOneOf('result', requireValue('result', result), LIFECYCLE_ACTION_RESULTS);
+    checkLifecycleResult(result);
     const target = lifecycleActionTarget(options);
     const out = await this.call((c, o) => c.completeLifecycleAction({ AutoScalingGroupName: group, LifecycleHookName: hookName, LifecycleActionResult: result, ...target }, o), options);
     return this.#request(out);

@@ -19,6 +19,7 @@ import { checkCapacityRebalance, mixedInstancesPolicy, mixedPolicyFromSdk, mixed
 import { SuspendedProcess } from './process';
 import { SET_CAPACITY, type Request } from './request';
 import { Tag } from './tag';
+import type { LifecycleHook } from './lifecyclehook';
 import { pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
 
@@ -87,6 +88,12 @@ export interface AutoScalingGroupOptions {
   maxSize?: number;
   /** Tags (set at creation by `createAutoScalingGroup`). */
   tags?: Tag[];
+  /**
+   * Lifecycle hooks created with the group (set at creation by `createAutoScalingGroup`), so
+   * that a launch hook holds the group's first instances too: one put after the group is
+   * created holds only later launches. Each needs its `name` and `transition`. Not in boto2.
+   */
+  lifecycleHooks?: LifecycleHook[];
   /** Termination policy names, e.g. `['OldestInstance', 'Default']`. */
   terminationPolicies?: string[];
   /** An EC2 instance whose settings the new group copies. */
@@ -185,6 +192,8 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
   instances: Instance[] | undefined;
   /** Tags. */
   tags: Tag[] | undefined;
+  /** The lifecycle hooks to create the group with (AWS's describe of a group does not list them: `conn.getAllLifecycleHooks(group)` does). */
+  lifecycleHooks: LifecycleHook[] | undefined;
   /** Termination policy names. */
   terminationPolicies: string[];
   /** The instance the group was created from. */
@@ -218,6 +227,7 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
     this.vpcZoneIdentifier = Array.isArray(options.vpcZoneIdentifier) ? options.vpcZoneIdentifier.join(',') : options.vpcZoneIdentifier;
     this.instances = undefined;
     this.tags = options.tags && options.tags.length > 0 ? options.tags : undefined;
+    this.lifecycleHooks = options.lifecycleHooks && options.lifecycleHooks.length > 0 ? options.lifecycleHooks : undefined;
     this.terminationPolicies = [...(options.terminationPolicies ?? [])];
     this.instanceId = options.instanceId;
     this.enabledMetrics = [];
@@ -439,7 +449,7 @@ export class AutoScalingGroup extends BotoObject<AutoScaleConnection> {
 
 // Run-time argument checks: src/core/signature.ts explains the notation.
 declareSignatures(AutoScalingGroup, {
-  new: '{connection, name, groupName, launchConfig, launchTemplate, mixedInstancesPolicy, capacityRebalance, availabilityZones, loadBalancers, defaultCooldown, cooldown, healthCheckType, healthCheckPeriod, placementGroup, vpcZoneIdentifier, desiredCapacity, minSize, maxSize, tags, terminationPolicies, instanceId}',
+  new: '{connection, name, groupName, launchConfig, launchTemplate, mixedInstancesPolicy, capacityRebalance, availabilityZones, loadBalancers, defaultCooldown, cooldown, healthCheckType, healthCheckPeriod, placementGroup, vpcZoneIdentifier, desiredCapacity, minSize, maxSize, tags, lifecycleHooks, terminationPolicies, instanceId}',
   setCapacity: 'capacity, {signal}',
   update: '{signal}',
   shutdownInstances: '{signal}',

@@ -5,17 +5,18 @@
  *
  * @module
  */
-import type { LifecycleHook as SdkLifecycleHook } from '@aws-sdk/client-auto-scaling';
+import type { LifecycleHook as SdkLifecycleHook, LifecycleHookSpecification } from '@aws-sdk/client-auto-scaling';
 import type { CallOptions } from '../core/connection';
 import { BotoObject, pyStr } from '../core/repr';
 import { checkNew, declareSignatures } from '../core/signature';
+import { LIFECYCLE_ACTION_RESULTS as RULES_RESULTS, LIFECYCLE_TRANSITIONS as RULES_TRANSITIONS } from '../core/rules/aws-rules';
 import type { AutoScaleConnection } from './connection';
 import type { Request } from './request';
 
 /** The transitions a hook can hold (DescribeLifecycleHookTypes). */
-export const LIFECYCLE_TRANSITIONS = ['autoscaling:EC2_INSTANCE_LAUNCHING', 'autoscaling:EC2_INSTANCE_TERMINATING'] as const;
+export const LIFECYCLE_TRANSITIONS = RULES_TRANSITIONS;
 /** The results of a lifecycle action (CompleteLifecycleAction, a hook's `defaultResult`). */
-export const LIFECYCLE_ACTION_RESULTS = ['CONTINUE', 'ABANDON'] as const;
+export const LIFECYCLE_ACTION_RESULTS = RULES_RESULTS;
 
 /** Constructor options of {@link LifecycleHook}. */
 export interface LifecycleHookOptions {
@@ -90,6 +91,19 @@ export class LifecycleHook extends BotoObject<AutoScaleConnection> {
       notificationMetadata: h.NotificationMetadata,
       globalTimeout: h.GlobalTimeout,
     });
+  }
+
+  /** The hook as CreateAutoScalingGroup's LifecycleHookSpecificationList takes it. @internal */
+  toSpecification(): LifecycleHookSpecification {
+    return {
+      LifecycleHookName: this.name,
+      LifecycleTransition: this.transition,
+      HeartbeatTimeout: this.heartbeatTimeout,
+      DefaultResult: this.defaultResult,
+      NotificationTargetARN: this.notificationTargetArn,
+      RoleARN: this.roleArn,
+      NotificationMetadata: this.notificationMetadata,
+    };
   }
 
   /** Deletes the hook; actions it still holds are completed first (ABANDON on launch, CONTINUE on termination). */

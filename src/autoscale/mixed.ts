@@ -15,17 +15,18 @@
  */
 import type { LaunchTemplateOverrides, MixedInstancesPolicy as SdkMixedInstancesPolicy } from '@aws-sdk/client-auto-scaling';
 import { BotoClientError } from '../core/errors';
-import { MAX_INSTANCE_TYPES, ON_DEMAND_ALLOCATION_STRATEGIES, SPOT_ALLOCATION_STRATEGIES } from '../core/rules/aws-rules';
+import { MAX_INSTANCE_TYPES, MIXED_INSTANCES_LIMITS, ON_DEMAND_ALLOCATION_STRATEGIES, SPOT_ALLOCATION_STRATEGIES } from '../core/rules/aws-rules';
+import { AUTOSCALING } from '../core/rules/generated';
 import { checkInt, checkLength, checkMaxItems, checkOneOf, checkText } from '../core/validate';
 import { groupLaunchTemplate, launchTemplateFromSdk, launchTemplateLabel, launchTemplateToSdk, type GroupLaunchTemplate, type LaunchTemplateInput } from './grouplaunch';
 
 export { MAX_INSTANCE_TYPES, ON_DEMAND_ALLOCATION_STRATEGIES, SPOT_ALLOCATION_STRATEGIES };
-/** `WeightedCapacity`: "Value must be in the range of 1–999". */
-const WEIGHT_RANGE = { min: 1, max: 999 };
-/** `SpotInstancePools`: "Value must be in the range of 1–20", valid only with `lowest-price`. */
-const POOLS_RANGE = { min: 1, max: 20 };
-/** `SpotMaxPrice`: "Valid Range: Minimum value of 0.001"; `''` removes a maximum set before. */
-const MIN_SPOT_PRICE = 0.001;
+/** `WeightedCapacity`'s range. */
+const WEIGHT_RANGE = MIXED_INSTANCES_LIMITS.weightedCapacity;
+/** `SpotInstancePools`' range, valid only with `lowest-price`. */
+const POOLS_RANGE = MIXED_INSTANCES_LIMITS.spotInstancePools;
+/** `SpotMaxPrice`'s least value; `''` removes a maximum set before. */
+const MIN_SPOT_PRICE = MIXED_INSTANCES_LIMITS.minSpotPrice;
 
 /** One instance type a mixed instances policy may launch, and the capacity units it counts for. */
 export interface InstanceTypeOverride {
@@ -95,7 +96,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function readWeight(field: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number') throw new BotoClientError(`${field} must be an integer from 1 to 999, got ${JSON.stringify(value)}`);
+  if (typeof n !== 'number') throw new BotoClientError(`${field} must be an integer from ${WEIGHT_RANGE.min} to ${WEIGHT_RANGE.max}, got ${JSON.stringify(value)}`);
   return checkInt(field, n, WEIGHT_RANGE);
 }
 
@@ -107,7 +108,7 @@ function readOverride(field: string, item: unknown): InstanceTypeOverride {
   }
   const instanceType = given.instanceType;
   if (typeof instanceType !== 'string') throw new BotoClientError(`${field}.instanceType is required (such as 'm5.large')`);
-  checkLength(`${field}.instanceType`, instanceType, 255);
+  checkLength(`${field}.instanceType`, instanceType, AUTOSCALING.XmlStringMaxLen255.max);
   const weightedCapacity = readWeight(`${field}.weightedCapacity`, given.weightedCapacity);
   return weightedCapacity === undefined ? { instanceType } : { instanceType, weightedCapacity };
 }
@@ -131,7 +132,7 @@ function readSpotMaxPrice(field: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const text = checkText(field, value);
   if (text === '') return '';
-  checkLength(field, text, 255, 0);
+  checkLength(field, text, AUTOSCALING.MixedInstanceSpotPrice.max, AUTOSCALING.MixedInstanceSpotPrice.min);
   if (!/^\d+(\.\d+)?$/.test(text) || Number(text) < MIN_SPOT_PRICE) {
     throw new BotoClientError(`${field} must be a price per hour of at least ${MIN_SPOT_PRICE}, or '' to remove the maximum, got ${JSON.stringify(value)}`);
   }
@@ -152,7 +153,7 @@ export function mixedInstancesPolicy(field: string, input: MixedInstancesPolicyI
   if (launchTemplate === undefined) throw new BotoClientError(`${field}.launchTemplate is required: a mixed instances policy launches from a launch template`);
   const policy: MixedInstancesPolicy = { launchTemplate, overrides: readOverrides(`${field}.overrides`, input.overrides) };
   const base = checkInt(`${field}.onDemandBaseCapacity`, input.onDemandBaseCapacity, { min: 0 });
-  const percent = checkInt(`${field}.onDemandPercentageAboveBaseCapacity`, input.onDemandPercentageAboveBaseCapacity, { min: 0, max: 100 });
+  const percent = checkInt(`${field}.onDemandPercentageAboveBaseCapacity`, input.onDemandPercentageAboveBaseCapacity, MIXED_INSTANCES_LIMITS.onDemandPercentage);
   const spot = checkOneOf(`${field}.spotAllocationStrategy`, input.spotAllocationStrategy, SPOT_ALLOCATION_STRATEGIES);
   const onDemand = checkOneOf(`${field}.onDemandAllocationStrategy`, input.onDemandAllocationStrategy, ON_DEMAND_ALLOCATION_STRATEGIES);
   const pools = checkInt(`${field}.spotInstancePools`, input.spotInstancePools, POOLS_RANGE);

@@ -49,7 +49,7 @@ export const STATE_VALUES = CLOUDWATCH.StateValue.enum;
 export type StateValue = (typeof STATE_VALUES)[number];
 
 /** The kinds of alarm history items. */
-export const HISTORY_ITEM_TYPES = ['ConfigurationUpdate', 'StateUpdate', 'Action', 'AlarmContributorStateUpdate', 'AlarmContributorAction'] as const;
+export const HISTORY_ITEM_TYPES = CLOUDWATCH.HistoryItemType.enum;
 /** A kind of alarm history item. */
 export type HistoryItemType = (typeof HISTORY_ITEM_TYPES)[number];
 

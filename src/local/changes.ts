@@ -9,6 +9,7 @@
  * @module
  */
 import type { LocalCloud } from './cloud';
+import type { CloudSet } from './clouds';
 import { ServiceError } from './errors';
 import { ControlInputError } from './spot-control';
 import { withIdRecorder, type IdRecorder } from './ids';
@@ -33,6 +34,8 @@ export interface CallChange {
   requestId: string;
   /** The ids it made, in order. */
   ids: string[];
+  /** The region whose cloud it changed; absent in journals written before botoscale local served several regions (then the default region). */
+  region?: string;
 }
 
 /** The clock moved to `now` (running every step on the way). */
@@ -55,6 +58,8 @@ export interface LoadChange {
   group: string;
   /** CPU percent, 0 to 100. */
   cpu: number;
+  /** The region whose cloud it changed; absent in journals written before botoscale local served several regions (then the default region). */
+  region?: string;
 }
 
 /** An instance was made to pass or fail its health checks. */
@@ -65,6 +70,8 @@ export interface HealthChange {
   instance: string;
   /** Whether it passes its health checks. */
   healthy: boolean;
+  /** The region whose cloud it changed; absent in journals written before botoscale local served several regions (then the default region). */
+  region?: string;
 }
 
 /** A group's demand was set (CPU-percent units shared by its instances). */
@@ -75,6 +82,8 @@ export interface DemandChange {
   group: string;
   /** The demand, as given (checked again when applied). */
   demand: number;
+  /** The region whose cloud it changed; absent in journals written before botoscale local served several regions (then the default region). */
+  region?: string;
 }
 
 /** Some of a group's spot instances were given AWS's interruption. */
@@ -85,6 +94,8 @@ export interface SpotInterruptChange {
   group: string;
   /** How many of its spot instances. */
   count: number;
+  /** The region whose cloud it changed; absent in journals written before botoscale local served several regions (then the default region). */
+  region?: string;
 }
 
 /** A spot pool's remaining capacity was set (or its limit lifted: `available` absent). */
@@ -97,10 +108,27 @@ export interface SpotCapacityChange {
   instanceType: string;
   /** How many more instances it can provide; absent: no limit. */
   available?: number;
+  /** The region whose cloud it changed; absent in journals written before botoscale local served several regions (then the default region). */
+  region?: string;
+}
+
+/** A region's cloud was made, on the first request or control input naming the region. */
+export interface RegionChange {
+  /** A region's cloud made. */
+  kind: 'region';
+  /** The region. */
+  region: string;
+  /** The ids its making made (its default VPC, subnets and security group), in order. */
+  ids: string[];
 }
 
 /** One recorded change. */
-export type Change = CallChange | ClockChange | LoadChange | HealthChange | DemandChange | SpotInterruptChange | SpotCapacityChange;
+export type Change = CallChange | ClockChange | LoadChange | HealthChange | DemandChange | SpotInterruptChange | SpotCapacityChange | RegionChange;
+
+/** Whether a change records the ids it made. */
+export function recordsIds(change: Change): change is CallChange | ClockChange | RegionChange {
+  return change.kind === 'call' || change.kind === 'clock' || change.kind === 'region';
+}
 
 /**
  * Records the ids made while it is armed (the live server), or hands out the ids of a
@@ -136,9 +164,9 @@ export class IdTape implements IdRecorder {
   }
 }
 
-/** The change a routed request makes, before its ids are known. */
-export function callChange(route: Route, requestId: string): CallChange {
-  const change: CallChange = { kind: 'call', service: route.profile.name, action: route.action, requestId, ids: [] };
+/** The change a routed request makes in `region`, before its ids are known. */
+export function callChange(route: Route, requestId: string, region: string): CallChange {
+  const change: CallChange = { kind: 'call', region, service: route.profile.name, action: route.action, requestId, ids: [] };
   if (route.protocol === 'query') change.params = [...route.params];
   else change.body = route.body;
   return change;
@@ -173,29 +201,41 @@ function applyControl(cloud: LocalCloud, change: DemandChange | SpotInterruptCha
   }
 }
 
-/** Applies one recorded change to `cloud`, handing out the ids it recorded through `tape`. */
-export function applyChange(cloud: LocalCloud, tape: IdTape, change: Change): void {
-  tape.replay(change.kind === 'call' || change.kind === 'clock' ? change.ids : []);
+/**
+ * Applies one recorded change to the region's cloud it names (the default region's when it
+ * names none: a journal written before botoscale local served several regions), handing
+ * out the ids it recorded through `tape`.
+ */
+export function applyChange(clouds: CloudSet, tape: IdTape, change: Change): void {
+  tape.replay(recordsIds(change) ? change.ids : []);
+  // A journal records a region's making before its first change; made here only if the line is missing.
+  const region = change.kind === 'clock' ? undefined : change.region;
+  const cloud = (): LocalCloud => clouds.create(region);
+  const { clock } = clouds;
   try {
     switch (change.kind) {
       case 'call':
-        withIdRecorder(tape, () => applyCall(cloud, change));
+        withIdRecorder(tape, () => applyCall(cloud(), change));
         break;
       case 'clock':
-        if (change.now > cloud.clock.now()) cloud.clock.advance(change.now - cloud.clock.now());
-        cloud.clock.restore({ now: change.now, nextStep: change.nextStep });
+        if (change.now > clock.now()) clock.advance(change.now - clock.now());
+        clock.restore({ now: change.now, nextStep: change.nextStep });
+        break;
+      case 'region':
+        withIdRecorder(tape, cloud);
         break;
       case 'load':
-        cloud.setLoad(change.group, change.cpu);
+        cloud().setLoad(change.group, change.cpu);
         break;
       case 'health': {
-        const view = cloud.ec2.getInstance(change.instance);
+        const target = cloud();
+        const view = target.ec2.getInstance(change.instance);
         if (view !== undefined) view.healthy = change.healthy;
-        cloud.touch();
+        target.touch();
         break;
       }
       default:
-        applyControl(cloud, change);
+        applyControl(cloud(), change);
     }
   } finally {
     tape.reset();

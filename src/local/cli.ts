@@ -3,7 +3,7 @@
  * The `botoscale` command: `botoscale local [--port 4599] [--host 127.0.0.1] [--state FILE]
  * [--speed N] [--region us-east-1] [--auth-file FILE | --auth KEY:SECRET]
  * [--limits groups=N,...] [--no-launch-configurations]` starts
- * botoscale local, prints its endpoint, and serves until SIGINT or SIGTERM, then closes
+ * botoscale local (one cloud per signing region, `--region` the default one), prints its endpoint, and serves until SIGINT or SIGTERM, then closes
  * cleanly (writing the state file; if that last write fails, it says so and exits 1). The key pair may also come from BOTOSCALE_LOCAL_AUTH.
  *
  * @module
@@ -13,6 +13,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { packageVersion } from '../core/version';
 import { AUTH_ENV, AuthSourceError, chooseAuth, isLoopback, type ChosenAuth } from './auth-source';
 import type { LocalLimits } from './cloud';
+import { REGION_NAME } from './ec2/regions';
 import { parseLimits } from './limits-option';
 import { startLocal, type LocalEndpoint, type LocalOptions } from './server';
 
@@ -30,8 +31,6 @@ export interface CliEnvironment {
   onListening?: (local: LocalEndpoint) => void;
 }
 
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
-
 function port(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free one).');
   return Number(value);
@@ -44,7 +43,7 @@ function speed(value: string): number {
 }
 
 function region(value: string): string {
-  if (!REGION.test(value)) throw new InvalidArgumentError('a region looks like us-east-1.');
+  if (!REGION_NAME.test(value)) throw new InvalidArgumentError('a region looks like us-east-1.');
   return value;
 }
 
@@ -138,7 +137,7 @@ export async function main(argv: readonly string[], environment: CliEnvironment 
     .addOption(new Option('--host <host>', 'address to listen on; loopback only unless you say otherwise').default('127.0.0.1'))
     .addOption(new Option('--state <file>', 'keep the simulated cloud in this file (and FILE.journal): loaded at start, every change on disk before its answer'))
     .addOption(new Option('--speed <n>', 'run the simulated clock n times faster than real time').default(1).argParser(speed))
-    .addOption(new Option('--region <region>', 'region of the simulated cloud').default('us-east-1').argParser(region))
+    .addOption(new Option('--region <region>', 'default region: unsigned requests and control inputs naming no region go to its cloud; a request signed (SigV4) for another region gets that region\'s own cloud, made on first use').default('us-east-1').argParser(region))
     .addOption(new Option('--auth <KEY:SECRET>', 'accept only requests signed (SigV4) with this key pair (visible in ps: prefer --auth-file)'))
     .addOption(new Option('--auth-file <file>', `the same, the key pair read from FILE (one line, KEY:SECRET); or set ${AUTH_ENV}=KEY:SECRET`))
     .addOption(new Option('--no-launch-configurations', 'answer CreateLaunchConfiguration with UnsupportedOperation, as AWS accounts created since 2024-10-01 do'))

@@ -31,6 +31,16 @@ export interface CloudOptions {
   images?: string[];
   /** False: CreateLaunchConfiguration is refused as in accounts created since 2024-10-01 (default true). */
   launchConfigurations?: boolean;
+  /**
+   * False: the cloud does not step itself at each clock step; its owner calls {@link LocalCloud.step}
+   * (botoscale local's `CloudSet`, in `clouds.ts`, steps its regions' clouds in one fixed order). Default true.
+   */
+  stepsWithClock?: boolean;
+  /**
+   * The revision to start at (default 0): a region's cloud made again after a rollback
+   * continues past the one it replaces, so no answer kept for that one is replayed.
+   */
+  revision?: number;
 }
 
 /** Account quotas of the simulated cloud (raise them for benchmarks and large scenarios). */
@@ -59,6 +69,9 @@ export interface CloudServices {
   /** The simulated CloudWatch. */
   monitoring: SimulatedService<CloudWatchApi>;
 }
+
+/** A region's cloud in a `--state` file, apart from the clock all regions share. */
+export type RegionSnapshot = Omit<CloudSnapshot, 'clock'>;
 
 /** The cloud part of a `--state` file. */
 export interface CloudSnapshot {
@@ -102,6 +115,7 @@ export class LocalCloud implements Cloud, LoadSource {
 
   constructor(options: CloudOptions = {}) {
     this.region = options.region ?? 'us-east-1';
+    this.#revision = options.revision ?? 0;
     this.accountId = options.accountId ?? ACCOUNT_ID;
     this.clock = options.clock instanceof SimClock ? options.clock : new SimClock(options.clock);
     this.#onError = options.onError ?? ((err) => process.stderr.write(`botoscale local: a simulation step failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
@@ -115,7 +129,7 @@ export class LocalCloud implements Cloud, LoadSource {
     const monitoring = createCloudWatchService(this);
     this.services = { ec2, elasticloadbalancing: elb, autoscaling, monitoring };
     this.spot = new SpotControl(this, () => this.touch());
-    this.#unsubscribe = this.clock.onStep((now) => this.step(now));
+    this.#unsubscribe = options.stepsWithClock === false ? () => undefined : this.clock.onStep((now) => this.step(now));
   }
 
   /** EC2 as the other services use it. */

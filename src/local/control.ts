@@ -1,36 +1,35 @@
 /**
  * The control API of botoscale local, under `/_botoscale/`: health, the simulated clock
- * (read and advance), a group's load or demand, an instance's health, and the spot market.
- * JSON in, JSON out. Every input that changes the cloud goes through the server's
- * `record`, so that `--state` journals it as a {@link Change} and replays it.
+ * (read and advance; one clock for every region), a group's load or demand, an instance's
+ * health, and the spot market. JSON in, JSON out. A body's `"region"` names the region
+ * whose cloud an input acts on (default: the server's default region). Every input that
+ * changes a cloud goes through the server's `record`, so that `--state` journals it as a
+ * {@link Change} and replays it.
  *
  * @module
  */
 import { checkAdvance, parseDuration, type SimClock } from './clock';
 import type { LocalCloud } from './cloud';
+import type { CloudSet } from './clouds';
 import type { Change } from './changes';
 import { MAX_JSON_DEPTH, parseJsonBody } from './protocol/json-body';
 import { PROFILES } from './protocol/services';
 import { ControlInputError, type DemandSetting, type SpotCapacitySetting, type SpotInterruption } from './spot-control';
 
-/** What the control API acts on: the server's cloud, clock and journal. */
+/** What the control API acts on: the server's clouds (one per region, on one clock) and journal. */
 export interface ControlContext {
-  /** Region of the simulated cloud. */
-  region: string;
-  /** The simulated cloud. */
-  cloud: LocalCloud;
-  /** Its clock. */
-  clock: SimClock;
+  /** The simulated clouds, by region. */
+  clouds: CloudSet;
   /** Makes a change through `fn`, recording it in the journal with `--state`. */
   record: <T>(change: Change, fn: () => T) => T;
-  /** Sets a group's demand (recorded). */
-  setDemand(group: string, demand: number): DemandSetting;
+  /** Sets a group's demand in a region (recorded). */
+  setDemand(group: string, demand: number, region?: string): DemandSetting;
   /** The spot market's controls (recorded). */
   spot: {
     /** Interrupts `count` of the group's InService spot instances. */
-    interrupt(group: string, count: number): SpotInterruption;
+    interrupt(group: string, count: number, region?: string): SpotInterruption;
     /** Sets how many more spot instances a pool can provide. */
-    setCapacity(zone: string, instanceType: string, available?: number): SpotCapacitySetting;
+    setCapacity(zone: string, instanceType: string, available?: number, region?: string): SpotCapacitySetting;
   };
   /** Writes the state file after a clock advance (nothing without `--state`). */
   sync(): void;
@@ -54,9 +53,15 @@ export function clockInfo(clock: SimClock): Record<string, unknown> {
   };
 }
 
+/** The cloud of the body's `"region"` (the default region's when it names none); a region not served is a `ControlInputError`. */
+function cloudOf(clouds: CloudSet, json: Record<string, unknown>): LocalCloud {
+  return json.region === undefined ? clouds.default : clouds.get(json.region as string);
+}
+
 /** Answers one control request (`method`, `path` under `/_botoscale/`, raw `body`) through `reply`. */
 export async function handleControl(ctx: ControlContext, method: string, path: string, body: Buffer, reply: ControlReply): Promise<void> {
-  const { region, cloud, clock, record, setDemand, spot } = ctx;
+  const { clouds, record, setDemand, spot } = ctx;
+  const { clock } = clouds;
   const fail = (status: number, code: string, message: string): void => reply(status, { error: { code, message } });
   let json: Record<string, unknown> = {};
   if (method === 'POST' && body.length > 0) {
@@ -70,7 +75,7 @@ export async function handleControl(ctx: ControlContext, method: string, path: s
   try {
     switch (route) {
       case 'GET /_botoscale/health':
-        return reply(200, { status: 'ok', region, accountId: cloud.accountId, time: clock.date().toISOString(), services: Object.keys(PROFILES) });
+        return reply(200, { status: 'ok', region: clouds.defaultRegion, regions: clouds.regions(), accountId: clouds.default.accountId, time: clock.date().toISOString(), services: Object.keys(PROFILES) });
       case 'GET /_botoscale/clock':
         return reply(200, clockInfo(clock));
       case 'POST /_botoscale/clock/advance': {
@@ -91,7 +96,8 @@ export async function handleControl(ctx: ControlContext, method: string, path: s
       }
       case 'POST /_botoscale/spot/interrupt':
       case 'POST /_botoscale/spot/capacity': {
-        const answer = route.endsWith('interrupt') ? spot.interrupt(json.group as string, json.count as number) : spot.setCapacity(json.zone as string, json.instanceType as string, json.available as number | undefined);
+        const region = json.region as string | undefined;
+        const answer = route.endsWith('interrupt') ? spot.interrupt(json.group as string, json.count as number, region) : spot.setCapacity(json.zone as string, json.instanceType as string, json.available as number | undefined, region);
         return reply(200, answer);
       }
       case 'POST /_botoscale/load': {
@@ -99,18 +105,20 @@ export async function handleControl(ctx: ControlContext, method: string, path: s
         if (typeof group !== 'string' || group === '') return fail(400, 'InvalidRequest', 'give "group": the Auto Scaling group name');
         if ('demand' in json) {
           if (cpu !== undefined) return fail(400, 'InvalidRequest', 'give either "cpu" (each instance\'s CPU percent) or "demand" (CPU-percent units shared by the group), not both');
-          return reply(200, setDemand(group, json.demand as number));
+          return reply(200, setDemand(group, json.demand as number, json.region as string | undefined));
         }
         if (typeof cpu !== 'number' || !Number.isFinite(cpu) || cpu < 0 || cpu > 100) return fail(400, 'InvalidRequest', 'give "cpu": a number from 0 to 100');
-        record({ kind: 'load', group, cpu }, () => cloud.setLoad(group, cpu));
+        const cloud = cloudOf(clouds, json);
+        record({ kind: 'load', region: cloud.region, group, cpu }, () => cloud.setLoad(group, cpu));
         return reply(200, { group, cpu });
       }
       case 'POST /_botoscale/instance/health': {
         const { instance, healthy } = json;
         if (typeof instance !== 'string' || typeof healthy !== 'boolean') return fail(400, 'InvalidRequest', 'give "instance": an instance id and "healthy": true or false');
+        const cloud = cloudOf(clouds, json);
         const view = cloud.ec2.getInstance(instance);
-        if (view === undefined) return fail(404, 'NotFound', `no instance ${instance}`);
-        record({ kind: 'health', instance, healthy }, () => {
+        if (view === undefined) return fail(404, 'NotFound', `no instance ${instance} in ${cloud.region}`);
+        record({ kind: 'health', region: cloud.region, instance, healthy }, () => {
           view.healthy = healthy;
           cloud.touch();
         });

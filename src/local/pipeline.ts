@@ -1,7 +1,9 @@
 /**
  * The request pipeline of botoscale local, one HTTP request from arrival to answer:
- * read and decode the body, check the signature (`--auth`), hand `/_botoscale/` paths to
- * the control API, replay a read kept in the response cache, route to a service's action,
+ * read and decode the body, pick the region's cloud (the SigV4 credential scope's region;
+ * the default one for an unsigned request or a scope naming no region, such as boto 2's
+ * host-derived `0`; a region not served is refused as AWS refuses it), check the signature (`--auth`), hand `/_botoscale/` paths to the control API,
+ * replay a read kept in the response cache, route to a service's action,
  * decode and validate the input against the model, invoke the handler synchronously against
  * the state, journal the change (`--state`), keep a read's answer, and encode the answer in
  * the service's wire format. With `--state` every answer waits until the changes it may
@@ -12,8 +14,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { readSignature, verifyRequest, type Credentials } from './auth';
-import type { SimClock } from './clock';
 import type { LocalCloud } from './cloud';
+import { invalidRegionError, type CloudSet } from './clouds';
+import { namesRegion } from './ec2/regions';
 import { commonError, ServiceError } from './errors';
 import { uuid } from './ids';
 import { decodeJson, decodeQuery, encodeError, encodeOutput, operationOf, unknownAction, type Encoded } from './protocol/codec';
@@ -29,14 +32,10 @@ export const INTERNAL_FAILURE = 'The request processing has failed because of an
 
 const DRAIN_LIMIT = 64 * 1024 * 1024;
 
-/** What the pipeline runs requests against: the server's cloud, clock, journal and cache. */
+/** What the pipeline runs requests against: the server's clouds (one per region, on one clock), journal and cache. */
 export interface PipelineContext {
-  /** Region of the simulated cloud. */
-  region: string;
-  /** The simulated cloud. */
-  cloud: LocalCloud;
-  /** Its clock. */
-  clock: SimClock;
+  /** The simulated clouds, by region. */
+  clouds: CloudSet;
   /** The state file's store, with `--state`. */
   store: StateStore | undefined;
   /** The response cache, unless turned off. */
@@ -73,27 +72,33 @@ async function handleRequest(p: PipelineContext, req: IncomingMessage, res: Serv
   const query = q < 0 ? '' : rawUrl.slice(q + 1);
   const method = req.method ?? 'GET';
   const signature = readSignature({ headers: req.headers, query });
-  const scoped = scopeService(signature === undefined || signature === 'malformed' ? undefined : signature.service);
+  const signed = signature !== undefined && signature !== 'malformed';
+  const region = signed && namesRegion(signature.region) ? signature.region : p.clouds.defaultRegion;
+  const scoped = scopeService(signed ? signature.service : undefined);
   let fallback: HeaderGuess = guessFromHeaders({ headers: req.headers, scopeService: scoped });
   try {
     // Decode and check.
     const received = await readBody(req, p.maxBody);
     if (received === 'aborted') return;
     if (received === 'too-large') throw commonError('RequestEntityTooLarge', `Request body must not be larger than ${p.maxBody} bytes.`);
+    // AWS checks the credential scope before the signature: a region it does not have is refused whoever signed.
+    if (!p.clouds.serves(region)) throw invalidRegionError(region);
     if (p.auth !== undefined) await verifyRequest({ method, path, query, headers: req.headers, body: received }, p.auth, fallback.profile?.flavour === 'ec2');
     const body = decodeBody(req.headers, received, p.maxBody);
     if (path.startsWith('/_botoscale/') || path === '/_botoscale') return p.control(method, path, body, (status, value) => sendJson(res, status, value));
     if (method !== 'GET' && method !== 'POST') throw commonError('MethodNotAllowed', `The HTTP method ${method} is not allowed; use POST (or GET for query requests).`);
-    // A read seen before at the same time and revision.
+    // A read seen before in the same region at the same time and revision (a region's first request has none).
+    const made = p.clouds.find(region);
     const key = p.cache === undefined ? '' : cacheKey(method, path, query, req.headers, scoped, body);
-    const kept = p.cache?.replay(epoch(p), key, requestId);
+    const kept = made === undefined ? undefined : p.cache?.replay(region, epoch(p, made), key, requestId);
     if (kept !== undefined) return sendParts(res, kept.status, kept.headers, kept.body);
     // Route, invoke (and persist), cache, encode.
-    const route = routeRequest({ method, query, headers: req.headers, body, scopeService: scoped }, (service, action) => implemented(p.cloud, service, action));
+    const route = routeRequest({ method, query, headers: req.headers, body, scopeService: scoped }, (service, action) => implemented(p.clouds.default, service, action));
     fallback = { profile: route.profile, protocol: route.protocol };
-    const at = epoch(p);
-    const answer = invoke(p, route, requestId);
-    const parts = p.cache !== undefined && !isMutating(route.action) && epoch(p) === at ? p.cache.keep(at, key, requestId, answer) : undefined;
+    const cloud = made ?? p.clouds.get(region);
+    const at = epoch(p, cloud);
+    const answer = invoke(p, cloud, route, requestId);
+    const parts = p.cache !== undefined && !isMutating(route.action) && epoch(p, cloud) === at ? p.cache.keep(region, at, key, requestId, answer) : undefined;
     if (parts === undefined) send(res, answer);
     else sendParts(res, answer.status, answer.headers, parts);
   } catch (err) {
@@ -104,15 +109,14 @@ async function handleRequest(p: PipelineContext, req: IncomingMessage, res: Serv
   }
 }
 
-/** Decodes the routed input, runs its handler against the state (journalled when it may change it) and encodes the output. */
-function invoke(p: PipelineContext, route: Route, requestId: string): Encoded {
-  const { cloud } = p;
+/** Decodes the routed input, runs its handler against the region's cloud (journalled when it may change it) and encodes the output. */
+function invoke(p: PipelineContext, cloud: LocalCloud, route: Route, requestId: string): Encoded {
   const { profile, action } = route;
   const handler = cloud.handlers(profile.name)[action];
   if (handler === undefined || !Object.prototype.hasOwnProperty.call(cloud.handlers(profile.name), action)) throw unknownAction(profile, action);
   const op = operationOf(profile, action);
   const input = route.protocol === 'json' ? decodeJson(profile, op, route.body) : decodeQuery(profile, op, route.params);
-  const ctx: RequestContext = { cloud, region: p.region, accountId: cloud.accountId, requestId, now: p.clock.now() };
+  const ctx: RequestContext = { cloud, region: cloud.region, accountId: cloud.accountId, requestId, now: p.clouds.clock.now() };
   const mutating = isMutating(action);
   const run = (): WireObject => {
     try {
@@ -124,7 +128,7 @@ function invoke(p: PipelineContext, route: Route, requestId: string): Encoded {
   };
   let output: WireObject;
   try {
-    output = mutating ? p.record(callChange(route, requestId), run) : run();
+    output = mutating ? p.record(callChange(route, requestId, cloud.region), run) : run();
   } catch (err) {
     if (err instanceof ServiceError) throw err;
     p.onError(err);
@@ -141,9 +145,9 @@ function isMutating(action: string): boolean {
   return !/^(Describe|List|Get)/.test(action);
 }
 
-/** What a kept answer is valid for: the cloud's revision and the simulated time. */
-function epoch(p: PipelineContext): string {
-  return `${p.cloud.revision}:${p.clock.now()}`;
+/** What a kept answer is valid for: its region's cloud's revision and the simulated time. */
+function epoch(p: PipelineContext, cloud: LocalCloud): string {
+  return `${cloud.revision}:${p.clouds.clock.now()}`;
 }
 
 /**

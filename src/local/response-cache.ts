@@ -7,8 +7,10 @@
  * between two changes; a 50-group DescribeAutoScalingGroups page is 128 KB of XML whose
  * serialisation is most of the server's cost.
  *
- * Validity is all-or-nothing: the moment the cloud's revision or the clock moves, every
- * kept answer is dropped.
+ * Answers are kept per region, each region's against its own cloud: a region's answer is
+ * never replayed to a request signed for another. Validity is all-or-nothing within a
+ * region: the moment its cloud's revision or the clock moves, every answer kept for it is
+ * dropped.
  *
  * @module
  */
@@ -41,14 +43,20 @@ export interface ResponseCacheLimits {
   maxKeyLength?: number;
 }
 
-/** The kept answers of one server. */
+/** The answers kept for one region, valid at one epoch. */
+interface RegionAnswers {
+  epoch: string;
+  entries: Map<string, KeptAnswer>;
+}
+
+/** The kept answers of one server, by region. */
 export class ResponseCache {
   readonly #maxEntries: number;
   readonly #maxBytes: number;
   readonly #maxKeyLength: number;
-  readonly #entries = new Map<string, KeptAnswer>();
+  readonly #regions = new Map<string, RegionAnswers>();
+  #size = 0;
   #bytes = 0;
-  #epoch = '';
 
   constructor(limits: ResponseCacheLimits = {}) {
     this.#maxEntries = limits.maxEntries ?? 4096;
@@ -58,21 +66,30 @@ export class ResponseCache {
 
   /** How many answers are kept now. */
   get size(): number {
-    return this.#entries.size;
+    return this.#size;
   }
 
-  /** Drops everything kept unless `epoch` (the cloud's revision and simulated time) is the one they were made at. */
-  #at(epoch: string): void {
-    if (epoch === this.#epoch) return;
-    this.#entries.clear();
-    this.#bytes = 0;
-    this.#epoch = epoch;
+  /**
+   * The answers kept for `region`, after dropping them unless `epoch` (its cloud's
+   * revision and the simulated time) is the one they were made at.
+   */
+  #at(region: string, epoch: string): Map<string, KeptAnswer> {
+    let answers = this.#regions.get(region);
+    if (answers === undefined) {
+      answers = { epoch, entries: new Map() };
+      this.#regions.set(region, answers);
+    } else if (answers.epoch !== epoch) {
+      for (const kept of answers.entries.values()) this.#bytes -= sizeOf(kept);
+      this.#size -= answers.entries.size;
+      answers.entries.clear();
+      answers.epoch = epoch;
+    }
+    return answers.entries;
   }
 
-  /** The kept answer to `key` at `epoch`, carrying `requestId`. */
-  replay(epoch: string, key: string, requestId: string): ReplayedAnswer | undefined {
-    this.#at(epoch);
-    const kept = this.#entries.get(key);
+  /** The answer kept for `key` in `region` at `epoch`, carrying `requestId`. */
+  replay(region: string, epoch: string, key: string, requestId: string): ReplayedAnswer | undefined {
+    const kept = this.#at(region, epoch).get(key);
     if (kept === undefined) return undefined;
     const headers = { ...kept.headers };
     for (const name of kept.idHeaders) headers[name] = requestId;
@@ -81,12 +98,12 @@ export class ResponseCache {
   }
 
   /**
-   * Keeps the answer to `key`, made at `epoch` for the request `requestId`, and returns
-   * its body as the buffers to send; undefined when it is not kept.
+   * Keeps the answer to `key` in `region`, made at `epoch` for the request `requestId`,
+   * and returns its body as the buffers to send; undefined when it is not kept.
    */
-  keep(epoch: string, key: string, requestId: string, answer: { status: number; headers: Record<string, string>; body: string }): Buffer[] | undefined {
-    this.#at(epoch);
-    if (key.length > this.#maxKeyLength || this.#entries.has(key)) return undefined;
+  keep(region: string, epoch: string, key: string, requestId: string, answer: { status: number; headers: Record<string, string>; body: string }): Buffer[] | undefined {
+    const entries = this.#at(region, epoch);
+    if (key.length > this.#maxKeyLength || entries.has(key)) return undefined;
     const at = answer.body.indexOf(requestId);
     // A body naming the id twice would need more cuts; such answers are not kept.
     if (at >= 0 && answer.body.indexOf(requestId, at + 1) >= 0) return undefined;
@@ -94,18 +111,28 @@ export class ResponseCache {
     const after = at < 0 ? undefined : Buffer.from(answer.body.slice(at + requestId.length), 'utf8');
     const size = before.length + (after?.length ?? 0);
     if (size > this.#maxBytes) return undefined;
-    while (this.#entries.size >= this.#maxEntries || this.#bytes + size > this.#maxBytes) this.#evictOldest();
+    while (this.#size > 0 && (this.#size >= this.#maxEntries || this.#bytes + size > this.#maxBytes)) this.#evictOldest(entries);
     const idHeaders = Object.keys(answer.headers).filter((name) => answer.headers[name] === requestId);
-    this.#entries.set(key, { status: answer.status, headers: answer.headers, idHeaders, before, after });
+    entries.set(key, { status: answer.status, headers: answer.headers, idHeaders, before, after });
+    this.#size += 1;
     this.#bytes += size;
     return after === undefined ? [before] : [before, Buffer.from(requestId, 'latin1'), after];
   }
 
-  #evictOldest(): void {
-    const oldest = this.#entries.keys().next();
+  /** Drops the oldest answer of `first`, or, when it holds none, of the region holding the most. */
+  #evictOldest(first: Map<string, KeptAnswer>): void {
+    let from = first;
+    if (from.size === 0) {
+      for (const answers of this.#regions.values()) if (answers.entries.size > from.size) from = answers.entries;
+    }
+    const oldest = from.keys().next();
     if (oldest.done === true) return;
-    const kept = this.#entries.get(oldest.value) as KeptAnswer;
-    this.#bytes -= kept.before.length + (kept.after?.length ?? 0);
-    this.#entries.delete(oldest.value);
+    this.#bytes -= sizeOf(from.get(oldest.value) as KeptAnswer);
+    this.#size -= 1;
+    from.delete(oldest.value);
   }
+}
+
+function sizeOf(kept: KeptAnswer): number {
+  return kept.before.length + (kept.after?.length ?? 0);
 }

@@ -1,6 +1,6 @@
 /**
  * The HTTP server of botoscale local: its lifecycle (start, listen, close) and what it
- * is made of: the simulated clock and cloud, the state file's store, the response cache,
+ * is made of: the simulated clock and its clouds (one per signing region, `clouds.ts`), the state file's store, the response cache,
  * the control API under `/_botoscale/` (`control.ts`) and the request pipeline that
  * answers each request (`pipeline.ts`).
  *
@@ -10,7 +10,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Credentials } from './auth';
 import { SimClock, type SimClockOptions } from './clock';
-import { LocalCloud, type LocalLimits } from './cloud';
+import type { LocalCloud, LocalLimits } from './cloud';
+import { CloudSet } from './clouds';
 import { handleControl } from './control';
 import { INTERNAL_FAILURE, requestListener } from './pipeline';
 import { ResponseCache } from './response-cache';
@@ -31,7 +32,11 @@ export interface LocalOptions {
   stateFs?: StateFs;
   /** How many times faster than real time the clock runs. Default 1. */
   speed?: number;
-  /** Region of the simulated cloud. Default `us-east-1`. */
+  /**
+   * The default region: unsigned requests and control inputs that name no region go to its
+   * cloud. A request signed for another region botoscale local serves gets that region's
+   * cloud, made on first use. Default `us-east-1`.
+   */
   region?: string;
   /** When set, every request must be SigV4-signed with this key pair. */
   auth?: Credentials;
@@ -69,18 +74,24 @@ export interface LocalEndpoint {
   readonly port: number;
   /** The simulated clock (`clock.advance('5m')`). */
   readonly clock: SimClock;
-  /** The simulated cloud. */
+  /** The default region's simulated cloud. */
   readonly cloud: LocalCloud;
-  /** Sets the simulated CPU load of a group's instances (and of the ones it launches later). */
-  setLoad(groupName: string, cpuPercent: number): void;
-  /** Sets a group's demand in CPU-percent units, shared by its InService instances (each reports min(100, demand / n)). */
-  setDemand(groupName: string, demand: number): DemandSetting;
-  /** The spot market: `interrupt(group, count)` and `setCapacity(zone, instanceType, available?)`. */
+  /** The default region. */
+  readonly region: string;
+  /** The regions that have a cloud so far, sorted. */
+  regions(): string[];
+  /** A region's simulated cloud, made (and journalled) on first use; a region botoscale local does not serve is a RangeError. */
+  cloudIn(region: string): LocalCloud;
+  /** Sets the simulated CPU load of a group's instances (and of the ones it launches later), in `region` (default: the default region). */
+  setLoad(groupName: string, cpuPercent: number, region?: string): void;
+  /** Sets a group's demand in CPU-percent units, shared by its InService instances (each reports min(100, demand / n)), in `region`. */
+  setDemand(groupName: string, demand: number, region?: string): DemandSetting;
+  /** The spot market: `interrupt(group, count, region?)` and `setCapacity(zone, instanceType, available?, region?)`. */
   readonly spot: {
     /** Gives `count` of the group's InService spot instances AWS's interruption (rebalance recommendation, then the two-minute notice). */
-    interrupt(group: string, count: number): SpotInterruption;
+    interrupt(group: string, count: number, region?: string): SpotInterruption;
     /** Sets how many more spot instances a pool can provide; omit `available` to lift the limit. */
-    setCapacity(zone: string, instanceType: string, available?: number): SpotCapacitySetting;
+    setCapacity(zone: string, instanceType: string, available?: number, region?: string): SpotCapacitySetting;
   };
   /** Stops the clock, writes the state file, and closes the server. */
   close(): Promise<void>;
@@ -99,30 +110,42 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const onError = options.onError ?? ((err: unknown) => process.stderr.write(`botoscale local: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
   const clock = new SimClock({ ...options.clock, ...(options.speed !== undefined ? { speed: options.speed } : {}) });
-  const cloud = new LocalCloud({ region, clock, onError, ...(options.limits === undefined ? {} : { limits: options.limits }), ...(options.images === undefined ? {} : { images: options.images }), launchConfigurations: options.launchConfigurations !== false });
-  const store = options.state === undefined ? undefined : new StateStore(options.state, cloud, { onError, ...(options.stateFs === undefined ? {} : { fs: options.stateFs }) });
+  const clouds = new CloudSet({ region, clock, onError, ...(options.limits === undefined ? {} : { limits: options.limits }), ...(options.images === undefined ? {} : { images: options.images }), launchConfigurations: options.launchConfigurations !== false });
+  const store = options.state === undefined ? undefined : new StateStore(options.state, clouds, { onError, ...(options.stateFs === undefined ? {} : { fs: options.stateFs }) });
   store?.open();
   const cache = options.responseCache === false ? undefined : new ResponseCache();
 
   /** Makes a change through `fn`, recording it in the journal with `--state`. */
   const record = <T>(change: Change, fn: () => T): T => (store === undefined ? fn() : store.change(change, fn));
+  // A region's cloud is made, and journalled with the ids it made, before the first change in it.
+  clouds.onCreate = (name, make) => record({ kind: 'region', region: name, ids: [] }, make);
+  const at = (name: string | undefined): LocalCloud => (name === undefined ? clouds.default : clouds.get(name));
   // Control inputs are recorded as given; a refused one is recorded too and refused again on replay.
-  const setDemand = (group: string, demand: number): DemandSetting => record({ kind: 'demand', group, demand }, () => cloud.setDemand(group, demand));
+  const setDemand = (group: string, demand: number, name?: string): DemandSetting => {
+    const cloud = at(name);
+    return record({ kind: 'demand', region: cloud.region, group, demand }, () => cloud.setDemand(group, demand));
+  };
   const spot: LocalEndpoint['spot'] = {
-    interrupt: (group, count) => record({ kind: 'spot-interrupt', group, count }, () => cloud.spot.interrupt(group, count)),
-    setCapacity: (zone, instanceType, available) => record(
-      { kind: 'spot-capacity', zone, instanceType, ...(available === undefined || available === null ? {} : { available }) },
-      () => cloud.spot.setCapacity(zone, instanceType, available),
-    ),
+    interrupt: (group, count, name) => {
+      const cloud = at(name);
+      return record({ kind: 'spot-interrupt', region: cloud.region, group, count }, () => cloud.spot.interrupt(group, count));
+    },
+    setCapacity: (zone, instanceType, available, name) => {
+      const cloud = at(name);
+      return record(
+        { kind: 'spot-capacity', region: cloud.region, zone, instanceType, ...(available === undefined || available === null ? {} : { available }) },
+        () => cloud.spot.setCapacity(zone, instanceType, available),
+      );
+    },
   };
 
   const control = (method: string, path: string, body: Buffer, reply: (status: number, value: unknown) => void): Promise<void> => handleControl(
-    { region, cloud, clock, record, setDemand, spot, sync: () => store?.sync(), onError, internalFailure: INTERNAL_FAILURE },
+    { clouds, record, setDemand, spot, sync: () => store?.sync(), onError, internalFailure: INTERNAL_FAILURE },
     method, path, body, reply,
   );
 
   const server = createServer(requestListener({
-    region, cloud, clock, store, cache, maxBody, auth: options.auth, record, control, onError,
+    clouds, store, cache, maxBody, auth: options.auth, record, control, onError,
   }));
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
@@ -149,9 +172,13 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     endpoint: `http://${formatHost(host)}:${port}`,
     port,
     clock,
-    cloud,
-    setLoad(groupName, cpuPercent) {
-      record({ kind: 'load', group: groupName, cpu: cpuPercent }, () => cloud.setLoad(groupName, cpuPercent));
+    cloud: clouds.default,
+    region,
+    regions: () => clouds.regions(),
+    cloudIn: (name) => clouds.get(name),
+    setLoad(groupName, cpuPercent, name) {
+      const cloud = at(name);
+      record({ kind: 'load', region: cloud.region, group: groupName, cpu: cpuPercent }, () => cloud.setLoad(groupName, cpuPercent));
     },
     setDemand,
     spot,
@@ -165,7 +192,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
           // The last snapshot; if it cannot be written, closing fails (the journal keeps every acknowledged change).
           await store?.close();
         } finally {
-          cloud.dispose();
+          clouds.dispose();
           await stopped;
         }
       })();

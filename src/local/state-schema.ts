@@ -4,21 +4,23 @@
  * first field that is wrong (`cloud.autoscaling.groups[0].minSize: expected number`),
  * before anything is served from it. Objects accept fields they do not name (a newer
  * botoscale's additions), so only what this version reads is checked. Version 1 files
- * (a snapshot rewritten whole at every change, no journal) are read and migrated.
+ * (a snapshot rewritten whole at every change, no journal) and version 2 files (one
+ * region, before a server kept a cloud per signing region) are read and migrated: their
+ * cloud, and every change of a journal that names no region, is the default region's.
  *
  * @module
  */
 import { z } from 'zod';
 import type { Change } from './changes';
-import type { CloudSnapshot } from './cloud';
+import type { CloudSnapshot, RegionSnapshot } from './cloud';
 
-/** What a state file holds (format version 2). */
+/** What a state file holds (format version 3). */
 export interface StateDocument {
   /** Marks the file as a botoscale local state file. */
   format: 'botoscale-local-state';
   /** Format version. */
-  version: 2;
-  /** Region of the cloud. */
+  version: 3;
+  /** The server's default region: the region of {@link StateDocument.cloud}. */
   region: string;
   /** Account of the cloud. */
   accountId: string;
@@ -26,8 +28,10 @@ export interface StateDocument {
   savedAt: string;
   /** Number of the last journal change the snapshot includes; the journal's later changes are replayed on it. */
   seq: number;
-  /** The cloud's snapshot. */
+  /** The default region's snapshot, with the clock every region shares. */
   cloud: CloudSnapshot;
+  /** Every other region's snapshot, by region (absent in files from before a server kept several regions). */
+  regions?: Record<string, RegionSnapshot>;
 }
 
 const str = z.string();
@@ -307,6 +311,16 @@ const autoScalingSnapshot = obj({
 
 const dimension = obj({ name: str, value: str });
 
+/** One query of a metric math alarm. */
+const alarmQuery = obj({
+  id: str,
+  metricStat: opt(obj({ namespace: str, metricName: str, dimensions: z.array(dimension), period: num, stat: str, unit: opt(str) })),
+  expression: opt(str),
+  label: opt(str),
+  returnData: opt(bool),
+  period: opt(num),
+});
+
 const cloudWatchSnapshot = obj({
   version: z.literal(1),
   series: z.array(obj({
@@ -324,8 +338,10 @@ const cloudWatchSnapshot = obj({
     okActions: z.array(str),
     alarmActions: z.array(str),
     insufficientDataActions: z.array(str),
-    metricName: str,
-    namespace: str,
+    // Both absent on a metric math alarm, which has its queries instead.
+    metricName: opt(str),
+    namespace: opt(str),
+    metrics: opt(z.array(alarmQuery)),
     statistic: opt(str),
     extendedStatistic: opt(str),
     dimensions: z.array(dimension),
@@ -345,6 +361,7 @@ const cloudWatchSnapshot = obj({
     stateUpdated: num,
     stateTransitioned: num,
     lastActionRun: opt(num),
+    managedBy: opt(str),
   })),
   history: z.array(obj({ alarmName: str, timestamp: num, type: z.enum(['ConfigurationUpdate', 'StateUpdate', 'Action']), summary: str, data: str, seq: num })),
   lastEvaluation: num,
@@ -364,9 +381,23 @@ const cloudSnapshot = obj({
 
 const envelope = obj({
   format: z.literal('botoscale-local-state'),
-  version: z.union([z.literal(1), z.literal(2)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
 });
 
+const regionSnapshot = cloudSnapshot.omit({ clock: true });
+
+const documentV3 = obj({
+  format: z.literal('botoscale-local-state'),
+  version: z.literal(3),
+  region: str,
+  accountId: str,
+  savedAt: str,
+  seq: z.number().int().min(0),
+  cloud: cloudSnapshot,
+  regions: z.record(str, regionSnapshot),
+});
+
+/** Version 2: one region's cloud (the default region's), no `regions`. */
 const documentV2 = obj({
   format: z.literal('botoscale-local-state'),
   version: z.literal(2),
@@ -393,7 +424,7 @@ function firstProblem(error: z.ZodError): string {
 }
 
 /**
- * Parses and validates a state file's text (migrating version 1); throws an error
+ * Parses and validates a state file's text (migrating versions 1 and 2); throws an error
  * naming the file, and the field when the JSON parses but does not fit.
  */
 export function parseStateDocument(file: string, text: string): StateDocument {
@@ -403,24 +434,27 @@ export function parseStateDocument(file: string, text: string): StateDocument {
   } catch (err) {
     throw new Error(`botoscale local: state file ${file} is not valid JSON (${(err as Error).message}); move it away or fix it`);
   }
-  if (!envelope.safeParse(doc).success) throw new Error(`botoscale local: ${file} is not a botoscale local state file of version 1 or 2`);
+  if (!envelope.safeParse(doc).success) throw new Error(`botoscale local: ${file} is not a botoscale local state file of version 1, 2 or 3`);
   const v = (doc as { version: number }).version;
-  const parsed = v === 1 ? documentV1.safeParse(doc) : documentV2.safeParse(doc);
+  const parsed = v === 1 ? documentV1.safeParse(doc) : v === 2 ? documentV2.safeParse(doc) : documentV3.safeParse(doc);
   if (!parsed.success) throw new Error(`botoscale local: state file ${file} is not valid at ${firstProblem(parsed.error)}; move it away or fix it`);
   // The parsed copy keeps unknown fields (loose objects); the original is what the services restore.
   const original = doc as Omit<StateDocument, 'version' | 'seq'> & { seq?: number };
-  return { ...original, version: 2, seq: original.seq ?? 0 };
+  return { ...original, version: 3, seq: original.seq ?? 0, regions: original.regions ?? {} };
 }
 
+// `region` is absent in journals written before a server kept a cloud per region: those changes are the default region's.
+const region = opt(str);
 const change = z.discriminatedUnion('kind', [
-  obj({ kind: z.literal('call'), service: z.enum(['autoscaling', 'monitoring', 'elasticloadbalancing', 'ec2']), action: str, params: opt(z.array(z.tuple([str, str]))), body: z.unknown().optional(), requestId: str, ids: z.array(str) }),
+  obj({ kind: z.literal('call'), region, service: z.enum(['autoscaling', 'monitoring', 'elasticloadbalancing', 'ec2']), action: str, params: opt(z.array(z.tuple([str, str]))), body: z.unknown().optional(), requestId: str, ids: z.array(str) }),
   obj({ kind: z.literal('clock'), now: num, nextStep: num, ids: z.array(str) }),
-  obj({ kind: z.literal('load'), group: str, cpu: z.number().min(0).max(100) }),
-  obj({ kind: z.literal('health'), instance: str, healthy: bool }),
+  obj({ kind: z.literal('region'), region: str, ids: z.array(str) }),
+  obj({ kind: z.literal('load'), region, group: str, cpu: z.number().min(0).max(100) }),
+  obj({ kind: z.literal('health'), region, instance: str, healthy: bool }),
   // Control inputs are journalled as they came (a refused one too) and checked again when replayed.
-  obj({ kind: z.literal('demand'), group: z.unknown(), demand: z.unknown() }),
-  obj({ kind: z.literal('spot-interrupt'), group: z.unknown(), count: z.unknown() }),
-  obj({ kind: z.literal('spot-capacity'), zone: z.unknown(), instanceType: z.unknown(), available: z.unknown() }),
+  obj({ kind: z.literal('demand'), region, group: z.unknown(), demand: z.unknown() }),
+  obj({ kind: z.literal('spot-interrupt'), region, group: z.unknown(), count: z.unknown() }),
+  obj({ kind: z.literal('spot-capacity'), region, zone: z.unknown(), instanceType: z.unknown(), available: z.unknown() }),
 ]);
 
 const journalLine = obj({ seq: z.number().int().min(1), change });

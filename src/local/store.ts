@@ -22,8 +22,8 @@
  */
 import { closeSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { applyChange, IdTape, type Change } from './changes';
-import type { LocalCloud } from './cloud';
+import { applyChange, IdTape, recordsIds, type Change } from './changes';
+import type { CloudSet } from './clouds';
 import { withIdRecorder } from './ids';
 import { JournalFile, nodeStateFs, readJournal, temporaryName, type StateFs } from './journal';
 import { StateLock } from './lock';
@@ -95,13 +95,13 @@ interface Waiter {
 
 const COMPACTION_RETRY_MS = 5000;
 
-/** Keeps a cloud's state file and journal, and says when a change is on disk. */
+/** Keeps a server's clouds (every region's) in a state file and journal, and says when a change is on disk. */
 export class StateStore {
   /** Absolute path of the state file. */
   readonly file: string;
   /** Absolute path of its journal. */
   readonly journalFile: string;
-  readonly #cloud: LocalCloud;
+  readonly #clouds: CloudSet;
   readonly #fs: StateFs;
   readonly #onError: (err: unknown) => void;
   readonly #compactAfter: number;
@@ -129,17 +129,17 @@ export class StateStore {
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
 
-  constructor(file: string, cloud: LocalCloud, options: StateStoreOptions = {}) {
+  constructor(file: string, clouds: CloudSet, options: StateStoreOptions = {}) {
     this.file = resolve(file);
     this.journalFile = `${this.file}.journal`;
-    this.#cloud = cloud;
+    this.#clouds = clouds;
     this.#fs = options.fs ?? nodeStateFs;
     this.#onError = options.onError ?? ((err) => process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`));
     this.#compactAfter = options.compactAfterBytes ?? 1024 * 1024;
   }
 
   /**
-   * Takes the lock, loads the state file and replays its journal into the cloud, writes
+   * Takes the lock, loads the state file and replays its journal into the clouds, writes
    * a fresh snapshot, and starts recording; returns whether there was a state file.
    * Throws an error naming the state file if any of it cannot be done.
    */
@@ -147,20 +147,21 @@ export class StateStore {
     this.#lock = StateLock.acquire(this.file);
     try {
       this.#removeLeftovers();
-      this.#cloud.idRecorder = this.#tape;
+      this.#clouds.idRecorder = this.#tape;
       const existed = this.#load(Number.POSITIVE_INFINITY);
       this.#writeSnapshotNow();
       this.#journal = new JournalFile(this.journalFile, this.#fs, 0);
       this.#clearJournalNow();
       // The journal may be new: its name must be on disk before a change in it is acknowledged.
       syncDirectory(dirname(this.file));
-      this.#unsubscribe = this.#cloud.clock.onStep(() => {
-        this.#stepsSeen += 1;
+      this.#unsubscribe = this.#clouds.clock.onStep(() => {
+        // Each region's cloud records one change per step.
+        this.#stepsSeen += this.#clouds.size;
       });
       this.#resync();
       return existed;
     } catch (err) {
-      this.#cloud.idRecorder = undefined;
+      this.#clouds.idRecorder = undefined;
       this.#journal?.close();
       this.#lock.release();
       throw err;
@@ -203,11 +204,12 @@ export class StateStore {
   #load(maxSeq: number, maxBytes = Number.POSITIVE_INFINITY): boolean {
     const doc = readStateFile(this.file);
     if (doc === undefined) return false;
-    if (doc.region !== this.#cloud.region) {
-      throw new Error(`botoscale local: state file ${this.file} holds region ${doc.region}, not ${this.#cloud.region}; start with --region ${doc.region} or use another file`);
+    const region = this.#clouds.defaultRegion;
+    if (doc.region !== region) {
+      throw new Error(`botoscale local: state file ${this.file} holds default region ${doc.region}, not ${region}; start with --region ${doc.region} or use another file`);
     }
     try {
-      this.#cloud.restore(doc.cloud);
+      this.#clouds.restore(doc.cloud, doc.regions ?? {});
     } catch (err) {
       throw new Error(`botoscale local: cannot restore state file ${this.file}: ${(err as Error).message}`);
     }
@@ -218,7 +220,7 @@ export class StateStore {
       if (entry.seq <= doc.seq) continue;
       if (entry.seq !== seq + 1 || entry.seq > maxSeq) break;
       try {
-        applyChange(this.#cloud, this.#tape, entry.change);
+        applyChange(this.#clouds, this.#tape, entry.change);
       } catch (err) {
         this.#onError(new Error(`botoscale local: replaying change ${entry.seq} of ${this.journalFile} failed: ${(err as Error).message}`));
       }
@@ -230,14 +232,16 @@ export class StateStore {
   }
 
   #document(): StateDocument {
+    const { cloud, regions } = this.#clouds.snapshot();
     return {
       format: 'botoscale-local-state',
-      version: 2,
-      region: this.#cloud.region,
-      accountId: this.#cloud.accountId,
+      version: 3,
+      region: this.#clouds.defaultRegion,
+      accountId: this.#clouds.default.accountId,
       savedAt: new Date().toISOString(),
       seq: this.#seq,
-      cloud: this.#cloud.snapshot(),
+      cloud,
+      regions,
     };
   }
 
@@ -264,10 +268,10 @@ export class StateStore {
 
   /** Takes the clock, the cloud's revision and the ids as they are now as already recorded. */
   #resync(): void {
-    const clock = this.#cloud.clock.toJSON();
+    const clock = this.#clouds.clock.toJSON();
     this.#clockNow = clock.now;
     this.#clockNext = clock.nextStep;
-    this.#expectedRevision = this.#cloud.revision;
+    this.#expectedRevision = this.#clouds.revision;
     this.#stepsSeen = 0;
     this.#tape.reset();
   }
@@ -285,12 +289,12 @@ export class StateStore {
    */
   sync(): void {
     if (this.#closed || this.#journal === undefined) return;
-    const revision = this.#cloud.revision;
+    const revision = this.#clouds.revision;
     if (revision !== this.#expectedRevision + this.#stepsSeen) this.#mustCompact = true;
     this.#expectedRevision = revision;
     this.#stepsSeen = 0;
     const ids = this.#tape.drain();
-    const clock = this.#cloud.clock.toJSON();
+    const clock = this.#clouds.clock.toJSON();
     if (ids.length > 0 || clock.now !== this.#clockNow || clock.nextStep !== this.#clockNext) {
       this.#clockNow = clock.now;
       this.#clockNext = clock.nextStep;
@@ -310,8 +314,8 @@ export class StateStore {
       return withIdRecorder(this.#tape, fn);
     } finally {
       const ids = this.#tape.drain();
-      const recorded: Change = change.kind === 'call' || change.kind === 'clock' ? { ...change, ids } : change;
-      this.#expectedRevision = this.#cloud.revision;
+      const recorded: Change = recordsIds(change) ? { ...change, ids } : change;
+      this.#expectedRevision = this.#clouds.revision;
       this.#stepsSeen = 0;
       this.#append(recorded);
     }
@@ -415,8 +419,8 @@ export class StateStore {
     } finally {
       this.#seq = this.#durableSeq;
       this.#resync();
-      this.#cloud.touch();
-      this.#expectedRevision = this.#cloud.revision;
+      this.#clouds.touch();
+      this.#expectedRevision = this.#clouds.revision;
       for (const w of waiters) w.reject(failure);
     }
     try {
@@ -448,7 +452,7 @@ export class StateStore {
     await this.#drain();
     this.#closed = true;
     this.#unsubscribe?.();
-    this.#cloud.idRecorder = undefined;
+    this.#clouds.idRecorder = undefined;
     const journal = this.#journal;
     try {
       if (this.#durableSeq !== this.#seq) throw new Error('its last changes could not be written');
@@ -470,7 +474,7 @@ export class StateStore {
     if (this.#timer !== undefined) clearInterval(this.#timer);
     this.#closed = true;
     this.#unsubscribe?.();
-    this.#cloud.idRecorder = undefined;
+    this.#clouds.idRecorder = undefined;
     this.#journal?.close();
     this.#lock?.release();
   }

@@ -164,7 +164,7 @@ describe('createAutoScalingGroup', () => {
       ['fractional grace period', { healthCheckPeriod: 1.5 }, 'healthCheckPeriod must be a non-negative integer, got 1.5'],
       ['health check type', { healthCheckType: 'HTTP' }, 'healthCheckType must be one of EC2, ELB; got "HTTP"'],
       ['placement group length', { placementGroup: 'p'.repeat(256) }, 'placementGroup must be 1 to 255 characters long, got 256'],
-      ['subnet list length', { vpcZoneIdentifier: 's'.repeat(2048) }, 'vpcZoneIdentifier must be 1 to 2047 characters long, got 2048'],
+      ['subnet list length', { vpcZoneIdentifier: 's'.repeat(5001) }, 'vpcZoneIdentifier must be 1 to 5000 characters long, got 5001'],
       ['tag key required', { tags: [new Tag({ value: 'v' })] }, 'tags[0].key is required'],
       ['tag key length', { tags: [new Tag({ key: 'k'.repeat(129) })] }, 'tags[0].key must be 1 to 128 characters long, got 129'],
       ['tag value length', { tags: [new Tag({ key: 'k', value: 'v'.repeat(257) })] }, 'tags[0].value must be 0 to 256 characters long, got 257'],

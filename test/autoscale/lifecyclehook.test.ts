@@ -130,6 +130,10 @@ test('bad input is refused before anything is sent, naming the field', async () 
   expect(await refused(conn.createLifecycleHook(new LifecycleHook({ name: 'h', asGroup: 'web', transition: 'autoscaling:EC2_INSTANCE_REBOOT' })))).toContain('transition');
   expect(await refused(conn.createLifecycleHook(new LifecycleHook({ name: 'h', asGroup: 'web', heartbeatTimeout: 10 })))).toContain('heartbeatTimeout');
   expect(await refused(conn.createLifecycleHook(new LifecycleHook({ name: 'h', asGroup: 'web', defaultResult: 'RETRY' })))).toContain('defaultResult');
+  expect(await refused(conn.createLifecycleHook(new LifecycleHook({ name: 'h', asGroup: 'web', notificationMetadata: 'x'.repeat(4001) }))))
+    .toBe('notificationMetadata must be 1 to 4000 characters long, got 4001');
+  expect(await refused(conn.createLifecycleHook(new LifecycleHook({ name: 'h', asGroup: 'web', notificationMetadata: 'équipe' }))))
+    .toBe('notificationMetadata must be printable ASCII (tabs and line breaks allowed), got "équipe"');
   expect(await refused(conn.completeLifecycleAction('web', 'h', 'MAYBE', { instanceId: 'i-1' }))).toContain('result');
   expect(await refused(conn.completeLifecycleAction('web', 'h', 'CONTINUE'))).toBe('instanceId or lifecycleActionToken is required: which instance the lifecycle action is for');
   expect(await refused(conn.recordLifecycleActionHeartbeat('web', 'h', { lifecycleActionToken: 'short' }))).toContain('lifecycleActionToken');
@@ -140,4 +144,49 @@ test('bad input is refused before anything is sent, naming the field', async () 
   expect(await refused(conn.getAllNotificationConfigurations({ maxRecords: 101 }))).toContain('maxRecords');
   expect(await refused((ag.enterStandby as unknown as (a: number) => Promise<unknown>)(5))).toBe('instanceIds must be a list, got 5');
   expect(await refused((conn.exitStandby as unknown as (...a: unknown[]) => Promise<unknown>)('web', ['i-1'], {}, 'extra'))).toContain('nothing may follow the options object');
+});
+
+test('a group created with lifecycleHooks has them from the start: its first instance waits in Pending:Wait (CreateAutoScalingGroup, LifecycleHookSpecificationList)', async () => {
+  const warm = new LifecycleHook({ name: 'warm', transition: 'autoscaling:EC2_INSTANCE_LAUNCHING', heartbeatTimeout: 600, defaultResult: 'CONTINUE' });
+  const drain = new LifecycleHook({ name: 'drain', transition: 'autoscaling:EC2_INSTANCE_TERMINATING', notificationMetadata: 'bye' });
+  const ag = new AutoScalingGroup({ name: 'web', launchConfig: 'lc', availabilityZones: ['us-east-1a'], minSize: 1, maxSize: 2, lifecycleHooks: [warm, drain] });
+  await conn.createAutoScalingGroup(ag);
+  expect(warm).toMatchObject({ connection: conn, asGroup: 'web' });
+  const hooks = await conn.getAllLifecycleHooks('web');
+  expect(hooks.map((h) => [h.name, h.transition, h.heartbeatTimeout, h.defaultResult, h.notificationMetadata])).toEqual([
+    ['drain', 'autoscaling:EC2_INSTANCE_TERMINATING', 3600, 'ABANDON', 'bye'],
+    ['warm', 'autoscaling:EC2_INSTANCE_LAUNCHING', 600, 'CONTINUE', undefined],
+  ]);
+  local.clock.advance('30s');
+  const [first] = await states();
+  const id = (first as string).split(':')[0] as string;
+  expect(first).toBe(`${id}:Pending:Wait`);
+  await conn.completeLifecycleAction('web', 'warm', 'CONTINUE', { instanceId: id });
+  local.clock.advance('10s');
+  expect(await states()).toEqual([`${id}:InService`]);
+  await warm.delete();
+  expect((await conn.getAllLifecycleHooks('web')).map(String)).toEqual(['LifecycleHook:drain']);
+});
+
+test('a group\'s lifecycleHooks are checked before anything is sent, each named by its place', async () => {
+  const refused = async (hooks: unknown[]): Promise<string> => {
+    const ag = new AutoScalingGroup({ name: 'web', launchConfig: 'lc', availabilityZones: ['us-east-1a'], minSize: 0, maxSize: 1, lifecycleHooks: hooks as LifecycleHook[] });
+    const e = await conn.createAutoScalingGroup(ag).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(BotoClientError);
+    return (e as Error).message;
+  };
+  const launching = 'autoscaling:EC2_INSTANCE_LAUNCHING';
+  expect(await refused([new LifecycleHook({ name: 'h' })])).toBe('lifecycleHooks[0].transition is required');
+  expect(await refused([new LifecycleHook({ name: 'a', transition: launching }), new LifecycleHook({ name: 'bad name', transition: launching })]))
+    .toBe('lifecycleHooks[1].name must be letters, digits, -, _ and /, got "bad name"');
+  expect(await refused([new LifecycleHook({ name: 'h', transition: 'autoscaling:EC2_INSTANCE_REBOOTING' })]))
+    .toBe('lifecycleHooks[0].transition must be one of autoscaling:EC2_INSTANCE_LAUNCHING, autoscaling:EC2_INSTANCE_TERMINATING; got "autoscaling:EC2_INSTANCE_REBOOTING"');
+  expect(await refused([new LifecycleHook({ name: 'h', transition: launching, heartbeatTimeout: 7201 })])).toBe('lifecycleHooks[0].heartbeatTimeout must be an integer from 30 to 7200, got 7201');
+  expect(await refused([new LifecycleHook({ name: 'h', transition: launching, defaultResult: 'RETRY' })])).toBe('lifecycleHooks[0].defaultResult must be one of CONTINUE, ABANDON; got "RETRY"');
+  expect(await refused([new LifecycleHook({ name: 'h', transition: launching, asGroup: 'other' })])).toBe('lifecycleHooks[0].asGroup must be the group\'s name ("web") or left out, got "other"');
+  expect(await refused([new LifecycleHook({ name: 'h', transition: launching }), new LifecycleHook({ name: 'h', transition: launching })]))
+    .toBe('lifecycleHooks[1].name "h" is given twice: a group\'s hooks have different names');
+  expect(await refused([{ name: 'h', transition: launching }])).toBe('lifecycleHooks[0] must be a LifecycleHook, got object');
+  expect(await refused(Array.from({ length: 51 }, (_, i) => new LifecycleHook({ name: `h${i}`, transition: launching })))).toBe('lifecycleHooks may list at most 50 items, got 51');
+  expect(await conn.getAllGroups()).toHaveLength(0);
 });

@@ -71,6 +71,7 @@ describe('the original sample format', () => {
         },
       ],
       scheduledActions: [],
+      lifecycleHooks: [],
     });
   });
 

@@ -28,6 +28,7 @@ test('the complete example of docs/autoscalectl.md is valid and uses every exten
     'frontend|scale_up|ApproximateNumberOfMessagesVisible',
   ]);
   expect(frontend?.policies.map((p) => p.name)).toEqual(['frontend|scale_up', 'frontend|scale_down', 'frontend|scale_out_fast']);
+  expect(frontend?.lifecycleHooks.map((h) => [h.name, h.transition, h.heartbeatTimeout, h.defaultResult])).toEqual([['warm-up', 'autoscaling:EC2_INSTANCE_LAUNCHING', 600, 'CONTINUE']]);
   expect(plan(emptyState(), d).actions).toHaveLength(1 + 3 + 3 + 3 + 2 + 7 + 8);
 });
 
@@ -45,4 +46,14 @@ test('the validation output shown is what autoscalectl prints', async () => {
   expect(code).toBe(1);
   const shown = blocks('text').find((b) => b.startsWith('error: autoscale.yaml'));
   expect(stderr.split(file).join('autoscale.yaml')).toBe(shown);
+});
+
+test('the lifecycle hooks example is valid, and its plan shows the hooks with the group as documented', () => {
+  const example = blocks('yaml').find((b) => b.includes('lifecycle_hooks:\n      - name: warm-up'));
+  const r = parseConfig(example ?? '', 'docs/autoscalectl.md');
+  if (!r.ok) throw new Error(r.errors.map(formatConfigError).join('\n'));
+  const [create] = plan(emptyState(), r.config.desired).actions.filter((a) => a.resource === 'group');
+  const shown = DOC.slice(DOC.indexOf('## Lifecycle hooks'));
+  for (const c of create?.changes.filter((x) => x.field.startsWith('lifecycle_hooks.')) ?? []) expect(shown).toContain(`${c.field}: ${String(c.new)}`);
+  expect(shown).toContain(`# ${create?.note ?? ''}`);
 });

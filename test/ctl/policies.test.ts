@@ -10,7 +10,8 @@ import { formatConfigError } from '../../src/ctl/config/errors';
 import { parseConfig } from '../../src/ctl/config/load';
 import { Harness, tally } from './harness';
 
-const FILE = `groups:
+const FILE = `region: us-west-1
+groups:
   web:
     min_size: 1
     max_size: 10

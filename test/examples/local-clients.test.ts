@@ -31,7 +31,7 @@ test('botoscale and the SDK v3 client, the control API, a state file and --auth'
   try {
     const { value, transcript } = await capture(() => localClients(join(dir, 'state.json')));
     const printed = transcript.text;
-    expect(printed).toMatch(/^\{\n {2}status: 'ok',\n {2}region: 'us-east-1',\n {2}accountId: '123456789012',\n {2}time: '[^']+',\n {2}services: \[[^\]]+\]\n\}\n/);
+    expect(printed).toMatch(/^\{\n {2}status: 'ok',\n {2}region: 'us-east-1',\n {2}regions: \[ 'us-east-1' \],\n {2}accountId: '123456789012',\n {2}time: '[^']+',\n {2}services: \[[^\]]+\]\n\}\n/);
     expect(printed).toContain("\n[ 'web: 2 instances' ]\n");
     expect(printed).toMatch(/\n\[ AutoScaleGroup<web> \] \[\n {2}Instance<id:i-[0-9a-f]{17}, state:InService, health:Healthy>,\n/);
     expect(value.groups).toEqual(['web']);

@@ -116,6 +116,49 @@ describe('lifecycle hooks (API Reference: PutLifecycleHook, DescribeLifecycleHoo
   });
 });
 
+describe('hooks given at creation (API Reference, CreateAutoScalingGroup, LifecycleHookSpecificationList: "lifecycle hooks to add to the Auto Scaling group before instances are launched")', () => {
+  const LAUNCHING = 'autoscaling:EC2_INSTANCE_LAUNCHING';
+  const create = (specs: Array<Record<string, unknown>>, name = 'g'): Promise<unknown> => as.createAutoScalingGroup({
+    AutoScalingGroupName: name, LaunchConfigurationName: 'lc', MinSize: 1, MaxSize: 2, AvailabilityZones: ['us-east-1a'],
+    LifecycleHookSpecificationList: specs as never,
+  });
+
+  test('the group is created with its hooks, and a launch hook holds its first instance in Pending:Wait', async () => {
+    await create([
+      { LifecycleHookName: 'warm', LifecycleTransition: LAUNCHING, HeartbeatTimeout: 300, DefaultResult: 'CONTINUE', NotificationMetadata: 'm' },
+      { LifecycleHookName: 'drain', LifecycleTransition: 'autoscaling:EC2_INSTANCE_TERMINATING' },
+    ]);
+    expect((await as.describeLifecycleHooks({ AutoScalingGroupName: 'g' })).LifecycleHooks).toEqual([
+      { LifecycleHookName: 'drain', AutoScalingGroupName: 'g', LifecycleTransition: 'autoscaling:EC2_INSTANCE_TERMINATING', HeartbeatTimeout: 3600, GlobalTimeout: 172800, DefaultResult: 'ABANDON' },
+      { LifecycleHookName: 'warm', AutoScalingGroupName: 'g', LifecycleTransition: LAUNCHING, NotificationMetadata: 'm', HeartbeatTimeout: 300, GlobalTimeout: 30000, DefaultResult: 'CONTINUE' },
+    ]);
+    local.clock.advance('30s');
+    const [first] = await instanceStates();
+    expect(first).toMatch(/^i-[0-9a-f]+:Pending:Wait$/);
+    local.clock.advance('5m'); // the heartbeat timeout: CONTINUE, the default result given
+    local.clock.advance('10s');
+    expect((await instanceStates())[0]).toMatch(/:InService$/);
+  });
+
+  test('a bad hook is refused as PutLifecycleHook refuses it, and no group is made', async () => {
+    expect(await failure(create([{ LifecycleHookName: 'h', LifecycleTransition: LAUNCHING, HeartbeatTimeout: 29 }]))).toEqual({
+      ...VALIDATION,
+      message: 'Value 29 for parameter HeartbeatTimeout is invalid. It must be between 30 and 7200 seconds.',
+    });
+    expect(await failure(create([{ LifecycleHookName: 'h', LifecycleTransition: 'autoscaling:EC2_INSTANCE_REBOOTING' }]))).toEqual({
+      ...VALIDATION,
+      message: 'Invalid value for LifecycleTransition: autoscaling:EC2_INSTANCE_REBOOTING. Valid values are autoscaling:EC2_INSTANCE_LAUNCHING and autoscaling:EC2_INSTANCE_TERMINATING.',
+    });
+    expect(await failure(create([{ LifecycleHookName: 'h', LifecycleTransition: LAUNCHING, DefaultResult: 'RETRY' }]))).toEqual({
+      ...VALIDATION,
+      message: 'Value RETRY for parameter DefaultResult is invalid. Valid values are CONTINUE and ABANDON.',
+    });
+    const many = Array.from({ length: 51 }, (_, i) => ({ LifecycleHookName: `h${i}`, LifecycleTransition: LAUNCHING }));
+    expect(await failure(create(many))).toEqual({ name: 'LimitExceededFault', status: 400, code: 'LimitExceeded', message: 'You have reached the limit of 50 lifecycle hooks for AutoScalingGroup g.' });
+    expect((await as.describeAutoScalingGroups({})).AutoScalingGroups).toEqual([]);
+  });
+});
+
 describe('lifecycle actions (User Guide: lifecycle hooks; API Reference: CompleteLifecycleAction, RecordLifecycleActionHeartbeat)', () => {
   test('a launch hook holds a new instance in Pending:Wait, out of the load balancer, until CompleteLifecycleAction CONTINUE; then Pending:Proceed and InService', async () => {
     await loadBalancer();

@@ -3,7 +3,8 @@
  * botoscale local — a launch lifecycle hook holding new instances in Pending:Wait until
  * CompleteLifecycleAction, standby and back (held again by the hook on the way back, as
  * the User Guide's lifecycle diagram has it), a classic load balancer attached and
- * detached. Fails, never skips, when boto3 is missing.
+ * detached, and a group created with its hooks (LifecycleHookSpecificationList) holding its
+ * first instance. Fails, never skips, when boto3 is missing.
  */
 import { join } from 'node:path';
 import type { LocalEndpoint } from '../../src/local';
@@ -47,5 +48,7 @@ test('boto3: lifecycle hook, standby and back, load balancer attached and detach
     detached: [],
     deregistered: [],
     kept: true,
+    created_hooks: [['warm', 300, 'ABANDON']],
+    created_waiting: ['Pending:Wait'],
   });
 }, 150_000);

@@ -133,7 +133,7 @@ describe('main(argv)', () => {
     expect(await first.code).toBe(0);
     const bad = start(['local', '--port', '0', '--state', join(ROOT, 'package.json')]);
     expect(await bad.code).toBe(1);
-    expect(bad.err).toEqual([`botoscale local: ${join(ROOT, 'package.json')} is not a botoscale local state file of version 1 or 2\n`]);
+    expect(bad.err).toEqual([`botoscale local: ${join(ROOT, 'package.json')} is not a botoscale local state file of version 1, 2 or 3\n`]);
   });
 });
 

@@ -230,16 +230,19 @@ describe('DescribeInstances', () => {
 
   test('the XML is EC2-shaped: requestId, reservationSet/instancesSet items, location names', async () => {
     const [a] = await run();
+    const reservation = (await ec2.describeInstances({})).Reservations?.[0]?.ReservationId;
     const res = await query(local.endpoint, { Action: 'DescribeInstances', Version: '2016-11-15', 'InstanceId.1': a?.InstanceId as string });
     expect(res.status).toBe(200);
+    // Members come in the model's order (botocore 1.43's puts reservationId and ownerId first).
     expect(res.text).toMatch(
       new RegExp(
         '^<\\?xml version="1.0" encoding="UTF-8"\\?>\\n<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>[0-9a-f-]{36}</requestId>' +
-          `<reservationSet><item><groupSet></groupSet><instancesSet><item><amiLaunchIndex>0</amiLaunchIndex><imageId>ami-12345678</imageId><instanceId>${a?.InstanceId}</instanceId><instanceType>m1.small</instanceType>`,
+          `<reservationSet><item><reservationId>${reservation}</reservationId><ownerId>123456789012</ownerId><groupSet></groupSet><instancesSet><item><architecture>x86_64</architecture>`,
       ),
     );
-    expect(res.text).toContain('<instanceState><code>0</code><name>pending</name></instanceState>');
-    expect(res.text).toContain(`<ownerId>123456789012</ownerId><reservationId>${(await ec2.describeInstances({})).Reservations?.[0]?.ReservationId}</reservationId></item></reservationSet></DescribeInstancesResponse>`);
+    expect(res.text).toContain(`<instanceId>${a?.InstanceId}</instanceId><imageId>ami-12345678</imageId><instanceState><code>0</code><name>pending</name></instanceState>`);
+    expect(res.text).toContain('<amiLaunchIndex>0</amiLaunchIndex><productCodes></productCodes><instanceType>m1.small</instanceType>');
+    expect(res.text).toMatch(/<\/item><\/instancesSet><\/item><\/reservationSet><\/DescribeInstancesResponse>$/);
   });
 });
 

@@ -464,3 +464,26 @@ describe('attributes and tags', () => {
     expect((await failure(elb.describeTags({ LoadBalancerNames: ['a', 'ghost'] }))).code).toBe('LoadBalancerNotFound');
   });
 });
+
+describe('what the model states is answered by the protocol layer, before the state could', () => {
+  test('an InstancePort out of 1..65535 (the model bounds it; the state no longer checks it again), over the SDK and the query protocol', async () => {
+    const message = "1 validation error detected: Value '0' at 'listeners.1.member.instancePort' failed to satisfy constraint: Member must have value greater than or equal to 1";
+    expect(await failure(elb.createLoadBalancer({ LoadBalancerName: 'port', Listeners: [{ ...HTTP, InstancePort: 0 }], AvailabilityZones: ['us-east-1a'] }))).toEqual({ name: 'ValidationError', message, status: 400, code: 'ValidationError' });
+    const res = await query(local.endpoint, {
+      Action: 'CreateLoadBalancer', Version: '2012-06-01', LoadBalancerName: 'port', 'AvailabilityZones.member.1': 'us-east-1a',
+      'Listeners.member.1.Protocol': 'HTTP', 'Listeners.member.1.LoadBalancerPort': '80', 'Listeners.member.1.InstancePort': '65536',
+    });
+    expect([res.status, res.text]).toEqual([400, expect.stringContaining("Value &apos;65536&apos; at &apos;listeners.1.member.instancePort&apos; failed to satisfy constraint: Member must have value less than or equal to 65535")]);
+  });
+
+  test('a LoadBalancerPort out of range, which the model does not bound, is the state\'s rule', async () => {
+    const err = await failure(elb.createLoadBalancer({ LoadBalancerName: 'port', Listeners: [{ ...HTTP, LoadBalancerPort: 0 }], AvailabilityZones: ['us-east-1a'] }));
+    expect([err.code, err.message]).toEqual(['ValidationError', 'LoadBalancerPort 0 is invalid: ports are 1 to 65535.']);
+  });
+
+  test('an Instance without its InstanceId (optional in the model) is refused as a missing member', async () => {
+    await create();
+    const res = await query(local.endpoint, { Action: 'RegisterInstancesWithLoadBalancer', Version: '2012-06-01', LoadBalancerName: 'my-lb', 'Instances.member.1.Other': 'x' });
+    expect([res.status, res.text]).toEqual([400, expect.stringContaining("<Message>1 validation error detected: Value null at &apos;instanceId&apos; failed to satisfy constraint: Member must not be null</Message>")]);
+  });
+});

@@ -143,7 +143,7 @@ describe('the state file', () => {
     const local = await startTest({ state: file });
     try {
       const doc = readStateFile(file);
-      expect([doc?.format, doc?.version, doc?.region, doc?.seq]).toEqual(['botoscale-local-state', 2, 'us-east-1', 0]);
+      expect([doc?.format, doc?.version, doc?.region, doc?.seq]).toEqual(['botoscale-local-state', 3, 'us-east-1', 0]);
       const elb = new ElasticLoadBalancing(clientConfig(local.endpoint));
       await elb.createLoadBalancer({ LoadBalancerName: 'written-first', Listeners: [{ Protocol: 'TCP', LoadBalancerPort: 25, InstancePort: 25 }], AvailabilityZones: ['us-east-1b'] });
       const first = JSON.parse(journalText().split('\n')[0] as string) as { seq: number; change: { kind: string; action: string; params: string[][] } };
@@ -231,12 +231,12 @@ describe('the state file', () => {
     writeFileSync(file, '{"format":"botoscale-local-state","version":1,');
     await expect(startTest({ state: file })).rejects.toThrow(new RegExp(`^botoscale local: state file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON \\(`));
     writeFileSync(file, '{"hello":"world"}');
-    await expect(startTest({ state: file })).rejects.toThrow(`botoscale local: ${file} is not a botoscale local state file of version 1 or 2`);
+    await expect(startTest({ state: file })).rejects.toThrow(`botoscale local: ${file} is not a botoscale local state file of version 1, 2 or 3`);
     const local = await startTest({ state: file.replace('state.json', 'fresh.json') });
     await local.close();
     const fresh = readFileSync(file.replace('state.json', 'fresh.json'), 'utf8');
     writeFileSync(file, fresh);
-    await expect(startTest({ state: file, region: 'eu-west-1' })).rejects.toThrow(`botoscale local: state file ${file} holds region us-east-1, not eu-west-1; start with --region us-east-1 or use another file`);
+    await expect(startTest({ state: file, region: 'eu-west-1' })).rejects.toThrow(`botoscale local: state file ${file} holds default region us-east-1, not eu-west-1; start with --region us-east-1 or use another file`);
     const doc = JSON.parse(fresh) as { cloud: { ec2: unknown } };
     doc.cloud.ec2 = { version: 99 };
     writeFileSync(file, JSON.stringify(doc));

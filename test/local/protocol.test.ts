@@ -210,11 +210,14 @@ describe('input errors, as each service words them', () => {
 
   test('CloudWatch: MissingParameter naming the parameters, InvalidParameterValue for types, ValidationError for constraints', () => {
     const op = operationOf(CW, 'PutMetricAlarm');
-    expect(serviceError(() => decodeQuery(CW, op, q({ AlarmName: 'a' })))).toEqual({
+    expect(serviceError(() => decodeQuery(CW, operationOf(CW, 'SetAlarmState'), q({ AlarmName: 'a' })))).toEqual({
       code: 'MissingParameter',
       status: 400,
-      message: 'The parameter EvaluationPeriods is required.\nThe parameter ComparisonOperator is required.',
+      message: 'The parameter StateValue is required.\nThe parameter StateReason is required.',
     });
+    // Since PromQL alarms (botocore 1.43's model) PutMetricAlarm requires only AlarmName:
+    // a metric alarm's EvaluationPeriods and ComparisonOperator are the handler's to ask for.
+    expect(decodeQuery(CW, op, q({ AlarmName: 'a' }))).toEqual({ AlarmName: 'a' });
     expect(serviceError(() => decodeQuery(CW, op, q({ AlarmName: 'a', EvaluationPeriods: 'two', ComparisonOperator: 'GreaterThanThreshold' })))).toEqual({
       code: 'InvalidParameterValue',
       status: 400,
@@ -226,6 +229,13 @@ describe('input errors, as each service words them', () => {
       message:
         "1 validation error detected: Value 'Above' at 'comparisonOperator' failed to satisfy constraint: Member must satisfy enum value set: " +
         '[GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold, LessThanOrEqualToThreshold, LessThanLowerOrGreaterThanUpperThreshold, LessThanLowerThreshold, GreaterThanUpperThreshold]',
+    });
+    expect(serviceError(() => decodeQuery(CW, operationOf(CW, 'DescribeAlarmHistory'), q({ HistoryItemType: 'Everything' })))).toEqual({
+      code: 'ValidationError',
+      status: 400,
+      message:
+        "1 validation error detected: Value 'Everything' at 'historyItemType' failed to satisfy constraint: Member must satisfy enum value set: " +
+        '[ConfigurationUpdate, StateUpdate, Action, AlarmContributorStateUpdate, AlarmContributorAction]',
     });
     expect(serviceError(() => decodeQuery(CW, operationOf(CW, 'PutMetricData'), q({ Namespace: 'n', 'MetricData.member.1.Value': '1' })))).toEqual({
       code: 'MissingParameter',
@@ -314,7 +324,7 @@ describe('answers', () => {
       headers: { 'content-type': 'text/xml' },
       body:
         '<?xml version="1.0" encoding="UTF-8"?>\n<TerminateInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r-1</requestId>' +
-        '<instancesSet><item><currentState><code>32</code><name>shutting-down</name></currentState><instanceId>i-1</instanceId>' +
+        '<instancesSet><item><instanceId>i-1</instanceId><currentState><code>32</code><name>shutting-down</name></currentState>' +
         '<previousState><code>16</code><name>running</name></previousState></item></instancesSet></TerminateInstancesResponse>',
     });
   });

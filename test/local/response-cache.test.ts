@@ -143,44 +143,68 @@ describe('ResponseCache', () => {
 
   test('keeps an answer cut around its request id and replays it with another', () => {
     const cache = new ResponseCache();
-    const sent = cache.keep('1:0', 'k', 'id-1', answer('id-1', '<A>é</A><RequestId>id-1</RequestId>'));
+    const sent = cache.keep('us-east-1', '1:0', 'k', 'id-1', answer('id-1', '<A>é</A><RequestId>id-1</RequestId>'));
     expect(text(sent)).toBe('<A>é</A><RequestId>id-1</RequestId>');
-    const replayed = cache.replay('1:0', 'k', 'id-2');
+    const replayed = cache.replay('us-east-1', '1:0', 'k', 'id-2');
     expect(replayed?.headers).toEqual({ 'content-type': 'text/xml', 'x-amzn-requestid': 'id-2' });
     expect(text(replayed?.body)).toBe('<A>é</A><RequestId>id-2</RequestId>');
-    expect(cache.replay('1:0', 'other', 'id-3')).toBeUndefined();
+    expect(cache.replay('us-east-1', '1:0', 'other', 'id-3')).toBeUndefined();
   });
 
   test('a body without the request id is replayed as it was', () => {
     const cache = new ResponseCache();
-    cache.keep('e', 'k', 'id-1', answer('id-1', '{}'));
-    expect(text(cache.replay('e', 'k', 'id-2')?.body)).toBe('{}');
+    cache.keep('us-east-1', 'e', 'k', 'id-1', answer('id-1', '{}'));
+    expect(text(cache.replay('us-east-1', 'e', 'k', 'id-2')?.body)).toBe('{}');
   });
 
   test('a new epoch drops everything kept', () => {
     const cache = new ResponseCache();
-    cache.keep('1:0', 'k', 'id-1', answer('id-1', 'x'));
-    expect(cache.replay('2:0', 'k', 'id-2')).toBeUndefined();
+    cache.keep('us-east-1', '1:0', 'k', 'id-1', answer('id-1', 'x'));
+    expect(cache.replay('us-east-1', '2:0', 'k', 'id-2')).toBeUndefined();
     expect(cache.size).toBe(0);
   });
 
   test('does not keep a body naming the id twice, a key over the limit, or a body over the byte limit', () => {
     const cache = new ResponseCache({ maxKeyLength: 4, maxBytes: 10 });
-    expect(cache.keep('e', 'k', 'id', answer('id', 'id id'))).toBeUndefined();
-    expect(cache.keep('e', 'kkkkk', 'id', answer('id', 'x'))).toBeUndefined();
-    expect(cache.keep('e', 'k', 'id', answer('id', 'x'.repeat(11)))).toBeUndefined();
+    expect(cache.keep('us-east-1', 'e', 'k', 'id', answer('id', 'id id'))).toBeUndefined();
+    expect(cache.keep('us-east-1', 'e', 'kkkkk', 'id', answer('id', 'x'))).toBeUndefined();
+    expect(cache.keep('us-east-1', 'e', 'k', 'id', answer('id', 'x'.repeat(11)))).toBeUndefined();
     expect(cache.size).toBe(0);
   });
 
   test('the oldest answers go first when the entry or byte limit is reached', () => {
     const cache = new ResponseCache({ maxEntries: 2, maxBytes: 10 });
-    cache.keep('e', 'a', 'id', answer('id', 'aaaa'));
-    cache.keep('e', 'b', 'id', answer('id', 'bbbb'));
-    cache.keep('e', 'c', 'id', answer('id', 'cccc'));
-    expect(cache.replay('e', 'a', 'id')).toBeUndefined();
+    cache.keep('us-east-1', 'e', 'a', 'id', answer('id', 'aaaa'));
+    cache.keep('us-east-1', 'e', 'b', 'id', answer('id', 'bbbb'));
+    cache.keep('us-east-1', 'e', 'c', 'id', answer('id', 'cccc'));
+    expect(cache.replay('us-east-1', 'e', 'a', 'id')).toBeUndefined();
     expect(cache.size).toBe(2);
-    cache.keep('e', 'd', 'id', answer('id', 'dddddddd'));
+    cache.keep('us-east-1', 'e', 'd', 'id', answer('id', 'dddddddd'));
     expect(cache.size).toBe(1);
-    expect(text(cache.replay('e', 'd', 'id')?.body)).toBe('dddddddd');
+    expect(text(cache.replay('us-east-1', 'e', 'd', 'id')?.body)).toBe('dddddddd');
+  });
+
+  test('answers are kept per region: the same key and epoch in another region finds nothing, and each region has its own epoch', () => {
+    const cache = new ResponseCache();
+    cache.keep('us-east-1', '3:0', 'k', 'id', answer('id', 'east'));
+    expect(cache.replay('eu-west-1', '3:0', 'k', 'id')).toBeUndefined();
+    cache.keep('eu-west-1', '3:0', 'k', 'id', answer('id', 'west'));
+    expect(text(cache.replay('us-east-1', '3:0', 'k', 'id')?.body)).toBe('east');
+    expect(text(cache.replay('eu-west-1', '3:0', 'k', 'id')?.body)).toBe('west');
+    // A change in one region drops only that region's answers.
+    expect(cache.replay('eu-west-1', '4:0', 'k', 'id')).toBeUndefined();
+    expect(text(cache.replay('us-east-1', '3:0', 'k', 'id')?.body)).toBe('east');
+    expect(cache.size).toBe(1);
+  });
+
+  test('when the limit is reached and the region has nothing to give up, the fullest region gives up its oldest', () => {
+    const cache = new ResponseCache({ maxEntries: 2 });
+    cache.keep('us-east-1', 'e', 'a', 'id', answer('id', 'a'));
+    cache.keep('us-east-1', 'e', 'b', 'id', answer('id', 'b'));
+    cache.keep('eu-west-1', 'e', 'c', 'id', answer('id', 'c'));
+    expect(cache.size).toBe(2);
+    expect(cache.replay('us-east-1', 'e', 'a', 'id')).toBeUndefined();
+    expect(text(cache.replay('us-east-1', 'e', 'b', 'id')?.body)).toBe('b');
+    expect(text(cache.replay('eu-west-1', 'e', 'c', 'id')?.body)).toBe('c');
   });
 });

@@ -94,7 +94,7 @@ describe('routing', () => {
     );
     const ec2Old = await query(local.endpoint, { Action: 'DescribeRegions', Version: '2014-10-01', 'RegionName.1': 'eu-west-1' });
     expect(ec2Old.status).toBe(200);
-    expect(ec2Old.text).toMatch(/<regionInfo><item><regionEndpoint>ec2.eu-west-1.amazonaws.com<\/regionEndpoint><regionName>eu-west-1<\/regionName><optInStatus>opt-in-not-required<\/optInStatus><\/item><\/regionInfo>/);
+    expect(ec2Old.text).toMatch(/<regionInfo><item><optInStatus>opt-in-not-required<\/optInStatus><regionName>eu-west-1<\/regionName><regionEndpoint>ec2.eu-west-1.amazonaws.com<\/regionEndpoint><\/item><\/regionInfo>/);
   });
 
   test('the credential scope wins over the Action, and GET with a query string works', async () => {
@@ -181,7 +181,13 @@ describe('malformed requests get AWS-shaped 4xx errors and the server stays up',
     });
     expect(await failure(new CloudWatch(cfg).putMetricAlarm({ AlarmName: 'a' } as never))).toEqual({
       name: 'MissingRequiredParameterException',
-      message: 'The parameter EvaluationPeriods is required.\nThe parameter ComparisonOperator is required.',
+      message: 'The parameter EvaluationPeriods is required.',
+      status: 400,
+      code: 'MissingParameter',
+    });
+    expect(await failure(new CloudWatch(cfg).putMetricData({ Namespace: 'n' }))).toEqual({
+      name: 'MissingRequiredParameterException',
+      message: 'The parameter MetricData is required.',
       status: 400,
       code: 'MissingParameter',
     });
@@ -258,6 +264,7 @@ describe('control API', () => {
     expect(JSON.parse(health.text)).toEqual({
       status: 'ok',
       region: 'us-east-1',
+      regions: ['us-east-1'],
       accountId: '123456789012',
       time: new Date(local.clock.now()).toISOString(),
       services: ['autoscaling', 'elasticloadbalancing', 'monitoring', 'ec2'],
@@ -292,7 +299,7 @@ describe('control API', () => {
       ['POST', '/_botoscale/load', '{"cpu":50}', 400, 'give "group": the Auto Scaling group name'],
       ['POST', '/_botoscale/load', '{oops', 400, 'the body is not valid JSON'],
       ['POST', '/_botoscale/load', '[]', 400, 'the body must be a JSON object'],
-      ['POST', '/_botoscale/instance/health', '{"instance":"i-00000000000000000","healthy":true}', 404, 'no instance i-00000000000000000'],
+      ['POST', '/_botoscale/instance/health', '{"instance":"i-00000000000000000","healthy":true}', 404, 'no instance i-00000000000000000 in us-east-1'],
       ['GET', '/_botoscale/load', undefined, 405, 'GET is not allowed on /_botoscale/load'],
     ];
     for (const [method, path, body, status, message] of cases) {

@@ -117,6 +117,37 @@ describe('a full disk', () => {
   });
 });
 
+describe('a full disk and a new region', () => {
+  test('a region’s first change that cannot be written is undone with its cloud: the retry makes the region again, and a restart has it', async () => {
+    const fs = new FaultyFs();
+    const errors: string[] = [];
+    const local = await startTest({ state: file, stateFs: fs, onError: (err) => errors.push((err as Error).message) });
+    const west = new AutoScaling({ ...clientConfig(local.endpoint), region: 'eu-west-1' });
+    try {
+      fs.failWrites = 1;
+      const lost = await createConfig(west, 'west').catch((err: { name: string; $metadata: { httpStatusCode: number } }) => [err.name, err.$metadata.httpStatusCode]);
+      expect(lost).toEqual(['InternalFailure', 500]);
+      expect(local.regions()).toEqual(['us-east-1']);
+      expect(await configNames(west)).toEqual([]);
+      await createConfig(west, 'west');
+      expect(await configNames(west)).toEqual(['west']);
+      expect(local.regions()).toEqual(['eu-west-1', 'us-east-1']);
+      expect(errors.filter((e) => e.includes('ENOSPC'))).toHaveLength(1);
+    } finally {
+      west.destroy();
+      await local.close();
+    }
+    const again = await startTest({ state: file });
+    const west2 = new AutoScaling({ ...clientConfig(again.endpoint), region: 'eu-west-1' });
+    try {
+      expect(await configNames(west2)).toEqual(['west']);
+    } finally {
+      west2.destroy();
+      await again.close();
+    }
+  });
+});
+
 describe('a directory that becomes read-only', () => {
   test('the snapshot cannot be written: changes stay in the journal, acknowledged and kept', async () => {
     const fs = new FaultyFs();
@@ -213,7 +244,7 @@ describe('starting', () => {
     const as = new AutoScaling(clientConfig(migrated.endpoint));
     try {
       expect((await as.describeAutoScalingGroups({})).AutoScalingGroups?.map((g) => [g.AutoScalingGroupName, g.MinSize])).toEqual([['g', 0]]);
-      expect((JSON.parse(readFileSync(file, 'utf8')) as { version: number }).version).toBe(2);
+      expect((JSON.parse(readFileSync(file, 'utf8')) as { version: number }).version).toBe(3);
     } finally {
       as.destroy();
       await migrated.close();

@@ -11,15 +11,15 @@
  * really asked the same thing.
  */
 import {
-  AutoScalingClient, CreateAutoScalingGroupCommand, PutScalingPolicyCommand,
-  type CreateAutoScalingGroupCommandInput, type PutScalingPolicyCommandInput,
+  AutoScalingClient, CreateAutoScalingGroupCommand, PutLifecycleHookCommand, PutScalingPolicyCommand,
+  type CreateAutoScalingGroupCommandInput, type PutLifecycleHookCommandInput, type PutScalingPolicyCommandInput,
 } from '@aws-sdk/client-auto-scaling';
-import { CloudWatchClient, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmHistoryCommand, PutMetricAlarmCommand, type HistoryItemType, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
 import {
   ConfigureHealthCheckCommand, CreateLoadBalancerCommand, DeleteLoadBalancerCommand, ElasticLoadBalancingClient,
   type ConfigureHealthCheckCommandInput, type CreateLoadBalancerCommandInput,
 } from '@aws-sdk/client-elastic-load-balancing';
-import { AutoScaleConnection, AutoScalingGroup, LaunchConfiguration, ScalingPolicy } from '../../src/autoscale';
+import { AutoScaleConnection, AutoScalingGroup, LaunchConfiguration, LifecycleHook, ScalingPolicy } from '../../src/autoscale';
 import { CloudWatchConnection, MetricAlarm } from '../../src/cloudwatch';
 import { BotoClientError } from '../../src/core';
 import { ELBConnection, HealthCheck, type ComplexListenerSpec } from '../../src/elb';
@@ -154,6 +154,74 @@ function policyExample(aws: Verdict, adjustmentType: string): Example {
   };
 }
 
+/** A lifecycle hook's members, by the client's names. */
+interface HookValues {
+  transition: string;
+  heartbeatTimeout?: number;
+  defaultResult?: string;
+}
+
+function hookSdk(h: HookValues): { LifecycleTransition: string; HeartbeatTimeout?: number; DefaultResult?: string } {
+  return { LifecycleTransition: h.transition, HeartbeatTimeout: h.heartbeatTimeout, DefaultResult: h.defaultResult };
+}
+
+function hookExample(aws: Verdict, what: string, h: HookValues): Example {
+  return {
+    name: `PutLifecycleHook ${what}`,
+    aws,
+    client: (c, unique) => c.as.createLifecycleHook(new LifecycleHook({ name: unique, asGroup: GROUP, ...h })),
+    sdk: (s, unique) => s.as.send(new PutLifecycleHookCommand({ LifecycleHookName: unique, AutoScalingGroupName: GROUP, ...hookSdk(h) } as PutLifecycleHookCommandInput)),
+  };
+}
+
+/** The same hook given at a group's creation (CreateAutoScalingGroup's LifecycleHookSpecificationList). */
+function groupHookExample(aws: Verdict, what: string, h: HookValues): Example {
+  return {
+    name: `CreateAutoScalingGroup with a lifecycle hook ${what}`,
+    aws,
+    client: (c, unique) => c.as.createAutoScalingGroup(new AutoScalingGroup({
+      groupName: unique, launchConfig: LC, availabilityZones: ZONES, minSize: 0, maxSize: 1, lifecycleHooks: [new LifecycleHook({ name: 'hook', ...h })],
+    })),
+    sdk: (s, unique) => s.as.send(new CreateAutoScalingGroupCommand({
+      AutoScalingGroupName: unique, LaunchConfigurationName: LC, AvailabilityZones: ZONES, MinSize: 0, MaxSize: 1,
+      LifecycleHookSpecificationList: [{ LifecycleHookName: 'hook', ...hookSdk(h) }],
+    } as CreateAutoScalingGroupCommandInput)),
+  };
+}
+
+/** Hook examples (PutLifecycleHook's reference: transitions, HeartbeatTimeout 30 to 7200, DefaultResult CONTINUE or ABANDON). */
+const HOOK_CASES: Array<[Verdict, string, HookValues]> = [
+  ['accepted', 'on launching instances', { transition: 'autoscaling:EC2_INSTANCE_LAUNCHING' }],
+  ['accepted', 'on terminating instances, CONTINUE after 30 s', { transition: 'autoscaling:EC2_INSTANCE_TERMINATING', heartbeatTimeout: 30, defaultResult: 'CONTINUE' }],
+  ['accepted', 'with a heartbeat timeout of 7200 s, ABANDON', { transition: 'autoscaling:EC2_INSTANCE_LAUNCHING', heartbeatTimeout: 7200, defaultResult: 'ABANDON' }],
+  ['refused', 'with a heartbeat timeout of 29 s', { transition: 'autoscaling:EC2_INSTANCE_LAUNCHING', heartbeatTimeout: 29 }],
+  ['refused', 'with a heartbeat timeout of 7201 s', { transition: 'autoscaling:EC2_INSTANCE_LAUNCHING', heartbeatTimeout: 7201 }],
+  ['refused', 'on the transition autoscaling:EC2_INSTANCE_REBOOTING', { transition: 'autoscaling:EC2_INSTANCE_REBOOTING' }],
+  ['refused', 'with the default result RETRY', { transition: 'autoscaling:EC2_INSTANCE_LAUNCHING', defaultResult: 'RETRY' }],
+];
+
+function historyTypeExample(aws: Verdict, type: string): Example {
+  return {
+    name: `DescribeAlarmHistory of the item type ${type}`,
+    aws,
+    // A paged request is sent when awaited.
+    client: async (c) => await c.cw.describeAlarmHistory({ historyItemType: type as HistoryItemType }),
+    sdk: (s) => s.cw.send(new DescribeAlarmHistoryCommand({ HistoryItemType: type as HistoryItemType })),
+  };
+}
+
+function hookMetadataExample(aws: Verdict, what: string, metadata: string): Example {
+  const transition = 'autoscaling:EC2_INSTANCE_LAUNCHING';
+  return {
+    name: `PutLifecycleHook with notification metadata ${what}`,
+    aws,
+    client: (c, unique) => c.as.createLifecycleHook(new LifecycleHook({ name: unique, asGroup: GROUP, transition, notificationMetadata: metadata })),
+    sdk: (s, unique) => s.as.send(new PutLifecycleHookCommand({
+      LifecycleHookName: unique, AutoScalingGroupName: GROUP, LifecycleTransition: transition, NotificationMetadata: metadata,
+    })),
+  };
+}
+
 /** The examples, with what AWS does (PutMetricAlarm's reference and the others cited in src/core/rules/aws-rules.ts). */
 const EXAMPLES: Example[] = [
   ...[10, 20, 30, 60, 120, 3600].map((period) => alarmExample('accepted', `with a period of ${period} s`, { period, evaluationPeriods: 1 })),
@@ -198,6 +266,18 @@ const EXAMPLES: Example[] = [
 
   ...['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'].map((t) => policyExample('accepted', t)),
   ...['Percent', 'changeincapacity'].map((t) => policyExample('refused', t)),
+
+  ...HOOK_CASES.map(([aws, what, h]) => hookExample(aws, what, h)),
+  ...HOOK_CASES.map(([aws, what, h]) => groupHookExample(aws, what, h)),
+  // botocore 1.43's model (AnyPrintableAsciiStringMaxLen4000): up to 4000 printable ASCII
+  // characters, where 1.29's took 1023 characters of any kind.
+  hookMetadataExample('accepted', 'of 4000 characters', 'x'.repeat(4000)),
+  hookMetadataExample('accepted', 'on two lines with a tab', '{"team":\t"web"}\nsecond line'),
+  hookMetadataExample('refused', 'of 4001 characters', 'x'.repeat(4001)),
+  hookMetadataExample('refused', 'that is not ASCII', 'équipe web'),
+  // botocore 1.43's HistoryItemType adds the contributor kinds of multi-contributor alarms.
+  ...['ConfigurationUpdate', 'StateUpdate', 'Action', 'AlarmContributorStateUpdate', 'AlarmContributorAction'].map((t) => historyTypeExample('accepted', t)),
+  ...['State', 'stateupdate'].map((t) => historyTypeExample('refused', t)),
 ];
 
 /** The client's verdict: refused (a BotoClientError, nothing sent) or sent (the handler's request). */

@@ -90,6 +90,22 @@ export const ON_DEMAND_ALLOCATION_STRATEGIES = ['prioritized', 'lowest-price'] a
 export const SPOT_ALLOCATION_STRATEGIES = ['lowest-price', 'capacity-optimized', 'capacity-optimized-prioritized', 'price-capacity-optimized'] as const;
 
 /**
+ * The ranges of a mixed instances policy's numbers (the model types them as free strings or
+ * integers). Amazon EC2 Auto Scaling API Reference, LaunchTemplateOverrides, WeightedCapacity:
+ * "Value must be in the range of 1–999."; InstancesDistribution, SpotInstancePools: "Valid
+ * only when the SpotAllocationStrategy is lowest-price. Value must be in the range of 1–20.",
+ * OnDemandPercentageAboveBaseCapacity: "Expressed as a number (for example, 20 specifies 20%).
+ * ... 0-100", SpotMaxPrice: "Valid Range: Minimum value of 0.001".
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_InstancesDistribution.html
+ */
+export const MIXED_INSTANCES_LIMITS = {
+  weightedCapacity: { min: 1, max: 999 },
+  spotInstancePools: { min: 1, max: 20 },
+  onDemandPercentage: { min: 0, max: 100 },
+  minSpotPrice: 0.001,
+} as const;
+
+/**
  * The instance types one mixed instances policy may list. Amazon EC2 Auto Scaling User
  * Guide, "Auto Scaling groups with multiple instance types and purchase options": "You can
  * specify up to 40 instance types per Auto Scaling group".
@@ -250,6 +266,83 @@ export const TERMINATION_POLICIES = [
   'AllocationStrategy', 'ClosestToNextInstanceHour', 'Default', 'NewestInstance', 'OldestInstance',
   'OldestLaunchConfiguration', 'OldestLaunchTemplate',
 ] as const;
+
+/**
+ * Where a group's instance health comes from, as botoscale sends and simulates it.
+ * CreateAutoScalingGroup, HealthCheckType: "The valid values are EC2 (default), ELB, and
+ * VPC_LATTICE." (the model types it as a free string); botoscale takes EC2 and ELB, the two
+ * it simulates. https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html
+ */
+export const HEALTH_CHECK_TYPES = ['EC2', 'ELB'] as const;
+
+/**
+ * The health statuses SetInstanceHealth accepts. SetInstanceHealth, HealthStatus: "The
+ * health status of the instance. Set to Healthy to have the instance remain in service. Set
+ * to Unhealthy to have the instance be out of service."
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_SetInstanceHealth.html
+ */
+export const HEALTH_STATUSES = ['Healthy', 'Unhealthy'] as const;
+
+/**
+ * The filters DescribeTags takes. DescribeTags, Filters: "The following filters are
+ * supported: auto-scaling-group ... key ... value ... propagate-at-launch ..." (the model
+ * types the name as a free string). https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_DescribeTags.html
+ */
+export const TAG_FILTER_NAMES = ['auto-scaling-group', 'key', 'value', 'propagate-at-launch'] as const;
+
+/**
+ * How many items one Auto Scaling call takes where the model states no limit. AttachInstances,
+ * DetachInstances, EnterStandby and ExitStandby, InstanceIds: "You can specify up to 20
+ * instances."; AttachLoadBalancers, LoadBalancerNames: "You can specify up to 10 load
+ * balancers."; DescribeScalingActivities (ActivityIds), DescribeLaunchConfigurations
+ * (LaunchConfigurationNames), DescribePolicies (PolicyNames), DescribeScheduledActions
+ * (ScheduledActionNames) and DescribeAutoScalingInstances (InstanceIds): "Array Members:
+ * Maximum number of 50 items."; MaxRecords of the describes: "The default value is 50 and the
+ * maximum value is 100." (DescribeAutoScalingInstances: "the maximum value is 50").
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_Operations.html
+ */
+export const AUTOSCALING_CALL_LIMITS = {
+  instancesPerCall: 20,
+  loadBalancersPerCall: 10,
+  namesPerDescribe: 50,
+  maxRecords: 100,
+  instancesMaxRecords: 50,
+} as const;
+
+/**
+ * The transitions a lifecycle hook can hold. Amazon EC2 Auto Scaling API Reference,
+ * PutLifecycleHook, LifecycleTransition: "The lifecycle transition. For Auto Scaling
+ * groups, there are two major lifecycle transitions. To create a lifecycle hook for
+ * scale-out events, specify autoscaling:EC2_INSTANCE_LAUNCHING. To create a lifecycle hook
+ * for scale-in events, specify autoscaling:EC2_INSTANCE_TERMINATING." (the model types it
+ * as a free string). https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_PutLifecycleHook.html
+ */
+export const LIFECYCLE_TRANSITIONS = ['autoscaling:EC2_INSTANCE_LAUNCHING', 'autoscaling:EC2_INSTANCE_TERMINATING'] as const;
+
+/**
+ * The results of a lifecycle action, and a hook's default one. PutLifecycleHook,
+ * DefaultResult: "The action the Auto Scaling group takes when the lifecycle hook timeout
+ * elapses or if an unexpected failure occurs. The default value is ABANDON. Valid values:
+ * CONTINUE | ABANDON" (CompleteLifecycleAction's LifecycleActionResult takes the same two).
+ */
+export const LIFECYCLE_ACTION_RESULTS = ['CONTINUE', 'ABANDON'] as const;
+/** A hook's result when PutLifecycleHook gives none (see {@link LIFECYCLE_ACTION_RESULTS}). */
+export const DEFAULT_LIFECYCLE_RESULT = 'ABANDON';
+
+/**
+ * A lifecycle hook's heartbeat timeout, in seconds. PutLifecycleHook, HeartbeatTimeout:
+ * "The maximum time, in seconds, that can elapse before the lifecycle hook times out. The
+ * range is from 30 to 7200 seconds. The default value is 3600 seconds (1 hour)." (the
+ * model states no range).
+ */
+export const HEARTBEAT_TIMEOUT = { min: 30, max: 7200, default: 3600 } as const;
+
+/**
+ * The lifecycle hooks one group may have. PutLifecycleHook: "If you exceed your maximum
+ * limit of lifecycle hooks, which by default is 50 per Auto Scaling group, the call
+ * fails." (a quota AWS may raise; botoscale applies the default).
+ */
+export const MAX_LIFECYCLE_HOOKS = 50;
 
 /** Which capacity bound a group's sizes break, if any. */
 export type CapacityBreach = 'min-above-max' | 'desired-below-min' | 'desired-above-max';

@@ -9,7 +9,7 @@
  */
 
 /** Where the service models, and so these constraints, come from. */
-export const MODELS_VERSION = 'botocore 1.29.27';
+export const MODELS_VERSION = 'botocore 1.43.107';
 
 /** Constraints of CloudWatch's model (2010-08-01), by shape name. */
 export const CLOUDWATCH = {
@@ -33,6 +33,8 @@ export const CLOUDWATCH = {
   Dimensions: { max: 30 },
   /** `EvaluationPeriods` (integer): at least 1. */
   EvaluationPeriods: { min: 1 },
+  /** `HistoryItemType` (string): one of 5 values. */
+  HistoryItemType: { enum: ['ConfigurationUpdate', 'StateUpdate', 'Action', 'AlarmContributorStateUpdate', 'AlarmContributorAction'] },
   /** `MaxRecords` (integer): 1 to 100. */
   MaxRecords: { min: 1, max: 100 },
   /** `MetricName` (string): 1 to 255 characters. */
@@ -59,18 +61,36 @@ export const CLOUDWATCH = {
 
 /** Constraints of Auto Scaling's model (2011-01-01), by shape name. */
 export const AUTOSCALING = {
+  /** `AnyPrintableAsciiStringMaxLen4000` (string): 1 to 4000 characters, matching a pattern. */
+  AnyPrintableAsciiStringMaxLen4000: { min: 1, max: 4000, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u007e]+' },
+  /** `AsciiStringMaxLen255` (string): 1 to 255 characters, matching a pattern. */
+  AsciiStringMaxLen255: { min: 1, max: 255, pattern: '[A-Za-z0-9\\-_\\/]+' },
+  /** `LifecycleActionToken` (string): 36 to 36 characters. */
+  LifecycleActionToken: { min: 36, max: 36 },
+  /** `LifecycleHookNames` (list): at most 50 items. */
+  LifecycleHookNames: { max: 50 },
   /** `MetricStatistic` (string): one of 5 values. */
   MetricStatistic: { enum: ['Average', 'Minimum', 'Maximum', 'SampleCount', 'Sum'] },
   /** `MetricType` (string): one of 4 values. */
   MetricType: { enum: ['ASGAverageCPUUtilization', 'ASGAverageNetworkIn', 'ASGAverageNetworkOut', 'ALBRequestCountPerTarget'] },
+  /** `MixedInstanceSpotPrice` (string): 0 to 255 characters. */
+  MixedInstanceSpotPrice: { min: 0, max: 255 },
+  /** `NotificationTargetResourceName` (string): 0 to 255 characters, matching a pattern. */
+  NotificationTargetResourceName: { min: 0, max: 255, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
+  /** `ResourceName` (string): 1 to 1600 characters, matching a pattern. */
+  ResourceName: { min: 1, max: 1600, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
   /** `TagKey` (string): 1 to 128 characters, matching a pattern. */
   TagKey: { min: 1, max: 128, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
   /** `TagValue` (string): 0 to 256 characters, matching a pattern. */
   TagValue: { min: 0, max: 256, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
   /** `XmlStringMaxLen1023` (string): 1 to 1023 characters, matching a pattern. */
   XmlStringMaxLen1023: { min: 1, max: 1023, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
+  /** `XmlStringMaxLen19` (string): 1 to 19 characters, matching a pattern. */
+  XmlStringMaxLen19: { min: 1, max: 19, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
   /** `XmlStringMaxLen255` (string): 1 to 255 characters, matching a pattern. */
   XmlStringMaxLen255: { min: 1, max: 255, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
+  /** `XmlStringMaxLen5000` (string): 1 to 5000 characters, matching a pattern. */
+  XmlStringMaxLen5000: { min: 1, max: 5000, pattern: '[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*' },
 } as const;
 
 /** Constraints of Elastic Load Balancing's model (2012-06-01), by shape name. */
@@ -96,6 +116,7 @@ export const ELB = {
 export const MODEL_ERRORS = {
   autoscaling: {
     AlreadyExists: { status: 400, fault: 'Sender' },
+    InstanceRefreshInProgress: { status: 400, fault: 'Sender' },
     InvalidNextToken: { status: 400, fault: 'Sender' },
     LimitExceeded: { status: 400, fault: 'Sender' },
     ResourceContention: { status: 500, fault: 'Sender' },
@@ -105,6 +126,7 @@ export const MODEL_ERRORS = {
   },
   monitoring: {
     ConcurrentModificationException: { status: 429, fault: 'Sender' },
+    ConflictException: { status: 409, fault: 'Receiver' },
     InternalServiceError: { status: 500, fault: 'Receiver' },
     InvalidFormat: { status: 400, fault: 'Sender' },
     InvalidNextToken: { status: 400, fault: 'Sender' },
@@ -112,6 +134,7 @@ export const MODEL_ERRORS = {
     InvalidParameterValue: { status: 400, fault: 'Sender' },
     LimitExceeded: { status: 400, fault: 'Sender' },
     MissingParameter: { status: 400, fault: 'Sender' },
+    ResourceConflict: { status: 409, fault: 'Sender' },
     ResourceNotFound: { status: 404, fault: 'Sender' },
     ResourceNotFoundException: { status: 404, fault: 'Sender' },
   },

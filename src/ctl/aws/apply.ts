@@ -5,12 +5,15 @@
  *
  * @module
  */
-import { AutoScalingGroup, BlockDeviceMapping, Ebs, LaunchConfiguration, ScalingPolicy, Tag, type MixedInstancesPolicyInput } from '../../autoscale';
+import { AutoScalingGroup, BlockDeviceMapping, Ebs, LaunchConfiguration, LifecycleHook, ScalingPolicy, Tag, type MixedInstancesPolicyInput } from '../../autoscale';
 import { MetricAlarm } from '../../cloudwatch';
 import { LaunchTemplate, type MetadataOptions } from '../../ec2';
 import { HealthCheck, type ComplexListenerTuple, type ListenerTuple } from '../../elb';
 import { LB_MARKER_POLICY, LB_STICKINESS_POLICY, NOTIFICATION_TYPES } from '../model/naming';
-import { stateKey, type AlarmSpec, type CurrentState, type LaunchConfigSpec, type ListenerSpec, type LoadBalancerSpec, type PolicySpec, type ScheduledSpec, type SpotSpec, type TagSpec } from '../model/types';
+import {
+  stateKey, type AlarmSpec, type CurrentState, type LaunchConfigSpec, type LifecycleHookSpec, type ListenerSpec, type LoadBalancerSpec, type PolicySpec, type ScheduledSpec, type SpotSpec,
+  type TagSpec,
+} from '../model/types';
 import type { GroupCreate, GroupUpdate, LaunchMigration, LoadBalancerStep, Operation, Plan, PlannedAction } from '../plan/types';
 import type { Clients } from './clients';
 
@@ -174,6 +177,7 @@ class Applier {
       defaultCooldown: g.defaultCooldown,
       terminationPolicies: g.terminationPolicies,
       tags: sdkTags(g.name, g.tags),
+      lifecycleHooks: g.lifecycleHooks?.map((h) => lifecycleHook(h)),
     });
     await this.clients.autoscale.createAutoScalingGroup(group, this.#call);
   }
@@ -438,6 +442,13 @@ class Applier {
       case 'deleteNotification':
         await autoscale.deleteNotificationConfiguration(op.group, op.topic, call);
         return;
+      case 'putLifecycleHook':
+        if (op.replace) await autoscale.deleteLifecycleHook(op.spec.group, op.spec.name, call);
+        await autoscale.createLifecycleHook(lifecycleHook(op.spec, true), call);
+        return;
+      case 'deleteLifecycleHook':
+        await autoscale.deleteLifecycleHook(op.group, op.name, call);
+        return;
       case 'putScheduledAction':
         await this.putScheduledAction(op.spec);
         return;
@@ -458,6 +469,24 @@ class Applier {
         return;
     }
   }
+}
+
+/**
+ * A hook from the planner's model: every member the file manages is sent; for
+ * PutLifecycleHook (`put`), an absent notification target as `''`, which removes the one
+ * AWS has ("If you specify an empty string, this overrides the current ARN").
+ */
+function lifecycleHook(h: LifecycleHookSpec, put = false): LifecycleHook {
+  return new LifecycleHook({
+    name: h.name,
+    asGroup: h.group,
+    transition: h.transition,
+    heartbeatTimeout: h.heartbeatTimeout,
+    defaultResult: h.defaultResult,
+    notificationTargetArn: h.notificationTargetArn ?? (put ? '' : undefined),
+    roleArn: h.roleArn,
+    notificationMetadata: h.notificationMetadata,
+  });
 }
 
 /** How many alarms one DeleteAlarms call takes. */

@@ -3,13 +3,14 @@
  *
  * @module
  */
-import type { AutoScalingGroup, BlockDeviceMapping, LaunchConfiguration, ScalingPolicy, ScheduledUpdateGroupAction } from '../../autoscale';
+import type { AutoScalingGroup, BlockDeviceMapping, LaunchConfiguration, LifecycleHook, ScalingPolicy, ScheduledUpdateGroupAction } from '../../autoscale';
+import { DEFAULT_LIFECYCLE_RESULT, HEARTBEAT_TIMEOUT } from '../../core/rules/aws-rules';
 import type { LaunchTemplate } from '../../ec2';
 import type { MetricAlarm } from '../../cloudwatch';
 import type { LbAttributes, LoadBalancer } from '../../elb';
 import { LB_MARKER_POLICY, policyOf } from '../model/naming';
 import type {
-  AlarmState, BlockDeviceSpec, GroupState, LaunchConfigSpec, LaunchConfigState, LaunchTemplateState, LoadBalancerState, MixedState, PolicyState, ScheduledSpec,
+  AlarmState, BlockDeviceSpec, GroupState, LaunchConfigSpec, LaunchConfigState, LaunchTemplateState, LifecycleHookSpec, LoadBalancerState, MixedState, PolicyState, ScheduledSpec,
 } from '../model/types';
 import type { MixedInstancesPolicy } from '../../autoscale';
 
@@ -166,6 +167,20 @@ export function scheduledState(s: ScheduledUpdateGroupAction): ScheduledSpec {
     minSize: s.minSize,
     maxSize: s.maxSize,
     desiredCapacity: s.desiredCapacity,
+  });
+}
+
+/** A lifecycle hook as the planner sees it (AWS's defaults where it reports none). */
+export function lifecycleHookState(h: LifecycleHook): LifecycleHookSpec {
+  return defined({
+    name: h.name ?? '',
+    group: h.asGroup ?? '',
+    transition: h.transition ?? '',
+    heartbeatTimeout: h.heartbeatTimeout ?? HEARTBEAT_TIMEOUT.default,
+    defaultResult: h.defaultResult ?? DEFAULT_LIFECYCLE_RESULT,
+    notificationTargetArn: h.notificationTargetArn || undefined,
+    roleArn: h.roleArn,
+    notificationMetadata: h.notificationMetadata,
   });
 }
 

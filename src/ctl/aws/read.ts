@@ -3,17 +3,19 @@
  * as each API takes names (100 groups, 50 launch configurations, 50 policies, 100 alarms
  * per call), pages of the largest size, and nothing read that cannot matter: policies and
  * scheduled actions and notification configurations only of groups that exist (they go
- * with their group), a group's next
+ * with their group), lifecycle hooks only of the file's groups that exist and have hooks
+ * in the file (DescribeLifecycleHooks takes one group a call), a group's next
  * launch configuration only when its launch configuration changed. With `--prune`, and
  * for `plan`, everything of the account is listed instead, to find what the file no
- * longer has (to delete it, or to say that it is kept).
+ * longer has (to delete it, or to say that it is kept), and the hooks of every group of the
+ * file that exists.
  *
  * @module
  */
 import { launchConfigLookups } from '../plan/plan';
 import { emptyState, stateKey, type CurrentState, type DesiredState } from '../model/types';
 import type { Clients } from './clients';
-import { alarmState, groupState, launchConfigState, launchTemplateState, loadBalancerState, policyState, scheduledState } from './map';
+import { alarmState, groupState, launchConfigState, launchTemplateState, lifecycleHookState, loadBalancerState, policyState, scheduledState } from './map';
 import { launchTemplateName, MANAGED_TAG } from '../model/naming';
 import type { LaunchTemplate } from '../../ec2';
 
@@ -97,7 +99,9 @@ export async function readState(clients: Clients, desired: DesiredState, options
   const managed = groups.filter((g) => (g.tags ?? []).some((t) => t.key === MANAGED_TAG)).map((g) => g.name ?? '');
   const owners = new Set([...groupNames, ...managed].map(launchTemplateName));
   const ours = templates.filter((t) => owners.has(t.name ?? ''));
-  const [launchConfigs, policies, scheduled, attributes, versions, notifications] = await Promise.all([
+  // One call per group: with --prune (or for plan) every existing group of the file, else those the file gives hooks.
+  const hookGroups = existing.filter((g) => prune || g.lifecycleHooks.length > 0).map((g) => g.name);
+  const [launchConfigs, policies, scheduled, attributes, versions, notifications, hooks] = await Promise.all([
     prune
       ? collect(autoscale.getAllLaunchConfigurations({ maxRecords: 100, signal }))
       : byNames(inUse, 50, (names) => autoscale.getAllLaunchConfigurations({ names, maxRecords: 100, signal })),
@@ -112,7 +116,12 @@ export async function readState(clients: Clients, desired: DesiredState, options
     prune
       ? collect(autoscale.getAllNotificationConfigurations({ maxRecords: 100, signal }))
       : byNames(existing.map((g) => g.name), 100, (groupNames) => autoscale.getAllNotificationConfigurations({ groupNames, maxRecords: 100, signal })),
+    Promise.all(hookGroups.map((group) => autoscale.getAllLifecycleHooks(group, { signal }))),
   ]);
+  for (const h of hooks.flat()) {
+    const hs = lifecycleHookState(h);
+    state.lifecycleHooks.set(stateKey(hs.group, hs.name), hs);
+  }
   for (const n of notifications) {
     const group = n.groupName ?? '';
     const topics = state.notifications.get(group) ?? new Map<string, string[]>();

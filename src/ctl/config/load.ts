@@ -90,6 +90,7 @@ function knownKeys(path: DocPath): readonly string[] {
     if (n === 4 && third === 'tags') return SECTION_KEYS.tag;
     if (n === 4 && third === 'block_devices') return SECTION_KEYS.blockDevice;
     if (n === 4 && third === 'scheduled_actions') return SECTION_KEYS.scheduledAction;
+    if (n === 4 && third === 'lifecycle_hooks') return SECTION_KEYS.lifecycleHook;
   }
   if (first === 'load_balancers') {
     if (n === 2) return SECTION_KEYS.loadBalancer;

@@ -9,7 +9,10 @@
  * @module
  */
 import { z } from 'zod';
-import { ADJUSTMENT_TYPES, ALARM_PERIODS_TEXT, LISTENER_PROTOCOLS, MAX_INSTANCE_TYPES, METRIC_AGGREGATION_TYPES, SPOT_ALLOCATION_STRATEGIES, TERMINATION_POLICIES } from '../../core/rules/aws-rules';
+import {
+  ADJUSTMENT_TYPES, ALARM_PERIODS_TEXT, HEALTH_CHECK_TYPES, HEARTBEAT_TIMEOUT, LIFECYCLE_ACTION_RESULTS, LIFECYCLE_TRANSITIONS, LISTENER_PROTOCOLS, MAX_INSTANCE_TYPES,
+  MAX_LIFECYCLE_HOOKS, METRIC_AGGREGATION_TYPES, MIXED_INSTANCES_LIMITS, SPOT_ALLOCATION_STRATEGIES, TERMINATION_POLICIES,
+} from '../../core/rules/aws-rules';
 import { AUTOSCALING, CLOUDWATCH } from '../../core/rules/generated';
 import { TREAT_MISSING_DATA } from '../../cloudwatch';
 import { durationSeconds, isValidPeriod } from './durations';
@@ -33,7 +36,7 @@ export const STATISTICS = CLOUDWATCH.Statistic.enum;
 /** CloudWatch's standard units. */
 export const UNITS = CLOUDWATCH.StandardUnit.enum;
 /** Where a group's instance health comes from. */
-export const HEALTH_CHECK_TYPES = ['EC2', 'ELB'] as const;
+export { HEALTH_CHECK_TYPES };
 /** Termination policies a group accepts. */
 export { TERMINATION_POLICIES };
 /** How a group launches (`launch`): a launch template named after it, or launch configurations `<group>-<n>`. */
@@ -178,10 +181,45 @@ export const scheduledActionSchema = z.strictObject({
   capacity: nonNegativeInt.optional(),
 });
 
+/**
+ * A lifecycle hook's `transition`: AWS's name, or the short `launching` / `terminating`
+ * (the part of AWS's name that differs), each standing for AWS's.
+ */
+const HOOK_TRANSITIONS: Readonly<Record<string, (typeof LIFECYCLE_TRANSITIONS)[number]>> = Object.fromEntries(
+  LIFECYCLE_TRANSITIONS.flatMap((t) => [[t, t], [t.replace('autoscaling:EC2_INSTANCE_', '').toLowerCase(), t]]),
+);
+
+const hookName = AUTOSCALING.AsciiStringMaxLen255;
+const hookTarget = AUTOSCALING.NotificationTargetResourceName;
+const hookRole = AUTOSCALING.XmlStringMaxLen255;
+const hookMetadata = AUTOSCALING.AnyPrintableAsciiStringMaxLen4000;
+
+/** A text of `min` to `max` characters (a model's length constraint). */
+function text(c: { min: number; max: number }): z.ZodString {
+  return z.string().min(c.min).max(c.max);
+}
+
+/** A lifecycle hook of a group (PutLifecycleHook's members; constraints from the rules modules). */
+export const lifecycleHookSchema = z.strictObject({
+  name: text(hookName).regex(new RegExp(`^(?:${hookName.pattern})$`), { error: 'must be letters, digits, -, _ and / only' }),
+  transition: z.string().refine((t) => HOOK_TRANSITIONS[t] !== undefined, {
+    error: `must be ${Object.keys(HOOK_TRANSITIONS).filter((t) => !t.includes(':')).join(' or ')} (or AWS's ${LIFECYCLE_TRANSITIONS.join(', ')})`,
+  }).transform((t) => HOOK_TRANSITIONS[t] as string),
+  heartbeat_timeout: duration.check((ctx) => {
+    if (ctx.value < HEARTBEAT_TIMEOUT.min || ctx.value > HEARTBEAT_TIMEOUT.max) {
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be from ${HEARTBEAT_TIMEOUT.min} to ${HEARTBEAT_TIMEOUT.max} seconds; got ${ctx.value}` });
+    }
+  }).optional(),
+  default_result: z.enum(LIFECYCLE_ACTION_RESULTS).optional(),
+  notification_target_arn: text(hookTarget).optional(),
+  role_arn: text(hookRole).optional(),
+  notification_metadata: text(hookMetadata).regex(new RegExp(`^(?:${hookMetadata.pattern})$`), { error: 'must be printable ASCII (tabs and line breaks allowed)' }).optional(),
+});
+
 /** One of a group's spot instance types: a type, or `{ type, weight }` (capacity units, 1 to 999, as AWS's WeightedCapacity). */
 const spotInstanceType = z.union([
   name.transform((type) => ({ type, weight: undefined as number | undefined })),
-  z.strictObject({ type: name, weight: z.number().int().min(1).max(999).optional() }),
+  z.strictObject({ type: name, weight: z.number().int().min(MIXED_INSTANCES_LIMITS.weightedCapacity.min).max(MIXED_INSTANCES_LIMITS.weightedCapacity.max).optional() }),
 ], { error: 'must be an instance type, or { type, weight }' });
 
 /**
@@ -191,10 +229,10 @@ const spotInstanceType = z.union([
  */
 export const spotSchema = z.strictObject({
   on_demand_base: nonNegativeInt.optional(),
-  on_demand_percentage: z.number().int().min(0).max(100).optional(),
+  on_demand_percentage: z.number().int().min(MIXED_INSTANCES_LIMITS.onDemandPercentage.min).max(MIXED_INSTANCES_LIMITS.onDemandPercentage.max).optional(),
   instance_types: z.array(spotInstanceType).min(1).max(MAX_INSTANCE_TYPES).optional(),
   allocation: z.enum(SPOT_ALLOCATION_STRATEGIES).optional(),
-  max_price: numeric.refine((n) => n >= 0.001, { error: 'must be at least 0.001 (US dollars per hour)' }).optional(),
+  max_price: numeric.refine((n) => n >= MIXED_INSTANCES_LIMITS.minSpotPrice, { error: `must be at least ${MIXED_INSTANCES_LIMITS.minSpotPrice} (US dollars per hour)` }).optional(),
   capacity_rebalance: z.boolean().optional(),
 });
 
@@ -227,6 +265,7 @@ export const groupSchema = z.strictObject({
   scheduled_actions: z.record(z.string(), scheduledActionSchema).optional(),
   launch: z.enum(LAUNCH_MODES).optional(),
   spot: spotSchema.optional(),
+  lifecycle_hooks: z.array(lifecycleHookSchema).max(MAX_LIFECYCLE_HOOKS).optional(),
 });
 
 /** A listener: `[lb_port, instance_port, protocol]` (plus a certificate for HTTPS/SSL), or an object. */
@@ -292,6 +331,8 @@ export type RawGroup = z.output<typeof groupSchema>;
 export type RawPolicy = z.output<typeof policySchema>;
 /** One alarm as the schema reads it. */
 export type RawAlarm = z.output<typeof alarmSchema>;
+/** One lifecycle hook as the schema reads it. */
+export type RawLifecycleHook = z.output<typeof lifecycleHookSchema>;
 /** A group's spot settings as the schema reads them. */
 export type RawSpot = z.output<typeof spotSchema>;
 /** One load balancer as the schema reads it. */
@@ -307,6 +348,7 @@ export const SECTION_KEYS = {
   alarm: Object.keys(alarmSchema.shape),
   blockDevice: Object.keys(blockDeviceSchema.shape),
   scheduledAction: Object.keys(scheduledActionSchema.shape),
+  lifecycleHook: Object.keys(lifecycleHookSchema.shape),
   spot: Object.keys(spotSchema.shape),
   loadBalancer: Object.keys(loadBalancerSchema.shape),
   healthCheck: Object.keys(healthCheckSchema.shape),

@@ -228,6 +228,19 @@ function checkScheduled(path: DocPath, actions: unknown, report: Report): void {
   }
 }
 
+/** A group's `lifecycle_hooks`: one hook per name (AWS names a hook within its group). */
+function checkHooks(path: DocPath, hooks: unknown, report: Report): void {
+  if (!Array.isArray(hooks)) return;
+  const seen = new Map<string, number>();
+  hooks.forEach((h: unknown, i: number) => {
+    const name = isObj(h) ? str(h.name) : undefined;
+    if (name === undefined) return;
+    const first = seen.get(name);
+    if (first !== undefined) report([...path, i, 'name'], `duplicate lifecycle hook ${JSON.stringify(name)}: lifecycle_hooks[${first}] has the same name`);
+    else seen.set(name, i);
+  });
+}
+
 /** `spot`: a mixed instances policy, which needs the group's launch template and AWS's rules on its types. */
 function checkSpot(name: string, path: DocPath, g: Obj, top: Obj, report: Report): void {
   if (!isObj(g.spot)) return;
@@ -279,6 +292,7 @@ function checkGroup(name: string, g: unknown, top: Obj, report: Report): void {
   checkAlarms(name, path, g, top.policies, report);
   checkTags([...path, 'tags'], g.tags, report);
   checkScheduled([...path, 'scheduled_actions'], g.scheduled_actions, report);
+  checkHooks([...path, 'lifecycle_hooks'], g.lifecycle_hooks, report);
 }
 
 function checkListeners(path: DocPath, lb: Obj, report: Report): string[] {

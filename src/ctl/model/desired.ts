@@ -6,10 +6,11 @@
  * @module
  */
 import type { TargetTrackingConfiguration } from '../../autoscale';
-import type { RawAlarm, RawConfig, RawGroup, RawLoadBalancer, RawPolicy, RawSpot } from '../config/schema';
+import type { RawAlarm, RawConfig, RawGroup, RawLifecycleHook, RawLoadBalancer, RawPolicy, RawSpot } from '../config/schema';
+import { DEFAULT_LIFECYCLE_RESULT, HEARTBEAT_TIMEOUT } from '../../core/rules/aws-rules';
 import { alarmName, DEFAULT_DIMENSION, DEFAULT_NAMESPACE, DEFAULT_STATISTIC, policyName } from './naming';
 import type {
-  AlarmSpec, BlockDeviceSpec, DesiredState, GroupSpec, HealthCheckSpec, ListenerSpec, LoadBalancerSpec, PolicySpec, ScheduledSpec, SpotSpec, TagSpec,
+  AlarmSpec, BlockDeviceSpec, DesiredState, GroupSpec, HealthCheckSpec, LifecycleHookSpec, ListenerSpec, LoadBalancerSpec, PolicySpec, ScheduledSpec, SpotSpec, TagSpec,
 } from './types';
 
 /** boto2's default instance type, which the original relied on. */
@@ -100,6 +101,20 @@ function spot(s: RawSpot, instanceType: string): SpotSpec {
   });
 }
 
+/** A lifecycle hook, with AWS's defaults where the file gives none (so that they compare with what AWS describes). */
+function lifecycleHook(group: string, h: RawLifecycleHook): LifecycleHookSpec {
+  return defined({
+    name: h.name,
+    group,
+    transition: h.transition,
+    heartbeatTimeout: h.heartbeat_timeout ?? HEARTBEAT_TIMEOUT.default,
+    defaultResult: h.default_result ?? DEFAULT_LIFECYCLE_RESULT,
+    notificationTargetArn: h.notification_target_arn === '' ? undefined : h.notification_target_arn,
+    roleArn: h.role_arn,
+    notificationMetadata: h.notification_metadata,
+  });
+}
+
 function isoTime(value: string | Date | undefined): string | undefined {
   if (value === undefined) return undefined;
   return (value instanceof Date ? value : new Date(value)).toISOString();
@@ -160,6 +175,7 @@ function group(name: string, g: RawGroup, raw: RawConfig): GroupSpec {
     policies: policies(name, raw.policies, g.policies),
     alarms: (g.alarms ?? []).map((a) => alarm(name, a)),
     scheduledActions,
+    lifecycleHooks: (g.lifecycle_hooks ?? []).map((h) => lifecycleHook(name, h)),
     spot: g.spot === undefined ? undefined : spot(g.spot, instanceType),
     capacityRebalance: g.spot === undefined ? undefined : g.spot.capacity_rebalance ?? false,
   });

@@ -227,6 +227,26 @@ export interface ScheduledSpec {
   desiredCapacity?: number;
 }
 
+/** A lifecycle hook of a group, as the file wants it and as AWS has it (AWS's defaults filled in). */
+export interface LifecycleHookSpec {
+  /** Name (unique within the group). */
+  name: string;
+  /** Its group. */
+  group: string;
+  /** `autoscaling:EC2_INSTANCE_LAUNCHING` or `autoscaling:EC2_INSTANCE_TERMINATING`. */
+  transition: string;
+  /** Seconds an action may wait without a heartbeat. */
+  heartbeatTimeout: number;
+  /** `CONTINUE` or `ABANDON`, on timeout. */
+  defaultResult: string;
+  /** SNS topic or SQS queue told of each action. */
+  notificationTargetArn?: string;
+  /** The role that lets Auto Scaling publish to the target. */
+  roleArn?: string;
+  /** Text passed along with each notification. */
+  notificationMetadata?: string;
+}
+
 /**
  * The settings of an Auto Scaling group, as the file wants them, as AWS has them, and
  * as a plan creates them. Where the file leaves an optional one out, it is not managed.
@@ -276,6 +296,8 @@ export interface GroupSpec extends GroupSettings {
   alarms: AlarmSpec[];
   /** Its scheduled actions. */
   scheduledActions: ScheduledSpec[];
+  /** Its lifecycle hooks. */
+  lifecycleHooks: LifecycleHookSpec[];
   /** Its spot settings: a mixed instances policy on its launch template (the file's `spot`). */
   spot?: SpotSpec;
   /** Capacity rebalancing (`spot.capacity_rebalance`); managed only with `spot`. */
@@ -413,6 +435,8 @@ export interface CurrentState {
   alarms: Map<string, AlarmState>;
   /** Scheduled actions by `stateKey(group, name)`. */
   scheduled: Map<string, ScheduledSpec>;
+  /** Lifecycle hooks by `stateKey(group, name)`, of the groups whose hooks were read. */
+  lifecycleHooks: Map<string, LifecycleHookSpec>;
   /** Load balancers by name. */
   loadBalancers: Map<string, LoadBalancerState>;
   /** Notification configurations by group: topic → notification types (DescribeNotificationConfigurations). */
@@ -421,7 +445,7 @@ export interface CurrentState {
   complete: boolean;
 }
 
-/** Key of a per-group resource (policy, scheduled action) in the state maps. */
+/** Key of a per-group resource (policy, scheduled action, lifecycle hook) in the state maps. */
 export function stateKey(group: string, name: string): string {
   return `${group}\n${name}`;
 }
@@ -435,6 +459,7 @@ export function emptyState(): CurrentState {
     policies: new Map(),
     alarms: new Map(),
     scheduled: new Map(),
+    lifecycleHooks: new Map(),
     loadBalancers: new Map(),
     notifications: new Map(),
     complete: false,

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { TRACKED_METRIC_TYPES } from '../model/desired';
 import type {
-  AlarmSettings, BlockDeviceSpec, LaunchConfigSpec, LaunchConfigState, PolicySpec, PolicyState, ScheduledSpec,
+  AlarmSettings, BlockDeviceSpec, LaunchConfigSpec, LaunchConfigState, LifecycleHookSpec, PolicySpec, PolicyState, ScheduledSpec,
 } from '../model/types';
 import type { FieldChange } from './types';
 
@@ -175,4 +175,34 @@ export function scheduledChanges(have: ScheduledSpec | undefined, want: Schedule
   field('max_size', have?.maxSize, want.maxSize);
   field('capacity', have?.desiredCapacity, want.desiredCapacity);
   return out;
+}
+
+/** A hook's transition as the file's short form writes it: `launching` or `terminating`. */
+export function hookTransition(transition: string | undefined): string | undefined {
+  return transition?.replace('autoscaling:EC2_INSTANCE_', '').toLowerCase();
+}
+
+/** What differs in a lifecycle hook, by the file's keys. */
+export function lifecycleHookChanges(have: LifecycleHookSpec | undefined, want: LifecycleHookSpec): FieldChange[] {
+  const out: FieldChange[] = [];
+  const field = (name: string, a: unknown, b: unknown): void => {
+    if (a !== b) out.push({ field: name, old: a, new: b });
+  };
+  field('transition', hookTransition(have?.transition), hookTransition(want.transition));
+  field('heartbeat_timeout', have?.heartbeatTimeout, want.heartbeatTimeout);
+  field('default_result', have?.defaultResult, want.defaultResult);
+  field('notification_target_arn', have?.notificationTargetArn, want.notificationTargetArn);
+  field('role_arn', have?.roleArn, want.roleArn);
+  field('notification_metadata', have?.notificationMetadata, want.notificationMetadata);
+  return out;
+}
+
+/**
+ * Whether a hook must be deleted and put again to become `want`: PutLifecycleHook keeps a
+ * member it is not given, and AWS takes no empty role ARN or metadata (both 1 to n
+ * characters), so only a new hook loses them. (An empty notification target ARN does clear
+ * the target: its shape takes 0 characters.)
+ */
+export function lifecycleHookNeedsReplace(have: LifecycleHookSpec, want: LifecycleHookSpec): boolean {
+  return (have.roleArn !== undefined && want.roleArn === undefined) || (have.notificationMetadata !== undefined && want.notificationMetadata === undefined);
 }

@@ -1,16 +1,16 @@
 /**
  * The planner: a pure function from what exists and what the file wants to the ordered
  * actions that bring one to the other. Creates and updates come in dependency order
- * (launch configuration → load balancer → group → tags, notifications → scheduled
- * actions → policies → alarms), deletes after them in reverse order.
+ * (launch configuration → load balancer → an existing group's lifecycle hooks → group →
+ * tags, notifications → scheduled actions → policies → alarms), deletes after them in reverse order.
  *
  * @module
  */
 import {
   CAPACITY_TAG, CTL_TAGS, isAlarmOf, launchConfigName, launchConfigNumber, launchTemplateName, MANAGED_TAG, MAX_SIZE_TAG, MIN_SIZE_TAG, NOTIFICATION_TAG, NOTIFICATION_TYPES, policyOf,
 } from '../model/naming';
-import { stateKey, type CurrentState, type DesiredState, type GroupSpec, type GroupState, type TagSpec } from '../model/types';
-import { alarmChanges, launchConfigChanges, policyChanges, sameSet, scheduledChanges } from './compare';
+import { stateKey, type CurrentState, type DesiredState, type GroupSpec, type GroupState, type LifecycleHookSpec, type TagSpec } from '../model/types';
+import { alarmChanges, hookTransition, launchConfigChanges, lifecycleHookChanges, lifecycleHookNeedsReplace, policyChanges, sameSet, scheduledChanges } from './compare';
 import { launchLabel, launchMode, resolveTemplate } from './launch';
 import { spotChanges, spotSummary } from './spot';
 import { planLoadBalancer } from './loadbalancer';
@@ -76,6 +76,13 @@ export function desiredTags(spec: GroupSpec): TagSpec[] {
 /** Whether the group's scheduled actions change this size (which then, like capacity, is not reset on every run). */
 function scheduled(spec: GroupSpec, size: 'minSize' | 'maxSize'): boolean {
   return spec.scheduledActions.some((s) => s[size] !== undefined);
+}
+
+/** A hook in one line, for the plan: `launching, heartbeat_timeout 300, default_result CONTINUE`. */
+function hookSummary(h: LifecycleHookSpec): string {
+  const parts = [hookTransition(h.transition) ?? h.transition, `heartbeat_timeout ${h.heartbeatTimeout}`, `default_result ${h.defaultResult}`];
+  if (h.notificationTargetArn !== undefined) parts.push(`notification_target_arn ${h.notificationTargetArn}`);
+  return parts.join(', ');
 }
 
 function clamp(value: number, min: number, max: number): number {
@@ -196,6 +203,7 @@ class Planner {
     }
     this.tags(spec, g);
     this.notification(spec, g);
+    this.lifecycleHooks(spec, fresh);
     this.scheduled(spec, fresh);
     this.policies(spec, fresh);
     this.alarms(spec, fresh);
@@ -220,6 +228,7 @@ class Planner {
     if (spec.terminationPolicies !== undefined) group.terminationPolicies = spec.terminationPolicies;
     if (spec.spot !== undefined && launch.kind === 'template') group.spot = spec.spot;
     if (spec.capacityRebalance !== undefined) group.capacityRebalance = spec.capacityRebalance;
+    if (spec.lifecycleHooks.length > 0) group.lifecycleHooks = spec.lifecycleHooks;
     const changes: FieldChange[] = [];
     const field = (name: string, now: unknown): void => {
       if (now !== undefined && !(Array.isArray(now) && now.length === 0)) changes.push({ field: name, old: undefined, new: now });
@@ -238,7 +247,10 @@ class Planner {
     field('termination_policies', spec.terminationPolicies);
     if (group.spot !== undefined) changes.push(...spotChanges(undefined, group.spot));
     if (spec.capacityRebalance === true) field('spot.capacity_rebalance', true);
-    this.add({ action: 'create', resource: 'group', name: spec.name, changes, op: { kind: 'createGroup', group } });
+    for (const h of spec.lifecycleHooks) field(`lifecycle_hooks.${h.name}`, hookSummary(h));
+    const action: PlannedAction = { action: 'create', resource: 'group', name: spec.name, changes, op: { kind: 'createGroup', group } };
+    if (spec.lifecycleHooks.length > 0) action.note = 'its lifecycle hooks are created with it, so that its launch hooks hold its first instances too';
+    this.add(action);
   }
 
   updateGroup(spec: GroupSpec, g: GroupState, launch: LaunchChoice): void {
@@ -431,6 +443,49 @@ class Planner {
     }
     for (const t of drop) {
       this.add({ ...base, action: 'delete', changes: [{ field: 'notification_topic', old: t }], op: { kind: 'deleteNotification', group: spec.name, topic: t } });
+    }
+  }
+
+  /**
+   * The hooks of an existing group (a new group is created with its own): put when new or
+   * changed, deleted and put again when a member AWS cannot clear is gone, and with
+   * --prune the group's other hooks deleted (all of a file group's hooks are the file's).
+   */
+  lifecycleHooks(spec: GroupSpec, fresh: boolean): void {
+    if (fresh) return;
+    const wanted = new Set(spec.lifecycleHooks.map((h) => h.name));
+    for (const h of spec.lifecycleHooks) {
+      const have = this.current.lifecycleHooks.get(stateKey(spec.name, h.name));
+      const changes = lifecycleHookChanges(have, h);
+      if (have !== undefined && changes.length === 0) continue;
+      const replace = have !== undefined && lifecycleHookNeedsReplace(have, h);
+      const action: PlannedAction = {
+        action: have === undefined ? 'create' : replace ? 'replace' : 'update',
+        resource: 'lifecycle_hook',
+        name: h.name,
+        group: spec.name,
+        changes,
+        op: { kind: 'putLifecycleHook', spec: h, replace },
+      };
+      if (replace) action.note = 'AWS cannot remove a hook\'s role_arn or notification_metadata: the hook is deleted and put again, letting go of the instances it holds now';
+      else if (have === undefined && hookTransition(h.transition) === 'launching') action.note = 'holds the launches that start from now on (instances already launching are not held)';
+      this.add(action);
+    }
+    for (const have of this.current.lifecycleHooks.values()) {
+      if (have.group !== spec.name || wanted.has(have.name)) continue;
+      if (this.options.prune !== true) {
+        this.keep('lifecycle_hook', have.name, spec.name);
+        continue;
+      }
+      this.add({
+        action: 'delete',
+        resource: 'lifecycle_hook',
+        name: have.name,
+        group: spec.name,
+        changes: [],
+        note: 'instances it holds now are let go (launches abandoned, terminations continued)',
+        op: { kind: 'deleteLifecycleHook', group: spec.name, name: have.name },
+      });
     }
   }
 

@@ -39,6 +39,8 @@ function changeLine(action: ActionType, c: FieldChange): string {
 /** The heading of an action: `+ create group backend`. */
 export function actionTitle(a: PlannedAction): string {
   const what = a.resource === 'tags' || a.resource === 'notification' ? `${a.resource} of group` : a.resource;
+  // A hook's name is unique only within its group.
+  if (a.resource === 'lifecycle_hook') return `${a.action} ${what} ${a.name} of group ${a.group ?? '?'}`;
   return `${a.action} ${what} ${a.name}`;
 }
 

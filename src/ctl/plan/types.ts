@@ -5,12 +5,17 @@
  * @module
  */
 import type {
-  AlarmSpec, DrainingSpec, GroupSettings, HealthCheckSpec, LaunchConfigSpec, ListenerSpec, LoadBalancerSpec, PolicySpec, ScheduledSpec, SpotSpec, StickinessSpec, TagSpec,
+  AlarmSpec, DrainingSpec, GroupSettings, HealthCheckSpec, LaunchConfigSpec, LifecycleHookSpec, ListenerSpec, LoadBalancerSpec, PolicySpec, ScheduledSpec, SpotSpec, StickinessSpec,
+  TagSpec,
 } from '../model/types';
 
-/** Kinds of resources, in dependency order. */
+/**
+ * Kinds of resources, in dependency order. An existing group's lifecycle hooks come before
+ * its update, so that they hold the launches the update starts (a new group's hooks are
+ * created with it).
+ */
 export const RESOURCE_ORDER = [
-  'launch_configuration', 'launch_template', 'load_balancer', 'group', 'tags', 'notification', 'scheduled_action', 'policy', 'alarm',
+  'launch_configuration', 'launch_template', 'load_balancer', 'lifecycle_hook', 'group', 'tags', 'notification', 'scheduled_action', 'policy', 'alarm',
 ] as const;
 
 /** A kind of resource. */
@@ -43,6 +48,8 @@ export interface GroupCreate extends GroupSettings {
   desiredCapacity?: number;
   /** Termination policies. */
   terminationPolicies?: string[];
+  /** Lifecycle hooks created with the group, so that launch hooks hold its first instances. */
+  lifecycleHooks?: LifecycleHookSpec[];
 }
 
 /**
@@ -129,6 +136,8 @@ export type Operation =
   | { kind: 'deleteTags'; group: string; tags: TagSpec[] }
   | { kind: 'putNotification'; group: string; topic: string; previous?: string[] }
   | { kind: 'deleteNotification'; group: string; topic: string }
+  | { kind: 'putLifecycleHook'; spec: LifecycleHookSpec; replace: boolean }
+  | { kind: 'deleteLifecycleHook'; group: string; name: string }
   | { kind: 'putScheduledAction'; spec: ScheduledSpec }
   | { kind: 'deleteScheduledAction'; group: string; name: string }
   | { kind: 'putPolicy'; spec: PolicySpec }

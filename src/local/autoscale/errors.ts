@@ -3,11 +3,11 @@
  *
  * @module
  */
-import { ServiceError } from '../errors';
+import { awsError, type ServiceError } from '../errors';
 
-/** `ValidationError` (400). */
+/** `ValidationError`. */
 export function validation(message: string): ServiceError {
-  return new ServiceError('ValidationError', message, 400);
+  return awsError('autoscaling', 'ValidationError', message);
 }
 
 /** A group that does not exist, in the wording most actions use. */
@@ -44,24 +44,24 @@ export function instanceNotFound(id: string): ServiceError {
   return validation(`Instance Id not found - No managed instance found for instance ID: ${id}`);
 }
 
-/** `AlreadyExists` (400). */
+/** `AlreadyExists`, with the status its model's error shape gives. */
 export function alreadyExists(message: string): ServiceError {
-  return new ServiceError('AlreadyExists', message, 400);
+  return awsError('autoscaling', 'AlreadyExists', message);
 }
 
-/** `ResourceInUse` (400). */
+/** `ResourceInUse`, with the status its model's error shape gives. */
 export function resourceInUse(message: string): ServiceError {
-  return new ServiceError('ResourceInUse', message, 400);
+  return awsError('autoscaling', 'ResourceInUse', message);
 }
 
-/** `ScalingActivityInProgress` (400). */
+/** `ScalingActivityInProgress`, with the status its model's error shape gives. */
 export function activityInProgress(message: string): ServiceError {
-  return new ServiceError('ScalingActivityInProgress', message, 400);
+  return awsError('autoscaling', 'ScalingActivityInProgress', message);
 }
 
-/** `LimitExceeded` (400). */
+/** `LimitExceeded`, with the status its model's error shape gives. */
 export function limitExceeded(message: string): ServiceError {
-  return new ServiceError('LimitExceeded', message, 400);
+  return awsError('autoscaling', 'LimitExceeded', message);
 }
 
 /**
@@ -69,9 +69,9 @@ export function limitExceeded(message: string): ServiceError {
  * for accounts created since then: Auto Scaling User Guide, "Launch configurations").
  */
 export function launchConfigurationsUnavailable(): ServiceError {
-  return new ServiceError(
+  return awsError(
+    'autoscaling',
     'UnsupportedOperation',
     'The Launch Configuration creation operation is not available in your account. Use launch templates to create configuration templates for your Auto Scaling groups.',
-    400,
   );
 }

@@ -1,6 +1,6 @@
 /**
- * Text AWS writes into activities and ARNs: timestamps in causes, ARNs of groups, launch
- * configurations, policies and scheduled actions.
+ * Text AWS writes into activities and ARNs: timestamps in causes, activity details, ARNs
+ * of groups, launch configurations, policies and scheduled actions.
  *
  * @module
  */
@@ -9,6 +9,11 @@ import { partitionOf } from '../../core/rules/aws-rules';
 /** `2026-01-01T00:00:00Z`: the second-precision UTC time AWS writes in activity causes. */
 export function causeTime(ms: number): string {
   return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+}
+
+/** An activity's Details: the instance's subnet (when it has one) and zone, as AWS writes them. */
+export function activityDetails(zone: string, subnetId: string | undefined): string {
+  return JSON.stringify(subnetId === undefined ? { 'Availability Zone': zone } : { 'Subnet ID': subnetId, 'Availability Zone': zone });
 }
 
 /** The ARN of a group. */

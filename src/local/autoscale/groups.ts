@@ -4,7 +4,9 @@
  *
  * @module
  */
+import type { Filter } from '@aws-sdk/client-auto-scaling';
 import { hasNetwork, type SubnetRef } from '../ec2';
+import type { Checked } from '../typed';
 import { uuid } from '../ids';
 import { reconcileGroup } from './control';
 import {
@@ -20,49 +22,14 @@ import {
 } from './errors';
 import { causeTime, groupArn, launchConfigArn } from './format';
 import { checkLaunchSources, groupTemplate } from './launchtemplates';
-import { dropLifecycleHooksForDelete } from './hooks';
+import { creationHooks, dropLifecycleHooksForDelete } from './hooks';
 import { startTermination } from './lifecycle';
 import { readMixedPolicy } from './mixed';
 import { DEFAULT_COOLDOWN, GROUP_METRICS, PROCESS_NAMES, TERMINATION_POLICIES, isPending, isTerminating, type GroupRecord, type TagRecord } from './model';
 import type { AutoScalingState } from './state';
 import { checkTags, type TagInput } from './tags';
-import type { WireObject } from '../types';
+import type { In } from './sdk';
 import { capacityBreach } from '../../core/rules/aws-rules';
-
-/** The parameters CreateAutoScalingGroup and UpdateAutoScalingGroup share. */
-interface GroupSettingParams {
-  AutoScalingGroupName: string;
-  LaunchConfigurationName?: string;
-  LaunchTemplate?: WireObject;
-  MixedInstancesPolicy?: WireObject;
-  DesiredCapacity?: number;
-  DefaultCooldown?: number;
-  AvailabilityZones?: string[];
-  HealthCheckType?: string;
-  HealthCheckGracePeriod?: number;
-  PlacementGroup?: string;
-  VPCZoneIdentifier?: string;
-  TerminationPolicies?: string[];
-  NewInstancesProtectedFromScaleIn?: boolean;
-  CapacityRebalance?: boolean;
-  MaxInstanceLifetime?: number;
-}
-
-/** CreateAutoScalingGroup's parameters. */
-export interface CreateGroupParams extends GroupSettingParams {
-  InstanceId?: string;
-  MinSize: number;
-  MaxSize: number;
-  LoadBalancerNames?: string[];
-  TargetGroupARNs?: string[];
-  Tags?: TagInput[];
-}
-
-/** UpdateAutoScalingGroup's parameters. */
-export interface UpdateGroupParams extends GroupSettingParams {
-  MinSize?: number;
-  MaxSize?: number;
-}
 
 function checkSizes(min: number, max: number, desired: number): void {
   if (min < 0) throw validation(`Min bound, ${min}, must be greater than or equal to 0`);
@@ -143,7 +110,7 @@ function toTagRecords(group: string, tags: readonly TagInput[]): TagRecord[] {
 }
 
 /** Creates a group and starts launching its instances. */
-export function createGroup(state: AutoScalingState, p: CreateGroupParams, now: number): GroupRecord {
+export function createGroup(state: AutoScalingState, p: In<'CreateAutoScalingGroup'>, now: number): GroupRecord {
   const name = p.AutoScalingGroupName;
   if (state.groups.has(name)) {
     throw alreadyExists(`AutoScalingGroup by this name already exists - A group with the name ${name} already exists`);
@@ -165,6 +132,7 @@ export function createGroup(state: AutoScalingState, p: CreateGroupParams, now: 
   checkLoadBalancers(state, p.LoadBalancerNames ?? []);
   const where = placement(state, p.AvailabilityZones, p.VPCZoneIdentifier);
   const tags = toTagRecords(name, p.Tags ?? []);
+  const hooks = creationHooks(name, p.LifecycleHookSpecificationList ?? []);
   if (lcName === undefined && p.InstanceId !== undefined) {
     const source = state.cloud.ec2.getInstance(p.InstanceId);
     if (source === undefined || source.state === 'terminated') throw validation(`Invalid instance ID: ${p.InstanceId}`);
@@ -219,13 +187,14 @@ export function createGroup(state: AutoScalingState, p: CreateGroupParams, now: 
   if (p.PlacementGroup !== undefined) group.placementGroup = p.PlacementGroup;
   if (p.MaxInstanceLifetime !== undefined) group.maxInstanceLifetime = p.MaxInstanceLifetime;
   state.addGroup(group);
+  for (const hook of hooks) state.putLifecycleHook(hook);
   state.changeDesired(group, desired, 'a user request created an AutoScalingGroup', now);
   reconcileGroup(state, group, now);
   return group;
 }
 
 /** Updates a group's settings; a new size starts the launches or terminations it needs. */
-export function updateGroup(state: AutoScalingState, p: UpdateGroupParams, now: number): void {
+export function updateGroup(state: AutoScalingState, p: In<'UpdateAutoScalingGroup'>, now: number): void {
   const group = state.groups.get(p.AutoScalingGroupName);
   if (group === undefined) throw groupNotFoundOnUpdate();
   checkLaunchSources(p, false);
@@ -418,7 +387,7 @@ export function loadBalancerState(state: AutoScalingState, group: GroupRecord, l
 }
 
 /** Whether a group matches DescribeAutoScalingGroups' filters. */
-export function groupMatches(group: GroupRecord, filters: ReadonlyArray<{ Name?: string; Values?: string[] }>): boolean {
+export function groupMatches(group: GroupRecord, filters: ReadonlyArray<Checked<Filter>>): boolean {
   return filters.every((f) => {
     const values = f.Values ?? [];
     const name = f.Name ?? '';

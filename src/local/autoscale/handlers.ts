@@ -1,11 +1,15 @@
 /**
- * The Auto Scaling wire handlers: one per action, reading the parsed request, calling
- * the state model, and returning the output structure the protocol layer serialises.
+ * The Auto Scaling wire handlers: one per action, taking the SDK's input as the protocol
+ * layer has checked it against the model, calling the state model, and returning the
+ * SDK's output structure, which the protocol layer serialises.
  *
  * @module
  */
+import type * as AS from '@aws-sdk/client-auto-scaling';
+import { awsError } from '../errors';
 import { paginate, type Page } from '../paging';
-import type { RequestContext, ServiceHandlers, WireObject } from '../types';
+import { wireHandlers } from '../typed';
+import type { ServiceHandlers } from '../types';
 import { launchConfigurationsUnavailable, policyGroupNotFound, validation } from './errors';
 import {
   attachLoadBalancers,
@@ -21,117 +25,35 @@ import {
   suspendProcesses,
   updateGroup,
 } from './groups';
-import { optBool, optDate, optInt, optNumber, optObject, optObjects, optString, optStrings, reqInt, reqString } from './input';
-import { attachInstances, detachInstances, setInstanceHealth, terminateInstance } from './instances';
+import { completeLifecycleAction, deleteLifecycleHook, describeLifecycleHooks, lifecycleHookShape, putLifecycleHook, recordLifecycleActionHeartbeat } from './hooks';
+import { attachInstances, detachInstances, setInstanceHealth, setInstanceProtection, terminateInstance } from './instances';
 import { createLaunchConfig, deleteLaunchConfig } from './launchconfigs';
-import { ADJUSTMENT_TYPES, GROUP_METRICS, LIFECYCLE_TRANSITIONS, NOTIFICATION_TYPES, PROCESS_NAMES, TERMINATION_POLICIES, type BlockDeviceMappingRecord, type ActivityRecord } from './model';
+import { ADJUSTMENT_TYPES, GROUP_METRICS, LIFECYCLE_TRANSITIONS, NOTIFICATION_TYPES, PROCESS_NAMES, TERMINATION_POLICIES, type ActivityRecord } from './model';
 import { deletePolicy, executePolicy, putScalingPolicy } from './policies';
 import { batchDeleteScheduledActions, batchPutScheduledActions, putScheduledAction, scheduledNotFound } from './scheduled';
-import { completeLifecycleAction, deleteLifecycleHook, describeLifecycleHooks, lifecycleHookShape, putLifecycleHook, recordLifecycleActionHeartbeat, type ActionRef } from './hooks';
+import type { Handlers, In, Out } from './sdk';
+import { activityShape, autoScalingInstanceShape, groupShape, launchConfigShape, policyShape, scheduledShape, tagShape } from './shapes';
 import { enterStandby, exitStandby } from './standby';
-import {
-  activityShape,
-  autoScalingInstanceShape,
-  groupShape,
-  launchConfigShape,
-  policyShape,
-  scheduledShape,
-  tagShape,
-} from './shapes';
 import type { AutoScalingState } from './state';
-import { createOrUpdateTags, deleteTags, describeTags, type TagInput } from './tags';
-import { awsError } from '../errors';
+import { createOrUpdateTags, deleteTags, describeTags } from './tags';
 
-function page<T>(input: WireObject, items: readonly T[], key: (item: T) => string, defaultSize: number, maxSize: number): Page<T> {
-  const max = optInt(input, 'MaxRecords');
+function page<T>(input: { MaxRecords?: number; NextToken?: string }, items: readonly T[], key: (item: T) => string, defaultSize: number, maxSize: number): Page<T> {
+  const max = input.MaxRecords;
   if (max !== undefined && (max < 1 || max > maxSize)) {
     throw validation(`1 validation error detected: Value '${max}' at 'maxRecords' failed to satisfy constraint: Member must have value between 1 and ${maxSize}`);
   }
-  return paginate(items, key, max, optString(input, 'NextToken'), { defaultSize, maxSize, refuse: (m) => awsError('autoscaling', 'InvalidNextToken', m) });
+  return paginate(items, key, max, input.NextToken, { defaultSize, maxSize, refuse: (m) => awsError('autoscaling', 'InvalidNextToken', m) });
 }
 
-function withToken(out: WireObject, next: string | undefined): WireObject {
-  if (next !== undefined) out.NextToken = next;
-  return out;
+/** An output with its page's NextToken, written only when there is a next page. */
+function withToken<T extends object>(out: T, next: string | undefined): T & { NextToken?: string } {
+  return next === undefined ? out : { ...out, NextToken: next };
 }
 
-function tagsOf(input: WireObject): TagInput[] {
-  return (optObjects(input, 'Tags') ?? []).map((t) => {
-    const tag: TagInput = { Key: reqString(t, 'Key') };
-    const id = optString(t, 'ResourceId');
-    const type = optString(t, 'ResourceType');
-    const value = optString(t, 'Value');
-    const propagate = optBool(t, 'PropagateAtLaunch');
-    if (id !== undefined) tag.ResourceId = id;
-    if (type !== undefined) tag.ResourceType = type;
-    if (value !== undefined) tag.Value = value;
-    if (propagate !== undefined) tag.PropagateAtLaunch = propagate;
-    return tag;
-  });
-}
-
-function blockDevices(input: WireObject): BlockDeviceMappingRecord[] {
-  return (optObjects(input, 'BlockDeviceMappings') ?? []).map((b) => {
-    const rec: BlockDeviceMappingRecord = { deviceName: reqString(b, 'DeviceName') };
-    const virtualName = optString(b, 'VirtualName');
-    const noDevice = optBool(b, 'NoDevice');
-    const ebs = optObject(b, 'Ebs');
-    if (virtualName !== undefined) rec.virtualName = virtualName;
-    if (noDevice !== undefined) rec.noDevice = noDevice;
-    if (ebs !== undefined) {
-      rec.ebs = {};
-      const snapshotId = optString(ebs, 'SnapshotId');
-      const volumeSize = optInt(ebs, 'VolumeSize');
-      const volumeType = optString(ebs, 'VolumeType');
-      const deleteOnTermination = optBool(ebs, 'DeleteOnTermination');
-      const iops = optInt(ebs, 'Iops');
-      const encrypted = optBool(ebs, 'Encrypted');
-      const throughput = optInt(ebs, 'Throughput');
-      if (snapshotId !== undefined) rec.ebs.snapshotId = snapshotId;
-      if (volumeSize !== undefined) rec.ebs.volumeSize = volumeSize;
-      if (volumeType !== undefined) rec.ebs.volumeType = volumeType;
-      if (deleteOnTermination !== undefined) rec.ebs.deleteOnTermination = deleteOnTermination;
-      if (iops !== undefined) rec.ebs.iops = iops;
-      if (encrypted !== undefined) rec.ebs.encrypted = encrypted;
-      if (throughput !== undefined) rec.ebs.throughput = throughput;
-    }
-    return rec;
-  });
-}
-
-type Reader = (input: WireObject, name: string) => unknown;
-
-/** Reads the optional members named, each with its reader, keeping only those present. */
-function pick<R extends Record<string, Reader>>(input: WireObject, readers: R): { [K in keyof R]?: Exclude<ReturnType<R[K]>, undefined> } {
-  const out: Record<string, unknown> = {};
-  for (const [name, read] of Object.entries(readers)) {
-    const v = read(input, name);
-    if (v !== undefined) out[name] = v;
-  }
-  return out as { [K in keyof R]?: Exclude<ReturnType<R[K]>, undefined> };
-}
-
-const GROUP_SETTINGS = {
-  LaunchConfigurationName: optString,
-  LaunchTemplate: optObject,
-  MixedInstancesPolicy: optObject,
-  DesiredCapacity: optInt,
-  DefaultCooldown: optInt,
-  AvailabilityZones: optStrings,
-  HealthCheckType: optString,
-  HealthCheckGracePeriod: optInt,
-  PlacementGroup: optString,
-  VPCZoneIdentifier: optString,
-  TerminationPolicies: optStrings,
-  NewInstancesProtectedFromScaleIn: optBool,
-  CapacityRebalance: optBool,
-  MaxInstanceLifetime: optInt,
-};
-
-function activityPage(state: AutoScalingState, input: WireObject): WireObject {
-  const groupName = optString(input, 'AutoScalingGroupName');
-  const ids = optStrings(input, 'ActivityIds') ?? [];
-  const includeDeleted = optBool(input, 'IncludeDeletedGroups') ?? false;
+function activityPage(state: AutoScalingState, input: In<'DescribeScalingActivities'>): Out<'DescribeScalingActivities'> {
+  const groupName = input.AutoScalingGroupName;
+  const ids = input.ActivityIds ?? [];
+  const includeDeleted = input.IncludeDeletedGroups ?? false;
   let items: Array<{ a: ActivityRecord; deleted: boolean }> = [];
   if (ids.length > 0) {
     for (const id of ids) {
@@ -155,17 +77,9 @@ function activityPage(state: AutoScalingState, input: WireObject): WireObject {
   return withToken({ Activities: p.items.map((i) => activityShape(i.a, i.deleted)) }, p.nextToken);
 }
 
-function actionRef(input: WireObject): ActionRef {
-  return {
-    AutoScalingGroupName: reqString(input, 'AutoScalingGroupName'),
-    LifecycleHookName: reqString(input, 'LifecycleHookName'),
-    ...pick(input, { LifecycleActionToken: optString, InstanceId: optString }),
-  };
-}
-
 /** The Auto Scaling handlers over a state model. */
 export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
-  return {
+  return wireHandlers<typeof AS>({
     ...launchConfigurationHandlers(state),
     ...groupHandlers(state),
     ...instanceHandlers(state),
@@ -174,59 +88,23 @@ export function autoScalingHandlers(state: AutoScalingState): ServiceHandlers {
     ...tagAndNotificationHandlers(state),
     ...processAndAccountHandlers(state),
     ...loadBalancerAndHookHandlers(state),
-  };
+  });
 }
 
 /** Launch configurations: create, delete, describe (refused when the account no longer allows them). */
-function launchConfigurationHandlers(state: AutoScalingState): ServiceHandlers {
+function launchConfigurationHandlers(state: AutoScalingState): Handlers {
   return {
     CreateLaunchConfiguration(input, ctx) {
       if (!state.launchConfigurationsAllowed) throw launchConfigurationsUnavailable();
-      const monitoring = optObject(input, 'InstanceMonitoring');
-      const metadata = optObject(input, 'MetadataOptions');
-      const params = {
-        LaunchConfigurationName: reqString(input, 'LaunchConfigurationName'),
-        ...pick(input, {
-          ImageId: optString,
-          InstanceType: optString,
-          InstanceId: optString,
-          KeyName: optString,
-          SecurityGroups: optStrings,
-          ClassicLinkVPCId: optString,
-          ClassicLinkVPCSecurityGroups: optStrings,
-          UserData: optString,
-          KernelId: optString,
-          RamdiskId: optString,
-          SpotPrice: optString,
-          IamInstanceProfile: optString,
-          EbsOptimized: optBool,
-          AssociatePublicIpAddress: optBool,
-          PlacementTenancy: optString,
-        }),
-        BlockDeviceMappings: blockDevices(input),
-      };
-      const enabled = monitoring === undefined ? undefined : optBool(monitoring, 'Enabled');
-      const lcParams: Parameters<typeof createLaunchConfig>[1] = { ...params };
-      if (enabled !== undefined) lcParams.InstanceMonitoring = enabled;
-      if (metadata !== undefined) {
-        const m: NonNullable<typeof lcParams.MetadataOptions> = {};
-        const tokens = optString(metadata, 'HttpTokens');
-        const hops = optInt(metadata, 'HttpPutResponseHopLimit');
-        const endpoint = optString(metadata, 'HttpEndpoint');
-        if (tokens !== undefined) m.httpTokens = tokens;
-        if (hops !== undefined) m.httpPutResponseHopLimit = hops;
-        if (endpoint !== undefined) m.httpEndpoint = endpoint;
-        lcParams.MetadataOptions = m;
-      }
-      createLaunchConfig(state, lcParams, ctx.now);
+      createLaunchConfig(state, input, ctx.now);
     },
 
     DeleteLaunchConfiguration(input) {
-      deleteLaunchConfig(state, reqString(input, 'LaunchConfigurationName'));
+      deleteLaunchConfig(state, input.LaunchConfigurationName);
     },
 
-    DescribeLaunchConfigurations(input) {
-      const names = optStrings(input, 'LaunchConfigurationNames') ?? [];
+    DescribeLaunchConfigurations(input): Out<'DescribeLaunchConfigurations'> {
+      const names = input.LaunchConfigurationNames ?? [];
       const all = names.length > 0 ? [...new Set(names)].sort().filter((n) => state.launchConfigs.has(n)) : state.sortedLaunchConfigNames();
       const p = page(input, all, (n) => n, 50, 100);
       return withToken(
@@ -241,48 +119,23 @@ function launchConfigurationHandlers(state: AutoScalingState): ServiceHandlers {
 }
 
 /** Groups themselves: create, update, delete, describe, their desired capacity and their scaling activities. */
-function groupHandlers(state: AutoScalingState): ServiceHandlers {
-  const account = (ctx: RequestContext): string => ctx.accountId;
+function groupHandlers(state: AutoScalingState): Handlers {
   return {
     CreateAutoScalingGroup(input, ctx) {
-      createGroup(
-        state,
-        {
-          AutoScalingGroupName: reqString(input, 'AutoScalingGroupName'),
-          MinSize: reqInt(input, 'MinSize'),
-          MaxSize: reqInt(input, 'MaxSize'),
-          ...pick(input, { ...GROUP_SETTINGS, InstanceId: optString, LoadBalancerNames: optStrings, TargetGroupARNs: optStrings }),
-          Tags: tagsOf(input),
-        },
-        ctx.now,
-      );
+      createGroup(state, input, ctx.now);
     },
 
     UpdateAutoScalingGroup(input, ctx) {
-      updateGroup(
-        state,
-        {
-          AutoScalingGroupName: reqString(input, 'AutoScalingGroupName'),
-          ...pick(input, { ...GROUP_SETTINGS, MinSize: optInt, MaxSize: optInt }),
-        },
-        ctx.now,
-      );
+      updateGroup(state, input, ctx.now);
     },
 
     DeleteAutoScalingGroup(input, ctx) {
-      deleteGroup(state, reqString(input, 'AutoScalingGroupName'), optBool(input, 'ForceDelete') ?? false, ctx.now);
+      deleteGroup(state, input.AutoScalingGroupName, input.ForceDelete ?? false, ctx.now);
     },
 
-    DescribeAutoScalingGroups(input, ctx) {
-      const names = optStrings(input, 'AutoScalingGroupNames') ?? [];
-      const filters = (optObjects(input, 'Filters') ?? []).map((f) => {
-        const filter: { Name?: string; Values?: string[] } = {};
-        const name = optString(f, 'Name');
-        const values = optStrings(f, 'Values');
-        if (name !== undefined) filter.Name = name;
-        if (values !== undefined) filter.Values = values;
-        return filter;
-      });
+    DescribeAutoScalingGroups(input, ctx): Out<'DescribeAutoScalingGroups'> {
+      const names = input.AutoScalingGroupNames ?? [];
+      const filters = input.Filters ?? [];
       let all = names.length > 0 ? [...new Set(names)].sort().filter((n) => state.groups.has(n)) : state.sortedGroupNames();
       if (filters.length > 0) {
         all = all.filter((n) => {
@@ -294,7 +147,7 @@ function groupHandlers(state: AutoScalingState): ServiceHandlers {
       return withToken(
         { AutoScalingGroups: p.items.flatMap((n) => {
           const g = state.groups.get(n);
-          return g === undefined ? [] : [groupShape(g, account(ctx))];
+          return g === undefined ? [] : [groupShape(g, ctx.accountId)];
         }) },
         p.nextToken,
       );
@@ -305,131 +158,99 @@ function groupHandlers(state: AutoScalingState): ServiceHandlers {
     },
 
     SetDesiredCapacity(input, ctx) {
-      setDesiredCapacity(state, reqString(input, 'AutoScalingGroupName'), reqInt(input, 'DesiredCapacity'), optBool(input, 'HonorCooldown') ?? false, ctx.now);
+      setDesiredCapacity(state, input.AutoScalingGroupName, input.DesiredCapacity, input.HonorCooldown ?? false, ctx.now);
     },
   };
 }
 
+/** DescribeAutoScalingInstances: the instances named, or every group's, by instance id or group then launch order. */
+function describeAutoScalingInstances(state: AutoScalingState, input: In<'DescribeAutoScalingInstances'>): Out<'DescribeAutoScalingInstances'> {
+  const ids = input.InstanceIds ?? [];
+  // API Reference, DescribeAutoScalingInstances: "Array Members: Maximum number of 50 items."
+  if (ids.length > 50) {
+    throw validation("1 validation error detected: Value at 'instanceIds' failed to satisfy constraint: Member must have length less than or equal to 50");
+  }
+  const items: AS.AutoScalingInstanceDetails[] = [];
+  const keys: string[] = [];
+  if (ids.length > 0) {
+    for (const id of [...new Set(ids)].sort()) {
+      const g = state.groupOfInstance(id);
+      const i = g?.instances.find((x) => x.instanceId === id);
+      if (g !== undefined && i !== undefined) {
+        items.push(autoScalingInstanceShape(g.name, i));
+        keys.push(id);
+      }
+    }
+  } else {
+    for (const n of state.sortedGroupNames()) {
+      const g = state.groups.get(n);
+      for (const i of g?.instances ?? []) {
+        items.push(autoScalingInstanceShape(n, i));
+        keys.push(i.instanceId);
+      }
+    }
+  }
+  const indexes = items.map((_, k) => k);
+  const p = page(input, indexes, (k) => keys[k] ?? '', 50, 50);
+  return withToken({ AutoScalingInstances: p.items.flatMap((k) => items[k] ?? []) }, p.nextToken);
+}
+
 /** A group's instances: attach, detach, describe, health, scale-in protection, termination and standby. */
-function instanceHandlers(state: AutoScalingState): ServiceHandlers {
+function instanceHandlers(state: AutoScalingState): Handlers {
   return {
     AttachInstances(input, ctx) {
-      attachInstances(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'InstanceIds') ?? [], ctx.now);
+      attachInstances(state, input.AutoScalingGroupName, input.InstanceIds ?? [], ctx.now);
     },
 
-    DetachInstances(input, ctx) {
-      const decrement = optBool(input, 'ShouldDecrementDesiredCapacity');
-      if (decrement === undefined) throw validation('ShouldDecrementDesiredCapacity is required');
-      const acts = detachInstances(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'InstanceIds') ?? [], decrement, ctx.now);
+    DetachInstances(input, ctx): Out<'DetachInstances'> {
+      const acts = detachInstances(state, input.AutoScalingGroupName, input.InstanceIds ?? [], input.ShouldDecrementDesiredCapacity, ctx.now);
       return { Activities: acts.map((a) => activityShape(a)) };
     },
 
     DescribeAutoScalingInstances(input) {
-      const ids = optStrings(input, 'InstanceIds') ?? [];
-      // API Reference, DescribeAutoScalingInstances: "Array Members: Maximum number of 50 items."
-      if (ids.length > 50) {
-        throw validation("1 validation error detected: Value at 'instanceIds' failed to satisfy constraint: Member must have length less than or equal to 50");
-      }
-      const items: WireObject[] = [];
-      const keys: string[] = [];
-      if (ids.length > 0) {
-        for (const id of [...new Set(ids)].sort()) {
-          const g = state.groupOfInstance(id);
-          const i = g?.instances.find((x) => x.instanceId === id);
-          if (g !== undefined && i !== undefined) {
-            items.push(autoScalingInstanceShape(g.name, i));
-            keys.push(id);
-          }
-        }
-      } else {
-        for (const n of state.sortedGroupNames()) {
-          const g = state.groups.get(n);
-          for (const i of g?.instances ?? []) {
-            items.push(autoScalingInstanceShape(n, i));
-            keys.push(i.instanceId);
-          }
-        }
-      }
-      const indexes = items.map((_, k) => k);
-      const p = page(input, indexes, (k) => keys[k] ?? '', 50, 50);
-      return withToken({ AutoScalingInstances: p.items.map((k) => items[k] as WireObject) }, p.nextToken);
+      return describeAutoScalingInstances(state, input);
     },
 
     SetInstanceHealth(input, ctx) {
-      setInstanceHealth(state, reqString(input, 'InstanceId'), reqString(input, 'HealthStatus'), optBool(input, 'ShouldRespectGracePeriod') ?? true, ctx.now);
+      setInstanceHealth(state, input.InstanceId, input.HealthStatus, input.ShouldRespectGracePeriod ?? true, ctx.now);
     },
 
-    SetInstanceProtection(input) {
-      const group = state.requireGroup(reqString(input, 'AutoScalingGroupName'));
-      const protect = optBool(input, 'ProtectedFromScaleIn');
-      if (protect === undefined) throw validation('ProtectedFromScaleIn is required');
-      const ids = optStrings(input, 'InstanceIds') ?? [];
-      const instances = ids.map((id) => {
-        const i = group.instances.find((x) => x.instanceId === id);
-        if (i === undefined) throw validation(`The instance ${id} is not part of Auto Scaling group ${group.name}.`);
-        return i;
-      });
-      for (const i of instances) i.protectedFromScaleIn = protect;
+    SetInstanceProtection(input): Out<'SetInstanceProtection'> {
+      setInstanceProtection(state, input.AutoScalingGroupName, input.InstanceIds, input.ProtectedFromScaleIn);
       return {};
     },
 
-    TerminateInstanceInAutoScalingGroup(input, ctx) {
-      const decrement = optBool(input, 'ShouldDecrementDesiredCapacity');
-      if (decrement === undefined) throw validation('ShouldDecrementDesiredCapacity is required');
-      return { Activity: activityShape(terminateInstance(state, reqString(input, 'InstanceId'), decrement, ctx.now)) };
+    TerminateInstanceInAutoScalingGroup(input, ctx): Out<'TerminateInstanceInAutoScalingGroup'> {
+      // The model requires InstanceId (the SDK's newer shape also allows InstanceIds instead).
+      if (input.InstanceId === undefined) throw validation("1 validation error detected: Value null at 'instanceId' failed to satisfy constraint: Member must not be null");
+      return { Activity: activityShape(terminateInstance(state, input.InstanceId, input.ShouldDecrementDesiredCapacity, ctx.now)) };
     },
 
-    EnterStandby(input, ctx) {
-      const decrement = optBool(input, 'ShouldDecrementDesiredCapacity');
-      if (decrement === undefined) throw validation('ShouldDecrementDesiredCapacity is required');
-      const acts = enterStandby(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'InstanceIds') ?? [], decrement, ctx.now);
+    EnterStandby(input, ctx): Out<'EnterStandby'> {
+      const acts = enterStandby(state, input.AutoScalingGroupName, input.InstanceIds ?? [], input.ShouldDecrementDesiredCapacity, ctx.now);
       return { Activities: acts.map((a) => activityShape(a)) };
     },
 
-    ExitStandby(input, ctx) {
-      const acts = exitStandby(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'InstanceIds') ?? [], ctx.now);
+    ExitStandby(input, ctx): Out<'ExitStandby'> {
+      const acts = exitStandby(state, input.AutoScalingGroupName, input.InstanceIds ?? [], ctx.now);
       return { Activities: acts.map((a) => activityShape(a)) };
     },
   };
 }
 
 /** Scaling policies: put, describe, delete, execute. */
-function policyHandlers(state: AutoScalingState): ServiceHandlers {
+function policyHandlers(state: AutoScalingState): Handlers {
   return {
-    PutScalingPolicy(input) {
-      const steps = (optObjects(input, 'StepAdjustments') ?? []).map((s) => {
-        const step: { lower?: number; upper?: number; scalingAdjustment: number } = { scalingAdjustment: reqInt(s, 'ScalingAdjustment') };
-        const lower = optNumber(s, 'MetricIntervalLowerBound');
-        const upper = optNumber(s, 'MetricIntervalUpperBound');
-        if (lower !== undefined) step.lower = lower;
-        if (upper !== undefined) step.upper = upper;
-        return step;
-      });
-      const params = {
-        AutoScalingGroupName: reqString(input, 'AutoScalingGroupName'),
-        PolicyName: reqString(input, 'PolicyName'),
-        ...pick(input, {
-          PolicyType: optString,
-          AdjustmentType: optString,
-          MinAdjustmentStep: optInt,
-          MinAdjustmentMagnitude: optInt,
-          ScalingAdjustment: optInt,
-          Cooldown: optInt,
-          MetricAggregationType: optString,
-          EstimatedInstanceWarmup: optInt,
-          Enabled: optBool,
-          TargetTrackingConfiguration: optObject,
-        }),
-      };
-      const { policy, alarms } = putScalingPolicy(state, input.StepAdjustments === undefined ? params : { ...params, StepAdjustments: steps });
+    PutScalingPolicy(input): Out<'PutScalingPolicy'> {
+      const { policy, alarms } = putScalingPolicy(state, input);
       return { PolicyARN: policy.arn, Alarms: alarms };
     },
 
-    DescribePolicies(input) {
-      const groupName = optString(input, 'AutoScalingGroupName');
+    DescribePolicies(input): Out<'DescribePolicies'> {
+      const groupName = input.AutoScalingGroupName;
       if (groupName !== undefined && !state.groups.has(groupName)) throw policyGroupNotFound(groupName);
-      const names = optStrings(input, 'PolicyNames') ?? [];
-      const types = optStrings(input, 'PolicyTypes') ?? [];
+      const names = input.PolicyNames ?? [];
+      const types = input.PolicyTypes ?? [];
       const all = [...state.policies.values()]
         .filter((p) => groupName === undefined || p.groupName === groupName)
         .filter((p) => names.length === 0 || names.includes(p.name) || names.includes(p.arn))
@@ -440,52 +261,28 @@ function policyHandlers(state: AutoScalingState): ServiceHandlers {
     },
 
     DeletePolicy(input) {
-      deletePolicy(state, optString(input, 'AutoScalingGroupName'), reqString(input, 'PolicyName'));
+      deletePolicy(state, input.AutoScalingGroupName, input.PolicyName);
     },
 
     ExecutePolicy(input, ctx) {
-      executePolicy(
-        state,
-        {
-          PolicyName: reqString(input, 'PolicyName'),
-          ...pick(input, { AutoScalingGroupName: optString, HonorCooldown: optBool, MetricValue: optNumber, BreachThreshold: optNumber }),
-        },
-        ctx.now,
-      );
+      executePolicy(state, input, ctx.now);
     },
   };
 }
 
 /** Scheduled actions, one at a time and in batches. */
-function scheduledActionHandlers(state: AutoScalingState): ServiceHandlers {
+function scheduledActionHandlers(state: AutoScalingState): Handlers {
   return {
     PutScheduledUpdateGroupAction(input, ctx) {
-      putScheduledAction(
-        state,
-        {
-          AutoScalingGroupName: reqString(input, 'AutoScalingGroupName'),
-          ScheduledActionName: reqString(input, 'ScheduledActionName'),
-          ...pick(input, {
-            Time: optDate,
-            StartTime: optDate,
-            EndTime: optDate,
-            Recurrence: optString,
-            MinSize: optInt,
-            MaxSize: optInt,
-            DesiredCapacity: optInt,
-            TimeZone: optString,
-          }),
-        },
-        ctx.now,
-      );
+      putScheduledAction(state, input, ctx.now);
     },
 
-    DescribeScheduledActions(input) {
-      const groupName = optString(input, 'AutoScalingGroupName');
+    DescribeScheduledActions(input): Out<'DescribeScheduledActions'> {
+      const groupName = input.AutoScalingGroupName;
       if (groupName !== undefined) state.requireGroup(groupName);
-      const names = optStrings(input, 'ScheduledActionNames') ?? [];
-      const start = optDate(input, 'StartTime');
-      const end = optDate(input, 'EndTime');
+      const names = input.ScheduledActionNames ?? [];
+      const start = input.StartTime?.getTime();
+      const end = input.EndTime?.getTime();
       const all = [...state.scheduled.values()]
         .filter((s) => groupName === undefined || s.groupName === groupName)
         .filter((s) => names.length === 0 || names.includes(s.name))
@@ -501,71 +298,56 @@ function scheduledActionHandlers(state: AutoScalingState): ServiceHandlers {
     },
 
     DeleteScheduledAction(input) {
-      const group = state.requireGroup(reqString(input, 'AutoScalingGroupName'));
-      const name = reqString(input, 'ScheduledActionName');
-      if (!state.deleteScheduled(group.name, name)) throw scheduledNotFound(name);
+      const group = state.requireGroup(input.AutoScalingGroupName);
+      if (!state.deleteScheduled(group.name, input.ScheduledActionName)) throw scheduledNotFound(input.ScheduledActionName);
     },
 
-    BatchPutScheduledUpdateGroupAction(input, ctx) {
-      const actions = (optObjects(input, 'ScheduledUpdateGroupActions') ?? []).map((a) => ({
-        ScheduledActionName: reqString(a, 'ScheduledActionName'),
-        ...pick(a, { StartTime: optDate, EndTime: optDate, Recurrence: optString, MinSize: optInt, MaxSize: optInt, DesiredCapacity: optInt, TimeZone: optString }),
-      }));
-      return { FailedScheduledUpdateGroupActions: batchPutScheduledActions(state, reqString(input, 'AutoScalingGroupName'), actions, ctx.now) };
+    BatchPutScheduledUpdateGroupAction(input, ctx): Out<'BatchPutScheduledUpdateGroupAction'> {
+      return { FailedScheduledUpdateGroupActions: batchPutScheduledActions(state, input.AutoScalingGroupName, input.ScheduledUpdateGroupActions, ctx.now) };
     },
 
-    BatchDeleteScheduledAction(input) {
-      const names = optStrings(input, 'ScheduledActionNames') ?? [];
-      return { FailedScheduledActions: batchDeleteScheduledActions(state, reqString(input, 'AutoScalingGroupName'), names) };
+    BatchDeleteScheduledAction(input): Out<'BatchDeleteScheduledAction'> {
+      return { FailedScheduledActions: batchDeleteScheduledActions(state, input.AutoScalingGroupName, input.ScheduledActionNames) };
     },
   };
 }
 
 /** A group's tags and its notification configurations. */
-function tagAndNotificationHandlers(state: AutoScalingState): ServiceHandlers {
+function tagAndNotificationHandlers(state: AutoScalingState): Handlers {
   return {
     CreateOrUpdateTags(input) {
-      createOrUpdateTags(state, tagsOf(input));
+      createOrUpdateTags(state, input.Tags);
     },
 
     DeleteTags(input) {
-      deleteTags(state, tagsOf(input));
+      deleteTags(state, input.Tags);
     },
 
-    DescribeTags(input) {
-      const filters = (optObjects(input, 'Filters') ?? []).map((f) => {
-        const filter: { Name?: string; Values?: string[] } = {};
-        const name = optString(f, 'Name');
-        const values = optStrings(f, 'Values');
-        if (name !== undefined) filter.Name = name;
-        if (values !== undefined) filter.Values = values;
-        return filter;
-      });
-      const all = describeTags(state, filters);
+    DescribeTags(input): Out<'DescribeTags'> {
+      const all = describeTags(state, input.Filters ?? []);
       const p = page(input, all, (t) => `${t.group}\u0000${t.tag.key}`, 50, 100);
       return withToken({ Tags: p.items.map((t) => tagShape(t.group, t.tag)) }, p.nextToken);
     },
 
     PutNotificationConfiguration(input) {
-      const group = state.requireGroup(reqString(input, 'AutoScalingGroupName'));
-      const topic = reqString(input, 'TopicARN');
-      const types = optStrings(input, 'NotificationTypes') ?? [];
+      const group = state.requireGroup(input.AutoScalingGroupName);
+      const types = input.NotificationTypes;
       for (const t of types) {
         if (!(NOTIFICATION_TYPES as readonly string[]).includes(t)) throw validation(`Invalid notification type: ${t}`);
       }
-      state.putNotification({ groupName: group.name, topicARN: topic, notificationTypes: [...new Set(types)].sort() });
+      state.putNotification({ groupName: group.name, topicARN: input.TopicARN, notificationTypes: [...new Set(types)].sort() });
     },
 
     DeleteNotificationConfiguration(input) {
-      const group = state.requireGroup(reqString(input, 'AutoScalingGroupName'));
-      const topic = reqString(input, 'TopicARN');
+      const group = state.requireGroup(input.AutoScalingGroupName);
+      const topic = input.TopicARN;
       if (!state.deleteNotification(group.name, topic)) {
         throw validation(`Notification configuration for topic ${topic} not found for AutoScalingGroup ${group.name}`);
       }
     },
 
-    DescribeNotificationConfigurations(input) {
-      const names = optStrings(input, 'AutoScalingGroupNames') ?? [];
+    DescribeNotificationConfigurations(input): Out<'DescribeNotificationConfigurations'> {
+      const names = input.AutoScalingGroupNames ?? [];
       const rows: Array<{ group: string; topic: string; type: string }> = [];
       const configs = [...state.notifications.values()]
         .filter((n) => names.length === 0 || names.includes(n.groupName))
@@ -578,48 +360,48 @@ function tagAndNotificationHandlers(state: AutoScalingState): ServiceHandlers {
       );
     },
 
-    DescribeAutoScalingNotificationTypes() {
+    DescribeAutoScalingNotificationTypes(): Out<'DescribeAutoScalingNotificationTypes'> {
       return { AutoScalingNotificationTypes: [...NOTIFICATION_TYPES] };
     },
   };
 }
 
 /** Metrics collection, suspended processes, the service's fixed lists and the account limits. */
-function processAndAccountHandlers(state: AutoScalingState): ServiceHandlers {
+function processAndAccountHandlers(state: AutoScalingState): Handlers {
   return {
     EnableMetricsCollection(input) {
-      enableMetrics(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'Metrics'), reqString(input, 'Granularity'));
+      enableMetrics(state, input.AutoScalingGroupName, input.Metrics, input.Granularity);
     },
 
     DisableMetricsCollection(input) {
-      disableMetrics(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'Metrics'));
+      disableMetrics(state, input.AutoScalingGroupName, input.Metrics);
     },
 
-    DescribeMetricCollectionTypes() {
+    DescribeMetricCollectionTypes(): Out<'DescribeMetricCollectionTypes'> {
       return { Metrics: GROUP_METRICS.map((m) => ({ Metric: m })), Granularities: [{ Granularity: '1Minute' }] };
     },
 
     SuspendProcesses(input, ctx) {
-      suspendProcesses(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'ScalingProcesses'), ctx.now);
+      suspendProcesses(state, input.AutoScalingGroupName, input.ScalingProcesses, ctx.now);
     },
 
     ResumeProcesses(input, ctx) {
-      resumeProcesses(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'ScalingProcesses'), ctx.now);
+      resumeProcesses(state, input.AutoScalingGroupName, input.ScalingProcesses, ctx.now);
     },
 
-    DescribeScalingProcessTypes() {
+    DescribeScalingProcessTypes(): Out<'DescribeScalingProcessTypes'> {
       return { Processes: [...PROCESS_NAMES].sort().map((p) => ({ ProcessName: p })) };
     },
 
-    DescribeAdjustmentTypes() {
+    DescribeAdjustmentTypes(): Out<'DescribeAdjustmentTypes'> {
       return { AdjustmentTypes: ADJUSTMENT_TYPES.map((t) => ({ AdjustmentType: t })) };
     },
 
-    DescribeTerminationPolicyTypes() {
+    DescribeTerminationPolicyTypes(): Out<'DescribeTerminationPolicyTypes'> {
       return { TerminationPolicyTypes: [...TERMINATION_POLICIES] };
     },
 
-    DescribeAccountLimits() {
+    DescribeAccountLimits(): Out<'DescribeAccountLimits'> {
       return {
         MaxNumberOfAutoScalingGroups: state.limits.maxGroups,
         MaxNumberOfLaunchConfigurations: state.limits.maxLaunchConfigurations,
@@ -631,61 +413,50 @@ function processAndAccountHandlers(state: AutoScalingState): ServiceHandlers {
 }
 
 /** A group's classic load balancers and its lifecycle hooks and actions. */
-function loadBalancerAndHookHandlers(state: AutoScalingState): ServiceHandlers {
+function loadBalancerAndHookHandlers(state: AutoScalingState): Handlers {
   return {
-    AttachLoadBalancers(input) {
-      attachLoadBalancers(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'LoadBalancerNames') ?? []);
+    AttachLoadBalancers(input): Out<'AttachLoadBalancers'> {
+      attachLoadBalancers(state, input.AutoScalingGroupName, input.LoadBalancerNames);
       return {};
     },
 
-    DetachLoadBalancers(input) {
-      detachLoadBalancers(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'LoadBalancerNames') ?? []);
+    DetachLoadBalancers(input): Out<'DetachLoadBalancers'> {
+      detachLoadBalancers(state, input.AutoScalingGroupName, input.LoadBalancerNames);
       return {};
     },
 
-    DescribeLoadBalancers(input) {
-      const group = state.requireGroup(reqString(input, 'AutoScalingGroupName'));
+    DescribeLoadBalancers(input): Out<'DescribeLoadBalancers'> {
+      const group = state.requireGroup(input.AutoScalingGroupName);
       const p = page(input, group.loadBalancerNames, (n) => n, 100, 100);
       return withToken({ LoadBalancers: p.items.map((n) => ({ LoadBalancerName: n, State: loadBalancerState(state, group, n) })) }, p.nextToken);
     },
 
-    PutLifecycleHook(input) {
-      putLifecycleHook(state, {
-        LifecycleHookName: reqString(input, 'LifecycleHookName'),
-        AutoScalingGroupName: reqString(input, 'AutoScalingGroupName'),
-        ...pick(input, {
-          LifecycleTransition: optString,
-          RoleARN: optString,
-          NotificationTargetARN: optString,
-          NotificationMetadata: optString,
-          HeartbeatTimeout: optInt,
-          DefaultResult: optString,
-        }),
-      });
+    PutLifecycleHook(input): Out<'PutLifecycleHook'> {
+      putLifecycleHook(state, input);
       return {};
     },
 
-    DescribeLifecycleHooks(input) {
-      const hooks = describeLifecycleHooks(state, reqString(input, 'AutoScalingGroupName'), optStrings(input, 'LifecycleHookNames') ?? []);
+    DescribeLifecycleHooks(input): Out<'DescribeLifecycleHooks'> {
+      const hooks = describeLifecycleHooks(state, input.AutoScalingGroupName, input.LifecycleHookNames ?? []);
       return { LifecycleHooks: hooks.map(lifecycleHookShape) };
     },
 
-    DeleteLifecycleHook(input, ctx) {
-      deleteLifecycleHook(state, reqString(input, 'AutoScalingGroupName'), reqString(input, 'LifecycleHookName'), ctx.now);
+    DeleteLifecycleHook(input, ctx): Out<'DeleteLifecycleHook'> {
+      deleteLifecycleHook(state, input.AutoScalingGroupName, input.LifecycleHookName, ctx.now);
       return {};
     },
 
-    DescribeLifecycleHookTypes() {
+    DescribeLifecycleHookTypes(): Out<'DescribeLifecycleHookTypes'> {
       return { LifecycleHookTypes: [...LIFECYCLE_TRANSITIONS] };
     },
 
-    CompleteLifecycleAction(input, ctx) {
-      completeLifecycleAction(state, actionRef(input), reqString(input, 'LifecycleActionResult'), ctx.now);
+    CompleteLifecycleAction(input, ctx): Out<'CompleteLifecycleAction'> {
+      completeLifecycleAction(state, input, ctx.now);
       return {};
     },
 
-    RecordLifecycleActionHeartbeat(input, ctx) {
-      recordLifecycleActionHeartbeat(state, actionRef(input), ctx.now);
+    RecordLifecycleActionHeartbeat(input, ctx): Out<'RecordLifecycleActionHeartbeat'> {
+      recordLifecycleActionHeartbeat(state, input, ctx.now);
       return {};
     },
   };

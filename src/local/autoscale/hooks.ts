@@ -8,16 +8,14 @@
  *
  * @module
  */
+import { DEFAULT_LIFECYCLE_RESULT, HEARTBEAT_TIMEOUT, MAX_LIFECYCLE_HOOKS } from '../../core/rules/aws-rules';
 import { uuid } from '../ids';
-import type { WireObject } from '../types';
+import type { LifecycleHook } from '@aws-sdk/client-auto-scaling';
 import { limitExceeded, validation } from './errors';
 import { LIFECYCLE_TRANSITIONS, type GroupRecord, type InstanceRecord, type LifecycleActionRecord, type LifecycleHookRecord } from './model';
+import type { In } from './sdk';
 import type { AutoScalingState } from './state';
 
-/** Hooks a group may have (API Reference, PutLifecycleHook: "by default is 50 per Auto Scaling group"). */
-export const MAX_LIFECYCLE_HOOKS = 50;
-/** HeartbeatTimeout's range and default, in seconds (API Reference, PutLifecycleHook). */
-export const HEARTBEAT_TIMEOUT = { min: 30, max: 7200, default: 3600 } as const;
 /** GlobalTimeout: 100 times HeartbeatTimeout or 48 hours, whichever is smaller (API Reference, LifecycleHook). */
 const GLOBAL_TIMEOUT_CAP = 172_800;
 
@@ -35,22 +33,14 @@ function readResult(value: string, member: string): Result {
   return value;
 }
 
-/** PutLifecycleHook's parameters, as the wire gives them. */
-export interface PutHookParams {
-  LifecycleHookName: string;
-  AutoScalingGroupName: string;
-  LifecycleTransition?: string;
-  RoleARN?: string;
-  NotificationTargetARN?: string;
-  NotificationMetadata?: string;
-  HeartbeatTimeout?: number;
-  DefaultResult?: string;
-}
+/** A hook's members as PutLifecycleHook gives them, without the group. */
+type HookSettings = Omit<In<'PutLifecycleHook'>, 'AutoScalingGroupName'>;
 
-/** PutLifecycleHook: creates a hook, or changes the members given of an existing one. */
-export function putLifecycleHook(state: AutoScalingState, p: PutHookParams): LifecycleHookRecord {
-  const group = state.requireGroup(p.AutoScalingGroupName);
-  const old = state.getLifecycleHook(group.name, p.LifecycleHookName);
+/**
+ * A hook's record from PutLifecycleHook's members (or one member of CreateAutoScalingGroup's
+ * LifecycleHookSpecificationList), the members not given kept from `old`; AWS's rules checked.
+ */
+function hookRecord(groupName: string, p: HookSettings, old: LifecycleHookRecord | undefined): LifecycleHookRecord {
   const transition = p.LifecycleTransition ?? old?.transition;
   if (transition === undefined) throw validation('LifecycleTransition is required when creating a lifecycle hook.');
   if (!(LIFECYCLE_TRANSITIONS as readonly string[]).includes(transition)) {
@@ -60,23 +50,50 @@ export function putLifecycleHook(state: AutoScalingState, p: PutHookParams): Lif
   if (heartbeat < HEARTBEAT_TIMEOUT.min || heartbeat > HEARTBEAT_TIMEOUT.max) {
     throw validation(`Value ${heartbeat} for parameter HeartbeatTimeout is invalid. It must be between ${HEARTBEAT_TIMEOUT.min} and ${HEARTBEAT_TIMEOUT.max} seconds.`);
   }
-  const defaultResult = p.DefaultResult === undefined ? (old?.defaultResult ?? 'ABANDON') : readResult(p.DefaultResult, 'DefaultResult');
-  if (old === undefined && state.lifecycleHooksOf(group.name).length >= MAX_LIFECYCLE_HOOKS) {
-    throw limitExceeded(`You have reached the limit of ${MAX_LIFECYCLE_HOOKS} lifecycle hooks for AutoScalingGroup ${group.name}.`);
-  }
-  const hook: LifecycleHookRecord = { name: p.LifecycleHookName, groupName: group.name, transition, heartbeatTimeout: heartbeat, defaultResult };
+  const defaultResult = p.DefaultResult === undefined ? (old?.defaultResult ?? DEFAULT_LIFECYCLE_RESULT) : readResult(p.DefaultResult, 'DefaultResult');
+  const hook: LifecycleHookRecord = { name: p.LifecycleHookName, groupName, transition, heartbeatTimeout: heartbeat, defaultResult };
   const roleARN = p.RoleARN ?? old?.roleARN;
   const target = p.NotificationTargetARN ?? old?.notificationTargetARN;
   const metadata = p.NotificationMetadata ?? old?.notificationMetadata;
   if (roleARN !== undefined) hook.roleARN = roleARN;
   if (target !== undefined && target !== '') hook.notificationTargetARN = target;
   if (metadata !== undefined) hook.notificationMetadata = metadata;
+  return hook;
+}
+
+function tooManyHooks(groupName: string): Error {
+  return limitExceeded(`You have reached the limit of ${MAX_LIFECYCLE_HOOKS} lifecycle hooks for AutoScalingGroup ${groupName}.`);
+}
+
+/** PutLifecycleHook: creates a hook, or changes the members given of an existing one. */
+export function putLifecycleHook(state: AutoScalingState, p: In<'PutLifecycleHook'>): LifecycleHookRecord {
+  const group = state.requireGroup(p.AutoScalingGroupName);
+  const old = state.getLifecycleHook(group.name, p.LifecycleHookName);
+  const hook = hookRecord(group.name, p, old);
+  if (old === undefined && state.lifecycleHooksOf(group.name).length >= MAX_LIFECYCLE_HOOKS) throw tooManyHooks(group.name);
   state.putLifecycleHook(hook);
   return hook;
 }
 
+/** One member of CreateAutoScalingGroup's LifecycleHookSpecificationList. */
+export type HookSpecification = NonNullable<In<'CreateAutoScalingGroup'>['LifecycleHookSpecificationList']>[number];
+
+/**
+ * The hooks CreateAutoScalingGroup's LifecycleHookSpecificationList gives a new group,
+ * checked as PutLifecycleHook checks them, before the group exists; the group's creation
+ * stores them before it launches anything, so that launch hooks hold its first instances
+ * (API Reference, CreateAutoScalingGroup, LifecycleHookSpecificationList: "One or more
+ * lifecycle hooks to add to the Auto Scaling group before instances are launched.").
+ */
+export function creationHooks(groupName: string, specs: readonly HookSpecification[]): LifecycleHookRecord[] {
+  const byName = new Map<string, LifecycleHookRecord>();
+  for (const spec of specs) byName.set(spec.LifecycleHookName, hookRecord(groupName, spec, undefined));
+  if (byName.size > MAX_LIFECYCLE_HOOKS) throw tooManyHooks(groupName);
+  return [...byName.values()];
+}
+
 /** A LifecycleHook structure. */
-export function lifecycleHookShape(h: LifecycleHookRecord): WireObject {
+export function lifecycleHookShape(h: LifecycleHookRecord): LifecycleHook {
   return {
     LifecycleHookName: h.name,
     AutoScalingGroupName: h.groupName,
@@ -162,12 +179,7 @@ export function expireLifecycleActions(state: AutoScalingState, group: GroupReco
 }
 
 /** How CompleteLifecycleAction and RecordLifecycleActionHeartbeat name an action. */
-export interface ActionRef {
-  AutoScalingGroupName: string;
-  LifecycleHookName: string;
-  LifecycleActionToken?: string;
-  InstanceId?: string;
-}
+type ActionRef = In<'RecordLifecycleActionHeartbeat'>;
 
 function findAction(state: AutoScalingState, ref: ActionRef): { group: GroupRecord; instance: InstanceRecord; action: LifecycleActionRecord } {
   const group = state.requireGroup(ref.AutoScalingGroupName);
@@ -183,8 +195,8 @@ function findAction(state: AutoScalingState, ref: ActionRef): { group: GroupReco
 }
 
 /** CompleteLifecycleAction. */
-export function completeLifecycleAction(state: AutoScalingState, ref: ActionRef, result: string, now: number): void {
-  const checked = readResult(result, 'LifecycleActionResult');
+export function completeLifecycleAction(state: AutoScalingState, ref: In<'CompleteLifecycleAction'>, now: number): void {
+  const checked = readResult(ref.LifecycleActionResult, 'LifecycleActionResult');
   const { group, instance, action } = findAction(state, ref);
   endAction(state, group, instance, action, checked, now, false);
 }

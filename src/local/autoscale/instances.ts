@@ -5,26 +5,43 @@
  * @module
  */
 import { reconcileGroup } from './control';
-import { activityInProgress, instanceNotFound, validation } from './errors';
-import { causeTime } from './format';
+import { activityInProgress, instanceNotFound, limitExceeded, validation } from './errors';
+import type { ServiceError } from '../errors';
+import { activityDetails, causeTime } from './format';
 import { deregister, register, startTermination } from './lifecycle';
-import { isTerminating, type ActivityRecord, type GroupRecord, type InstanceRecord } from './model';
+import { isTerminating, type ActivityRecord, type GroupRecord, type InstanceRecord, type LifecycleState } from './model';
 import type { AutoScalingState } from './state';
 import { activeInstances } from './termination';
 
-function details(instance: { availabilityZone: string; subnetId?: string }): string {
-  return JSON.stringify(
-    instance.subnetId === undefined
-      ? { 'Availability Zone': instance.availabilityZone }
-      : { 'Subnet ID': instance.subnetId, 'Availability Zone': instance.availabilityZone },
+/**
+ * Records the activity of a user request that took effect at once (AttachInstances,
+ * DetachInstances, EnterStandby): Successful, with the instance's subnet and zone.
+ */
+export function addUserActivity(state: AutoScalingState, group: GroupRecord, instance: InstanceRecord, description: string, cause: string, now: number): ActivityRecord {
+  return state.addActivity(group, {
+    description,
+    cause,
+    startTime: now,
+    endTime: now,
+    statusCode: 'Successful',
+    progress: 100,
+    details: activityDetails(instance.availabilityZone, instance.subnetId),
+  });
+}
+
+/** A request that would take the desired capacity below the min size without a replacement. */
+export function minViolation(group: GroupRecord, verb: 'Terminating instance' | 'Detaching instance' | 'Entering standby'): ServiceError {
+  return validation(
+    `Currently, desiredSize equals minSize (${group.minSize}). ${verb} without replacement will violate group's min size constraint. Either set shouldDecrementDesiredCapacity flag to false or lower group's min size.`,
   );
 }
 
-function minViolation(group: GroupRecord, verb: 'Terminating' | 'Detaching'): Error {
-  return validation(
-    `Currently, desiredSize equals minSize (${group.minSize}). ${verb} instance without replacement will violate group's min size constraint. Either set shouldDecrementDesiredCapacity flag to false or lower group's min size.`,
-  );
-}
+/**
+ * The lifecycle states DetachInstances accepts (Auto Scaling User Guide, "Detach or attach
+ * instances": "You can detach an instance only when it's either in an InService or
+ * StandBy state").
+ */
+const DETACHABLE: ReadonlySet<LifecycleState> = new Set(['InService', 'Standby']);
 
 /** AttachInstances: running instances join the group InService, raising its desired capacity. */
 export function attachInstances(state: AutoScalingState, name: string, ids: readonly string[], now: number): void {
@@ -61,15 +78,14 @@ export function attachInstances(state: AutoScalingState, name: string, ids: read
     };
     state.addInstance(group, instance);
     if (!state.suspended(group, 'AddToLoadBalancer')) register(state, group, instance);
-    state.addActivity(group, {
-      description: `Attaching an existing EC2 instance: ${view.id}`,
-      cause: `At ${causeTime(now)} an instance was added in response to user request. Adjusting desired capacity from ${from} to ${to}.`,
-      startTime: now,
-      endTime: now,
-      statusCode: 'Successful',
-      progress: 100,
-      details: details(instance),
-    });
+    addUserActivity(
+      state,
+      group,
+      instance,
+      `Attaching an existing EC2 instance: ${view.id}`,
+      `At ${causeTime(now)} an instance was added in response to user request. Adjusting desired capacity from ${from} to ${to}.`,
+      now,
+    );
   }
 }
 
@@ -83,34 +99,30 @@ function memberOf(group: GroupRecord, id: string): InstanceRecord {
 export function detachInstances(state: AutoScalingState, name: string, ids: readonly string[], decrement: boolean, now: number): ActivityRecord[] {
   const group = state.requireGroup(name);
   const instances = [...new Set(ids)].map((id) => memberOf(group, id));
-  for (const i of instances) {
-    if (i.lifecycleState !== 'InService' && i.lifecycleState !== 'Pending' && i.lifecycleState !== 'Standby') {
-      throw validation(`The instance ${i.instanceId} is not in InService, Pending or Standby state.`);
-    }
-  }
+  // AWS's answer, word for word, as its clients report it: "The instance i-… is not in InService or Standby."
+  const stuck = instances.find((i) => !DETACHABLE.has(i.lifecycleState));
+  if (stuck !== undefined) throw validation(`The instance ${stuck.instanceId} is not in InService or Standby.`);
   // A Standby instance is outside the desired capacity already: detaching it lowers nothing.
   const counted = instances.filter((i) => i.lifecycleState !== 'Standby').length;
-  if (decrement && group.desiredCapacity - counted < group.minSize) throw minViolation(group, 'Detaching');
+  if (decrement && group.desiredCapacity - counted < group.minSize) throw minViolation(group, 'Detaching instance');
   const activities: ActivityRecord[] = [];
   for (const instance of instances) {
     const from = group.desiredCapacity;
     const lowers = decrement && instance.lifecycleState !== 'Standby';
     if (lowers) group.desiredCapacity -= 1;
     deregister(state, group, instance);
-    if (instance.activityId !== undefined) state.finishActivity(instance.activityId, now, 'Cancelled', 'The instance was detached before it came into service.');
     state.removeInstance(group, instance);
     activities.push(
-      state.addActivity(group, {
-        description: `Detaching EC2 instance: ${instance.instanceId}`,
-        cause: lowers
+      addUserActivity(
+        state,
+        group,
+        instance,
+        `Detaching EC2 instance: ${instance.instanceId}`,
+        lowers
           ? `At ${causeTime(now)} instance ${instance.instanceId} was detached in response to a user request, shrinking the capacity from ${from} to ${group.desiredCapacity}.`
           : `At ${causeTime(now)} instance ${instance.instanceId} was detached in response to a user request.`,
-        startTime: now,
-        endTime: now,
-        statusCode: 'Successful',
-        progress: 100,
-        details: details(instance),
-      }),
+        now,
+      ),
     );
   }
   reconcileGroup(state, group, now);
@@ -128,7 +140,7 @@ export function terminateInstance(state: AutoScalingState, id: string, decrement
   const t = causeTime(now);
   let cause = `At ${t} instance ${id} was taken out of service in response to a user request.`;
   if (decrement) {
-    if (group.desiredCapacity - 1 < group.minSize) throw minViolation(group, 'Terminating');
+    if (group.desiredCapacity - 1 < group.minSize) throw minViolation(group, 'Terminating instance');
     const from = group.desiredCapacity;
     group.desiredCapacity -= 1;
     cause = `At ${t} instance ${id} was taken out of service in response to a user request, shrinking the capacity from ${from} to ${group.desiredCapacity}.`;
@@ -136,6 +148,29 @@ export function terminateInstance(state: AutoScalingState, id: string, decrement
   const activity = startTermination(state, group, instance, cause, now);
   reconcileGroup(state, group, now);
   return activity;
+}
+
+/**
+ * Instances one SetInstanceProtection call may name (API Reference, SetInstanceProtection:
+ * "You can specify up to 50 instances", and "If you exceed your maximum limit of instance
+ * IDs, which is 50 per Auto Scaling group, the call fails", with LimitExceeded the error
+ * the action lists).
+ */
+export const MAX_PROTECTION_IDS = 50;
+
+/**
+ * SetInstanceProtection. AWS states no lifecycle state an instance must be in, only that
+ * the call "cannot be called on instances in a warm pool" (API Reference,
+ * SetInstanceProtection), and botoscale local has no warm pools: every instance of the
+ * group, whatever its state, takes the setting.
+ */
+export function setInstanceProtection(state: AutoScalingState, name: string, ids: readonly string[], protect: boolean): void {
+  const group = state.requireGroup(name);
+  if (ids.length > MAX_PROTECTION_IDS) {
+    throw limitExceeded(`You can specify up to ${MAX_PROTECTION_IDS} instances in one SetInstanceProtection call, got ${ids.length}.`);
+  }
+  const instances = ids.map((id) => memberOf(group, id));
+  for (const i of instances) i.protectedFromScaleIn = protect;
 }
 
 /** SetInstanceHealth. */

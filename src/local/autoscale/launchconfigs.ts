@@ -4,37 +4,45 @@
  *
  * @module
  */
+import type { BlockDeviceMapping, InstanceMetadataOptions } from '@aws-sdk/client-auto-scaling';
 import { uuid } from '../ids';
+import type { Checked } from '../typed';
 import { alreadyExists, launchConfigNotFound, limitExceeded, resourceInUse, validation } from './errors';
 import { launchConfigArn } from './format';
-import type { BlockDeviceMappingRecord, LaunchConfigRecord } from './model';
+import type { BlockDeviceMappingRecord, EbsRecord, LaunchConfigRecord } from './model';
+import type { In } from './sdk';
 import type { AutoScalingState } from './state';
 
-/** CreateLaunchConfiguration's parameters. */
-export interface CreateLaunchConfigParams {
-  LaunchConfigurationName: string;
-  ImageId?: string;
-  InstanceType?: string;
-  InstanceId?: string;
-  KeyName?: string;
-  SecurityGroups?: string[];
-  ClassicLinkVPCId?: string;
-  ClassicLinkVPCSecurityGroups?: string[];
-  UserData?: string;
-  KernelId?: string;
-  RamdiskId?: string;
-  BlockDeviceMappings?: BlockDeviceMappingRecord[];
-  InstanceMonitoring?: boolean;
-  SpotPrice?: string;
-  IamInstanceProfile?: string;
-  EbsOptimized?: boolean;
-  AssociatePublicIpAddress?: boolean;
-  PlacementTenancy?: string;
-  MetadataOptions?: LaunchConfigRecord['metadataOptions'];
+function blockDeviceRecords(mappings: ReadonlyArray<Checked<BlockDeviceMapping>>): BlockDeviceMappingRecord[] {
+  return mappings.map((b) => {
+    const rec: BlockDeviceMappingRecord = { deviceName: b.DeviceName };
+    if (b.VirtualName !== undefined) rec.virtualName = b.VirtualName;
+    if (b.NoDevice !== undefined) rec.noDevice = b.NoDevice;
+    if (b.Ebs !== undefined) {
+      const ebs: EbsRecord = {};
+      if (b.Ebs.SnapshotId !== undefined) ebs.snapshotId = b.Ebs.SnapshotId;
+      if (b.Ebs.VolumeSize !== undefined) ebs.volumeSize = b.Ebs.VolumeSize;
+      if (b.Ebs.VolumeType !== undefined) ebs.volumeType = b.Ebs.VolumeType;
+      if (b.Ebs.DeleteOnTermination !== undefined) ebs.deleteOnTermination = b.Ebs.DeleteOnTermination;
+      if (b.Ebs.Iops !== undefined) ebs.iops = b.Ebs.Iops;
+      if (b.Ebs.Encrypted !== undefined) ebs.encrypted = b.Ebs.Encrypted;
+      if (b.Ebs.Throughput !== undefined) ebs.throughput = b.Ebs.Throughput;
+      rec.ebs = ebs;
+    }
+    return rec;
+  });
+}
+
+function metadataRecord(m: Checked<InstanceMetadataOptions>): NonNullable<LaunchConfigRecord['metadataOptions']> {
+  const rec: NonNullable<LaunchConfigRecord['metadataOptions']> = {};
+  if (m.HttpTokens !== undefined) rec.httpTokens = m.HttpTokens;
+  if (m.HttpPutResponseHopLimit !== undefined) rec.httpPutResponseHopLimit = m.HttpPutResponseHopLimit;
+  if (m.HttpEndpoint !== undefined) rec.httpEndpoint = m.HttpEndpoint;
+  return rec;
 }
 
 /** Creates a launch configuration. */
-export function createLaunchConfig(state: AutoScalingState, p: CreateLaunchConfigParams, now: number): LaunchConfigRecord {
+export function createLaunchConfig(state: AutoScalingState, p: In<'CreateLaunchConfiguration'>, now: number): LaunchConfigRecord {
   const name = p.LaunchConfigurationName;
   if (state.launchConfigs.has(name)) {
     throw alreadyExists(`Launch Configuration by this name already exists - A launch configuration already exists with the name ${name}`);
@@ -72,8 +80,8 @@ export function createLaunchConfig(state: AutoScalingState, p: CreateLaunchConfi
     instanceType,
     securityGroups: [...(p.SecurityGroups ?? [])],
     classicLinkVPCSecurityGroups: [...(p.ClassicLinkVPCSecurityGroups ?? [])],
-    blockDeviceMappings: structuredClone(p.BlockDeviceMappings ?? []),
-    instanceMonitoring: p.InstanceMonitoring ?? true,
+    blockDeviceMappings: blockDeviceRecords(p.BlockDeviceMappings ?? []),
+    instanceMonitoring: p.InstanceMonitoring?.Enabled ?? true,
     ebsOptimized: p.EbsOptimized ?? false,
   };
   if (p.KeyName !== undefined) lc.keyName = p.KeyName;
@@ -85,7 +93,7 @@ export function createLaunchConfig(state: AutoScalingState, p: CreateLaunchConfi
   if (p.IamInstanceProfile !== undefined) lc.iamInstanceProfile = p.IamInstanceProfile;
   if (p.AssociatePublicIpAddress !== undefined) lc.associatePublicIpAddress = p.AssociatePublicIpAddress;
   if (p.PlacementTenancy !== undefined) lc.placementTenancy = p.PlacementTenancy;
-  if (p.MetadataOptions !== undefined) lc.metadataOptions = { ...p.MetadataOptions };
+  if (p.MetadataOptions !== undefined) lc.metadataOptions = metadataRecord(p.MetadataOptions);
   state.addLaunchConfig(lc);
   return lc;
 }

@@ -9,38 +9,32 @@
  *
  * @module
  */
+import type { LaunchTemplateSpecification } from '@aws-sdk/client-auto-scaling';
 import { ServiceError } from '../errors';
-import type { LaunchTemplateSpec, WireObject } from '../types';
+import type { Checked } from '../typed';
+import type { LaunchTemplateSpec } from '../types';
 import { validation } from './errors';
 import type { TemplateRefRecord } from './model';
+import type { In } from './sdk';
 import type { AutoScalingState } from './state';
 
 /** The launch sources a CreateAutoScalingGroup or UpdateAutoScalingGroup may name. */
-export interface LaunchSourceParams {
-  LaunchConfigurationName?: string;
-  LaunchTemplate?: WireObject;
-  MixedInstancesPolicy?: unknown;
-  InstanceId?: string;
-}
+type LaunchSources = Pick<In<'UpdateAutoScalingGroup'>, 'LaunchConfigurationName' | 'LaunchTemplate' | 'MixedInstancesPolicy'> & Pick<In<'CreateAutoScalingGroup'>, 'InstanceId'>;
 
 const CREATE_SOURCES = 'Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.';
 const UPDATE_SOURCES = 'Valid requests must contain either LaunchTemplate, LaunchConfigurationName or MixedInstancesPolicy parameter.';
 
 /** Exactly one launch source on create, at most one on update (a group keeps its source when an update names none). */
-export function checkLaunchSources(p: LaunchSourceParams, creating: boolean): void {
+export function checkLaunchSources(p: LaunchSources, creating: boolean): void {
   const given = [p.LaunchConfigurationName, p.LaunchTemplate, p.MixedInstancesPolicy, creating ? p.InstanceId : undefined].filter((x) => x !== undefined).length;
   if (creating ? given !== 1 : given > 1) throw validation(creating ? CREATE_SOURCES : UPDATE_SOURCES);
 }
 
-function text(v: WireObject[string]): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-
 /** A group's LaunchTemplate as EC2 is asked for it, with AWS's ValidationErrors for its form. */
-export function templateSpecOf(raw: WireObject): LaunchTemplateSpec {
-  const id = text(raw.LaunchTemplateId);
-  const name = text(raw.LaunchTemplateName);
-  const version = text(raw.Version) ?? '$Default';
+export function templateSpecOf(raw: Checked<LaunchTemplateSpecification>): LaunchTemplateSpec {
+  const id = raw.LaunchTemplateId;
+  const name = raw.LaunchTemplateName;
+  const version = raw.Version ?? '$Default';
   if ((id === undefined) === (name === undefined)) throw validation('Valid requests must contain either launchTemplateId or LaunchTemplateName');
   if (version !== '$Latest' && version !== '$Default' && !/^[1-9][0-9]*$/.test(version)) {
     throw validation("Invalid launch template version: either '$Default', '$Latest', or a numeric version are allowed.");
@@ -60,7 +54,7 @@ function notLaunchable(reason: string): ServiceError {
  * Checks a group's LaunchTemplate now (template, version, image) and returns it as the
  * group keeps it: both the id and the name, and the version as given.
  */
-export function groupTemplate(state: AutoScalingState, raw: WireObject): TemplateRefRecord {
+export function groupTemplate(state: AutoScalingState, raw: Checked<LaunchTemplateSpecification>): TemplateRefRecord {
   const spec = templateSpecOf(raw);
   let resolved;
   try {

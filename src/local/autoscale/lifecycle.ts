@@ -5,7 +5,7 @@
  * @module
  */
 import type { Ec2InstanceView, LaunchSpec, TemplatePlacement } from '../types';
-import { causeTime } from './format';
+import { activityDetails, causeTime } from './format';
 import { startLifecycleWait } from './hooks';
 import type { MixedLaunch } from './mixed';
 import type { ActivityRecord, GroupRecord, InstanceRecord, TemplateRefRecord } from './model';
@@ -15,10 +15,6 @@ import { subnetFor } from './zones';
 /** Launches backed off after a failure are retried no later than this (ms). */
 const MAX_LAUNCH_BACKOFF = 300_000;
 const FIRST_LAUNCH_BACKOFF = 10_000;
-
-function details(zone: string, subnetId: string | undefined): string {
-  return JSON.stringify(subnetId === undefined ? { 'Availability Zone': zone } : { 'Subnet ID': subnetId, 'Availability Zone': zone });
-}
 
 function failLaunch(state: AutoScalingState, group: GroupRecord, zone: string, cause: string, reason: string, now: number): void {
   // EC2's reasons mostly end in a full stop; the few that don't get one, as AWS's activities show.
@@ -31,7 +27,7 @@ function failLaunch(state: AutoScalingState, group: GroupRecord, zone: string, c
     statusCode: 'Failed',
     statusMessage: message,
     progress: 100,
-    details: details(zone, subnetFor(group, zone)),
+    details: activityDetails(zone, subnetFor(group, zone)),
   });
   group.launchFailures += 1;
   group.launchRetryAt = now + Math.min(MAX_LAUNCH_BACKOFF, FIRST_LAUNCH_BACKOFF * 2 ** (group.launchFailures - 1));
@@ -109,7 +105,7 @@ export function launchInstance(state: AutoScalingState, group: GroupRecord, zone
     startTime: now,
     statusCode: 'PreInService',
     progress: 30,
-    details: details(view.availabilityZone, subnetId),
+    details: activityDetails(view.availabilityZone, subnetId),
   });
   const instance: InstanceRecord = {
     instanceId: view.id,
@@ -174,7 +170,7 @@ export function startTermination(state: AutoScalingState, group: GroupRecord, in
     startTime: now,
     statusCode: 'InProgress',
     progress: 50,
-    details: details(instance.availabilityZone, instance.subnetId),
+    details: activityDetails(instance.availabilityZone, instance.subnetId),
   });
   instance.lifecycleState = 'Terminating';
   instance.activityId = activity.activityId;

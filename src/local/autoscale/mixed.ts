@@ -21,7 +21,8 @@
  *
  * @module
  */
-import type { WireObject } from '../types';
+import type { InstancesDistribution, LaunchTemplateOverrides, LaunchTemplateSpecification, MixedInstancesPolicy } from '@aws-sdk/client-auto-scaling';
+import type { Checked } from '../typed';
 import { MAX_INSTANCE_TYPES, ON_DEMAND_ALLOCATION_STRATEGIES, SPOT_ALLOCATION_STRATEGIES } from '../../core/rules/aws-rules';
 import { validation } from './errors';
 import { groupTemplate } from './launchtemplates';
@@ -67,46 +68,23 @@ export function spotPrice(instanceType: string, zone: string): number {
   return onDemandPrice(instanceType) * SPOT_DISCOUNT * (1 - 0.01 * Math.max(0, letter));
 }
 
-function str(raw: WireObject, name: string): string | undefined {
-  const v = raw[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
-function obj(raw: WireObject, name: string): WireObject | undefined {
-  const v = raw[name];
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) ? (v as WireObject) : undefined;
-}
-
-function int(raw: WireObject, name: string): number | undefined {
-  const v = raw[name];
-  if (v === undefined) return undefined;
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?[0-9]+$/.test(v) ? Number(v) : NaN;
-  if (!Number.isInteger(n)) throw validation(`Invalid value for ${name}: it must be an integer.`);
-  return n;
-}
-
-function readOverrides(state: AutoScalingState, raw: WireObject | undefined): OverrideRecord[] {
-  const list = raw?.Overrides;
-  if (list === undefined) return [];
-  if (!Array.isArray(list)) throw validation('Overrides must be a list of LaunchTemplateOverrides.');
+function readOverrides(state: AutoScalingState, list: ReadonlyArray<Checked<LaunchTemplateOverrides>>): OverrideRecord[] {
   if (list.length > MAX_INSTANCE_TYPES) throw validation(`The number of Overrides, ${list.length}, exceeds the limit of ${MAX_INSTANCE_TYPES} instance types.`);
-  const out = list.map((item) => {
-    const o = typeof item === 'object' && item !== null && !Array.isArray(item) && !(item instanceof Date) ? (item as WireObject) : {};
+  const out = list.map((o) => {
     if (o.InstanceRequirements !== undefined) {
       throw validation('InstanceRequirements (attribute-based instance type selection) is not simulated by botoscale local: list InstanceType overrides.');
     }
-    const type = str(o, 'InstanceType');
+    const type = o.InstanceType;
     if (type === undefined) throw validation('Each override in Overrides must specify an InstanceType.');
     const rec: OverrideRecord = { instanceType: type };
-    const weight = str(o, 'WeightedCapacity');
+    const weight = o.WeightedCapacity;
     if (weight !== undefined) {
       if (!/^[0-9]+$/.test(weight) || Number(weight) < 1 || Number(weight) > 999) {
         throw validation(`WeightedCapacity ${weight} for instance type ${type} is invalid: it must be a whole number from 1 to 999.`);
       }
       rec.weightedCapacity = weight;
     }
-    const spec = obj(o, 'LaunchTemplateSpecification');
-    if (spec !== undefined) rec.launchTemplate = groupTemplate(state, spec);
+    if (o.LaunchTemplateSpecification !== undefined) rec.launchTemplate = groupTemplate(state, o.LaunchTemplateSpecification);
     return rec;
   });
   const weighted = out.filter((o) => o.weightedCapacity !== undefined).length;
@@ -126,22 +104,22 @@ function oneOf(value: string | undefined, allowed: readonly string[], name: stri
 }
 
 /** Reads and checks a MixedInstancesPolicy as CreateAutoScalingGroup/UpdateAutoScalingGroup give it. */
-export function readMixedPolicy(state: AutoScalingState, raw: WireObject, current?: MixedPolicyRecord): MixedPolicyRecord {
-  const lt = obj(raw, 'LaunchTemplate');
-  const spec = lt === undefined ? undefined : obj(lt, 'LaunchTemplateSpecification');
+export function readMixedPolicy(state: AutoScalingState, raw: Checked<MixedInstancesPolicy>, current?: MixedPolicyRecord): MixedPolicyRecord {
+  const lt = raw.LaunchTemplate;
+  const spec = lt?.LaunchTemplateSpecification;
   let template: TemplateRefRecord | undefined = current?.launchTemplate;
   if (spec !== undefined) template = groupTemplate(state, spec);
   if (template === undefined) throw validation('MixedInstancesPolicy must contain a LaunchTemplate with a LaunchTemplateSpecification.');
-  const overrides = lt?.Overrides !== undefined ? readOverrides(state, lt) : (current?.overrides ?? []);
-  const d = obj(raw, 'InstancesDistribution') ?? {};
-  const onDemandStrategy = str(d, 'OnDemandAllocationStrategy');
-  const spotStrategy = str(d, 'SpotAllocationStrategy');
+  const overrides = lt?.Overrides !== undefined ? readOverrides(state, lt.Overrides) : (current?.overrides ?? []);
+  const d = raw.InstancesDistribution ?? {};
+  const onDemandStrategy = d.OnDemandAllocationStrategy;
+  const spotStrategy = d.SpotAllocationStrategy;
   oneOf(onDemandStrategy, ON_DEMAND_ALLOCATION_STRATEGIES, 'OnDemandAllocationStrategy');
   oneOf(spotStrategy, SPOT_ALLOCATION_STRATEGIES, 'SpotAllocationStrategy');
-  const base = int(d, 'OnDemandBaseCapacity');
-  const percent = int(d, 'OnDemandPercentageAboveBaseCapacity');
-  const pools = int(d, 'SpotInstancePools');
-  const maxPrice = str(d, 'SpotMaxPrice');
+  const base = d.OnDemandBaseCapacity;
+  const percent = d.OnDemandPercentageAboveBaseCapacity;
+  const pools = d.SpotInstancePools;
+  const maxPrice = d.SpotMaxPrice;
   if (base !== undefined && base < 0) throw validation(`OnDemandBaseCapacity must be greater than or equal to 0, got ${base}.`);
   if (percent !== undefined && (percent < 0 || percent > 100)) throw validation(`OnDemandPercentageAboveBaseCapacity must be between 0 and 100, got ${percent}.`);
   const policy: MixedPolicyRecord = {
@@ -168,9 +146,9 @@ export function readMixedPolicy(state: AutoScalingState, raw: WireObject, curren
 }
 
 /** The MixedInstancesPolicy structure DescribeAutoScalingGroups returns. */
-export function mixedPolicyShape(p: MixedPolicyRecord): WireObject {
-  const template = (t: TemplateRefRecord): WireObject => ({ LaunchTemplateId: t.id, LaunchTemplateName: t.name, Version: t.version });
-  const distribution: WireObject = {
+export function mixedPolicyShape(p: MixedPolicyRecord): MixedInstancesPolicy {
+  const template = (t: TemplateRefRecord): LaunchTemplateSpecification => ({ LaunchTemplateId: t.id, LaunchTemplateName: t.name, Version: t.version });
+  const distribution: InstancesDistribution = {
     OnDemandAllocationStrategy: p.onDemandAllocationStrategy,
     OnDemandBaseCapacity: p.onDemandBaseCapacity,
     OnDemandPercentageAboveBaseCapacity: p.onDemandPercentageAboveBaseCapacity,
@@ -182,7 +160,7 @@ export function mixedPolicyShape(p: MixedPolicyRecord): WireObject {
     LaunchTemplate: {
       LaunchTemplateSpecification: template(p.launchTemplate),
       Overrides: p.overrides.map((o) => {
-        const out: WireObject = { InstanceType: o.instanceType };
+        const out: LaunchTemplateOverrides = { InstanceType: o.instanceType };
         if (o.weightedCapacity !== undefined) out.WeightedCapacity = o.weightedCapacity;
         if (o.launchTemplate !== undefined) out.LaunchTemplateSpecification = template(o.launchTemplate);
         return out;

@@ -6,6 +6,14 @@
  *
  * @module
  */
+import type {
+  InstanceMetadataEndpointState,
+  InstanceMetadataHttpTokensState,
+  LifecycleState as SdkLifecycleState,
+  MetricStatistic,
+  MetricType,
+  ScalingActivityStatusCode,
+} from '@aws-sdk/client-auto-scaling';
 
 /** One EBS volume of a block device mapping. */
 export interface EbsRecord {
@@ -48,7 +56,7 @@ export interface LaunchConfigRecord {
   ebsOptimized: boolean;
   associatePublicIpAddress?: boolean;
   placementTenancy?: string;
-  metadataOptions?: { httpTokens?: string; httpPutResponseHopLimit?: number; httpEndpoint?: string };
+  metadataOptions?: { httpTokens?: InstanceMetadataHttpTokensState; httpPutResponseHopLimit?: number; httpEndpoint?: InstanceMetadataEndpointState };
 }
 
 /** A launch template as a group or an instance names it (AWS's LaunchTemplateSpecification). */
@@ -61,17 +69,11 @@ export interface TemplateRefRecord {
   version: string;
 }
 
-/** Lifecycle states the simulation uses. */
-export type LifecycleState =
-  | 'Pending'
-  | 'Pending:Wait'
-  | 'Pending:Proceed'
-  | 'InService'
-  | 'Terminating'
-  | 'Terminating:Wait'
-  | 'Terminating:Proceed'
-  | 'Detaching'
-  | 'Standby';
+/** Lifecycle states the simulation uses: AWS's (the SDK's `LifecycleState`) without the warm pool's. */
+export type LifecycleState = Extract<
+  SdkLifecycleState,
+  'Pending' | 'Pending:Wait' | 'Pending:Proceed' | 'InService' | 'Terminating' | 'Terminating:Wait' | 'Terminating:Proceed' | 'Detaching' | 'Standby'
+>;
 
 /** Whether an instance is launching (Pending, or held or released by a launch lifecycle hook). */
 export function isPending(state: LifecycleState): boolean {
@@ -83,8 +85,8 @@ export function isTerminating(state: LifecycleState): boolean {
   return state === 'Terminating' || state === 'Terminating:Wait' || state === 'Terminating:Proceed';
 }
 
-/** The two lifecycle transitions a hook can hold (DescribeLifecycleHookTypes). */
-export const LIFECYCLE_TRANSITIONS = ['autoscaling:EC2_INSTANCE_LAUNCHING', 'autoscaling:EC2_INSTANCE_TERMINATING'] as const;
+/** The two lifecycle transitions a hook can hold (DescribeLifecycleHookTypes), from the rules. */
+export { LIFECYCLE_TRANSITIONS } from '../../core/rules/aws-rules';
 
 /** A lifecycle hook of a group. */
 export interface LifecycleHookRecord {
@@ -243,7 +245,7 @@ export interface ActivityRecord {
   cause: string;
   startTime: number;
   endTime?: number;
-  statusCode: string;
+  statusCode: ScalingActivityStatusCode;
   statusMessage?: string;
   progress: number;
   details: string;
@@ -284,8 +286,8 @@ export interface PolicyRecord {
 export interface TargetTrackingRecord {
   targetValue: number;
   disableScaleIn: boolean;
-  predefined?: { type: string; resourceLabel?: string };
-  customized?: { metricName: string; namespace: string; statistic: string; dimensions: Array<{ name: string; value: string }>; unit?: string };
+  predefined?: { type: MetricType; resourceLabel?: string };
+  customized?: { metricName: string; namespace: string; statistic: MetricStatistic; dimensions: Array<{ name: string; value: string }>; unit?: string };
 }
 
 /** A scheduled action. */

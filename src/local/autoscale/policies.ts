@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { Alarm, StepAdjustment } from '@aws-sdk/client-auto-scaling';
 import { uuid } from '../ids';
 import { reconcileGroup } from './control';
 import { activityInProgress, policyGroupNotFound, validation } from './errors';
@@ -12,25 +13,9 @@ import { ADJUSTMENT_TYPES, type GroupRecord, type PolicyRecord, type StepAdjustm
 import { policyCapacity } from './scaling';
 import type { AutoScalingState } from './state';
 import { createPolicyAlarms, deletePolicyAlarms, readTargetTracking, trackedCapacity } from './targettracking';
-import type { WireObject } from '../types';
+import type { Checked } from '../typed';
+import type { In } from './sdk';
 import { METRIC_AGGREGATION_TYPES, stepRuleBroken, type StepRuleBreak } from '../../core/rules/aws-rules';
-
-/** PutScalingPolicy's parameters (simple and step scaling). */
-export interface PutPolicyParams {
-  AutoScalingGroupName: string;
-  PolicyName: string;
-  PolicyType?: string;
-  AdjustmentType?: string;
-  MinAdjustmentStep?: number;
-  MinAdjustmentMagnitude?: number;
-  ScalingAdjustment?: number;
-  Cooldown?: number;
-  MetricAggregationType?: string;
-  StepAdjustments?: StepAdjustmentRecord[];
-  EstimatedInstanceWarmup?: number;
-  Enabled?: boolean;
-  TargetTrackingConfiguration?: WireObject;
-}
 
 function requireGroup(state: AutoScalingState, name: string): GroupRecord {
   const g = state.groups.get(name);
@@ -50,6 +35,15 @@ const STEP_RULE_MESSAGES: Readonly<Record<StepRuleBreak['rule'], string>> = {
   gap: 'Step adjustments must not overlap and must not have gaps between them.',
 };
 
+function stepRecords(steps: ReadonlyArray<Checked<StepAdjustment>>): StepAdjustmentRecord[] {
+  return steps.map((s) => {
+    const step: StepAdjustmentRecord = { scalingAdjustment: s.ScalingAdjustment };
+    if (s.MetricIntervalLowerBound !== undefined) step.lower = s.MetricIntervalLowerBound;
+    if (s.MetricIntervalUpperBound !== undefined) step.upper = s.MetricIntervalUpperBound;
+    return step;
+  });
+}
+
 function checkSteps(steps: readonly StepAdjustmentRecord[]): void {
   if (steps.length === 0) throw validation('Step adjustments must be specified for a StepScaling policy.');
   const broken = stepRuleBroken(steps.map((s) => ({ lowerBound: s.lower, upperBound: s.upper })));
@@ -57,7 +51,7 @@ function checkSteps(steps: readonly StepAdjustmentRecord[]): void {
 }
 
 /** A TargetTrackingScaling policy: AWS's checks, the policy, and its two alarms. */
-function putTargetTracking(state: AutoScalingState, group: GroupRecord, p: PutPolicyParams): { policy: PolicyRecord; alarms: Array<{ AlarmName: string; AlarmARN: string }> } {
+function putTargetTracking(state: AutoScalingState, group: GroupRecord, p: In<'PutScalingPolicy'>): { policy: PolicyRecord; alarms: Alarm[] } {
   for (const [name, given] of [
     ['AdjustmentType', p.AdjustmentType],
     ['ScalingAdjustment', p.ScalingAdjustment],
@@ -90,13 +84,13 @@ function putTargetTracking(state: AutoScalingState, group: GroupRecord, p: PutPo
 }
 
 /** PutScalingPolicy: the policy, and the alarms a TargetTrackingScaling policy created. */
-export function putScalingPolicy(state: AutoScalingState, p: PutPolicyParams): { policy: PolicyRecord; alarms: Array<{ AlarmName: string; AlarmARN: string }> } {
+export function putScalingPolicy(state: AutoScalingState, p: In<'PutScalingPolicy'>): { policy: PolicyRecord; alarms: Alarm[] } {
   if (p.PolicyType === 'TargetTrackingScaling') return putTargetTracking(state, requireGroup(state, p.AutoScalingGroupName), p);
   return { policy: putPolicy(state, p), alarms: [] };
 }
 
 /** Creates or replaces a simple or step scaling policy; returns it (its ARN survives replacement). */
-export function putPolicy(state: AutoScalingState, p: PutPolicyParams): PolicyRecord {
+export function putPolicy(state: AutoScalingState, p: In<'PutScalingPolicy'>): PolicyRecord {
   const group = requireGroup(state, p.AutoScalingGroupName);
   const type = p.PolicyType ?? 'SimpleScaling';
   if (type !== 'SimpleScaling' && type !== 'StepScaling') {
@@ -121,6 +115,7 @@ export function putPolicy(state: AutoScalingState, p: PutPolicyParams): PolicyRe
     }
     if (magnitude < 1) throw validation(`MinAdjustmentMagnitude must be at least 1, got ${magnitude}.`);
   }
+  const steps = stepRecords(p.StepAdjustments ?? []);
   if (type === 'SimpleScaling') {
     if (p.ScalingAdjustment === undefined) throw validation('Scaling increment must be specified for a SimpleScaling policy');
     if (p.StepAdjustments !== undefined && p.StepAdjustments.length > 0) throw validation('Step adjustments are not supported by SimpleScaling policies.');
@@ -130,7 +125,7 @@ export function putPolicy(state: AutoScalingState, p: PutPolicyParams): PolicyRe
   } else {
     if (p.ScalingAdjustment !== undefined) throw validation('Scaling adjustment cannot be specified for a StepScaling policy; use step adjustments.');
     if (p.Cooldown !== undefined) throw validation('Cooldown is not supported by StepScaling policies.');
-    checkSteps(p.StepAdjustments ?? []);
+    checkSteps(steps);
   }
   if (p.MetricAggregationType !== undefined && !(METRIC_AGGREGATION_TYPES as readonly string[]).includes(p.MetricAggregationType)) {
     throw validation(`Invalid metric aggregation type: ${p.MetricAggregationType}. Valid values are Minimum, Maximum and Average.`);
@@ -143,7 +138,7 @@ export function putPolicy(state: AutoScalingState, p: PutPolicyParams): PolicyRe
     policyType: type,
     adjustmentType,
     minAdjustmentStep: p.MinAdjustmentStep !== undefined,
-    stepAdjustments: (p.StepAdjustments ?? []).map((s) => ({ ...s })),
+    stepAdjustments: steps,
     enabled: p.Enabled ?? true,
   };
   if (p.ScalingAdjustment !== undefined) policy.scalingAdjustment = p.ScalingAdjustment;
@@ -197,7 +192,7 @@ function apply(state: AutoScalingState, group: GroupRecord, policy: PolicyRecord
 /** ExecutePolicy. */
 export function executePolicy(
   state: AutoScalingState,
-  p: { AutoScalingGroupName?: string; PolicyName: string; HonorCooldown?: boolean; MetricValue?: number; BreachThreshold?: number },
+  p: In<'ExecutePolicy'>,
   now: number,
 ): void {
   if (p.AutoScalingGroupName !== undefined && !p.PolicyName.startsWith('arn:')) requireGroup(state, p.AutoScalingGroupName);

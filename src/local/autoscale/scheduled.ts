@@ -4,31 +4,20 @@
  *
  * @module
  */
+import type { FailedScheduledUpdateGroupActionRequest, ScheduledUpdateGroupActionRequest } from '@aws-sdk/client-auto-scaling';
 import { uuid } from '../ids';
+import type { Checked } from '../typed';
 import { reconcileGroup } from './control';
 import { isTimeZone, nextCronTime, parseCron } from './cron';
 import { ServiceError } from '../errors';
 import { limitExceeded, validation } from './errors';
 import { scheduledActionArn } from './format';
 import type { ScheduledActionRecord } from './model';
+import type { In } from './sdk';
 import type { AutoScalingState } from './state';
 
 /** Most scheduled actions per group (AWS default). */
 export const MAX_SCHEDULED_ACTIONS = 125;
-
-/** PutScheduledUpdateGroupAction's parameters (times in ms). */
-export interface PutScheduledParams {
-  AutoScalingGroupName: string;
-  ScheduledActionName: string;
-  Time?: number;
-  StartTime?: number;
-  EndTime?: number;
-  Recurrence?: string;
-  MinSize?: number;
-  MaxSize?: number;
-  DesiredCapacity?: number;
-  TimeZone?: string;
-}
 
 function nextRecurrence(action: ScheduledActionRecord, after: number): number | undefined {
   const cron = action.recurrence === undefined ? undefined : parseCron(action.recurrence);
@@ -39,10 +28,11 @@ function nextRecurrence(action: ScheduledActionRecord, after: number): number | 
 }
 
 /** Creates or replaces a scheduled action. */
-export function putScheduledAction(state: AutoScalingState, p: PutScheduledParams, now: number): ScheduledActionRecord {
+export function putScheduledAction(state: AutoScalingState, p: In<'PutScheduledUpdateGroupAction'>, now: number): ScheduledActionRecord {
   const group = state.requireGroup(p.AutoScalingGroupName);
   if (p.Time !== undefined && p.StartTime !== undefined) throw validation('Both time and startTime cannot be used.');
-  const start = p.StartTime ?? p.Time;
+  const start = (p.StartTime ?? p.Time)?.getTime();
+  const end = p.EndTime?.getTime();
   if (p.MinSize === undefined && p.MaxSize === undefined && p.DesiredCapacity === undefined) {
     throw validation('At least one of MinSize, MaxSize or DesiredCapacity must be specified.');
   }
@@ -57,9 +47,9 @@ export function putScheduledAction(state: AutoScalingState, p: PutScheduledParam
     throw validation('A scheduled action needs a start time or a recurrence.');
   }
   if (p.Recurrence === undefined && start !== undefined && start < now) throw validation('Given start time is in the past');
-  if (p.EndTime !== undefined) {
-    if (p.EndTime < now) throw validation('Given end time is in the past');
-    if (start !== undefined && p.EndTime <= start) throw validation('Start time must be before end time');
+  if (end !== undefined) {
+    if (end < now) throw validation('Given end time is in the past');
+    if (start !== undefined && end <= start) throw validation('Start time must be before end time');
   }
   const existing = state.getScheduled(group.name, p.ScheduledActionName);
   if (existing === undefined && [...state.scheduled.values()].filter((s) => s.groupName === group.name).length >= MAX_SCHEDULED_ACTIONS) {
@@ -71,7 +61,7 @@ export function putScheduledAction(state: AutoScalingState, p: PutScheduledParam
     arn: existing?.arn ?? scheduledActionArn(state.cloud.region, state.cloud.accountId, uuid(), group.name, p.ScheduledActionName),
   };
   if (start !== undefined) action.startTime = start;
-  if (p.EndTime !== undefined) action.endTime = p.EndTime;
+  if (end !== undefined) action.endTime = end;
   if (p.Recurrence !== undefined) action.recurrence = p.Recurrence;
   if (p.TimeZone !== undefined) action.timeZone = p.TimeZone;
   if (p.MinSize !== undefined) action.minSize = p.MinSize;
@@ -115,13 +105,8 @@ export function fireScheduledActions(state: AutoScalingState, now: number): void
 /** Scheduled actions one batch call may carry (API Reference, BatchPutScheduledUpdateGroupAction and BatchDeleteScheduledAction: "The maximum number allowed is 50"). */
 export const MAX_BATCH_SCHEDULED = 50;
 
-/** A scheduled action a batch call could not put or delete, as FailedScheduledUpdateGroupActionRequest words it. */
-export interface FailedScheduled {
-  [member: string]: string;
-  ScheduledActionName: string;
-  ErrorCode: string;
-  ErrorMessage: string;
-}
+/** A scheduled action a batch call could not put or delete. */
+type FailedScheduled = FailedScheduledUpdateGroupActionRequest;
 
 function checkBatchSize(count: number, member: string): void {
   if (count > MAX_BATCH_SCHEDULED) {
@@ -138,7 +123,7 @@ function failureOf(name: string, err: unknown): FailedScheduled {
  * BatchPutScheduledUpdateGroupAction: each action is put on its own; those AWS refuses are
  * reported (code and message as PutScheduledUpdateGroupAction would answer), the others kept.
  */
-export function batchPutScheduledActions(state: AutoScalingState, groupName: string, actions: ReadonlyArray<Omit<PutScheduledParams, 'AutoScalingGroupName'>>, now: number): FailedScheduled[] {
+export function batchPutScheduledActions(state: AutoScalingState, groupName: string, actions: ReadonlyArray<Checked<ScheduledUpdateGroupActionRequest>>, now: number): FailedScheduled[] {
   state.requireGroup(groupName);
   checkBatchSize(actions.length, 'scheduledUpdateGroupActions');
   const failed: FailedScheduled[] = [];

@@ -4,14 +4,25 @@
  *
  * @module
  */
-import type { CloudWatchApi, WireObject } from '../types';
+import type {
+  Activity,
+  AutoScalingGroup,
+  AutoScalingInstanceDetails,
+  Instance,
+  LaunchConfiguration,
+  LaunchTemplateSpecification,
+  ScalingPolicy,
+  ScheduledUpdateGroupAction,
+  TagDescription,
+} from '@aws-sdk/client-auto-scaling';
+import type { CloudWatchApi } from '../types';
 import { serviceLinkedRoleArn } from './format';
 import { mixedPolicyShape } from './mixed';
 import { targetTrackingShape } from './targettracking';
 import type { ActivityRecord, GroupRecord, InstanceRecord, LaunchConfigRecord, PolicyRecord, ScheduledActionRecord, TagRecord, TemplateRefRecord } from './model';
 
 /** A LaunchTemplateSpecification structure. */
-function templateShape(t: TemplateRefRecord | undefined): WireObject | undefined {
+function templateShape(t: TemplateRefRecord | undefined): LaunchTemplateSpecification | undefined {
   return t === undefined ? undefined : { LaunchTemplateId: t.id, LaunchTemplateName: t.name, Version: t.version };
 }
 
@@ -28,7 +39,7 @@ function hasAlarmLookup(cw: CloudWatchApi): cw is CloudWatchApi & AlarmLookup {
 }
 
 /** A tag as DescribeTags and DescribeAutoScalingGroups write it. */
-export function tagShape(group: string, tag: TagRecord): WireObject {
+export function tagShape(group: string, tag: TagRecord): TagDescription {
   return {
     ResourceId: group,
     ResourceType: 'auto-scaling-group',
@@ -38,8 +49,8 @@ export function tagShape(group: string, tag: TagRecord): WireObject {
   };
 }
 
-function instanceShape(i: InstanceRecord): WireObject {
-  const out: WireObject = {
+function instanceShape(i: InstanceRecord): Instance {
+  return {
     InstanceId: i.instanceId,
     InstanceType: i.instanceType,
     AvailabilityZone: i.availabilityZone,
@@ -50,12 +61,11 @@ function instanceShape(i: InstanceRecord): WireObject {
     LaunchTemplate: templateShape(i.launchTemplate),
     WeightedCapacity: i.weightedCapacity,
   };
-  return out;
 }
 
 /** An AutoScalingGroup structure. */
-export function groupShape(g: GroupRecord, accountId: string): WireObject {
-  const out: WireObject = {
+export function groupShape(g: GroupRecord, accountId: string): AutoScalingGroup {
+  const out: AutoScalingGroup = {
     AutoScalingGroupName: g.name,
     AutoScalingGroupARN: g.arn,
     MinSize: g.minSize,
@@ -89,8 +99,8 @@ export function groupShape(g: GroupRecord, accountId: string): WireObject {
 }
 
 /** An AutoScalingInstanceDetails structure (its health in capitals, as AWS writes it there). */
-export function autoScalingInstanceShape(group: string, i: InstanceRecord): WireObject {
-  const out: WireObject = {
+export function autoScalingInstanceShape(group: string, i: InstanceRecord): AutoScalingInstanceDetails {
+  return {
     InstanceId: i.instanceId,
     InstanceType: i.instanceType,
     AutoScalingGroupName: group,
@@ -102,12 +112,11 @@ export function autoScalingInstanceShape(group: string, i: InstanceRecord): Wire
     LaunchTemplate: templateShape(i.launchTemplate),
     WeightedCapacity: i.weightedCapacity,
   };
-  return out;
 }
 
 /** A LaunchConfiguration structure. */
-export function launchConfigShape(lc: LaunchConfigRecord): WireObject {
-  const out: WireObject = {
+export function launchConfigShape(lc: LaunchConfigRecord): LaunchConfiguration {
+  return {
     LaunchConfigurationName: lc.name,
     LaunchConfigurationARN: lc.arn,
     ImageId: lc.imageId,
@@ -146,12 +155,11 @@ export function launchConfigShape(lc: LaunchConfigRecord): WireObject {
       ? undefined
       : { HttpTokens: lc.metadataOptions.httpTokens, HttpPutResponseHopLimit: lc.metadataOptions.httpPutResponseHopLimit, HttpEndpoint: lc.metadataOptions.httpEndpoint },
   };
-  return out;
 }
 
 /** An Activity structure. */
-export function activityShape(a: ActivityRecord, deleted = false): WireObject {
-  const out: WireObject = {
+export function activityShape(a: ActivityRecord, deleted = false): Activity {
+  const out: Activity = {
     ActivityId: a.activityId,
     AutoScalingGroupName: a.groupName,
     AutoScalingGroupARN: a.groupArn,
@@ -169,8 +177,8 @@ export function activityShape(a: ActivityRecord, deleted = false): WireObject {
 }
 
 /** A ScalingPolicy structure, with the alarms that name it when CloudWatch can say. */
-export function policyShape(p: PolicyRecord, cw: CloudWatchApi): WireObject {
-  const out: WireObject = {
+export function policyShape(p: PolicyRecord, cw: CloudWatchApi): ScalingPolicy {
+  const out: ScalingPolicy = {
     AutoScalingGroupName: p.groupName,
     PolicyName: p.name,
     PolicyARN: p.arn,
@@ -196,8 +204,8 @@ export function policyShape(p: PolicyRecord, cw: CloudWatchApi): WireObject {
 }
 
 /** A ScheduledUpdateGroupAction structure; StartTime and Time give the next run. */
-export function scheduledShape(s: ScheduledActionRecord): WireObject {
-  const out: WireObject = {
+export function scheduledShape(s: ScheduledActionRecord): ScheduledUpdateGroupAction {
+  const out: ScheduledUpdateGroupAction = {
     AutoScalingGroupName: s.groupName,
     ScheduledActionName: s.name,
     ScheduledActionARN: s.arn,

@@ -10,18 +10,11 @@
  */
 import { reconcileGroup } from './control';
 import { validation } from './errors';
-import { causeTime } from './format';
+import { activityDetails, causeTime } from './format';
+import { addUserActivity, minViolation } from './instances';
 import { deregister } from './lifecycle';
 import type { ActivityRecord, GroupRecord, InstanceRecord } from './model';
 import type { AutoScalingState } from './state';
-
-function details(instance: InstanceRecord): string {
-  return JSON.stringify(
-    instance.subnetId === undefined
-      ? { 'Availability Zone': instance.availabilityZone }
-      : { 'Subnet ID': instance.subnetId, 'Availability Zone': instance.availabilityZone },
-  );
-}
 
 /** Instances one EnterStandby or ExitStandby call may name (API Reference: "You can specify up to 20 instances"). */
 const MAX_INSTANCES = 20;
@@ -42,28 +35,23 @@ function members(group: GroupRecord, ids: readonly string[], state: InstanceReco
 export function enterStandby(state: AutoScalingState, name: string, ids: readonly string[], decrement: boolean, now: number): ActivityRecord[] {
   const group = state.requireGroup(name);
   const instances = members(group, ids, 'InService');
-  if (decrement && group.desiredCapacity - instances.length < group.minSize) {
-    throw validation(
-      `Currently, desiredSize equals minSize (${group.minSize}). Entering standby without replacement will violate group's min size constraint. Either set shouldDecrementDesiredCapacity flag to false or lower group's min size.`,
-    );
-  }
+  if (decrement && group.desiredCapacity - instances.length < group.minSize) throw minViolation(group, 'Entering standby');
   const t = causeTime(now);
   const activities = instances.map((instance) => {
     const from = group.desiredCapacity;
     if (decrement) group.desiredCapacity -= 1;
     deregister(state, group, instance);
     instance.lifecycleState = 'Standby';
-    return state.addActivity(group, {
-      description: `Moving EC2 instance to Standby: ${instance.instanceId}`,
-      cause: decrement
+    return addUserActivity(
+      state,
+      group,
+      instance,
+      `Moving EC2 instance to Standby: ${instance.instanceId}`,
+      decrement
         ? `At ${t} instance ${instance.instanceId} was moved to standby in response to a user request, shrinking the capacity from ${from} to ${group.desiredCapacity}.`
         : `At ${t} instance ${instance.instanceId} was moved to standby in response to a user request.`,
-      startTime: now,
-      endTime: now,
-      statusCode: 'Successful',
-      progress: 100,
-      details: details(instance),
-    });
+      now,
+    );
   });
   reconcileGroup(state, group, now);
   return activities;
@@ -88,7 +76,7 @@ export function exitStandby(state: AutoScalingState, name: string, ids: readonly
       startTime: now,
       statusCode: 'PreInService',
       progress: 30,
-      details: details(instance),
+      details: activityDetails(instance.availabilityZone, instance.subnetId),
     });
     instance.activityId = activity.activityId;
     return activity;

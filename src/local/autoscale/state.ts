@@ -323,7 +323,7 @@ export class AutoScalingState {
   }
 
   /** Marks an activity done. */
-  finishActivity(id: string | undefined, now: number, statusCode = 'Successful', statusMessage?: string): void {
+  finishActivity(id: string | undefined, now: number, statusCode: ActivityRecord['statusCode'] = 'Successful', statusMessage?: string): void {
     if (id === undefined) return;
     const a = this.#activityIds.get(id);
     if (a === undefined || !activityRunning(a)) return;

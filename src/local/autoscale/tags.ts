@@ -3,6 +3,8 @@
  *
  * @module
  */
+import type { Filter, Tag } from '@aws-sdk/client-auto-scaling';
+import type { Checked } from '../typed';
 import { groupNotFound, limitExceeded, validation } from './errors';
 import type { GroupRecord, TagRecord } from './model';
 import type { AutoScalingState } from './state';
@@ -10,14 +12,8 @@ import type { AutoScalingState } from './state';
 /** Most tags a group may carry. */
 export const MAX_TAGS = 50;
 
-/** A tag parameter of CreateOrUpdateTags / DeleteTags. */
-export interface TagInput {
-  ResourceId?: string;
-  ResourceType?: string;
-  Key: string;
-  Value?: string;
-  PropagateAtLaunch?: boolean;
-}
+/** A tag as CreateAutoScalingGroup, CreateOrUpdateTags and DeleteTags give it. */
+export type TagInput = Checked<Tag>;
 
 /** Checks tags given for one group (resource type and reserved keys). */
 export function checkTags(group: string, tags: readonly TagInput[]): void {
@@ -83,16 +79,11 @@ export function deleteTags(state: AutoScalingState, tags: readonly TagInput[]): 
   }
 }
 
-/** A DescribeTags filter. */
-export interface TagFilter {
-  Name?: string;
-  Values?: string[];
-}
 
 const FILTER_NAMES = ['auto-scaling-group', 'key', 'value', 'propagate-at-launch'];
 
 /** Every tag of every group that passes the filters, in AWS's order (group, then key). */
-export function describeTags(state: AutoScalingState, filters: readonly TagFilter[]): Array<{ group: string; tag: TagRecord }> {
+export function describeTags(state: AutoScalingState, filters: ReadonlyArray<Checked<Filter>>): Array<{ group: string; tag: TagRecord }> {
   for (const f of filters) {
     if (!FILTER_NAMES.includes(f.Name ?? '')) {
       throw validation(`Filter type ${f.Name ?? ''} is not correct. Allowed Filter types are: auto-scaling-group key value propagate-at-launch`);

@@ -23,7 +23,9 @@
  * @module
  */
 import { uuid } from '../ids';
-import type { CloudWatchApi, WireObject } from '../types';
+import type { Alarm, CustomizedMetricSpecification, TargetTrackingConfiguration } from '@aws-sdk/client-auto-scaling';
+import type { CloudWatchApi } from '../types';
+import type { Checked } from '../typed';
 import type { ManagedAlarms } from '../cloudwatch';
 import { validation } from './errors';
 import { capacityUnits } from './mixed-capacity';
@@ -46,34 +48,21 @@ const PREDEFINED: Record<string, { namespace: string; metricName: string; statis
 
 const STATISTICS: readonly string[] = AUTOSCALING.MetricStatistic.enum;
 
-function str(raw: WireObject | undefined, name: string): string | undefined {
-  const v = raw?.[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
-function obj(raw: WireObject | undefined, name: string): WireObject | undefined {
-  const v = raw?.[name];
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) ? (v as WireObject) : undefined;
-}
-
 /** Reads and checks a TargetTrackingConfiguration. */
-export function readTargetTracking(raw: WireObject | undefined): TargetTrackingRecord {
+export function readTargetTracking(raw: Checked<TargetTrackingConfiguration> | undefined): TargetTrackingRecord {
   if (raw === undefined) throw validation('TargetTrackingConfiguration is required for a TargetTrackingScaling policy.');
-  const targetRaw = raw.TargetValue;
-  const target = typeof targetRaw === 'number' ? targetRaw : typeof targetRaw === 'string' ? Number(targetRaw) : NaN;
-  if (!Number.isFinite(target)) throw validation('TargetValue is required in TargetTrackingConfiguration and must be a number.');
+  const target = raw.TargetValue;
   if (target <= 0) throw validation(`TargetValue must be greater than 0, got ${target}.`);
-  const predefined = obj(raw, 'PredefinedMetricSpecification');
-  const customized = obj(raw, 'CustomizedMetricSpecification');
+  const predefined = raw.PredefinedMetricSpecification;
+  const customized = raw.CustomizedMetricSpecification;
   if ((predefined === undefined) === (customized === undefined)) {
     throw validation('TargetTrackingConfiguration must contain exactly one of PredefinedMetricSpecification and CustomizedMetricSpecification.');
   }
-  const disable = raw.DisableScaleIn;
-  const rec: TargetTrackingRecord = { targetValue: target, disableScaleIn: disable === true || disable === 'true' };
+  const rec: TargetTrackingRecord = { targetValue: target, disableScaleIn: raw.DisableScaleIn ?? false };
   if (predefined !== undefined) {
-    const type = str(predefined, 'PredefinedMetricType') ?? '';
+    const type = predefined.PredefinedMetricType;
     if (PREDEFINED[type] === undefined) throw validation(`Invalid PredefinedMetricType ${type}. Valid values are: ${Object.keys(PREDEFINED).join(', ')}.`);
-    const label = str(predefined, 'ResourceLabel');
+    const label = predefined.ResourceLabel;
     if (type === 'ALBRequestCountPerTarget') {
       if (label === undefined) throw validation('ResourceLabel is required for the ALBRequestCountPerTarget predefined metric type.');
       if (!/^app\/[^/]+\/[0-9a-f]+\/targetgroup\/[^/]+\/[0-9a-f]+$/.test(label)) {
@@ -85,24 +74,18 @@ export function readTargetTracking(raw: WireObject | undefined): TargetTrackingR
     rec.predefined = label === undefined ? { type } : { type, resourceLabel: label };
   } else if (customized !== undefined) {
     if (customized.Metrics !== undefined) throw validation('Metric math (Metrics) in a CustomizedMetricSpecification is not simulated by botoscale local: give MetricName, Namespace and Statistic.');
-    const metricName = str(customized, 'MetricName');
-    const namespace = str(customized, 'Namespace');
-    const statistic = str(customized, 'Statistic');
+    const { MetricName: metricName, Namespace: namespace, Statistic: statistic } = customized;
     if (metricName === undefined || namespace === undefined || statistic === undefined) {
       throw validation('CustomizedMetricSpecification must contain MetricName, Namespace and Statistic.');
     }
     if (!STATISTICS.includes(statistic)) throw validation(`Invalid Statistic ${statistic}. Valid values are: ${STATISTICS.join(', ')}.`);
-    const dims = Array.isArray(customized.Dimensions) ? customized.Dimensions : [];
     const c: NonNullable<TargetTrackingRecord['customized']> = {
       metricName,
       namespace,
       statistic,
-      dimensions: dims.map((d) => {
-        const o = d as WireObject;
-        return { name: str(o, 'Name') ?? '', value: str(o, 'Value') ?? '' };
-      }),
+      dimensions: (customized.Dimensions ?? []).map((d) => ({ name: d.Name, value: d.Value })),
     };
-    const unit = str(customized, 'Unit');
+    const unit = customized.Unit;
     if (unit !== undefined) c.unit = unit;
     rec.customized = c;
   }
@@ -110,13 +93,13 @@ export function readTargetTracking(raw: WireObject | undefined): TargetTrackingR
 }
 
 /** The TargetTrackingConfiguration structure DescribePolicies returns. */
-export function targetTrackingShape(t: TargetTrackingRecord): WireObject {
-  const out: WireObject = { TargetValue: t.targetValue, DisableScaleIn: t.disableScaleIn };
+export function targetTrackingShape(t: TargetTrackingRecord): TargetTrackingConfiguration {
+  const out: TargetTrackingConfiguration = { TargetValue: t.targetValue, DisableScaleIn: t.disableScaleIn };
   if (t.predefined !== undefined) {
     out.PredefinedMetricSpecification = t.predefined.resourceLabel === undefined ? { PredefinedMetricType: t.predefined.type } : { PredefinedMetricType: t.predefined.type, ResourceLabel: t.predefined.resourceLabel };
   }
   if (t.customized !== undefined) {
-    const c: WireObject = { MetricName: t.customized.metricName, Namespace: t.customized.namespace, Statistic: t.customized.statistic, Dimensions: t.customized.dimensions.map((d) => ({ Name: d.name, Value: d.value })) };
+    const c: CustomizedMetricSpecification = { MetricName: t.customized.metricName, Namespace: t.customized.namespace, Statistic: t.customized.statistic, Dimensions: t.customized.dimensions.map((d) => ({ Name: d.name, Value: d.value })) };
     if (t.customized.unit !== undefined) c.Unit = t.customized.unit;
     out.CustomizedMetricSpecification = c;
   }
@@ -139,10 +122,9 @@ function metricOf(t: TargetTrackingRecord, group: string): { namespace: string; 
  * Creates (or, for a replaced policy, recreates) the policy's alarms in CloudWatch and
  * records their names on the policy; returns them as PutScalingPolicy lists them.
  */
-export function createPolicyAlarms(cw: CloudWatchApi, policy: PolicyRecord, previous: readonly string[]): Array<{ AlarmName: string; AlarmARN: string }> {
+export function createPolicyAlarms(cw: CloudWatchApi, policy: PolicyRecord, previous: readonly string[]): Alarm[] {
   const t = policy.targetTracking;
   if (t === undefined || !hasManagedAlarms(cw)) return [];
-  cw.deleteManagedAlarms(previous, policy.arn);
   const m = metricOf(t, policy.groupName);
   const common = {
     AlarmDescription: `DO NOT EDIT OR DELETE. For TargetTrackingScaling policy ${policy.arn}.`,
@@ -159,6 +141,9 @@ export function createPolicyAlarms(cw: CloudWatchApi, policy: PolicyRecord, prev
   if (!t.disableScaleIn) {
     specs.push({ ...common, AlarmName: `TargetTracking-${policy.groupName}-AlarmLow-${uuid()}`, EvaluationPeriods: 15, DatapointsToAlarm: 15, Threshold: t.targetValue * LOW_THRESHOLD_RATIO, ComparisonOperator: 'LessThanThreshold' });
   }
+  // CloudWatch refuses a metric outside its model before the previous alarms go.
+  specs.forEach((s) => cw.checkManagedAlarm(s));
+  cw.deleteManagedAlarms(previous, policy.arn);
   const made = specs.map((s) => cw.putManagedAlarm(s, policy.arn));
   policy.alarmNames = made.map((a) => a.alarmName);
   return made.map((a) => ({ AlarmName: a.alarmName, AlarmARN: a.alarmArn }));

@@ -5,40 +5,23 @@
  *
  * @module
  */
+import type * as CW from '@aws-sdk/client-cloudwatch';
 import { ALARM_PERIODS_TEXT, PERCENTILE_STATISTIC, evaluationSpanLimit, evaluationSpanLimitText, isAlarmPeriod, isEvaluationSpanAllowed, partitionOf } from '../../core/rules/aws-rules';
+import type { ActionInput } from '../typed';
 import { configurationData } from './history';
-import { invalidCombination, invalidFormat, invalidValue, resourceNotFound, validation } from './errors';
-import { checkAlarmMetrics } from './mathalarms';
+import { invalidCombination, invalidFormat, invalidValue, missingParameter, resourceNotFound, validation } from './errors';
+import { checkAlarmMetrics, type MathAlarmConfig } from './mathalarms';
 import { checkNewTags } from './tags';
-import { COMPARISONS, MISSING_DATA, STATISTICS, type AlarmQueryRecord, type AlarmRecord, type AlarmState, type DimensionRecord } from './model';
+import { COMPARISONS, MISSING_DATA, type AlarmQueryRecord, type AlarmRecord, type AlarmState } from './model';
 import { canonicalDimensions } from './metrics';
+import { dimensionRecords, queryRecord } from './readqueries';
 import type { CloudWatchState } from './state';
 
-/** PutMetricAlarm's parameters (static-threshold metric alarms). */
-export interface PutAlarmParams {
-  AlarmName: string;
-  AlarmDescription?: string;
-  ActionsEnabled?: boolean;
-  OKActions?: string[];
-  AlarmActions?: string[];
-  InsufficientDataActions?: string[];
-  MetricName?: string;
-  Namespace?: string;
-  Statistic?: string;
-  ExtendedStatistic?: string;
-  Dimensions?: DimensionRecord[];
-  Period?: number;
-  Unit?: string;
-  EvaluationPeriods: number;
-  DatapointsToAlarm?: number;
-  Threshold?: number;
-  ComparisonOperator: string;
-  TreatMissingData?: string;
-  EvaluateLowSampleCountPercentile?: string;
-  Metrics?: AlarmQueryRecord[];
-  ThresholdMetricId?: string;
-  Tags?: Array<{ key: string; value: string }>;
-}
+/**
+ * PutMetricAlarm's input as the protocol layer checked it (static-threshold metric
+ * alarms and metric math alarms); target tracking policies make their alarms with it too.
+ */
+export type PutAlarmParams = ActionInput<typeof CW, 'PutMetricAlarm'>;
 
 const PERCENTILE = PERCENTILE_STATISTIC;
 
@@ -59,28 +42,37 @@ function managedRefusal(alarm: AlarmRecord): Error {
   return validation(`Alarm ${alarm.name} is managed by the TargetTrackingScaling policy ${alarm.managedBy ?? ''} (DO NOT EDIT OR DELETE): change or delete the policy instead.`);
 }
 
+/** What PutMetricAlarm's checks settle: the alarm's period, its metric math, and the members the model leaves optional but an alarm needs. */
+interface CheckedAlarm {
+  period: number;
+  evaluationPeriods: number;
+  threshold: number;
+  comparisonOperator: CW.ComparisonOperator;
+  math: MathAlarmConfig | undefined;
+}
+
 /**
- * Creates or overwrites an alarm; an update keeps its state, as AWS documents. `owner`:
- * the target tracking policy creating its own alarm; users can't change such alarms.
+ * PutMetricAlarm's rules beyond the model's (which the protocol layer has checked:
+ * statistics, units, comparison operators, EvaluationPeriods and DatapointsToAlarm of at
+ * least 1), in the order AWS answers them.
  */
-export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: number, owner?: string): AlarmRecord {
-  const prior = state.alarms.get(p.AlarmName);
-  if (prior?.managedBy !== undefined && prior.managedBy !== owner) throw managedRefusal(prior);
+function checkAlarm(state: CloudWatchState, p: PutAlarmParams, queries: AlarmQueryRecord[] | undefined, now: number): CheckedAlarm {
   if (p.ThresholdMetricId !== undefined) {
     throw validation('Anomaly detection alarms (ThresholdMetricId) are not simulated by botoscale local.');
   }
-  if (p.Metrics !== undefined && p.MetricName !== undefined) {
+  // Newer models leave these optional (other kinds of alarms do without them); a metric alarm needs them.
+  const { EvaluationPeriods: evaluationPeriods, ComparisonOperator: comparisonOperator } = p;
+  if (evaluationPeriods === undefined) throw missingParameter('The parameter EvaluationPeriods is required.');
+  if (comparisonOperator === undefined) throw missingParameter('The parameter ComparisonOperator is required.');
+  if (queries !== undefined && p.MetricName !== undefined) {
     throw invalidCombination('Exactly one element of the MetricName and Metrics parameters must be specified.');
   }
-  const math = p.Metrics === undefined ? undefined : checkAlarmMetrics(p.Metrics, p, p.EvaluationPeriods, state, now);
+  const math = queries === undefined ? undefined : checkAlarmMetrics(queries, p, evaluationPeriods, state, now);
   if (math === undefined && (p.MetricName === undefined || p.Namespace === undefined)) {
     throw validation('MetricName and Namespace must be specified for an alarm on a metric.');
   }
   if (math === undefined && (p.Statistic === undefined) === (p.ExtendedStatistic === undefined)) {
     throw invalidCombination('Exactly one element of the Statistic and ExtendedStatistic parameters must be specified.');
-  }
-  if (p.Statistic !== undefined && !(STATISTICS as readonly string[]).includes(p.Statistic)) {
-    throw validation(`Statistic ${p.Statistic} is not valid. Valid statistics are ${STATISTICS.join(', ')}.`);
   }
   if (p.ExtendedStatistic !== undefined && !isPercentile(p.ExtendedStatistic)) {
     throw invalidValue(`The value ${p.ExtendedStatistic} for parameter ExtendedStatistic is not supported.`);
@@ -96,43 +88,41 @@ export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: n
   const period = math?.period ?? p.Period;
   if (period === undefined) throw validation('Period must be specified for an alarm on a metric.');
   if (!isAlarmPeriod(period)) throw validation(`Period must be ${ALARM_PERIODS_TEXT}.`);
-  if (p.EvaluationPeriods < 1) throw validation('EvaluationPeriods must be greater than or equal to 1.');
-  if (!isEvaluationSpanAllowed(period, p.EvaluationPeriods)) {
+  if (!isEvaluationSpanAllowed(period, evaluationPeriods)) {
     const limit = evaluationSpanLimit(period);
     throw invalidCombination(`Metrics cannot be checked across more than ${evaluationSpanLimitText(period)} (EvaluationPeriods * Period must be <= ${limit}).`);
   }
-  if (p.DatapointsToAlarm !== undefined && (p.DatapointsToAlarm < 1 || p.DatapointsToAlarm > p.EvaluationPeriods)) {
+  if (p.DatapointsToAlarm !== undefined && p.DatapointsToAlarm > evaluationPeriods) {
     throw validation('DatapointsToAlarm must be between 1 and EvaluationPeriods.');
   }
-  if (!(COMPARISONS as readonly string[]).includes(p.ComparisonOperator)) {
-    throw validation(`Comparison operator ${p.ComparisonOperator} is only supported for anomaly detection alarms, which botoscale local does not simulate.`);
+  if (!(COMPARISONS as readonly string[]).includes(comparisonOperator)) {
+    throw validation(`Comparison operator ${comparisonOperator} is only supported for anomaly detection alarms, which botoscale local does not simulate.`);
   }
   if (p.Threshold === undefined) throw validation('Threshold must be specified for an alarm on a static threshold.');
   if (p.TreatMissingData !== undefined && !(MISSING_DATA as readonly string[]).includes(p.TreatMissingData)) {
     throw validation(`Option ${p.TreatMissingData} is not supported. Supported options for parameter TreatMissingData are missing, ignore, breaching and notBreaching.`);
   }
-  const ok = p.OKActions ?? [];
-  const alarmActions = p.AlarmActions ?? [];
-  const insufficient = p.InsufficientDataActions ?? [];
-  checkActions(ok, 'OKActions');
-  checkActions(alarmActions, 'AlarmActions');
-  checkActions(insufficient, 'InsufficientDataActions');
-  const existing = state.alarms.get(p.AlarmName);
-  // Tags count only when the alarm is created; an update ignores them, as AWS documents.
-  if (existing === undefined) checkNewTags(p.Tags ?? []);
+  checkActions(p.OKActions ?? [], 'OKActions');
+  checkActions(p.AlarmActions ?? [], 'AlarmActions');
+  checkActions(p.InsufficientDataActions ?? [], 'InsufficientDataActions');
+  return { period, evaluationPeriods, threshold: p.Threshold, comparisonOperator, math };
+}
+
+/** The alarm PutMetricAlarm makes; an update keeps the state (and tags) of the alarm it replaces. */
+function alarmRecord(state: CloudWatchState, p: PutAlarmParams, c: CheckedAlarm, existing: AlarmRecord | undefined, now: number): AlarmRecord {
   const alarm: AlarmRecord = {
     name: p.AlarmName,
     arn: `arn:${partitionOf(state.cloud.region)}:cloudwatch:${state.cloud.region}:${state.cloud.accountId}:alarm:${p.AlarmName}`,
     actionsEnabled: p.ActionsEnabled ?? true,
-    okActions: [...ok],
-    alarmActions: [...alarmActions],
-    insufficientDataActions: [...insufficient],
-    dimensions: (p.Dimensions ?? []).map((d) => ({ name: d.name, value: d.value })),
-    period,
-    evaluationPeriods: p.EvaluationPeriods,
-    threshold: p.Threshold,
-    comparisonOperator: p.ComparisonOperator,
-    tags: existing?.tags ?? [...(p.Tags ?? [])],
+    okActions: [...(p.OKActions ?? [])],
+    alarmActions: [...(p.AlarmActions ?? [])],
+    insufficientDataActions: [...(p.InsufficientDataActions ?? [])],
+    dimensions: dimensionRecords(p.Dimensions),
+    period: c.period,
+    evaluationPeriods: c.evaluationPeriods,
+    threshold: c.threshold,
+    comparisonOperator: c.comparisonOperator,
+    tags: existing?.tags ?? (p.Tags ?? []).map((t) => ({ key: t.Key, value: t.Value })),
     configUpdated: now,
     stateValue: existing?.stateValue ?? 'INSUFFICIENT_DATA',
     stateReason: existing?.stateReason ?? 'Unchecked: Initial alarm creation',
@@ -141,7 +131,7 @@ export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: n
   };
   if (p.MetricName !== undefined) alarm.metricName = p.MetricName;
   if (p.Namespace !== undefined) alarm.namespace = p.Namespace;
-  if (math !== undefined) alarm.metrics = math.metrics;
+  if (c.math !== undefined) alarm.metrics = c.math.metrics;
   if (p.AlarmDescription !== undefined) alarm.description = p.AlarmDescription;
   if (p.Statistic !== undefined) alarm.statistic = p.Statistic;
   if (p.ExtendedStatistic !== undefined) alarm.extendedStatistic = p.ExtendedStatistic;
@@ -151,6 +141,22 @@ export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: n
   if (p.EvaluateLowSampleCountPercentile !== undefined) alarm.evaluateLowSampleCountPercentile = p.EvaluateLowSampleCountPercentile;
   if (existing?.stateReasonData !== undefined) alarm.stateReasonData = existing.stateReasonData;
   if (existing?.lastActionRun !== undefined) alarm.lastActionRun = existing.lastActionRun;
+  return alarm;
+}
+
+/**
+ * Creates or overwrites an alarm; an update keeps its state, as AWS documents. `owner`:
+ * the target tracking policy creating its own alarm; users can't change such alarms.
+ */
+export function putMetricAlarm(state: CloudWatchState, p: PutAlarmParams, now: number, owner?: string): AlarmRecord {
+  const queries = p.Metrics?.map(queryRecord);
+  const prior = state.alarms.get(p.AlarmName);
+  if (prior?.managedBy !== undefined && prior.managedBy !== owner) throw managedRefusal(prior);
+  const checked = checkAlarm(state, p, queries, now);
+  const existing = state.alarms.get(p.AlarmName);
+  // Tags count only when the alarm is created; an update ignores them, as AWS documents.
+  if (existing === undefined) checkNewTags(p.Tags ?? []);
+  const alarm = alarmRecord(state, p, checked, existing, now);
   if (owner !== undefined) alarm.managedBy = owner;
   state.setAlarm(alarm);
   state.history.add(
@@ -200,16 +206,13 @@ export function setAlarmState(state: CloudWatchState, name: string, value: Alarm
 }
 
 /** Whether an alarm watches a metric as DescribeAlarmsForMetric asks. */
-export function watches(
-  alarm: AlarmRecord,
-  q: { MetricName: string; Namespace: string; Statistic?: string; ExtendedStatistic?: string; Dimensions?: DimensionRecord[]; Period?: number; Unit?: string },
-): boolean {
+export function watches(alarm: AlarmRecord, q: ActionInput<typeof CW, 'DescribeAlarmsForMetric'>): boolean {
   if (alarm.metricName !== q.MetricName || alarm.namespace !== q.Namespace) return false;
   if (q.Statistic !== undefined && alarm.statistic !== q.Statistic) return false;
   if (q.ExtendedStatistic !== undefined && alarm.extendedStatistic !== q.ExtendedStatistic) return false;
   if (q.Period !== undefined && alarm.period !== q.Period) return false;
   if (q.Unit !== undefined && alarm.unit !== q.Unit) return false;
-  const want = canonicalDimensions(q.Dimensions ?? []);
+  const want = canonicalDimensions(dimensionRecords(q.Dimensions));
   const have = canonicalDimensions(alarm.dimensions);
   return want.length === have.length && want.every((d, i) => d.name === have[i]?.name && d.value === have[i]?.value);
 }

@@ -4,11 +4,14 @@
  *
  * @module
  */
+import type * as CW from '@aws-sdk/client-cloudwatch';
+import type { ActionInput, Checked } from '../typed';
 import { isPercentile } from './alarms';
 import { invalidCombination, invalidValue, missingParameter } from './errors';
 import { javaDouble } from './format';
 import { aggregate, metricKey, statisticOf, type Aggregate } from './metrics';
-import { STATISTICS, UNITS, type DimensionRecord, type MetricSeries, type StoredPoint } from './model';
+import type { MetricSeries, StoredPoint } from './model';
+import { dimensionRecords } from './readqueries';
 import type { CloudWatchState } from './state';
 
 /** Most MetricData items in one PutMetricData call. */
@@ -23,18 +26,8 @@ const TWO_HOURS = 2 * 3_600_000;
 const MIN_MAGNITUDE = 8.515920e-109;
 const MAX_MAGNITUDE = 1.174271e108;
 
-/** One MetricDatum of PutMetricData. */
-export interface MetricDatumParams {
-  MetricName: string;
-  Dimensions?: DimensionRecord[];
-  Timestamp?: number;
-  Value?: number;
-  StatisticValues?: { SampleCount: number; Sum: number; Minimum: number; Maximum: number };
-  Values?: number[];
-  Counts?: number[];
-  Unit?: string;
-  StorageResolution?: number;
-}
+/** One MetricDatum of PutMetricData, as the protocol layer checked it. */
+export type MetricDatumParams = Checked<CW.MetricDatum>;
 
 function checkNumber(v: number, member: string): void {
   if (!Number.isFinite(v) || (v !== 0 && (Math.abs(v) < MIN_MAGNITUDE || Math.abs(v) > MAX_MAGNITUDE))) {
@@ -58,12 +51,9 @@ function checkValueCombination(d: MetricDatumParams, member: string): void {
 }
 
 function toPoint(d: MetricDatumParams, member: string, now: number): StoredPoint {
-  const t = d.Timestamp ?? now;
+  const t = d.Timestamp?.getTime() ?? now;
   if (t < now - TWO_WEEKS || t > now + TWO_HOURS) {
     throw invalidValue(`The parameter ${member}.Timestamp must specify a time within the past two weeks.`);
-  }
-  if (d.Unit !== undefined && !(UNITS as readonly string[]).includes(d.Unit)) {
-    throw invalidValue(`The parameter ${member}.Unit must be a value in the set [ ${UNITS.join(', ')} ].`);
   }
   if (d.StorageResolution !== undefined && d.StorageResolution !== 1 && d.StorageResolution !== 60) {
     throw invalidValue(`The parameter ${member}.StorageResolution must be 1 or 60.`);
@@ -118,26 +108,16 @@ export function putMetricData(state: CloudWatchState, namespace: string, data: r
   if (namespace.startsWith('AWS/')) throw invalidValue(`The value ${namespace} for parameter Namespace is invalid.`);
   if (data.length > MAX_METRIC_DATA) throw invalidValue(`The collection MetricData must not have a size greater than ${MAX_METRIC_DATA}.`);
   const points = data.map((d, i) => toPoint(d, `MetricData.member.${i + 1}`, now));
-  data.forEach((d, i) => state.metrics.put(namespace, d.MetricName, d.Dimensions ?? [], points[i] as StoredPoint, now));
+  data.forEach((d, i) => state.metrics.put(namespace, d.MetricName, dimensionRecords(d.Dimensions), points[i] as StoredPoint, now));
 }
 
-/** GetMetricStatistics' parameters (times in ms). */
-export interface StatisticsQuery {
-  Namespace: string;
-  MetricName: string;
-  Dimensions?: DimensionRecord[];
-  StartTime: number;
-  EndTime: number;
-  Period: number;
-  Statistics?: string[];
-  ExtendedStatistics?: string[];
-  Unit?: string;
-}
+/** GetMetricStatistics' input, as the protocol layer checked it. */
+export type StatisticsQuery = ActionInput<typeof CW, 'GetMetricStatistics'>;
 
 /** One answered datapoint. */
 export interface StatisticsPoint {
   timestamp: number;
-  unit: string;
+  unit: CW.StandardUnit;
   values: Record<string, number>;
   extended: Record<string, number>;
 }
@@ -152,11 +132,6 @@ export function getMetricStatistics(state: CloudWatchState, q: StatisticsQuery):
   if (stats.length > 0 && extended.length > 0) {
     throw invalidCombination('Statistics and ExtendedStatistics are mutually exclusive: specify either, but not both.');
   }
-  stats.forEach((s, i) => {
-    if (!(STATISTICS as readonly string[]).includes(s)) {
-      throw invalidValue(`The parameter Statistics.member.${i + 1} must be a value in the set [ ${STATISTICS.join(', ')} ].`);
-    }
-  });
   extended.forEach((e, i) => {
     if (!isPercentile(e)) throw invalidValue(`The parameter ExtendedStatistics.member.${i + 1} must be a percentile between p0.0 and p100, got ${e}.`);
   });
@@ -164,21 +139,22 @@ export function getMetricStatistics(state: CloudWatchState, q: StatisticsQuery):
   if (!(period >= 60 ? period % 60 === 0 : [1, 5, 10, 30].includes(period))) {
     throw invalidValue('The parameter Period must be a multiple of 60, or 1, 5, 10 or 30 for high-resolution metrics.');
   }
-  if (q.StartTime >= q.EndTime) throw invalidValue('The parameter StartTime must be less than the parameter EndTime.');
+  const end = q.EndTime.getTime();
+  if (q.StartTime.getTime() >= end) throw invalidValue('The parameter StartTime must be less than the parameter EndTime.');
   const periodMs = period * 1000;
   const grain = period >= 60 ? 60_000 : periodMs;
-  const start = Math.floor(q.StartTime / grain) * grain;
-  const requested = Math.ceil((q.EndTime - start) / periodMs);
+  const start = Math.floor(q.StartTime.getTime() / grain) * grain;
+  const requested = Math.ceil((end - start) / periodMs);
   if (requested > MAX_DATAPOINTS) {
     const fmt = (n: number): string => n.toLocaleString('en-US');
     throw invalidCombination(
       `You have requested up to ${fmt(requested)} datapoints, which exceeds the limit of ${fmt(MAX_DATAPOINTS)}. You may reduce the datapoints requested by increasing Period, or decreasing the time range.`,
     );
   }
-  const series = state.metrics.get(metricKey(q.Namespace, q.MetricName, q.Dimensions ?? []));
+  const series = state.metrics.get(metricKey(q.Namespace, q.MetricName, dimensionRecords(q.Dimensions)));
   if (series === undefined) return [];
   const out: StatisticsPoint[] = [];
-  for (const a of aggregate(series, start, q.EndTime, periodMs, q.Unit, extended.length > 0)) {
+  for (const a of aggregate(series, start, end, periodMs, q.Unit, extended.length > 0)) {
     out.push(pointOf(a, stats, extended));
   }
   return out;
@@ -198,13 +174,8 @@ function pointOf(a: Aggregate, stats: readonly string[], extended: readonly stri
   return { timestamp: a.timestamp, unit: a.unit, values, extended: ext };
 }
 
-/** ListMetrics' filters. */
-export interface ListQuery {
-  Namespace?: string;
-  MetricName?: string;
-  Dimensions?: Array<{ name: string; value?: string }>;
-  RecentlyActive?: string;
-}
+/** ListMetrics' filters, as the protocol layer checked them. */
+export type ListQuery = ActionInput<typeof CW, 'ListMetrics'>;
 
 /** The metrics ListMetrics answers (with data in the last two weeks, or three hours when RecentlyActive), in a stable order. */
 export function listMetrics(state: CloudWatchState, q: ListQuery, now: number): MetricSeries[] {
@@ -216,7 +187,7 @@ export function listMetrics(state: CloudWatchState, q: ListQuery, now: number): 
     if (q.Namespace !== undefined && s.namespace !== q.Namespace) continue;
     if (q.MetricName !== undefined && s.metricName !== q.MetricName) continue;
     const dims = q.Dimensions ?? [];
-    if (!dims.every((f) => s.dimensions.some((d) => d.name === f.name && (f.value === undefined || d.value === f.value)))) continue;
+    if (!dims.every((f) => s.dimensions.some((d) => d.name === f.Name && (f.Value === undefined || d.value === f.Value)))) continue;
     out.push(s);
   }
   return out;

@@ -6,11 +6,14 @@
  *
  * @module
  */
-import { paginate } from '../paging';
-import { invalidValue, validation } from './errors';
-import { checkQueries, computeQueries, type DataQuery } from './queries';
-import type { CloudWatchState } from './state';
+import type * as CW from '@aws-sdk/client-cloudwatch';
 import { awsError } from '../errors';
+import { paginate } from '../paging';
+import type { ActionInput } from '../typed';
+import { invalidValue, validation } from './errors';
+import { checkQueries, computeQueries } from './queries';
+import { queryRecord } from './readqueries';
+import type { CloudWatchState } from './state';
 
 /** Most queries in one call. */
 export const MAX_QUERIES = 500;
@@ -19,15 +22,8 @@ export const DEFAULT_MAX_DATAPOINTS = 100_800;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-/** GetMetricData's parameters (times in ms). */
-export interface GetMetricDataParams {
-  queries: DataQuery[];
-  start: number;
-  end: number;
-  scanBy?: string;
-  maxDatapoints?: number;
-  nextToken?: string;
-}
+/** GetMetricData's input, as the protocol layer checked it. */
+export type GetMetricDataParams = ActionInput<typeof CW, 'GetMetricData'>;
 
 /** One MetricDataResult. */
 export interface MetricDataResultRecord {
@@ -58,31 +54,30 @@ export function roundStart(start: number, now: number, smallestPeriod: number): 
 
 /** GetMetricData over the state at `now`. */
 export function getMetricData(state: CloudWatchState, p: GetMetricDataParams, now: number): MetricDataAnswer {
-  if (p.queries.length > MAX_QUERIES) throw validation(`The collection MetricDataQueries must not have a size greater than ${MAX_QUERIES}.`);
-  if (p.start >= p.end) throw validation('The parameter StartTime must be less than the parameter EndTime.');
-  if (p.scanBy !== undefined && p.scanBy !== 'TimestampDescending' && p.scanBy !== 'TimestampAscending') {
-    throw validation('The parameter ScanBy must be a value in the set [ TimestampDescending, TimestampAscending ].');
-  }
-  if (p.maxDatapoints !== undefined && p.maxDatapoints < 1) throw invalidValue('The parameter MaxDatapoints must be greater than 0.');
-  const queries = checkQueries(p.queries, 'MetricDataQueries');
+  const given = p.MetricDataQueries.map(queryRecord);
+  if (given.length > MAX_QUERIES) throw validation(`The collection MetricDataQueries must not have a size greater than ${MAX_QUERIES}.`);
+  const end = p.EndTime.getTime();
+  if (p.StartTime.getTime() >= end) throw validation('The parameter StartTime must be less than the parameter EndTime.');
+  if (p.MaxDatapoints !== undefined && p.MaxDatapoints < 1) throw invalidValue('The parameter MaxDatapoints must be greater than 0.');
+  const queries = checkQueries(given, 'MetricDataQueries');
   if (!queries.some((q) => q.returnData ?? true)) {
     throw validation('No query in MetricDataQueries has ReturnData set to true: at least one metric or expression must return data.');
   }
   const periods = queries.map((q) => q.metricStat?.period ?? q.period ?? 60);
-  const start = roundStart(p.start, now, Math.min(...periods));
-  const computed = computeQueries(state, queries, start, p.end);
-  const ascending = p.scanBy === 'TimestampAscending';
+  const start = roundStart(p.StartTime.getTime(), now, Math.min(...periods));
+  const computed = computeQueries(state, queries, start, end);
+  const ascending = p.ScanBy === 'TimestampAscending';
   const results: Array<{ id: string; label: string; points: Array<[number, number]> }> = [];
   for (const q of queries) {
     if (!(q.returnData ?? true)) continue;
     for (const s of computed.get(q.id) ?? []) {
-      const points = [...s.points.entries()].filter(([t]) => t >= start && t < p.end).sort((a, b) => (ascending ? a[0] - b[0] : b[0] - a[0]));
+      const points = [...s.points.entries()].filter(([t]) => t >= start && t < end).sort((a, b) => (ascending ? a[0] - b[0] : b[0] - a[0]));
       results.push({ id: q.id, label: s.label, points });
     }
   }
   const flat: Array<{ r: number; k: number }> = [];
   results.forEach((r, i) => r.points.forEach((_p, k) => flat.push({ r: i, k })));
-  const page = paginate(flat, (e) => `${String(e.r).padStart(6, '0')}:${String(e.k).padStart(9, '0')}`, p.maxDatapoints ?? DEFAULT_MAX_DATAPOINTS, p.nextToken, {
+  const page = paginate(flat, (e) => `${String(e.r).padStart(6, '0')}:${String(e.k).padStart(9, '0')}`, p.MaxDatapoints ?? DEFAULT_MAX_DATAPOINTS, p.NextToken, {
     defaultSize: DEFAULT_MAX_DATAPOINTS,
     maxSize: Number.MAX_SAFE_INTEGER,
     refuse: (m) => awsError('monitoring', 'InvalidNextToken', m),

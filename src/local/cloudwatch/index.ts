@@ -6,17 +6,33 @@
  */
 import type { Cloud, CloudWatchApi, Datapoint, SimulatedService } from '../types';
 import { deleteAlarms, putMetricAlarm, type PutAlarmParams } from './alarms';
+import { validation } from './errors';
 import { evaluateAlarms } from './evaluator';
 import { cloudWatchHandlers } from './handlers';
-import type { CloudWatchSnapshot, StoredPoint } from './model';
+import { COMPARISONS, STATISTICS, UNITS, isStandardUnit, type CloudWatchSnapshot, type DimensionRecord, type StoredPoint } from './model';
+import { dimensionShapes } from './readqueries';
 import { CloudWatchState } from './state';
 
 export { CloudWatchState } from './state';
 
+/**
+ * A target tracking policy's alarm, as Auto Scaling asks for it: PutMetricAlarm's input,
+ * with the metric as the policy keeps it (its dimension records, and the statistic and
+ * unit as text, which CloudWatch checks here as its model would on the wire).
+ */
+export type ManagedAlarmSpec = Omit<PutAlarmParams, 'Dimensions' | 'Statistic' | 'Unit' | 'ComparisonOperator'> & {
+  Dimensions: readonly DimensionRecord[];
+  Statistic: string;
+  Unit?: string;
+  ComparisonOperator: string;
+};
+
 /** The alarms a target tracking policy creates and owns (users can't change or delete them). */
 export interface ManagedAlarms {
+  /** Throws what {@link putManagedAlarm} would for a metric outside CloudWatch's model, before anything changes. */
+  checkManagedAlarm(params: ManagedAlarmSpec): void;
   /** Creates or updates an alarm owned by `owner` (a policy ARN). */
-  putManagedAlarm(params: PutAlarmParams, owner: string): { alarmName: string; alarmArn: string };
+  putManagedAlarm(params: ManagedAlarmSpec, owner: string): { alarmName: string; alarmArn: string };
   /** Deletes the alarms named that `owner` owns. */
   deleteManagedAlarms(names: readonly string[], owner: string): void;
 }
@@ -41,12 +57,28 @@ function isSnapshot(value: unknown): value is CloudWatchSnapshot {
   return v.version === 1 && Array.isArray(v.series) && Array.isArray(v.alarms) && Array.isArray(v.history) && typeof v.lastEvaluation === 'number' && typeof v.seq === 'number';
 }
 
+/** `value` if it is one of `values` (member `name` of a managed alarm); CloudWatch's ValidationError otherwise. */
+function oneOf<T extends string>(name: string, value: string, values: readonly T[]): T {
+  const known = values.find((v) => v === value);
+  if (known === undefined) throw validation(`${name} ${value} is not one CloudWatch knows: use one of [${values.join(', ')}].`);
+  return known;
+}
+
+/** PutMetricAlarm's input for a managed alarm: the statistic, operator and unit narrowed to CloudWatch's model, as the protocol layer would check them. */
+function managedAlarmInput(spec: ManagedAlarmSpec): PutAlarmParams {
+  const { Dimensions: dimensions, Statistic: statistic, Unit: unit, ComparisonOperator: comparison, ...rest } = spec;
+  const input: PutAlarmParams = { ...rest, Dimensions: dimensionShapes(dimensions), Statistic: oneOf('Statistic', statistic, STATISTICS), ComparisonOperator: oneOf('ComparisonOperator', comparison, COMPARISONS) };
+  if (unit !== undefined) input.Unit = oneOf('Unit', unit, UNITS);
+  return input;
+}
+
+/** A datapoint another service publishes; a unit CloudWatch does not know is left out (the datapoint counts as `None`). */
 function toPoint(d: Datapoint): StoredPoint {
   const p: StoredPoint =
     d.statistics !== undefined
       ? { t: d.timestamp, n: d.statistics.sampleCount, sum: d.statistics.sum, min: d.statistics.minimum, max: d.statistics.maximum, set: true }
       : { t: d.timestamp, n: 1, sum: d.value ?? 0, min: d.value ?? 0, max: d.value ?? 0 };
-  if (d.unit !== undefined) p.unit = d.unit;
+  if (d.unit !== undefined && isStandardUnit(d.unit)) p.unit = d.unit;
   return p;
 }
 
@@ -66,8 +98,11 @@ export function buildCloudWatch(cloud: Cloud): CloudWatchSimulation {
     alarmsForAction(arn) {
       return state.alarmsForAction(arn);
     },
+    checkManagedAlarm(params) {
+      managedAlarmInput(params);
+    },
     putManagedAlarm(params, owner) {
-      const alarm = putMetricAlarm(state, params, cloud.clock.now(), owner);
+      const alarm = putMetricAlarm(state, managedAlarmInput(params), cloud.clock.now(), owner);
       return { alarmName: alarm.name, alarmArn: alarm.arn };
     },
     deleteManagedAlarms(names, owner) {

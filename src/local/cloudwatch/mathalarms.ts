@@ -8,6 +8,7 @@
  *
  * @module
  */
+import type { PutAlarmParams } from './alarms';
 import { invalidCombination, validation } from './errors';
 import type { AlarmQueryRecord, AlarmRecord } from './model';
 import { checkQueries, computeQueries, computeValues, type CheckedQuery } from './queries';
@@ -19,14 +20,7 @@ export const MAX_ALARM_QUERIES = 20;
 export const MAX_ALARM_KIND = 10;
 
 /** The parts of PutMetricAlarm a metric math alarm must leave out. */
-export interface SingleMetricParts {
-  MetricName?: string;
-  Namespace?: string;
-  Statistic?: string;
-  ExtendedStatistic?: string;
-  Dimensions?: unknown[];
-  Period?: number;
-}
+export type SingleMetricParts = Pick<PutAlarmParams, 'MetricName' | 'Namespace' | 'Statistic' | 'ExtendedStatistic' | 'Dimensions' | 'Period'>;
 
 /** The checked queries of a metric math alarm and the period it evaluates. */
 export interface MathAlarmConfig {

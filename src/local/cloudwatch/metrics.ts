@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { StandardUnit } from '@aws-sdk/client-cloudwatch';
 import type { DimensionRecord, MetricSeries, StoredPoint } from './model';
 
 /** Datapoints older than this are dropped (AWS keeps 1-minute data 15 days). */
@@ -27,7 +28,7 @@ export function metricKey(namespace: string, metricName: string, dimensions: rea
 /** Aggregated statistics of the points of one period (and one unit). */
 export interface Aggregate {
   timestamp: number;
-  unit: string;
+  unit: StandardUnit;
   sampleCount: number;
   sum: number;
   minimum: number;
@@ -133,7 +134,7 @@ function trim(s: MetricSeries, now: number): void {
  * Aggregates the points of [start, end) into periods of `periodMs` counted from `start`,
  * one aggregate per period and unit (only `unit`'s points when given), in time order.
  */
-export function aggregate(series: MetricSeries, start: number, end: number, periodMs: number, unit: string | undefined, withDistribution: boolean): Aggregate[] {
+export function aggregate(series: MetricSeries, start: number, end: number, periodMs: number, unit: StandardUnit | undefined, withDistribution: boolean): Aggregate[] {
   const out = new Map<string, Aggregate>();
   const pts = series.points;
   for (let i = lowerBound(pts, start); i < pts.length; i++) {

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { ComparisonOperator, StandardUnit, StateValue, Statistic } from '@aws-sdk/client-cloudwatch';
 import { CLOUDWATCH } from '../../core/rules/generated';
 
 /** A metric dimension. */
@@ -23,7 +24,7 @@ export interface StoredPoint {
   sum: number;
   min: number;
   max: number;
-  unit?: string;
+  unit?: StandardUnit;
   values?: number[];
   counts?: number[];
   /** Whether the point came from a statistic set (no raw values unless n is 1 or min equals max). */
@@ -41,13 +42,13 @@ export interface MetricSeries {
   lastPut: number;
 }
 
-/** Alarm states. */
-export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+/** Alarm states (the SDK's StateValue: OK, ALARM, INSUFFICIENT_DATA). */
+export type AlarmState = StateValue;
 
 /** One MetricDataQuery of a metric math alarm, as given. */
 export interface AlarmQueryRecord {
   id: string;
-  metricStat?: { namespace: string; metricName: string; dimensions: DimensionRecord[]; period: number; stat: string; unit?: string };
+  metricStat?: { namespace: string; metricName: string; dimensions: DimensionRecord[]; period: number; stat: string; unit?: StandardUnit };
   expression?: string;
   label?: string;
   returnData?: boolean;
@@ -69,17 +70,17 @@ export interface AlarmRecord {
   namespace?: string;
   /** The queries of a metric math alarm (the one with ReturnData true is watched). */
   metrics?: AlarmQueryRecord[];
-  statistic?: string;
+  statistic?: Statistic;
   extendedStatistic?: string;
   /** As given (AWS answers them in the caller's order); empty on metric math alarms. */
   dimensions: DimensionRecord[];
   /** Seconds; for a metric math alarm, the period of the watched query. */
   period: number;
-  unit?: string;
+  unit?: StandardUnit;
   evaluationPeriods: number;
   datapointsToAlarm?: number;
   threshold: number;
-  comparisonOperator: string;
+  comparisonOperator: ComparisonOperator;
   /** As given; the evaluator treats absent as `missing`. */
   treatMissingData?: string;
   evaluateLowSampleCountPercentile?: string;
@@ -131,3 +132,8 @@ export const MISSING_DATA = ['breaching', 'notBreaching', 'ignore', 'missing'] a
 
 /** Units CloudWatch accepts. */
 export const UNITS = CLOUDWATCH.StandardUnit.enum;
+
+/** Whether `unit` is one of CloudWatch's units. */
+export function isStandardUnit(unit: string): unit is StandardUnit {
+  return (UNITS as readonly string[]).includes(unit);
+}

@@ -18,28 +18,14 @@ import { validation } from './errors';
 import { evaluate, MathEvaluationError, type MathContext, type MathValue, type TimeSeries } from './math/evaluate';
 import { MathSyntaxError, parseExpression, referencedIds, type MathNode } from './math/parser';
 import { aggregate, metricKey, statisticOf } from './metrics';
-import { STATISTICS, type DimensionRecord } from './model';
+import { STATISTICS, type AlarmQueryRecord } from './model';
 import type { CloudWatchState } from './state';
 
-/** A MetricStat. */
-export interface MetricStatParams {
-  namespace: string;
-  metricName: string;
-  dimensions: DimensionRecord[];
-  period: number;
-  stat: string;
-  unit?: string;
-}
+/** A MetricStat, as the state keeps it. */
+export type MetricStatParams = NonNullable<AlarmQueryRecord['metricStat']>;
 
-/** One MetricDataQuery. */
-export interface DataQuery {
-  id: string;
-  metricStat?: MetricStatParams;
-  expression?: string;
-  label?: string;
-  returnData?: boolean;
-  period?: number;
-}
+/** One MetricDataQuery, as the state keeps it. */
+export type DataQuery = AlarmQueryRecord;
 
 /** A validated query: its expression parsed. */
 export interface CheckedQuery extends DataQuery {

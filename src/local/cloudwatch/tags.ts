@@ -6,8 +6,9 @@
  *
  * @module
  */
-import { ServiceError } from '../errors';
-import { invalidValue } from './errors';
+import type { Tag } from '@aws-sdk/client-cloudwatch';
+import type { Checked } from '../typed';
+import { invalidValue, resourceNotFoundException } from './errors';
 import type { AlarmRecord } from './model';
 import type { CloudWatchState } from './state';
 
@@ -21,12 +22,12 @@ export function alarmByArn(state: CloudWatchState, arn: string): AlarmRecord {
   const m = ALARM_ARN.exec(arn);
   if (m === null) {
     if (/^arn:aws[\w-]*:cloudwatch:[^:]*:\d*:insight-rule:/.test(arn)) {
-      throw new ServiceError('ResourceNotFoundException', `Contributor Insights rules are not simulated by botoscale local: ${arn}`, 404);
+      throw resourceNotFoundException(`Contributor Insights rules are not simulated by botoscale local: ${arn}`);
     }
     throw invalidValue(`Invalid arn syntax: ${arn} (ResourceARN); an alarm's ARN is arn:aws:cloudwatch:Region:account-id:alarm:alarm-name.`);
   }
   const alarm = state.alarms.get(m[3] as string);
-  if (alarm === undefined || alarm.arn !== arn) throw new ServiceError('ResourceNotFoundException', `Alarm ${m[3]} not found (ResourceARN ${arn}).`, 404);
+  if (alarm === undefined || alarm.arn !== arn) throw resourceNotFoundException(`Alarm ${m[3]} not found (ResourceARN ${arn}).`);
   return alarm;
 }
 
@@ -35,11 +36,11 @@ function checkKey(key: string, member: string): void {
 }
 
 /** TagResource: adds or replaces tags, all or none. */
-export function tagAlarm(state: CloudWatchState, arn: string, tags: ReadonlyArray<{ key: string; value: string }>): void {
+export function tagAlarm(state: CloudWatchState, arn: string, tags: ReadonlyArray<Checked<Tag>>): void {
   const alarm = alarmByArn(state, arn);
-  tags.forEach((t, i) => checkKey(t.key, `Tags.member.${i + 1}.Key`));
+  tags.forEach((t, i) => checkKey(t.Key, `Tags.member.${i + 1}.Key`));
   const merged = new Map(alarm.tags.map((t) => [t.key, t.value]));
-  for (const t of tags) merged.set(t.key, t.value);
+  for (const t of tags) merged.set(t.Key, t.Value);
   if (merged.size > MAX_TAGS) throw invalidValue(`An alarm can have at most ${MAX_TAGS} tags; this request would give it ${merged.size}.`);
   alarm.tags = [...merged].map(([key, value]) => ({ key, value }));
 }
@@ -52,7 +53,7 @@ export function untagAlarm(state: CloudWatchState, arn: string, keys: readonly s
 }
 
 /** Checks the tags PutMetricAlarm creates an alarm with. */
-export function checkNewTags(tags: ReadonlyArray<{ key: string; value: string }>): void {
-  tags.forEach((t, i) => checkKey(t.key, `Tags.member.${i + 1}.Key`));
-  if (new Set(tags.map((t) => t.key)).size > MAX_TAGS) throw invalidValue(`An alarm can have at most ${MAX_TAGS} tags; this request gives it ${tags.length}.`);
+export function checkNewTags(tags: ReadonlyArray<Checked<Tag>>): void {
+  tags.forEach((t, i) => checkKey(t.Key, `Tags.member.${i + 1}.Key`));
+  if (new Set(tags.map((t) => t.Key)).size > MAX_TAGS) throw invalidValue(`An alarm can have at most ${MAX_TAGS} tags; this request gives it ${tags.length}.`);
 }

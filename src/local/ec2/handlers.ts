@@ -12,7 +12,7 @@ import { paginate } from '../paging';
 import { wireHandlers } from '../typed';
 import type { RequestContext, ServiceHandlers } from '../types';
 import { FilterSet, readFilters, type FilterFields } from './filters';
-import { OPT_IN_REGIONS, regionAbbreviation, STANDARD_REGIONS } from './regions';
+import { CHINA_REGIONS, dnsDomainOf, OPT_IN_REGIONS, regionAbbreviation, STANDARD_REGIONS } from './regions';
 import type { Ec2Handlers, Out } from './sdk';
 import { instanceShape, instanceStatusShape, reservationsShape, stateShape, statusOf } from './shapes';
 import { isImageId, STATE_CODES, type Ec2State, type InstanceRecord } from './state';
@@ -106,7 +106,7 @@ interface RegionInfo {
 
 const REGION_FIELDS: FilterFields<RegionInfo> = {
   'region-name': (r) => r.name,
-  endpoint: (r) => `ec2.${r.name}.amazonaws.com`,
+  endpoint: (r) => `ec2.${r.name}.${dnsDomainOf(r.name)}`,
   'opt-in-status': (r) => r.optIn,
 };
 
@@ -266,10 +266,12 @@ function placementHandlers(ec2: Ec2State): Ec2Handlers {
 
     DescribeRegions(input): Out<'DescribeRegions'> {
       dryRun(input);
-      const standard = STANDARD_REGIONS.includes(ec2.region) || OPT_IN_REGIONS.includes(ec2.region) ? STANDARD_REGIONS : [...STANDARD_REGIONS, ec2.region];
+      // A China account sees the China regions only; the others do not see them.
+      const china = CHINA_REGIONS.includes(ec2.region);
+      const standard = china ? CHINA_REGIONS : STANDARD_REGIONS.includes(ec2.region) || OPT_IN_REGIONS.includes(ec2.region) ? STANDARD_REGIONS : [...STANDARD_REGIONS, ec2.region];
       const known: RegionInfo[] = [
         ...standard.map((name) => ({ name, optIn: 'opt-in-not-required' })),
-        ...OPT_IN_REGIONS.map((name) => ({ name, optIn: name === ec2.region ? 'opted-in' : 'not-opted-in' })),
+        ...(china ? [] : OPT_IN_REGIONS).map((name) => ({ name, optIn: name === ec2.region ? 'opted-in' : 'not-opted-in' })),
       ].sort((a, b) => a.name.localeCompare(b.name));
       const names = input.RegionNames ?? [];
       const unknown = names.filter((n) => !known.some((r) => r.name === n));
@@ -277,7 +279,7 @@ function placementHandlers(ec2: Ec2State): Ec2Handlers {
       const allRegions = input.AllRegions === true;
       const filters = new FilterSet(readFilters(input.Filters), REGION_FIELDS);
       const picked = known.filter((r) => (names.length > 0 ? names.includes(r.name) : allRegions || r.optIn !== 'not-opted-in'));
-      return { Regions: picked.filter((r) => filters.matches(r)).map((r) => ({ Endpoint: `ec2.${r.name}.amazonaws.com`, RegionName: r.name, OptInStatus: r.optIn })) };
+      return { Regions: picked.filter((r) => filters.matches(r)).map((r) => ({ Endpoint: `ec2.${r.name}.${dnsDomainOf(r.name)}`, RegionName: r.name, OptInStatus: r.optIn })) };
     },
 
     DescribeImages(input): Out<'DescribeImages'> {

@@ -1,41 +1,49 @@
 /**
  * ELB records as the wire structures the API Reference documents
- * (`LoadBalancerDescription`, `InstanceState`, `LoadBalancerAttributes`, ...).
+ * (`LoadBalancerDescription`, `InstanceState`, `LoadBalancerAttributes`, ...), typed by
+ * `@aws-sdk/client-elastic-load-balancing`'s output shapes.
  *
  * @module
  */
-import type { WireObject } from '../types';
+import type * as ELB from '@aws-sdk/client-elastic-load-balancing';
+import type { Checked } from '../typed';
 import type { PolicyRecord, PolicyType } from './policies';
-import { hostedZoneId, type AttributesRecord, type HealthCheckRecord, type LoadBalancerRecord, type MemberRecord } from './state';
+import { hostedZoneId, type AttributesRecord, type HealthCheckRecord, type ListenerRecord, type LoadBalancerRecord, type MemberRecord } from './state';
 
 /** A health check on the wire. */
-export function healthCheckShape(hc: HealthCheckRecord): WireObject {
+export function healthCheckShape(hc: HealthCheckRecord): Checked<ELB.HealthCheck> {
   return { Target: hc.target, Interval: hc.interval, Timeout: hc.timeout, UnhealthyThreshold: hc.unhealthyThreshold, HealthyThreshold: hc.healthyThreshold };
 }
 
-/** A load balancer as DescribeLoadBalancers returns it. */
-export function loadBalancerShape(lb: LoadBalancerRecord, region: string, accountId: string): WireObject {
+function listenerShape(l: ListenerRecord): ELB.ListenerDescription {
+  const listener: ELB.Listener = { Protocol: l.protocol, LoadBalancerPort: l.loadBalancerPort, InstanceProtocol: l.instanceProtocol, InstancePort: l.instancePort };
+  if (l.sslCertificateId !== undefined) listener.SSLCertificateId = l.sslCertificateId;
+  return { Listener: listener, PolicyNames: [...l.policyNames] };
+}
+
+function policiesShape(lb: LoadBalancerRecord): ELB.Policies {
   const sticky = (type: string): PolicyRecord[] => lb.policies.filter((p) => p.typeName === type);
-  const out: WireObject = {
+  return {
+    AppCookieStickinessPolicies: sticky('AppCookieStickinessPolicyType').map((p) => ({ PolicyName: p.name, CookieName: p.attributes.find((a) => a.name === 'CookieName')?.value ?? '' })),
+    LBCookieStickinessPolicies: sticky('LBCookieStickinessPolicyType').map((p) => {
+      const out: ELB.LBCookieStickinessPolicy = { PolicyName: p.name };
+      const period = p.attributes.find((a) => a.name === 'CookieExpirationPeriod');
+      if (period !== undefined) out.CookieExpirationPeriod = Number(period.value);
+      return out;
+    }),
+    OtherPolicies: lb.policies.filter((p) => p.typeName !== 'AppCookieStickinessPolicyType' && p.typeName !== 'LBCookieStickinessPolicyType').map((p) => p.name),
+  };
+}
+
+/** A load balancer as DescribeLoadBalancers returns it. */
+export function loadBalancerShape(lb: LoadBalancerRecord, region: string, accountId: string): ELB.LoadBalancerDescription {
+  const out: ELB.LoadBalancerDescription = {
     LoadBalancerName: lb.name,
     DNSName: lb.dnsName,
     CanonicalHostedZoneName: lb.dnsName,
     CanonicalHostedZoneNameID: hostedZoneId(region),
-    ListenerDescriptions: lb.listeners.map((l) => {
-      const listener: WireObject = { Protocol: l.protocol, LoadBalancerPort: l.loadBalancerPort, InstanceProtocol: l.instanceProtocol, InstancePort: l.instancePort };
-      if (l.sslCertificateId !== undefined) listener.SSLCertificateId = l.sslCertificateId;
-      return { Listener: listener, PolicyNames: [...l.policyNames] };
-    }),
-    Policies: {
-      AppCookieStickinessPolicies: sticky('AppCookieStickinessPolicyType').map((p) => ({ PolicyName: p.name, CookieName: p.attributes.find((a) => a.name === 'CookieName')?.value ?? '' })),
-      LBCookieStickinessPolicies: sticky('LBCookieStickinessPolicyType').map((p) => {
-        const out: WireObject = { PolicyName: p.name };
-        const period = p.attributes.find((a) => a.name === 'CookieExpirationPeriod');
-        if (period !== undefined) out.CookieExpirationPeriod = Number(period.value);
-        return out;
-      }),
-      OtherPolicies: lb.policies.filter((p) => p.typeName !== 'AppCookieStickinessPolicyType' && p.typeName !== 'LBCookieStickinessPolicyType').map((p) => p.name),
-    },
+    ListenerDescriptions: lb.listeners.map(listenerShape),
+    Policies: policiesShape(lb),
     BackendServerDescriptions: lb.backends.map((b) => ({ InstancePort: b.instancePort, PolicyNames: [...b.policyNames] })),
     AvailabilityZones: [...lb.zones],
     Subnets: [...lb.subnets],
@@ -51,13 +59,13 @@ export function loadBalancerShape(lb: LoadBalancerRecord, region: string, accoun
 }
 
 /** An instance's health as DescribeInstanceHealth returns it. */
-export function instanceStateShape(m: MemberRecord): WireObject {
+export function instanceStateShape(m: MemberRecord): ELB.InstanceState {
   return { InstanceId: m.instanceId, State: m.health.state, ReasonCode: m.health.reasonCode, Description: m.health.description };
 }
 
 /** Attributes as DescribeLoadBalancerAttributes returns them. */
-export function attributesShape(a: AttributesRecord): WireObject {
-  const accessLog: WireObject = { Enabled: a.accessLog.enabled };
+export function attributesShape(a: AttributesRecord): ELB.LoadBalancerAttributes {
+  const accessLog: ELB.AccessLog = { Enabled: a.accessLog.enabled };
   if (a.accessLog.enabled) {
     if (a.accessLog.s3BucketName !== undefined) accessLog.S3BucketName = a.accessLog.s3BucketName;
     if (a.accessLog.emitInterval !== undefined) accessLog.EmitInterval = a.accessLog.emitInterval;
@@ -73,17 +81,17 @@ export function attributesShape(a: AttributesRecord): WireObject {
 }
 
 /** A policy as DescribeLoadBalancerPolicies returns it. */
-export function policyShape(p: PolicyRecord): WireObject {
+export function policyShape(p: PolicyRecord): ELB.PolicyDescription {
   return { PolicyName: p.name, PolicyTypeName: p.typeName, PolicyAttributeDescriptions: p.attributes.map((a) => ({ AttributeName: a.name, AttributeValue: a.value })) };
 }
 
 /** A policy type as DescribeLoadBalancerPolicyTypes returns it. */
-export function policyTypeShape(t: PolicyType): WireObject {
+export function policyTypeShape(t: PolicyType): ELB.PolicyTypeDescription {
   return {
     PolicyTypeName: t.name,
     Description: t.description,
     PolicyAttributeTypeDescriptions: t.attributes.map((a) => {
-      const out: WireObject = { AttributeName: a.name, AttributeType: a.type, Cardinality: a.cardinality };
+      const out: ELB.PolicyAttributeTypeDescription = { AttributeName: a.name, AttributeType: a.type, Cardinality: a.cardinality };
       if (a.description !== undefined) out.Description = a.description;
       if (a.defaultValue !== undefined) out.DefaultValue = a.defaultValue;
       return out;

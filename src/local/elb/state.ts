@@ -6,11 +6,15 @@
  *
  * @module
  */
-import { ServiceError } from '../errors';
+import type * as ELB from '@aws-sdk/client-elastic-load-balancing';
+import type { ServiceError } from '../errors';
+import type { ActionInput, Checked } from '../typed';
+import { elbError } from './errors';
 import { parseNumberText } from '../protocol/numbers';
 import { randomNumber } from '../ids';
 import type { ElbInstanceHealth } from '../types';
 import type { SubnetRef } from '../ec2';
+import { dnsDomainOf } from '../ec2/regions';
 import { DEFAULT_SSL_POLICY, POLICY_TYPES, PREDEFINED_POLICIES, type PolicyRecord } from './policies';
 import {
   HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isHealthCheckTimeoutAllowed, isSecureProtocol, LOAD_BALANCER_NAME, LISTENER_PROTOCOLS, parseHealthCheckTarget, partitionOf,
@@ -128,7 +132,7 @@ export interface BackendRecord {
 export interface LoadBalancerRecord {
   /** Its name. */
   name: string;
-  /** `NAME-DIGITS.REGION.elb.amazonaws.com`. */
+  /** `NAME-DIGITS.REGION.elb.amazonaws.com` (`.amazonaws.com.cn` in China). */
   dnsName: string;
   /** Simulated creation time, ms since the epoch. */
   createdTime: number;
@@ -191,45 +195,14 @@ function inDefaultVpc(net: ElbNetwork, s: SubnetRef): boolean {
   return s.vpcId === undefined || (s.vpcId === net.vpcId && s.defaultForAz !== false);
 }
 
-/** What CreateLoadBalancer asks for. */
-export interface CreateRequest {
-  /** Load balancer name. */
-  name: string;
-  /** Its listeners. */
-  listeners: ListenerInput[];
-  /** Zones to enable (or subnets, not both). */
-  zones?: string[];
-  /** Subnets to attach (or zones, not both). */
-  subnets?: string[];
-  /** Security groups. */
-  securityGroups?: string[];
-  /** `internet-facing` (default) or `internal`. */
-  scheme?: string;
-  /** Tags. */
-  tags?: TagInput[];
-}
+/** What CreateLoadBalancer asks for, as the protocol layer checked it. */
+export type CreateRequest = ActionInput<typeof ELB, 'CreateLoadBalancer'>;
 
 /** A tag as requested (the value may be left out). */
-export interface TagInput {
-  /** Tag key. */
-  key: string;
-  /** Tag value; none: empty. */
-  value?: string;
-}
+export type TagInput = Checked<ELB.Tag>;
 
-/** A listener as requested. */
-export interface ListenerInput {
-  /** Front-end protocol, any case. */
-  protocol: string;
-  /** Port the load balancer listens on. */
-  loadBalancerPort: number;
-  /** Port on the instances. */
-  instancePort: number;
-  /** Back-end protocol; default: HTTP for HTTP(S), TCP for TCP and SSL. */
-  instanceProtocol?: string;
-  /** Server certificate ARN (HTTPS and SSL). */
-  sslCertificateId?: string;
-}
+/** A listener as requested (protocols in any case; the instance protocol defaults from the front end's). */
+export type ListenerInput = Checked<ELB.Listener>;
 
 /** The desynchronisation mitigation attribute, the one additional attribute classic load balancers have. */
 export const DESYNC_ATTRIBUTE = 'elb.http.desyncmitigationmode';
@@ -250,6 +223,8 @@ const HOSTED_ZONES: Record<string, string> = {
   'ap-southeast-1': 'Z1LMS91P8CMLE5',
   'ap-southeast-2': 'Z1GM3OXH4ZPM65',
   'sa-east-1': 'Z2P70J7HTTTPLU',
+  'cn-north-1': 'Z1GDH35T77C1KE',
+  'cn-northwest-1': 'ZM7IZAIOVVDZF',
 };
 
 /** The Route 53 hosted zone of load balancers in a region. */
@@ -263,15 +238,15 @@ export function hostedZoneId(region: string): string {
 
 /** `LoadBalancerNotFound` in AWS's words. */
 export function notFound(name: string): ServiceError {
-  return new ServiceError('LoadBalancerNotFound', `There is no ACTIVE Load Balancer named '${name}'`, 400);
+  return elbError('LoadBalancerNotFound', `There is no ACTIVE Load Balancer named '${name}'`);
 }
 
 function validation(message: string): ServiceError {
-  return new ServiceError('ValidationError', message, 400);
+  return elbError('ValidationError', message);
 }
 
 function invalidConfig(message: string): ServiceError {
-  return new ServiceError('InvalidConfigurationRequest', message, 409);
+  return elbError('InvalidConfigurationRequest', message);
 }
 
 /** The account and region a load balancer's certificates must belong to. */
@@ -298,8 +273,8 @@ export function certificateExists(id: string, owner: CertificateOwner): boolean 
 }
 
 function checkCertificate(id: string | undefined, owner: CertificateOwner): string {
-  if (id === undefined || id === '') throw new ServiceError('CertificateNotFound', 'HTTPS and SSL listeners need an SSLCertificateId: the ARN of a server certificate.', 400);
-  if (!certificateExists(id, owner)) throw new ServiceError('CertificateNotFound', `Server Certificate not found for the key: ${id}`, 400);
+  if (id === undefined || id === '') throw elbError('CertificateNotFound', 'HTTPS and SSL listeners need an SSLCertificateId: the ARN of a server certificate.');
+  if (!certificateExists(id, owner)) throw elbError('CertificateNotFound', `Server Certificate not found for the key: ${id}`);
   return id;
 }
 
@@ -311,21 +286,19 @@ function layer(protocol: string): 'http' | 'tcp' {
 
 /** Checks and normalises a requested listener (protocols upper-cased, instance protocol defaulted). */
 export function normaliseListener(l: ListenerInput, owner: CertificateOwner): ListenerRecord {
-  const protocol = l.protocol.toUpperCase();
-  if (!PROTOCOLS.includes(protocol)) throw new ServiceError('UnsupportedProtocol', `Protocol ${l.protocol} is not supported: use HTTP, HTTPS, TCP or SSL.`, 400);
-  const instanceProtocol = (l.instanceProtocol ?? (protocol === 'HTTPS' ? 'HTTP' : protocol === 'SSL' ? 'TCP' : protocol)).toUpperCase();
-  if (!PROTOCOLS.includes(instanceProtocol)) throw new ServiceError('UnsupportedProtocol', `Protocol ${l.instanceProtocol ?? ''} is not supported: use HTTP, HTTPS, TCP or SSL.`, 400);
+  const protocol = l.Protocol.toUpperCase();
+  if (!PROTOCOLS.includes(protocol)) throw elbError('UnsupportedProtocol', `Protocol ${l.Protocol} is not supported: use HTTP, HTTPS, TCP or SSL.`);
+  const instanceProtocol = (l.InstanceProtocol ?? (protocol === 'HTTPS' ? 'HTTP' : protocol === 'SSL' ? 'TCP' : protocol)).toUpperCase();
+  if (!PROTOCOLS.includes(instanceProtocol)) throw elbError('UnsupportedProtocol', `Protocol ${l.InstanceProtocol ?? ''} is not supported: use HTTP, HTTPS, TCP or SSL.`);
   if (!instanceProtocolsFor(protocol as ListenerProtocol).includes(instanceProtocol as ListenerProtocol)) {
     throw validation(`Listener protocol ${protocol} cannot forward to instance protocol ${instanceProtocol}: HTTP and HTTPS pair with HTTP or HTTPS, TCP and SSL with TCP or SSL.`);
   }
-  if (!Number.isInteger(l.loadBalancerPort) || l.loadBalancerPort < 1 || l.loadBalancerPort > 65535) {
-    throw validation(`LoadBalancerPort ${l.loadBalancerPort} is invalid: ports are 1 to 65535.`);
+  // The model bounds InstancePort (1 to 65535), not LoadBalancerPort.
+  if (l.LoadBalancerPort < 1 || l.LoadBalancerPort > 65535) {
+    throw validation(`LoadBalancerPort ${l.LoadBalancerPort} is invalid: ports are 1 to 65535.`);
   }
-  if (!Number.isInteger(l.instancePort) || l.instancePort < 1 || l.instancePort > 65535) {
-    throw validation(`InstancePort ${l.instancePort} is invalid: ports are 1 to 65535.`);
-  }
-  const rec: ListenerRecord = { protocol, loadBalancerPort: l.loadBalancerPort, instanceProtocol, instancePort: l.instancePort, policyNames: [] };
-  if (isSecure(protocol)) rec.sslCertificateId = checkCertificate(l.sslCertificateId, owner);
+  const rec: ListenerRecord = { protocol, loadBalancerPort: l.LoadBalancerPort, instanceProtocol, instancePort: l.InstancePort, policyNames: [] };
+  if (isSecure(protocol)) rec.sslCertificateId = checkCertificate(l.SSLCertificateId, owner);
   return rec;
 }
 
@@ -393,8 +366,8 @@ export class ElbState {
     const zones: string[] = [];
     for (const id of subnets) {
       const subnet = net.subnets.find((s) => s.id === id);
-      if (subnet === undefined) throw new ServiceError('SubnetNotFound', `One or more subnets were not found: ${id}`, 400);
-      if (zones.includes(subnet.zone)) throw new ServiceError('InvalidConfigurationRequest', `A load balancer can have one subnet per Availability Zone; ${subnet.zone} is named twice.`, 409);
+      if (subnet === undefined) throw elbError('SubnetNotFound', `One or more subnets were not found: ${id}`);
+      if (zones.includes(subnet.zone)) throw elbError('InvalidConfigurationRequest', `A load balancer can have one subnet per Availability Zone; ${subnet.zone} is named twice.`);
       zones.push(subnet.zone);
     }
     return zones;
@@ -410,36 +383,36 @@ export class ElbState {
     const net = this.#network();
     const known = (g: string): boolean => (net.groups === undefined ? g === net.defaultGroupId : net.groups.some((x) => x.id === g && x.vpcId === vpcId));
     const bad = groups.find((g) => !known(g));
-    if (bad !== undefined) throw new ServiceError('InvalidSecurityGroup', `One or more of the specified security groups do not exist: ${bad}`, 400);
+    if (bad !== undefined) throw elbError('InvalidSecurityGroup', `One or more of the specified security groups do not exist: ${bad}`);
   }
 
   #checkTags(tags: ReadonlyArray<{ key: string }>, existing: ReadonlyArray<{ key: string }> = []): void {
     const keys = tags.map((t) => t.key);
-    if (new Set(keys).size !== keys.length) throw new ServiceError('DuplicateTagKeys', 'A tag key was specified more than once.', 400);
+    if (new Set(keys).size !== keys.length) throw elbError('DuplicateTagKeys', 'A tag key was specified more than once.');
     const total = new Set([...existing.map((t) => t.key), ...keys]).size;
-    if (total > MAX_TAGS) throw new ServiceError('TooManyTags', `A load balancer can have at most ${MAX_TAGS} tags.`, 400);
+    if (total > MAX_TAGS) throw elbError('TooManyTags', `A load balancer can have at most ${MAX_TAGS} tags.`);
   }
 
   /** CreateLoadBalancer; returns the new load balancer. */
   create(req: CreateRequest, now: number): LoadBalancerRecord {
-    if (!NAME.test(req.name)) {
-      throw validation(`LoadBalancerName '${req.name}' is invalid: use 1 to 32 letters, digits or hyphens, not beginning or ending with a hyphen.`);
+    if (!NAME.test(req.LoadBalancerName)) {
+      throw validation(`LoadBalancerName '${req.LoadBalancerName}' is invalid: use 1 to 32 letters, digits or hyphens, not beginning or ending with a hyphen.`);
     }
-    if (this.balancers.has(req.name)) throw new ServiceError('DuplicateLoadBalancerName', `Load balancer name '${req.name}' already exists for this account.`, 400);
-    if (this.balancers.size >= this.maxLoadBalancers) throw new ServiceError('TooManyLoadBalancers', `The quota of ${this.maxLoadBalancers} load balancers has been reached.`, 400);
-    const scheme = req.scheme ?? 'internet-facing';
-    if (scheme !== 'internet-facing' && scheme !== 'internal') throw new ServiceError('InvalidScheme', `Invalid scheme '${scheme}': use internet-facing or internal.`, 400);
-    const zonesGiven = req.zones !== undefined && req.zones.length > 0;
-    const subnetsGiven = req.subnets !== undefined && req.subnets.length > 0;
+    if (this.balancers.has(req.LoadBalancerName)) throw elbError('DuplicateLoadBalancerName', `Load balancer name '${req.LoadBalancerName}' already exists for this account.`);
+    if (this.balancers.size >= this.maxLoadBalancers) throw elbError('TooManyLoadBalancers', `The quota of ${this.maxLoadBalancers} load balancers has been reached.`);
+    const scheme = req.Scheme ?? 'internet-facing';
+    if (scheme !== 'internet-facing' && scheme !== 'internal') throw elbError('InvalidScheme', `Invalid scheme '${scheme}': use internet-facing or internal.`);
+    const zonesGiven = req.AvailabilityZones !== undefined && req.AvailabilityZones.length > 0;
+    const subnetsGiven = req.Subnets !== undefined && req.Subnets.length > 0;
     if (!zonesGiven && !subnetsGiven) throw validation('Either AvailabilityZones or SubnetIds must be specified');
     if (zonesGiven && subnetsGiven) throw validation('Only one of SubnetIds or AvailabilityZones may be specified');
-    if (req.listeners.length === 0) throw validation('At least one listener must be specified');
+    if (req.Listeners.length === 0) throw validation('At least one listener must be specified');
     const listeners: ListenerRecord[] = [];
-    for (const l of req.listeners) {
+    for (const l of req.Listeners) {
       const rec = normaliseListener(l, this);
       const prior = listeners.find((x) => x.loadBalancerPort === rec.loadBalancerPort);
       if (prior !== undefined) {
-        if (!sameListener(prior, rec)) throw duplicateListener(req.name, rec.loadBalancerPort);
+        if (!sameListener(prior, rec)) throw duplicateListener(req.LoadBalancerName, rec.loadBalancerPort);
         continue;
       }
       listeners.push(rec);
@@ -449,22 +422,22 @@ export class ElbState {
     let subnets: string[];
     let vpcId = net.vpcId;
     if (subnetsGiven) {
-      subnets = [...new Set(req.subnets)];
+      subnets = [...new Set(req.Subnets)];
       zones = this.#zonesFor(subnets);
       vpcId = this.#vpcOf(subnets);
     } else {
-      zones = [...new Set(req.zones)];
+      zones = [...new Set(req.AvailabilityZones)];
       this.#checkZones(zones);
       subnets = zones.flatMap((z) => net.subnets.filter((s) => s.zone === z && inDefaultVpc(net, s)).map((s) => s.id));
     }
-    const groups = req.securityGroups ?? [];
+    const groups = req.SecurityGroups ?? [];
     this.#checkGroups(groups, vpcId);
-    const tags = (req.tags ?? []).map((t) => ({ key: t.key, value: t.value ?? '' }));
+    const tags = (req.Tags ?? []).map((t) => ({ key: t.Key, value: t.Value ?? '' }));
     this.#checkTags(tags);
     const digits = randomNumber(100_000_000, 2_147_483_647);
     const lb: LoadBalancerRecord = {
-      name: req.name,
-      dnsName: `${scheme === 'internal' ? 'internal-' : ''}${req.name}-${digits}.${this.region}.elb.amazonaws.com`,
+      name: req.LoadBalancerName,
+      dnsName: `${scheme === 'internal' ? 'internal-' : ''}${req.LoadBalancerName}-${digits}.${this.region}.elb.${dnsDomainOf(this.region)}`,
       createdTime: now,
       scheme,
       listeners: [],
@@ -527,7 +500,7 @@ export class ElbState {
       }
       fresh.push(rec);
     }
-    if (lb.listeners.length + fresh.length > MAX_LISTENERS) throw new ServiceError('InvalidConfigurationRequest', `A load balancer can have at most ${MAX_LISTENERS} listeners.`, 409);
+    if (lb.listeners.length + fresh.length > MAX_LISTENERS) throw elbError('InvalidConfigurationRequest', `A load balancer can have at most ${MAX_LISTENERS} listeners.`);
     for (const l of fresh) this.#addListener(lb, l);
   }
 
@@ -539,7 +512,7 @@ export class ElbState {
 
   #listener(lb: LoadBalancerRecord, port: number): ListenerRecord {
     const l = lb.listeners.find((x) => x.loadBalancerPort === port);
-    if (l === undefined) throw new ServiceError('ListenerNotFound', `There is no ACTIVE Listener on LoadBalancerPort ${port} of load balancer '${lb.name}'`, 400);
+    if (l === undefined) throw elbError('ListenerNotFound', `There is no ACTIVE Listener on LoadBalancerPort ${port} of load balancer '${lb.name}'`);
     return l;
   }
 
@@ -596,7 +569,7 @@ export class ElbState {
     const zones = this.#zonesFor(added);
     if (added.length > 0 && lb.vpcId !== undefined && this.#vpcOf([...lb.subnets, ...added]) !== lb.vpcId) throw invalidConfig('All subnets of a load balancer must belong to the same VPC.');
     const clash = zones.find((z) => lb.zones.includes(z));
-    if (clash !== undefined) throw new ServiceError('InvalidConfigurationRequest', `The load balancer already has a subnet in ${clash}.`, 409);
+    if (clash !== undefined) throw elbError('InvalidConfigurationRequest', `The load balancer already has a subnet in ${clash}.`);
     lb.subnets.push(...added);
     lb.zones.push(...zones);
     return [...lb.subnets];
@@ -624,8 +597,8 @@ export class ElbState {
   }
 
   #addPolicy(lb: LoadBalancerRecord, policy: PolicyRecord): void {
-    if (lb.policies.some((p) => p.name === policy.name)) throw new ServiceError('DuplicatePolicyName', `Load balancer '${lb.name}' already has a policy named ${policy.name}.`, 400);
-    if (lb.policies.length >= MAX_POLICIES) throw new ServiceError('TooManyPolicies', `A load balancer can have at most ${MAX_POLICIES} policies.`, 400);
+    if (lb.policies.some((p) => p.name === policy.name)) throw elbError('DuplicatePolicyName', `Load balancer '${lb.name}' already has a policy named ${policy.name}.`);
+    if (lb.policies.length >= MAX_POLICIES) throw elbError('TooManyPolicies', `A load balancer can have at most ${MAX_POLICIES} policies.`);
     lb.policies.push(policy);
   }
 
@@ -648,7 +621,7 @@ export class ElbState {
   createPolicy(name: string, policyName: string, typeName: string, attributes: Array<{ name: string; value: string }>): void {
     const lb = this.get(name);
     const type = POLICY_TYPES.find((t) => t.name === typeName);
-    if (type === undefined) throw new ServiceError('PolicyTypeNotFound', `One or more of the specified policy types do not exist: ${typeName}`, 400);
+    if (type === undefined) throw elbError('PolicyTypeNotFound', `One or more of the specified policy types do not exist: ${typeName}`);
     for (const a of attributes) {
       const declared = type.attributes.find((t) => t.name === a.name);
       if (declared === undefined) throw invalidConfig(`Policy type ${typeName} has no attribute named ${a.name}.`);
@@ -663,7 +636,7 @@ export class ElbState {
     if (typeName === 'BackendServerAuthenticationPolicyType') {
       for (const a of attributes) {
         const ref = lb.policies.find((p) => p.name === a.value);
-        if (ref === undefined || ref.typeName !== 'PublicKeyPolicyType') throw new ServiceError('PolicyNotFound', `There is no PublicKeyPolicyType policy named ${a.value}`, 400);
+        if (ref === undefined || ref.typeName !== 'PublicKeyPolicyType') throw elbError('PolicyNotFound', `There is no PublicKeyPolicyType policy named ${a.value}`);
       }
     }
     this.#addPolicy(lb, { name: policyName, typeName, attributes: attributes.map((a) => ({ ...a })) });
@@ -680,7 +653,7 @@ export class ElbState {
   #policies(lb: LoadBalancerRecord, names: readonly string[]): PolicyRecord[] {
     return names.map((n) => {
       const p = lb.policies.find((x) => x.name === n);
-      if (p === undefined) throw new ServiceError('PolicyNotFound', `There is no policy named ${n} on load balancer '${lb.name}'`, 400);
+      if (p === undefined) throw elbError('PolicyNotFound', `There is no policy named ${n} on load balancer '${lb.name}'`);
       return p;
     });
   }
@@ -733,7 +706,7 @@ export class ElbState {
   deregister(name: string, ids: readonly string[]): string[] {
     const lb = this.get(name);
     const missing = ids.filter((id) => !lb.instances.some((m) => m.instanceId === id));
-    if (missing.length > 0) throw new ServiceError('InvalidInstance', `The following instances are not registered with load balancer '${name}': ${missing.join(', ')}`, 400);
+    if (missing.length > 0) throw elbError('InvalidInstance', `The following instances are not registered with load balancer '${name}': ${missing.join(', ')}`);
     lb.instances = lb.instances.filter((m) => !ids.includes(m.instanceId));
     return lb.instances.map((m) => m.instanceId);
   }
@@ -751,7 +724,7 @@ export class ElbState {
       throw validation(`ConnectionDraining Timeout must be between 1 and 3600 seconds, got ${change.connectionDraining.timeout}`);
     }
     for (const a of change.additional ?? []) {
-      if (a.key !== DESYNC_ATTRIBUTE) throw new ServiceError('LoadBalancerAttributeNotFound', `The load balancer attribute ${a.key} does not exist.`, 400);
+      if (a.key !== DESYNC_ATTRIBUTE) throw elbError('LoadBalancerAttributeNotFound', `The load balancer attribute ${a.key} does not exist.`);
       if (!DESYNC_MODES.includes(a.value)) throw validation(`${DESYNC_ATTRIBUTE} must be one of ${DESYNC_MODES.join(', ')}, got '${a.value}'`);
     }
     if (change.crossZone !== undefined) lb.attributes.crossZone = change.crossZone;
@@ -768,12 +741,12 @@ export class ElbState {
   /** AddTags on several load balancers (all or none). */
   addTags(names: readonly string[], tags: readonly TagInput[]): void {
     const lbs = names.map((n) => this.get(n));
-    for (const lb of lbs) this.#checkTags(tags, lb.tags);
+    for (const lb of lbs) this.#checkTags(tags.map((t) => ({ key: t.Key })), lb.tags);
     for (const lb of lbs) {
       for (const t of tags) {
-        const prior = lb.tags.find((x) => x.key === t.key);
-        if (prior === undefined) lb.tags.push({ key: t.key, value: t.value ?? '' });
-        else prior.value = t.value ?? '';
+        const prior = lb.tags.find((x) => x.key === t.Key);
+        if (prior === undefined) lb.tags.push({ key: t.Key, value: t.Value ?? '' });
+        else prior.value = t.Value ?? '';
       }
     }
   }
@@ -797,5 +770,5 @@ export class ElbState {
 }
 
 function duplicateListener(name: string, port: number): ServiceError {
-  return new ServiceError('DuplicateListener', `A listener already exists for ${name} with LoadBalancerPort ${port}, but with a different InstancePort, Protocol, or SSLCertificateId`, 400);
+  return elbError('DuplicateListener', `A listener already exists for ${name} with LoadBalancerPort ${port}, but with a different InstancePort, Protocol, or SSLCertificateId`);
 }

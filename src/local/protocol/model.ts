@@ -85,8 +85,16 @@ export interface ModelMetadata {
   apiVersion: string;
   /** Endpoint prefix (`autoscaling`). */
   endpointPrefix: string;
-  /** Wire protocol (`query`, `ec2`). */
+  /** The SDKs' preferred wire protocol (`query`, `ec2`; CloudWatch's is `smithy-rpc-v2-cbor`). */
   protocol: string;
+  /** Every wire protocol the service speaks, preferred first (CloudWatch: CBOR, `json`, `query`). */
+  protocols?: string[];
+  /** AWS JSON: the `X-Amz-Target` prefix (`GraniteServiceVersion20100801`). */
+  targetPrefix?: string;
+  /** AWS JSON: its version (`1.0`). */
+  jsonVersion?: string;
+  /** AWS JSON: errors carry the query error code too (`x-amzn-query-error`). */
+  awsQueryCompatible?: Record<string, never>;
   /** Full name. */
   serviceFullName?: string;
   /** SDK service id. */

@@ -45,12 +45,23 @@ function profile(name: ServiceName, model: ServiceModel, flavour: QueryFlavour, 
   return { name, model, flavour, errorStyle, namespace: xmlNamespace(model), enums: flavour !== 'ec2', ownChecks: new Set(), ...extra };
 }
 
+/**
+ * The `X-Amz-Target` prefix of a service the model says speaks AWS JSON. botoscale local
+ * answers CloudWatch's query and AWS JSON 1.0 protocols, not the CBOR one newer models
+ * list first.
+ */
+function jsonTargetOf(model: ServiceModel): string {
+  const { protocols, targetPrefix } = model.metadata;
+  if (protocols?.includes('json') !== true || targetPrefix === undefined) throw new Error(`model ${model.source} does not say the service speaks AWS JSON`);
+  return targetPrefix;
+}
+
 /** The four services, by signing name. */
 export const PROFILES: Readonly<Record<ServiceName, ServiceProfile>> = {
   autoscaling: profile('autoscaling', autoscalingModel as unknown as ServiceModel, 'query', 'coral'),
   elasticloadbalancing: profile('elasticloadbalancing', elbModel as unknown as ServiceModel, 'query', 'coral'),
   monitoring: profile('monitoring', cloudwatchModel as unknown as ServiceModel, 'query', 'cloudwatch', {
-    jsonTarget: 'GraniteServiceVersion20100801',
+    jsonTarget: jsonTargetOf(cloudwatchModel as unknown as ServiceModel),
     jsonErrorNamespace: 'com.amazonaws.cloudwatch',
   }),
   ec2: profile('ec2', ec2Model as unknown as ServiceModel, 'ec2', 'ec2', { ownChecks: new Set(['LaunchTemplateName']) }),

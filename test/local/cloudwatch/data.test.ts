@@ -141,7 +141,7 @@ describe('PutMetricData and GetMetricStatistics', () => {
   });
 
   test.each([
-    [{ Statistics: ['Median'] }, 'InvalidParameterValue', 'The parameter Statistics.member.1 must be a value in the set [ SampleCount, Average, Sum, Minimum, Maximum ].'],
+    [{ Statistics: ['Median'] }, 'ValidationError', "1 validation error detected: Value 'Median' at 'statistics.1.member' failed to satisfy constraint: Member must satisfy enum value set: [SampleCount, Average, Sum, Minimum, Maximum]"],
     [{ Statistics: undefined }, 'MissingParameter', 'The parameter Statistics or ExtendedStatistics must be specified.'],
     [{ ExtendedStatistics: ['p90'] }, 'InvalidParameterCombination', 'Statistics and ExtendedStatistics are mutually exclusive: specify either, but not both.'],
     [{ Statistics: undefined, ExtendedStatistics: ['p101'] }, 'InvalidParameterValue', 'The parameter ExtendedStatistics.member.1 must be a percentile between p0.0 and p100, got p101.'],

@@ -1,12 +1,17 @@
 /**
  * The CloudWatch test environment: the real CloudWatch (and the real Auto Scaling, for
- * alarm actions) over the fake cloud of the Auto Scaling tests, with handler helpers.
+ * alarm actions) over the fake cloud of the Auto Scaling tests, with handler helpers
+ * (CloudWatch's input checked against its model first, as the protocol layer does).
  */
 import { buildAutoScaling } from '../../../src/local/autoscale';
 import type { AutoScalingState } from '../../../src/local/autoscale/state';
 import { buildCloudWatch, type LocalCloudWatchApi } from '../../../src/local/cloudwatch';
 import type { CloudWatchState } from '../../../src/local/cloudwatch/state';
 import { ServiceError } from '../../../src/local/errors';
+import { operationOf } from '../../../src/local/protocol/codec';
+import { problemsError } from '../../../src/local/protocol/problems';
+import { PROFILES } from '../../../src/local/protocol/services';
+import { validateInput } from '../../../src/local/protocol/validate';
 import type { AutoScalingApi, SimulatedService, WireObject } from '../../../src/local/types';
 import { ctx, fakeCloud, type FakeCloud } from '../autoscale/fakes';
 
@@ -42,7 +47,14 @@ export function cloudWatchEnv(): CloudWatchEnv {
     if (handler === undefined) throw new Error(`no handler for ${action}`);
     return handler(input, ctx(cloud)) ?? {};
   };
-  const call = (action: string, input: WireObject = {}): WireObject => invoke(cwSim.service.handlers, action, input);
+  // The protocol layer checks every request against the model before a handler runs;
+  // the handlers trust it, so the tests check their input the same way.
+  const cwProfile = PROFILES.monitoring;
+  const call = (action: string, input: WireObject = {}): WireObject => {
+    const problems = validateInput(cwProfile.model, operationOf(cwProfile, action).input, input, { flavour: cwProfile.flavour, enums: cwProfile.enums, ownChecks: cwProfile.ownChecks });
+    if (problems.length > 0) throw problemsError(cwProfile.errorStyle, problems);
+    return invoke(cwSim.service.handlers, action, input);
+  };
   return {
     cloud,
     cw: cwSim.service,

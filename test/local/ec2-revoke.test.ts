@@ -54,6 +54,9 @@ describe('RevokeSecurityGroupIngress by rule properties', () => {
     expect(await ingressOf(sg)).toEqual([['tcp', 80, '0.0.0.0/0'], ['tcp', 22, '10.0.0.0/16']]);
     const out = await ec2.revokeSecurityGroupIngress({ GroupId: sg, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] });
     expect([out.Return, out.UnknownIpPermissions]).toEqual([true, undefined]);
+    expect(out.RevokedSecurityGroupRules).toEqual([
+      { SecurityGroupRuleId: expect.stringMatching(/^sgr-[0-9a-f]{17}$/), GroupId: sg, IsEgress: false, IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIpv4: '0.0.0.0/0', Description: 'http' },
+    ]);
     expect(await ingressOf(sg)).toEqual([['tcp', 22, '10.0.0.0/16']]);
   });
 
@@ -63,6 +66,7 @@ describe('RevokeSecurityGroupIngress by rule properties', () => {
     const out = await ec2.revokeSecurityGroupIngress({ GroupName: 'web', IpPermissions: [ssh, dns] });
     expect(out.Return).toBe(true);
     expect(out.UnknownIpPermissions).toEqual([{ IpProtocol: 'udp', FromPort: 53, ToPort: 53, IpRanges: [{ CidrIp: '10.0.0.0/16' }], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] }]);
+    expect(out.RevokedSecurityGroupRules?.map((r) => [r.IpProtocol, r.FromPort, r.CidrIpv4])).toEqual([['tcp', 22, '10.0.0.0/16']]);
     expect(await ingressOf(sg)).toEqual([['tcp', 80, '0.0.0.0/0']]);
     await ec2.revokeSecurityGroupIngress({ GroupName: 'web', IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0' });
     expect(await ingressOf(sg)).toEqual([]);
@@ -104,7 +108,10 @@ describe('revoking by SecurityGroupRuleIds', () => {
     expect(await failure(ec2.revokeSecurityGroupIngress({ GroupId: sg, SecurityGroupRuleIds: ['rule-1'] }))).toMatchObject({ code: 'InvalidSecurityGroupRuleId.Malformed' });
     expect(await failure(ec2.revokeSecurityGroupIngress({ GroupId: sg, SecurityGroupRuleIds: [first as string], IpPermissions: [ssh] }))).toMatchObject({ code: 'InvalidParameterCombination' });
     expect(await ingressOf(sg)).toEqual([['tcp', 80, '0.0.0.0/0'], ['tcp', 22, '10.0.0.0/16']]);
-    expect(await ec2.revokeSecurityGroupIngress({ GroupId: sg, SecurityGroupRuleIds: [second as string] })).toMatchObject({ Return: true });
+    expect(await ec2.revokeSecurityGroupIngress({ GroupId: sg, SecurityGroupRuleIds: [second as string] })).toMatchObject({
+      Return: true,
+      RevokedSecurityGroupRules: [{ SecurityGroupRuleId: second, GroupId: sg, IsEgress: false, IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIpv4: '10.0.0.0/16' }],
+    });
     expect(await ingressOf(sg)).toEqual([['tcp', 80, '0.0.0.0/0']]);
     await ec2.revokeSecurityGroupEgress({ GroupId: sg, SecurityGroupRuleIds: [egressId] });
     expect((await ec2.describeSecurityGroups({ GroupIds: [sg] })).SecurityGroups?.[0]?.IpPermissionsEgress?.map((p) => p.IpProtocol)).toEqual(['-1']);

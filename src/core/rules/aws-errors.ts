@@ -76,8 +76,6 @@ export const EC2_ERRORS = {
   DryRunOperation: sender(412),
   IdempotentParameterMismatch: sender(400),
   IncorrectInstanceState: sender(400),
-  /** CreateTags/DeleteTags naming an id that is not one of a taggable resource. */
-  InvalidID: sender(400),
   IncorrectState: sender(400),
   InsufficientFreeAddressesInSubnet: sender(400),
   InsufficientInstanceCapacity: receiver(500),
@@ -86,6 +84,8 @@ export const EC2_ERRORS = {
   'InvalidGroup.Duplicate': sender(400),
   'InvalidGroup.NotFound': sender(400),
   'InvalidGroupId.Malformed': sender(400),
+  /** CreateTags/DeleteTags naming an id that is not one of a taggable resource. */
+  InvalidID: sender(400),
   'InvalidInstanceID.Malformed': sender(400),
   'InvalidInstanceID.NotFound': sender(400),
   InvalidInstanceAttributeValue: sender(400),

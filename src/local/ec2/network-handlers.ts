@@ -15,7 +15,7 @@ import { FilterSet, readFilters, type FilterFields } from './filters';
 import { dryRun, nextToken, pageOf, pageSize, settledHandlers } from './handlers';
 import { subnetNotFound, vpcNotFound, type NetGroupRecord, type NetSubnetRecord, type VpcRecord } from './network';
 import { regionAbbreviation } from './regions';
-import { addRules, permissionsShape, readRules, revokeRuleIds, revokeRules, rulesShape } from './sg-rules';
+import { addRules, permissionsShape, readRules, revokedShape, revokeRuleIds, revokeRules, rulesShape } from './sg-rules';
 import type { Ec2Handlers, In, Out } from './sdk';
 import type { Ec2State, TagRecord } from './state';
 import { tagShapes, tagsOf } from './tags';
@@ -238,14 +238,13 @@ function groupHandlers(ec2: Ec2State): Ec2Handlers {
   const revoke = (group: NetGroupRecord, egress: boolean, input: In<'RevokeSecurityGroupIngress'> | In<'RevokeSecurityGroupEgress'>, ctx: RequestContext): Out<'RevokeSecurityGroupIngress'> => {
     const ids = input.SecurityGroupRuleIds ?? [];
     if (ids.length === 0) {
-      const unknown = revokeRules(group, egress, readRules(net, group, input), net.vpcs.get(group.vpcId)?.isDefault === true);
-      return unknown.length === 0 ? { Return: true } : { Return: true, UnknownIpPermissions: permissionsShape(unknown, ctx.accountId) };
+      const { revoked, unknown } = revokeRules(group, egress, readRules(net, group, input), net.vpcs.get(group.vpcId)?.isDefault === true);
+      return { Return: true, ...(unknown.length === 0 ? {} : { UnknownIpPermissions: permissionsShape(unknown, ctx.accountId) }), RevokedSecurityGroupRules: revokedShape(group, egress, revoked) };
     }
     const named = (input.IpPermissions ?? []).length > 0 || input.IpProtocol !== undefined || input.CidrIp !== undefined || input.SourceSecurityGroupName !== undefined;
     // Our words: AWS documents the two forms as alternatives ("either rule IDs or security group rule properties").
     if (named) throw awsError('ec2', 'InvalidParameterCombination', 'The parameter SecurityGroupRuleIds cannot be used with the parameters IpPermissions, CidrIp, IpProtocol or SourceSecurityGroupName');
-    revokeRuleIds(group, egress, ids);
-    return { Return: true };
+    return { Return: true, RevokedSecurityGroupRules: revokedShape(group, egress, revokeRuleIds(group, egress, ids)) };
   };
   return {
     CreateSecurityGroup(input, ctx): Out<'CreateSecurityGroup'> {

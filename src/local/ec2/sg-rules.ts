@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { IpPermission, IpRange, Ipv6Range, SecurityGroupRule, UserIdGroupPair } from '@aws-sdk/client-ec2';
+import type { IpPermission, IpRange, Ipv6Range, RevokedSecurityGroupRule, SecurityGroupRule, UserIdGroupPair } from '@aws-sdk/client-ec2';
 import { awsError } from '../errors';
 import { resourceId } from '../ids';
 import { parseCidr } from './cidr';
@@ -145,14 +145,14 @@ export function addRules(group: NetGroupRecord, egress: boolean, rules: readonly
  * the others revoked; in any other VPC one unmatched rule is `InvalidPermission.NotFound`
  * and nothing is revoked.
  */
-export function revokeRules(group: NetGroupRecord, egress: boolean, rules: readonly RuleInput[], defaultVpc: boolean): RuleInput[] {
+export function revokeRules(group: NetGroupRecord, egress: boolean, rules: readonly RuleInput[], defaultVpc: boolean): { revoked: RuleRecord[]; unknown: RuleInput[] } {
   const list = egress ? group.egress : group.ingress;
   const unknown = rules.filter((r) => !list.some((x) => sameRule(x, r)));
   // AWS's words for an unmatched rule outside a default VPC.
   if (unknown.length > 0 && !defaultVpc) throw awsError('ec2', 'InvalidPermission.NotFound', 'The specified rule does not exist in this security group.');
-  const kept = list.filter((x) => !rules.some((r) => sameRule(x, r)));
-  list.splice(0, list.length, ...kept);
-  return unknown;
+  const revoked = list.filter((x) => rules.some((r) => sameRule(x, r)));
+  list.splice(0, list.length, ...list.filter((x) => !revoked.includes(x)));
+  return { revoked, unknown };
 }
 
 /** The rule id form EC2 gives rules (`sgr-` and 17 hex digits). */
@@ -163,14 +163,27 @@ const RULE_ID = /^sgr-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
  * direction, is as unknown as one that never existed. The error codes are EC2's ("Error
  * codes for the Amazon EC2 API"); their messages are ours, AWS's wording not being published.
  */
-export function revokeRuleIds(group: NetGroupRecord, egress: boolean, ids: readonly string[]): void {
+export function revokeRuleIds(group: NetGroupRecord, egress: boolean, ids: readonly string[]): RuleRecord[] {
   const list = egress ? group.egress : group.ingress;
   const malformed = ids.find((id) => !RULE_ID.test(id));
   if (malformed !== undefined) throw awsError('ec2', 'InvalidSecurityGroupRuleId.Malformed', `Invalid id: "${malformed}" (expecting "sgr-...")`);
   const missing = ids.find((id) => !list.some((r) => r.id === id));
   if (missing !== undefined) throw awsError('ec2', 'InvalidSecurityGroupRuleId.NotFound', `The security group rule ID '${missing}' does not exist in the ${egress ? 'egress' : 'ingress'} rules of security group '${group.id}'`);
-  const kept = list.filter((r) => !ids.includes(r.id));
-  list.splice(0, list.length, ...kept);
+  const revoked = list.filter((r) => ids.includes(r.id));
+  list.splice(0, list.length, ...list.filter((r) => !revoked.includes(r)));
+  return revoked;
+}
+
+/** Revoked rules as the revoke calls return them (`RevokedSecurityGroupRules`). */
+export function revokedShape(group: NetGroupRecord, egress: boolean, rules: readonly RuleRecord[]): RevokedSecurityGroupRule[] {
+  return rules.map((r) => {
+    const out: RevokedSecurityGroupRule = { SecurityGroupRuleId: r.id, GroupId: group.id, IsEgress: egress, IpProtocol: r.protocol, FromPort: r.fromPort ?? -1, ToPort: r.toPort ?? -1 };
+    if (r.cidrIpv4 !== undefined) out.CidrIpv4 = r.cidrIpv4;
+    if (r.cidrIpv6 !== undefined) out.CidrIpv6 = r.cidrIpv6;
+    if (r.groupId !== undefined) out.ReferencedGroupId = r.groupId;
+    if (r.description !== undefined) out.Description = r.description;
+    return out;
+  });
 }
 
 /** A group's rules as `IpPermissions`: one entry per protocol and port range, its peers listed in it. */

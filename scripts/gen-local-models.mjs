@@ -81,12 +81,12 @@ export const SERVICES = {
     dir: 'ec2/2016-11-15',
     operations: [
       'AuthorizeSecurityGroupEgress', 'AuthorizeSecurityGroupIngress', 'CreateLaunchTemplate',
-      'CreateLaunchTemplateVersion', 'CreateSecurityGroup', 'CreateSubnet', 'CreateVpc', 'DeleteLaunchTemplate',
-      'DeleteLaunchTemplateVersions', 'DeleteSecurityGroup', 'DeleteSubnet', 'DeleteVpc', 'DescribeAvailabilityZones',
+      'CreateLaunchTemplateVersion', 'CreateSecurityGroup', 'CreateSubnet', 'CreateTags', 'CreateVpc', 'DeleteLaunchTemplate',
+      'DeleteLaunchTemplateVersions', 'DeleteSecurityGroup', 'DeleteSubnet', 'DeleteTags', 'DeleteVpc', 'DescribeAvailabilityZones',
       'DescribeImages', 'DescribeInstanceAttribute', 'DescribeInstanceStatus', 'DescribeInstances',
       'DescribeLaunchTemplateVersions', 'DescribeLaunchTemplates', 'DescribeRegions', 'DescribeSecurityGroups',
-      'DescribeSubnets', 'DescribeVolumes', 'DescribeVpcs', 'ModifyInstanceAttribute', 'ModifyLaunchTemplate',
-      'RunInstances', 'StartInstances', 'StopInstances', 'TerminateInstances',
+      'DescribeSubnets', 'DescribeTags', 'DescribeVolumes', 'DescribeVpcs', 'ModifyInstanceAttribute', 'ModifyLaunchTemplate',
+      'RevokeSecurityGroupEgress', 'RevokeSecurityGroupIngress', 'RunInstances', 'StartInstances', 'StopInstances', 'TerminateInstances',
     ],
   },
 };

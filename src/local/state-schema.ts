@@ -99,6 +99,9 @@ const ec2Snapshot = obj({
     spotInstanceRequestId: opt(str),
     rebalanceRecommendedAt: opt(num),
     interruptionNoticeAt: opt(num),
+    kernelId: opt(str),
+    ramdiskId: opt(str),
+    enaSupport: opt(bool),
   })),
   // Absent in snapshots made before botoscale simulated VPCs: then the default VPC above is the whole network.
   network: opt(obj({

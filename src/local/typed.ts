@@ -21,15 +21,18 @@ type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K
 
 /**
  * An input as the protocol layer passes it on: every member the model requires is
- * present, at every depth, so a handler need not test what the model already guarantees.
+ * present, at every depth, so a handler need not test what the model already guarantees;
+ * a blob is the base64 text the wire carried.
  */
-export type Checked<T> = T extends string | number | boolean | Date | Uint8Array
-  ? T
-  : T extends ReadonlyArray<infer E>
-    ? Array<Checked<E>>
-    : T extends object
-      ? { [K in RequiredKeys<T>]: Checked<Exclude<T[K], undefined>> } & { [K in Exclude<keyof T, RequiredKeys<T>>]?: Checked<Exclude<T[K], undefined>> }
-      : T;
+export type Checked<T> = T extends Uint8Array
+  ? string // a blob arrives as its base64 text (see WireValue in ./types)
+  : T extends string | number | boolean | Date
+    ? T
+    : T extends ReadonlyArray<infer E>
+      ? Array<Checked<E>>
+      : T extends object
+        ? { [K in RequiredKeys<T>]: Checked<Exclude<T[K], undefined>> } & { [K in Exclude<keyof T, RequiredKeys<T>>]?: Checked<Exclude<T[K], undefined>> }
+        : T;
 
 /** The output of one SDK command class, without the SDK's `$metadata`. */
 type OutputOf<C> = C extends abstract new (...args: never[]) => infer X

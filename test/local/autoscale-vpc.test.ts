@@ -147,3 +147,21 @@ test('a group whose subnet was deleted fails its launches with EC2\'s reason and
   expect(failed?.StatusMessage).toMatch(new RegExp(`^The subnet ID '${net.a}' does not exist\\. Launching EC2 instance failed\\.$`));
   expect(await instancesOf('web')).toEqual([]);
 });
+
+test('a launch configuration naming security group ids launches with those groups; one of another VPC fails the launch with EC2\'s reason', async () => {
+  const net = await network();
+  await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro', SecurityGroups: [net.sg] });
+  await as.createAutoScalingGroup({ AutoScalingGroupName: 'web', LaunchConfigurationName: 'lc', MinSize: 1, MaxSize: 1, VPCZoneIdentifier: net.a });
+  local.clock.advance('10s');
+  const [first] = await instancesOf('web');
+  expect(first?.SecurityGroups).toEqual([{ GroupName: 'web', GroupId: net.sg }]);
+  expect((await ec2.describeSecurityGroups({ Filters: [{ Name: 'group-id', Values: [net.sg] }] })).SecurityGroups).toHaveLength(1);
+  // RunInstances' rule, as for a launch template: the groups must be in the subnet's VPC.
+  const other = (await ec2.createSecurityGroup({ GroupName: 'elsewhere', Description: 'default VPC' })).GroupId as string;
+  await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc-other', ImageId: 'ami-12345678', InstanceType: 't3.micro', SecurityGroups: [other] });
+  await as.createAutoScalingGroup({ AutoScalingGroupName: 'other', LaunchConfigurationName: 'lc-other', MinSize: 1, MaxSize: 1, VPCZoneIdentifier: net.a });
+  local.clock.advance('10s');
+  const failed = ((await as.describeScalingActivities({ AutoScalingGroupName: 'other' })).Activities ?? []).find((a) => a.StatusCode === 'Failed');
+  expect(failed?.StatusMessage).toBe(`Security group ${other} and subnet belong to different networks. Launching EC2 instance failed.`);
+  expect(await instancesOf('other')).toEqual([]);
+});

@@ -119,6 +119,34 @@ describe('DescribeInstanceAttribute / ModifyInstanceAttribute (API Reference)', 
   });
 });
 
+describe('ModifyInstanceAttribute: kernel, RAM disk, ENA and SR-IOV (API Reference; EC2 User Guide, "Modify a stopped instance", "Enable enhanced networking with ENA")', () => {
+  test('refused with IncorrectInstanceState while running; recorded and described once stopped', async () => {
+    const id = await running();
+    const notStopped = { code: 'IncorrectInstanceState', message: `The instance '${id}' is not in the 'stopped' state.`, status: 400 };
+    expect(await failure(ec2.modifyInstanceAttribute({ InstanceId: id, Kernel: { Value: 'aki-12345678' } }))).toMatchObject(notStopped);
+    expect(await failure(ec2.modifyInstanceAttribute({ InstanceId: id, Ramdisk: { Value: 'ari-12345678' } }))).toMatchObject(notStopped);
+    expect(await failure(ec2.modifyInstanceAttribute({ InstanceId: id, EnaSupport: { Value: false } }))).toMatchObject(notStopped);
+    expect(await failure(ec2.modifyInstanceAttribute({ InstanceId: id, SriovNetSupport: { Value: 'simple' } }))).toMatchObject(notStopped);
+    expect(await failure(ec2.modifyInstanceAttribute({ InstanceId: id, Attribute: 'kernel', Value: 'aki-12345678' }))).toMatchObject(notStopped);
+    expect((await ec2.describeInstanceAttribute({ InstanceId: id, Attribute: 'kernel' })).KernelId).toEqual({});
+    await ec2.stopInstances({ InstanceIds: [id] });
+    local.clock.advance('10s');
+    await ec2.modifyInstanceAttribute({ InstanceId: id, Kernel: { Value: 'aki-12345678' } });
+    await ec2.modifyInstanceAttribute({ InstanceId: id, Attribute: 'ramdisk', Value: 'ari-12345678' });
+    await ec2.modifyInstanceAttribute({ InstanceId: id, EnaSupport: { Value: false } });
+    await ec2.modifyInstanceAttribute({ InstanceId: id, SriovNetSupport: { Value: 'simple' } });
+    expect(await failure(ec2.modifyInstanceAttribute({ InstanceId: id, SriovNetSupport: { Value: 'off' } }))).toMatchObject({ code: 'InvalidParameterValue', message: 'Value (off) for parameter sriovNetSupport is invalid. Valid values are: simple.' });
+    expect((await ec2.describeInstanceAttribute({ InstanceId: id, Attribute: 'kernel' })).KernelId).toEqual({ Value: 'aki-12345678' });
+    expect((await ec2.describeInstanceAttribute({ InstanceId: id, Attribute: 'ramdisk' })).RamdiskId).toEqual({ Value: 'ari-12345678' });
+    expect((await ec2.describeInstanceAttribute({ InstanceId: id, Attribute: 'enaSupport' })).EnaSupport).toEqual({ Value: false });
+    expect((await ec2.describeInstanceAttribute({ InstanceId: id, Attribute: 'sriovNetSupport' })).SriovNetSupport).toEqual({ Value: 'simple' });
+    const described = await describe1(id);
+    expect([described.KernelId, described.RamdiskId, described.EnaSupport]).toEqual(['aki-12345678', 'ari-12345678', false]);
+    // The Attribute/Value form is for kernel, ramdisk, userData, disableApiTermination and instanceInitiatedShutdownBehavior (the API Reference's Value).
+    expect(await failure(ec2.modifyInstanceAttribute({ InstanceId: id, Attribute: 'rootDeviceName', Value: '/dev/sda1' }))).toMatchObject({ code: 'InvalidParameterCombination' });
+  });
+});
+
 describe('DescribeVolumes (API Reference): each launched instance\'s root volume', () => {
   test('an 8 GiB gp3 volume attached at /dev/xvda, filtered and paged, gone with its instance', async () => {
     const a = await running({ Placement: { AvailabilityZone: 'us-east-1b' } });

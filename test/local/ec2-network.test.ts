@@ -326,7 +326,7 @@ describe('the state file keeps the network', () => {
     expect(restored.network.subnetsOf(snap.vpcId).map((s) => [s.id, s.zone, s.cidr])).toEqual(snap.subnets.map((s) => [s.id, s.zone, s.cidr]));
     expect(restored.network.defaultGroupOf(snap.vpcId).id).toBe(snap.defaultGroup.id);
     // 251 addresses handed out the old way (.4 to .253 of 172.31.0.0, then 172.31.1.4): the next is after them.
-    const next = restored.run({ imageId: 'ami-12345678', instanceType: 't3.micro', minCount: 1, maxCount: 1, availabilityZone: 'us-east-1a' }, 0).instances[0];
+    const next = restored.run({ ImageId: 'ami-12345678', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, Placement: { AvailabilityZone: 'us-east-1a' } }, 0).instances[0];
     expect(next?.privateIp).toBe('172.31.1.5');
   });
 });

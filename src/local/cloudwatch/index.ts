@@ -101,7 +101,7 @@ export function buildCloudWatch(cloud: Cloud): CloudWatchSimulation {
     checkManagedAlarm(params) {
       managedAlarmInput(params);
     },
-    putManagedAlarm(params, owner) {
+    putManagedAlarm(params, owner): ReturnType<LocalCloudWatchApi['putManagedAlarm']> {
       const alarm = putMetricAlarm(state, managedAlarmInput(params), cloud.clock.now(), owner);
       return { alarmName: alarm.name, alarmArn: alarm.arn };
     },

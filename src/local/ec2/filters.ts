@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { ServiceError } from '../errors';
-import type { WireObject } from '../types';
+import type { Filter as FilterInput } from '@aws-sdk/client-ec2';
+import { awsError } from '../errors';
 
 /** One filter of a request. */
 export interface Filter {
@@ -19,19 +19,12 @@ export interface Filter {
 /** How to read each filterable field of an item. */
 export type FilterFields<T> = Record<string, (item: T) => string | number | boolean | readonly string[] | undefined>;
 
-/** Reads `Filters` from a parsed request. */
-export function readFilters(input: WireObject): Filter[] {
-  const list = input.Filters;
-  if (!Array.isArray(list)) return [];
-  const out: Filter[] = [];
-  for (const f of list) {
-    if (typeof f !== 'object' || f === null || Array.isArray(f) || f instanceof Date) continue;
-    const name = f.Name;
-    if (typeof name !== 'string') throw new ServiceError('InvalidParameterValue', 'The filter name must not be empty', 400);
-    const values = Array.isArray(f.Values) ? f.Values.filter((v): v is string => typeof v === 'string') : [];
-    out.push({ name, values });
-  }
-  return out;
+/** A request's `Filters`, each with a name. */
+export function readFilters(filters: readonly FilterInput[] | undefined): Filter[] {
+  return (filters ?? []).map((f) => {
+    if (f.Name === undefined) throw awsError('ec2', 'InvalidParameterValue', 'The filter name must not be empty');
+    return { name: f.Name, values: f.Values ?? [] };
+  });
 }
 
 function globToRegExp(glob: string): RegExp {
@@ -68,7 +61,7 @@ export class FilterSet<T> {
         this.#tests.push((item) => matchesAny(tags(item).map((t) => t.value)));
       } else {
         const field = Object.prototype.hasOwnProperty.call(fields, f.name) ? fields[f.name] : undefined;
-        if (field === undefined) throw new ServiceError('InvalidParameterValue', `The filter '${f.name}' is invalid`, 400);
+        if (field === undefined) throw awsError('ec2', 'InvalidParameterValue', `The filter '${f.name}' is invalid`);
         this.#tests.push((item) => {
           const v = field(item);
           if (v === undefined) return false;

@@ -5,14 +5,17 @@
  *
  * @module
  */
-import { commonError, ServiceError } from '../errors';
-import { optBool, optInt, optObject, optObjects, optString, optStrings } from '../input';
+import type * as EC2 from '@aws-sdk/client-ec2';
+import type { Image } from '@aws-sdk/client-ec2';
+import { awsError, commonError } from '../errors';
 import { paginate } from '../paging';
-import type { RequestContext, ServiceHandlers, WireObject } from '../types';
+import { wireHandlers } from '../typed';
+import type { RequestContext, ServiceHandlers } from '../types';
 import { FilterSet, readFilters, type FilterFields } from './filters';
 import { CHINA_REGIONS, dnsDomainOf, OPT_IN_REGIONS, regionAbbreviation, STANDARD_REGIONS } from './regions';
+import type { Ec2Handlers, Out } from './sdk';
 import { instanceShape, instanceStatusShape, reservationsShape, stateShape, statusOf } from './shapes';
-import { isImageId, STATE_CODES, type Ec2State, type InstanceRecord, type RunRequest, type TagRecord } from './state';
+import { isImageId, STATE_CODES, type Ec2State, type InstanceRecord } from './state';
 
 /** The image every simulated account can see without naming it. */
 export const DEFAULT_IMAGE_ID = 'ami-0abcdef1234567890';
@@ -20,16 +23,16 @@ export const DEFAULT_IMAGE_ID = 'ami-0abcdef1234567890';
 export const AMAZON_OWNER_ID = '137112412989';
 
 /** EC2's answer to a request with `DryRun` set. */
-export function dryRun(input: WireObject): void {
-  if (optBool(input, 'DryRun') === true) throw new ServiceError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
+export function dryRun(input: { DryRun?: boolean }): void {
+  if (input.DryRun === true) throw awsError('ec2', 'DryRunOperation', 'Request would have succeeded, but DryRun flag is set.');
 }
 
 /** Reads `MaxResults` (5 to 1000; not with ids named). */
-export function pageSize(input: WireObject, idsGiven: boolean, idsParam: string): number | undefined {
-  const max = optInt(input, 'MaxResults');
+export function pageSize(input: { MaxResults?: number }, idsGiven: boolean, idsParam: string): number | undefined {
+  const max = input.MaxResults;
   if (max === undefined) return undefined;
-  if (idsGiven) throw new ServiceError('InvalidParameterCombination', `The parameter ${idsParam} cannot be used with the parameter maxResults`, 400);
-  if (max < 5 || max > 1000) throw new ServiceError('InvalidParameterValue', `Value ( ${max} ) for parameter maxResults is invalid. Parameter must be between 5 and 1000.`, 400);
+  if (idsGiven) throw awsError('ec2', 'InvalidParameterCombination', `The parameter ${idsParam} cannot be used with the parameter maxResults`);
+  if (max < 5 || max > 1000) throw awsError('ec2', 'InvalidParameterValue', `Value ( ${max} ) for parameter maxResults is invalid. Parameter must be between 5 and 1000.`);
   return max;
 }
 
@@ -132,7 +135,7 @@ export function imageSnapshotId(imageId: string): string {
   return `snap-${imageId.slice(4).padEnd(17, '0')}`;
 }
 
-function imageShape(id: string): WireObject {
+function imageShape(id: string): Image {
   return {
     Architecture: 'x86_64',
     CreationDate: '2025-01-01T00:00:00.000Z',
@@ -159,32 +162,15 @@ function imageShape(id: string): WireObject {
   };
 }
 
-/** The tags `TagSpecifications` give resources of one type. */
-export function tagsOf(specs: readonly WireObject[] | undefined, resourceType = 'instance'): TagRecord[] | undefined {
-  if (specs === undefined) return undefined;
-  const tags: TagRecord[] = [];
-  for (const spec of specs) {
-    const type = optString(spec, 'ResourceType');
-    if (type !== undefined && type !== resourceType) continue;
-    for (const t of optObjects(spec, 'Tags') ?? []) {
-      const key = optString(t, 'Key');
-      if (key === undefined) throw new ServiceError('InvalidParameterValue', 'Tag key must not be empty', 400);
-      if (key.toLowerCase().startsWith('aws:')) throw new ServiceError('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved for internal use", 400);
-      tags.push({ key, value: optString(t, 'Value') ?? '' });
-    }
-  }
-  return tags;
-}
-
 /** The EC2 handlers over a state model; each first brings the instances to the request's time. */
 export function ec2Handlers(ec2: Ec2State): ServiceHandlers {
   return settledHandlers(ec2, { ...instanceLifecycleHandlers(ec2), ...placementHandlers(ec2) });
 }
 
-/** Handlers that first bring the instances to the request's time. */
-export function settledHandlers(ec2: Ec2State, handlers: ServiceHandlers): ServiceHandlers {
+/** Handlers as the pipeline calls them, each first bringing the instances to the request's time. */
+export function settledHandlers(ec2: Ec2State, handlers: Ec2Handlers): ServiceHandlers {
   const settled: ServiceHandlers = {};
-  for (const [action, handler] of Object.entries(handlers)) {
+  for (const [action, handler] of Object.entries(wireHandlers<typeof EC2>(handlers))) {
     settled[action] = (input, ctx) => {
       ec2.step(ctx.now);
       return handler(input, ctx);
@@ -194,77 +180,44 @@ export function settledHandlers(ec2: Ec2State, handlers: ServiceHandlers): Servi
 }
 
 /** Instances: describe them and their status, run and terminate them. */
-function instanceLifecycleHandlers(ec2: Ec2State): ServiceHandlers {
+function instanceLifecycleHandlers(ec2: Ec2State): Ec2Handlers {
   return {
-    DescribeInstances(input) {
+    DescribeInstances(input): Out<'DescribeInstances'> {
       dryRun(input);
-      const ids = optStrings(input, 'InstanceIds') ?? [];
+      const ids = input.InstanceIds ?? [];
       const max = pageSize(input, ids.length > 0, 'instancesSet');
-      const filters = new FilterSet(readFilters(input), INSTANCE_FIELDS, (i) => i.tags);
+      const filters = new FilterSet(readFilters(input.Filters), INSTANCE_FIELDS, (i) => i.tags);
       const candidates = ids.length > 0 ? ec2.find(ids) : [...ec2.instances.values()];
-      const page = pageOf(candidates.filter((i) => filters.matches(i)), max, optString(input, 'NextToken'));
-      const out: WireObject = { Reservations: reservationsShape(ec2, page.items) };
-      if (page.nextToken !== undefined) out.NextToken = page.nextToken;
-      return out;
+      const page = pageOf(candidates.filter((i) => filters.matches(i)), max, input.NextToken);
+      return { Reservations: reservationsShape(ec2, page.items), ...nextToken(page.nextToken) };
     },
 
-    DescribeInstanceStatus(input, ctx: RequestContext) {
+    DescribeInstanceStatus(input, ctx: RequestContext): Out<'DescribeInstanceStatus'> {
       dryRun(input);
-      const ids = optStrings(input, 'InstanceIds') ?? [];
+      const ids = input.InstanceIds ?? [];
       const max = pageSize(input, ids.length > 0, 'instancesSet');
-      const all = optBool(input, 'IncludeAllInstances') === true;
-      const filters = new FilterSet(readFilters(input), statusFields(ctx.now));
+      const all = input.IncludeAllInstances === true;
+      const filters = new FilterSet(readFilters(input.Filters), statusFields(ctx.now));
       const candidates = ids.length > 0 ? ec2.find(ids) : [...ec2.instances.values()];
       const visible = candidates.filter((i) => (all || i.state === 'running') && filters.matches(i));
-      const page = pageOf(visible, max, optString(input, 'NextToken'));
-      const out: WireObject = { InstanceStatuses: page.items.map((i) => instanceStatusShape(i, ctx.now)) };
-      if (page.nextToken !== undefined) out.NextToken = page.nextToken;
-      return out;
+      const page = pageOf(visible, max, input.NextToken);
+      return { InstanceStatuses: page.items.map((i) => instanceStatusShape(i, ctx.now)), ...nextToken(page.nextToken) };
     },
 
-    RunInstances(input, ctx) {
+    RunInstances(input, ctx): Out<'RunInstances'> {
       dryRun(input);
-      const imageId = optString(input, 'ImageId');
-      if (imageId === undefined) throw new ServiceError('MissingParameter', 'The request must contain the parameter ImageId', 400);
-      const instanceType = optString(input, 'InstanceType') ?? 'm1.small';
-      if (!/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/.test(instanceType)) throw new ServiceError('InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`, 400);
-      const req: RunRequest = { imageId, instanceType, minCount: optInt(input, 'MinCount') ?? 1, maxCount: optInt(input, 'MaxCount') ?? 1 };
-      const placement = optObject(input, 'Placement');
-      const zone = placement === undefined ? undefined : optString(placement, 'AvailabilityZone');
-      if (zone !== undefined) req.availabilityZone = zone;
-      const subnetId = optString(input, 'SubnetId');
-      if (subnetId !== undefined) req.subnetId = subnetId;
-      const keyName = optString(input, 'KeyName');
-      if (keyName !== undefined) req.keyName = keyName;
-      const groups = optStrings(input, 'SecurityGroups');
-      if (groups !== undefined && groups.length > 0) req.securityGroups = groups;
-      const groupIds = optStrings(input, 'SecurityGroupIds');
-      if (groupIds !== undefined && groupIds.length > 0) req.securityGroupIds = groupIds;
-      const userData = optString(input, 'UserData');
-      if (userData !== undefined) req.userData = userData;
-      const monitoring = optObject(input, 'Monitoring');
-      if (monitoring !== undefined) req.monitoring = optBool(monitoring, 'Enabled') === true;
-      const tags = tagsOf(optObjects(input, 'TagSpecifications'));
-      if (tags !== undefined && tags.length > 0) req.tags = tags;
-      const clientToken = optString(input, 'ClientToken');
-      if (clientToken !== undefined) req.clientToken = clientToken;
-      const profile = optObject(input, 'IamInstanceProfile');
-      const profileName = profile === undefined ? undefined : (optString(profile, 'Arn') ?? optString(profile, 'Name'));
-      if (profileName !== undefined) req.iamInstanceProfile = profileName;
-      const ebsOptimized = optBool(input, 'EbsOptimized');
-      if (ebsOptimized !== undefined) req.ebsOptimized = ebsOptimized;
-      const { reservationId, instances } = ec2.run(req, ctx.now);
+      const { reservationId, instances } = ec2.run(input, ctx.now);
       return { ReservationId: reservationId, OwnerId: ctx.accountId, Groups: [], Instances: instances.map((i) => instanceShape(ec2, i)) };
     },
 
-    TerminateInstances(input, ctx) {
+    TerminateInstances(input, ctx): Out<'TerminateInstances'> {
       dryRun(input);
-      const ids = optStrings(input, 'InstanceIds') ?? [];
-      if (ids.length === 0) throw new ServiceError('MissingParameter', 'The request must contain the parameter InstanceId', 400);
+      const ids = input.InstanceIds;
+      if (ids.length === 0) throw awsError('ec2', 'MissingParameter', 'The request must contain the parameter InstanceId');
       const found = ec2.find(ids);
       const protectedOne = found.find((i) => i.disableApiTermination === true && i.state !== 'terminated');
       if (protectedOne !== undefined) {
-        throw new ServiceError('OperationNotPermitted', `The instance '${protectedOne.id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.`, 400);
+        throw awsError('ec2', 'OperationNotPermitted', `The instance '${protectedOne.id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.`);
       }
       return {
         TerminatingInstances: found.map((i) => {
@@ -276,20 +229,25 @@ function instanceLifecycleHandlers(ec2: Ec2State): ServiceHandlers {
   };
 }
 
+/** `NextToken` when there is a next page. */
+export function nextToken(token: string | undefined): { NextToken?: string } {
+  return token === undefined ? {} : { NextToken: token };
+}
+
 /** Where instances run and from what: the region's zones, the regions, and the images. */
-function placementHandlers(ec2: Ec2State): ServiceHandlers {
+function placementHandlers(ec2: Ec2State): Ec2Handlers {
   const zones = (): Zone[] => ec2.zones.map((name, i) => ({ name, id: `${regionAbbreviation(ec2.region)}-az${i + 1}`, region: ec2.region }));
   return {
-    DescribeAvailabilityZones(input) {
+    DescribeAvailabilityZones(input): Out<'DescribeAvailabilityZones'> {
       dryRun(input);
       const all = zones();
-      const names = optStrings(input, 'ZoneNames') ?? [];
-      const zoneIds = optStrings(input, 'ZoneIds') ?? [];
+      const names = input.ZoneNames ?? [];
+      const zoneIds = input.ZoneIds ?? [];
       const unknown = names.filter((n) => !all.some((z) => z.name === n));
-      if (unknown.length > 0) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${unknown.join(', ')}]`, 400);
+      if (unknown.length > 0) throw awsError('ec2', 'InvalidParameterValue', `Invalid availability zone: [${unknown.join(', ')}]`);
       const unknownIds = zoneIds.filter((n) => !all.some((z) => z.id === n));
-      if (unknownIds.length > 0) throw new ServiceError('InvalidParameterValue', `Invalid availability zone ID: [${unknownIds.join(', ')}]`, 400);
-      const filters = new FilterSet(readFilters(input), ZONE_FIELDS);
+      if (unknownIds.length > 0) throw awsError('ec2', 'InvalidParameterValue', `Invalid availability zone ID: [${unknownIds.join(', ')}]`);
+      const filters = new FilterSet(readFilters(input.Filters), ZONE_FIELDS);
       const picked = all.filter((z) => (names.length === 0 && zoneIds.length === 0) || names.includes(z.name) || zoneIds.includes(z.id));
       return {
         AvailabilityZones: picked.filter((z) => filters.matches(z)).map((z) => ({
@@ -306,7 +264,7 @@ function placementHandlers(ec2: Ec2State): ServiceHandlers {
       };
     },
 
-    DescribeRegions(input) {
+    DescribeRegions(input): Out<'DescribeRegions'> {
       dryRun(input);
       // A China account sees the China regions only; the others do not see them.
       const china = CHINA_REGIONS.includes(ec2.region);
@@ -315,22 +273,22 @@ function placementHandlers(ec2: Ec2State): ServiceHandlers {
         ...standard.map((name) => ({ name, optIn: 'opt-in-not-required' })),
         ...(china ? [] : OPT_IN_REGIONS).map((name) => ({ name, optIn: name === ec2.region ? 'opted-in' : 'not-opted-in' })),
       ].sort((a, b) => a.name.localeCompare(b.name));
-      const names = optStrings(input, 'RegionNames') ?? [];
+      const names = input.RegionNames ?? [];
       const unknown = names.filter((n) => !known.some((r) => r.name === n));
-      if (unknown.length > 0) throw new ServiceError('InvalidParameterValue', `Invalid region: ${unknown.join(', ')}`, 400);
-      const allRegions = optBool(input, 'AllRegions') === true;
-      const filters = new FilterSet(readFilters(input), REGION_FIELDS);
+      if (unknown.length > 0) throw awsError('ec2', 'InvalidParameterValue', `Invalid region: ${unknown.join(', ')}`);
+      const allRegions = input.AllRegions === true;
+      const filters = new FilterSet(readFilters(input.Filters), REGION_FIELDS);
       const picked = known.filter((r) => (names.length > 0 ? names.includes(r.name) : allRegions || r.optIn !== 'not-opted-in'));
       return { Regions: picked.filter((r) => filters.matches(r)).map((r) => ({ Endpoint: `ec2.${r.name}.${dnsDomainOf(r.name)}`, RegionName: r.name, OptInStatus: r.optIn })) };
     },
 
-    DescribeImages(input) {
+    DescribeImages(input): Out<'DescribeImages'> {
       dryRun(input);
-      const ids = optStrings(input, 'ImageIds') ?? [];
+      const ids = input.ImageIds ?? [];
       const malformed = ids.find((id) => !isImageId(id));
-      if (malformed !== undefined) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${malformed}" (expecting "ami-...")`, 400);
-      const owners = optStrings(input, 'Owners') ?? [];
-      const filters = new FilterSet(readFilters(input), IMAGE_FIELDS);
+      if (malformed !== undefined) throw awsError('ec2', 'InvalidAMIID.Malformed', `Invalid id: "${malformed}" (expecting "ami-...")`);
+      const owners = input.Owners ?? [];
+      const filters = new FilterSet(readFilters(input.Filters), IMAGE_FIELDS);
       const known = ids.length > 0 ? [...new Set(ids)] : [...new Set([DEFAULT_IMAGE_ID, ...[...ec2.instances.values()].map((i) => i.imageId)])];
       const owned = known.filter(() => owners.length === 0 || owners.some((o) => o === 'amazon' || o === AMAZON_OWNER_ID));
       return { Images: owned.map((id) => ({ id })).filter((i) => filters.matches(i)).map((i) => imageShape(i.id)) };

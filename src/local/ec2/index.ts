@@ -1,7 +1,7 @@
 /**
  * The simulated EC2 (API 2016-11-15) of botoscale local: instances (stop, start,
- * attributes, root volumes), zones, regions, VPCs, subnets and security groups,
- * simulated images and launch templates, behind
+ * attributes, root volumes), zones, regions, VPCs, subnets and security groups (their
+ * rules authorized and revoked), tags, simulated images and launch templates, behind
  * {@link SimulatedService}.
  *
  * @module
@@ -11,6 +11,7 @@ import { ec2Handlers } from './handlers';
 import { instanceHandlers } from './instance-handlers';
 import { networkHandlers } from './network-handlers';
 import { launchTemplateHandlers } from './launchtemplate-handlers';
+import { tagHandlers } from './tag-handlers';
 import { Ec2State, type Ec2Snapshot } from './state';
 
 
@@ -146,7 +147,7 @@ export function buildEc2(cloud: Cloud & Partial<LoadSource>, options: Ec2Options
   };
   const service: SimulatedService<Ec2Api> = {
     api,
-    handlers: { ...ec2Handlers(state), ...networkHandlers(state), ...instanceHandlers(state), ...launchTemplateHandlers(state.launchTemplates) },
+    handlers: { ...ec2Handlers(state), ...networkHandlers(state), ...instanceHandlers(state), ...launchTemplateHandlers(state.launchTemplates), ...tagHandlers(state) },
     step(now) {
       state.step(now);
     },

@@ -6,12 +6,13 @@
  *
  * @module
  */
-import { commonError, ServiceError } from '../errors';
-import { optBool, optInt, optObject, optString, optStrings } from '../input';
+import type { InstanceAttribute, InstanceAttributeName, InstanceBlockDeviceMapping, InstanceStateChange, Volume as VolumeShape } from '@aws-sdk/client-ec2';
+import { awsError, commonError } from '../errors';
 import { paginate } from '../paging';
-import type { Ec2InstanceState, ServiceHandlers, WireObject } from '../types';
+import type { Ec2InstanceState, ServiceHandlers } from '../types';
 import { FilterSet, readFilters, type FilterFields } from './filters';
-import { dryRun, imageSnapshotId, settledHandlers } from './handlers';
+import { dryRun, imageSnapshotId, nextToken, settledHandlers } from './handlers';
+import type { In, Out } from './sdk';
 import { stateShape } from './shapes';
 import type { Ec2State, InstanceRecord } from './state';
 
@@ -21,37 +22,25 @@ export const ROOT_VOLUME_GIB = 8;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/;
 
 /** The attributes DescribeInstanceAttribute knows (the model's `InstanceAttributeName`). */
-const ATTRIBUTES = [
+const ATTRIBUTES: readonly string[] = [
   'instanceType', 'kernel', 'ramdisk', 'userData', 'disableApiTermination', 'instanceInitiatedShutdownBehavior',
   'rootDeviceName', 'blockDeviceMapping', 'productCodes', 'sourceDestCheck', 'groupSet', 'ebsOptimized',
   'sriovNetSupport', 'enaSupport', 'enclaveOptions', 'disableApiStop',
-];
+] satisfies InstanceAttributeName[];
 
-function instanceIds(input: WireObject): string[] {
-  const ids = optStrings(input, 'InstanceIds') ?? [];
-  if (ids.length === 0) throw new ServiceError('MissingParameter', 'The request must contain the parameter InstanceId', 400);
-  return ids;
-}
-
-function oneInstance(ec2: Ec2State, input: WireObject): InstanceRecord {
-  const id = optString(input, 'InstanceId');
-  if (id === undefined) throw new ServiceError('MissingParameter', 'The request must contain the parameter InstanceId', 400);
-  return ec2.find([id])[0] as InstanceRecord;
-}
-
-function rootDevice(i: InstanceRecord): WireObject {
+function rootDevice(i: InstanceRecord): InstanceBlockDeviceMapping {
   return { DeviceName: '/dev/xvda', Ebs: { AttachTime: new Date(i.launchTime), DeleteOnTermination: true, Status: attachmentState(i), VolumeId: i.volumeId } };
 }
 
-function attachmentState(i: InstanceRecord): string {
+function attachmentState(i: InstanceRecord): 'attached' | 'detaching' {
   return i.state === 'shutting-down' ? 'detaching' : 'attached';
 }
 
-function attributeValue(i: InstanceRecord, attribute: string): WireObject {
+function attributeValue(i: InstanceRecord, attribute: string): InstanceAttribute {
   switch (attribute) {
     case 'instanceType': return { InstanceType: { Value: i.instanceType } };
-    case 'kernel': return { KernelId: {} };
-    case 'ramdisk': return { RamdiskId: {} };
+    case 'kernel': return { KernelId: i.kernelId === undefined ? {} : { Value: i.kernelId } };
+    case 'ramdisk': return { RamdiskId: i.ramdiskId === undefined ? {} : { Value: i.ramdiskId } };
     case 'userData': return { UserData: i.userData === undefined ? {} : { Value: i.userData } };
     case 'disableApiTermination': return { DisableApiTermination: { Value: i.disableApiTermination === true } };
     case 'instanceInitiatedShutdownBehavior': return { InstanceInitiatedShutdownBehavior: { Value: i.shutdownBehavior ?? 'stop' } };
@@ -62,102 +51,150 @@ function attributeValue(i: InstanceRecord, attribute: string): WireObject {
     case 'groupSet': return { Groups: i.securityGroups.map((g) => ({ GroupId: g.groupId, GroupName: g.groupName })) };
     case 'ebsOptimized': return { EbsOptimized: { Value: i.ebsOptimized } };
     case 'sriovNetSupport': return { SriovNetSupport: { Value: 'simple' } };
-    case 'enaSupport': return { EnaSupport: { Value: true } };
+    case 'enaSupport': return { EnaSupport: { Value: i.enaSupport !== false } };
     case 'enclaveOptions': return { EnclaveOptions: { Enabled: false } };
     default: return { DisableApiStop: { Value: i.disableApiStop === true } };
   }
 }
 
-/** The one attribute a ModifyInstanceAttribute request changes, and its new value. */
-interface Modification {
-  attribute: string;
-  value: string | boolean | string[];
-}
+type ModifyInput = In<'ModifyInstanceAttribute'>;
 
-const STRUCTURED: ReadonlyArray<[string, string, 'string' | 'boolean']> = [
-  ['InstanceType', 'instanceType', 'string'],
-  ['UserData', 'userData', 'string'],
-  ['DisableApiTermination', 'disableApiTermination', 'boolean'],
-  ['DisableApiStop', 'disableApiStop', 'boolean'],
-  ['EbsOptimized', 'ebsOptimized', 'boolean'],
-  ['SourceDestCheck', 'sourceDestCheck', 'boolean'],
-  ['InstanceInitiatedShutdownBehavior', 'instanceInitiatedShutdownBehavior', 'string'],
-  ['Kernel', 'kernel', 'string'],
-  ['Ramdisk', 'ramdisk', 'string'],
-  ['SriovNetSupport', 'sriovNetSupport', 'string'],
-  ['EnaSupport', 'enaSupport', 'boolean'],
+/** The attributes ModifyInstanceAttribute sets from a boolean. */
+type FlagAttribute = 'disableApiTermination' | 'disableApiStop' | 'ebsOptimized' | 'sourceDestCheck' | 'enaSupport';
+
+/** The one attribute a ModifyInstanceAttribute request changes, and its new value. */
+type Modification =
+  | { kind: 'flag'; attribute: FlagAttribute; value: boolean }
+  | { kind: 'text'; attribute: string; value: string }
+  | { kind: 'groups'; attribute: 'groupSet'; value: string[] };
+
+/** The members of the request that carry their new value in `Value`. */
+type ValueMember = 'InstanceType' | 'UserData' | 'DisableApiTermination' | 'DisableApiStop' | 'EbsOptimized' | 'SourceDestCheck' | 'InstanceInitiatedShutdownBehavior' | 'Kernel' | 'Ramdisk' | 'SriovNetSupport' | 'EnaSupport';
+
+/** The structured members of the request, in the order EC2 lists them when several are given. */
+const STRUCTURED: ReadonlyArray<{ member: ValueMember; attribute: string; flag?: FlagAttribute }> = [
+  { member: 'InstanceType', attribute: 'instanceType' },
+  { member: 'UserData', attribute: 'userData' },
+  { member: 'DisableApiTermination', attribute: 'disableApiTermination', flag: 'disableApiTermination' },
+  { member: 'DisableApiStop', attribute: 'disableApiStop', flag: 'disableApiStop' },
+  { member: 'EbsOptimized', attribute: 'ebsOptimized', flag: 'ebsOptimized' },
+  { member: 'SourceDestCheck', attribute: 'sourceDestCheck', flag: 'sourceDestCheck' },
+  { member: 'InstanceInitiatedShutdownBehavior', attribute: 'instanceInitiatedShutdownBehavior' },
+  { member: 'Kernel', attribute: 'kernel' },
+  { member: 'Ramdisk', attribute: 'ramdisk' },
+  { member: 'SriovNetSupport', attribute: 'sriovNetSupport' },
+  { member: 'EnaSupport', attribute: 'enaSupport', flag: 'enaSupport' },
 ];
 
-function readModification(input: WireObject): Modification {
+function structuredModification(input: ModifyInput): Modification[] {
   const found: Modification[] = [];
-  for (const [member, attribute, kind] of STRUCTURED) {
-    const holder = optObject(input, member);
+  for (const { member, attribute, flag } of STRUCTURED) {
+    const holder = input[member];
     if (holder === undefined) continue;
-    const value = kind === 'boolean' ? optBool(holder, 'Value') : optString(holder, 'Value');
-    if (value === undefined) throw new ServiceError('MissingParameter', `The request must contain the parameter ${member}.Value`, 400);
-    found.push({ attribute, value });
+    const value = holder.Value;
+    if (value === undefined) throw awsError('ec2', 'MissingParameter', `The request must contain the parameter ${member}.Value`);
+    if (flag !== undefined) found.push({ kind: 'flag', attribute: flag, value: value === true });
+    else found.push({ kind: 'text', attribute, value: String(value) });
   }
-  const groups = optStrings(input, 'Groups');
-  if (groups !== undefined && groups.length > 0) found.push({ attribute: 'groupSet', value: groups });
-  const attribute = optString(input, 'Attribute');
+  return found;
+}
+
+function readModification(input: ModifyInput): Modification {
+  const found = structuredModification(input);
+  if (input.Groups !== undefined && input.Groups.length > 0) found.push({ kind: 'groups', attribute: 'groupSet', value: input.Groups });
+  const attribute = input.Attribute;
   if (attribute !== undefined) {
-    if (!ATTRIBUTES.includes(attribute)) throw new ServiceError('InvalidParameterValue', `Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`, 400);
-    const raw = optString(input, 'Value');
-    if (raw === undefined) throw new ServiceError('MissingParameter', 'The request must contain the parameter Value', 400);
-    const boolish = STRUCTURED.find((s) => s[1] === attribute)?.[2] === 'boolean';
-    found.push({ attribute, value: boolish ? raw.toLowerCase() === 'true' : raw });
+    if (!ATTRIBUTES.includes(attribute)) throw awsError('ec2', 'InvalidParameterValue', `Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
+    const raw = input.Value;
+    if (raw === undefined) throw awsError('ec2', 'MissingParameter', 'The request must contain the parameter Value');
+    const flag = STRUCTURED.find((s) => s.attribute === attribute)?.flag;
+    found.push(flag !== undefined ? { kind: 'flag', attribute: flag, value: raw.toLowerCase() === 'true' } : { kind: 'text', attribute, value: raw });
   }
-  if (found.length === 0) throw new ServiceError('MissingParameter', 'The request must contain the parameter attribute', 400);
-  if (found.length > 1) throw new ServiceError('InvalidParameterCombination', `Fields for multiple attribute types specified: ${found.map((f) => f.attribute).join(', ')}`, 400);
+  if (found.length === 0) throw awsError('ec2', 'MissingParameter', 'The request must contain the parameter attribute');
+  if (found.length > 1) throw awsError('ec2', 'InvalidParameterCombination', `Fields for multiple attribute types specified: ${found.map((f) => f.attribute).join(', ')}`);
   return found[0] as Modification;
 }
 
 function mustBeStopped(i: InstanceRecord): void {
-  if (i.state !== 'stopped') throw new ServiceError('IncorrectInstanceState', `The instance '${i.id}' is not in the 'stopped' state.`, 400);
+  if (i.state !== 'stopped') throw awsError('ec2', 'IncorrectInstanceState', `The instance '${i.id}' is not in the 'stopped' state.`);
 }
 
-function applyModification(ec2: Ec2State, i: InstanceRecord, m: Modification): void {
-  switch (m.attribute) {
-    case 'instanceType': {
-      const type = m.value as string;
-      if (!INSTANCE_TYPE.test(type)) throw new ServiceError('InvalidInstanceAttributeValue', `Value (${type}) for parameter instanceType is invalid.`, 400);
+function applyFlag(i: InstanceRecord, attribute: FlagAttribute, value: boolean): void {
+  switch (attribute) {
+    case 'ebsOptimized':
       mustBeStopped(i);
-      i.instanceType = type;
+      i.ebsOptimized = value;
+      return;
+    case 'disableApiTermination':
+      i.disableApiTermination = value;
+      return;
+    case 'disableApiStop':
+      i.disableApiStop = value;
+      return;
+    case 'sourceDestCheck':
+      i.sourceDestCheck = value;
+      return;
+    case 'enaSupport':
+      // Enhanced networking is turned on or off on a stopped instance (EC2 User Guide, "Enable enhanced networking with ENA").
+      mustBeStopped(i);
+      i.enaSupport = value;
+      return;
+  }
+}
+
+/**
+ * The attributes the Attribute/Value form names but EC2 does not change that way
+ * (ModifyInstanceAttribute's `Value`: "Use only with the kernel, ramdisk, userData,
+ * disableApiTermination, or instanceInitiatedShutdownBehavior attribute"). Our words: no
+ * recorded AWS answer could be found.
+ */
+function notByValue(attribute: string): Error {
+  return awsError('ec2', 'InvalidParameterCombination', `The attribute '${attribute}' cannot be changed with the parameter Value; use its own parameter (for example Groups or BlockDeviceMappings).`);
+}
+
+function applyText(i: InstanceRecord, attribute: string, value: string): void {
+  switch (attribute) {
+    case 'instanceType': {
+      if (!INSTANCE_TYPE.test(value)) throw awsError('ec2', 'InvalidInstanceAttributeValue', `Value (${value}) for parameter instanceType is invalid.`);
+      mustBeStopped(i);
+      i.instanceType = value;
       return;
     }
     case 'userData':
       mustBeStopped(i);
-      i.userData = m.value as string;
-      return;
-    case 'ebsOptimized':
-      mustBeStopped(i);
-      i.ebsOptimized = m.value as boolean;
-      return;
-    case 'disableApiTermination':
-      i.disableApiTermination = m.value as boolean;
-      return;
-    case 'disableApiStop':
-      i.disableApiStop = m.value as boolean;
-      return;
-    case 'sourceDestCheck':
-      i.sourceDestCheck = m.value as boolean;
+      i.userData = value;
       return;
     case 'instanceInitiatedShutdownBehavior': {
-      const v = m.value as string;
-      if (v !== 'stop' && v !== 'terminate') throw new ServiceError('InvalidParameterValue', `Value (${v}) for parameter instanceInitiatedShutdownBehavior is invalid. Valid values are: stop, terminate.`, 400);
-      i.shutdownBehavior = v;
+      if (value !== 'stop' && value !== 'terminate') throw awsError('ec2', 'InvalidParameterValue', `Value (${value}) for parameter instanceInitiatedShutdownBehavior is invalid. Valid values are: stop, terminate.`);
+      i.shutdownBehavior = value;
       return;
     }
-    case 'groupSet': {
-      const groups = (m.value as string[]).map((id) => ec2.network.group(id));
-      const other = groups.find((g) => g.vpcId !== i.vpcId);
-      if (other !== undefined) throw new ServiceError('InvalidGroup.NotFound', `The security group '${other.id}' does not exist in VPC '${i.vpcId}'`, 400);
-      i.securityGroups = [...new Set(groups)].map((g) => ({ groupName: g.name, groupId: g.id }));
+    // The kernel and RAM disk change only while stopped (EC2 User Guide, "Modify a stopped instance").
+    case 'kernel':
+      mustBeStopped(i);
+      i.kernelId = value;
       return;
-    }
+    case 'ramdisk':
+      mustBeStopped(i);
+      i.ramdiskId = value;
+      return;
+    case 'sriovNetSupport':
+      // `simple` is the one value: Intel 82599 VF networking cannot be turned off (EC2 User Guide, "Enhanced networking with the Intel 82599 VF interface"); the simulated instances already have it.
+      if (value !== 'simple') throw awsError('ec2', 'InvalidParameterValue', `Value (${value}) for parameter sriovNetSupport is invalid. Valid values are: simple.`);
+      mustBeStopped(i);
+      return;
     default:
-      throw new ServiceError('UnsupportedOperation', `The attribute '${m.attribute}' cannot be modified on botoscale local's simulated instances (HVM images with fixed kernel, ENA and SR-IOV settings).`, 400);
+      throw notByValue(attribute);
   }
+}
+
+function applyModification(ec2: Ec2State, i: InstanceRecord, m: Modification): void {
+  if (m.kind === 'flag') return applyFlag(i, m.attribute, m.value);
+  if (m.kind === 'text') return applyText(i, m.attribute, m.value);
+  const groups = m.value.map((id) => ec2.network.group(id));
+  const other = groups.find((g) => g.vpcId !== i.vpcId);
+  if (other !== undefined) throw awsError('ec2', 'InvalidGroup.NotFound', `The security group '${other.id}' does not exist in VPC '${i.vpcId}'`);
+  i.securityGroups = [...new Set(groups)].map((g) => ({ groupName: g.name, groupId: g.id }));
 }
 
 interface Volume {
@@ -184,7 +221,7 @@ function volumeFields(): FilterFields<Volume> {
   };
 }
 
-function volumeShape(v: Volume): WireObject {
+function volumeShape(v: Volume): VolumeShape {
   const i = v.instance;
   return {
     Attachments: [{ AttachTime: new Date(i.launchTime), Device: '/dev/xvda', InstanceId: i.id, State: attachmentState(i), VolumeId: i.volumeId, DeleteOnTermination: true }],
@@ -202,69 +239,74 @@ function volumeShape(v: Volume): WireObject {
   };
 }
 
-function transitions(found: readonly InstanceRecord[], previous: readonly Ec2InstanceState[]): WireObject[] {
+function transitions(found: readonly InstanceRecord[], previous: readonly Ec2InstanceState[]): InstanceStateChange[] {
   return found.map((i, n) => ({ InstanceId: i.id, CurrentState: stateShape(i.state), PreviousState: stateShape(previous[n] as Ec2InstanceState) }));
 }
 
-function describeVolumes(ec2: Ec2State, input: WireObject): WireObject {
-  const ids = optStrings(input, 'VolumeIds') ?? [];
+function describeVolumes(ec2: Ec2State, input: In<'DescribeVolumes'>): Out<'DescribeVolumes'> {
+  const ids = input.VolumeIds ?? [];
   const bad = ids.find((id) => !/^vol-(?:[0-9a-f]{8}|[0-9a-f]{17})$/.test(id));
-  if (bad !== undefined) throw new ServiceError('InvalidVolumeID.Malformed', `Invalid id: "${bad}" (expecting "vol-...")`, 400);
+  if (bad !== undefined) throw awsError('ec2', 'InvalidVolumeID.Malformed', `Invalid id: "${bad}" (expecting "vol-...")`);
   // A root volume is deleted with its instance (DeleteOnTermination).
   const all: Volume[] = [...ec2.instances.values()].filter((i) => i.state !== 'terminated').map((i) => ({ instance: i, seq: i.seq }));
   const missing = ids.find((id) => !all.some((v) => v.instance.volumeId === id));
-  if (missing !== undefined) throw new ServiceError('InvalidVolume.NotFound', `The volume '${missing}' does not exist.`, 400);
-  const max = optInt(input, 'MaxResults');
-  if (max !== undefined && ids.length > 0) throw new ServiceError('InvalidParameterCombination', 'The parameter volumeSet cannot be used with the parameter maxResults', 400);
-  if (max !== undefined && (max < 5 || max > 500)) throw new ServiceError('InvalidParameterValue', `Value ( ${max} ) for parameter maxResults is invalid. Parameter must be between 5 and 500.`, 400);
-  const filters = new FilterSet(readFilters(input), volumeFields(), () => []);
+  if (missing !== undefined) throw awsError('ec2', 'InvalidVolume.NotFound', `The volume '${missing}' does not exist.`);
+  const max = input.MaxResults;
+  if (max !== undefined && ids.length > 0) throw awsError('ec2', 'InvalidParameterCombination', 'The parameter volumeSet cannot be used with the parameter maxResults');
+  if (max !== undefined && (max < 5 || max > 500)) throw awsError('ec2', 'InvalidParameterValue', `Value ( ${max} ) for parameter maxResults is invalid. Parameter must be between 5 and 500.`);
+  const filters = new FilterSet(readFilters(input.Filters), volumeFields(), () => []);
   const picked = all.filter((v) => (ids.length === 0 || ids.includes(v.instance.volumeId)) && filters.matches(v));
-  const token = optString(input, 'NextToken');
+  const token = input.NextToken;
   if (max === undefined && (token === undefined || token === '')) return { Volumes: picked.map(volumeShape) };
   const page = paginate(picked, (v) => String(v.seq).padStart(12, '0'), max ?? 500, token, { defaultSize: 500, maxSize: 500, refuse: (m) => commonError('InvalidParameterValue', m), sizeParam: 'MaxResults' });
-  return { Volumes: page.items.map(volumeShape), ...(page.nextToken === undefined ? {} : { NextToken: page.nextToken }) };
+  return { Volumes: page.items.map(volumeShape), ...nextToken(page.nextToken) };
 }
 
 /** The instance handlers over a state model; each first brings the instances to the request's time. */
 export function instanceHandlers(ec2: Ec2State): ServiceHandlers {
   return settledHandlers(ec2, {
-    StopInstances(input, ctx) {
+    StopInstances(input, ctx): Out<'StopInstances'> {
       dryRun(input);
-      const found = ec2.find(instanceIds(input));
+      const found = ec2.find(instanceIds(input.InstanceIds));
       // All or nothing: every instance must be able to stop before any does.
       for (const i of found) ec2.stop({ ...i }, ctx.now);
       const previous = found.map((i) => ec2.stop(i, ctx.now));
       return { StoppingInstances: transitions(found, previous) };
     },
 
-    StartInstances(input, ctx) {
+    StartInstances(input, ctx): Out<'StartInstances'> {
       dryRun(input);
-      const found = ec2.find(instanceIds(input));
+      const found = ec2.find(instanceIds(input.InstanceIds));
       const bad = found.find((i) => i.state !== 'stopped' && i.state !== 'pending' && i.state !== 'running');
       if (bad !== undefined) ec2.start(bad, ctx.now);
       const previous = found.map((i) => ec2.start(i, ctx.now));
       return { StartingInstances: transitions(found, previous) };
     },
 
-    DescribeInstanceAttribute(input) {
+    DescribeInstanceAttribute(input): Out<'DescribeInstanceAttribute'> {
       dryRun(input);
-      const attribute = optString(input, 'Attribute');
-      if (attribute === undefined) throw new ServiceError('MissingParameter', 'The request must contain the parameter Attribute', 400);
-      if (!ATTRIBUTES.includes(attribute)) throw new ServiceError('InvalidParameterValue', `Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`, 400);
-      const i = oneInstance(ec2, input);
+      const attribute = input.Attribute;
+      if (!ATTRIBUTES.includes(attribute)) throw awsError('ec2', 'InvalidParameterValue', `Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
+      const i = ec2.find([input.InstanceId])[0] as InstanceRecord;
       return { InstanceId: i.id, ...attributeValue(i, attribute) };
     },
 
-    ModifyInstanceAttribute(input) {
+    ModifyInstanceAttribute(input): Out<'ModifyInstanceAttribute'> {
       dryRun(input);
-      const i = oneInstance(ec2, input);
+      const i = ec2.find([input.InstanceId])[0] as InstanceRecord;
       applyModification(ec2, i, readModification(input));
       return {};
     },
 
-    DescribeVolumes(input) {
+    DescribeVolumes(input): Out<'DescribeVolumes'> {
       dryRun(input);
       return describeVolumes(ec2, input);
     },
   });
+}
+
+/** The instances a request names: at least one. */
+function instanceIds(ids: readonly string[]): readonly string[] {
+  if (ids.length === 0) throw awsError('ec2', 'MissingParameter', 'The request must contain the parameter InstanceId');
+  return ids;
 }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { ServiceError } from '../errors';
+import { awsError, type ServiceError } from '../errors';
 import { PROFILES } from '../protocol/services';
 import { satisfiesStringShape } from '../protocol/validate';
 
@@ -19,51 +19,47 @@ export const LAUNCH_TEMPLATE_ID = /^lt-[0-9a-f]{17}$/;
 
 /** Observed: a name that is not {@link isLaunchTemplateName}. */
 export function malformedName(): ServiceError {
-  return new ServiceError(
-    'InvalidLaunchTemplateName.MalformedException',
-    'A launch template name must be between 3 and 128 characters, and may contain letters, numbers, and the following characters: - ( ) . / _.',
-    400,
-  );
+  return awsError('ec2', 'InvalidLaunchTemplateName.MalformedException', 'A launch template name must be between 3 and 128 characters, and may contain letters, numbers, and the following characters: - ( ) . / _.');
 }
 
 /** Observed: CreateLaunchTemplate with a name in use. */
 export function nameInUse(): ServiceError {
-  return new ServiceError('InvalidLaunchTemplateName.AlreadyExistsException', 'Launch template name already in use.', 400);
+  return awsError('ec2', 'InvalidLaunchTemplateName.AlreadyExistsException', 'Launch template name already in use.');
 }
 
 /** Observed: one template named that does not exist. */
 export function nameNotFound(name: string): ServiceError {
-  return new ServiceError('InvalidLaunchTemplateName.NotFoundException', `The specified launch template, with template name ${name}, does not exist.`, 400);
+  return awsError('ec2', 'InvalidLaunchTemplateName.NotFoundException', `The specified launch template, with template name ${name}, does not exist.`);
 }
 
 /** Observed: DescribeLaunchTemplates with names of which one or more do not exist. */
 export function someNamesNotFound(): ServiceError {
-  return new ServiceError('InvalidLaunchTemplateName.NotFoundException', 'At least one of the launch templates specified in the request does not exist.', 400);
+  return awsError('ec2', 'InvalidLaunchTemplateName.NotFoundException', 'At least one of the launch templates specified in the request does not exist.');
 }
 
 /** Observed: a template id that does not exist. */
 export function idNotFound(id: string): ServiceError {
-  return new ServiceError('InvalidLaunchTemplateId.NotFound', `The specified launch template, with template ID ${id}, does not exist.`, 400);
+  return awsError('ec2', 'InvalidLaunchTemplateId.NotFound', `The specified launch template, with template ID ${id}, does not exist.`);
 }
 
 /** A template id that is not `lt-` and 17 hex digits (EC2's `Invalid id` wording of malformed ids). */
 export function malformedId(id: string): ServiceError {
-  return new ServiceError('InvalidLaunchTemplateId.Malformed', `Invalid id: "${id}" (expecting "lt-...")`, 400);
+  return awsError('ec2', 'InvalidLaunchTemplateId.Malformed', `Invalid id: "${id}" (expecting "lt-...")`);
 }
 
 /** Observed: a version that the template does not have. */
 export function versionNotFound(version: string, templateId: string): ServiceError {
-  return new ServiceError('InvalidLaunchTemplateId.VersionNotFound', `Could not find the specified version ${version} for the launch template with ID ${templateId}.`, 400);
+  return awsError('ec2', 'InvalidLaunchTemplateId.VersionNotFound', `Could not find the specified version ${version} for the launch template with ID ${templateId}.`);
 }
 
 /** Observed: ModifyLaunchTemplate with a default version the template does not have. */
 export function defaultVersionNotFound(version: string): ServiceError {
-  return new ServiceError('InvalidLaunchTemplateId.VersionNotFound', `The launch template version ${version} is not found for the specified launch template.`, 400);
+  return awsError('ec2', 'InvalidLaunchTemplateId.VersionNotFound', `The launch template version ${version} is not found for the specified launch template.`);
 }
 
 /** Observed (DeleteLaunchTemplate): neither an id nor a name. */
 export function missingTemplate(): ServiceError {
-  return new ServiceError('MissingParameter', 'The request must contain the parameter launch template ID or launch template name', 400);
+  return awsError('ec2', 'MissingParameter', 'The request must contain the parameter launch template ID or launch template name');
 }
 
 /** Both an id and a name ("You must specify either the launch template ID or the launch template name, but not both."); observed wording for ModifyLaunchTemplate. */
@@ -72,36 +68,32 @@ export function bothIdAndName(action: string): ServiceError {
     action === 'ModifyLaunchTemplate'
       ? 'Either provide launch template ID or launch template name to modify the template.'
       : 'You must specify either the launch template ID or the launch template name, but not both.';
-  return new ServiceError('InvalidParameterCombination', message, 400);
+  return awsError('ec2', 'InvalidParameterCombination', message);
 }
 
 /** Observed: DescribeLaunchTemplateVersions naming no template, with no versions (MissingParameter) or with numbers (InvalidParameterValue). */
 export function versionsWithoutTemplate(code: 'MissingParameter' | 'InvalidParameterValue'): ServiceError {
-  return new ServiceError(
-    code,
-    'To describe the launch template data for all your launch templates, for ‘--versions’ specify ‘$Latest’, ‘$Default’, or both, and omit ‘--launch-template-id’, ‘--launch-template-name’, and version numbers. To describe the launch template data for a specific launch template, specify ‘--launch-template-id’ or ‘--launch-template-name’, and for ‘--versions’ specify one or more of the following values: ‘$Latest’, ‘$Default’, or one or more version numbers.',
-    400,
-  );
+  return awsError('ec2', code, 'To describe the launch template data for all your launch templates, for ‘--versions’ specify ‘$Latest’, ‘$Default’, or both, and omit ‘--launch-template-id’, ‘--launch-template-name’, and version numbers. To describe the launch template data for a specific launch template, specify ‘--launch-template-id’ or ‘--launch-template-name’, and for ‘--versions’ specify one or more of the following values: ‘$Latest’, ‘$Default’, or one or more version numbers.');
 }
 
 /** A ClientToken used before for a different request (EC2's idempotency rule). */
 export function idempotentMismatch(): ServiceError {
-  return new ServiceError('IdempotentParameterMismatch', 'The client token you have provided is associated with a resource that is already deleted or has different parameters. Please use a different client token.', 400);
+  return awsError('ec2', 'IdempotentParameterMismatch', 'The client token you have provided is associated with a resource that is already deleted or has different parameters. Please use a different client token.');
 }
 
 /** A TagSpecification of a resource type the action cannot tag. */
 export function untaggableType(type: string): ServiceError {
-  return new ServiceError('InvalidParameterValue', `'${type}' is not a valid taggable resource type for this operation.`, 400);
+  return awsError('ec2', 'InvalidParameterValue', `'${type}' is not a valid taggable resource type for this operation.`);
 }
 
 /** A version that is neither `$Latest`, `$Default` nor a positive whole number. */
 export function invalidVersion(version: string): ServiceError {
-  return new ServiceError('InvalidParameterValue', `Invalid launch template version '${version}': use $Latest, $Default or a version number.`, 400);
+  return awsError('ec2', 'InvalidParameterValue', `Invalid launch template version '${version}': use $Latest, $Default or a version number.`);
 }
 
 /** MaxResults outside 1–200 (the API Reference's range for both describe actions). */
 export function invalidMaxResults(max: number): ServiceError {
-  return new ServiceError('InvalidParameterValue', `Value ( ${max} ) for parameter maxResults is invalid. Parameter must be between 1 and 200.`, 400);
+  return awsError('ec2', 'InvalidParameterValue', `Value ( ${max} ) for parameter maxResults is invalid. Parameter must be between 1 and 200.`);
 }
 
 /** The per-version error codes of DeleteLaunchTemplateVersions (the model's LaunchTemplateErrorCode). */

@@ -6,51 +6,32 @@
  *
  * @module
  */
-import { commonError, ServiceError } from '../errors';
-import { optInt, optObject, optObjects, optString, optStrings } from '../input';
+import type * as EC2 from '@aws-sdk/client-ec2';
+import type { DeleteLaunchTemplateVersionsResponseSuccessItem, LaunchTemplate, LaunchTemplateVersion, ResponseLaunchTemplateData } from '@aws-sdk/client-ec2';
+import { awsError, commonError } from '../errors';
 import { paginate } from '../paging';
-import type { ServiceHandlers, WireObject } from '../types';
+import { wireHandlers } from '../typed';
+import type { ServiceHandlers } from '../types';
 import { FilterSet, readFilters, type FilterFields } from './filters';
-import { dryRun } from './handlers';
-import { invalidMaxResults, invalidVersion, someNamesNotFound, untaggableType, versionsWithoutTemplate } from './launchtemplate-errors';
-import { dataOf, versionNumber, type JsonObject, type LaunchTemplateRecord, type LaunchTemplates, type LaunchTemplateVersionRecord, type TemplateRef, type TemplateTag } from './launchtemplates';
+import { dryRun, nextToken } from './handlers';
+import { invalidMaxResults, invalidVersion, someNamesNotFound, versionsWithoutTemplate } from './launchtemplate-errors';
+import { versionNumber, type JsonObject, type LaunchTemplateRecord, type LaunchTemplates, type LaunchTemplateVersionRecord, type TemplateRef } from './launchtemplates';
+import type { In, Out } from './sdk';
+import { tagShapes } from './tags';
 
 /** Whole-listing page size when MaxResults is absent (both describe actions return everything). */
 const ALL = Number.MAX_SAFE_INTEGER;
 
-function refOf(input: WireObject): TemplateRef {
+function refOf(input: { LaunchTemplateId?: string; LaunchTemplateName?: string }): TemplateRef {
   const ref: TemplateRef = {};
-  const id = optString(input, 'LaunchTemplateId');
-  const name = optString(input, 'LaunchTemplateName');
-  if (id !== undefined) ref.id = id;
-  if (name !== undefined) ref.name = name;
+  if (input.LaunchTemplateId !== undefined) ref.id = input.LaunchTemplateId;
+  if (input.LaunchTemplateName !== undefined) ref.name = input.LaunchTemplateName;
   return ref;
 }
 
-function templateData(input: WireObject): JsonObject {
-  const data = optObject(input, 'LaunchTemplateData');
-  if (data === undefined) throw new ServiceError('MissingParameter', 'The request must contain the parameter LaunchTemplateData', 400);
-  return dataOf(data);
-}
-
-function templateTags(input: WireObject): TemplateTag[] {
-  const tags: TemplateTag[] = [];
-  for (const spec of optObjects(input, 'TagSpecifications') ?? []) {
-    const type = optString(spec, 'ResourceType') ?? '';
-    if (type !== 'launch-template') throw untaggableType(type);
-    for (const t of optObjects(spec, 'Tags') ?? []) {
-      const key = optString(t, 'Key');
-      if (key === undefined || key === '') throw new ServiceError('InvalidParameterValue', 'Tag key must not be empty', 400);
-      if (key.toLowerCase().startsWith('aws:')) throw new ServiceError('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved for internal use", 400);
-      tags.push({ key, value: optString(t, 'Value') ?? '' });
-    }
-  }
-  return tags;
-}
-
 /** A LaunchTemplate structure. */
-export function templateShape(t: LaunchTemplateRecord): WireObject {
-  const out: WireObject = {
+export function templateShape(t: LaunchTemplateRecord): LaunchTemplate {
+  const out: LaunchTemplate = {
     LaunchTemplateId: t.id,
     LaunchTemplateName: t.name,
     CreateTime: new Date(t.createTime),
@@ -58,43 +39,46 @@ export function templateShape(t: LaunchTemplateRecord): WireObject {
     DefaultVersionNumber: t.defaultVersion,
     LatestVersionNumber: t.latestVersion,
   };
-  if (t.tags.length > 0) out.Tags = t.tags.map((x) => ({ Key: x.key, Value: x.value }));
+  if (t.tags.length > 0) out.Tags = tagShapes(t.tags);
   return out;
 }
 
+/**
+ * A version's data as EC2 answers it. A version keeps its data as it was sent (the
+ * request's `RequestLaunchTemplateData`, unchecked, as EC2 keeps it) and EC2 answers
+ * it back as `ResponseLaunchTemplateData`, whose members bear the same names; the
+ * protocol layer writes out only the members the model's response shape knows.
+ */
+function responseData(data: JsonObject): ResponseLaunchTemplateData {
+  return structuredClone(data) as ResponseLaunchTemplateData;
+}
+
 /** A LaunchTemplateVersion structure. */
-export function versionShape(t: LaunchTemplateRecord, v: LaunchTemplateVersionRecord): WireObject {
-  const out: WireObject = {
+export function versionShape(t: LaunchTemplateRecord, v: LaunchTemplateVersionRecord): LaunchTemplateVersion {
+  const out: LaunchTemplateVersion = {
     LaunchTemplateId: t.id,
     LaunchTemplateName: t.name,
     VersionNumber: v.number,
     CreateTime: new Date(v.createTime),
     CreatedBy: t.createdBy,
     DefaultVersion: v.number === t.defaultVersion,
-    LaunchTemplateData: structuredClone(v.data) as WireObject,
+    LaunchTemplateData: responseData(v.data),
   };
   if (v.description !== undefined) out.VersionDescription = v.description;
   return out;
 }
 
-function maxResults(input: WireObject): number | undefined {
-  const max = optInt(input, 'MaxResults');
+function maxResults(max: number | undefined): number | undefined {
   if (max !== undefined && (max < 1 || max > 200)) throw invalidMaxResults(max);
   return max;
 }
 
-function page<T>(input: WireObject, items: readonly T[], key: (item: T) => string): { items: T[]; nextToken: string | undefined } {
-  const max = maxResults(input);
-  const token = optString(input, 'NextToken');
+function page<T>(input: { MaxResults?: number; NextToken?: string }, items: readonly T[], key: (item: T) => string): { items: T[]; nextToken: string | undefined } {
+  const max = maxResults(input.MaxResults);
+  const token = input.NextToken;
   if (max === undefined && (token === undefined || token === '')) return { items: [...items], nextToken: undefined };
   return paginate(items, key, max ?? ALL, token, { defaultSize: ALL, maxSize: ALL, refuse: (m) => commonError('InvalidParameterValue', m), sizeParam: 'MaxResults' });
 }
-
-function withToken(out: WireObject, token: string | undefined): WireObject {
-  if (token !== undefined) out.NextToken = token;
-  return out;
-}
-
 const TEMPLATE_FIELDS: FilterFields<LaunchTemplateRecord> = {
   'create-time': (t) => new Date(t.createTime).toISOString(),
   'launch-template-name': (t) => t.name,
@@ -121,9 +105,9 @@ const VERSION_FIELDS: FilterFields<VersionRow> = {
   'ram-disk-id': (r) => member(r.v.data, 'RamDiskId'),
 };
 
-function describeTemplates(templates: LaunchTemplates, input: WireObject): WireObject {
-  const ids = optStrings(input, 'LaunchTemplateIds') ?? [];
-  const names = optStrings(input, 'LaunchTemplateNames') ?? [];
+function describeTemplates(templates: LaunchTemplates, input: In<'DescribeLaunchTemplates'>): Out<'DescribeLaunchTemplates'> {
+  const ids = input.LaunchTemplateIds ?? [];
+  const names = input.LaunchTemplateNames ?? [];
   let picked: LaunchTemplateRecord[];
   if (ids.length === 0 && names.length === 0) picked = templates.all();
   else {
@@ -136,15 +120,15 @@ function describeTemplates(templates: LaunchTemplates, input: WireObject): WireO
     }
     picked = [...new Set(picked)];
   }
-  const filters = new FilterSet(readFilters(input), TEMPLATE_FIELDS, (t) => t.tags);
+  const filters = new FilterSet(readFilters(input.Filters), TEMPLATE_FIELDS, (t) => t.tags);
   const p = page(input, picked.filter((t) => filters.matches(t)), (t) => t.id);
-  return withToken({ LaunchTemplates: p.items.map(templateShape) }, p.nextToken);
+  return { LaunchTemplates: p.items.map(templateShape), ...nextToken(p.nextToken) };
 }
 
 /** The versions DescribeLaunchTemplateVersions names, before filters. */
-function versionRows(templates: LaunchTemplates, input: WireObject): VersionRow[] {
+function versionRows(templates: LaunchTemplates, input: In<'DescribeLaunchTemplateVersions'>): VersionRow[] {
   const ref = refOf(input);
-  const versions = optStrings(input, 'Versions') ?? [];
+  const versions = input.Versions ?? [];
   if (ref.id === undefined && ref.name === undefined) {
     if (versions.length === 0) throw versionsWithoutTemplate('MissingParameter');
     if (versions.some((v) => v !== '$Latest' && v !== '$Default')) throw versionsWithoutTemplate('InvalidParameterValue');
@@ -159,27 +143,27 @@ function versionRows(templates: LaunchTemplates, input: WireObject): VersionRow[
     if (n === undefined) throw invalidVersion(text);
     return n;
   };
-  const lo = bound(optString(input, 'MinVersion'), 1);
-  const hi = bound(optString(input, 'MaxVersion'), Infinity);
+  const lo = bound(input.MinVersion, 1);
+  const hi = bound(input.MaxVersion, Infinity);
   return t.versions.filter((v) => v.number >= lo && v.number <= hi).map((v) => ({ t, v }));
 }
 
-function deleteVersions(templates: LaunchTemplates, input: WireObject): WireObject {
-  const versions = optStrings(input, 'Versions') ?? [];
-  if (versions.length === 0) throw new ServiceError('MissingParameter', 'The request must contain the parameter Versions', 400);
-  if (versions.length > 200) throw new ServiceError('InvalidParameterValue', `You can delete up to 200 launch template versions in a single request, not ${versions.length}. To delete every version, use DeleteLaunchTemplate.`, 400);
+function deleteVersions(templates: LaunchTemplates, input: In<'DeleteLaunchTemplateVersions'>): Out<'DeleteLaunchTemplateVersions'> {
+  const versions = input.Versions;
+  if (versions.length === 0) throw awsError('ec2', 'MissingParameter', 'The request must contain the parameter Versions');
+  if (versions.length > 200) throw awsError('ec2', 'InvalidParameterValue', `You can delete up to 200 launch template versions in a single request, not ${versions.length}. To delete every version, use DeleteLaunchTemplate.`);
   const ref = refOf(input);
   const { template, result } = templates.deleteVersions(ref, versions);
   const id = template?.id ?? ref.id;
   const name = template?.name ?? ref.name;
-  const item = (version: number | undefined): WireObject => {
-    const out: WireObject = {};
+  const item = (version: number | undefined): DeleteLaunchTemplateVersionsResponseSuccessItem => {
+    const out: DeleteLaunchTemplateVersionsResponseSuccessItem = {};
     if (id !== undefined) out.LaunchTemplateId = id;
     if (name !== undefined) out.LaunchTemplateName = name;
     if (version !== undefined) out.VersionNumber = version;
     return out;
   };
-  const out: WireObject = {};
+  const out: Out<'DeleteLaunchTemplateVersions'> = {};
   if (result.deleted.length > 0) out.SuccessfullyDeletedLaunchTemplateVersions = result.deleted.map((n) => item(n));
   if (result.failed.length > 0) {
     out.UnsuccessfullyDeletedLaunchTemplateVersions = result.failed.map((f) => ({ ...item(f.version), ResponseError: { Code: f.error.code, Message: f.error.message } }));
@@ -189,58 +173,44 @@ function deleteVersions(templates: LaunchTemplates, input: WireObject): WireObje
 
 /** The launch-template handlers over the region's templates. */
 export function launchTemplateHandlers(templates: LaunchTemplates): ServiceHandlers {
-  return {
-    CreateLaunchTemplate(input, ctx) {
+  return wireHandlers<typeof EC2>({
+    CreateLaunchTemplate(input, ctx): Out<'CreateLaunchTemplate'> {
       dryRun(input);
-      const name = optString(input, 'LaunchTemplateName');
-      if (name === undefined) throw new ServiceError('MissingParameter', 'The request must contain the parameter LaunchTemplateName', 400);
-      const req: Parameters<LaunchTemplates['create']>[0] = { name, data: templateData(input), tags: templateTags(input) };
-      const description = optString(input, 'VersionDescription');
-      const token = optString(input, 'ClientToken');
-      if (description !== undefined) req.description = description;
-      if (token !== undefined) req.clientToken = token;
-      return { LaunchTemplate: templateShape(templates.create(req, ctx.now)) };
+      return { LaunchTemplate: templateShape(templates.create(input, ctx.now)) };
     },
 
-    CreateLaunchTemplateVersion(input, ctx) {
+    CreateLaunchTemplateVersion(input, ctx): Out<'CreateLaunchTemplateVersion'> {
       dryRun(input);
-      const req: Parameters<LaunchTemplates['createVersion']>[1] = { data: templateData(input) };
-      const source = optString(input, 'SourceVersion');
-      const description = optString(input, 'VersionDescription');
-      const token = optString(input, 'ClientToken');
-      if (source !== undefined) req.sourceVersion = source;
-      if (description !== undefined) req.description = description;
-      if (token !== undefined) req.clientToken = token;
-      const { template, version } = templates.createVersion(refOf(input), req, ctx.now);
+      const { template, version } = templates.createVersion(refOf(input), input, ctx.now);
       return { LaunchTemplateVersion: versionShape(template, version) };
     },
 
-    DescribeLaunchTemplates(input) {
+    DescribeLaunchTemplates(input): Out<'DescribeLaunchTemplates'> {
       dryRun(input);
       return describeTemplates(templates, input);
     },
 
-    DescribeLaunchTemplateVersions(input) {
+    DescribeLaunchTemplateVersions(input): Out<'DescribeLaunchTemplateVersions'> {
       dryRun(input);
-      const filters = new FilterSet(readFilters(input), VERSION_FIELDS);
+      const filters = new FilterSet(readFilters(input.Filters), VERSION_FIELDS);
       const rows = versionRows(templates, input).filter((r) => filters.matches(r));
       const p = page(input, rows, (r) => `${r.t.id}:${r.v.number}`);
-      return withToken({ LaunchTemplateVersions: p.items.map((r) => versionShape(r.t, r.v)) }, p.nextToken);
+      return { LaunchTemplateVersions: p.items.map((r) => versionShape(r.t, r.v)), ...nextToken(p.nextToken) };
     },
 
-    ModifyLaunchTemplate(input) {
+    ModifyLaunchTemplate(input): Out<'ModifyLaunchTemplate'> {
       dryRun(input);
-      return { LaunchTemplate: templateShape(templates.setDefault(refOf(input), optString(input, 'DefaultVersion'))) };
+      return { LaunchTemplate: templateShape(templates.setDefault(refOf(input), input.DefaultVersion)) };
     },
 
-    DeleteLaunchTemplate(input) {
+    DeleteLaunchTemplate(input): Out<'DeleteLaunchTemplate'> {
       dryRun(input);
       return { LaunchTemplate: templateShape(templates.delete(refOf(input))) };
     },
 
-    DeleteLaunchTemplateVersions(input) {
+    DeleteLaunchTemplateVersions(input): Out<'DeleteLaunchTemplateVersions'> {
       dryRun(input);
       return deleteVersions(templates, input);
     },
-  };
+  });
 }

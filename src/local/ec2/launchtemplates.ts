@@ -11,7 +11,8 @@
  */
 import { resourceId } from '../ids';
 import type { Partition } from '../../core/rules/aws-rules';
-import type { WireObject, WireValue } from '../types';
+import type { RequestLaunchTemplateData, TagSpecification } from '@aws-sdk/client-ec2';
+import type { Checked } from '../typed';
 import {
   asVersionError,
   bothIdAndName,
@@ -29,9 +30,11 @@ import {
   nameNotFound,
   VERSION_DOES_NOT_EXIST,
   versionNotFound,
+  untaggableType,
   type VersionError,
 } from './launchtemplate-errors';
-import { ServiceError } from '../errors';
+import type { In } from './sdk';
+import { awsError, ServiceError } from '../errors';
 
 /** A JSON value: what a template's data is stored as. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -102,32 +105,6 @@ export interface LaunchTemplatesSnapshot {
   templates: LaunchTemplateRecord[];
 }
 
-/** What CreateLaunchTemplate asks for. */
-export interface CreateTemplateRequest {
-  /** LaunchTemplateName. */
-  name: string;
-  /** LaunchTemplateData. */
-  data: JsonObject;
-  /** VersionDescription. */
-  description?: string;
-  /** Tags from TagSpecifications of type `launch-template`. */
-  tags: TemplateTag[];
-  /** ClientToken. */
-  clientToken?: string;
-}
-
-/** What CreateLaunchTemplateVersion asks for. */
-export interface CreateVersionRequest {
-  /** LaunchTemplateData. */
-  data: JsonObject;
-  /** SourceVersion: the version whose data the new one starts from. */
-  sourceVersion?: string;
-  /** VersionDescription. */
-  description?: string;
-  /** ClientToken. */
-  clientToken?: string;
-}
-
 /** What DeleteLaunchTemplateVersions did with each version asked for. */
 export interface DeleteVersionsResult {
   /** Versions deleted. */
@@ -136,17 +113,16 @@ export interface DeleteVersionsResult {
   failed: Array<{ version: number | undefined; error: VersionError }>;
 }
 
-/** A wire value as JSON: timestamps become ISO strings. */
-export function toJson(value: WireValue): JsonValue {
-  if (value === undefined || value === null) return null;
+/** A value read from the wire as JSON: timestamps become ISO strings. */
+function toJson(value: unknown): JsonValue {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(toJson);
-  if (typeof value === 'object') {
+  if (typeof value === 'object' && value !== null) {
     const out: JsonObject = {};
     for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toJson(v);
     return out;
   }
-  return value;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
 
 /** A whole positive version number, or undefined. */
@@ -206,31 +182,35 @@ export class LaunchTemplates {
   }
 
   /** CreateLaunchTemplate. */
-  create(req: CreateTemplateRequest, now: number): LaunchTemplateRecord {
-    if (!isLaunchTemplateName(req.name)) throw malformedName();
-    if (req.clientToken !== undefined && req.clientToken !== '') {
-      const prior = [...this.templates.values()].find((t) => t.clientToken === req.clientToken);
+  create(input: In<'CreateLaunchTemplate'>, now: number): LaunchTemplateRecord {
+    const name = input.LaunchTemplateName;
+    const data = dataOf(input.LaunchTemplateData);
+    const tags = templateTags(input.TagSpecifications);
+    const token = input.ClientToken;
+    if (!isLaunchTemplateName(name)) throw malformedName();
+    if (token !== undefined && token !== '') {
+      const prior = [...this.templates.values()].find((t) => t.clientToken === token);
       if (prior !== undefined) {
-        if (prior.name !== req.name) throw idempotentMismatch();
+        if (prior.name !== name) throw idempotentMismatch();
         return prior;
       }
     }
-    if (this.byName(req.name) !== undefined) throw nameInUse();
-    const version: LaunchTemplateVersionRecord = { number: 1, createTime: now, data: structuredClone(req.data) };
-    if (req.description !== undefined) version.description = req.description;
+    if (this.byName(name) !== undefined) throw nameInUse();
+    const version: LaunchTemplateVersionRecord = { number: 1, createTime: now, data };
+    if (input.VersionDescription !== undefined) version.description = input.VersionDescription;
     const t: LaunchTemplateRecord = {
       id: resourceId('lt'),
-      name: req.name,
+      name,
       createTime: now,
       createdBy: `arn:${this.#partition}:iam::${this.#accountId}:root`,
       defaultVersion: 1,
       latestVersion: 1,
       lastNumber: 1,
-      tags: req.tags.map((x) => ({ ...x })),
+      tags,
       versions: [version],
       seq: ++this.#seq,
     };
-    if (req.clientToken !== undefined && req.clientToken !== '') t.clientToken = req.clientToken;
+    if (token !== undefined && token !== '') t.clientToken = token;
     this.templates.set(t.id, t);
     return t;
   }
@@ -241,16 +221,18 @@ export class LaunchTemplates {
    * same launch parameters as the source version, except for parameters that you
    * explicitly specify").
    */
-  createVersion(ref: TemplateRef, req: CreateVersionRequest, now: number): { template: LaunchTemplateRecord; version: LaunchTemplateVersionRecord } {
+  createVersion(ref: TemplateRef, input: In<'CreateLaunchTemplateVersion'>, now: number): { template: LaunchTemplateRecord; version: LaunchTemplateVersionRecord } {
+    const data = dataOf(input.LaunchTemplateData);
     const t = this.find(ref, 'CreateLaunchTemplateVersion');
-    if (req.clientToken !== undefined && req.clientToken !== '') {
-      const prior = t.versions.find((v) => v.clientToken === req.clientToken);
+    const token = input.ClientToken;
+    if (token !== undefined && token !== '') {
+      const prior = t.versions.find((v) => v.clientToken === token);
       if (prior !== undefined) return { template: t, version: prior };
     }
-    const base = req.sourceVersion === undefined ? {} : this.version(t, req.sourceVersion).data;
-    const version: LaunchTemplateVersionRecord = { number: t.lastNumber + 1, createTime: now, data: { ...structuredClone(base), ...structuredClone(req.data) } };
-    if (req.description !== undefined) version.description = req.description;
-    if (req.clientToken !== undefined && req.clientToken !== '') version.clientToken = req.clientToken;
+    const base = input.SourceVersion === undefined ? {} : this.version(t, input.SourceVersion).data;
+    const version: LaunchTemplateVersionRecord = { number: t.lastNumber + 1, createTime: now, data: { ...structuredClone(base), ...data } };
+    if (input.VersionDescription !== undefined) version.description = input.VersionDescription;
+    if (token !== undefined && token !== '') version.clientToken = token;
     t.versions.push(version);
     t.latestVersion = version.number;
     t.lastNumber = version.number;
@@ -314,7 +296,25 @@ export class LaunchTemplates {
   }
 }
 
-/** A wire structure as JSON data (for LaunchTemplateData). */
-export function dataOf(input: WireObject): JsonObject {
-  return toJson(input) as JsonObject;
+/** The tags a request's TagSpecifications give a launch template (the one type it may name). */
+function templateTags(specs: readonly TagSpecification[] | undefined): TemplateTag[] {
+  const tags: TemplateTag[] = [];
+  for (const spec of specs ?? []) {
+    const type = spec.ResourceType ?? '';
+    if (type !== 'launch-template') throw untaggableType(type);
+    for (const t of spec.Tags ?? []) {
+      const key = t.Key;
+      if (key === undefined || key === '') throw awsError('ec2', 'InvalidParameterValue', 'Tag key must not be empty');
+      if (key.toLowerCase().startsWith('aws:')) throw awsError('ec2', 'InvalidParameterValue', "Tag keys starting with 'aws:' are reserved for internal use");
+      tags.push({ key, value: t.Value ?? '' });
+    }
+  }
+  return tags;
+}
+
+/** A request's LaunchTemplateData as the JSON data a version keeps. */
+export function dataOf(data: Checked<RequestLaunchTemplateData>): JsonObject {
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(data)) if (v !== undefined) out[k] = toJson(v);
+  return out;
 }

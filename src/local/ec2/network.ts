@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { ServiceError } from '../errors';
+import { awsError, type ServiceError } from '../errors';
 import { resourceId, uuid } from '../ids';
 import { contains, overlaps, parseCidr, type Cidr } from './cidr';
 import type { TagRecord } from './state';
@@ -26,7 +26,7 @@ export interface VpcRecord {
   /** Whether it is the region's default VPC. */
   isDefault: boolean;
   /** `default` or `dedicated`. */
-  instanceTenancy: string;
+  instanceTenancy: 'default' | 'dedicated';
   /** Its tags. */
   tags: TagRecord[];
   /** Creation order, for paging. */
@@ -130,22 +130,22 @@ export const MAX_RULES = 60;
 
 /** The error EC2 gives a string that is not an IPv4 block. */
 export function badCidr(value: string): ServiceError {
-  return new ServiceError('InvalidParameterValue', `Value (${value}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`, 400);
+  return awsError('ec2', 'InvalidParameterValue', `Value (${value}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`);
 }
 
 /** The error for an unknown VPC. */
 export function vpcNotFound(id: string): ServiceError {
-  return new ServiceError('InvalidVpcID.NotFound', `The vpc ID '${id}' does not exist`, 400);
+  return awsError('ec2', 'InvalidVpcID.NotFound', `The vpc ID '${id}' does not exist`);
 }
 
 /** The error for an unknown subnet. */
 export function subnetNotFound(id: string): ServiceError {
-  return new ServiceError('InvalidSubnetID.NotFound', `The subnet ID '${id}' does not exist`, 400);
+  return awsError('ec2', 'InvalidSubnetID.NotFound', `The subnet ID '${id}' does not exist`);
 }
 
 /** The error for an unknown security group id. */
 export function groupNotFound(id: string): ServiceError {
-  return new ServiceError('InvalidGroup.NotFound', `The security group '${id}' does not exist`, 400);
+  return awsError('ec2', 'InvalidGroup.NotFound', `The security group '${id}' does not exist`);
 }
 
 /** VPCs, subnets and security groups of one region. */
@@ -197,7 +197,7 @@ export class Network {
 
   /** A security group by id; EC2's error when there is none. */
   group(id: string): NetGroupRecord {
-    if (!/^sg-[0-9a-f]{8}(?:[0-9a-f]{9})?$/.test(id)) throw new ServiceError('InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`, 400);
+    if (!/^sg-[0-9a-f]{8}(?:[0-9a-f]{9})?$/.test(id)) throw awsError('ec2', 'InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`);
     const g = this.groups.get(id);
     if (g === undefined) throw groupNotFound(id);
     return g;
@@ -206,13 +206,13 @@ export class Network {
   /** A security group by name in the default VPC (names address only those); EC2's error otherwise. */
   groupByName(name: string): NetGroupRecord {
     const vpc = this.defaultVpc();
-    if (vpc === undefined) throw new ServiceError('VPCIdNotSpecified', 'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.', 400);
+    if (vpc === undefined) throw awsError('ec2', 'VPCIdNotSpecified', 'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.');
     const g = [...this.groups.values()].find((x) => x.vpcId === vpc.id && x.name === name);
-    if (g === undefined) throw new ServiceError('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${vpc.id}'`, 400);
+    if (g === undefined) throw awsError('ec2', 'InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${vpc.id}'`);
     return g;
   }
 
-  #addVpc(cidr: string, isDefault: boolean, tenancy: string, tags: TagRecord[]): VpcRecord {
+  #addVpc(cidr: string, isDefault: boolean, tenancy: VpcRecord['instanceTenancy'], tags: TagRecord[]): VpcRecord {
     const vpc: VpcRecord = { id: resourceId('vpc'), cidr, cidrAssociationId: resourceId('vpc-cidr-assoc'), isDefault, instanceTenancy: tenancy, tags, seq: ++this.#seq };
     this.vpcs.set(vpc.id, vpc);
     this.#addGroup(vpc.id, 'default', DEFAULT_GROUP_DESCRIPTION, []);
@@ -238,11 +238,11 @@ export class Network {
   createVpc(cidrBlock: string, tenancy: string, tags: TagRecord[]): VpcRecord {
     const block = parseCidr(cidrBlock);
     if (block === undefined) throw badCidr(cidrBlock);
-    if (block.prefix < 16 || block.prefix > 28) throw new ServiceError('InvalidVpc.Range', `The CIDR '${cidrBlock}' is invalid.`, 400);
+    if (block.prefix < 16 || block.prefix > 28) throw awsError('ec2', 'InvalidVpc.Range', `The CIDR '${cidrBlock}' is invalid.`);
     if (tenancy !== 'default' && tenancy !== 'dedicated') {
-      throw new ServiceError('InvalidParameterValue', `Value (${tenancy}) for parameter instanceTenancy is invalid. Valid values are: default, dedicated.`, 400);
+      throw awsError('ec2', 'InvalidParameterValue', `Value (${tenancy}) for parameter instanceTenancy is invalid. Valid values are: default, dedicated.`);
     }
-    if (this.vpcs.size >= MAX_VPCS) throw new ServiceError('VpcLimitExceeded', 'The maximum number of VPCs has been reached.', 400);
+    if (this.vpcs.size >= MAX_VPCS) throw awsError('ec2', 'VpcLimitExceeded', 'The maximum number of VPCs has been reached.');
     return this.#addVpc(cidrBlock, false, tenancy, tags);
   }
 
@@ -251,7 +251,7 @@ export class Network {
     const vpc = this.vpc(id);
     const groups = [...this.groups.values()].filter((g) => g.vpcId === id);
     if (this.subnetsOf(id).length > 0 || groups.some((g) => g.name !== 'default')) {
-      throw new ServiceError('DependencyViolation', `The vpc '${vpc.id}' has dependencies and cannot be deleted.`, 400);
+      throw awsError('ec2', 'DependencyViolation', `The vpc '${vpc.id}' has dependencies and cannot be deleted.`);
     }
     for (const g of groups) this.groups.delete(g.id);
     this.vpcs.delete(id);
@@ -263,16 +263,16 @@ export class Network {
     const block = parseCidr(cidrBlock);
     if (block === undefined) throw badCidr(cidrBlock);
     if (zone !== undefined && !this.#zones.includes(zone)) {
-      throw new ServiceError('InvalidParameterValue', `Value (${zone}) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: ${this.#zones.join(', ')}.`, 400);
+      throw awsError('ec2', 'InvalidParameterValue', `Value (${zone}) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: ${this.#zones.join(', ')}.`);
     }
     if (block.prefix < 16 || block.prefix > 28 || !contains(parseCidr(vpc.cidr) as Cidr, block)) {
-      throw new ServiceError('InvalidSubnet.Range', `The CIDR '${cidrBlock}' is invalid.`, 400);
+      throw awsError('ec2', 'InvalidSubnet.Range', `The CIDR '${cidrBlock}' is invalid.`);
     }
     const siblings = this.subnetsOf(vpcId);
     if (siblings.some((s) => overlaps(parseCidr(s.cidr) as Cidr, block))) {
-      throw new ServiceError('InvalidSubnet.Conflict', `The CIDR '${cidrBlock}' conflicts with another subnet`, 400);
+      throw awsError('ec2', 'InvalidSubnet.Conflict', `The CIDR '${cidrBlock}' conflicts with another subnet`);
     }
-    if (siblings.length >= MAX_SUBNETS_PER_VPC) throw new ServiceError('SubnetLimitExceeded', `The maximum number of subnets (${MAX_SUBNETS_PER_VPC}) for VPC '${vpcId}' has been reached.`, 400);
+    if (siblings.length >= MAX_SUBNETS_PER_VPC) throw awsError('ec2', 'SubnetLimitExceeded', `The maximum number of subnets (${MAX_SUBNETS_PER_VPC}) for VPC '${vpcId}' has been reached.`);
     return this.#addSubnet(vpcId, zone ?? this.#quietestZone(siblings), cidrBlock, false, tags);
   }
 
@@ -293,31 +293,31 @@ export class Network {
   /** DeleteSubnet: only a subnet no live instance sits in. */
   deleteSubnet(id: string, use: NetworkUse): void {
     const s = this.subnet(id);
-    if (use.subnetInUse(s.id)) throw new ServiceError('DependencyViolation', `The subnet '${s.id}' has dependencies and cannot be deleted.`, 400);
+    if (use.subnetInUse(s.id)) throw awsError('ec2', 'DependencyViolation', `The subnet '${s.id}' has dependencies and cannot be deleted.`);
     this.subnets.delete(id);
   }
 
   /** CreateSecurityGroup: a name unique in its VPC (the default VPC when none is given). */
   createGroup(name: string, description: string, vpcId: string | undefined, tags: TagRecord[]): NetGroupRecord {
     const vpc = vpcId !== undefined ? this.vpc(vpcId) : this.defaultVpc();
-    if (vpc === undefined) throw new ServiceError('VPCIdNotSpecified', 'No default VPC for this user', 400);
-    if (name.length === 0 || name.length > 255) throw new ServiceError('InvalidParameterValue', `Value (${name}) for parameter GroupName is invalid. Length must be between 1 and 255 characters.`, 400);
-    if (/^sg-/i.test(name)) throw new ServiceError('InvalidParameterValue', 'Group names may not be in the format sg-*.', 400);
-    if (description.length > 255) throw new ServiceError('InvalidParameterValue', 'Value for parameter GroupDescription is invalid. Length must be between 0 and 255 characters.', 400);
+    if (vpc === undefined) throw awsError('ec2', 'VPCIdNotSpecified', 'No default VPC for this user');
+    if (name.length === 0 || name.length > 255) throw awsError('ec2', 'InvalidParameterValue', `Value (${name}) for parameter GroupName is invalid. Length must be between 1 and 255 characters.`);
+    if (/^sg-/i.test(name)) throw awsError('ec2', 'InvalidParameterValue', 'Group names may not be in the format sg-*.');
+    if (description.length > 255) throw awsError('ec2', 'InvalidParameterValue', 'Value for parameter GroupDescription is invalid. Length must be between 0 and 255 characters.');
     if ([...this.groups.values()].some((g) => g.vpcId === vpc.id && g.name === name)) {
-      throw new ServiceError('InvalidGroup.Duplicate', `The security group '${name}' already exists for VPC '${vpc.id}'`, 400);
+      throw awsError('ec2', 'InvalidGroup.Duplicate', `The security group '${name}' already exists for VPC '${vpc.id}'`);
     }
     if ([...this.groups.values()].filter((g) => g.vpcId === vpc.id).length >= MAX_GROUPS_PER_VPC) {
-      throw new ServiceError('SecurityGroupLimitExceeded', 'The maximum number of security groups has been reached.', 400);
+      throw awsError('ec2', 'SecurityGroupLimitExceeded', 'The maximum number of security groups has been reached.');
     }
     return this.#addGroup(vpc.id, name, description, tags);
   }
 
   /** DeleteSecurityGroup: not a default group, not one in use or named by another group's rule. */
   deleteGroup(g: NetGroupRecord, use: NetworkUse): void {
-    if (g.name === 'default') throw new ServiceError('CannotDelete', `the specified group: "${g.id}" name: "default" cannot be deleted by a user`, 400);
+    if (g.name === 'default') throw awsError('ec2', 'CannotDelete', `the specified group: "${g.id}" name: "default" cannot be deleted by a user`);
     const referenced = [...this.groups.values()].some((o) => o.id !== g.id && [...o.ingress, ...o.egress].some((r) => r.groupId === g.id));
-    if (referenced || use.groupInUse(g.id)) throw new ServiceError('DependencyViolation', `resource ${g.id} has a dependent object`, 400);
+    if (referenced || use.groupInUse(g.id)) throw awsError('ec2', 'DependencyViolation', `resource ${g.id} has a dependent object`);
     this.groups.delete(g.id);
   }
 

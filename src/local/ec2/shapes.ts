@@ -4,17 +4,24 @@
  *
  * @module
  */
-import type { Ec2InstanceState, WireObject } from '../types';
+import type { _InstanceType, Instance, InstanceState, InstanceStatus, InstanceStatusDetails, InstanceStatusSummary, Reservation, StatusType, SummaryStatus } from '@aws-sdk/client-ec2';
+import type { Ec2InstanceState } from '../types';
 import { partitionOf } from '../../core/rules/aws-rules';
-import { SPOT_TERMINATION, STATE_CODES, STATUS_INIT_MS, type Ec2State, type InstanceRecord, type TagRecord } from './state';
+import { tagShapes } from './tags';
+import { SPOT_TERMINATION, STATE_CODES, STATUS_INIT_MS, type Ec2State, type InstanceRecord } from './state';
 
-/** `{ Code, Name }` of a state. */
-export function stateShape(state: Ec2InstanceState): WireObject {
-  return { Code: STATE_CODES[state], Name: state };
+/**
+ * An instance type as the SDK types it. EC2's list of types grows faster than any enum,
+ * and the protocol layer does not hold EC2 requests to the model's enums, so the
+ * simulation keeps any well-formed type name it was given and writes it back as it is.
+ */
+export function instanceTypeShape(type: string): _InstanceType {
+  return type as _InstanceType;
 }
 
-function tagsShape(tags: readonly TagRecord[]): WireObject[] {
-  return tags.map((t) => ({ Key: t.key, Value: t.value }));
+/** `{ Code, Name }` of a state. */
+export function stateShape(state: Ec2InstanceState): InstanceState {
+  return { Code: STATE_CODES[state], Name: state };
 }
 
 function gmt(ms: number): string {
@@ -28,13 +35,13 @@ function transitionReason(i: InstanceRecord): string {
 }
 
 /** An instance as DescribeInstances and RunInstances return it. */
-export function instanceShape(ec2: Ec2State, i: InstanceRecord): WireObject {
+export function instanceShape(ec2: Ec2State, i: InstanceRecord): Instance {
   const gone = i.state === 'terminated';
-  const out: WireObject = {
+  const out: Instance = {
     AmiLaunchIndex: i.amiLaunchIndex,
     ImageId: i.imageId,
     InstanceId: i.id,
-    InstanceType: i.instanceType,
+    InstanceType: instanceTypeShape(i.instanceType),
     LaunchTime: new Date(i.launchTime),
     Monitoring: { State: i.monitoring ? 'enabled' : 'disabled' },
     Placement: { AvailabilityZone: i.availabilityZone, GroupName: '', Tenancy: 'default' },
@@ -47,7 +54,7 @@ export function instanceShape(ec2: Ec2State, i: InstanceRecord): WireObject {
     BlockDeviceMappings: gone ? [] : [{ DeviceName: '/dev/xvda', Ebs: { AttachTime: new Date(i.launchTime), DeleteOnTermination: true, Status: i.state === 'shutting-down' ? 'detaching' : 'attached', VolumeId: i.volumeId } }],
     ClientToken: i.clientToken,
     EbsOptimized: i.ebsOptimized,
-    EnaSupport: true,
+    EnaSupport: i.enaSupport !== false,
     Hypervisor: 'xen',
     RootDeviceName: '/dev/xvda',
     RootDeviceType: 'ebs',
@@ -77,6 +84,8 @@ export function instanceShape(ec2: Ec2State, i: InstanceRecord): WireObject {
     if (i.state !== 'shutting-down' && i.publicIp !== '') out.PublicIpAddress = i.publicIp;
   }
   if (i.keyName !== undefined) out.KeyName = i.keyName;
+  if (i.kernelId !== undefined) out.KernelId = i.kernelId;
+  if (i.ramdiskId !== undefined) out.RamdiskId = i.ramdiskId;
   if (i.iamInstanceProfile !== undefined) {
     out.IamInstanceProfile = { Arn: i.iamInstanceProfile.startsWith('arn:') ? i.iamInstanceProfile : `arn:${partitionOf(ec2.region)}:iam::${ec2.accountId}:instance-profile/${i.iamInstanceProfile}`, Id: `AIPA${i.id.slice(2, 19).toUpperCase()}` };
   }
@@ -90,12 +99,12 @@ export function instanceShape(ec2: Ec2State, i: InstanceRecord): WireObject {
   }
   if (i.instanceLifecycle !== undefined) out.InstanceLifecycle = i.instanceLifecycle;
   if (i.spotInstanceRequestId !== undefined) out.SpotInstanceRequestId = i.spotInstanceRequestId;
-  if (i.tags.length > 0) out.Tags = tagsShape(i.tags);
+  if (i.tags.length > 0) out.Tags = tagShapes(i.tags);
   return out;
 }
 
 /** Instances grouped into their reservations, in the order given. */
-export function reservationsShape(ec2: Ec2State, instances: readonly InstanceRecord[]): WireObject[] {
+export function reservationsShape(ec2: Ec2State, instances: readonly InstanceRecord[]): Reservation[] {
   const byId = new Map<string, InstanceRecord[]>();
   for (const i of instances) {
     const list = byId.get(i.reservationId);
@@ -113,9 +122,9 @@ export function reservationsShape(ec2: Ec2State, instances: readonly InstanceRec
 /** The status checks of an instance. */
 export interface StatusSummary {
   /** `ok`, `initializing`, `impaired` or `not-applicable`. */
-  status: string;
+  status: SummaryStatus;
   /** The reachability check: `passed`, `initializing`, `failed` or `not-applicable`. */
-  reachability: string;
+  reachability: StatusType | 'not-applicable';
   /** Since when the checks fail. */
   impairedSince?: number;
 }
@@ -129,12 +138,12 @@ export function statusOf(i: InstanceRecord, now: number): StatusSummary {
 }
 
 /** An instance as DescribeInstanceStatus returns it. */
-export function instanceStatusShape(i: InstanceRecord, now: number): WireObject {
+export function instanceStatusShape(i: InstanceRecord, now: number): InstanceStatus {
   const s = statusOf(i, now);
   const system = i.state === 'running' ? (now < i.stateSince + STATUS_INIT_MS ? 'initializing' : 'ok') : 'not-applicable';
-  const summary = (status: string, reachability: string, impairedSince?: number): WireObject => {
-    if (status === 'not-applicable') return { Status: status };
-    const detail: WireObject = { Name: 'reachability', Status: reachability };
+  const summary = (status: SummaryStatus, reachability: StatusType | 'not-applicable', impairedSince?: number): InstanceStatusSummary => {
+    if (status === 'not-applicable' || reachability === 'not-applicable') return { Status: status };
+    const detail: InstanceStatusDetails = { Name: 'reachability', Status: reachability };
     if (impairedSince !== undefined) detail.ImpairedSince = new Date(impairedSince);
     return { Status: status, Details: [detail] };
   };

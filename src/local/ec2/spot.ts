@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { ServiceError } from '../errors';
+import { awsError, type ServiceError } from '../errors';
 
 /** Time between the rebalance recommendation and the interruption notice (ms). */
 export const REBALANCE_LEAD_MS = 60_000;
@@ -18,7 +18,7 @@ export const INTERRUPTION_NOTICE_MS = 120_000;
 
 /** EC2's answer when a pool has no spot capacity left (RunInstances, CreateFleet). */
 export function insufficientSpotCapacity(): ServiceError {
-  return new ServiceError('InsufficientInstanceCapacity', 'There is no Spot capacity available that matches your request.', 500);
+  return awsError('ec2', 'InsufficientInstanceCapacity', 'There is no Spot capacity available that matches your request.');
 }
 
 function poolKey(zone: string, instanceType: string): string {

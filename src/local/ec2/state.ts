@@ -8,7 +8,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { ServiceError } from '../errors';
+import { awsError } from '../errors';
 import { partitionOf } from '../../core/rules/aws-rules';
 import { instanceId, resourceId } from '../ids';
 import type { Ec2InstanceState, Ec2InstanceView, LaunchSpec, LaunchTemplateSpec, TemplatePlacement } from '../types';
@@ -18,6 +18,8 @@ import { Network, type NetSubnetRecord, type NetworkSnapshot, type NetworkUse } 
 import { privateDnsSuffix, publicDnsSuffix, zonesOf } from './regions';
 import { INTERRUPTION_NOTICE_MS, REBALANCE_LEAD_MS, SpotMarket, type SpotCapacitySnapshot } from './spot';
 import { templateLaunchParams, type MetadataSettings } from './template-launch';
+import type { In } from './sdk';
+import { tagsOf } from './tags';
 import { VcpuQuota } from './vcpus';
 
 /** Simulated time from launch to running. */
@@ -139,6 +141,12 @@ export interface InstanceRecord extends Ec2InstanceView {
   sourceDestCheck?: boolean;
   /** What an OS shutdown does (`instanceInitiatedShutdownBehavior`; `stop` when absent). */
   shutdownBehavior?: 'stop' | 'terminate';
+  /** The kernel set while stopped (`kernel`; none for the simulated HVM images). */
+  kernelId?: string;
+  /** The RAM disk set while stopped (`ramdisk`; none for the simulated HVM images). */
+  ramdiskId?: string;
+  /** False once ENA support is turned off while stopped (`enaSupport`; on when absent). */
+  enaSupport?: boolean;
 }
 
 /** A subnet of the default VPC, as snapshots made before VPCs could be created list them. */
@@ -159,40 +167,6 @@ export interface SecurityGroupRecord {
   name: string;
   /** Its description. */
   description: string;
-}
-
-/** What RunInstances asks for. */
-export interface RunRequest {
-  /** Image to launch. */
-  imageId: string;
-  /** Instance type. */
-  instanceType: string;
-  /** Fewest instances to launch. */
-  minCount: number;
-  /** Most instances to launch (all are launched). */
-  maxCount: number;
-  /** Zone; default: the region's first. */
-  availabilityZone?: string;
-  /** Subnet (decides the zone). */
-  subnetId?: string;
-  /** Key pair name. */
-  keyName?: string;
-  /** Security group names. */
-  securityGroups?: string[];
-  /** Security group ids. */
-  securityGroupIds?: string[];
-  /** User data, base64 encoded. */
-  userData?: string;
-  /** Whether detailed monitoring is on. */
-  monitoring?: boolean;
-  /** Tags of the instances. */
-  tags?: TagRecord[];
-  /** Idempotency token: the same token gives the same reservation. */
-  clientToken?: string;
-  /** Instance profile name or ARN. */
-  iamInstanceProfile?: string;
-  /** Whether the instances are EBS-optimised. */
-  ebsOptimized?: boolean;
 }
 
 /** What RunInstances launched. */
@@ -227,6 +201,30 @@ export interface Ec2Snapshot {
   spotCapacity?: SpotCapacitySnapshot;
   /** VPCs, subnets and security groups (absent in snapshots made before VPCs could be created). */
   network?: NetworkSnapshot;
+}
+
+/** What one instance of a RunInstances request is launched with, before its placement is known. */
+type RunSpec = Omit<LaunchSpec, 'availabilityZone'> & { groupIds?: string[]; clientToken?: string; ebsOptimized?: boolean };
+
+/** The launch a RunInstances request asks for, with EC2's checks of the image and instance type given. */
+function runSpec(input: In<'RunInstances'>): RunSpec {
+  const imageId = input.ImageId;
+  if (imageId === undefined) throw awsError('ec2', 'MissingParameter', 'The request must contain the parameter ImageId');
+  const instanceType: string = input.InstanceType ?? 'm1.small';
+  if (!/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/.test(instanceType)) throw awsError('ec2', 'InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
+  const spec: RunSpec = { imageId, instanceType };
+  const tags = tagsOf(input.TagSpecifications);
+  const profile = input.IamInstanceProfile?.Arn ?? input.IamInstanceProfile?.Name;
+  if (input.KeyName !== undefined) spec.keyName = input.KeyName;
+  if (input.SecurityGroups !== undefined && input.SecurityGroups.length > 0) spec.securityGroups = input.SecurityGroups;
+  if (input.SecurityGroupIds !== undefined && input.SecurityGroupIds.length > 0) spec.groupIds = input.SecurityGroupIds;
+  if (input.UserData !== undefined) spec.userData = input.UserData;
+  if (input.Monitoring !== undefined) spec.monitoring = input.Monitoring.Enabled;
+  if (tags !== undefined && tags.length > 0) spec.tags = tags;
+  if (input.ClientToken !== undefined) spec.clientToken = input.ClientToken;
+  if (profile !== undefined) spec.iamInstanceProfile = profile;
+  if (input.EbsOptimized !== undefined) spec.ebsOptimized = input.EbsOptimized;
+  return spec;
 }
 
 /** The state transition reason EC2 gives a spot instance it interrupted. */
@@ -305,11 +303,11 @@ export class Ec2State {
 
   /** The default subnet of a zone (in the default VPC); EC2's errors when there is none. */
   defaultSubnetOf(zone: string): NetSubnetRecord {
-    if (!this.zones.includes(zone)) throw new ServiceError('InvalidParameterValue', `Invalid availability zone: [${zone}]`, 400);
+    if (!this.zones.includes(zone)) throw awsError('ec2', 'InvalidParameterValue', `Invalid availability zone: [${zone}]`);
     const vpc = this.network.defaultVpc();
-    if (vpc === undefined) throw new ServiceError('VPCIdNotSpecified', 'No default VPC for this user', 400);
+    if (vpc === undefined) throw awsError('ec2', 'VPCIdNotSpecified', 'No default VPC for this user');
     const s = this.network.subnetsOf(vpc.id).find((x) => x.zone === zone && x.defaultForAz);
-    if (s === undefined) throw new ServiceError('MissingInput', `No subnets found for the default VPC '${vpc.id}'. Please specify a subnet.`, 400);
+    if (s === undefined) throw awsError('ec2', 'MissingInput', `No subnets found for the default VPC '${vpc.id}'. Please specify a subnet.`);
     return s;
   }
 
@@ -329,7 +327,7 @@ export class Ec2State {
       subnet.handedOut += k + 1;
       return ip;
     }
-    throw new ServiceError('InsufficientFreeAddressesInSubnet', `There are not enough free addresses in subnet '${subnet.id}' to satisfy the requested number of instances.`, 400);
+    throw awsError('ec2', 'InsufficientFreeAddressesInSubnet', `There are not enough free addresses in subnet '${subnet.id}' to satisfy the requested number of instances.`);
   }
 
   /** Free private addresses of a subnet (AvailableIpAddressCount). */
@@ -367,13 +365,13 @@ export class Ec2State {
       }
       if (g === undefined) {
         const where = this.network.vpcs.get(vpcId)?.isDefault === true ? 'default VPC' : 'VPC';
-        throw new ServiceError('InvalidGroup.NotFound', `The security group '${name}' does not exist in ${where} '${vpcId}'`, 400);
+        throw awsError('ec2', 'InvalidGroup.NotFound', `The security group '${name}' does not exist in ${where} '${vpcId}'`);
       }
       out.push({ groupName: g.name, groupId: g.id });
     }
     for (const id of ids ?? []) {
       const g = this.network.group(id);
-      if (g.vpcId !== vpcId) throw new ServiceError('InvalidParameter', `Security group ${id} and subnet belong to different networks.`, 400);
+      if (g.vpcId !== vpcId) throw awsError('ec2', 'InvalidParameter', `Security group ${id} and subnet belong to different networks.`);
       if (!out.some((x) => x.groupId === g.id)) out.push({ groupName: g.name, groupId: g.id });
     }
     if (out.length > 0) return out;
@@ -385,7 +383,7 @@ export class Ec2State {
   #subnetFor(subnetId: string | undefined, zone: string | undefined): NetSubnetRecord {
     if (subnetId === undefined) return this.defaultSubnetOf(zone ?? (this.zones[0] as string));
     const subnet = this.network.subnet(subnetId);
-    if (zone !== undefined && zone !== subnet.zone) throw new ServiceError('InvalidParameterValue', `The subnet '${subnet.id}' is in ${subnet.zone}, not in the requested zone ${zone}.`, 400);
+    if (zone !== undefined && zone !== subnet.zone) throw awsError('ec2', 'InvalidParameterValue', `The subnet '${subnet.id}' is in ${subnet.zone}, not in the requested zone ${zone}.`);
     return subnet;
   }
 
@@ -433,11 +431,21 @@ export class Ec2State {
     return rec;
   }
 
-  /** Launches one instance for another service (Auto Scaling), in its own reservation. */
+  /**
+   * Launches one instance for another service (Auto Scaling's launch configurations), in
+   * its own reservation. A launch configuration's groups are ids (`sg-…`, a form no group
+   * name may have) or names: an id the network holds is the group itself, and must be in
+   * the subnet's VPC as for any launch; other entries keep the lenient placeholder.
+   */
   launch(spec: LaunchSpec, now: number): InstanceRecord {
-    if (!this.knowsImage(spec.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${spec.imageId}" (expecting "ami-...")`, 400);
+    if (!this.knowsImage(spec.imageId)) throw awsError('ec2', 'InvalidAMIID.Malformed', `Invalid id: "${spec.imageId}" (expecting "ami-...")`);
     this.quota.check(spec.instanceType);
-    return this.#launch(now, resourceId('r'), 0, { ...spec, lenientGroups: true });
+    const given = spec.securityGroups ?? [];
+    const groupIds = given.filter((g) => this.network.groups.has(g));
+    const names = given.filter((g) => !this.network.groups.has(g));
+    const launch = { ...spec, lenientGroups: true, groupIds };
+    if (spec.securityGroups !== undefined) launch.securityGroups = names;
+    return this.#launch(now, resourceId('r'), 0, launch);
   }
 
   /** The template version a launch from `spec` uses now (`$Default` when no version is named). */
@@ -453,8 +461,8 @@ export class Ec2State {
   launchFromTemplate(spec: LaunchTemplateSpec, placement: TemplatePlacement, now: number): InstanceRecord {
     const { template, version } = this.resolveTemplate(spec);
     const p = templateLaunchParams(template, version, placement);
-    if (p.imageId === undefined) throw new ServiceError('MissingParameter', 'The request must contain the parameter ImageId', 400);
-    if (!this.knowsImage(p.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${p.imageId}" (expecting "ami-...")`, 400);
+    if (p.imageId === undefined) throw awsError('ec2', 'MissingParameter', 'The request must contain the parameter ImageId');
+    if (!this.knowsImage(p.imageId)) throw awsError('ec2', 'InvalidAMIID.Malformed', `Invalid id: "${p.imageId}" (expecting "ami-...")`);
     const launch: LaunchSpec & { groupIds?: string[]; ebsOptimized?: boolean } = { ...p, imageId: p.imageId };
     if (placement.instanceType !== undefined) launch.instanceType = placement.instanceType;
     if (placement.spot === true) launch.spot = true;
@@ -464,55 +472,39 @@ export class Ec2State {
     return rec;
   }
 
-  /** RunInstances: `maxCount` instances in one reservation, in one zone. */
-  run(req: RunRequest, now: number): RunResult {
-    if (req.clientToken !== undefined && req.clientToken !== '') {
-      const prior = [...this.instances.values()].filter((i) => i.clientToken === req.clientToken);
+  /** RunInstances: `MaxCount` instances (as many as the quota allows, at least `MinCount`) in one reservation, in one zone. */
+  run(input: In<'RunInstances'>, now: number): RunResult {
+    const spec = runSpec(input);
+    if (spec.clientToken !== undefined && spec.clientToken !== '') {
+      const prior = [...this.instances.values()].filter((i) => i.clientToken === spec.clientToken);
       const first = prior[0];
       if (first !== undefined) return { reservationId: first.reservationId, instances: prior.filter((i) => i.reservationId === first.reservationId) };
     }
-    if (!this.knowsImage(req.imageId)) throw new ServiceError('InvalidAMIID.Malformed', `Invalid id: "${req.imageId}" (expecting "ami-...")`, 400);
-    if (req.minCount < 1) throw new ServiceError('InvalidParameterValue', `Value (${req.minCount}) for parameter minCount is invalid. Expected a positive integer.`, 400);
-    if (req.maxCount < req.minCount) throw new ServiceError('InvalidParameterValue', `Value (${req.maxCount}) for parameter maxCount is invalid. Expected a value at least minCount (${req.minCount}).`, 400);
-    const subnet = this.#subnetFor(req.subnetId, req.availabilityZone);
-    const zone = subnet.zone;
-    if (req.securityGroups !== undefined && req.subnetId !== undefined && !subnet.defaultForAz) {
-      throw new ServiceError('InvalidParameterCombination', 'The parameter groupName cannot be used with the parameter subnet', 400);
+    if (!this.knowsImage(spec.imageId)) throw awsError('ec2', 'InvalidAMIID.Malformed', `Invalid id: "${spec.imageId}" (expecting "ami-...")`);
+    const { MinCount: minCount, MaxCount: maxCount } = input;
+    if (minCount < 1) throw awsError('ec2', 'InvalidParameterValue', `Value (${minCount}) for parameter minCount is invalid. Expected a positive integer.`);
+    if (maxCount < minCount) throw awsError('ec2', 'InvalidParameterValue', `Value (${maxCount}) for parameter maxCount is invalid. Expected a value at least minCount (${minCount}).`);
+    const subnet = this.#subnetFor(input.SubnetId, input.Placement?.AvailabilityZone);
+    if (spec.securityGroups !== undefined && input.SubnetId !== undefined && !subnet.defaultForAz) {
+      throw awsError('ec2', 'InvalidParameterCombination', 'The parameter groupName cannot be used with the parameter subnet');
     }
-    this.#groups(subnet.vpcId, req.securityGroups, req.securityGroupIds);
+    this.#groups(subnet.vpcId, spec.securityGroups, spec.groupIds);
     // As AWS: fewer than MinCount fitting is an error; otherwise as many as fit, up to MaxCount.
-    this.quota.check(req.instanceType, req.minCount);
-    const count = this.quota.fits(req.instanceType, req.maxCount);
+    this.quota.check(spec.instanceType, minCount);
+    const count = this.quota.fits(spec.instanceType, maxCount);
     const reservationId = resourceId('r');
     const instances: InstanceRecord[] = [];
-    for (let i = 0; i < count; i++) {
-      const spec: LaunchSpec & { groupIds?: string[]; clientToken?: string; ebsOptimized?: boolean } = {
-        imageId: req.imageId,
-        instanceType: req.instanceType,
-        availabilityZone: zone,
-      };
-      spec.subnetId = subnet.id;
-      if (req.keyName !== undefined) spec.keyName = req.keyName;
-      if (req.securityGroups !== undefined) spec.securityGroups = req.securityGroups;
-      if (req.securityGroupIds !== undefined) spec.groupIds = req.securityGroupIds;
-      if (req.userData !== undefined) spec.userData = req.userData;
-      if (req.monitoring !== undefined) spec.monitoring = req.monitoring;
-      if (req.tags !== undefined) spec.tags = req.tags;
-      if (req.clientToken !== undefined) spec.clientToken = req.clientToken;
-      if (req.iamInstanceProfile !== undefined) spec.iamInstanceProfile = req.iamInstanceProfile;
-      if (req.ebsOptimized !== undefined) spec.ebsOptimized = req.ebsOptimized;
-      instances.push(this.#launch(now, reservationId, i, spec));
-    }
+    for (let i = 0; i < count; i++) instances.push(this.#launch(now, reservationId, i, { ...spec, availabilityZone: subnet.zone, subnetId: subnet.id }));
     return { reservationId, instances };
   }
 
   /** The instances named, in the order named; EC2's errors for malformed or unknown ids. */
   find(ids: readonly string[]): InstanceRecord[] {
     const malformed = ids.find((id) => !isInstanceId(id));
-    if (malformed !== undefined) throw new ServiceError('InvalidInstanceID.Malformed', `Invalid id: "${malformed}"`, 400);
+    if (malformed !== undefined) throw awsError('ec2', 'InvalidInstanceID.Malformed', `Invalid id: "${malformed}"`);
     const missing = [...new Set(ids.filter((id) => !this.instances.has(id)))];
-    if (missing.length === 1) throw new ServiceError('InvalidInstanceID.NotFound', `The instance ID '${missing[0]}' does not exist`, 400);
-    if (missing.length > 1) throw new ServiceError('InvalidInstanceID.NotFound', `The instance IDs '${missing.join(', ')}' do not exist`, 400);
+    if (missing.length === 1) throw awsError('ec2', 'InvalidInstanceID.NotFound', `The instance ID '${missing[0]}' does not exist`);
+    if (missing.length > 1) throw awsError('ec2', 'InvalidInstanceID.NotFound', `The instance IDs '${missing.join(', ')}' do not exist`);
     return [...new Set(ids)].map((id) => this.instances.get(id) as InstanceRecord);
   }
 
@@ -536,11 +528,11 @@ export class Ec2State {
   stop(rec: InstanceRecord, now: number): Ec2InstanceState {
     const previous = rec.state;
     if (rec.state === 'stopping' || rec.state === 'stopped') return previous;
-    if (rec.disableApiStop === true) throw new ServiceError('OperationNotPermitted', `The instance '${rec.id}' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.`, 400);
-    if (rec.state === 'pending') throw new ServiceError('IncorrectInstanceState', `Instance '${rec.id}' cannot be stopped as it has never reached the 'running' state.`, 400);
-    if (rec.state !== 'running') throw new ServiceError('IncorrectInstanceState', `This instance '${rec.id}' is not in a state from which it can be stopped.`, 400);
+    if (rec.disableApiStop === true) throw awsError('ec2', 'OperationNotPermitted', `The instance '${rec.id}' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.`);
+    if (rec.state === 'pending') throw awsError('ec2', 'IncorrectInstanceState', `Instance '${rec.id}' cannot be stopped as it has never reached the 'running' state.`);
+    if (rec.state !== 'running') throw awsError('ec2', 'IncorrectInstanceState', `This instance '${rec.id}' is not in a state from which it can be stopped.`);
     if (rec.instanceLifecycle === 'spot') {
-      throw new ServiceError('UnsupportedOperation', `You can't stop the Spot Instance '${rec.id}' because it is associated with a one-time Spot Instance request. You can only stop Spot Instances associated with persistent Spot Instance requests.`, 400);
+      throw awsError('ec2', 'UnsupportedOperation', `You can't stop the Spot Instance '${rec.id}' because it is associated with a one-time Spot Instance request. You can only stop Spot Instances associated with persistent Spot Instance requests.`);
     }
     rec.state = 'stopping';
     rec.stateSince = now;
@@ -552,7 +544,7 @@ export class Ec2State {
   start(rec: InstanceRecord, now: number): Ec2InstanceState {
     const previous = rec.state;
     if (rec.state === 'pending' || rec.state === 'running') return previous;
-    if (rec.state !== 'stopped') throw new ServiceError('IncorrectInstanceState', `The instance '${rec.id}' is not in a state from which it can be started.`, 400);
+    if (rec.state !== 'stopped') throw awsError('ec2', 'IncorrectInstanceState', `The instance '${rec.id}' is not in a state from which it can be started.`);
     this.quota.check(rec.instanceType);
     this.quota.add(rec.instanceType);
     rec.state = 'pending';

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import type { HttpTokensState, InstanceMetadataEndpointState } from '@aws-sdk/client-ec2';
 import type { TemplatePlacement } from '../types';
 import type { JsonObject, JsonValue, LaunchTemplateRecord, LaunchTemplateVersionRecord } from './launchtemplates';
 import type { TagRecord } from './state';
@@ -14,11 +15,11 @@ import type { TagRecord } from './state';
 /** The instance metadata options an instance runs with. */
 export interface MetadataSettings {
   /** `optional` or `required` (IMDSv2). */
-  httpTokens?: string;
+  httpTokens?: HttpTokensState;
   /** PUT response hop limit. */
   httpPutResponseHopLimit?: number;
   /** `enabled` or `disabled`. */
-  httpEndpoint?: string;
+  httpEndpoint?: InstanceMetadataEndpointState;
 }
 
 /** The launch parameters a template version gives. */
@@ -63,6 +64,11 @@ function strings(v: JsonValue | undefined): string[] | undefined {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
 }
 
+/** One of the model's enum values, or nothing (a template's data is not checked when it is made). */
+function oneOf<T extends string>(v: JsonValue | undefined, values: readonly T[]): T | undefined {
+  return values.find((x) => x === v);
+}
+
 function instanceTags(data: JsonObject): TagRecord[] {
   const tags: TagRecord[] = [];
   for (const spec of Array.isArray(data.TagSpecifications) ? data.TagSpecifications : []) {
@@ -104,8 +110,8 @@ export function templateLaunchParams(t: LaunchTemplateRecord, v: LaunchTemplateV
   if (placement.subnetId !== undefined) p.subnetId = placement.subnetId;
   if (metadata !== undefined) {
     const m: MetadataSettings = {};
-    const tokens = str(metadata.HttpTokens);
-    const endpoint = str(metadata.HttpEndpoint);
+    const tokens = oneOf(metadata.HttpTokens, ['optional', 'required'] as const);
+    const endpoint = oneOf(metadata.HttpEndpoint, ['disabled', 'enabled'] as const);
     if (tokens !== undefined) m.httpTokens = tokens;
     if (typeof metadata.HttpPutResponseHopLimit === 'number') m.httpPutResponseHopLimit = metadata.HttpPutResponseHopLimit;
     if (endpoint !== undefined) m.httpEndpoint = endpoint;

@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { ServiceError } from '../errors';
+import { awsError } from '../errors';
 
 /**
  * The simulated account's quota per bucket when none is given: 1,152 vCPUs, an account
@@ -95,7 +95,7 @@ export class VcpuQuota {
 
   /** Throws AWS's `VcpuLimitExceeded` unless `count` instances of a type fit. */
   check(instanceType: string, count = 1): void {
-    if (this.fits(instanceType, count) < count) throw new ServiceError('VcpuLimitExceeded', vcpuLimitMessage(this.limit), 400);
+    if (this.fits(instanceType, count) < count) throw awsError('ec2', 'VcpuLimitExceeded', vcpuLimitMessage(this.limit));
   }
 
   /** Counts a launched instance of a type. */

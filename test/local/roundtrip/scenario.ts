@@ -71,6 +71,13 @@ async function network(c: Clients): Promise<Network> {
   const spare = (await ec2.createVpc({ CidrBlock: '172.31.0.0/16', InstanceTenancy: 'default' })).Vpc?.VpcId as string;
   const spareSubnet = (await ec2.createSubnet({ VpcId: spare, CidrBlock: '172.31.0.0/20' })).Subnet?.SubnetId as string;
   await ec2.deleteSubnet({ SubnetId: spareSubnet });
+  // Tags on network resources, and rules revoked (both since s6-ec2-typed).
+  await ec2.createTags({ Resources: [vpc, a, b, web, app], Tags: [{ Key: 'env', Value: 'prod' }, { Key: 'team' }] });
+  await ec2.createTags({ Resources: [web], Tags: [{ Key: 'env', Value: 'edge' }] });
+  await ec2.deleteTags({ Resources: [b], Tags: [{ Key: 'team' }] });
+  await ec2.authorizeSecurityGroupIngress({ GroupId: web, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }] });
+  await ec2.revokeSecurityGroupIngress({ GroupId: web, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }] });
+  await ec2.revokeSecurityGroupEgress({ GroupId: web, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] });
   return { vpc, a, b, web, app };
 }
 
@@ -112,6 +119,11 @@ async function instances(c: Clients, net: Network): Promise<string[]> {
   await ec2.modifyInstanceAttribute({ InstanceId: stopped, InstanceType: { Value: 't3.large' } });
   await ec2.modifyInstanceAttribute({ InstanceId: stopped, EbsOptimized: { Value: true } });
   await ec2.modifyInstanceAttribute({ InstanceId: stopped, InstanceInitiatedShutdownBehavior: { Value: 'terminate' } });
+  await ec2.modifyInstanceAttribute({ InstanceId: stopped, Kernel: { Value: 'aki-12345678' } });
+  await ec2.modifyInstanceAttribute({ InstanceId: stopped, Ramdisk: { Value: 'ari-12345678' } });
+  await ec2.modifyInstanceAttribute({ InstanceId: stopped, EnaSupport: { Value: false } });
+  await ec2.createTags({ Resources: [stopped], Tags: [{ Key: 'state', Value: 'parked' }] });
+  await ec2.deleteTags({ Resources: [kept], Tags: [{ Key: 'role' }] });
   await ec2.modifyInstanceAttribute({ InstanceId: restarted, UserData: { Value: new TextEncoder().encode('changed') } });
   await ec2.startInstances({ InstanceIds: [restarted] });
   return ids;
@@ -149,7 +161,7 @@ async function groups(c: Clients, net: Network): Promise<void> {
   });
   await as.putLifecycleHook({ AutoScalingGroupName: 'web', LifecycleHookName: 'drain', LifecycleTransition: 'autoscaling:EC2_INSTANCE_TERMINATING', HeartbeatTimeout: 300, DefaultResult: 'CONTINUE' });
   await as.createAutoScalingGroup({
-    AutoScalingGroupName: 'app', LaunchConfigurationName: 'lc', MinSize: 2, MaxSize: 5, DesiredCapacity: 3, AvailabilityZones: [`${region}a`, `${region}b`], DefaultCooldown: 120,
+    AutoScalingGroupName: 'app', LaunchConfigurationName: 'lc', MinSize: 2, MaxSize: 5, DesiredCapacity: 3, VPCZoneIdentifier: `${net.a},${net.b}`, DefaultCooldown: 120,
     NewInstancesProtectedFromScaleIn: true, Tags: [{ Key: 'tier', Value: 'app', PropagateAtLaunch: true }],
   });
   await as.createAutoScalingGroup({
@@ -294,7 +306,7 @@ export async function build(c: Clients): Promise<void> {
   await c.as.deleteLaunchConfiguration({ LaunchConfigurationName: 'old' }).catch(() => undefined);
   await undo(c, net, standalone as string);
   await metricData(c, await clockNow(c.endpoint));
-  const loose = (await c.ec2.runInstances({ ImageId: 'ami-12345678', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, Placement: { AvailabilityZone: `${c.region}a` } })).Instances?.[0]?.InstanceId as string;
+  const loose = (await c.ec2.runInstances({ ImageId: 'ami-12345678', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: net.a })).Instances?.[0]?.InstanceId as string;
   await advance(c.endpoint, '3m');
   await c.as.attachInstances({ AutoScalingGroupName: 'app', InstanceIds: [loose] });
   const web = await inState(c, 'web', 'InService');
@@ -321,7 +333,9 @@ async function captureEc2(c: Clients, out: Record<string, unknown>): Promise<voi
   const instances = strip(await ec2.describeInstances({ MaxResults: 1000 }));
   out.DescribeInstances = instances;
   out.DescribeInstanceStatus = strip(await ec2.describeInstanceStatus({ IncludeAllInstances: true, MaxResults: 1000 }));
-  const ids = (instances.Reservations ?? []).flatMap((r) => (r.Instances ?? []).map((i) => i.InstanceId as string)).sort();
+  // Attributes of the instances outside groups (the ones changed by ModifyInstanceAttribute): asking every instance would triple the test's time.
+  const outside = (instances.Reservations ?? []).flatMap((r) => r.Instances ?? []).filter((i) => !(i.Tags ?? []).some((t) => t.Key === 'aws:autoscaling:groupName'));
+  const ids = outside.map((i) => i.InstanceId as string).sort();
   for (const id of ids) {
     for (const attribute of ATTRIBUTES) {
       out[`DescribeInstanceAttribute ${id} ${attribute}`] = strip(await ec2.describeInstanceAttribute({ InstanceId: id, Attribute: attribute }).catch((err: Error) => ({ error: err.name })));
@@ -331,6 +345,7 @@ async function captureEc2(c: Clients, out: Record<string, unknown>): Promise<voi
   out.DescribeSubnets = strip(await ec2.describeSubnets({}));
   out.DescribeSecurityGroups = strip(await ec2.describeSecurityGroups({}));
   out.DescribeVolumes = strip(await ec2.describeVolumes({}));
+  out.DescribeTags = strip(await ec2.describeTags({ MaxResults: 1000 }));
   out.DescribeLaunchTemplates = strip(await ec2.describeLaunchTemplates({}));
   for (const t of (out.DescribeLaunchTemplates as { LaunchTemplates?: Array<{ LaunchTemplateName?: string }> }).LaunchTemplates ?? []) {
     out[`DescribeLaunchTemplateVersions ${t.LaunchTemplateName}`] = strip(await ec2.describeLaunchTemplateVersions({ LaunchTemplateName: t.LaunchTemplateName }));
@@ -414,9 +429,13 @@ export async function capture(c: Clients): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   const now = await clockNow(c.endpoint);
   out.clock = now;
-  await captureEc2(c, out);
-  await captureElb(c, out);
-  await captureAutoScaling(c, out);
-  await captureCloudWatch(c, out, now);
-  return out;
+  const ec2: Record<string, unknown> = {};
+  const elb: Record<string, unknown> = {};
+  const autoscaling: Record<string, unknown> = {};
+  const cloudwatch: Record<string, unknown> = {};
+  await captureEc2(c, ec2);
+  await captureElb(c, elb);
+  await captureAutoScaling(c, autoscaling);
+  await captureCloudWatch(c, cloudwatch, now);
+  return { ...out, ec2, elb, autoscaling, cloudwatch };
 }

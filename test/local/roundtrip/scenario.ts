@@ -336,11 +336,13 @@ async function captureEc2(c: Clients, out: Record<string, unknown>): Promise<voi
   // Attributes of the instances outside groups (the ones changed by ModifyInstanceAttribute): asking every instance would triple the test's time.
   const outside = (instances.Reservations ?? []).flatMap((r) => r.Instances ?? []).filter((i) => !(i.Tags ?? []).some((t) => t.Key === 'aws:autoscaling:groupName'));
   const ids = outside.map((i) => i.InstanceId as string).sort();
+  const attributes: unknown[] = [];
   for (const id of ids) {
     for (const attribute of ATTRIBUTES) {
-      out[`DescribeInstanceAttribute ${id} ${attribute}`] = strip(await ec2.describeInstanceAttribute({ InstanceId: id, Attribute: attribute }).catch((err: Error) => ({ error: err.name })));
+      attributes.push(strip(await ec2.describeInstanceAttribute({ InstanceId: id, Attribute: attribute }).catch((err: Error) => ({ InstanceId: id, attribute, error: err.name }))));
     }
   }
+  out.DescribeInstanceAttribute = attributes;
   out.DescribeVpcs = strip(await ec2.describeVpcs({}));
   out.DescribeSubnets = strip(await ec2.describeSubnets({}));
   out.DescribeSecurityGroups = strip(await ec2.describeSecurityGroups({}));
@@ -409,10 +411,12 @@ async function captureCloudWatch(c: Clients, out: Record<string, unknown>, now: 
   const metrics = strip(await cw.listMetrics({}));
   out.ListMetrics = metrics;
   const window = { StartTime: new Date(now - 30 * 60_000), EndTime: new Date(now + 60_000) };
+  const statistics: unknown[] = [];
   for (const m of metrics.Metrics ?? []) {
-    const key = `${m.Namespace} ${m.MetricName} ${JSON.stringify(m.Dimensions)}`;
-    out[`GetMetricStatistics ${key}`] = strip(await cw.getMetricStatistics({ Namespace: m.Namespace, MetricName: m.MetricName, Dimensions: m.Dimensions, Period: 60, Statistics: ['Average', 'Sum', 'SampleCount', 'Minimum', 'Maximum'], ...window }));
+    const answer = strip(await cw.getMetricStatistics({ Namespace: m.Namespace, MetricName: m.MetricName, Dimensions: m.Dimensions, Period: 60, Statistics: ['Average', 'Sum', 'SampleCount', 'Minimum', 'Maximum'], ...window }));
+    statistics.push({ metric: m, ...answer });
   }
+  out.GetMetricStatistics = statistics;
   out['GetMetricStatistics p99'] = strip(await cw.getMetricStatistics({ Namespace: 'App', MetricName: 'Latency', Period: 60, ExtendedStatistics: ['p99', 'p50'], ...window }));
   out.GetMetricData = strip(await cw.getMetricData({
     ...window,

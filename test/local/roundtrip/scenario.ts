@@ -140,7 +140,7 @@ async function loadBalancers(c: Clients, net: Network): Promise<void> {
   await elb.setLoadBalancerPoliciesForBackendServer({ LoadBalancerName: 'web', InstancePort: 25, PolicyNames: ['proxy'] });
   await elb.modifyLoadBalancerAttributes({
     LoadBalancerName: 'web',
-    LoadBalancerAttributes: { CrossZoneLoadBalancing: { Enabled: true }, ConnectionDraining: { Enabled: true, Timeout: 120 }, ConnectionSettings: { IdleTimeout: 30 }, AdditionalAttributes: [{ Key: 'elb.http.desyncmitigationmode', Value: 'strictest' }] },
+    LoadBalancerAttributes: { CrossZoneLoadBalancing: { Enabled: true }, ConnectionDraining: { Enabled: true, Timeout: 120 }, AccessLog: { Enabled: true, S3BucketName: 'logs', EmitInterval: 5, S3BucketPrefix: 'web' }, ConnectionSettings: { IdleTimeout: 30 }, AdditionalAttributes: [{ Key: 'elb.http.desyncmitigationmode', Value: 'strictest' }] },
   });
   await elb.createLoadBalancer({ LoadBalancerName: 'internal', Listeners: [{ Protocol: 'TCP', LoadBalancerPort: 6379, InstancePort: 6379 }], Subnets: [net.a], Scheme: 'internal' });
   await elb.createLoadBalancer({ LoadBalancerName: 'classic', Listeners: [{ Protocol: 'HTTP', LoadBalancerPort: 80, InstancePort: 80 }], AvailabilityZones: [`${region}a`] });
@@ -151,7 +151,7 @@ async function loadBalancers(c: Clients, net: Network): Promise<void> {
 /** Groups on a launch template (hooks), a launch configuration (policies, standby) and mixed instances (spot). */
 async function groups(c: Clients, net: Network): Promise<void> {
   const { as, region } = c;
-  await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro', SecurityGroups: [net.web], KeyName: 'ops', InstanceMonitoring: { Enabled: false }, BlockDeviceMappings: [{ DeviceName: '/dev/sdb', Ebs: { VolumeSize: 20, VolumeType: 'gp3' } }], MetadataOptions: { HttpTokens: 'required' } });
+  await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro', SecurityGroups: [net.web], KeyName: 'ops', InstanceMonitoring: { Enabled: false }, BlockDeviceMappings: [{ DeviceName: '/dev/sdb', Ebs: { VolumeSize: 20, VolumeType: 'gp3' } }], MetadataOptions: { HttpTokens: 'required' }, AssociatePublicIpAddress: true, IamInstanceProfile: 'app-role' });
   await as.createLaunchConfiguration({ LaunchConfigurationName: 'old', ImageId: 'ami-12345678', InstanceType: 't2.micro' });
   await as.createAutoScalingGroup({
     AutoScalingGroupName: 'web', LaunchTemplate: { LaunchTemplateName: 'web', Version: '$Default' }, MinSize: 2, MaxSize: 6, VPCZoneIdentifier: `${net.a},${net.b}`,
@@ -189,6 +189,10 @@ async function policiesAndAlarms(c: Clients): Promise<void> {
   })).PolicyARN as string;
   await as.putScalingPolicy({ AutoScalingGroupName: 'spot', PolicyName: 'cpu40', PolicyType: 'TargetTrackingScaling', TargetTrackingConfiguration: { PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' }, TargetValue: 40 } });
   await as.putScalingPolicy({ AutoScalingGroupName: 'app', PolicyName: 'off', AdjustmentType: 'ExactCapacity', ScalingAdjustment: 2, Enabled: false });
+  await as.putScalingPolicy({
+    AutoScalingGroupName: 'web', PolicyName: 'latency', PolicyType: 'TargetTrackingScaling', EstimatedInstanceWarmup: 120,
+    TargetTrackingConfiguration: { CustomizedMetricSpecification: { MetricName: 'Latency', Namespace: 'App', Statistic: 'Average', Unit: 'Seconds', Dimensions: [{ Name: 'Service', Value: 'api' }] }, TargetValue: 0.3, DisableScaleIn: true },
+  });
   const cpu = { MetricName: 'CPUUtilization', Namespace: 'AWS/EC2', Statistic: 'Average' as const, Period: 60, EvaluationPeriods: 2, DatapointsToAlarm: 1 };
   await cw.putMetricAlarm({ AlarmName: 'app-hot', ...cpu, Threshold: 60, ComparisonOperator: 'GreaterThanThreshold', Dimensions: [{ Name: 'AutoScalingGroupName', Value: 'app' }], AlarmActions: [simple], TreatMissingData: 'notBreaching', Tags: [{ Key: 'team', Value: 'ops' }] });
   await cw.putMetricAlarm({ AlarmName: 'web-steps', ...cpu, Threshold: 50, ComparisonOperator: 'GreaterThanOrEqualToThreshold', Dimensions: [{ Name: 'AutoScalingGroupName', Value: 'web' }], AlarmActions: [step], OKActions: [`arn:${partition(region)}:sns:${region}:123456789012:ops`] });
@@ -300,6 +304,7 @@ export async function build(c: Clients): Promise<void> {
   if (app.length < 3) throw new Error(`expected app's instances in service, got ${JSON.stringify(app)}`);
   const [standby, unprotected, sick] = app as [string, string, string];
   await c.as.enterStandby({ AutoScalingGroupName: 'app', InstanceIds: [standby], ShouldDecrementDesiredCapacity: false });
+  await c.cw.setAlarmState({ AlarmName: 'error-rate', StateValue: 'INSUFFICIENT_DATA', StateReason: 'reset by hand' });
   await c.as.setInstanceProtection({ AutoScalingGroupName: 'app', InstanceIds: [unprotected], ProtectedFromScaleIn: false });
   await c.as.setInstanceHealth({ InstanceId: sick, HealthStatus: 'Unhealthy', ShouldRespectGracePeriod: false });
   await c.as.deleteAutoScalingGroup({ AutoScalingGroupName: 'gone', ForceDelete: true });
@@ -313,12 +318,12 @@ export async function build(c: Clients): Promise<void> {
   if (web.length === 0) throw new Error('expected an InService instance in web');
   await c.as.terminateInstanceInAutoScalingGroup({ InstanceId: web[0] as string, ShouldDecrementDesiredCapacity: false });
   const appNow = await inState(c, 'app', 'InService');
-  await c.as.detachInstances({ AutoScalingGroupName: 'app', InstanceIds: [appNow[appNow.length - 1] as string], ShouldDecrementDesiredCapacity: false });
   await control(c.endpoint, 'instance/health', { region: c.region, instance: appNow[0], healthy: false });
 
   await control(c.endpoint, 'spot/interrupt', { region: c.region, group: 'spot', count: 1 });
   await c.as.setDesiredCapacity({ AutoScalingGroupName: 'web', DesiredCapacity: 3, HonorCooldown: false });
   await advance(c.endpoint, '90s');
+  await c.as.detachInstances({ AutoScalingGroupName: 'app', InstanceIds: [appNow[appNow.length - 1] as string], ShouldDecrementDesiredCapacity: false });
 }
 
 function strip<T>(answer: T): T {

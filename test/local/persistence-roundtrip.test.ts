@@ -92,6 +92,8 @@ test('every kind of state in two regions answers the same after a crash and afte
   let after: Answers;
   try {
     for (const region of REGIONS) await build(clients(endpoint, region));
+    // A region only read from has a cloud too (made, and journalled, on first use), with nothing in it.
+    await clients(endpoint, 'ap-southeast-2').as.describeAutoScalingGroups({});
     before = await answers(endpoint);
     // Every answer waits for the journal to be on disk: the files now hold what a kill leaves.
     copyState(file, crashed);
@@ -114,6 +116,7 @@ test('every kind of state in two regions answers the same after a crash and afte
   try {
     expect(await answers(replayed.endpoint)).toEqual(before);
     replayedSnapshot = snapshotOf(replayed);
+    expect(replayed.regions()).toEqual(['ap-southeast-2', 'cn-north-1', 'us-east-1']);
     await replayed.close();
     // (b) the clean close: the snapshot alone, no journal left beside it.
     expect(existsSync(`${crashed}.journal`)).toBe(false);

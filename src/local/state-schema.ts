@@ -186,6 +186,7 @@ const autoScalingSnapshot = obj({
     newInstancesProtectedFromScaleIn: bool,
     capacityRebalance: bool,
     maxInstanceLifetime: opt(num),
+    deletionProtection: opt(z.enum(['none', 'prevent-force-deletion', 'prevent-all-deletion'])),
     suspendedProcesses: z.array(obj({ processName: str, suspensionReason: str })),
     enabledMetrics: z.array(str),
     tags: z.array(obj({ key: str, value: str, propagateAtLaunch: bool })),

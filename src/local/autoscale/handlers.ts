@@ -147,7 +147,12 @@ function groupHandlers(state: AutoScalingState): Handlers {
       return withToken(
         { AutoScalingGroups: p.items.flatMap((n) => {
           const g = state.groups.get(n);
-          return g === undefined ? [] : [groupShape(g, ctx.accountId)];
+          if (g === undefined) return [];
+          const shape = groupShape(g, ctx.accountId);
+          // API Reference, DescribeAutoScalingGroups, IncludeInstances: "When set to true (default),
+          // the response includes instance details"; false leaves them out.
+          if (input.IncludeInstances === false) delete shape.Instances;
+          return [shape];
         }) },
         p.nextToken,
       );

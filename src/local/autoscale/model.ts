@@ -7,6 +7,7 @@
  * @module
  */
 import type {
+  DeletionProtection,
   InstanceMetadataEndpointState,
   InstanceMetadataHttpTokensState,
   LifecycleState as SdkLifecycleState,
@@ -190,6 +191,8 @@ export interface GroupRecord {
   newInstancesProtectedFromScaleIn: boolean;
   capacityRebalance: boolean;
   maxInstanceLifetime?: number;
+  /** Its DeletionProtection as last set (none, prevent-force-deletion or prevent-all-deletion); absent: never set, AWS's default none. */
+  deletionProtection?: DeletionProtection;
   suspendedProcesses: SuspendedProcessRecord[];
   enabledMetrics: string[];
   tags: TagRecord[];

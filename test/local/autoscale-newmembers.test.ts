@@ -1,0 +1,107 @@
+/**
+ * Members the botocore 1.43 Auto Scaling model added and botoscale local acts on, through
+ * @aws-sdk/client-auto-scaling against botoscale local: DescribeAutoScalingGroups
+ * IncludeInstances, DescribeScalingActivities Filters, groups' DeletionProtection and
+ * TerminateInstanceInAutoScalingGroup's InstanceIds. Each test names the AWS API Reference
+ * page (or User Guide chapter) whose behaviour it checks.
+ */
+import { AutoScaling, type AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
+import type { LocalEndpoint } from '../../src/local';
+import { clientConfig, failure, startTest } from './helpers';
+
+let local: LocalEndpoint;
+let as: AutoScaling;
+
+beforeEach(async () => {
+  local = await startTest();
+  as = new AutoScaling(clientConfig(local.endpoint));
+  await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro' });
+});
+
+afterEach(async () => {
+  as.destroy();
+  await local.close();
+});
+
+const VALIDATION = { name: 'ValidationError', status: 400, code: 'ValidationError' };
+
+async function group(name: string, min: number, max: number, desired: number, extra: { DeletionProtection?: 'none' | 'prevent-force-deletion' | 'prevent-all-deletion' } = {}): Promise<void> {
+  await as.createAutoScalingGroup({ AutoScalingGroupName: name, LaunchConfigurationName: 'lc', MinSize: min, MaxSize: max, DesiredCapacity: desired, AvailabilityZones: ['us-east-1a'], ...extra });
+}
+
+async function describe1(name: string): Promise<AutoScalingGroup | undefined> {
+  return (await as.describeAutoScalingGroups({ AutoScalingGroupNames: [name] })).AutoScalingGroups?.[0];
+}
+
+describe('DescribeAutoScalingGroups IncludeInstances (API Reference: DescribeAutoScalingGroups)', () => {
+  test('instances are included by default and with true, left out with false', async () => {
+    await group('g', 2, 2, 2);
+    local.clock.advance('2m');
+    const byDefault = await describe1('g');
+    expect(byDefault?.Instances).toHaveLength(2);
+    const withTrue = (await as.describeAutoScalingGroups({ AutoScalingGroupNames: ['g'], IncludeInstances: true })).AutoScalingGroups?.[0];
+    expect(withTrue?.Instances).toHaveLength(2);
+    const without = (await as.describeAutoScalingGroups({ IncludeInstances: false })).AutoScalingGroups?.[0];
+    expect(without?.Instances).toBeUndefined();
+    expect(without).toMatchObject({ AutoScalingGroupName: 'g', DesiredCapacity: 2, MinSize: 2 });
+  });
+});
+
+describe('DeletionProtection (API Reference: CreateAutoScalingGroup, UpdateAutoScalingGroup, DeleteAutoScalingGroup; User Guide: "Configure deletion protection for your Amazon EC2 Auto Scaling resources")', () => {
+  test('the setting is kept by Create and Update and shown by DescribeAutoScalingGroups', async () => {
+    await group('g', 0, 1, 0, { DeletionProtection: 'prevent-force-deletion' });
+    expect((await describe1('g'))?.DeletionProtection).toBe('prevent-force-deletion');
+    await as.updateAutoScalingGroup({ AutoScalingGroupName: 'g', DeletionProtection: 'prevent-all-deletion' });
+    expect((await describe1('g'))?.DeletionProtection).toBe('prevent-all-deletion');
+    await as.updateAutoScalingGroup({ AutoScalingGroupName: 'g', MaxSize: 2 });
+    expect((await describe1('g'))?.DeletionProtection).toBe('prevent-all-deletion');
+  });
+
+  test('a value outside none, prevent-force-deletion and prevent-all-deletion is refused by the model', async () => {
+    const e = await failure(as.createAutoScalingGroup({ AutoScalingGroupName: 'g', LaunchConfigurationName: 'lc', MinSize: 0, MaxSize: 1, AvailabilityZones: ['us-east-1a'], DeletionProtection: 'always' as 'none' }));
+    expect(e).toMatchObject(VALIDATION);
+    expect(e.message).toContain('deletionProtection');
+  });
+
+  test('prevent-all-deletion refuses deletion with and without ForceDelete (ValidationError), leaving group and instances', async () => {
+    await group('g', 1, 1, 1, { DeletionProtection: 'prevent-all-deletion' });
+    local.clock.advance('2m');
+    const message = 'AutoScalingGroup g has DeletionProtection prevent-all-deletion and cannot be deleted, with or without ForceDelete. Set its DeletionProtection to a less restrictive level first.';
+    expect(await failure(as.deleteAutoScalingGroup({ AutoScalingGroupName: 'g', ForceDelete: true }))).toEqual({ ...VALIDATION, message });
+    expect(await failure(as.deleteAutoScalingGroup({ AutoScalingGroupName: 'g' }))).toEqual({ ...VALIDATION, message });
+    const g = await describe1('g');
+    expect(g?.Status).toBeUndefined();
+    expect(g?.Instances?.map((i) => i.LifecycleState)).toEqual(['InService']);
+    // An empty group with prevent-all-deletion is refused too.
+    await group('empty', 0, 1, 0, { DeletionProtection: 'prevent-all-deletion' });
+    expect((await failure(as.deleteAutoScalingGroup({ AutoScalingGroupName: 'empty' }))).code).toBe('ValidationError');
+    await as.updateAutoScalingGroup({ AutoScalingGroupName: 'empty', DeletionProtection: 'none' });
+    await as.deleteAutoScalingGroup({ AutoScalingGroupName: 'empty' });
+    expect(await describe1('empty')).toBeUndefined();
+  });
+
+  test('prevent-force-deletion refuses ForceDelete but deletes an empty group without it', async () => {
+    await group('g', 1, 1, 1, { DeletionProtection: 'prevent-force-deletion' });
+    local.clock.advance('2m');
+    expect(await failure(as.deleteAutoScalingGroup({ AutoScalingGroupName: 'g', ForceDelete: true }))).toEqual({
+      ...VALIDATION,
+      message: 'AutoScalingGroup g has DeletionProtection prevent-force-deletion and cannot be deleted with ForceDelete. Delete it without ForceDelete once it has no instances, or set its DeletionProtection to none first.',
+    });
+    expect((await describe1('g'))?.Instances).toHaveLength(1);
+    // Without ForceDelete, a group with instances is refused as any group is.
+    expect((await failure(as.deleteAutoScalingGroup({ AutoScalingGroupName: 'g' }))).code).toBe('ResourceInUse');
+    await as.updateAutoScalingGroup({ AutoScalingGroupName: 'g', MinSize: 0, DesiredCapacity: 0 });
+    local.clock.advance('5m');
+    expect((await describe1('g'))?.Instances).toEqual([]);
+    await as.deleteAutoScalingGroup({ AutoScalingGroupName: 'g' });
+    expect(await describe1('g')).toBeUndefined();
+  });
+
+  test('none (set explicitly) deletes with ForceDelete as a group without the setting does', async () => {
+    await group('g', 1, 1, 1, { DeletionProtection: 'none' });
+    local.clock.advance('2m');
+    expect((await describe1('g'))?.DeletionProtection).toBe('none');
+    await as.deleteAutoScalingGroup({ AutoScalingGroupName: 'g', ForceDelete: true });
+    expect((await describe1('g'))?.Status).toBe('Delete in progress');
+  });
+});

@@ -105,3 +105,62 @@ describe('DeletionProtection (API Reference: CreateAutoScalingGroup, UpdateAutoS
     expect((await describe1('g'))?.Status).toBe('Delete in progress');
   });
 });
+
+describe('DescribeScalingActivities Filters (API Reference: DescribeScalingActivities, Filter)', () => {
+  async function twoLaunches(): Promise<{ first: Date; second: Date }> {
+    await group('g', 0, 3, 1);
+    local.clock.advance('10m');
+    await as.setDesiredCapacity({ AutoScalingGroupName: 'g', DesiredCapacity: 2 });
+    const all = (await as.describeScalingActivities({ AutoScalingGroupName: 'g' })).Activities ?? [];
+    expect(all).toHaveLength(2);
+    return { second: all[0]?.StartTime as Date, first: all[1]?.StartTime as Date };
+  }
+
+  async function startTimes(filters: Array<{ Name: string; Values: string[] }>, groupName: string | undefined = 'g'): Promise<number[]> {
+    const out = await as.describeScalingActivities({ AutoScalingGroupName: groupName, Filters: filters });
+    return (out.Activities ?? []).map((a) => (a.StartTime as Date).getTime());
+  }
+
+  test('StartTimeLowerBound and StartTimeUpperBound bound the start time, inclusive, in ISO 8601 with or without an offset (none: UTC)', async () => {
+    const { first, second } = await twoLaunches();
+    expect(second.getTime() - first.getTime()).toBeGreaterThanOrEqual(10 * 60_000);
+    const between = new Date(first.getTime() + 5 * 60_000).toISOString();
+    expect(await startTimes([{ Name: 'StartTimeLowerBound', Values: [between] }])).toEqual([second.getTime()]);
+    expect(await startTimes([{ Name: 'StartTimeUpperBound', Values: [between] }])).toEqual([first.getTime()]);
+    expect(await startTimes([{ Name: 'StartTimeLowerBound', Values: [first.toISOString()] }, { Name: 'StartTimeUpperBound', Values: [first.toISOString()] }])).toEqual([first.getTime()]);
+    // The same instant without an offset (UTC) and with +08:00.
+    const noOffset = between.replace(/\.\d+Z$/, '');
+    expect(await startTimes([{ Name: 'StartTimeLowerBound', Values: [noOffset] }])).toEqual([second.getTime()]);
+    const b = new Date(between);
+    const plus8 = `${new Date(b.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+    expect(await startTimes([{ Name: 'StartTimeUpperBound', Values: [plus8] }])).toEqual([first.getTime()]);
+    // Without a group the bounds filter every group's activities.
+    expect(await startTimes([{ Name: 'StartTimeLowerBound', Values: [between] }], undefined)).toEqual([second.getTime()]);
+  });
+
+  test('Status matches StatusCode values, several values joined with OR, case-sensitive', async () => {
+    const { first, second } = await twoLaunches();
+    const codes = ((await as.describeScalingActivities({ AutoScalingGroupName: 'g' })).Activities ?? []).map((a) => a.StatusCode);
+    expect(codes).toEqual(['PreInService', 'Successful']);
+    expect(await startTimes([{ Name: 'Status', Values: ['Successful'] }])).toEqual([first.getTime()]);
+    expect(await startTimes([{ Name: 'Status', Values: ['PreInService'] }])).toEqual([second.getTime()]);
+    expect(await startTimes([{ Name: 'Status', Values: ['Successful', 'PreInService'] }])).toEqual([second.getTime(), first.getTime()]);
+    expect(await startTimes([{ Name: 'Status', Values: ['successful'] }])).toEqual([]);
+  });
+
+  test('Status without AutoScalingGroupName, an unknown filter name or an unreadable timestamp is a ValidationError', async () => {
+    await twoLaunches();
+    expect(await failure(as.describeScalingActivities({ Filters: [{ Name: 'Status', Values: ['Successful'] }] }))).toEqual({
+      ...VALIDATION,
+      message: 'The Status filter can only be used in combination with the AutoScalingGroupName parameter.',
+    });
+    expect(await failure(as.describeScalingActivities({ AutoScalingGroupName: 'g', Filters: [{ Name: 'status', Values: ['Successful'] }] }))).toEqual({
+      ...VALIDATION,
+      message: 'Invalid filter name: status. Valid filters are StartTimeLowerBound, StartTimeUpperBound, Status.',
+    });
+    expect(await failure(as.describeScalingActivities({ AutoScalingGroupName: 'g', Filters: [{ Name: 'StartTimeLowerBound', Values: ['yesterday'] }] }))).toEqual({
+      ...VALIDATION,
+      message: "Invalid value 'yesterday' for filter StartTimeLowerBound: expected an ISO 8601 timestamp such as 2000-01-18T08:15:00Z or 2000-01-18T16:15:00+08:00.",
+    });
+  });
+});

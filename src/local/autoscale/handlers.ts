@@ -10,6 +10,7 @@ import { awsError } from '../errors';
 import { paginate, type Page } from '../paging';
 import { wireHandlers } from '../typed';
 import type { ServiceHandlers } from '../types';
+import { activityFilter } from './activity-filters';
 import { launchConfigurationsUnavailable, policyGroupNotFound, validation } from './errors';
 import {
   attachLoadBalancers,
@@ -54,6 +55,7 @@ function activityPage(state: AutoScalingState, input: In<'DescribeScalingActivit
   const groupName = input.AutoScalingGroupName;
   const ids = input.ActivityIds ?? [];
   const includeDeleted = input.IncludeDeletedGroups ?? false;
+  const matches = activityFilter(input.Filters ?? [], groupName);
   let items: Array<{ a: ActivityRecord; deleted: boolean }> = [];
   if (ids.length > 0) {
     for (const id of ids) {
@@ -71,6 +73,7 @@ function activityPage(state: AutoScalingState, input: In<'DescribeScalingActivit
       for (const a of state.deletedActivities) if (groupName === undefined || a.groupName === groupName) items.push({ a, deleted: true });
     }
   }
+  items = items.filter((i) => matches(i.a));
   // Newest first; activities started at the same time, latest recorded first (a stable sort of the reversed log).
   items = items.reverse().sort((x, y) => y.a.startTime - x.a.startTime);
   const p = page(input, items, (i) => i.a.activityId, 100, 100);

@@ -164,3 +164,82 @@ describe('DescribeScalingActivities Filters (API Reference: DescribeScalingActiv
     });
   });
 });
+
+describe('TerminateInstanceInAutoScalingGroup InstanceIds (API Reference: TerminateInstanceInAutoScalingGroup)', () => {
+  async function inService(name: string, n: number): Promise<string[]> {
+    await group(name, 0, 5, n);
+    local.clock.advance('2m');
+    return ((await describe1(name))?.Instances ?? []).map((i) => i.InstanceId as string).sort();
+  }
+
+  test('InstanceIds with AutoScalingGroupName terminates each instance, answering Activities instead of Activity', async () => {
+    const [a, b, c] = await inService('g', 3);
+    const out = await as.terminateInstanceInAutoScalingGroup({ AutoScalingGroupName: 'g', InstanceIds: [a as string, b as string], ShouldDecrementDesiredCapacity: true });
+    expect(out.Activity).toBeUndefined();
+    expect(out.Activities?.map((x) => x.Description)).toEqual([`Terminating EC2 instance: ${a}`, `Terminating EC2 instance: ${b}`]);
+    expect(out.Activities?.[1]?.Cause).toMatch(new RegExp(`instance ${b} was taken out of service in response to a user request, shrinking the capacity from 2 to 1\\.$`));
+    const g = await describe1('g');
+    expect(g?.DesiredCapacity).toBe(1);
+    expect(g?.Instances?.filter((i) => i.LifecycleState === 'InService').map((i) => i.InstanceId)).toEqual([c]);
+  });
+
+  test('without ShouldDecrementDesiredCapacity the group launches replacements', async () => {
+    const [a, b] = await inService('g', 2);
+    await as.terminateInstanceInAutoScalingGroup({ AutoScalingGroupName: 'g', InstanceIds: [a as string, b as string], ShouldDecrementDesiredCapacity: false });
+    local.clock.advance('5m');
+    const g = await describe1('g');
+    expect(g?.DesiredCapacity).toBe(2);
+    const ids = (g?.Instances ?? []).map((i) => i.InstanceId);
+    expect(ids).toHaveLength(2);
+    expect(ids).not.toContain(a);
+    expect(ids).not.toContain(b);
+  });
+
+  test('InstanceIds without AutoScalingGroupName, with InstanceId, or naming an instance of another group is refused and changes nothing', async () => {
+    const [a, b] = await inService('g', 2);
+    const [other] = await inService('h', 1);
+    expect(await failure(as.terminateInstanceInAutoScalingGroup({ InstanceIds: [a as string], ShouldDecrementDesiredCapacity: false }))).toEqual({
+      ...VALIDATION,
+      message: 'AutoScalingGroupName is required when InstanceIds is specified.',
+    });
+    expect(await failure(as.terminateInstanceInAutoScalingGroup({ AutoScalingGroupName: 'g', InstanceId: a, InstanceIds: [b as string], ShouldDecrementDesiredCapacity: false }))).toEqual({
+      ...VALIDATION,
+      message: 'Specify either InstanceId or InstanceIds, not both.',
+    });
+    expect(await failure(as.terminateInstanceInAutoScalingGroup({ AutoScalingGroupName: 'g', InstanceIds: [a as string, other as string], ShouldDecrementDesiredCapacity: false }))).toEqual({
+      ...VALIDATION,
+      message: `The instance ${other} is not part of Auto Scaling group g.`,
+    });
+    expect(await failure(as.terminateInstanceInAutoScalingGroup({ ShouldDecrementDesiredCapacity: false }))).toEqual({
+      ...VALIDATION,
+      message: "1 validation error detected: Value null at 'instanceId' failed to satisfy constraint: Member must not be null",
+    });
+    expect((await describe1('g'))?.Instances?.map((i) => i.LifecycleState)).toEqual(['InService', 'InService']);
+  });
+
+  test('decrementing below the min size is refused before any instance is terminated; more than 100 ids is refused by the model', async () => {
+    const [a, b] = await inService('g', 2);
+    await as.updateAutoScalingGroup({ AutoScalingGroupName: 'g', MinSize: 1 });
+    expect(await failure(as.terminateInstanceInAutoScalingGroup({ AutoScalingGroupName: 'g', InstanceIds: [a as string, b as string], ShouldDecrementDesiredCapacity: true }))).toEqual({
+      ...VALIDATION,
+      message: "Currently, desiredSize equals minSize (1). Terminating instance without replacement will violate group's min size constraint. Either set shouldDecrementDesiredCapacity flag to false or lower group's min size.",
+    });
+    expect((await describe1('g'))?.Instances?.map((i) => i.LifecycleState)).toEqual(['InService', 'InService']);
+    const many = Array.from({ length: 101 }, (_, k) => `i-${String(k).padStart(17, '0')}`);
+    const e = await failure(as.terminateInstanceInAutoScalingGroup({ AutoScalingGroupName: 'g', InstanceIds: many, ShouldDecrementDesiredCapacity: false }));
+    expect(e).toMatchObject(VALIDATION);
+    expect(e.message).toContain('instanceIds');
+  });
+
+  test('InstanceId with AutoScalingGroupName must name an instance of that group', async () => {
+    await inService('g', 1);
+    const [other] = await inService('h', 1);
+    expect(await failure(as.terminateInstanceInAutoScalingGroup({ AutoScalingGroupName: 'g', InstanceId: other, ShouldDecrementDesiredCapacity: false }))).toEqual({
+      ...VALIDATION,
+      message: `The instance ${other} is not part of Auto Scaling group g.`,
+    });
+    const out = await as.terminateInstanceInAutoScalingGroup({ AutoScalingGroupName: 'h', InstanceId: other, ShouldDecrementDesiredCapacity: false });
+    expect(out.Activity?.Description).toBe(`Terminating EC2 instance: ${other}`);
+    expect(out.Activities).toBeUndefined();
+  });
+});

@@ -27,7 +27,7 @@ import {
   updateGroup,
 } from './groups';
 import { completeLifecycleAction, deleteLifecycleHook, describeLifecycleHooks, lifecycleHookShape, putLifecycleHook, recordLifecycleActionHeartbeat } from './hooks';
-import { attachInstances, detachInstances, setInstanceHealth, setInstanceProtection, terminateInstance } from './instances';
+import { attachInstances, detachInstances, setInstanceHealth, setInstanceProtection, terminateInstance, terminateInstances } from './instances';
 import { createLaunchConfig, deleteLaunchConfig } from './launchconfigs';
 import { ADJUSTMENT_TYPES, GROUP_METRICS, LIFECYCLE_TRANSITIONS, NOTIFICATION_TYPES, PROCESS_NAMES, TERMINATION_POLICIES, type ActivityRecord } from './model';
 import { deletePolicy, executePolicy, putScalingPolicy } from './policies';
@@ -203,6 +203,25 @@ function describeAutoScalingInstances(state: AutoScalingState, input: In<'Descri
   return withToken({ AutoScalingInstances: p.items.flatMap((k) => items[k] ?? []) }, p.nextToken);
 }
 
+/**
+ * TerminateInstanceInAutoScalingGroup: one instance by InstanceId (answered with Activity), or
+ * several of a named group by InstanceIds (answered with Activities). The 1.43 model makes
+ * neither member required; a call naming neither, both, or InstanceIds without
+ * AutoScalingGroupName is a ValidationError (the API Reference says InstanceIds is used
+ * "instead of InstanceId" and requires AutoScalingGroupName; the messages are botoscale local's,
+ * apart from the first, which is the one AWS gave when InstanceId was required).
+ */
+function terminateInAutoScalingGroup(state: AutoScalingState, input: In<'TerminateInstanceInAutoScalingGroup'>, now: number): Out<'TerminateInstanceInAutoScalingGroup'> {
+  const ids = input.InstanceIds;
+  if (ids === undefined) {
+    if (input.InstanceId === undefined) throw validation("1 validation error detected: Value null at 'instanceId' failed to satisfy constraint: Member must not be null");
+    return { Activity: activityShape(terminateInstance(state, input.InstanceId, input.ShouldDecrementDesiredCapacity, now, input.AutoScalingGroupName)) };
+  }
+  if (input.InstanceId !== undefined) throw validation('Specify either InstanceId or InstanceIds, not both.');
+  if (input.AutoScalingGroupName === undefined) throw validation('AutoScalingGroupName is required when InstanceIds is specified.');
+  return { Activities: terminateInstances(state, input.AutoScalingGroupName, ids, input.ShouldDecrementDesiredCapacity, now).map((a) => activityShape(a)) };
+}
+
 /** A group's instances: attach, detach, describe, health, scale-in protection, termination and standby. */
 function instanceHandlers(state: AutoScalingState): Handlers {
   return {
@@ -229,9 +248,7 @@ function instanceHandlers(state: AutoScalingState): Handlers {
     },
 
     TerminateInstanceInAutoScalingGroup(input, ctx): Out<'TerminateInstanceInAutoScalingGroup'> {
-      // The model requires InstanceId (the SDK's newer shape also allows InstanceIds instead).
-      if (input.InstanceId === undefined) throw validation("1 validation error detected: Value null at 'instanceId' failed to satisfy constraint: Member must not be null");
-      return { Activity: activityShape(terminateInstance(state, input.InstanceId, input.ShouldDecrementDesiredCapacity, ctx.now)) };
+      return terminateInAutoScalingGroup(state, input, ctx.now);
     },
 
     EnterStandby(input, ctx): Out<'EnterStandby'> {

@@ -350,6 +350,7 @@ const cloudWatchSnapshot = obj({
     threshold: num,
     comparisonOperator: str,
     treatMissingData: opt(str),
+    slidingWindow: opt(z.literal(true)),
     evaluateLowSampleCountPercentile: opt(str),
     tags: z.array(kv),
     configUpdated: num,

@@ -64,6 +64,7 @@ export function alarmShape(a: AlarmRecord): CW.MetricAlarm {
   if (a.datapointsToAlarm !== undefined) out.DatapointsToAlarm = a.datapointsToAlarm;
   if (a.treatMissingData !== undefined) out.TreatMissingData = a.treatMissingData;
   if (a.evaluateLowSampleCountPercentile !== undefined) out.EvaluateLowSampleCountPercentile = a.evaluateLowSampleCountPercentile;
+  if (a.slidingWindow === true) out.EvaluationWindow = { SlidingWindow: {} };
   return out;
 }
 

@@ -206,6 +206,7 @@ const autoScalingSnapshot = obj({
       inServiceTime: opt(num),
       activityId: opt(str),
       registered: bool,
+      launchHooks: opt(z.array(str)),
       lifecycleActions: opt(z.array(obj({
         hookName: str,
         token: str,

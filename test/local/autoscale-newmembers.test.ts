@@ -5,6 +5,9 @@
  * TerminateInstanceInAutoScalingGroup's InstanceIds. Each test names the AWS API Reference
  * page (or User Guide chapter) whose behaviour it checks.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AutoScaling, type AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import type { LocalEndpoint } from '../../src/local';
 import { clientConfig, failure, startTest } from './helpers';
@@ -95,6 +98,27 @@ describe('DeletionProtection (API Reference: CreateAutoScalingGroup, UpdateAutoS
     expect((await describe1('g'))?.Instances).toEqual([]);
     await as.deleteAutoScalingGroup({ AutoScalingGroupName: 'g' });
     expect(await describe1('g')).toBeUndefined();
+  });
+
+  test('the setting survives a restart from the state file and still refuses deletion', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'botoscale-protection-'));
+    const reopen = async (state = true): Promise<void> => {
+      as.destroy();
+      await local.close();
+      local = await startTest(state ? { state: join(dir, 'state.json') } : {});
+      as = new AutoScaling(clientConfig(local.endpoint));
+    };
+    try {
+      await reopen();
+      await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro' });
+      await group('g', 0, 1, 0, { DeletionProtection: 'prevent-all-deletion' });
+      await reopen();
+      expect((await describe1('g'))?.DeletionProtection).toBe('prevent-all-deletion');
+      expect((await failure(as.deleteAutoScalingGroup({ AutoScalingGroupName: 'g' }))).code).toBe('ValidationError');
+    } finally {
+      await reopen(false);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('none (set explicitly) deletes with ForceDelete as a group without the setting does', async () => {

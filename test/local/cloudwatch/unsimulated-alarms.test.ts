@@ -6,6 +6,9 @@
  * not answered with a misleading MissingParameter nor turned into an ordinary alarm; an
  * explicit SlidingWindow, the window every alarm uses, is kept and shown.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CloudWatch, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
 import type { LocalEndpoint } from '../../../src/local';
 import { clientConfig, failure, startTest } from '../helpers';
@@ -69,5 +72,24 @@ describe('PutMetricAlarm refuses what botoscale local cannot evaluate, naming th
       ['cpu-high', { SlidingWindow: {} }],
       ['plain', undefined],
     ]);
+  });
+
+  test('an explicit SlidingWindow survives a restart from the state file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'botoscale-window-'));
+    const reopen = async (state = true): Promise<void> => {
+      cw.destroy();
+      await local.close();
+      local = await startTest(state ? { state: join(dir, 'state.json') } : {});
+      cw = new CloudWatch(clientConfig(local.endpoint));
+    };
+    try {
+      await reopen();
+      await cw.putMetricAlarm({ ...STATIC, EvaluationWindow: { SlidingWindow: {} } });
+      await reopen();
+      expect((await cw.describeAlarms({})).MetricAlarms?.map((a) => a.EvaluationWindow)).toEqual([{ SlidingWindow: {} }]);
+    } finally {
+      await reopen(false);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

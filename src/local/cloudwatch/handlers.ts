@@ -13,7 +13,7 @@ import { wireHandlers, type ActionInput, type ActionOutput, type TypedHandlers }
 import type { ServiceHandlers } from '../types';
 import { deleteAlarms, putMetricAlarm, setActionsEnabled, setAlarmState, watches } from './alarms';
 import { getMetricStatistics, listMetrics, putMetricData, type StatisticsPoint } from './data';
-import { invalidCombination, invalidValue, missingParameter } from './errors';
+import { invalidCombination, invalidValue, missingParameter, validation } from './errors';
 import { getMetricData } from './getdata';
 import type { AlarmRecord, HistoryRecord } from './model';
 import { dimensionShapes, queryShape } from './readqueries';
@@ -207,8 +207,14 @@ function alarmTagHandlers(state: CloudWatchState): Handlers {
 function metricHandlers(state: CloudWatchState): Handlers {
   return {
     PutMetricData(input, ctx) {
-      // The SDK's newer model leaves MetricData optional (for EntityMetricData, which
-      // botoscale local does not keep): without it nothing would be stored.
+      // Entities (EntityMetricData, API Reference, PutMetricData: "Data for metrics that contain
+      // associated entity information", checked by rules of the User Guide's "How to add related
+      // information to telemetry") are not simulated: refused by name rather than acknowledged
+      // and dropped.
+      if (input.EntityMetricData !== undefined) {
+        throw validation('Metrics with entities (EntityMetricData) are not simulated by botoscale local: send the metrics in MetricData.');
+      }
+      // The newer model leaves MetricData optional (for EntityMetricData): without it nothing would be stored.
       if (input.MetricData === undefined) throw missingParameter('The parameter MetricData is required.');
       putMetricData(state, input.Namespace, input.MetricData, ctx.now);
     },

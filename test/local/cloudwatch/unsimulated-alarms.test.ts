@@ -92,4 +92,21 @@ describe('PutMetricAlarm refuses what botoscale local cannot evaluate, naming th
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+});
+
+describe('PutMetricData refuses EntityMetricData rather than acknowledging and dropping it (API Reference: PutMetricData)', () => {
+  test.each<[string, Partial<Parameters<CloudWatch['putMetricData']>[0]>]>([
+    ['alone', {}],
+    ['beside MetricData', { MetricData: [{ MetricName: 'plain', Value: 1 }] }],
+  ])('EntityMetricData %s is a ValidationError and nothing is stored', async (_how, extra) => {
+    const e = await failure(cw.putMetricData({
+      Namespace: 'App',
+      EntityMetricData: [{ Entity: { KeyAttributes: { Type: 'Service', Name: 'checkout', Environment: 'prod' } }, MetricData: [{ MetricName: 'Latency', Value: 12 }] }],
+      StrictEntityValidation: true,
+      ...extra,
+    }));
+    expect(e).toEqual({ name: 'ValidationException', status: 400, code: 'ValidationError', message: 'Metrics with entities (EntityMetricData) are not simulated by botoscale local: send the metrics in MetricData.' });
+    expect((await cw.listMetrics({ Namespace: 'App' })).Metrics).toEqual([]);
+  });
 });

@@ -110,3 +110,11 @@ describe('PutMetricData refuses EntityMetricData rather than acknowledging and d
     expect((await cw.listMetrics({ Namespace: 'App' })).Metrics).toEqual([]);
   });
 });
+
+describe('DescribeAlarmHistory AlarmContributorId (API Reference: DescribeAlarmHistory)', () => {
+  test('no history item belongs to a contributor (only PromQL alarms have them), so filtering by one finds nothing', async () => {
+    await cw.putMetricAlarm(STATIC);
+    expect((await cw.describeAlarmHistory({ AlarmName: 'cpu-high' })).AlarmHistoryItems).toHaveLength(1);
+    expect((await cw.describeAlarmHistory({ AlarmName: 'cpu-high', AlarmContributorId: 'contributor-1' })).AlarmHistoryItems).toEqual([]);
+  });
+});

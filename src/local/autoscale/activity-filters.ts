@@ -20,7 +20,7 @@ import { validation } from './errors';
 import type { ActivityRecord } from './model';
 
 /** The filter names DescribeScalingActivities accepts. */
-export const ACTIVITY_FILTER_NAMES = ['StartTimeLowerBound', 'StartTimeUpperBound', 'Status'] as const;
+const ACTIVITY_FILTER_NAMES = ['StartTimeLowerBound', 'StartTimeUpperBound', 'Status'] as const;
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 

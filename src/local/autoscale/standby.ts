@@ -11,8 +11,8 @@
 import { reconcileGroup } from './control';
 import { validation } from './errors';
 import { activityDetails, causeTime } from './format';
-import { addUserActivity, minViolation } from './instances';
 import { noteLaunchHooks } from './hooks';
+import { addUserActivity, minViolation } from './instances';
 import { deregister } from './lifecycle';
 import type { ActivityRecord, GroupRecord, InstanceRecord } from './model';
 import type { AutoScalingState } from './state';

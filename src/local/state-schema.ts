@@ -219,6 +219,7 @@ const autoScalingSnapshot = obj({
     newInstancesProtectedFromScaleIn: bool,
     capacityRebalance: bool,
     maxInstanceLifetime: opt(num),
+    deletionProtection: opt(z.enum(['none', 'prevent-force-deletion', 'prevent-all-deletion'])),
     suspendedProcesses: z.array(obj({ processName: str, suspensionReason: str })),
     enabledMetrics: z.array(str),
     tags: z.array(obj({ key: str, value: str, propagateAtLaunch: bool })),
@@ -238,6 +239,7 @@ const autoScalingSnapshot = obj({
       inServiceTime: opt(num),
       activityId: opt(str),
       registered: bool,
+      launchHooks: opt(z.array(str)),
       lifecycleActions: opt(z.array(obj({
         hookName: str,
         token: str,
@@ -387,6 +389,7 @@ const cloudWatchSnapshot = obj({
     threshold: num,
     comparisonOperator: str,
     treatMissingData: opt(str),
+    slidingWindow: opt(z.literal(true)),
     evaluateLowSampleCountPercentile: opt(str),
     tags: z.array(kv),
     configUpdated: num,

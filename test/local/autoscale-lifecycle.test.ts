@@ -60,6 +60,15 @@ async function hook(name: string, transition: 'LAUNCHING' | 'TERMINATING', extra
   await as.putLifecycleHook({ AutoScalingGroupName: 'g', LifecycleHookName: name, LifecycleTransition: `autoscaling:EC2_INSTANCE_${transition}`, ...extra });
 }
 
+/**
+ * Launches n instances of group g after its hooks are put: a launch hook applies to the
+ * instances launched after it exists, not to those already launching (API Reference,
+ * CreateAutoScalingGroup, LifecycleHookSpecificationList).
+ */
+async function launchAfterHooks(n: number): Promise<void> {
+  await as.setDesiredCapacity({ AutoScalingGroupName: 'g', DesiredCapacity: n });
+}
+
 describe('lifecycle hooks (API Reference: PutLifecycleHook, DescribeLifecycleHooks, DeleteLifecycleHook, DescribeLifecycleHookTypes)', () => {
   test('a hook gets AWS defaults (HeartbeatTimeout 3600, GlobalTimeout the smaller of 100 heartbeats and 172800, DefaultResult ABANDON); an update changes only what it names', async () => {
     await group(0, 2, 0);
@@ -187,9 +196,10 @@ describe('lifecycle actions (User Guide: lifecycle hooks; API Reference: Complet
   });
 
   test('with two launch hooks the instance waits for both; ABANDON from one terminates it and the group launches another', async () => {
-    await group(0, 2, 1);
+    await group(0, 2, 0);
     await hook('a', 'LAUNCHING');
     await hook('b', 'LAUNCHING');
+    await launchAfterHooks(1);
     local.clock.advance('30s');
     const id = (await describeGroup()).Instances?.[0]?.InstanceId as string;
     await as.completeLifecycleAction({ AutoScalingGroupName: 'g', LifecycleHookName: 'a', InstanceId: id, LifecycleActionResult: 'CONTINUE' });
@@ -206,8 +216,9 @@ describe('lifecycle actions (User Guide: lifecycle hooks; API Reference: Complet
   });
 
   test('the heartbeat timeout applies the default result; RecordLifecycleActionHeartbeat starts the timeout again', async () => {
-    await group(0, 2, 1);
+    await group(0, 2, 0);
     await hook('launch', 'LAUNCHING', { HeartbeatTimeout: 60, DefaultResult: 'CONTINUE' });
+    await launchAfterHooks(1);
     local.clock.advance('20s');
     const id = (await describeGroup()).Instances?.[0]?.InstanceId as string;
     expect(await instanceStates()).toEqual([`${id}:Pending:Wait`]);
@@ -233,8 +244,9 @@ describe('lifecycle actions (User Guide: lifecycle hooks; API Reference: Complet
   });
 
   test('a launch timing out with ABANDON (the default) terminates the instance with a Heartbeat Timeout reason', async () => {
-    await group(0, 2, 1);
+    await group(0, 2, 0);
     await hook('launch', 'LAUNCHING', { HeartbeatTimeout: 30 });
+    await launchAfterHooks(1);
     local.clock.advance('20s');
     const id = (await describeGroup()).Instances?.[0]?.InstanceId as string;
     local.clock.advance('40s');
@@ -266,8 +278,9 @@ describe('lifecycle actions (User Guide: lifecycle hooks; API Reference: Complet
   });
 
   test('deleting a hook completes its outstanding actions: ABANDON for launching instances (API Reference, DeleteLifecycleHook)', async () => {
-    await group(0, 2, 1);
+    await group(0, 2, 0);
     await hook('launch', 'LAUNCHING');
+    await launchAfterHooks(1);
     local.clock.advance('30s');
     const id = (await describeGroup()).Instances?.[0]?.InstanceId as string;
     await as.deleteLifecycleHook({ AutoScalingGroupName: 'g', LifecycleHookName: 'launch' });
@@ -278,6 +291,75 @@ describe('lifecycle actions (User Guide: lifecycle hooks; API Reference: Complet
     expect(states[0]).toMatch(/:InService$/);
     expect(states[0]).not.toContain(id);
   });
+});
+
+describe('which instances a launch hook holds (API Reference, CreateAutoScalingGroup, LifecycleHookSpecificationList: hooks "to add to the Auto Scaling group before instances are launched")', () => {
+  test('a hook put just after CreateAutoScalingGroup does not hold the instances already launching; it holds those launched after it', async () => {
+    await group(0, 3, 2);
+    await hook('launch', 'LAUNCHING');
+    local.clock.advance('30s');
+    const first = (await instanceStates()).map((s) => s.split(':')[0]);
+    expect(await instanceStates()).toEqual(first.map((id) => `${id}:InService`));
+    await as.setDesiredCapacity({ AutoScalingGroupName: 'g', DesiredCapacity: 3 });
+    local.clock.advance('30s');
+    const later = (await instanceStates()).filter((s) => !first.includes(s.split(':')[0]));
+    expect(later).toHaveLength(1);
+    expect(later[0]).toMatch(/:Pending:Wait$/);
+  });
+
+  test('only the hooks an instance began launching under hold it: one put while it is Pending does not', async () => {
+    await group(0, 2, 0);
+    await hook('early', 'LAUNCHING');
+    await launchAfterHooks(1);
+    await hook('late', 'LAUNCHING');
+    local.clock.advance('30s');
+    const id = (await describeGroup()).Instances?.[0]?.InstanceId as string;
+    expect(await instanceStates()).toEqual([`${id}:Pending:Wait`]);
+    expect(await failure(as.completeLifecycleAction({ AutoScalingGroupName: 'g', LifecycleHookName: 'late', InstanceId: id, LifecycleActionResult: 'CONTINUE' }))).toEqual({
+      ...VALIDATION,
+      message: `No active Lifecycle Action found with instance ID ${id}`,
+    });
+    await as.completeLifecycleAction({ AutoScalingGroupName: 'g', LifecycleHookName: 'early', InstanceId: id, LifecycleActionResult: 'CONTINUE' });
+    local.clock.advance('10s');
+    expect(await instanceStates()).toEqual([`${id}:InService`]);
+  });
+
+  test('an instance leaving Standby is held by the launch hooks the group has then', async () => {
+    await group(0, 2, 1);
+    local.clock.advance('30s');
+    const id = (await describeGroup()).Instances?.[0]?.InstanceId as string;
+    await as.enterStandby({ AutoScalingGroupName: 'g', InstanceIds: [id], ShouldDecrementDesiredCapacity: true });
+    await hook('launch', 'LAUNCHING');
+    await as.exitStandby({ AutoScalingGroupName: 'g', InstanceIds: [id] });
+    local.clock.advance('10s');
+    expect(await instanceStates()).toEqual([`${id}:Pending:Wait`]);
+  });
+});
+
+test('the launch hooks a Pending instance began launching under survive a restart: a hook put after it still does not hold it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'botoscale-hooks-'));
+  const reopen = async (state = true): Promise<void> => {
+    as.destroy();
+    elb.destroy();
+    await local.close();
+    local = await startTest(state ? { state: join(dir, 'state.json') } : {});
+    as = new AutoScaling(clientConfig(local.endpoint));
+    elb = new ElasticLoadBalancing(clientConfig(local.endpoint));
+  };
+  try {
+    await reopen();
+    await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro' });
+    await group(0, 2, 1);
+    const id = (await describeGroup()).Instances?.[0]?.InstanceId as string;
+    expect(await instanceStates()).toEqual([`${id}:Pending`]);
+    await reopen();
+    await hook('launch', 'LAUNCHING');
+    local.clock.advance('30s');
+    expect(await instanceStates()).toEqual([`${id}:InService`]);
+  } finally {
+    await reopen(false);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('hooks and instances waiting on them are kept in the state file, timeouts included', async () => {
@@ -293,8 +375,9 @@ test('hooks and instances waiting on them are kept in the state file, timeouts i
   try {
     await reopen();
     await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro' });
-    await group(0, 2, 1);
+    await group(0, 2, 0);
     await hook('launch', 'LAUNCHING', { HeartbeatTimeout: 120, DefaultResult: 'CONTINUE' });
+    await launchAfterHooks(1);
     local.clock.advance('30s');
     const id = (await describeGroup()).Instances?.[0]?.InstanceId as string;
     await reopen();
@@ -309,8 +392,9 @@ test('hooks and instances waiting on them are kept in the state file, timeouts i
 });
 
 test('ForceDelete drops the outstanding lifecycle actions: held instances are terminated without waiting (API Reference, DeleteAutoScalingGroup)', async () => {
-  await group(0, 2, 2);
+  await group(0, 2, 0);
   await hook('launch', 'LAUNCHING');
+  await launchAfterHooks(2);
   local.clock.advance('30s');
   expect(await instanceStates()).toHaveLength(2);
   const id = (await describeGroup()).Instances?.[0]?.InstanceId as string;

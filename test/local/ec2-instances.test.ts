@@ -7,19 +7,14 @@
  */
 import { EC2, type Instance } from '@aws-sdk/client-ec2';
 import type { LocalEndpoint } from '../../src/local';
-import { clientConfig, failure, startTest, T0 } from './helpers';
+import { clientConfig, eachLocal, failure, T0 } from './helpers';
 
 let local: LocalEndpoint;
 let ec2: EC2;
 
-beforeEach(async () => {
-  local = await startTest();
-  ec2 = new EC2(clientConfig(local.endpoint));
-});
-
-afterEach(async () => {
-  ec2.destroy();
-  await local.close();
+eachLocal((endpoint) => new EC2(clientConfig(endpoint)), (l, c) => {
+  local = l;
+  ec2 = c;
 });
 
 async function running(extra: Partial<Parameters<EC2['runInstances']>[0]> = {}): Promise<string> {

@@ -7,20 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EC2, type RequestLaunchTemplateData } from '@aws-sdk/client-ec2';
-import { createCloud, type LocalEndpoint } from '../../src/local';
-import { clientConfig, failure, startTest, T0 } from './helpers';
+import { createCloud } from '../../src/local';
+import { clientConfig, eachLocal, failure, startTest, T0 } from './helpers';
 
-let local: LocalEndpoint;
 let ec2: EC2;
 
-beforeEach(async () => {
-  local = await startTest();
-  ec2 = new EC2(clientConfig(local.endpoint));
-});
-
-afterEach(async () => {
-  ec2.destroy();
-  await local.close();
+eachLocal((endpoint) => new EC2(clientConfig(endpoint)), (_local, c) => {
+  ec2 = c;
 });
 
 const FULL: RequestLaunchTemplateData = {

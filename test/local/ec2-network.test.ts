@@ -10,19 +10,14 @@ import { join } from 'node:path';
 import { EC2 } from '@aws-sdk/client-ec2';
 import type { LocalEndpoint } from '../../src/local';
 import { Ec2State } from '../../src/local/ec2';
-import { clientConfig, failure, startTest } from './helpers';
+import { clientConfig, eachLocal, failure, startTest } from './helpers';
 
 let local: LocalEndpoint;
 let ec2: EC2;
 
-beforeEach(async () => {
-  local = await startTest();
-  ec2 = new EC2(clientConfig(local.endpoint));
-});
-
-afterEach(async () => {
-  ec2.destroy();
-  await local.close();
+eachLocal((endpoint) => new EC2(clientConfig(endpoint)), (l, c) => {
+  local = l;
+  ec2 = c;
 });
 
 async function vpc(cidr = '10.0.0.0/16'): Promise<string> {

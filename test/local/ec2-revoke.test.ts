@@ -11,20 +11,12 @@
  * returned, and no rules are revoked."
  */
 import { EC2, type IpPermission } from '@aws-sdk/client-ec2';
-import type { LocalEndpoint } from '../../src/local';
-import { clientConfig, failure, startTest } from './helpers';
+import { clientConfig, eachLocal, failure } from './helpers';
 
-let local: LocalEndpoint;
 let ec2: EC2;
 
-beforeEach(async () => {
-  local = await startTest();
-  ec2 = new EC2(clientConfig(local.endpoint));
-});
-
-afterEach(async () => {
-  ec2.destroy();
-  await local.close();
+eachLocal((endpoint) => new EC2(clientConfig(endpoint)), (_local, c) => {
+  ec2 = c;
 });
 
 const http: IpPermission = { IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '0.0.0.0/0', Description: 'http' }] };

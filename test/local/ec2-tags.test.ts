@@ -6,20 +6,12 @@
  * API_DeleteTags.html, API_DescribeTags.html) and the tag filters of the describes.
  */
 import { EC2 } from '@aws-sdk/client-ec2';
-import type { LocalEndpoint } from '../../src/local';
-import { clientConfig, failure, startTest } from './helpers';
+import { clientConfig, eachLocal, failure } from './helpers';
 
-let local: LocalEndpoint;
 let ec2: EC2;
 
-beforeEach(async () => {
-  local = await startTest();
-  ec2 = new EC2(clientConfig(local.endpoint));
-});
-
-afterEach(async () => {
-  ec2.destroy();
-  await local.close();
+eachLocal((endpoint) => new EC2(clientConfig(endpoint)), (_local, c) => {
+  ec2 = c;
 });
 
 async function network(): Promise<{ vpc: string; subnet: string; sg: string }> {

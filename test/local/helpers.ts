@@ -17,6 +17,28 @@ export function startTest(options: LocalOptions = {}): Promise<LocalEndpoint> {
   return startLocal({ port: 0, realTime: false, clock: { start: T0 }, ...options });
 }
 
+/**
+ * A fresh botoscale local and an SDK client on it for each test of the file, closed after
+ * it: `use` receives them (the file keeps them in its own variables).
+ */
+export function eachLocal<C extends { destroy(): void }>(
+  makeClient: (endpoint: string) => C,
+  use: (local: LocalEndpoint, client: C) => void,
+  options: LocalOptions = {},
+): void {
+  let opened: { local: LocalEndpoint; client: C } | undefined;
+  beforeEach(async () => {
+    const local = await startTest(options);
+    opened = { local, client: makeClient(local.endpoint) };
+    use(opened.local, opened.client);
+  });
+  afterEach(async () => {
+    opened?.client.destroy();
+    await opened?.local.close();
+    opened = undefined;
+  });
+}
+
 /** SDK client settings for a local endpoint (no retries, so errors show at once). */
 export function clientConfig(endpoint: string, credentials = CREDS): { endpoint: string; region: string; credentials: typeof CREDS; maxAttempts: number } {
   return { endpoint, region: 'us-east-1', credentials, maxAttempts: 1 };

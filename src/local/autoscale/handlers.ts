@@ -10,6 +10,7 @@ import { awsError } from '../errors';
 import { paginate, type Page } from '../paging';
 import { wireHandlers } from '../typed';
 import type { ServiceHandlers } from '../types';
+import { activityFilter } from './activity-filters';
 import { launchConfigurationsUnavailable, policyGroupNotFound, validation } from './errors';
 import {
   attachLoadBalancers,
@@ -26,7 +27,7 @@ import {
   updateGroup,
 } from './groups';
 import { completeLifecycleAction, deleteLifecycleHook, describeLifecycleHooks, lifecycleHookShape, putLifecycleHook, recordLifecycleActionHeartbeat } from './hooks';
-import { attachInstances, detachInstances, setInstanceHealth, setInstanceProtection, terminateInstance } from './instances';
+import { attachInstances, detachInstances, setInstanceHealth, setInstanceProtection, terminateInstance, terminateInstances } from './instances';
 import { createLaunchConfig, deleteLaunchConfig } from './launchconfigs';
 import { ADJUSTMENT_TYPES, GROUP_METRICS, LIFECYCLE_TRANSITIONS, NOTIFICATION_TYPES, PROCESS_NAMES, TERMINATION_POLICIES, type ActivityRecord } from './model';
 import { deletePolicy, executePolicy, putScalingPolicy } from './policies';
@@ -54,6 +55,7 @@ function activityPage(state: AutoScalingState, input: In<'DescribeScalingActivit
   const groupName = input.AutoScalingGroupName;
   const ids = input.ActivityIds ?? [];
   const includeDeleted = input.IncludeDeletedGroups ?? false;
+  const matches = activityFilter(input.Filters ?? [], groupName);
   let items: Array<{ a: ActivityRecord; deleted: boolean }> = [];
   if (ids.length > 0) {
     for (const id of ids) {
@@ -71,6 +73,7 @@ function activityPage(state: AutoScalingState, input: In<'DescribeScalingActivit
       for (const a of state.deletedActivities) if (groupName === undefined || a.groupName === groupName) items.push({ a, deleted: true });
     }
   }
+  items = items.filter((i) => matches(i.a));
   // Newest first; activities started at the same time, latest recorded first (a stable sort of the reversed log).
   items = items.reverse().sort((x, y) => y.a.startTime - x.a.startTime);
   const p = page(input, items, (i) => i.a.activityId, 100, 100);
@@ -147,7 +150,12 @@ function groupHandlers(state: AutoScalingState): Handlers {
       return withToken(
         { AutoScalingGroups: p.items.flatMap((n) => {
           const g = state.groups.get(n);
-          return g === undefined ? [] : [groupShape(g, ctx.accountId)];
+          if (g === undefined) return [];
+          const shape = groupShape(g, ctx.accountId);
+          // API Reference, DescribeAutoScalingGroups, IncludeInstances: "When set to true (default),
+          // the response includes instance details"; false leaves them out.
+          if (input.IncludeInstances === false) delete shape.Instances;
+          return [shape];
         }) },
         p.nextToken,
       );
@@ -195,6 +203,25 @@ function describeAutoScalingInstances(state: AutoScalingState, input: In<'Descri
   return withToken({ AutoScalingInstances: p.items.flatMap((k) => items[k] ?? []) }, p.nextToken);
 }
 
+/**
+ * TerminateInstanceInAutoScalingGroup: one instance by InstanceId (answered with Activity), or
+ * several of a named group by InstanceIds (answered with Activities). The 1.43 model makes
+ * neither member required; a call naming neither, both, or InstanceIds without
+ * AutoScalingGroupName is a ValidationError (the API Reference says InstanceIds is used
+ * "instead of InstanceId" and requires AutoScalingGroupName; the messages are botoscale local's,
+ * apart from the first, which is the one AWS gave when InstanceId was required).
+ */
+function terminateInAutoScalingGroup(state: AutoScalingState, input: In<'TerminateInstanceInAutoScalingGroup'>, now: number): Out<'TerminateInstanceInAutoScalingGroup'> {
+  const ids = input.InstanceIds;
+  if (ids === undefined) {
+    if (input.InstanceId === undefined) throw validation("1 validation error detected: Value null at 'instanceId' failed to satisfy constraint: Member must not be null");
+    return { Activity: activityShape(terminateInstance(state, input.InstanceId, input.ShouldDecrementDesiredCapacity, now, input.AutoScalingGroupName)) };
+  }
+  if (input.InstanceId !== undefined) throw validation('Specify either InstanceId or InstanceIds, not both.');
+  if (input.AutoScalingGroupName === undefined) throw validation('AutoScalingGroupName is required when InstanceIds is specified.');
+  return { Activities: terminateInstances(state, input.AutoScalingGroupName, ids, input.ShouldDecrementDesiredCapacity, now).map((a) => activityShape(a)) };
+}
+
 /** A group's instances: attach, detach, describe, health, scale-in protection, termination and standby. */
 function instanceHandlers(state: AutoScalingState): Handlers {
   return {
@@ -221,9 +248,7 @@ function instanceHandlers(state: AutoScalingState): Handlers {
     },
 
     TerminateInstanceInAutoScalingGroup(input, ctx): Out<'TerminateInstanceInAutoScalingGroup'> {
-      // The model requires InstanceId (the SDK's newer shape also allows InstanceIds instead).
-      if (input.InstanceId === undefined) throw validation("1 validation error detected: Value null at 'instanceId' failed to satisfy constraint: Member must not be null");
-      return { Activity: activityShape(terminateInstance(state, input.InstanceId, input.ShouldDecrementDesiredCapacity, ctx.now)) };
+      return terminateInAutoScalingGroup(state, input, ctx.now);
     },
 
     EnterStandby(input, ctx): Out<'EnterStandby'> {

@@ -114,11 +114,31 @@ export function describeLifecycleHooks(state: AutoScalingState, groupName: strin
 }
 
 /**
- * Puts an instance in its wait state when the group has hooks for `transition`: one
- * action per hook. False (nothing done) when there is none.
+ * Notes the launch hooks an instance beginning its launch (or leaving Standby) is subject
+ * to: those the group has now. A hook put later applies to the instances launched after
+ * it, not to one already on its way (API Reference, CreateAutoScalingGroup,
+ * LifecycleHookSpecificationList: "One or more lifecycle hooks to add to the Auto Scaling
+ * group before instances are launched", the way to have the group's first instances held).
+ */
+export function noteLaunchHooks(state: AutoScalingState, group: GroupRecord, instance: InstanceRecord): void {
+  instance.launchHooks = state.lifecycleHooksOf(group.name, LAUNCHING).map((h) => h.name);
+}
+
+/** The hooks for `transition` that apply to an instance: for a launch, only those it began launching under. */
+function applicableHooks(state: AutoScalingState, group: GroupRecord, instance: InstanceRecord, transition: string): LifecycleHookRecord[] {
+  const hooks = state.lifecycleHooksOf(group.name, transition);
+  const noted = instance.launchHooks;
+  if (transition !== LAUNCHING || noted === undefined) return hooks;
+  return hooks.filter((h) => noted.includes(h.name));
+}
+
+/**
+ * Puts an instance in its wait state when hooks for `transition` apply to it: one action
+ * per hook. False (nothing done) when there is none.
  */
 export function startLifecycleWait(state: AutoScalingState, group: GroupRecord, instance: InstanceRecord, transition: string, now: number): boolean {
-  const hooks = state.lifecycleHooksOf(group.name, transition);
+  const hooks = applicableHooks(state, group, instance, transition);
+  if (transition === LAUNCHING) delete instance.launchHooks;
   if (hooks.length === 0) return false;
   instance.lifecycleActions = hooks.map((h) => ({
     hookName: h.name,

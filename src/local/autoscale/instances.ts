@@ -129,25 +129,51 @@ export function detachInstances(state: AutoScalingState, name: string, ids: read
   return activities;
 }
 
-/** TerminateInstanceInAutoScalingGroup. */
-export function terminateInstance(state: AutoScalingState, id: string, decrement: boolean, now: number): ActivityRecord {
-  const group = state.groupOfInstance(id);
-  if (group === undefined) throw instanceNotFound(id);
-  const instance = memberOf(group, id);
-  if (isTerminating(instance.lifecycleState)) {
-    throw activityInProgress(`Instance ${id} is already being terminated.`);
-  }
+/** Takes one instance of a group out of service at a user's request, lowering the desired capacity when asked. */
+function terminateForUser(state: AutoScalingState, group: GroupRecord, instance: InstanceRecord, decrement: boolean, now: number): ActivityRecord {
+  const id = instance.instanceId;
   const t = causeTime(now);
   let cause = `At ${t} instance ${id} was taken out of service in response to a user request.`;
   if (decrement) {
-    if (group.desiredCapacity - 1 < group.minSize) throw minViolation(group, 'Terminating instance');
     const from = group.desiredCapacity;
     group.desiredCapacity -= 1;
     cause = `At ${t} instance ${id} was taken out of service in response to a user request, shrinking the capacity from ${from} to ${group.desiredCapacity}.`;
   }
-  const activity = startTermination(state, group, instance, cause, now);
+  return startTermination(state, group, instance, cause, now);
+}
+
+function notTerminating(instance: InstanceRecord): void {
+  if (isTerminating(instance.lifecycleState)) throw activityInProgress(`Instance ${instance.instanceId} is already being terminated.`);
+}
+
+/** TerminateInstanceInAutoScalingGroup with InstanceId (and, if given, the group it must belong to). */
+export function terminateInstance(state: AutoScalingState, id: string, decrement: boolean, now: number, groupName?: string): ActivityRecord {
+  const group = groupName === undefined ? state.groupOfInstance(id) : state.requireGroup(groupName);
+  if (group === undefined) throw instanceNotFound(id);
+  const instance = memberOf(group, id);
+  notTerminating(instance);
+  if (decrement && group.desiredCapacity - 1 < group.minSize) throw minViolation(group, 'Terminating instance');
+  const activity = terminateForUser(state, group, instance, decrement, now);
   reconcileGroup(state, group, now);
   return activity;
+}
+
+/**
+ * TerminateInstanceInAutoScalingGroup with InstanceIds (API Reference: "To terminate
+ * multiple instances in a single call, use the InstanceIds and AutoScalingGroupName
+ * parameters instead of InstanceId. When terminating multiple instances, the response
+ * populates Activities instead of Activity"; InstanceIds "requires that you also specify
+ * AutoScalingGroupName", up to 100 of them, which the model states). Every instance is
+ * checked before any is terminated, so a refused call changes nothing.
+ */
+export function terminateInstances(state: AutoScalingState, groupName: string, ids: readonly string[], decrement: boolean, now: number): ActivityRecord[] {
+  const group = state.requireGroup(groupName);
+  const instances = [...new Set(ids)].map((id) => memberOf(group, id));
+  instances.forEach(notTerminating);
+  if (decrement && group.desiredCapacity - instances.length < group.minSize) throw minViolation(group, 'Terminating instance');
+  const activities = instances.map((instance) => terminateForUser(state, group, instance, decrement, now));
+  reconcileGroup(state, group, now);
+  return activities;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Ec2InstanceView, LaunchSpec, TemplatePlacement } from '../types';
 import { activityDetails, causeTime } from './format';
-import { startLifecycleWait } from './hooks';
+import { noteLaunchHooks, startLifecycleWait } from './hooks';
 import type { MixedLaunch } from './mixed';
 import type { ActivityRecord, GroupRecord, InstanceRecord, TemplateRefRecord } from './model';
 import type { AutoScalingState } from './state';
@@ -122,6 +122,7 @@ export function launchInstance(state: AutoScalingState, group: GroupRecord, zone
   if (subnetId !== undefined) instance.subnetId = subnetId;
   if (view.instanceLifecycle === 'spot') instance.lifecycle = 'Spot';
   if (choice?.override?.weightedCapacity !== undefined) instance.weightedCapacity = choice.override.weightedCapacity;
+  noteLaunchHooks(state, group, instance);
   state.addInstance(group, instance);
   return instance;
 }

@@ -7,6 +7,7 @@
  * @module
  */
 import type {
+  DeletionProtection,
   InstanceMetadataEndpointState,
   InstanceMetadataHttpTokensState,
   LifecycleState as SdkLifecycleState,
@@ -144,6 +145,12 @@ export interface InstanceRecord {
   replacementId?: string;
   /** The lifecycle actions holding it in Pending:Wait or Terminating:Wait, until each is completed or times out. */
   lifecycleActions?: LifecycleActionRecord[];
+  /**
+   * The group's launch hooks (names) when it began launching, or left Standby: only these
+   * may hold it in Pending:Wait. Absent (snapshots made before it was kept): the hooks
+   * the group has when the instance is running.
+   */
+  launchHooks?: string[];
 }
 
 /** A tag of a group. */
@@ -190,6 +197,8 @@ export interface GroupRecord {
   newInstancesProtectedFromScaleIn: boolean;
   capacityRebalance: boolean;
   maxInstanceLifetime?: number;
+  /** Its DeletionProtection as last set (none, prevent-force-deletion or prevent-all-deletion); absent: never set, AWS's default none. */
+  deletionProtection?: DeletionProtection;
   suspendedProcesses: SuspendedProcessRecord[];
   enabledMetrics: string[];
   tags: TagRecord[];

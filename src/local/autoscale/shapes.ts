@@ -93,6 +93,7 @@ export function groupShape(g: GroupRecord, accountId: string): AutoScalingGroup 
     VPCZoneIdentifier: g.vpcZoneIdentifier,
     PlacementGroup: g.placementGroup,
     MaxInstanceLifetime: g.maxInstanceLifetime,
+    DeletionProtection: g.deletionProtection,
   };
   if (g.deleting) out.Status = 'Delete in progress';
   return out;

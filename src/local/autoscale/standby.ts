@@ -11,6 +11,7 @@
 import { reconcileGroup } from './control';
 import { validation } from './errors';
 import { activityDetails, causeTime } from './format';
+import { noteLaunchHooks } from './hooks';
 import { addUserActivity, minViolation } from './instances';
 import { deregister } from './lifecycle';
 import type { ActivityRecord, GroupRecord, InstanceRecord } from './model';
@@ -70,6 +71,7 @@ export function exitStandby(state: AutoScalingState, name: string, ids: readonly
     const from = group.desiredCapacity;
     group.desiredCapacity += 1;
     instance.lifecycleState = 'Pending';
+    noteLaunchHooks(state, group, instance);
     const activity = state.addActivity(group, {
       description: `Moving EC2 instance out of Standby: ${instance.instanceId}`,
       cause: `At ${t} instance ${instance.instanceId} was moved out of standby in response to a user request, increasing the capacity from ${from} to ${group.desiredCapacity}.`,

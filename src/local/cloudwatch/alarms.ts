@@ -52,14 +52,39 @@ interface CheckedAlarm {
 }
 
 /**
+ * PutMetricAlarm's members for alarms botoscale local cannot evaluate, refused by name
+ * rather than ignored (AWS would act on them; an alarm that silently did something else
+ * would mislead). CloudWatch API Reference, PutMetricAlarm: ThresholdMetricId (anomaly
+ * detection models); EvaluationCriteria (PromQL alarms: "you must specify either
+ * MetricName, a Metrics array, or an EvaluationCriteria") and EvaluationInterval
+ * ("required for alarms that use EvaluationCriteria, and cannot be specified for alarms
+ * configured with MetricName or Metrics"); WarmUpConfiguration ("A warm-up period delays
+ * alarm evaluation after you create or update the alarm"); EvaluationWindow's
+ * WallClockWindow ("aligns the evaluated range to fixed clock boundaries"). A
+ * SlidingWindow is what every alarm here uses ("If you omit this parameter, the alarm
+ * uses a sliding window"), so it is accepted.
+ */
+function refuseUnsimulated(p: PutAlarmParams): void {
+  if (p.ThresholdMetricId !== undefined) {
+    throw validation('Anomaly detection alarms (ThresholdMetricId) are not simulated by botoscale local.');
+  }
+  if (p.EvaluationCriteria !== undefined) throw validation('PromQL alarms (EvaluationCriteria) are not simulated by botoscale local.');
+  if (p.EvaluationInterval !== undefined) {
+    throw validation('Alarm evaluation intervals (EvaluationInterval, used with EvaluationCriteria) are not simulated by botoscale local.');
+  }
+  if (p.WarmUpConfiguration !== undefined) throw validation('Alarm warm-up periods (WarmUpConfiguration) are not simulated by botoscale local.');
+  if (p.EvaluationWindow?.WallClockWindow !== undefined) {
+    throw validation('Wall clock evaluation windows (EvaluationWindow WallClockWindow) are not simulated by botoscale local: only SlidingWindow is.');
+  }
+}
+
+/**
  * PutMetricAlarm's rules beyond the model's (which the protocol layer has checked:
  * statistics, units, comparison operators, EvaluationPeriods and DatapointsToAlarm of at
  * least 1), in the order AWS answers them.
  */
 function checkAlarm(state: CloudWatchState, p: PutAlarmParams, queries: AlarmQueryRecord[] | undefined, now: number): CheckedAlarm {
-  if (p.ThresholdMetricId !== undefined) {
-    throw validation('Anomaly detection alarms (ThresholdMetricId) are not simulated by botoscale local.');
-  }
+  refuseUnsimulated(p);
   // Newer models leave these optional (other kinds of alarms do without them); a metric alarm needs them.
   const { EvaluationPeriods: evaluationPeriods, ComparisonOperator: comparisonOperator } = p;
   if (evaluationPeriods === undefined) throw missingParameter('The parameter EvaluationPeriods is required.');
@@ -138,6 +163,7 @@ function alarmRecord(state: CloudWatchState, p: PutAlarmParams, c: CheckedAlarm,
   if (p.Unit !== undefined) alarm.unit = p.Unit;
   if (p.DatapointsToAlarm !== undefined) alarm.datapointsToAlarm = p.DatapointsToAlarm;
   if (p.TreatMissingData !== undefined) alarm.treatMissingData = p.TreatMissingData;
+  if (p.EvaluationWindow?.SlidingWindow !== undefined) alarm.slidingWindow = true;
   if (p.EvaluateLowSampleCountPercentile !== undefined) alarm.evaluateLowSampleCountPercentile = p.EvaluateLowSampleCountPercentile;
   if (existing?.stateReasonData !== undefined) alarm.stateReasonData = existing.stateReasonData;
   if (existing?.lastActionRun !== undefined) alarm.lastActionRun = existing.lastActionRun;

@@ -84,6 +84,8 @@ export interface AlarmRecord {
   /** As given; the evaluator treats absent as `missing`. */
   treatMissingData?: string;
   evaluateLowSampleCountPercentile?: string;
+  /** Set when PutMetricAlarm named EvaluationWindow SlidingWindow (the window every alarm here uses): shown back as given. */
+  slidingWindow?: true;
   tags: Array<{ key: string; value: string }>;
   configUpdated: number;
   stateValue: AlarmState;

@@ -98,6 +98,9 @@ describe('PutMetricAlarm and DescribeAlarms', () => {
     [{ MetricName: undefined }, 'ValidationError', 'MetricName and Namespace must be specified for an alarm on a metric.'],
     [{ Metrics: [{ Id: 'm1', Expression: 'SUM(METRICS())' }] }, 'InvalidParameterCombination', 'Exactly one element of the MetricName and Metrics parameters must be specified.'],
     [{ ThresholdMetricId: 'ad1' }, 'ValidationError', 'Anomaly detection alarms (ThresholdMetricId) are not simulated by botoscale local.'],
+    [{ EvaluationWindow: { WallClockWindow: { Timezone: 'UTC' } } }, 'ValidationError', 'Wall clock evaluation windows (EvaluationWindow WallClockWindow) are not simulated by botoscale local: only SlidingWindow is.'],
+    [{ WarmUpConfiguration: { WarmUpPeriodDurationInMinutes: 10 } }, 'ValidationError', 'Alarm warm-up periods (WarmUpConfiguration) are not simulated by botoscale local.'],
+    [{ EvaluationInterval: 60 }, 'ValidationError', 'Alarm evaluation intervals (EvaluationInterval, used with EvaluationCriteria) are not simulated by botoscale local.'],
   ])('%j is %s', (extra, code, message) => {
     const env = cloudWatchEnv();
     const err = env.fail('PutMetricAlarm', {

@@ -107,7 +107,7 @@ test('every kind of state in two regions answers the same after a crash and afte
   expect(Object.values(before['cn-north-1'] ?? {}).reduce((n: number, answers) => n + (typeof answers === 'object' && answers !== null ? Object.keys(answers).length : 0), 0)).toBeGreaterThan(50);
   // The states the scenario is for are there.
   const shown = JSON.stringify(before);
-  const markers = ['"Pending:Wait"', '"Terminating:Wait"', '"Standby"', '"stopped"', '"InstanceLifecycle":"spot"', '"HistoryItemType":"Action"', '"StateValue":"ALARM"', 'amazonaws.com.cn', '"PolicyType":"TargetTrackingScaling"', '"Recurrence":"0 2 * * *"', '"KernelId":{"Value":"aki-12345678"}', '"ResourceType":"security-group"', '"PublicIpAddress"', '"CustomizedMetricSpecification"', '"S3BucketName":"logs"', '"StateValue":"INSUFFICIENT_DATA"'];
+  const markers = ['"Pending:Wait"', '"Terminating:Wait"', '"Standby"', '"stopped"', '"InstanceLifecycle":"spot"', '"HistoryItemType":"Action"', '"StateValue":"ALARM"', 'amazonaws.com.cn', '"PolicyType":"TargetTrackingScaling"', '"Recurrence":"0 2 * * *"', '"KernelId":{"Value":"aki-12345678"}', '"ResourceType":"security-group"', '"PublicIpAddress"', '"CustomizedMetricSpecification"', '"S3BucketName":"logs"', '"StateValue":"INSUFFICIENT_DATA"', '"DeletionProtection":"prevent-all-deletion"', '"EvaluationWindow":{"SlidingWindow":{}}'];
   expect(markers.filter((m) => !shown.includes(m))).toEqual([]);
 
   // (a) the crash: the snapshot written at start plus the journal, replayed.

@@ -155,7 +155,7 @@ async function groups(c: Clients, net: Network): Promise<void> {
   await as.createLaunchConfiguration({ LaunchConfigurationName: 'old', ImageId: 'ami-12345678', InstanceType: 't2.micro' });
   await as.createAutoScalingGroup({
     AutoScalingGroupName: 'web', LaunchTemplate: { LaunchTemplateName: 'web', Version: '$Default' }, MinSize: 2, MaxSize: 6, VPCZoneIdentifier: `${net.a},${net.b}`,
-    LoadBalancerNames: ['web'], HealthCheckType: 'ELB', HealthCheckGracePeriod: 60, TerminationPolicies: ['OldestInstance', 'Default'], MaxInstanceLifetime: 86_400 * 7,
+    LoadBalancerNames: ['web'], HealthCheckType: 'ELB', DeletionProtection: 'prevent-force-deletion', HealthCheckGracePeriod: 60, TerminationPolicies: ['OldestInstance', 'Default'], MaxInstanceLifetime: 86_400 * 7,
     Tags: [{ Key: 'tier', Value: 'web', PropagateAtLaunch: true }, { Key: 'owner', Value: 'ops', PropagateAtLaunch: false }],
     LifecycleHookSpecificationList: [{ LifecycleHookName: 'warm', LifecycleTransition: 'autoscaling:EC2_INSTANCE_LAUNCHING', HeartbeatTimeout: 600, DefaultResult: 'ABANDON', NotificationMetadata: 'boot' }],
   });
@@ -196,7 +196,7 @@ async function policiesAndAlarms(c: Clients): Promise<void> {
   const cpu = { MetricName: 'CPUUtilization', Namespace: 'AWS/EC2', Statistic: 'Average' as const, Period: 60, EvaluationPeriods: 2, DatapointsToAlarm: 1 };
   await cw.putMetricAlarm({ AlarmName: 'app-hot', ...cpu, Threshold: 60, ComparisonOperator: 'GreaterThanThreshold', Dimensions: [{ Name: 'AutoScalingGroupName', Value: 'app' }], AlarmActions: [simple], TreatMissingData: 'notBreaching', Tags: [{ Key: 'team', Value: 'ops' }] });
   await cw.putMetricAlarm({ AlarmName: 'web-steps', ...cpu, Threshold: 50, ComparisonOperator: 'GreaterThanOrEqualToThreshold', Dimensions: [{ Name: 'AutoScalingGroupName', Value: 'web' }], AlarmActions: [step], OKActions: [`arn:${partition(region)}:sns:${region}:123456789012:ops`] });
-  await cw.putMetricAlarm({ AlarmName: 'p99', MetricName: 'Latency', Namespace: 'App', ExtendedStatistic: 'p99', Period: 60, EvaluationPeriods: 1, Threshold: 0.5, ComparisonOperator: 'GreaterThanThreshold', Unit: 'Seconds', EvaluateLowSampleCountPercentile: 'ignore' });
+  await cw.putMetricAlarm({ AlarmName: 'p99', MetricName: 'Latency', Namespace: 'App', ExtendedStatistic: 'p99', Period: 60, EvaluationPeriods: 1, Threshold: 0.5, ComparisonOperator: 'GreaterThanThreshold', Unit: 'Seconds', EvaluateLowSampleCountPercentile: 'ignore', EvaluationWindow: { SlidingWindow: {} } });
   await cw.putMetricAlarm({
     AlarmName: 'error-rate', AlarmDescription: 'math', EvaluationPeriods: 1, Threshold: 5, ComparisonOperator: 'GreaterThanThreshold',
     Metrics: [
@@ -252,7 +252,7 @@ async function undo(c: Clients, net: Network, standalone: string): Promise<void>
   await as.suspendProcesses({ AutoScalingGroupName: 'web', ScalingProcesses: ['ScheduledActions', 'AddToLoadBalancer'] });
   await as.resumeProcesses({ AutoScalingGroupName: 'web', ScalingProcesses: ['AddToLoadBalancer'] });
   await as.disableMetricsCollection({ AutoScalingGroupName: 'app', Metrics: ['GroupDesiredCapacity'] });
-  await as.updateAutoScalingGroup({ AutoScalingGroupName: 'app', MaxSize: 6, HealthCheckGracePeriod: 30, TerminationPolicies: ['NewestInstance'] });
+  await as.updateAutoScalingGroup({ AutoScalingGroupName: 'app', MaxSize: 6, HealthCheckGracePeriod: 30, TerminationPolicies: ['NewestInstance'], DeletionProtection: 'prevent-all-deletion' });
   await as.attachLoadBalancers({ AutoScalingGroupName: 'app', LoadBalancerNames: ['internal', 'classic'] });
   await as.detachLoadBalancers({ AutoScalingGroupName: 'app', LoadBalancerNames: ['classic'] });
   await elb.createLoadBalancerListeners({ LoadBalancerName: 'web', Listeners: [{ Protocol: 'HTTPS', LoadBalancerPort: 443, InstancePort: 8080, InstanceProtocol: 'HTTP', SSLCertificateId: `arn:${partition(region)}:iam::123456789012:server-certificate/one` }] });
@@ -323,6 +323,8 @@ export async function build(c: Clients): Promise<void> {
   await control(c.endpoint, 'spot/interrupt', { region: c.region, group: 'spot', count: 1 });
   await c.as.setDesiredCapacity({ AutoScalingGroupName: 'web', DesiredCapacity: 3, HonorCooldown: false });
   await advance(c.endpoint, '90s');
+  const spot = await inState(c, 'spot', 'InService');
+  await c.as.terminateInstanceInAutoScalingGroup({ AutoScalingGroupName: 'spot', InstanceIds: [spot[0] as string], ShouldDecrementDesiredCapacity: false });
   await c.as.detachInstances({ AutoScalingGroupName: 'app', InstanceIds: [appNow[appNow.length - 1] as string], ShouldDecrementDesiredCapacity: false });
 }
 
@@ -390,6 +392,8 @@ async function captureAutoScaling(c: Clients, out: Record<string, unknown>): Pro
     out[`DescribeScalingActivities ${name}`] = strip(await as.describeScalingActivities({ AutoScalingGroupName: name, MaxRecords: 100 }));
   }
   out.DescribeScalingActivities = strip(await as.describeScalingActivities({ MaxRecords: 100, IncludeDeletedGroups: true }));
+  out['DescribeScalingActivities filtered'] = strip(await as.describeScalingActivities({ AutoScalingGroupName: 'app', MaxRecords: 100, Filters: [{ Name: 'StartTimeLowerBound', Values: ['2026-01-01T00:05:00Z'] }, { Name: 'Status', Values: ['Successful', 'InProgress'] }] }));
+  out['DescribeAutoScalingGroups without instances'] = strip(await as.describeAutoScalingGroups({ MaxRecords: 100, IncludeInstances: false }));
   out['DescribeScalingActivities gone'] = strip(await as.describeScalingActivities({ AutoScalingGroupName: 'gone', IncludeDeletedGroups: true, MaxRecords: 100 }));
   out.DescribeNotificationConfigurations = strip(await as.describeNotificationConfigurations({ MaxRecords: 100 }));
   out.DescribePolicies = strip(await as.describePolicies({ MaxRecords: 100 }));

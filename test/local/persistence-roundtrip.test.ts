@@ -118,7 +118,7 @@ test('every kind of state in two regions answers the same after a crash and afte
     replayedSnapshot = snapshotOf(replayed);
     expect(replayed.regions()).toEqual(['ap-southeast-2', 'cn-north-1', 'us-east-1']);
     await replayed.close();
-    // (b) the clean close: the snapshot alone, no journal left beside it.
+    // (b) the clean close (of the server that replayed the crash, whose answers were the original's): the snapshot alone, no journal left beside it.
     expect(existsSync(`${crashed}.journal`)).toBe(false);
     const restarted = await startTest({ state: crashed });
     try {

@@ -15,7 +15,7 @@ import { ELBConnection } from '../src/elb';
 // #endregion
 import { LaunchTemplate } from '../src/autoscale';
 import { BotoServerError } from '../src/core';
-import { heading, SEED_SETTINGS, type TutorialEnv } from './env';
+import { deleteSeedGroups, heading, makeSeedGroups, SEED_SETTINGS, type TutorialEnv } from './env';
 
 /** The names the tutorial creates, for the confirmation prompt and for clean-up. */
 export const AUTOSCALE_TUTORIAL_RESOURCES = {
@@ -120,6 +120,10 @@ export async function autoscaleTutorial(env: TutorialEnv): Promise<{ launchConfi
   const elb = new ELBConnection({ endpoint });
   console.log(await elb.createLoadBalancer('my-lb', zones, [[80, 8080, 'http']]));
   // #endregion
+
+  heading('(set-up) The security groups the tutorial assumes exist');
+  const made = await makeSeedGroups(env);
+  console.log(made.length > 0 ? `created: ${made.join(', ')}` : 'none to create');
 
   heading('Getting Existing AutoScale Groups');
   // #region get-groups
@@ -243,6 +247,7 @@ export async function autoscaleTutorial(env: TutorialEnv): Promise<{ launchConfi
   await cloudwatch.deleteAlarms(['scale_up_on_cpu', 'scale_down_on_cpu']);
   // #endregion
   await elb.deleteLoadBalancer('my-lb');
+  await deleteSeedGroups(env);
   console.log('groups:', await conn.getAllGroups(), 'launch configurations:', await conn.getAllLaunchConfigurations(),
     'alarms:', await cloudwatch.describeAlarms(), 'load balancers:', await elb.getAllLoadBalancers());
   return { launchConfigurationsRefused: lt !== undefined };

@@ -15,7 +15,7 @@ import { ELBConnection } from '../src/elb';
 // #endregion
 import { LaunchTemplate } from '../src/autoscale';
 import { BotoServerError } from '../src/core';
-import { heading, SEED_SETTINGS, type TutorialEnv } from './env';
+import { deleteSeedGroups, heading, makeSeedGroups, type TutorialEnv } from './env';
 
 /** The names the tutorial creates, for the confirmation prompt and for clean-up. */
 export const AUTOSCALE_TUTORIAL_RESOURCES = {
@@ -42,10 +42,6 @@ export function otherWaysToConnect(): AutoScaleConnection[] {
   return [conn, autoscale];
 }
 
-function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  return (a ?? []).join('\n') === (b ?? []).join('\n');
-}
-
 /**
  * The seed's launch configuration; where the account refuses launch configurations (AWS
  * accounts created since 2024-10-01), says so and makes a launch template of the same
@@ -64,12 +60,7 @@ async function launchConfigOrTemplate(env: TutorialEnv, conn: AutoScaleConnectio
     if (!(err instanceof BotoServerError) || err.errorCode !== 'UnsupportedOperation') throw err;
     console.log(`This account refuses launch configurations:\n  ${err.message.split('\n').join('\n  ')}`);
     console.log('So the tutorial goes on with a launch template of the same settings, named my-launch_config too.');
-    // A launch from a template checks its security groups as RunInstances does: the seed's
-    // my_security_groups is "defined elsewhere", so here the default VPC's `default` group
-    // stands in for it (as in the launch-template tutorial).
-    const groups = sameList(securityGroups, SEED_SETTINGS.securityGroups) ? ['default'] : securityGroups;
-    if (groups !== securityGroups) console.log(`Its instances use the default VPC's security group "default" in place of the seed's ${JSON.stringify(securityGroups)}.`);
-    const lc = new LaunchConfiguration({ name: 'my-launch_config', imageId, keyName, securityGroups: groups, instanceType });
+    const lc = new LaunchConfiguration({ name: 'my-launch_config', imageId, keyName, securityGroups, instanceType });
     const lt = LaunchTemplate.fromLaunchConfiguration(lc, { metadataOptions: { httpTokens: 'required' } });
     const ec2 = new EC2Connection({ endpoint: env.endpoint });
     await ec2.createLaunchTemplate(lt);
@@ -120,6 +111,10 @@ export async function autoscaleTutorial(env: TutorialEnv): Promise<{ launchConfi
   const elb = new ELBConnection({ endpoint });
   console.log(await elb.createLoadBalancer('my-lb', zones, [[80, 8080, 'http']]));
   // #endregion
+
+  heading('(set-up) The security groups the tutorial assumes exist');
+  const made = await makeSeedGroups(env);
+  console.log(made.length > 0 ? `created: ${made.join(', ')}` : 'none to create');
 
   heading('Getting Existing AutoScale Groups');
   // #region get-groups
@@ -243,6 +238,7 @@ export async function autoscaleTutorial(env: TutorialEnv): Promise<{ launchConfi
   await cloudwatch.deleteAlarms(['scale_up_on_cpu', 'scale_down_on_cpu']);
   // #endregion
   await elb.deleteLoadBalancer('my-lb');
+  await deleteSeedGroups(env);
   console.log('groups:', await conn.getAllGroups(), 'launch configurations:', await conn.getAllLaunchConfigurations(),
     'alarms:', await cloudwatch.describeAlarms(), 'load balancers:', await elb.getAllLoadBalancers());
   return { launchConfigurationsRefused: lt !== undefined };

@@ -10,7 +10,7 @@
 import { ELBConnection, HealthCheck, connectToRegion, regions } from '../src/elb';
 import { AutoScaleConnection, AutoScalingGroup, LaunchConfiguration } from '../src/autoscale';
 // #endregion
-import { heading, type TutorialEnv } from './env';
+import { deleteSeedGroups, heading, makeSeedGroups, type TutorialEnv } from './env';
 
 /** The names the tutorial creates, for the confirmation prompt and for clean-up. */
 export const ELB_TUTORIAL_RESOURCES = {
@@ -88,6 +88,7 @@ export async function elbTutorial(env: TutorialEnv): Promise<void> {
   console.log(lb, lb.listeners, lb.healthCheck);
 
   heading('(set-up) Two instances to add: a small Auto Scaling group launches them');
+  await makeSeedGroups(env);
   // #region setup-instances
   const autoscale = new AutoScaleConnection({ endpoint });
   const lc = new LaunchConfiguration({ name: 'elb_tutorial_config', imageId,
@@ -145,5 +146,6 @@ export async function elbTutorial(env: TutorialEnv): Promise<void> {
   }, '10m');
   await group.delete();
   await lc.delete();
+  await deleteSeedGroups(env);
   console.log(await conn.getAllLoadBalancers());
 }

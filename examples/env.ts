@@ -9,6 +9,7 @@
  * and wait as your situation demands.
  */
 import { inspect } from 'node:util';
+import { EC2Connection } from '../src/ec2';
 import type { SimClock } from '../src/local/clock';
 
 /** The values the seeds assume already exist ("defined elsewhere"). */
@@ -277,4 +278,87 @@ export function heading(text: string): void {
 /** One-line form of a value as the REPL shows it, for lines that label a value. */
 export function show(value: unknown): string {
   return inspect(value, { breakLength: Infinity, depth: 4 });
+}
+
+/** The seed's security groups this process created (and deletes again), by endpoint. */
+const madeGroups = new Map<string | undefined, Set<string>>();
+
+/** Which of `names` no security group of the region's default VPC has. */
+async function missingGroups(endpoint: string | undefined, names: readonly string[]): Promise<string[]> {
+  const lookup = new EC2Connection({ endpoint });
+  try {
+    const sdk = await lookup.client();
+    const out = await sdk.describeSecurityGroups({ Filters: [{ Name: 'group-name', Values: [...names] }] });
+    const found = new Set((out.SecurityGroups ?? []).map((g) => g.GroupName));
+    return names.filter((n) => !found.has(n));
+  } finally {
+    lookup.close();
+  }
+}
+
+/**
+ * Creates the security groups the seeds assume "defined elsewhere", as a user must before
+ * anything launches in them (AWS and botoscale local both fail a launch naming a group
+ * that does not exist). Only the seed's own names, and only those missing: groups given
+ * on the command line are the user's. botoscale's EC2 connection has only the tutorials'
+ * lookups, so this goes through the AWS SDK client it is built on (`client()`, with its
+ * endpoint, region and credentials). Returns the names it created.
+ */
+export async function makeSeedGroups(env: TutorialEnv): Promise<string[]> {
+  const seed = SEED_SETTINGS.securityGroups ?? [];
+  const wanted = env.securityGroups ?? [];
+  if (wanted.length !== seed.length || wanted.some((g, i) => g !== seed[i])) return [];
+  const { endpoint } = env;
+  const securityGroups = await missingGroups(endpoint, wanted);
+  // #region create-security-group
+  const ec2Lookup = new EC2Connection({ endpoint });
+  const ec2Api = await ec2Lookup.client();
+  for (const GroupName of securityGroups) {
+    await ec2Api.createSecurityGroup({ GroupName, Description: 'the tutorial instances' });
+  }
+  // #endregion
+  ec2Lookup.close();
+  const made = madeGroups.get(endpoint) ?? new Set<string>();
+  for (const name of securityGroups) made.add(name);
+  madeGroups.set(endpoint, made);
+  return securityGroups;
+}
+
+/**
+ * Deletes the security groups {@link makeSeedGroups} created. A group is in use until its
+ * instances have terminated (EC2 answers DependencyViolation until then), so this waits.
+ * Returns what it could not delete.
+ */
+export async function deleteMadeGroups(env: TutorialEnv): Promise<string[]> {
+  const made = madeGroups.get(env.endpoint) ?? new Set<string>();
+  const lookup = new EC2Connection({ endpoint: env.endpoint });
+  const problems: string[] = [];
+  try {
+    const ec2Api = await lookup.client();
+    for (const GroupName of [...made]) {
+      let last = '';
+      const gone = async (): Promise<boolean> => {
+        try {
+          await ec2Api.deleteSecurityGroup({ GroupName });
+          return true;
+        } catch (err) {
+          last = err instanceof Error ? err.message : String(err);
+          return (err as { name?: string }).name === 'InvalidGroup.NotFound';
+        }
+      };
+      await env.time.until(`security group ${GroupName} to be deleted`, gone, '15m').then(
+        () => made.delete(GroupName),
+        () => problems.push(`security group ${GroupName}: ${last}`),
+      );
+    }
+  } finally {
+    lookup.close();
+  }
+  return problems;
+}
+
+/** Deletes the security groups {@link makeSeedGroups} created, at the end of a tutorial; throws what it could not delete. */
+export async function deleteSeedGroups(env: TutorialEnv): Promise<void> {
+  const problems = await deleteMadeGroups(env);
+  if (problems.length > 0) throw new Error(`Could not delete:\n  ${problems.join('\n  ')}`);
 }

@@ -15,7 +15,7 @@ import { MetricAlarm } from '../src/cloudwatch';
 // #endregion
 import type { AutoScaleConnection } from '../src/autoscale';
 import type { CloudWatchConnection } from '../src/cloudwatch';
-import { durationMs, formatDuration, heading, type TutorialEnv } from './env';
+import { deleteSeedGroups, durationMs, formatDuration, heading, makeSeedGroups, type TutorialEnv } from './env';
 
 /** The names the demo creates, for the confirmation prompt and for clean-up. */
 export const SCALING_DEMO_RESOURCES = {
@@ -68,6 +68,7 @@ export async function scalingDemo(env: TutorialEnv): Promise<void> {
   // #endregion
 
   heading('(set-up) "Let\'s assume you already have an Auto Scaling group": as_group_0, 2 to 4 instances');
+  await makeSeedGroups(env);
   // #region create-group
   const lc = new LaunchConfiguration({ name: 'as_group_0_config', imageId,
     keyName, securityGroups, instanceType });
@@ -166,4 +167,5 @@ export async function scalingDemo(env: TutorialEnv): Promise<void> {
   }, '10m');
   await group.delete();
   await lc.delete();
+  await deleteSeedGroups(env);
 }

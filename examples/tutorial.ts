@@ -23,7 +23,7 @@ import { ELB_TUTORIAL_RESOURCES, elbTutorial, otherWaysToConnectElb } from './el
 import { SCALING_DEMO_RESOURCES, scalingDemo } from './scaling-demo';
 import { SPOT_DEMO_RESOURCES, spotDemo } from './spot-demo';
 import {
-  controlApiLoad, controlApiMarket, endpointClockTime, heading, loadThrough, NO_LOAD, realTime, SEED_SETTINGS, simulatedTime, type LaunchSettings, type TutorialEnv,
+  controlApiLoad, controlApiMarket, deleteMadeGroups, endpointClockTime, heading, loadThrough, NO_LOAD, realTime, SEED_SETTINGS, simulatedTime, type LaunchSettings, type TutorialEnv,
 } from './env';
 
 /** The parts, in the order they run. */
@@ -404,7 +404,9 @@ async function runChecked(env: TutorialEnv, names: Resources, run: () => Promise
     console.log(`Left over: ${left.join(', ')}; deleting.`);
     problems = await cleanUp(env, names);
   }
-  const still = await existing(env.endpoint, names);
+  // The seed's security groups a failed tutorial left (once their instances are gone).
+  const groupsLeft = await deleteMadeGroups(env);
+  const still = [...(await existing(env.endpoint, names)), ...groupsLeft];
   if (still.length === 0) console.log('Nothing the tutorials created is left.');
   else console.error(`Still there (delete by hand): ${still.join(', ')}\n${problems.join('\n')}`);
   if (env.time.kind === 'simulated') console.log(`(${env.time.elapsed()} of simulated time)`);

@@ -2,9 +2,9 @@
  * Handlers typed by the AWS SDK's own input and output shapes. The protocol layer has
  * already checked a request against the service model (members, types, required,
  * lengths, ranges, patterns, enums), so a handler takes its input as the SDK's
- * `…CommandInput` (with the members the model requires known to be present) and returns the SDK's `…CommandOutput` (without `$metadata`): the
- * compiler then catches a misspelt member on either side. The imports are type-only and
- * cost nothing at run time.
+ * `…CommandInput` (with the members the model requires known to be present) and returns
+ * the SDK's `…CommandOutput` (without `$metadata`): the compiler then catches a misspelt
+ * member on either side. The imports are type-only and cost nothing at run time.
  *
  * @module
  */
@@ -64,7 +64,10 @@ export type TypedHandlers<M> = {
 /**
  * The handlers as the pipeline calls them. The one cast in botoscale local between the
  * wire and the SDK's types: the pipeline only ever passes an input the protocol layer has
- * checked against the same model the SDK's types are generated from.
+ * checked against the service's model, the source the SDK's types are generated from.
+ * The SDK and src/local/models come from different releases of that source, so they can
+ * differ by a member: where the SDK requires one the models do not, the handler checks
+ * it itself.
  */
 export function wireHandlers<M>(handlers: TypedHandlers<M>): ServiceHandlers {
   return handlers as unknown as ServiceHandlers;

@@ -1,7 +1,8 @@
 # Seed 000 (boto2's Auto Scaling tutorial) with seed 001's alarms, run by boto 2.49
 # against botoscale local. Only the connection lines differ from the tutorial; the
-# lines marked "local:" are set-up the tutorial assumes (a load balancer that already
-# exists) or waits the tutorial leaves to the reader (advancing the simulated clock).
+# lines marked "local:" are set-up the tutorial assumes (a load balancer and a security
+# group that already exist) or waits the tutorial leaves to the reader (advancing the
+# simulated clock).
 from botolocal import KEYS, LOCAL, PORT, advance, local, show
 
 
@@ -9,6 +10,13 @@ from botolocal import KEYS, LOCAL, PORT, advance, local, show
 import boto.ec2.elb
 elb = local('elasticloadbalancing', boto.ec2.elb.ELBConnection(is_secure=False, port=PORT, region=LOCAL, **KEYS))
 elb.create_load_balancer('my-lb', ['us-east-1a', 'us-east-1b'], [(80, 8080, 'http')])
+
+# local: the security group the tutorial assumes is "defined elsewhere" (boto2's EC2
+# tutorial creates it), in the default VPC the group launches into; without it the
+# group's launches fail, as on AWS.
+import boto.ec2
+ec2 = local('ec2', boto.ec2.connection.EC2Connection(is_secure=False, port=PORT, region=LOCAL, **KEYS))
+ec2.create_security_group('my_security_groups', 'the instances of my_group')
 
 from boto.ec2.autoscale import AutoScaleConnection
 conn = local('autoscaling', AutoScaleConnection(is_secure=False, port=PORT, region=LOCAL, **KEYS))

@@ -72,10 +72,15 @@ show('SSL-LB lb cookie policies', [(p.policy_name, p.cookie_expiration_period) f
 elb.set_lb_policies_of_listener('SSL-LB', 80, ['lb-cookie-600s'])
 show('SSL-LB policies by port', sorted((l[0], l.policy_names) for l in elb.get_all_load_balancers(['SSL-LB'])[0].listeners))
 
+# local: the instances' security group (the notes' sameAsBefore), created in yourVPC as a
+# user must before launching: --group sg-12345abc stands for its id, which EC2 chooses,
+# so the launch configuration names this group's id where the notes write sg-12345abc.
+your_group = ec2.create_security_group('sameAsBefore', 'whatever', vpc_id=vpc).id
+
 # as-create-launch-config yourConfig --image-id ami-12345abc --instance-type t1.micro
 #   --key existingSSHKeyName --group sg-12345abc --monitoring-disabled true
 lc = LaunchConfiguration(name='yourConfig', image_id='ami-12345abc', instance_type='t1.micro',
-                         key_name='existingSSHKeyName', security_groups=['sg-12345abc'],
+                         key_name='existingSSHKeyName', security_groups=[your_group],
                          instance_monitoring=False)
 autoscale.create_launch_configuration(lc)
 
@@ -100,7 +105,7 @@ show('AUTO-SCALING-GROUP', (group.name, group.launch_config_name, group.availabi
                             group.termination_policies))
 show('INSTANCE', [(i.availability_zone, i.lifecycle_state, i.health_status, i.launch_config_name) for i in group.instances])
 show('TAG', [(t.resource_id, t.resource_type, t.key, t.value, t.propagate_at_launch) for t in group.tags])
-show('launch config', [(c.name, c.image_id, c.instance_type, c.key_name, c.security_groups, c.instance_monitoring.enabled)
+show('launch config', [(c.name, c.image_id, c.instance_type, c.key_name, c.security_groups == [your_group], c.instance_monitoring.enabled)
                        for c in autoscale.get_all_launch_configurations(names=['yourConfig'])])
 
 # mon-get-stats CPUUtilization --statistics "Average" --namespace "AWS/EC2"

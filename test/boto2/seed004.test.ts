@@ -22,7 +22,8 @@ test("boto 2.49 runs seed 004's load balancer, stickiness, Auto Scaling and alar
     "AUTO-SCALING-GROUP: ('yourScaler', 'yourConfig', ['us-east-1b'], ['LB'], 1, 3, 1, 120, ['OldestLaunchConfiguration', 'ClosestToNextInstanceHour'])",
     "INSTANCE: [('us-east-1b', 'InService', 'Healthy', 'yourConfig')]",
     "TAG: [('yourScaler', 'auto-scaling-group', 'Name', 'autoScaledInstance', True)]",
-    "launch config: [('yourConfig', 'ami-12345abc', 't1.micro', 'existingSSHKeyName', ['sg-12345abc'], 'false')]",
+    // The group's id stands where the notes write sg-12345abc: EC2 chooses ids.
+    "launch config: [('yourConfig', 'ami-12345abc', 't1.micro', 'existingSSHKeyName', True, 'false')]",
     "mon-get-stats CPUUtilization: [(41.0, 'Percent')]",
     'mon-get-stats times in whole minutes: True',
     'mon-get-stats Latency: []',

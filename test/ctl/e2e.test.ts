@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AutoScalingGroup, LaunchConfiguration, ScalingPolicy } from '../../src/autoscale';
-import { Harness, tally } from './harness';
+import { Harness, SAMPLE_SECURITY_GROUPS, tally } from './harness';
 
 // The original sample with `launch: configuration`: these tests follow the original
 // tool's <group>-<n> launch configurations; launchtemplates.test.ts covers the default.
@@ -14,6 +14,8 @@ const TOPIC = 'arn:aws:sns:us-west-1:123456789012:autoscale-events';
 let h: Harness;
 beforeEach(async () => {
   h = await Harness.start();
+  // The sample's security groups are the user's, made before autoscalectl runs.
+  await h.createSecurityGroups(SAMPLE_SECURITY_GROUPS);
 });
 afterEach(async () => {
   await h.close();

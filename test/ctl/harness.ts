@@ -13,9 +13,13 @@ import { EC2Connection } from '../../src/ec2';
 import { ELBConnection } from '../../src/elb';
 import { startLocal, type LocalEndpoint, type LocalOptions } from '../../src/local';
 import { CallCounter } from './counter';
+import { desired, fixtureText } from './state';
 
 /** Credentials botoscale local accepts (it does not check them unless asked to). */
 export const ENV: NodeJS.ProcessEnv = { AWS_ACCESS_KEY_ID: 'AKIDLOCALEXAMPLE', AWS_SECRET_ACCESS_KEY: 'localSECRETexample' };
+
+/** The security groups the sample file (fixtures/autoscale.yaml) names: the user's, made before autoscalectl runs. */
+export const SAMPLE_SECURITY_GROUPS: readonly string[] = [...new Set(desired(fixtureText()).groups.flatMap((g) => g.launchConfig.securityGroups))];
 
 /** What one run printed and returned. */
 export interface RunResult {
@@ -87,6 +91,21 @@ export class Harness {
   /** A botoscale EC2 connection (not counted). */
   ec2(): EC2Connection {
     return new EC2Connection(this.options());
+  }
+
+  /**
+   * Creates security groups in the region's default VPC (not counted), as a user must
+   * before autoscalectl's groups launch instances naming them: AWS, and botoscale local,
+   * fail a launch naming a group that does not exist.
+   */
+  async createSecurityGroups(names: readonly string[]): Promise<void> {
+    const ec2 = this.ec2();
+    try {
+      const sdk = await ec2.client();
+      for (const GroupName of names) await sdk.createSecurityGroup({ GroupName, Description: `the ${GroupName} instances` });
+    } finally {
+      ec2.close();
+    }
   }
 
   /** A botoscale ELB connection (not counted). */

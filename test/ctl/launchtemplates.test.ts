@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AutoScalingGroup, LaunchConfiguration, Tag } from '../../src/autoscale';
 import { desired } from './state';
-import { Harness, tally } from './harness';
+import { Harness, SAMPLE_SECURITY_GROUPS, tally } from './harness';
 
 const FIXTURE = join(__dirname, 'fixtures', 'autoscale.yaml');
 const TEXT = readFileSync(FIXTURE, 'utf8');
@@ -31,6 +31,7 @@ async function templateVersions(name: string): Promise<number[]> {
 describe('an account that refuses launch configurations', () => {
   beforeEach(async () => {
     h = await Harness.start({ launchConfigurations: false });
+    await h.createSecurityGroups(SAMPLE_SECURITY_GROUPS);
   });
 
   test('the original sample applies cleanly, one launch template per group, and a second plan has no changes', async () => {
@@ -89,6 +90,7 @@ describe('an account that refuses launch configurations', () => {
 describe('a fleet of the original tool', () => {
   beforeEach(async () => {
     h = await Harness.start();
+    await h.createSecurityGroups(SAMPLE_SECURITY_GROUPS);
   });
 
   /** Groups on `<group>-3` launch configurations, as the original left them (see adopt.test.ts for the rest of it). */

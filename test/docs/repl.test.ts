@@ -58,8 +58,12 @@ function session(lines: string[]): Promise<string> {
   });
 }
 
-// What the other docs take from the Auto Scaling tutorial's start: botoscale local and the settings.
-const START = typed('docs/autoscale.md').slice(1, 4).flat();
+// What the other docs take from the Auto Scaling tutorial's start: botoscale local, the
+// settings and the security group they name (created through botoscale/ec2's connection).
+const START = [
+  ...(typed('docs/autoscale.md')[0] ?? []).filter((l) => l.includes("require('botoscale/ec2')")),
+  ...typed('docs/autoscale.md').slice(1, 5).flat(),
+];
 
 // docs/autoscale.md's launch template section starts a fresh REPL: startLocal, the
 // settings, its own imports and a botoscale local in new-account mode.

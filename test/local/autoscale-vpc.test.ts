@@ -165,3 +165,46 @@ test('a launch configuration naming security group ids launches with those group
   expect(failed?.StatusMessage).toBe(`Security group ${other} and subnet belong to different networks. Launching EC2 instance failed.`);
   expect(await instancesOf('other')).toEqual([]);
 });
+
+async function failedLaunches(group: string): Promise<Array<{ StatusMessage?: string; Description?: string }>> {
+  return ((await as.describeScalingActivities({ AutoScalingGroupName: group })).Activities ?? []).filter((a) => a.StatusCode === 'Failed');
+}
+
+// EC2's InvalidGroup.NotFound from RunInstances names the VPC the launch goes to; Auto Scaling
+// quotes it in the failed launch activity ("The security group 'sg-…' does not exist in VPC
+// 'vpc-…'. Launching EC2 instance failed."), and launches nothing.
+test('a launch configuration naming a security group the VPC does not hold, by name or by id, fails its launches with EC2\'s reason; once the group exists the instances carry it', async () => {
+  const defaultVpc = (await ec2.describeVpcs({ Filters: [{ Name: 'is-default', Values: ['true'] }] })).Vpcs?.[0]?.VpcId as string;
+  await as.createLaunchConfiguration({ LaunchConfigurationName: 'by-name', ImageId: 'ami-12345678', InstanceType: 't3.micro', SecurityGroups: ['web'] });
+  await as.createAutoScalingGroup({ AutoScalingGroupName: 'named', LaunchConfigurationName: 'by-name', MinSize: 1, MaxSize: 1, AvailabilityZones: ['us-east-1b'] });
+  const net = await network();
+  const unknownId = 'sg-0123456789abcdef0';
+  await as.createLaunchConfiguration({ LaunchConfigurationName: 'by-id', ImageId: 'ami-12345678', InstanceType: 't3.micro', SecurityGroups: [unknownId] });
+  await as.createAutoScalingGroup({ AutoScalingGroupName: 'ided', LaunchConfigurationName: 'by-id', MinSize: 1, MaxSize: 1, VPCZoneIdentifier: net.a });
+  local.clock.advance('5s');
+  const [named] = await failedLaunches('named');
+  const byName = `The security group 'web' does not exist in default VPC '${defaultVpc}'. Launching EC2 instance failed.`;
+  expect(named?.StatusMessage).toBe(byName);
+  expect(named?.Description).toBe(`Launching a new EC2 instance.  Status Reason: ${byName}`);
+  expect((await failedLaunches('ided'))[0]?.StatusMessage).toBe(`The security group '${unknownId}' does not exist in VPC '${net.vpc}'. Launching EC2 instance failed.`);
+  expect(await instancesOf('named')).toEqual([]);
+  expect(await instancesOf('ided')).toEqual([]);
+  const described = (await as.describeAutoScalingGroups({ AutoScalingGroupNames: ['named', 'ided'] })).AutoScalingGroups ?? [];
+  expect(described.map((g) => g.Instances)).toEqual([[], []]);
+  // As a user would: create the group; the next launch the group retries takes it.
+  const groupId = (await ec2.createSecurityGroup({ GroupName: 'web', Description: 'web' })).GroupId as string;
+  local.clock.advance('5m');
+  const [instance] = await instancesOf('named');
+  expect(instance?.SecurityGroups).toEqual([{ GroupName: 'web', GroupId: groupId }]);
+  expect(instance?.VpcId).toBe(defaultVpc);
+});
+
+test('a launch template naming a security group the VPC does not hold fails its launches in the same words as a launch configuration', async () => {
+  const net = await network();
+  const unknownId = 'sg-0123456789abcdef0';
+  await ec2.createLaunchTemplate({ LaunchTemplateName: 'web-lt', LaunchTemplateData: { ImageId: 'ami-12345678', InstanceType: 't3.micro', SecurityGroupIds: [unknownId] } });
+  await as.createAutoScalingGroup({ AutoScalingGroupName: 'templated', LaunchTemplate: { LaunchTemplateName: 'web-lt' }, MinSize: 1, MaxSize: 1, VPCZoneIdentifier: net.a });
+  local.clock.advance('5s');
+  expect((await failedLaunches('templated'))[0]?.StatusMessage).toBe(`The security group '${unknownId}' does not exist in VPC '${net.vpc}'. Launching EC2 instance failed.`);
+  expect(await instancesOf('templated')).toEqual([]);
+});

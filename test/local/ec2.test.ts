@@ -107,7 +107,11 @@ describe('RunInstances', () => {
     expect(await failure(run({ ImageId: 'my-ami' }))).toEqual({ name: 'InvalidAMIID.Malformed', message: 'Invalid id: "my-ami" (expecting "ami-...")', status: 400, code: 'InvalidAMIID.Malformed' });
     expect((await failure(run({ Placement: { AvailabilityZone: 'us-east-1z' } }))).message).toBe('Invalid availability zone: [us-east-1z]');
     expect(await failure(run({ SecurityGroups: ['web'] }))).toMatchObject({ name: 'InvalidGroup.NotFound', status: 400 });
-    expect((await failure(run({ SecurityGroupIds: ['sg-0000000000000000f'] }))).message).toBe("The security group 'sg-0000000000000000f' does not exist");
+    // EC2 names the VPC the launch goes to, for ids as for names (RunInstances' InvalidGroup.NotFound).
+    const defaultVpc = (await ec2.describeVpcs({ Filters: [{ Name: 'is-default', Values: ['true'] }] })).Vpcs?.[0]?.VpcId;
+    expect((await failure(run({ SecurityGroupIds: ['sg-0000000000000000f'] }))).message).toBe(`The security group 'sg-0000000000000000f' does not exist in default VPC '${defaultVpc}'`);
+    expect((await failure(run({ SecurityGroups: ['web'] }))).message).toBe(`The security group 'web' does not exist in default VPC '${defaultVpc}'`);
+    expect((await failure(run({ SecurityGroupIds: ['sg-zz'] }))).message).toBe('Invalid id: "sg-zz" (expecting "sg-...")');
     expect((await failure(run({ SubnetId: 'subnet-00000000000000000' }))).message).toBe("The subnet ID 'subnet-00000000000000000' does not exist");
     expect((await failure(run({ MinCount: 3, MaxCount: 2 }))).message).toBe('Value (2) for parameter maxCount is invalid. Expected a value at least minCount (3).');
     expect((await failure(run({ MinCount: 0, MaxCount: 2 }))).message).toBe('Value (0) for parameter minCount is invalid. Expected a positive integer.');
@@ -155,11 +159,15 @@ describe('the instance lifecycle on the clock', () => {
 
   test('instances other services launch (Ec2Api) show up with their tags and the group load', async () => {
     local.cloud.setLoad('web', 77);
-    const view = local.cloud.ec2.runInstance({ imageId: 'ami-12345678', instanceType: 't3.small', availabilityZone: 'us-east-1c', tags: [{ key: 'aws:autoscaling:groupName', value: 'web' }], securityGroups: ['web-sg'] });
+    const spec = { imageId: 'ami-12345678', instanceType: 't3.small', availabilityZone: 'us-east-1c', tags: [{ key: 'aws:autoscaling:groupName', value: 'web' }], securityGroups: ['web-sg'] };
+    // A group the VPC does not hold fails the launch, as on AWS; once created, it is the instance's.
+    expect(() => local.cloud.ec2.runInstance(spec)).toThrow(/^The security group 'web-sg' does not exist in default VPC 'vpc-[0-9a-f]{17}'$/);
+    const groupId = (await ec2.createSecurityGroup({ GroupName: 'web-sg', Description: 'web' })).GroupId;
+    const view = local.cloud.ec2.runInstance(spec);
     expect([view.state, view.cpu, view.healthy, view.availabilityZone]).toEqual(['pending', 77, true, 'us-east-1c']);
     const i = await describe1(view.id);
     expect([i.InstanceType, i.Tags, i.SecurityGroups?.[0]?.GroupName]).toEqual(['t3.small', [{ Key: 'aws:autoscaling:groupName', Value: 'web' }], 'web-sg']);
-    expect(i.SecurityGroups?.[0]?.GroupId).toMatch(/^sg-[0-9a-f]{17}$/);
+    expect(i.SecurityGroups?.[0]?.GroupId).toBe(groupId);
     expect(local.cloud.ec2.imageExists('ami-12345678')).toBe(true);
     expect(local.cloud.ec2.imageExists('ami-missing')).toBe(false);
     expect(local.cloud.ec2.zones()).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d', 'us-east-1e']);

@@ -148,6 +148,26 @@ export function groupNotFound(id: string): ServiceError {
   return awsError('ec2', 'InvalidGroup.NotFound', `The security group '${id}' does not exist`);
 }
 
+/** Whether a reference to a security group is an id: no group name may have the form `sg-*`. */
+export function isGroupIdForm(ref: string): boolean {
+  return /^sg-/i.test(ref);
+}
+
+/** EC2's error for a malformed security group id. */
+export function checkGroupId(id: string): void {
+  if (!/^sg-[0-9a-f]{8}(?:[0-9a-f]{9})?$/.test(id)) throw awsError('ec2', 'InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`);
+}
+
+/**
+ * The error for a security group (name or id) a launch or a by-name lookup names but the VPC
+ * does not hold, as EC2 words it: "The security group 'web' does not exist in default VPC
+ * 'vpc-…'", and "… does not exist in VPC 'vpc-…'" for another VPC (RunInstances'
+ * InvalidGroup.NotFound; Auto Scaling's failed launch activities quote it).
+ */
+export function groupNotInVpc(group: string, vpc: Pick<VpcRecord, 'id' | 'isDefault'>): ServiceError {
+  return awsError('ec2', 'InvalidGroup.NotFound', `The security group '${group}' does not exist in ${vpc.isDefault ? 'default VPC' : 'VPC'} '${vpc.id}'`);
+}
+
 /** VPCs, subnets and security groups of one region. */
 export class Network {
   /** VPCs by id. */
@@ -197,7 +217,7 @@ export class Network {
 
   /** A security group by id; EC2's error when there is none. */
   group(id: string): NetGroupRecord {
-    if (!/^sg-[0-9a-f]{8}(?:[0-9a-f]{9})?$/.test(id)) throw awsError('ec2', 'InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`);
+    checkGroupId(id);
     const g = this.groups.get(id);
     if (g === undefined) throw groupNotFound(id);
     return g;
@@ -208,7 +228,7 @@ export class Network {
     const vpc = this.defaultVpc();
     if (vpc === undefined) throw awsError('ec2', 'VPCIdNotSpecified', 'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.');
     const g = [...this.groups.values()].find((x) => x.vpcId === vpc.id && x.name === name);
-    if (g === undefined) throw awsError('ec2', 'InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${vpc.id}'`);
+    if (g === undefined) throw groupNotInVpc(name, vpc);
     return g;
   }
 
@@ -302,7 +322,7 @@ export class Network {
     const vpc = vpcId !== undefined ? this.vpc(vpcId) : this.defaultVpc();
     if (vpc === undefined) throw awsError('ec2', 'VPCIdNotSpecified', 'No default VPC for this user');
     if (name.length === 0 || name.length > 255) throw awsError('ec2', 'InvalidParameterValue', `Value (${name}) for parameter GroupName is invalid. Length must be between 1 and 255 characters.`);
-    if (/^sg-/i.test(name)) throw awsError('ec2', 'InvalidParameterValue', 'Group names may not be in the format sg-*.');
+    if (isGroupIdForm(name)) throw awsError('ec2', 'InvalidParameterValue', 'Group names may not be in the format sg-*.');
     if (description.length > 255) throw awsError('ec2', 'InvalidParameterValue', 'Value for parameter GroupDescription is invalid. Length must be between 0 and 255 characters.');
     if ([...this.groups.values()].some((g) => g.vpcId === vpc.id && g.name === name)) {
       throw awsError('ec2', 'InvalidGroup.Duplicate', `The security group '${name}' already exists for VPC '${vpc.id}'`);

@@ -7,14 +7,13 @@
  *
  * @module
  */
-import { createHash } from 'node:crypto';
 import { awsError } from '../errors';
 import { partitionOf } from '../../core/rules/aws-rules';
 import { instanceId, resourceId } from '../ids';
 import type { Ec2InstanceState, Ec2InstanceView, LaunchSpec, LaunchTemplateSpec, TemplatePlacement } from '../types';
 import { LaunchTemplates, type LaunchTemplateRecord, type LaunchTemplatesSnapshot, type LaunchTemplateVersionRecord } from './launchtemplates';
 import { usableAddress, usableAddresses, parseCidr, type Cidr } from './cidr';
-import { Network, type NetSubnetRecord, type NetworkSnapshot, type NetworkUse } from './network';
+import { checkGroupId, groupNotInVpc, isGroupIdForm, Network, type NetSubnetRecord, type NetworkSnapshot, type NetworkUse, type VpcRecord } from './network';
 import { privateDnsSuffix, publicDnsSuffix, zonesOf } from './regions';
 import { INTERRUPTION_NOTICE_MS, REBALANCE_LEAD_MS, SpotMarket, type SpotCapacitySnapshot } from './spot';
 import { templateLaunchParams, type MetadataSettings } from './template-launch';
@@ -243,15 +242,6 @@ export function isImageId(id: string): boolean {
   return IMAGE_ID.test(id);
 }
 
-/**
- * The id given a security group name that Auto Scaling launches name but the network does
- * not hold (launch configurations made before security groups were simulated, tutorials'
- * placeholder names): stable per name, as botoscale local has always answered.
- */
-function placeholderGroupId(name: string): string {
-  return `sg-${createHash('sha1').update(name).digest('hex').slice(0, 17)}`;
-}
-
 /** The simulated EC2 of one region. */
 export class Ec2State {
   /** Image ids accepted besides well-formed `ami-…` ids (a tutorial's placeholder such as `my-ami`). */
@@ -353,24 +343,21 @@ export class Ec2State {
 
   /**
    * The security groups of a launch into `vpcId`: names resolve in that VPC, ids must be
-   * in it; none given means the VPC's default group.
+   * in it; none given means the VPC's default group. A group the VPC does not hold is
+   * EC2's InvalidGroup.NotFound naming the VPC, by name or by id alike.
    */
-  #groups(vpcId: string, names: readonly string[] | undefined, ids: readonly string[] | undefined, lenientNames = false): GroupRef[] {
+  #groups(vpcId: string, names: readonly string[] | undefined, ids: readonly string[] | undefined): GroupRef[] {
+    const vpc = this.network.vpcs.get(vpcId) as VpcRecord;
     const out: GroupRef[] = [];
     for (const name of names ?? []) {
       const g = [...this.network.groups.values()].find((x) => x.vpcId === vpcId && x.name === name);
-      if (g === undefined && lenientNames) {
-        out.push({ groupName: name, groupId: placeholderGroupId(name) });
-        continue;
-      }
-      if (g === undefined) {
-        const where = this.network.vpcs.get(vpcId)?.isDefault === true ? 'default VPC' : 'VPC';
-        throw awsError('ec2', 'InvalidGroup.NotFound', `The security group '${name}' does not exist in ${where} '${vpcId}'`);
-      }
+      if (g === undefined) throw groupNotInVpc(name, vpc);
       out.push({ groupName: g.name, groupId: g.id });
     }
     for (const id of ids ?? []) {
-      const g = this.network.group(id);
+      checkGroupId(id);
+      const g = this.network.groups.get(id);
+      if (g === undefined) throw groupNotInVpc(id, vpc);
       if (g.vpcId !== vpcId) throw awsError('ec2', 'InvalidParameter', `Security group ${id} and subnet belong to different networks.`);
       if (!out.some((x) => x.groupId === g.id)) out.push({ groupName: g.name, groupId: g.id });
     }
@@ -387,10 +374,10 @@ export class Ec2State {
     return subnet;
   }
 
-  #launch(now: number, reservationId: string, index: number, spec: LaunchSpec & { groupIds?: string[]; clientToken?: string; ebsOptimized?: boolean; lenientGroups?: boolean }): InstanceRecord {
+  #launch(now: number, reservationId: string, index: number, spec: LaunchSpec & { groupIds?: string[]; clientToken?: string; ebsOptimized?: boolean }): InstanceRecord {
     const subnet = spec.subnetId !== undefined ? this.network.subnet(spec.subnetId) : this.defaultSubnetOf(spec.availabilityZone);
     const zone = subnet.zone;
-    const securityGroups = this.#groups(subnet.vpcId, spec.securityGroups, spec.groupIds, spec.lenientGroups === true);
+    const securityGroups = this.#groups(subnet.vpcId, spec.securityGroups, spec.groupIds);
     if (spec.spot === true) this.spot.take(zone, spec.instanceType);
     const tags = (spec.tags ?? []).map((t) => ({ key: t.key, value: t.value }));
     const group = tags.find((t) => t.key === 'aws:autoscaling:groupName')?.value;
@@ -434,17 +421,15 @@ export class Ec2State {
   /**
    * Launches one instance for another service (Auto Scaling's launch configurations), in
    * its own reservation. A launch configuration's groups are ids (`sg-…`, a form no group
-   * name may have) or names: an id the network holds is the group itself, and must be in
-   * the subnet's VPC as for any launch; other entries keep the lenient placeholder.
+   * name may have) or names, and must be in the subnet's VPC as for any launch: one the VPC
+   * does not hold fails the launch with EC2's InvalidGroup.NotFound.
    */
   launch(spec: LaunchSpec, now: number): InstanceRecord {
     if (!this.knowsImage(spec.imageId)) throw awsError('ec2', 'InvalidAMIID.Malformed', `Invalid id: "${spec.imageId}" (expecting "ami-...")`);
     this.quota.check(spec.instanceType);
     const given = spec.securityGroups ?? [];
-    const groupIds = given.filter((g) => this.network.groups.has(g));
-    const names = given.filter((g) => !this.network.groups.has(g));
-    const launch = { ...spec, lenientGroups: true, groupIds };
-    if (spec.securityGroups !== undefined) launch.securityGroups = names;
+    const launch = { ...spec, groupIds: given.filter(isGroupIdForm) };
+    if (spec.securityGroups !== undefined) launch.securityGroups = given.filter((g) => !isGroupIdForm(g));
     return this.#launch(now, resourceId('r'), 0, launch);
   }
 

@@ -25,6 +25,7 @@ import {
   SuspendProcessesCommand,
   TerminateInstanceInAutoScalingGroupCommand,
 } from '@aws-sdk/client-auto-scaling';
+import { CreateSecurityGroupCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { LocalEndpoint } from '../../../src/local';
 import { clientConfig, failure, startTest, T0 } from '../helpers';
 
@@ -42,6 +43,10 @@ afterEach(async () => {
 });
 
 async function group(name = 'web', min = 2, max = 6): Promise<void> {
+  // The launch configuration's security group exists first, as on AWS (a launch naming one that does not fails).
+  const ec2 = new EC2Client(clientConfig(local.endpoint));
+  await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'web', Description: 'web' }));
+  ec2.destroy();
   await as.send(new CreateLaunchConfigurationCommand({ LaunchConfigurationName: 'lc', ImageId: 'ami-12345678', InstanceType: 't3.micro', SecurityGroups: ['web'], InstanceMonitoring: { Enabled: true } }));
   await as.send(new CreateAutoScalingGroupCommand({ AutoScalingGroupName: name, LaunchConfigurationName: 'lc', MinSize: min, MaxSize: max, AvailabilityZones: ['us-east-1a', 'us-east-1b'], Tags: [{ Key: 'team', Value: 'web', PropagateAtLaunch: true }] }));
 }

@@ -5,20 +5,17 @@
  */
 import { AutoScaling, type AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import type { LocalEndpoint } from '../../src/local';
-import { clientConfig, failure, startTest } from './helpers';
+import { clientConfig, eachLocal, failure } from './helpers';
 
 let local: LocalEndpoint;
 let as: AutoScaling;
-
-beforeEach(async () => {
-  local = await startTest();
-  as = new AutoScaling(clientConfig(local.endpoint));
-  await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro' });
+eachLocal((endpoint) => new AutoScaling(clientConfig(endpoint)), (l, c) => {
+  local = l;
+  as = c;
 });
 
-afterEach(async () => {
-  as.destroy();
-  await local.close();
+beforeEach(async () => {
+  await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro' });
 });
 
 const VALIDATION = { name: 'ValidationError', status: 400, code: 'ValidationError' };

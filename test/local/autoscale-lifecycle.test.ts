@@ -336,16 +336,19 @@ describe('which instances a launch hook holds (API Reference, CreateAutoScalingG
   });
 });
 
+/** Closes this test's server and clients and starts them again, keeping state in `file` when given. */
+async function restart(file: string | undefined): Promise<void> {
+  as.destroy();
+  elb.destroy();
+  await local.close();
+  local = await startTest(file === undefined ? {} : { state: file });
+  as = new AutoScaling(clientConfig(local.endpoint));
+  elb = new ElasticLoadBalancing(clientConfig(local.endpoint));
+}
+
 test('the launch hooks a Pending instance began launching under survive a restart: a hook put after it still does not hold it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'botoscale-hooks-'));
-  const reopen = async (state = true): Promise<void> => {
-    as.destroy();
-    elb.destroy();
-    await local.close();
-    local = await startTest(state ? { state: join(dir, 'state.json') } : {});
-    as = new AutoScaling(clientConfig(local.endpoint));
-    elb = new ElasticLoadBalancing(clientConfig(local.endpoint));
-  };
+  const reopen = (state = true): Promise<void> => restart(state ? join(dir, 'state.json') : undefined);
   try {
     await reopen();
     await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro' });
@@ -364,14 +367,7 @@ test('the launch hooks a Pending instance began launching under survive a restar
 
 test('hooks and instances waiting on them are kept in the state file, timeouts included', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'botoscale-hooks-'));
-  const reopen = async (state = true): Promise<void> => {
-    as.destroy();
-    elb.destroy();
-    await local.close();
-    local = await startTest(state ? { state: join(dir, 'state.json') } : {});
-    as = new AutoScaling(clientConfig(local.endpoint));
-    elb = new ElasticLoadBalancing(clientConfig(local.endpoint));
-  };
+  const reopen = (state = true): Promise<void> => restart(state ? join(dir, 'state.json') : undefined);
   try {
     await reopen();
     await as.createLaunchConfiguration({ LaunchConfigurationName: 'lc', ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro' });

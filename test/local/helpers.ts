@@ -3,6 +3,8 @@
  * driven by hand, SDK client settings pointing at it, raw HTTP requests, and catching
  * the errors clients get.
  */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
 import { startLocal, type LocalEndpoint, type LocalOptions } from '../../src/local';
 import { ServiceError } from '../../src/local/errors';
 
@@ -19,7 +21,8 @@ export function startTest(options: LocalOptions = {}): Promise<LocalEndpoint> {
 
 /**
  * A fresh botoscale local and an SDK client on it for each test of the file, closed after
- * it: `use` receives them (the file keeps them in its own variables).
+ * it: `use` receives them (the file keeps them in its own variables). A file whose tests
+ * replace the server mid-test closes its own, with its own beforeEach/afterEach.
  */
 export function eachLocal<C extends { destroy(): void }>(
   makeClient: (endpoint: string) => C,
@@ -36,6 +39,25 @@ export function eachLocal<C extends { destroy(): void }>(
     opened?.client.destroy();
     await opened?.local.close();
     opened = undefined;
+  });
+}
+
+/**
+ * botoscale local in a child process keeping its state in `file` (test/local/fixtures/serve.ts),
+ * for tests that kill it; resolves once it says its endpoint.
+ */
+export function serveInChild(file: string): Promise<{ child: ChildProcessWithoutNullStreams; endpoint: string }> {
+  const child = spawn(process.execPath, ['-r', join(__dirname, 'fixtures/ts-register.js'), join(__dirname, 'fixtures/serve.ts'), file], { stdio: 'pipe' });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line !== undefined) resolve({ child, endpoint: (JSON.parse(line) as { endpoint: string }).endpoint });
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
   });
 }
 

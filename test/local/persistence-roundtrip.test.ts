@@ -7,12 +7,11 @@
  * back), and (c) after one more clock step in the original and in the restored server:
  * the simulation goes on identically.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LocalEndpoint } from '../../src/local';
-import { startTest } from './helpers';
+import { serveInChild, startTest } from './helpers';
 import { advance, build, capture, clients } from './roundtrip/scenario';
 
 const REGIONS = ['us-east-1', 'cn-north-1'] as const;
@@ -26,21 +25,6 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-function serve(file: string): Promise<{ child: ChildProcessWithoutNullStreams; endpoint: string }> {
-  const child = spawn(process.execPath, ['-r', join(__dirname, 'fixtures/ts-register.js'), join(__dirname, 'fixtures/serve.ts'), file], { stdio: 'pipe' });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line !== undefined) resolve({ child, endpoint: (JSON.parse(line) as { endpoint: string }).endpoint });
-    });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
-  });
-}
 
 type Answers = Record<string, Record<string, unknown>>;
 
@@ -86,7 +70,7 @@ test('every kind of state in two regions answers the same after a crash and afte
   const file = join(dir, 'state.json');
   const crashed = join(dir, 'crashed.json');
   const crashedAgain = join(dir, 'crashed-again.json');
-  const { child, endpoint } = await serve(file);
+  const { child, endpoint } = await serveInChild(file);
   const exited = new Promise((r) => child.once('exit', r));
   let before: Answers;
   let after: Answers;

@@ -4,7 +4,6 @@
  * or fit the schema stops the start naming the file; and a server killed with SIGKILL in
  * the middle of a stream of writes, round after round, loses none it acknowledged.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { CloudWatch } from '@aws-sdk/client-cloudwatch';
 import { EC2 } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancing } from '@aws-sdk/client-elastic-load-balancing';
 import { readStateFile, writeFileAtomic } from '../../src/local';
-import { clientConfig, query, raw, startTest, T0 } from './helpers';
+import { clientConfig, query, raw, serveInChild, startTest, T0 } from './helpers';
 
 let dir: string;
 let file: string;
@@ -268,21 +267,6 @@ function seeded(seed: number): () => number {
 }
 
 describe('killed mid-stream', () => {
-  function serve(): Promise<{ child: ChildProcessWithoutNullStreams; endpoint: string }> {
-    const child = spawn(process.execPath, ['-r', join(__dirname, 'fixtures/ts-register.js'), join(__dirname, 'fixtures/serve.ts'), file], { stdio: 'pipe' });
-    return new Promise((resolve, reject) => {
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const line = out.split('\n')[0];
-        if (out.includes('\n') && line !== undefined) resolve({ child, endpoint: (JSON.parse(line) as { endpoint: string }).endpoint });
-      });
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
-    });
-  }
-
   interface Acknowledged {
     instances: string[];
     configs: string[];
@@ -358,7 +342,7 @@ describe('killed mid-stream', () => {
     for (let round = 0; round < 10; round += 1) {
       const random = seeded(1300 + round);
       const killAfter = 5 + Math.floor(random() * 30);
-      const { child, endpoint } = await serve();
+      const { child, endpoint } = await serveInChild(file);
       expect({ round, missing: missing(await shown(endpoint)) }).toEqual({ round, missing: none });
       const exited = new Promise((r) => child.once('exit', r));
       let killed = false;

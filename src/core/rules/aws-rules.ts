@@ -298,11 +298,13 @@ export const TAG_FILTER_NAMES = ['auto-scaling-group', 'key', 'value', 'propagat
  * (LaunchConfigurationNames), DescribePolicies (PolicyNames), DescribeScheduledActions
  * (ScheduledActionNames) and DescribeAutoScalingInstances (InstanceIds): "Array Members:
  * Maximum number of 50 items."; MaxRecords of the describes: "The default value is 50 and the
- * maximum value is 100." (DescribeAutoScalingInstances: "the maximum value is 50").
+ * maximum value is 100." (DescribeAutoScalingInstances: "the maximum value is 50");
+ * SetInstanceProtection, InstanceIds: "You can specify up to 50 instances" (LimitExceeded beyond).
  * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_Operations.html
  */
 export const AUTOSCALING_CALL_LIMITS = {
   instancesPerCall: 20,
+  protectionInstancesPerCall: 50,
   loadBalancersPerCall: 10,
   namesPerDescribe: 50,
   maxRecords: 100,
@@ -343,6 +345,15 @@ export const HEARTBEAT_TIMEOUT = { min: 30, max: 7200, default: 3600 } as const;
  * fails." (a quota AWS may raise; botoscale applies the default).
  */
 export const MAX_LIFECYCLE_HOOKS = 50;
+
+/**
+ * A lifecycle hook's GlobalTimeout, in seconds: LifecycleHook, GlobalTimeout: "The maximum
+ * time, in seconds, that an instance can remain in a wait state. The maximum is 172800
+ * seconds (48 hours) or 100 times HeartbeatTimeout, whichever is smaller."
+ */
+export function lifecycleGlobalTimeout(heartbeatTimeout: number): number {
+  return Math.min(heartbeatTimeout * 100, 172_800);
+}
 
 /** Which capacity bound a group's sizes break, if any. */
 export type CapacityBreach = 'min-above-max' | 'desired-below-min' | 'desired-above-max';

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { AUTOSCALING_CALL_LIMITS } from '../../core/rules/aws-rules';
 import type * as AS from '@aws-sdk/client-auto-scaling';
 import { awsError } from '../errors';
 import { paginate, type Page } from '../paging';
@@ -174,9 +175,9 @@ function groupHandlers(state: AutoScalingState): Handlers {
 /** DescribeAutoScalingInstances: the instances named, or every group's, by instance id or group then launch order. */
 function describeAutoScalingInstances(state: AutoScalingState, input: In<'DescribeAutoScalingInstances'>): Out<'DescribeAutoScalingInstances'> {
   const ids = input.InstanceIds ?? [];
-  // API Reference, DescribeAutoScalingInstances: "Array Members: Maximum number of 50 items."
-  if (ids.length > 50) {
-    throw validation("1 validation error detected: Value at 'instanceIds' failed to satisfy constraint: Member must have length less than or equal to 50");
+  const max = AUTOSCALING_CALL_LIMITS.namesPerDescribe;
+  if (ids.length > max) {
+    throw validation(`1 validation error detected: Value at 'instanceIds' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
   }
   const items: AS.AutoScalingInstanceDetails[] = [];
   const keys: string[] = [];

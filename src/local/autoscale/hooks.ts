@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { DEFAULT_LIFECYCLE_RESULT, HEARTBEAT_TIMEOUT, MAX_LIFECYCLE_HOOKS } from '../../core/rules/aws-rules';
+import { DEFAULT_LIFECYCLE_RESULT, HEARTBEAT_TIMEOUT, LIFECYCLE_ACTION_RESULTS, lifecycleGlobalTimeout, MAX_LIFECYCLE_HOOKS } from '../../core/rules/aws-rules';
 import { uuid } from '../ids';
 import type { LifecycleHook } from '@aws-sdk/client-auto-scaling';
 import { limitExceeded, validation } from './errors';
@@ -16,19 +16,17 @@ import { LIFECYCLE_TRANSITIONS, type GroupRecord, type InstanceRecord, type Life
 import type { In } from './sdk';
 import type { AutoScalingState } from './state';
 
-/** GlobalTimeout: 100 times HeartbeatTimeout or 48 hours, whichever is smaller (API Reference, LifecycleHook). */
-const GLOBAL_TIMEOUT_CAP = 172_800;
 
 const LAUNCHING = 'autoscaling:EC2_INSTANCE_LAUNCHING';
-type Result = 'CONTINUE' | 'ABANDON';
+type Result = (typeof LIFECYCLE_ACTION_RESULTS)[number];
 
-function globalTimeout(heartbeat: number): number {
-  return Math.min(heartbeat * 100, GLOBAL_TIMEOUT_CAP);
+function isResult(value: string): value is Result {
+  return (LIFECYCLE_ACTION_RESULTS as readonly string[]).includes(value);
 }
 
 function readResult(value: string, member: string): Result {
-  if (value !== 'CONTINUE' && value !== 'ABANDON') {
-    throw validation(`Value ${value} for parameter ${member} is invalid. Valid values are CONTINUE and ABANDON.`);
+  if (!isResult(value)) {
+    throw validation(`Value ${value} for parameter ${member} is invalid. Valid values are ${LIFECYCLE_ACTION_RESULTS.join(' and ')}.`);
   }
   return value;
 }
@@ -102,7 +100,7 @@ export function lifecycleHookShape(h: LifecycleHookRecord): LifecycleHook {
     RoleARN: h.roleARN,
     NotificationMetadata: h.notificationMetadata,
     HeartbeatTimeout: h.heartbeatTimeout,
-    GlobalTimeout: globalTimeout(h.heartbeatTimeout),
+    GlobalTimeout: lifecycleGlobalTimeout(h.heartbeatTimeout),
     DefaultResult: h.defaultResult,
   };
 }
@@ -146,7 +144,7 @@ export function startLifecycleWait(state: AutoScalingState, group: GroupRecord, 
     heartbeatTimeout: h.heartbeatTimeout,
     defaultResult: h.defaultResult,
     deadline: now + h.heartbeatTimeout * 1000,
-    globalDeadline: now + globalTimeout(h.heartbeatTimeout) * 1000,
+    globalDeadline: now + lifecycleGlobalTimeout(h.heartbeatTimeout) * 1000,
   }));
   instance.lifecycleState = transition === LAUNCHING ? 'Pending:Wait' : 'Terminating:Wait';
   const activity = instance.activityId === undefined ? undefined : state.activity(instance.activityId);

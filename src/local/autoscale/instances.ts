@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { AUTOSCALING_CALL_LIMITS } from '../../core/rules/aws-rules';
 import { reconcileGroup } from './control';
 import { activityInProgress, instanceNotFound, limitExceeded, validation } from './errors';
 import type { ServiceError } from '../errors';
@@ -176,13 +177,8 @@ export function terminateInstances(state: AutoScalingState, groupName: string, i
   return activities;
 }
 
-/**
- * Instances one SetInstanceProtection call may name (API Reference, SetInstanceProtection:
- * "You can specify up to 50 instances", and "If you exceed your maximum limit of instance
- * IDs, which is 50 per Auto Scaling group, the call fails", with LimitExceeded the error
- * the action lists).
- */
-export const MAX_PROTECTION_IDS = 50;
+/** Instances one SetInstanceProtection call may name (beyond: LimitExceeded, the error the action lists). */
+const MAX_PROTECTION_IDS = AUTOSCALING_CALL_LIMITS.protectionInstancesPerCall;
 
 /**
  * SetInstanceProtection. AWS states no lifecycle state an instance must be in, only that

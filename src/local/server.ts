@@ -120,17 +120,24 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
   // A region's cloud is made, and journalled with the ids it made, before the first change in it.
   clouds.onCreate = (name, make) => record({ kind: 'region', region: name, ids: [] }, make);
   const at = (name: string | undefined): LocalCloud => (name === undefined ? clouds.default : clouds.get(name));
+  // The handle is called from plain JavaScript and REPLs too: an argument past the last one is a mistake, not ignored.
+  const noMore = (method: string, takes: string, extra: readonly unknown[]): void => {
+    if (extra.length > 0) throw new TypeError(`${method}(${takes}) takes no more arguments, got ${extra.length} more`);
+  };
   // Control inputs are recorded as given; a refused one is recorded too and refused again on replay.
-  const setDemand = (group: string, demand: number, name?: string): DemandSetting => {
+  const setDemand = (group: string, demand: number, name?: string, ...extra: unknown[]): DemandSetting => {
+    noMore('setDemand', 'groupName, demand, region?', extra);
     const cloud = at(name);
     return record({ kind: 'demand', region: cloud.region, group, demand }, () => cloud.setDemand(group, demand));
   };
   const spot: LocalEndpoint['spot'] = {
-    interrupt: (group, count, name) => {
+    interrupt: (group, count, name, ...extra: unknown[]) => {
+      noMore('spot.interrupt', 'group, count, region?', extra);
       const cloud = at(name);
       return record({ kind: 'spot-interrupt', region: cloud.region, group, count }, () => cloud.spot.interrupt(group, count));
     },
-    setCapacity: (zone, instanceType, available, name) => {
+    setCapacity: (zone, instanceType, available, name, ...extra: unknown[]) => {
+      noMore('spot.setCapacity', 'zone, instanceType, available?, region?', extra);
       const cloud = at(name);
       return record(
         { kind: 'spot-capacity', region: cloud.region, zone, instanceType, ...(available === undefined || available === null ? {} : { available }) },
@@ -174,9 +181,16 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     clock,
     cloud: clouds.default,
     region,
-    regions: () => clouds.regions(),
-    cloudIn: (name) => clouds.get(name),
-    setLoad(groupName, cpuPercent, name) {
+    regions: (...extra: unknown[]) => {
+      noMore('regions', '', extra);
+      return clouds.regions();
+    },
+    cloudIn: (name, ...extra: unknown[]) => {
+      noMore('cloudIn', 'region', extra);
+      return clouds.get(name);
+    },
+    setLoad(groupName, cpuPercent, name, ...extra: unknown[]) {
+      noMore('setLoad', 'groupName, cpuPercent, region?', extra);
       const cloud = at(name);
       record({ kind: 'load', region: cloud.region, group: groupName, cpu: cpuPercent }, () => cloud.setLoad(groupName, cpuPercent));
     },

@@ -170,6 +170,20 @@ describe('one server, several signing regions', () => {
     expect(() => local.setDemand('web', 10, 'eu-west-9')).toThrow('give "region": one of the regions botoscale local serves');
   });
 
+  test('the JavaScript handle refuses an unknown region, a region of the wrong kind, and arguments past the last', () => {
+    expect(() => local.cloudIn('xx-nowhere-9')).toThrow(/give "region": one of the regions botoscale local serves \(.*\), got "xx-nowhere-9"/);
+    expect(() => local.cloudIn(42 as unknown as string)).toThrow(/got 42$/);
+    expect(() => (local.setLoad as (...a: unknown[]) => void)('web', 50, 'us-east-1', 'extra')).toThrow(new TypeError('setLoad(groupName, cpuPercent, region?) takes no more arguments, got 1 more'));
+    expect(() => (local.setDemand as (...a: unknown[]) => void)('web', 50, undefined, 1, 2)).toThrow(new TypeError('setDemand(groupName, demand, region?) takes no more arguments, got 2 more'));
+    expect(() => (local.spot.interrupt as (...a: unknown[]) => void)('web', 1, 'us-east-1', true)).toThrow(new TypeError('spot.interrupt(group, count, region?) takes no more arguments, got 1 more'));
+    expect(() => (local.spot.setCapacity as (...a: unknown[]) => void)('us-east-1a', 'm5.large', 1, 'us-east-1', 0)).toThrow(
+      new TypeError('spot.setCapacity(zone, instanceType, available?, region?) takes no more arguments, got 1 more'),
+    );
+    expect(() => (local.regions as (...a: unknown[]) => void)('us-east-1')).toThrow(new TypeError('regions() takes no more arguments, got 1 more'));
+    expect(() => (local.cloudIn as (...a: unknown[]) => void)('us-east-1', 'eu-west-1')).toThrow(new TypeError('cloudIn(region) takes no more arguments, got 1 more'));
+    expect(local.regions()).toEqual(['us-east-1']);
+  });
+
   test('a kept answer is never replayed to another region, even at the same revision and time', async () => {
     // The same steps in both regions leave their clouds at the same revision; only the region tells the reads apart.
     for (const [c, name] of [[east, 'only-east'], [west, 'only-west']] as const) {

@@ -55,7 +55,8 @@ export interface ScriptOutput {
 
 /**
  * Runs a Python script with Debian's Python and the given environment (nothing of the
- * caller's but PATH; no boto config; no `__pycache__` left in the repository).
+ * caller's but PATH; no boto config; no `__pycache__` left in the repository). A script
+ * that fails rejects with its standard error in the message, so a test shows the traceback.
  */
 export async function runPython(script: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ScriptOutput> {
   // Never the user's own AWS or boto settings: every script sees only what the test gives it.
@@ -63,5 +64,10 @@ export async function runPython(script: string, env: Record<string, string>, tim
     PATH: process.env.PATH ?? '', BOTO_CONFIG: '/nonexistent', PYTHONDONTWRITEBYTECODE: '1',
     HOME: '/nonexistent', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
   };
-  return run(DEBIAN_PYTHON, [script], { env: { ...base, ...env }, timeout: timeoutMs });
+  try {
+    return await run(DEBIAN_PYTHON, [script], { env: { ...base, ...env }, timeout: timeoutMs });
+  } catch (err) {
+    const failed = err as Error & { stderr?: string };
+    throw new Error(`${failed.message}\n${failed.stderr ?? ''}`);
+  }
 }

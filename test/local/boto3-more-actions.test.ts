@@ -27,8 +27,7 @@ afterEach(async () => {
 
 test('boto3: the EC2, Auto Scaling and CloudWatch actions the other scenarios leave out', async () => {
   await requirePythonModule('boto3');
-  const { stdout } = await runPython(join(__dirname, 'fixtures', 'boto3_more_actions.py'), { BOTOSCALE_ENDPOINT: local.endpoint }, 120_000)
-    .catch((err: Error & { stderr?: string }) => { throw new Error(`${err.message}\n${err.stderr ?? ''}`); });
+  const { stdout } = await runPython(join(__dirname, 'fixtures', 'boto3_more_actions.py'), { BOTOSCALE_ENDPOINT: local.endpoint }, 120_000);
   expect(JSON.parse(stdout)).toEqual({
     vpcCidr: '10.40.0.0/16',
     defaultVpcs: 1,

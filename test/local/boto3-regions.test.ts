@@ -21,8 +21,7 @@ afterEach(async () => {
 
 test('boto3: three region clients against one server, one cloud each', async () => {
   await requirePythonModule('boto3');
-  const { stdout } = await runPython(join(__dirname, 'fixtures', 'boto3_regions.py'), { BOTOSCALE_ENDPOINT: local.endpoint }, 120_000)
-    .catch((err: Error & { stderr?: string }) => { throw new Error(`${err.message}\n${err.stderr ?? ''}`); });
+  const { stdout } = await runPython(join(__dirname, 'fixtures', 'boto3_regions.py'), { BOTOSCALE_ENDPOINT: local.endpoint }, 120_000);
   const arn = (partition: string, region: string): string => `arn:${partition}:autoscaling:${region}:123456789012:autoScalingGroup:UUID:autoScalingGroupName/web`;
   expect(JSON.parse(stdout)).toEqual({
     seen: {

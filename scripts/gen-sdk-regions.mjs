@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes src/core/sdk-regions.ts: the partitions and regions of the AWS SDK's own endpoint
+// Writes src/core/rules/sdk-regions.ts: the partitions and regions of the AWS SDK's own endpoint
 // data (`partitionsInfo` of the @aws-sdk/core the installed clients use, which their
 // endpoint resolvers read), so that botoscale's `regions()` and `connectToRegion()` know
 // exactly the regions the SDK knows. The SDK exports only a lookup (`partition(region)`),
@@ -8,7 +8,7 @@
 //
 //   node scripts/gen-sdk-regions.mjs                  write the file
 //   node scripts/gen-sdk-regions.mjs --check          exit 1 if the file differs from what it would write
-//   ... [--file PATH]                                  another file than src/core/sdk-regions.ts
+//   ... [--file PATH]                                  another file than src/core/rules/sdk-regions.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fileArg = process.argv.indexOf('--file');
-const OUT = fileArg > 0 ? process.argv[fileArg + 1] : join(root, 'src/core/sdk-regions.ts');
+const OUT = fileArg > 0 ? process.argv[fileArg + 1] : join(root, 'src/core/rules/sdk-regions.ts');
 const CLIENTS = ['@aws-sdk/client-auto-scaling', '@aws-sdk/client-cloudwatch', '@aws-sdk/client-elastic-load-balancing', '@aws-sdk/client-ec2'];
 
 /** The @aws-sdk/core directory the clients load (all four must share one). */

@@ -7,7 +7,7 @@
 export { BotoClientError, BotoServerError, WaitTimeoutError, fromSdkError, reasonPhrase, type BotoServerErrorInit } from './errors';
 export { BotoConfig, botoConfigLocations, type BotoConfigSections } from './config';
 export { RegionInfo, KNOWN_REGIONS, DEFAULT_REGION, checkRegionName, regionOfAwsHost, type RegionInfoJSON } from './regions';
-export { SDK_PARTITIONS, SDK_CORE_VERSION, type SdkPartition } from './sdk-regions';
+export { SDK_PARTITIONS, SDK_CORE_VERSION, type SdkPartition } from './rules/sdk-regions';
 export { endpointVariant, sdkHost, rulesetOf, type EndpointRuleset, type EndpointRulesetParams, type EndpointVariant, type RulesetSource, type RulesetConfig, type ResolvedEndpoint } from './endpoints';
 export { ResultSet, PagedRequest, type PageFetcher } from './resultset';
 export { BotoObject, inspectCustom, pyFloat } from './repr';

@@ -7,7 +7,7 @@
  */
 import { BotoClientError } from './errors';
 import { inspectCustom } from './repr';
-import { SDK_PARTITIONS } from './sdk-regions';
+import { SDK_PARTITIONS } from './rules/sdk-regions';
 
 /** Every region the AWS SDK knows, partition by partition (`aws`, `aws-cn`, `aws-eusc`, ...), in its order. */
 export const KNOWN_REGIONS: readonly string[] = SDK_PARTITIONS.flatMap((p) => p.regions);

@@ -1,5 +1,5 @@
 /**
- * The regions botoscale knows are the AWS SDK's own: src/core/sdk-regions.ts is what
+ * The regions botoscale knows are the AWS SDK's own: src/core/rules/sdk-regions.ts is what
  * scripts/gen-sdk-regions.mjs writes from the installed SDK (the build runs it), and each
  * region is one the SDK's public partition lookup knows by name, in that partition.
  */
@@ -12,7 +12,7 @@ import { tempFile } from './tmp';
 
 const ROOT = resolve(__dirname, '../..');
 const SCRIPT = join(ROOT, 'scripts/gen-sdk-regions.mjs');
-const FILE = join(ROOT, 'src/core/sdk-regions.ts');
+const FILE = join(ROOT, 'src/core/rules/sdk-regions.ts');
 
 /** Runs the generator with `args`; its exit code and standard error. */
 function generator(...args: string[]): { code: number; stderr: string } {

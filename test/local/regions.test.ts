@@ -170,6 +170,16 @@ describe('one server, several signing regions', () => {
     expect(() => local.setDemand('web', 10, 'eu-west-9')).toThrow('give "region": one of the regions botoscale local serves');
   });
 
+  test('every region of the partitions the SDK (and so the client) lists for aws and aws-cn is served, the newest too', async () => {
+    const newest = clients(local.endpoint, 'ca-west-1');
+    try {
+      expect((await newest.as.describeAutoScalingGroups({})).AutoScalingGroups).toEqual([]);
+      expect(local.regions()).toEqual(['ca-west-1', 'us-east-1']);
+    } finally {
+      newest.destroy();
+    }
+  });
+
   test('the JavaScript handle refuses an unknown region, a region of the wrong kind, and arguments past the last', () => {
     expect(() => local.cloudIn('xx-nowhere-9')).toThrow(/give "region": one of the regions botoscale local serves \(.*\), got "xx-nowhere-9"/);
     expect(() => local.cloudIn(42 as unknown as string)).toThrow(/got 42$/);

@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { SDK_PARTITIONS } from './sdk-regions';
 
 // ---------------------------------------------------------------------------------------
 // CloudWatch alarms. AWS CloudWatch API Reference, PutMetricAlarm, Period: "Valid values
@@ -456,14 +457,44 @@ export function parseHealthCheckTarget(target: string): HealthCheckTargetParts |
 /** The AWS partitions ARNs name. */
 export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov';
 
+/** The partition of every region the SDK lists in one of the partitions ARNs name. */
+const LISTED_PARTITIONS = new Map<string, Partition>(
+  SDK_PARTITIONS.flatMap((p) => (p.id === 'aws' || p.id === 'aws-cn' || p.id === 'aws-us-gov' ? p.regions.map((r): [string, Partition] => [r, p.id as Partition]) : [])),
+);
+
 /**
  * The partition of a region, as ARNs write it (IAM User Guide, "IAM identifiers" / AWS
  * General Reference, "Amazon Resource Names (ARNs)": "partition ... aws - AWS Regions,
- * aws-cn - China Regions, aws-us-gov - AWS GovCloud (US) Regions"). The China Regions are
- * cn-north-1 (Beijing) and cn-northwest-1 (Ningxia).
+ * aws-cn - China Regions, aws-us-gov - AWS GovCloud (US) Regions"): the SDK's own
+ * partition data for the regions it lists, the name's prefix for any other.
  */
 export function partitionOf(region: string): Partition {
+  const listed = LISTED_PARTITIONS.get(region);
+  if (listed !== undefined) return listed;
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   return 'aws';
 }
+
+/** The domain of a region's endpoints and DNS names, from the SDK's partition data (`amazonaws.com`, `amazonaws.com.cn`). */
+export function dnsSuffixOf(region: string): string {
+  const partition = partitionOf(region);
+  return SDK_PARTITIONS.find((p) => p.id === partition)?.dnsSuffix ?? 'amazonaws.com';
+}
+
+/** The regions of a partition, as the SDK's endpoint data lists them. */
+export function regionsOf(partition: Partition): readonly string[] {
+  return SDK_PARTITIONS.find((p) => p.id === partition)?.regions ?? [];
+}
+
+/**
+ * The regions enabled in every account: those introduced before 20 March 2019. Every
+ * region introduced since must be opted in to (AWS General Reference / Account Management
+ * Guide, "Enable or disable AWS Regions in your account": "Regions introduced before
+ * March 20, 2019 are enabled by default").
+ */
+export const DEFAULT_ENABLED_REGIONS: readonly string[] = [
+  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2',
+  'ca-central-1', 'eu-central-1', 'eu-north-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'sa-east-1',
+  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
+];

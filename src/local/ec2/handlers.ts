@@ -12,7 +12,8 @@ import { paginate } from '../paging';
 import { wireHandlers } from '../typed';
 import type { RequestContext, ServiceHandlers } from '../types';
 import { FilterSet, readFilters, type FilterFields } from './filters';
-import { CHINA_REGIONS, dnsDomainOf, OPT_IN_REGIONS, regionAbbreviation, STANDARD_REGIONS } from './regions';
+import { dnsSuffixOf } from '../../core/rules/aws-rules';
+import { CHINA_REGIONS, OPT_IN_REGIONS, regionAbbreviation, STANDARD_REGIONS } from './regions';
 import type { Ec2Handlers, Out } from './sdk';
 import { instanceShape, instanceStatusShape, reservationsShape, stateShape, statusOf } from './shapes';
 import { isImageId, STATE_CODES, type Ec2State, type InstanceRecord } from './state';
@@ -106,7 +107,7 @@ interface RegionInfo {
 
 const REGION_FIELDS: FilterFields<RegionInfo> = {
   'region-name': (r) => r.name,
-  endpoint: (r) => `ec2.${r.name}.${dnsDomainOf(r.name)}`,
+  endpoint: (r) => `ec2.${r.name}.${dnsSuffixOf(r.name)}`,
   'opt-in-status': (r) => r.optIn,
 };
 
@@ -279,7 +280,7 @@ function placementHandlers(ec2: Ec2State): Ec2Handlers {
       const allRegions = input.AllRegions === true;
       const filters = new FilterSet(readFilters(input.Filters), REGION_FIELDS);
       const picked = known.filter((r) => (names.length > 0 ? names.includes(r.name) : allRegions || r.optIn !== 'not-opted-in'));
-      return { Regions: picked.filter((r) => filters.matches(r)).map((r) => ({ Endpoint: `ec2.${r.name}.${dnsDomainOf(r.name)}`, RegionName: r.name, OptInStatus: r.optIn })) };
+      return { Regions: picked.filter((r) => filters.matches(r)).map((r) => ({ Endpoint: `ec2.${r.name}.${dnsSuffixOf(r.name)}`, RegionName: r.name, OptInStatus: r.optIn })) };
     },
 
     DescribeImages(input): Out<'DescribeImages'> {

@@ -1,30 +1,24 @@
 /**
- * The regions botoscale local serves (one list: the server refuses a request signed for
- * any other, and the simulated EC2 reports them), their availability zones, and their DNS
- * names, which end in `amazonaws.com.cn` in the China regions.
+ * The regions botoscale local serves: those of the `aws` and `aws-cn` partitions in the
+ * AWS SDK's endpoint data (src/core/rules/sdk-regions.ts, the client's list too), so the
+ * server refuses a request signed for any other and the simulated EC2 reports them; their
+ * availability zones, and their DNS names, which end in `amazonaws.com.cn` in China.
  *
  * @module
  */
-import { partitionOf } from '../../core/rules/aws-rules';
+import { DEFAULT_ENABLED_REGIONS, dnsSuffixOf, regionsOf } from '../../core/rules/aws-rules';
 
 /** Regions enabled in every account. */
-export const STANDARD_REGIONS: readonly string[] = [
-  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2',
-  'ca-central-1', 'eu-central-1', 'eu-north-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'sa-east-1',
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
-];
+export const STANDARD_REGIONS: readonly string[] = DEFAULT_ENABLED_REGIONS;
 
-/** Regions an account must opt in to. */
-export const OPT_IN_REGIONS: readonly string[] = [
-  'af-south-1', 'ap-east-1', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'eu-central-2', 'eu-south-1',
-  'eu-south-2', 'me-central-1', 'me-south-1',
-];
+/** Regions an account must opt in to: every other region of the `aws` partition the SDK lists. */
+export const OPT_IN_REGIONS: readonly string[] = regionsOf('aws').filter((r) => !DEFAULT_ENABLED_REGIONS.includes(r));
 
 /**
  * The regions of the `aws-cn` partition, operated apart from the others: their ARNs start
  * `arn:aws-cn:` and their endpoints and DNS names end in `amazonaws.com.cn`.
  */
-export const CHINA_REGIONS: readonly string[] = ['cn-north-1', 'cn-northwest-1'];
+export const CHINA_REGIONS: readonly string[] = regionsOf('aws-cn');
 
 const KNOWN = new Set([...STANDARD_REGIONS, ...OPT_IN_REGIONS, ...CHINA_REGIONS]);
 
@@ -51,10 +45,6 @@ export function knownRegions(): string[] {
   return [...KNOWN].sort();
 }
 
-/** The domain of a region's endpoints and DNS names: `amazonaws.com.cn` in China, `amazonaws.com` elsewhere. */
-export function dnsDomainOf(region: string): string {
-  return partitionOf(region) === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
-}
 
 const DIRECTIONS: Record<string, string> = {
   east: 'e', west: 'w', north: 'n', south: 's', central: 'c',
@@ -85,5 +75,5 @@ export function privateDnsSuffix(region: string): string {
  * `REGION.compute.amazonaws.com` elsewhere (`REGION.compute.amazonaws.com.cn` in China).
  */
 export function publicDnsSuffix(region: string): string {
-  return region === 'us-east-1' ? 'compute-1.amazonaws.com' : `${region}.compute.${dnsDomainOf(region)}`;
+  return region === 'us-east-1' ? 'compute-1.amazonaws.com' : `${region}.compute.${dnsSuffixOf(region)}`;
 }

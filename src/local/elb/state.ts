@@ -14,7 +14,7 @@ import { parseNumberText } from '../protocol/numbers';
 import { randomNumber } from '../ids';
 import type { ElbInstanceHealth } from '../types';
 import type { SubnetRef } from '../ec2';
-import { dnsDomainOf } from '../ec2/regions';
+import { dnsSuffixOf } from '../../core/rules/aws-rules';
 import { DEFAULT_SSL_POLICY, POLICY_TYPES, PREDEFINED_POLICIES, type PolicyRecord } from './policies';
 import {
   HEALTH_CHECK_TARGET_MAX_LENGTH, instanceProtocolsFor, isHealthCheckTimeoutAllowed, isSecureProtocol, LOAD_BALANCER_NAME, LISTENER_PROTOCOLS, parseHealthCheckTarget, partitionOf,
@@ -437,7 +437,7 @@ export class ElbState {
     const digits = randomNumber(100_000_000, 2_147_483_647);
     const lb: LoadBalancerRecord = {
       name: req.LoadBalancerName,
-      dnsName: `${scheme === 'internal' ? 'internal-' : ''}${req.LoadBalancerName}-${digits}.${this.region}.elb.${dnsDomainOf(this.region)}`,
+      dnsName: `${scheme === 'internal' ? 'internal-' : ''}${req.LoadBalancerName}-${digits}.${this.region}.elb.${dnsSuffixOf(this.region)}`,
       createdTime: now,
       scheme,
       listeners: [],

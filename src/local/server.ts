@@ -119,32 +119,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
   const record = <T>(change: Change, fn: () => T): T => (store === undefined ? fn() : store.change(change, fn));
   // A region's cloud is made, and journalled with the ids it made, before the first change in it.
   clouds.onCreate = (name, make) => record({ kind: 'region', region: name, ids: [] }, make);
-  const at = (name: string | undefined): LocalCloud => (name === undefined ? clouds.default : clouds.get(name));
-  // The handle is called from plain JavaScript and REPLs too: an argument past the last one is a mistake, not ignored.
-  const noMore = (method: string, takes: string, extra: readonly unknown[]): void => {
-    if (extra.length > 0) throw new TypeError(`${method}(${takes}) takes no more arguments, got ${extra.length} more`);
-  };
-  // Control inputs are recorded as given; a refused one is recorded too and refused again on replay.
-  const setDemand = (group: string, demand: number, name?: string, ...extra: unknown[]): DemandSetting => {
-    noMore('setDemand', 'groupName, demand, region?', extra);
-    const cloud = at(name);
-    return record({ kind: 'demand', region: cloud.region, group, demand }, () => cloud.setDemand(group, demand));
-  };
-  const spot: LocalEndpoint['spot'] = {
-    interrupt: (group, count, name, ...extra: unknown[]) => {
-      noMore('spot.interrupt', 'group, count, region?', extra);
-      const cloud = at(name);
-      return record({ kind: 'spot-interrupt', region: cloud.region, group, count }, () => cloud.spot.interrupt(group, count));
-    },
-    setCapacity: (zone, instanceType, available, name, ...extra: unknown[]) => {
-      noMore('spot.setCapacity', 'zone, instanceType, available?, region?', extra);
-      const cloud = at(name);
-      return record(
-        { kind: 'spot-capacity', region: cloud.region, zone, instanceType, ...(available === undefined || available === null ? {} : { available }) },
-        () => cloud.spot.setCapacity(zone, instanceType, available),
-      );
-    },
-  };
+  const inputs = regionInputs(clouds, record);
+  const { setDemand, spot } = inputs;
 
   const control = (method: string, path: string, body: Buffer, reply: (status: number, value: unknown) => void): Promise<void> => handleControl(
     { clouds, record, setDemand, spot, sync: () => store?.sync(), onError, internalFailure: INTERNAL_FAILURE },
@@ -181,21 +157,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
     clock,
     cloud: clouds.default,
     region,
-    regions: (...extra: unknown[]) => {
-      noMore('regions', '', extra);
-      return clouds.regions();
-    },
-    cloudIn: (name, ...extra: unknown[]) => {
-      noMore('cloudIn', 'region', extra);
-      return clouds.get(name);
-    },
-    setLoad(groupName, cpuPercent, name, ...extra: unknown[]) {
-      noMore('setLoad', 'groupName, cpuPercent, region?', extra);
-      const cloud = at(name);
-      record({ kind: 'load', region: cloud.region, group: groupName, cpu: cpuPercent }, () => cloud.setLoad(groupName, cpuPercent));
-    },
-    setDemand,
-    spot,
+    ...inputs,
     close() {
       closing ??= (async () => {
         clock.stop();
@@ -211,6 +173,57 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalEndpo
         }
       })();
       return closing;
+    },
+  };
+}
+
+/** The handle is called from plain JavaScript and REPLs too: an argument past the last one is a mistake, not ignored. */
+function noMore(method: string, takes: string, extra: readonly unknown[]): void {
+  if (extra.length > 0) throw new TypeError(`${method}(${takes}) takes no more arguments, got ${extra.length} more`);
+}
+
+/**
+ * The handle's inputs that name a region (the default one when they name none): each is
+ * recorded as given with `--state`, and a refused one is recorded too and refused again on replay.
+ */
+function regionInputs(
+  clouds: CloudSet,
+  record: <T>(change: Change, fn: () => T) => T,
+): Pick<LocalEndpoint, 'regions' | 'cloudIn' | 'setLoad' | 'setDemand' | 'spot'> {
+  const at = (name: string | undefined): LocalCloud => (name === undefined ? clouds.default : clouds.get(name));
+  return {
+    regions: (...extra: unknown[]) => {
+      noMore('regions', '', extra);
+      return clouds.regions();
+    },
+    cloudIn: (name, ...extra: unknown[]) => {
+      noMore('cloudIn', 'region', extra);
+      return clouds.get(name);
+    },
+    setLoad(groupName, cpuPercent, name, ...extra: unknown[]) {
+      noMore('setLoad', 'groupName, cpuPercent, region?', extra);
+      const cloud = at(name);
+      record({ kind: 'load', region: cloud.region, group: groupName, cpu: cpuPercent }, () => cloud.setLoad(groupName, cpuPercent));
+    },
+    setDemand(group, demand, name, ...extra: unknown[]): DemandSetting {
+      noMore('setDemand', 'groupName, demand, region?', extra);
+      const cloud = at(name);
+      return record({ kind: 'demand', region: cloud.region, group, demand }, () => cloud.setDemand(group, demand));
+    },
+    spot: {
+      interrupt: (group, count, name, ...extra: unknown[]) => {
+        noMore('spot.interrupt', 'group, count, region?', extra);
+        const cloud = at(name);
+        return record({ kind: 'spot-interrupt', region: cloud.region, group, count }, () => cloud.spot.interrupt(group, count));
+      },
+      setCapacity: (zone, instanceType, available, name, ...extra: unknown[]) => {
+        noMore('spot.setCapacity', 'zone, instanceType, available?, region?', extra);
+        const cloud = at(name);
+        return record(
+          { kind: 'spot-capacity', region: cloud.region, zone, instanceType, ...(available === undefined || available === null ? {} : { available }) },
+          () => cloud.spot.setCapacity(zone, instanceType, available),
+        );
+      },
     },
   };
 }
